@@ -1,0 +1,38 @@
+"""Fast quality loop for development: boilerstrip alone on the text dumps, worst pages."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+import boilerstrip  # noqa: E402
+from metric import page_counts, score  # noqa: E402
+
+DATA = pathlib.Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub"
+
+
+def main() -> None:
+    truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    styles = sys.argv[1:] or ["text-seedlike", "text-wet"]
+    cleaner = boilerstrip.Cleaner()
+    for style in styles:
+        pairs, worst = [], []
+        for pid in sorted(truth):
+            text = (DATA / style / f"{pid}.txt").read_text(encoding="utf-8")
+            out = cleaner.clean(text).text
+            gt = truth[pid]["articleBody"]
+            pairs.append((out, gt))
+            tp, fp, fn = page_counts(out, gt)
+            worst.append((tp, fp, fn, pid))
+        s = score(pairs)
+        print(f"{style}: F1 {s['f1']:.4f} P {s['precision']:.4f} R {s['recall']:.4f}")
+        for tp, fp, fn, pid in sorted(worst)[:12]:
+            print(f"  {pid[:12]} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The public entry points: `clean()` for one page, `Cleaner` to reuse a configuration."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Mapping
+
+from . import detectors as D
+from . import features, lang
+from .config import Config
+from .decode import decode, looks_like_html
+from .errors import ConfigError, InputError
+from .html import html_blocks
+from .model import Block, Result
+from .reduce import assemble
+from .segment import text_blocks
+
+Page = str | bytes
+
+
+class Cleaner:
+    """A configured pipeline. Holds no per-page state, so it is reusable and picklable."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        detectors: Mapping[str, D.Detector | D.DetectFn] | None = None,
+    ) -> None:
+        self.config = config or Config()
+        self.detectors = _resolve(self.config, detectors or {})
+
+    def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
+        """Clean one page (HTML or a text dump, str or bytes) into a Result."""
+        text = _as_text(page, self.config)
+        if looks_like_html(text):
+            blocks, html_title = html_blocks(text)
+            source_type = "html"
+        else:
+            blocks, html_title = text_blocks(text), None
+            source_type = "text"
+        result = self._run(blocks, include_comments=include_comments)
+        result.url = url
+        result.source_type = source_type
+        if result.title is None and html_title:
+            result.title = html_title
+        return result
+
+    def clean_many(
+        self, pages: Iterable[Page], *, include_comments: bool = False
+    ) -> Iterator[Result]:
+        """Clean pages one after another; each is independent of the others."""
+        for page in pages:
+            yield self.clean(page, include_comments=include_comments)
+
+    def _run(self, blocks: list[Block], *, include_comments: bool) -> Result:
+        language = lang.detect(_language_sample(blocks))
+        features.compute(blocks, language)
+        page = D.Page(
+            blocks=blocks,
+            config=self.config,
+            language=language,
+            blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
+        )
+        D.run(self.detectors, page)
+        result = assemble(blocks, self.config, include_comments=include_comments)
+        result.language = language.code
+        return result
+
+
+def clean(
+    page: Page,
+    *,
+    url: str | None = None,
+    include_comments: bool = False,
+    config: Config | None = None,
+) -> Result:
+    """Clean one page with a fresh Cleaner: `boilerstrip.clean(html_or_text)`."""
+    return Cleaner(config).clean(page, url=url, include_comments=include_comments)
+
+
+def _as_text(page: object, config: Config) -> str:
+    if isinstance(page, (bytes, bytearray, memoryview)):
+        data = bytes(page)
+        if len(data) > config.max_input_chars * 4:
+            raise InputError(f"page of {len(data)} bytes is over the limit; raise Config.max_input_chars")
+        text = decode(data)
+    elif isinstance(page, str):
+        text = page
+    else:
+        raise InputError(f"a page must be str or bytes, not {type(page).__name__}")
+    if len(text) > config.max_input_chars:
+        raise InputError(
+            f"page of {len(text)} characters is over max_input_chars={config.max_input_chars}"
+        )
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text
+
+
+def _language_sample(blocks: list[Block], limit: int = 3000) -> str:
+    """The longest lines hold the prose that tells the language."""
+    longest = sorted(blocks, key=lambda b: len(b.text), reverse=True)[:12]
+    return " ".join(b.text for b in longest)[:limit]
+
+
+def _resolve(
+    config: Config, extra: Mapping[str, D.Detector | D.DetectFn]
+) -> tuple[D.Detector, ...]:
+    """The detectors to run: Config's order and switches, then the user's own."""
+    table: dict[str, D.Detector] = dict(D.DEFAULT_DETECTORS)
+    for name, det in extra.items():
+        table[name] = det if isinstance(det, D.Detector) else D.Detector(name, det)
+    order = list(config.active_detectors())
+    order += [n for n in extra if n not in order and n not in config.disabled]
+    unknown = [n for n in order if n not in table]
+    if unknown:
+        raise ConfigError(f"unknown detector(s): {', '.join(unknown)}; known: {', '.join(table)}")
+    return tuple(table[n] for n in order)

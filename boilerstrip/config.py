@@ -1,0 +1,73 @@
+"""Every threshold in one frozen place, so a run is fully described by its Config."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+DEFAULT_DETECTORS: tuple[str, ...] = (
+    "copyright",
+    "comments",
+    "login",
+    "ad",
+    "prompt",
+    "social",
+    "related",
+    "footer",
+    "navigation",
+    "metadata",
+    "byline",
+    "dateline",
+    "content",
+    "repetition",
+    "comment_section",
+    "related_section",
+    "list_runs",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Thresholds and switches. Make variants with `config.replace(...)`."""
+
+    # Which detectors run, in order; users disable one by leaving it out.
+    detectors: tuple[str, ...] = DEFAULT_DETECTORS
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+    # Input limits: bigger input is refused with an error, never truncated silently.
+    max_input_chars: int = 20_000_000
+
+    # Pattern detectors only look at blocks up to this many words (menus, prompts).
+    short_block_words: int = 12
+    # Footer and copyright lines can be a sentence or two of legalese.
+    legal_block_words: int = 60
+
+    # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
+    good_min_words: int = 18
+    good_min_stop_density: float = 0.22
+    near_min_words: int = 8
+    near_min_stop_density: float = 0.15
+    short_max_words: int = 6
+    title_case_max_cap_ratio: float = 0.75
+
+    # Reducer weights for picking the main run of blocks (maximum-sum segment).
+    weight_good_per_word: float = 0.1
+    weight_good_cap: float = 8.0
+    weight_near: float = 0.6
+    weight_short: float = -0.15
+    weight_bad: float = -1.0
+    weight_barrier: float = -12.0
+    # A short block inside the article region is kept when it looks like prose or
+    # a subheading and has article blocks on both sides within this distance.
+    max_gap_blocks: int = 3
+
+    # Metadata search windows, in blocks around the article start.
+    title_window: int = 8
+    header_window: int = 40
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some fields changed (the Config itself never changes)."""
+        return replace(self, **changes)
+
+    def active_detectors(self) -> tuple[str, ...]:
+        return tuple(d for d in self.detectors if d not in self.disabled)

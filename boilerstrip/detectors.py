@@ -1,0 +1,286 @@
+"""Detectors: small named functions that read blocks and return verdicts with reasons.
+
+Two kinds run in order (see `Config.detectors`):
+- *block* detectors look at one block at a time and only claim unlabelled blocks;
+- *context* detectors look at neighbours and runs and may relabel blocks that the
+  content classifier labelled ARTICLE or OTHER (never a pattern detector's label).
+Users disable one through `Config.disabled` or add their own to `Cleaner(detectors=...)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
+
+from . import patterns as P
+from .config import Config
+from .lang import Language
+from .model import Block, Label, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a detector sees: the blocks, the run's Config and the page's language."""
+
+    blocks: Sequence[Block]
+    config: Config
+    language: Language
+    blank_line_style: bool  # paragraphs separated by blank lines (groups are meaningful)
+
+
+DetectFn = Callable[[Page], Iterable[Verdict]]
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """A named detection step. `context=True` may relabel content-classified blocks."""
+
+    name: str
+    fn: DetectFn
+    context: bool = False
+
+    def __call__(self, page: Page) -> Iterable[Verdict]:
+        return self.fn(page)
+
+
+_SOFT = (None, Label.ARTICLE, Label.OTHER)
+
+
+def _unlabelled(page: Page, max_words: int) -> Iterator[Block]:
+    for block in page.blocks:
+        if block.label is None and block.features.words <= max_words:
+            yield block
+
+
+# --- block detectors -------------------------------------------------------------------
+
+
+def detect_copyright(page: Page) -> Iterator[Verdict]:
+    """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
+    for b in _unlabelled(page, page.config.legal_block_words):
+        if P.COPYRIGHT.search(b.text):
+            yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word")
+
+
+def detect_comments(page: Page) -> Iterator[Verdict]:
+    """Comment widgets: counts ("3 Comments"), "Login to comment", vote lines."""
+    for b in _unlabelled(page, page.config.short_block_words):
+        if P.COMMENT_MARKER.match(b.text):
+            yield Verdict(b.index, Label.COMMENT, "comment section marker")
+        elif P.VOTES.match(b.text):
+            yield Verdict(b.index, Label.COMMENT, "comment vote or action line")
+
+
+def detect_login(page: Page) -> Iterator[Verdict]:
+    """Login and registration prompts and links."""
+    cfg = page.config
+    for b in _unlabelled(page, cfg.legal_block_words):
+        if b.features.words <= cfg.short_block_words and P.LOGIN.match(b.text):
+            yield Verdict(b.index, Label.LOGIN, "login or registration link")
+        elif P.LOGIN_ANYWHERE.search(b.text):
+            yield Verdict(b.index, Label.LOGIN, "asks to log in or register")
+
+
+def detect_prompt(page: Page) -> Iterator[Verdict]:
+    """Newsletter, survey, cookie, paywall and app prompts."""
+    for b in _unlabelled(page, page.config.short_block_words * 2):
+        if P.PROMPT.match(b.text):
+            yield Verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
+
+
+def detect_social(page: Page) -> Iterator[Verdict]:
+    """Share bars and follow-us links: every word is a network or a share verb."""
+    for b in _unlabelled(page, page.config.short_block_words):
+        words = b.text.lower().replace("|", " ").split()
+        if words and all(w.strip(":,.") in P.SOCIAL_WORDS for w in words):
+            yield Verdict(b.index, Label.SOCIAL, "share or follow links")
+
+
+def detect_ad(page: Page) -> Iterator[Verdict]:
+    """Ad slots, sponsored labels, giveaways and calls to buy or join."""
+    cfg = page.config
+    for b in _unlabelled(page, cfg.short_block_words * 2):
+        if P.AD.match(b.text) or P.AD_ANYWHERE.search(b.text):
+            yield Verdict(b.index, Label.AD, "advertisement or promotion")
+
+
+def detect_related(page: Page) -> Iterator[Verdict]:
+    """Headings of related/recommended/trending lists, and inline "Read more:" links."""
+    for b in _unlabelled(page, page.config.short_block_words * 2):
+        if b.features.words <= page.config.short_block_words and P.RELATED.match(b.text):
+            yield Verdict(b.index, Label.RELATED, "related-links heading")
+        elif P.RELATED_INLINE.match(b.text) and not b.features.ends_sentence:
+            yield Verdict(b.index, Label.RELATED, "inline link to another story")
+
+
+def detect_footer(page: Page) -> Iterator[Verdict]:
+    """Footer link rows and legal lines (privacy, terms, contact, about...)."""
+    for b in _unlabelled(page, page.config.short_block_words * 2):
+        parts = [p for p in P.FOOTER_SPLIT.split(b.text) if p]
+        if parts and all(P.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
+            yield Verdict(b.index, Label.FOOTER, "footer or legal links")
+
+
+def detect_navigation(page: Page) -> Iterator[Verdict]:
+    """Menu words, breadcrumbs and lone symbols."""
+    for b in _unlabelled(page, page.config.short_block_words):
+        if P.NAVIGATION.match(b.text):
+            yield Verdict(b.index, Label.NAVIGATION, "menu or paging word")
+        elif P.BREADCRUMB.match(b.text):
+            yield Verdict(b.index, Label.NAVIGATION, "breadcrumb trail")
+
+
+def detect_metadata(page: Page) -> Iterator[Verdict]:
+    """Date lines, reading times, tags and photo credits."""
+    for b in _unlabelled(page, page.config.short_block_words * 2):
+        if P.METADATA.match(b.text):
+            yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
+
+
+def detect_byline(page: Page) -> Iterator[Verdict]:
+    """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019"."""
+    for b in _unlabelled(page, page.config.short_block_words):
+        if not b.features.ends_sentence or b.text.endswith(")"):
+            if P.BYLINE.match(b.text):
+                yield Verdict(b.index, Label.BYLINE, "author line")
+
+
+def detect_dateline(page: Page) -> Iterator[Verdict]:
+    """A place name in capitals alone on its line, right before a paragraph."""
+    blocks = page.blocks
+    for b in _unlabelled(page, 4):
+        nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+        if (
+            nxt is not None
+            and nxt.label is None
+            and nxt.features.words >= page.config.good_min_words
+            and P.DATELINE.match(b.text)
+        ):
+            yield Verdict(b.index, Label.DATELINE, "capitalised place before the first paragraph")
+
+
+def classify_content(page: Page) -> Iterator[Verdict]:
+    """jusText-style classes from length and stop-word density; the score feeds the reducer."""
+    cfg = page.config
+    for b in page.blocks:
+        if b.label is not None:
+            continue
+        f = b.features
+        if f.words >= cfg.good_min_words and f.stop_density >= cfg.good_min_stop_density:
+            score = min(f.words * cfg.weight_good_per_word, cfg.weight_good_cap)
+            yield Verdict(b.index, Label.ARTICLE, "long block of prose", score)
+        elif f.words >= cfg.near_min_words and f.stop_density >= cfg.near_min_stop_density and (
+            f.ends_sentence or f.words >= cfg.good_min_words
+        ):
+            yield Verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
+        elif f.words <= cfg.short_max_words or not f.ends_sentence:
+            yield Verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short)
+        else:
+            yield Verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad)
+
+
+# --- context detectors -----------------------------------------------------------------
+
+
+def detect_repetition(page: Page) -> Iterator[Verdict]:
+    """Short lines seen twice or more on one page are menus repeated in header and footer."""
+    for b in page.blocks:
+        f = b.features
+        if f.repeats > 1 and b.label in _SOFT and f.words <= page.config.short_max_words:
+            yield Verdict(b.index, Label.NAVIGATION, f"short line repeated {f.repeats} times")
+
+
+def detect_comment_section(page: Page) -> Iterator[Verdict]:
+    """After the article has begun, a comment marker opens the comment section.
+
+    Everything content-like from there on is comment until a related, footer or
+    navigation block closes it; pattern labels inside (login, votes) stay.
+    """
+    started = False
+    in_section = False
+    for b in page.blocks:
+        if b.label is Label.ARTICLE and b.score >= page.config.weight_near and not in_section:
+            started = True
+        elif started and b.label is Label.COMMENT and P.COMMENT_MARKER.match(b.text):
+            in_section = True
+        elif in_section and b.label in (Label.RELATED, Label.FOOTER, Label.NAVIGATION):
+            in_section = False
+        elif in_section and b.label in _SOFT:
+            yield Verdict(b.index, Label.COMMENT, "inside the comment section")
+
+
+def detect_related_section(page: Page) -> Iterator[Verdict]:
+    """Blocks after a related-links heading are the list's items until prose resumes."""
+    cfg = page.config
+    in_section = False
+    for b in page.blocks:
+        if b.label is Label.RELATED and P.RELATED.match(b.text):
+            in_section = True
+        elif in_section and b.label in _SOFT:
+            if b.label is Label.ARTICLE and b.features.words >= cfg.good_min_words * 2:
+                in_section = False
+            else:
+                yield Verdict(b.index, Label.RELATED, "item of a related-links list")
+        elif in_section and b.label in (Label.COMMENT, Label.FOOTER, Label.COPYRIGHT):
+            in_section = False
+
+
+def detect_list_runs(page: Page) -> Iterator[Verdict]:
+    """Runs of short lines (menus, link lists) are navigation, whatever their words."""
+    cfg = page.config
+    blocks = page.blocks
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _is_list_item(blocks[j], cfg):
+            j += 1
+        if j - i >= 4:
+            for b in blocks[i:j]:
+                if b.label in _SOFT:
+                    yield Verdict(b.index, Label.NAVIGATION, f"in a run of {j - i} short lines")
+        i = max(j, i + 1)
+
+
+def _is_list_item(b: Block, cfg: Config) -> bool:
+    f = b.features
+    return f.words <= 4 and not f.ends_sentence and b.label not in (Label.ARTICLE,)
+
+
+DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
+    {
+        d.name: d
+        for d in (
+            Detector("copyright", detect_copyright),
+            Detector("comments", detect_comments),
+            Detector("login", detect_login),
+            Detector("ad", detect_ad),
+            Detector("prompt", detect_prompt),
+            Detector("social", detect_social),
+            Detector("related", detect_related),
+            Detector("footer", detect_footer),
+            Detector("navigation", detect_navigation),
+            Detector("metadata", detect_metadata),
+            Detector("byline", detect_byline),
+            Detector("dateline", detect_dateline),
+            Detector("content", classify_content),
+            Detector("repetition", detect_repetition, context=True),
+            Detector("comment_section", detect_comment_section, context=True),
+            Detector("related_section", detect_related_section, context=True),
+            Detector("list_runs", detect_list_runs, context=True),
+        )
+    }
+)
+
+
+def run(detectors: Sequence[Detector], page: Page) -> None:
+    """Apply each detector's verdicts in order; the first claim on a block wins,
+    except that context detectors may relabel content-classified blocks."""
+    for det in detectors:
+        for v in list(det(page)):
+            block = page.blocks[v.index]
+            if block.label is None or (det.context and block.label in _SOFT):
+                block.label = v.label
+                if v.score or block.label is not Label.ARTICLE:
+                    block.score = v.score
+                block.reasons.append(f"{det.name}: {v.reason}")

@@ -1,0 +1,15 @@
+"""Exceptions: every problem with the input is a `BoilerstripError` that names it."""
+
+from __future__ import annotations
+
+
+class BoilerstripError(Exception):
+    """Base class of every error boilerstrip raises on purpose."""
+
+
+class InputError(BoilerstripError, ValueError):
+    """The page given cannot be cleaned (wrong type, undecodable, too large, empty)."""
+
+
+class ConfigError(BoilerstripError, ValueError):
+    """The configuration or detector set is inconsistent (unknown detector name...)."""

@@ -1,0 +1,54 @@
+"""Features: the numbers detectors read, computed once a block, in any language.
+
+Why: detectors must not each re-tokenise the page; lengths count CJK characters as
+about half a word so a Chinese paragraph is as "long" as its English translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from .lang import WORD_RE, Language, cjk_chars
+from .model import Block
+
+_SENTENCE_END = frozenset(".!?\"'”’»)…。！？」』:;")
+_CAPS_RE = re.compile(r"\b[^\W\d_]")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
+_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def compute(blocks: Sequence[Block], lang: Language) -> None:
+    """Fill `block.features` for every block (lengths, densities, repetition)."""
+    counts = Counter(b.text.lower() for b in blocks)
+    stop = lang.stopwords
+    stopchars = lang.stopchars
+    for block in blocks:
+        text = block.text
+        f = block.features
+        f.chars = len(text)
+        f.repeats = counts[text.lower()]
+        f.ends_sentence = text[-1] in _SENTENCE_END
+        f.digit_ratio = (len(text) - len(text.translate(_DIGITS))) / len(text)
+        if lang.cjk:
+            _cjk_features(block, stopchars)
+            continue
+        words = WORD_RE.findall(text.lower())
+        n = len(words)
+        f.words = n
+        if n:
+            f.stop_density = sum(map(stop.__contains__, words)) / n
+            initials = _CAPS_RE.findall(text)
+            f.cap_ratio = sum(c.isupper() for c in initials) / max(len(initials), 1)
+
+
+def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
+    """Count CJK characters as half words, and stop characters for density."""
+    text = block.text
+    f = block.features
+    cjk = cjk_chars(text)
+    f.words = (cjk + 1) // 2 + len(_LATIN_WORD_RE.findall(text))
+    if cjk:
+        f.stop_density = sum(map(stopchars.__contains__, text)) / cjk * 1.5
+    f.cap_ratio = 0.0

@@ -1,0 +1,114 @@
+"""Language: stop lists for many languages and a small detector built on them.
+
+Why: stop-word density tells prose from menus in any language, but only with the
+page's own stop list; the same lists, counted over the page, also name its language.
+The tables are read once at import and never change (no per-document state).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+WORD_RE = re.compile(r"\w+")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese even when Han dominates
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("my", re.compile(r"[\u1000-\u109f]")),
+    ("hy", re.compile(r"[\u0530-\u058f]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("hi", re.compile(r"[\u0900-\u097f]")),
+)
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+def _load() -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    raw = json.loads(
+        resources.files("boilerstrip").joinpath("data/stopwords.json").read_text(encoding="utf-8")
+    )
+    words = {k: frozenset(v) for k, v in raw["words"].items()}
+    chars = {k: frozenset(v) for k, v in raw["chars"].items()}
+    return MappingProxyType(words), MappingProxyType(chars)
+
+
+STOPWORDS, STOPCHARS = _load()
+_WORD_LANGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        w: tuple(sorted(lang for lang, ws in STOPWORDS.items() if w in ws))
+        for w in set().union(*STOPWORDS.values())
+    }
+)
+_ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """The page's language and the stop list its features are measured with."""
+
+    code: str | None
+    stopwords: frozenset[str]
+    stopchars: frozenset[str]
+    cjk: bool  # written without spaces between words
+
+
+def cjk_chars(text: str) -> int:
+    """Characters of scripts written without spaces (Han, kana, Hangul syllables)."""
+    return len(_CJK_RE.findall(text))
+
+
+def detect(sample: str) -> Language:
+    """Guess the language from a sample of the page's longer lines."""
+    cjk = cjk_chars(sample)
+    if cjk * 3 > len(sample):
+        code = _script_language(sample)
+        return Language(code, frozenset(), STOPCHARS.get(code or "", frozenset()), True)
+    code = _script_language(sample) if not sample.isascii() else None
+    if code is None:
+        code = _stopword_language(sample.lower())
+    if code is None:
+        return Language(None, _ALL_STOPWORDS, frozenset(), False)
+    return Language(code, STOPWORDS.get(code, _ALL_STOPWORDS), frozenset(), False)
+
+
+def _script_language(sample: str) -> str | None:
+    """Scripts used by one language (or one we have no stop list for) decide alone."""
+    for code, pattern in _SCRIPTS:
+        if len(pattern.findall(sample)) * 10 > len(sample):
+            return code
+    if len(_ARABIC_RE.findall(sample)) * 4 > len(sample):
+        counts = _count_stopwords(sample)
+        best = [c for c in ("ar", "fa", "ur") if counts.get(c)]
+        return max(best, key=lambda c: counts[c]) if best else "ar"
+    if len(_CYRILLIC_RE.findall(sample)) * 4 > len(sample):
+        counts = _count_stopwords(sample.lower())
+        best = [c for c in ("ru", "uk", "bg", "sr", "mk", "kk") if counts.get(c)]
+        return max(best, key=lambda c: counts[c]) if best else "ru"
+    return None
+
+
+def _stopword_language(lower: str) -> str | None:
+    counts = _count_stopwords(lower)
+    if not counts:
+        return None
+    code, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "en"))
+    return code if hits >= 3 else None
+
+
+def _count_stopwords(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for word in WORD_RE.findall(text):
+        langs = _WORD_LANGS.get(word)
+        if langs:
+            counts.update(langs)
+    return counts

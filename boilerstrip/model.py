@@ -1,0 +1,179 @@
+"""The one data type that flows through the pipeline (`Block`) and what comes out (`Result`)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Label(str, enum.Enum):
+    """What a block is. Every block ends with exactly one label."""
+
+    ARTICLE = "article"
+    TITLE = "title"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    METADATA = "metadata"
+    COPYRIGHT = "copyright"
+    COMMENT = "comment"
+    AD = "ad"
+    NAVIGATION = "navigation"
+    LOGIN = "login"
+    PROMPT = "prompt"
+    SOCIAL = "social"
+    RELATED = "related"
+    FOOTER = "footer"
+    OTHER = "other"
+
+
+@dataclass(slots=True)
+class Features:
+    """Cheap numbers about a block's text, computed once by `features.compute`."""
+
+    chars: int = 0
+    words: int = 0  # word count; CJK text counts about two characters a word
+    stop_density: float = 0.0
+    cap_ratio: float = 0.0  # share of words starting upper case (title-case menus, headlines)
+    digit_ratio: float = 0.0
+    ends_sentence: bool = False
+    repeats: int = 1  # how many blocks on the page have the same text
+    group: int = 0  # index of the run of lines without a blank line between them
+    group_size: int = 1
+
+
+@dataclass(slots=True)
+class Block:
+    """A piece of the page: a line of a text dump, or a block element of HTML.
+
+    `label` starts as None and is set by the first detector that claims the block;
+    `reasons` keeps every verdict ("detector: why") so users can see why it was kept
+    or dropped.
+    """
+
+    text: str
+    index: int  # position among the page's blocks
+    line: int  # 1-based line (text) or element order (HTML) in the source
+    features: Features = field(default_factory=Features)
+    label: Label | None = None
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    tag: str = ""  # HTML element name, "" in text mode
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "line": self.line,
+            "text": self.text,
+            "label": self.label.value if self.label else None,
+            "score": round(self.score, 3),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A detector's claim about one block: its label, why, and an optional score."""
+
+    index: int
+    label: Label
+    reason: str
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class Comment:
+    """One reader comment, kept apart from the article."""
+
+    text: str
+    quote: str | None = None
+    votes: str | None = None
+    author: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote": self.quote, "text": self.text, "votes": self.votes, "author": self.author}
+
+
+@dataclass(slots=True)
+class Result:
+    """The cleaned page: article text, metadata, comments and every labelled block."""
+
+    text: str = ""
+    title: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    wire_service: str | None = None
+    copyright: str | None = None
+    site_copyright: str | None = None
+    language: str | None = None
+    comments: list[Comment] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    url: str | None = None
+    source_type: str = "text"
+
+    def to_dict(self, *, with_blocks: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict; blocks only on request because they dwarf the rest."""
+        out: dict[str, Any] = {
+            "url": self.url,
+            "title": self.title,
+            "date": self.date,
+            "dateline": self.dateline,
+            "section": self.section,
+            "authors": list(self.authors),
+            "site_name": self.site_name,
+            "wire_service": self.wire_service,
+            "copyright": self.copyright,
+            "site_copyright": self.site_copyright,
+            "language": self.language,
+            "source_type": self.source_type,
+            "text": self.text,
+            "comments": [c.to_dict() for c in self.comments],
+        }
+        if with_blocks:
+            out["blocks"] = [b.to_dict() for b in self.blocks]
+        return out
+
+    def to_markdown(self) -> str:
+        """Title as a heading, a metadata line, the article, then comments if any."""
+        parts: list[str] = []
+        if self.title:
+            parts.append(f"# {self.title}")
+        meta = [
+            x
+            for x in (
+                self.date,
+                self.dateline,
+                ", ".join(self.authors) if self.authors else None,
+                self.wire_service,
+            )
+            if x
+        ]
+        if meta:
+            parts.append("*" + " · ".join(meta) + "*")
+        parts.extend(_markdown_block(b) for b in self.blocks if b.label is Label.ARTICLE)
+        if self.copyright:
+            parts.append(f"*{self.copyright}*")
+        if self.comments:
+            parts.append("## Comments")
+            for c in self.comments:
+                quote = f"> {c.quote}\n\n" if c.quote else ""
+                votes = f"\n\n*{c.votes}*" if c.votes else ""
+                parts.append(f"{quote}{c.text}{votes}")
+        return "\n\n".join(parts) + "\n"
+
+
+def _markdown_block(block: Block) -> str:
+    """Render one article block, keeping HTML structure where the block has it."""
+    tag = block.tag
+    if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+        return "#" * min(int(tag[1]) + 1, 6) + " " + block.text
+    if tag == "li":
+        return "- " + block.text
+    if tag == "blockquote":
+        return "> " + block.text
+    if tag == "pre":
+        return "```\n" + block.text + "\n```"
+    return block.text

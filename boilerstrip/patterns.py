@@ -1,0 +1,149 @@
+"""Phrase patterns for the pattern detectors, English first with common equivalents.
+
+Why here: the detectors stay short and readable, and the vocabulary of boilerplate
+(menus, prompts, comment widgets) is in one place to extend for more languages.
+Patterns are anchored (`match`) so the many lines they do not fit fail fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _line(body: str) -> re.Pattern[str]:
+    """A pattern that must cover the whole block, give or take trailing punctuation."""
+    return re.compile(rf"(?:{body})[\s:.!?»›>|•\-–—]*$", _I)
+
+
+MONTHS = (
+    r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+    r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
+)
+WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?"
+DATE_BODY = (
+    rf"(?:{WEEKDAYS}\s+)?(?:"
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}\S*)?"
+    rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
+    rf"|\d{{4}}/\d{{1,2}}/\d{{1,2}}"
+    rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}),?\s+\d{{4}}"
+    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일"
+    r")"
+)
+TIME_BODY = r"(?:\s*(?:at|,|-|–|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", _I)
+
+COMMENT_MARKER = _line(
+    r"\d[\d,.]*\s*(?:comments?|responses?|replies|reactions|thoughts on .+)"
+    r"|(?:reader |user )?comments?(?:\s*\(\d+\))?"
+    r"|(?:join|start) the (?:discussion|conversation)|discussion|discuss"
+    r"|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment"
+    r"|(?:show|view|see|read|load)(?: all| more)? (?:\d+ )?comments?"
+    r"|(?:log ?in|sign ?in) to (?:leave a |post a |add a )?comment.*"
+    r"|you must be logged in to post a comment.*|be the first to comment.*"
+    r"|comments are closed.*|what do you think\??|have your say"
+    r"|kommentare?|commentaires?|comentarios?|commenti|komentarze|коммент\w*|评论|コメント|댓글"
+)
+VOTES = re.compile(
+    r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
+    r"|(?:reply|report(?: abuse)?|flag|permalink|upvote|downvote|recommend|like)\s*\d*"
+    r"|\d+\s*(?:likes?|replies|points?|votes?)"
+    r")$",
+    _I,
+)
+LOGIN = _line(
+    r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out)(?: (?:/|or|\|) (?:log ?in|register|sign ?up|sign ?in))?"
+    r"|(?:newsletter signup |subscribe )?(?:register|sign up) (?:/|or|\|) (?:log ?in|sign ?in)"
+    r"|my account|create (?:an |a free |your )?account|forgot (?:your )?password\??"
+    r"|user registration|already (?:a subscriber|have an account|registered).*"
+    r"|(?:log ?in|sign ?in) (?:with|to) .{0,40}|facebook connect|\w+ users"
+    r"|anmelden|registrieren|connexion|se connecter|s'inscrire|iniciar sesión|registrarse"
+    r"|войти|регистрация|登录|注册|ログイン|로그인"
+)
+LOGIN_ANYWHERE = re.compile(
+    r"\b(?:log ?in|sign ?in) or register\b|\baccount to (?:log ?in|sign ?in)\b"
+    r"|\bto (?:log ?in|sign ?in) or register\b",
+    _I,
+)
+PROMPT = re.compile(
+    r".{0,80}?(?:\bnewsletters?\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today|for)\b"
+    r"|\bin your inbox\b|\bsurvey\b|\bcookies?\b|\bsubscription\b|\bsubscribers?\b"
+    r"|\bfree articles?\b|\bunlimited (?:digital )?access\b|\bto continue reading\b"
+    r"|\bdownload (?:our|the) app\b|\bpush notifications?\b|\bad ?blocker\b|\benable javascript\b"
+    r"|\bnews alerts?\b|\bbreaking news alerts?\b|\bpaywall\b)",
+    _I,
+)
+SOCIAL_WORDS = frozenset(
+    "share shares shared sharing tweet pin it email e-mail mail print copy link facebook twitter x "
+    "linkedin whatsapp reddit pinterest telegram instagram youtube tiktok flipboard messenger rss "
+    "follow us on this article story post page save gift listen comment comments via sms threads "
+    "bluesky mastodon tumblr google+ vk weibo wechat line | / teilen partager compartir condividi "
+    "поделиться 分享 シェア 공유".split()
+)
+AD = _line(
+    r"advertisement|advertising|ad|ads|sponsored(?: content| stories| links)?(?: by .{0,40})?"
+    r"|promoted(?: content| stories| links)?|paid (?:content|post|partner content)|partner content"
+    r"|anzeige|werbung|publicité|publicidad|pubblicità|реклама|广告|広告|광고"
+    r"|(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
+    r"|continue reading(?: below| the main story)?|scroll (?:down )?to continue.*"
+    r"|shop now|buy now|join now|learn more|click here.{0,40}|get (?:the )?deal|see (?:the )?deal"
+    r"|.{0,60}\bgiveaway\b.{0,40}"
+)
+AD_ANYWHERE = re.compile(r"\bgiveaway\b|\bjoin the giveaway\b|\bchance to win\b|\bpromo code\b", _I)
+RELATED = _line(
+    r"related(?: articles?| stories| posts?| coverage| content| news| links| topics| reading| videos?)?"
+    r"|more (?:stories|news|articles|videos|headlines|from .{0,40}|on (?:this|the) (?:story|topic).*|in .{0,30}|like this|to explore|coverage|top stories)"
+    r"|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in|have missed)"
+    r"|recommended(?: for you| reading| stories| articles| videos)?"
+    r"|trending(?: now| stories| topics| on .{0,30})?|most (?:read|popular|viewed|shared|emailed|commented|recent)(?: .{0,30})?"
+    r"|popular(?: now| stories| posts| articles| on .{0,30})?|top (?:stories|news|headlines)|latest(?: news| stories| headlines| articles| posts| videos)?"
+    r"|editors?'?’?s? picks?|read (?:more|next|also|this next)(?: .{0,60})?|see also|also read|further reading"
+    r"|what to read next|don'?’?t miss(?: .{0,30})?|around the web|from (?:our|the) (?:partners|web)|sponsored stories"
+    r"|.{0,30}offers (?:&|and) .{0,30}resources|a mix of what'?’?s trending.*|up next|watch next|next (?:story|article|up)"
+    r"|weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren"
+    r"|à lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|noticias relacionadas"
+    r"|leggi anche|читайте также|相关(?:新闻|文章|阅读|报道)?|関連記事|관련 ?기사"
+)
+RELATED_INLINE = re.compile(
+    r"(?:related|read more|read also|also read|see also|more|watch|listen|recommended|opinion|analysis)\s*[:|]\s*\S",
+    _I,
+)
+FOOTER_WORDS = re.compile(
+    r"privacy(?: policy| notice| settings| statement)?|terms (?:of|and|&) (?:use|service|conditions)|terms|"
+    r"cookie (?:policy|settings|preferences)|all rights reserved|contact(?: us)?|about(?: us)?|site ?map|careers|"
+    r"jobs|accessibility(?: statement)?|advertise(?: with us)?|impressum|datenschutz|kontakt|mentions légales|"
+    r"aviso legal|política de privacidad|do not sell(?: or share)? my(?: personal)? information|feedback|"
+    r"help(?: center)?|faqs?|corrections|ethics|code of conduct|community guidelines|work (?:for|with) us|"
+    r"press|media kit|rss(?: feeds?)?|archives?|newsletters?|subscriptions?|store|shop|imprint|legal(?: notice)?",
+    _I,
+)
+FOOTER_SPLIT = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
+NAVIGATION = _line(
+    r"home(?:page)?|menu|main menu|search(?: .{0,20})?|skip to (?:main )?(?:content|navigation)|skip navigation"
+    r"|back to top|go to top|top|next|previous|prev|more|close|open|toggle navigation|navigation"
+    r"|sections?|all sections|explore|watch|listen|video|videos|photos?|podcasts?|live|live tv"
+    r"|[\W_]+|\d+|page \d+(?: of \d+)?|\d+ of \d+|english|español|français|deutsch|edition"
+    r"|startseite|accueil|inicio|главная|首页|ホーム|홈"
+)
+BREADCRUMB = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
+METADATA = re.compile(
+    rf"(?:(?:published|updated|posted|last updated|modified|date|created|on)\s*:?\s*)?{DATE_BODY}{TIME_BODY}\s*$"
+    r"|(?:published|updated|posted|last updated|modified)\s*:?\s*.{0,50}$"
+    r"|\d+\s*(?:min(?:ute)?s?|mins)\.?\s*read$|(?:reading time|lesezeit|temps de lecture).{0,20}$"
+    r"|tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
+    r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
+    r"|\(?(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|alamy)(?: via getty images)?\)?$"
+    r"|\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?) ago$",
+    _I,
+)
+BYLINE = re.compile(
+    r"(?:by|written by|words by|reporting by|von|par|por|di|door|av|af|автор)\s+\S.{0,80}$"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",
+    _I,
+)
+BYLINE_NAMES = re.compile(r"^(?:by|written by|words by|reporting by)\s+", _I)
+DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")

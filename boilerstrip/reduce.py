@@ -1,0 +1,157 @@
+"""Reducer: pick the main article region, keep its article blocks, assemble the Result.
+
+Why a maximum-sum run: article paragraphs score positive and boilerplate negative, so
+the best contiguous run is the article, split ads and subheadings included, while
+comment and related sections behind a barrier (their heading) stay out.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from . import meta
+from . import patterns as P
+from .config import Config
+from .model import Block, Comment, Label, Result
+
+_BARRIERS = frozenset({Label.COMMENT, Label.RELATED, Label.COPYRIGHT, Label.LOGIN, Label.FOOTER})
+
+
+def block_weight(block: Block, cfg: Config) -> float:
+    """How much a block pulls the article region towards itself."""
+    if block.label in (Label.ARTICLE, Label.OTHER):
+        return block.score
+    if block.label in _BARRIERS:
+        return cfg.weight_barrier
+    if block.label in (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.TITLE):
+        return cfg.weight_short
+    return cfg.weight_bad
+
+
+def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run of block weights (Kadane)."""
+    best = (0, 0)
+    best_sum = 0.0
+    run_start, run_sum = 0, 0.0
+    for i, b in enumerate(blocks):
+        w = block_weight(b, cfg)
+        if run_sum <= 0:
+            run_start, run_sum = i, w
+        else:
+            run_sum += w
+        if run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, i + 1)
+    return best
+
+
+def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
+    """Label the article: prose in the region stays, prose outside and repeats go."""
+    start, end = best_region(blocks, cfg)
+    seen: set[str] = set()
+    article: list[Block] = []
+    for b in blocks:
+        inside = start <= b.index < end
+        if b.label is Label.ARTICLE and not inside:
+            _relabel(b, Label.OTHER, "reducer: prose outside the main article region")
+        elif b.label is Label.OTHER and inside and _is_inner_line(b, blocks, cfg):
+            _relabel(b, Label.ARTICLE, "reducer: short line between article paragraphs")
+        if b.label is Label.ARTICLE:
+            if b.text in seen:
+                _relabel(b, Label.OTHER, "reducer: repeats an earlier article block")
+                continue
+            seen.add(b.text)
+            article.append(b)
+    return article
+
+
+def _is_inner_line(b: Block, blocks: Sequence[Block], cfg: Config) -> bool:
+    """A subheading or short paragraph: article prose close on both sides."""
+    lo = max(0, b.index - cfg.max_gap_blocks)
+    hi = b.index + cfg.max_gap_blocks + 1
+    before = any(x.label is Label.ARTICLE for x in blocks[lo : b.index])
+    after = any(x.label is Label.ARTICLE for x in blocks[b.index + 1 : hi])
+    return before and after and b.features.words >= 2 and b.features.repeats == 1
+
+
+def _relabel(block: Block, label: Label, reason: str) -> None:
+    block.label = label
+    block.reasons.append(reason)
+
+
+def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[Comment]:
+    """Group comment-section blocks into comments: vote lines close one, a line that
+    repeats article text is the comment's quote."""
+    article_text = "\n".join(b.text for b in article)
+    bodies = [
+        b
+        for b in blocks
+        if b.label is Label.COMMENT and (not P.COMMENT_MARKER.match(b.text))
+        and (not article or b.index > article[-1].index)
+    ]
+    has_votes = any(P.VOTES.match(b.text) for b in bodies)
+    comments: list[Comment] = []
+    pending: list[str] = []
+    for b in bodies:
+        if P.VOTES.match(b.text):
+            if pending:
+                comments.append(_make_comment(pending, article_text, b.text))
+            pending = []
+        elif has_votes:
+            pending.append(b.text)
+        else:
+            comments.append(_make_comment([b.text], article_text, None))
+    return comments
+
+
+def _make_comment(texts: list[str], article_text: str, votes: str | None) -> Comment:
+    quote = None
+    if len(texts) > 1 and texts[0] in article_text:
+        quote, texts = texts[0], texts[1:]
+    return Comment(text="\n\n".join(texts), quote=quote, votes=votes)
+
+
+def assemble(blocks: list[Block], cfg: Config, *, include_comments: bool) -> Result:
+    """The Result: article text, metadata around the region, comments if asked."""
+    article = select_article(blocks, cfg)
+    start = article[0].index if article else len(blocks)
+    title = meta.find_title(blocks, start, cfg.title_window)
+    if title is not None:
+        _relabel(title, Label.TITLE, "reducer: headline above the article")
+        if title in article:
+            article.remove(title)
+            start = article[0].index if article else len(blocks)
+    section = meta.find_section(blocks, title)
+    if section is not None:
+        _relabel(section, Label.METADATA, "reducer: section name above the headline")
+    dateline, dateline_wire = meta.find_dateline(blocks, article)
+    wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
+    if wire is None:
+        wire = dateline_wire or _credit_wire(blocks, article)
+    return Result(
+        text="\n\n".join(b.text for b in article),
+        title=title.text if title else None,
+        date=meta.find_date(blocks, min(len(blocks), start + cfg.header_window)),
+        dateline=dateline,
+        section=section.text if section else None,
+        authors=meta.find_authors(blocks[: start + cfg.header_window]),
+        wire_service=wire,
+        copyright=wire_line,
+        site_copyright=site_line,
+        comments=extract_comments(blocks, article) if include_comments else [],
+        blocks=blocks,
+    )
+
+
+def _credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
+    """An agency credited in a byline or the article's last lines."""
+    for b in blocks:
+        if b.label is Label.BYLINE:
+            found = meta.wire_service(b.text)
+            if found:
+                return found
+    for b in article[-2:]:
+        if b.features.words <= 25:
+            found = meta.wire_service(b.text)
+            if found:
+                return found
+    return None

@@ -1,0 +1,56 @@
+"""Segmentation: a text dump becomes blocks, one a line.
+
+Why: crawlers export one block of the page a line, with or without blank lines between
+paragraphs; runs of lines with no blank line between them (menus, link lists) are
+remembered as groups, a strong hint of navigation in the blank-line style.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block
+
+# Header fields glued onto one line with wide gaps (" date 2024-06-04  Take our survey").
+_WIDE_GAP = re.compile(r"[ \t\u00a0]{2,}")
+_FIELD_MAX_WORDS = 8
+
+
+def split_fields(line: str) -> list[str]:
+    """Split a line at wide gaps when every piece but the last is short, like fields."""
+    if "  " not in line and "\t" not in line and "\u00a0\u00a0" not in line:
+        return [line]
+    pieces = [p for p in _WIDE_GAP.split(line) if p]
+    if len(pieces) < 2 or any(p.count(" ") >= _FIELD_MAX_WORDS for p in pieces[:-1]):
+        return [line]
+    return pieces
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks of a plain-text dump, with the group (run of non-blank lines) of each."""
+    blocks: list[Block] = []
+    group = 0
+    group_start = 0
+    previous_blank = True
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            if not previous_blank:
+                _close_group(blocks, group_start)
+                group += 1
+                group_start = len(blocks)
+            previous_blank = True
+            continue
+        previous_blank = False
+        for piece in split_fields(line):
+            block = Block(text=piece, index=len(blocks), line=lineno)
+            block.features.group = group
+            blocks.append(block)
+    _close_group(blocks, group_start)
+    return blocks
+
+
+def _close_group(blocks: list[Block], start: int) -> None:
+    size = len(blocks) - start
+    for block in blocks[start:]:
+        block.features.group_size = size
