@@ -48,6 +48,9 @@ class Config:
     near_min_words: int = 8
     near_min_stop_density: float = 0.15
     short_max_words: int = 6
+    # Share of the page's typical prose density a block needs (lowers thresholds for
+    # languages whose stop lists cover less of running text).
+    density_page_share: float = 0.6
     title_case_max_cap_ratio: float = 0.75
 
     # Reducer weights for picking the main run of blocks (maximum-sum segment).
@@ -57,6 +60,8 @@ class Config:
     weight_short: float = -0.15
     weight_bad: float = -1.0
     weight_barrier: float = -12.0
+    # The earliest run with at least this share of the best run's weight is the article.
+    region_min_share: float = 0.5
     # A short block inside the article region is kept when it looks like prose or
     # a subheading and has article blocks on both sides within this distance.
     max_gap_blocks: int = 3

@@ -68,6 +68,8 @@ def detect_comments(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.short_block_words):
         if P.COMMENT_MARKER.match(b.text):
             yield Verdict(b.index, Label.COMMENT, "comment section marker")
+        elif P.COMMENT_AUTHOR.match(b.text):
+            yield Verdict(b.index, Label.COMMENT, "comment author line")
         elif P.VOTES.match(b.text):
             yield Verdict(b.index, Label.COMMENT, "comment vote or action line")
 
@@ -84,9 +86,12 @@ def detect_login(page: Page) -> Iterator[Verdict]:
 
 def detect_prompt(page: Page) -> Iterator[Verdict]:
     """Newsletter, survey, cookie, paywall and app prompts."""
-    for b in _unlabelled(page, page.config.short_block_words * 2):
-        if P.PROMPT.match(b.text):
+    cfg = page.config
+    for b in _unlabelled(page, cfg.legal_block_words * 2):
+        if b.features.words <= cfg.short_block_words * 2 and P.PROMPT.match(b.text):
             yield Verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
+        elif P.COOKIE.match(b.text):
+            yield Verdict(b.index, Label.PROMPT, "cookie or consent notice")
 
 
 def detect_social(page: Page) -> Iterator[Verdict]:
@@ -161,16 +166,21 @@ def detect_dateline(page: Page) -> Iterator[Verdict]:
 
 
 def classify_content(page: Page) -> Iterator[Verdict]:
-    """jusText-style classes from length and stop-word density; the score feeds the reducer."""
+    """jusText-style classes from length and stop-word density; the score feeds the reducer.
+
+    Density thresholds adapt to the page: languages whose stop lists cover less of
+    running text (Korean, Finnish...) lower them, measured on the page's longest blocks.
+    """
     cfg = page.config
+    good_density, near_density = _density_thresholds(page)
     for b in page.blocks:
         if b.label is not None:
             continue
         f = b.features
-        if f.words >= cfg.good_min_words and f.stop_density >= cfg.good_min_stop_density:
+        if f.words >= cfg.good_min_words and f.stop_density >= good_density:
             score = min(f.words * cfg.weight_good_per_word, cfg.weight_good_cap)
             yield Verdict(b.index, Label.ARTICLE, "long block of prose", score)
-        elif f.words >= cfg.near_min_words and f.stop_density >= cfg.near_min_stop_density and (
+        elif f.words >= cfg.near_min_words and f.stop_density >= near_density and (
             f.ends_sentence or f.words >= cfg.good_min_words
         ):
             yield Verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
@@ -178,6 +188,20 @@ def classify_content(page: Page) -> Iterator[Verdict]:
             yield Verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short)
         else:
             yield Verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad)
+
+
+def _density_thresholds(page: Page) -> tuple[float, float]:
+    cfg = page.config
+    longest = sorted(
+        (b.features for b in page.blocks if b.label is None and b.features.words >= cfg.good_min_words),
+        key=lambda f: f.words,
+        reverse=True,
+    )[:8]
+    if not longest:
+        return cfg.good_min_stop_density, cfg.near_min_stop_density
+    densities = sorted(f.stop_density for f in longest)
+    typical = densities[len(densities) // 2] * cfg.density_page_share
+    return min(cfg.good_min_stop_density, typical), min(cfg.near_min_stop_density, typical * 0.7)
 
 
 # --- context detectors -----------------------------------------------------------------
@@ -192,17 +216,20 @@ def detect_repetition(page: Page) -> Iterator[Verdict]:
 
 
 def detect_comment_section(page: Page) -> Iterator[Verdict]:
-    """After the article has begun, a comment marker opens the comment section.
+    """After the article has begun, a comment heading opens the comment section.
 
-    Everything content-like from there on is comment until a related, footer or
-    navigation block closes it; pattern labels inside (login, votes) stay.
+    A bare "Comments" is often a share-bar button, so it opens the section only when
+    another comment or login cue follows within a few blocks. Everything content-like
+    from there on is comment until a related, footer or navigation block closes it;
+    pattern labels inside (login, votes) stay.
     """
-    started = False
+    blocks = page.blocks
+    prose_seen = 0
     in_section = False
-    for b in page.blocks:
-        if b.label is Label.ARTICLE and b.score >= page.config.weight_near and not in_section:
-            started = True
-        elif started and b.label is Label.COMMENT and P.COMMENT_MARKER.match(b.text):
+    for b in blocks:
+        if not in_section and b.label is Label.ARTICLE and b.score >= page.config.weight_good_cap / 2:
+            prose_seen += 1
+        elif prose_seen >= 2 and b.label is Label.COMMENT and _opens_comments(b, blocks):
             in_section = True
         elif in_section and b.label in (Label.RELATED, Label.FOOTER, Label.NAVIGATION):
             in_section = False
@@ -210,19 +237,27 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
             yield Verdict(b.index, Label.COMMENT, "inside the comment section")
 
 
+def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
+    if P.COMMENT_AUTHOR.match(marker.text):
+        return True
+    if not P.COMMENT_MARKER.match(marker.text):
+        return False
+    if not P.WEAK_COMMENT_MARKER.match(marker.text):
+        return True
+    following = blocks[marker.index + 1 : marker.index + 4]
+    return any(b.label in (Label.COMMENT, Label.LOGIN) for b in following)
+
+
 def detect_related_section(page: Page) -> Iterator[Verdict]:
-    """Blocks after a related-links heading are the list's items until prose resumes."""
-    cfg = page.config
+    """Short blocks after a related-links heading are the list's items; the list ends
+    where prose begins (long teasers are left to the reducer, behind the heading)."""
     in_section = False
     for b in page.blocks:
         if b.label is Label.RELATED and P.RELATED.match(b.text):
             in_section = True
-        elif in_section and b.label in _SOFT:
-            if b.label is Label.ARTICLE and b.features.words >= cfg.good_min_words * 2:
-                in_section = False
-            else:
-                yield Verdict(b.index, Label.RELATED, "item of a related-links list")
-        elif in_section and b.label in (Label.COMMENT, Label.FOOTER, Label.COPYRIGHT):
+        elif in_section and b.label is Label.OTHER:
+            yield Verdict(b.index, Label.RELATED, "item of a related-links list")
+        elif b.label in (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT):
             in_section = False
 
 

@@ -13,10 +13,15 @@ from typing import Sequence
 from .lang import WORD_RE, Language, cjk_chars
 from .model import Block
 
-_SENTENCE_END = frozenset(".!?\"'”’»)…。！？」』:;")
+_SENTENCE_END = frozenset(".!?…。！？:;")
+_CLOSERS = frozenset("\"'”’»)」』")
 _CAPS_RE = re.compile(r"\b[^\W\d_]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
 _DIGITS = str.maketrans("", "", "0123456789")
+
+
+# Languages without a stop list: length and punctuation decide alone.
+_NEUTRAL_DENSITY = 0.3
 
 
 def compute(blocks: Sequence[Block], lang: Language) -> None:
@@ -29,7 +34,7 @@ def compute(blocks: Sequence[Block], lang: Language) -> None:
         f = block.features
         f.chars = len(text)
         f.repeats = counts[text.lower()]
-        f.ends_sentence = text[-1] in _SENTENCE_END
+        f.ends_sentence = _ends_sentence(text)
         f.digit_ratio = (len(text) - len(text.translate(_DIGITS))) / len(text)
         if lang.cjk:
             _cjk_features(block, stopchars)
@@ -38,9 +43,17 @@ def compute(blocks: Sequence[Block], lang: Language) -> None:
         n = len(words)
         f.words = n
         if n:
-            f.stop_density = sum(map(stop.__contains__, words)) / n
+            f.stop_density = sum(map(stop.__contains__, words)) / n if stop else _NEUTRAL_DENSITY
             initials = _CAPS_RE.findall(text)
             f.cap_ratio = sum(c.isupper() for c in initials) / max(len(initials), 1)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends like a sentence: final punctuation, possibly inside a quote or bracket."""
+    last = text[-1]
+    if last in _CLOSERS and len(text) > 1:
+        last = text[-2]
+    return last in _SENTENCE_END
 
 
 def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
@@ -49,6 +62,8 @@ def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
     f = block.features
     cjk = cjk_chars(text)
     f.words = (cjk + 1) // 2 + len(_LATIN_WORD_RE.findall(text))
-    if cjk:
+    if cjk and stopchars:
         f.stop_density = sum(map(stopchars.__contains__, text)) / cjk * 1.5
+    elif cjk:
+        f.stop_density = _NEUTRAL_DENSITY
     f.cap_ratio = 0.0

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 WORD_RE = re.compile(r"\w+")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese even when Han dominates
     ("ko", re.compile(r"[\uac00-\ud7af]")),
@@ -61,9 +61,13 @@ class Language:
     stopchars: frozenset[str]
     cjk: bool  # written without spaces between words
 
+    @property
+    def has_stops(self) -> bool:
+        return bool(self.stopwords or self.stopchars)
+
 
 def cjk_chars(text: str) -> int:
-    """Characters of scripts written without spaces (Han, kana, Hangul syllables)."""
+    """Characters of scripts written without spaces between words (Han, kana)."""
     return len(_CJK_RE.findall(text))
 
 
@@ -78,7 +82,7 @@ def detect(sample: str) -> Language:
         code = _stopword_language(sample.lower())
     if code is None:
         return Language(None, _ALL_STOPWORDS, frozenset(), False)
-    return Language(code, STOPWORDS.get(code, _ALL_STOPWORDS), frozenset(), False)
+    return Language(code, STOPWORDS.get(code, frozenset()), frozenset(), False)
 
 
 def _script_language(sample: str) -> str | None:

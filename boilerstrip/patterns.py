@@ -13,8 +13,8 @@ _I = re.IGNORECASE
 
 
 def _line(body: str) -> re.Pattern[str]:
-    """A pattern that must cover the whole block, give or take trailing punctuation."""
-    return re.compile(rf"(?:{body})[\s:.!?»›>|•\-–—]*$", _I)
+    """A pattern that must cover the whole block, give or take brackets and punctuation."""
+    return re.compile(rf"[\[(«<\s]*(?:{body})[\s:.!?»›>|•\-–—\])]*$", _I)
 
 
 MONTHS = (
@@ -39,7 +39,7 @@ COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", _I)
 
 COMMENT_MARKER = _line(
     r"\d[\d,.]*\s*(?:comments?|responses?|replies|reactions|thoughts on .+)"
-    r"|(?:reader |user )?comments?(?:\s*\(\d+\))?"
+    r"|(?:reader |user |top rated |top |newest |oldest |latest |all |recent )?comments?(?:\s*\(\d+\))?"
     r"|(?:join|start) the (?:discussion|conversation)|discussion|discuss"
     r"|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment"
     r"|(?:show|view|see|read|load)(?: all| more)? (?:\d+ )?comments?"
@@ -48,8 +48,12 @@ COMMENT_MARKER = _line(
     r"|comments are closed.*|what do you think\??|have your say"
     r"|kommentare?|commentaires?|comentarios?|commenti|komentarze|коммент\w*|评论|コメント|댓글"
 )
+WEAK_COMMENT_MARKER = _line(r"comments?|discuss|discussion|kommentare?|commentaires?|comentarios?|commenti")
+# "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"
+COMMENT_AUTHOR = re.compile(r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", _I)
 VOTES = re.compile(
     r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
+    r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"
     r"|(?:reply|report(?: abuse)?|flag|permalink|upvote|downvote|recommend|like)\s*\d*"
     r"|\d+\s*(?:likes?|replies|points?|votes?)"
     r")$",
@@ -75,6 +79,12 @@ PROMPT = re.compile(
     r"|\bfree articles?\b|\bunlimited (?:digital )?access\b|\bto continue reading\b"
     r"|\bdownload (?:our|the) app\b|\bpush notifications?\b|\bad ?blocker\b|\benable javascript\b"
     r"|\bnews alerts?\b|\bbreaking news alerts?\b|\bpaywall\b)",
+    _I,
+)
+# Cookie and consent banners run long; their vocabulary gives them away.
+COOKIE = re.compile(
+    r"(?=.{0,300}\bcookies?\b).{0,300}\b(?:this (?:web)?site|we use|(?:your|user) experience|consent|accept|"
+    r"opt[- ]out|browser|privacy|personal data|third[- ]party|functionality|necessary)\b",
     _I,
 )
 SOCIAL_WORDS = frozenset(
@@ -106,10 +116,15 @@ RELATED = _line(
     r"|.{0,30}offers (?:&|and) .{0,30}resources|a mix of what'?’?s trending.*|up next|watch next|next (?:story|article|up)"
     r"|weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren"
     r"|à lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|noticias relacionadas"
-    r"|leggi anche|читайте также|相关(?:新闻|文章|阅读|报道)?|関連記事|관련 ?기사"
+    r"|leggi anche|articoli correlati|potrebbe interessarti|ti potrebbe interessare"
+    r"|(?:você|voce) (?:também )?(?:pode|vai) gostar.{0,10}|veja também|leia também|leia mais|mais lidas|relacionad[oa]s"
+    r"|lees ook|meer nieuws|gerelateerde artikelen|läs också|læs også|les også|czytaj także|czytaj też"
+    r"|читайте также|смотрите также|по теме|новости по теме|ذات صلة|اقرأ أيضا|مواضيع ذات صلة"
+    r"|相关(?:新闻|文章|阅读|报道)?|推荐阅读|热门文章|関連記事|関連ニュース|あわせて読みたい|관련 ?기사|많이 본 ?(?:기사|뉴스)?"
 )
 RELATED_INLINE = re.compile(
-    r"(?:related|read more|read also|also read|see also|more|watch|listen|recommended|opinion|analysis)\s*[:|]\s*\S",
+    r"(?:related|read more|read also|also read|see also|more|watch|listen|recommended|opinion|analysis"
+    r"|buyer'?’?s guide)(?:\s+[\w'’]+){0,2}\s*[:|]\s*\S",
     _I,
 )
 FOOTER_WORDS = re.compile(
@@ -125,6 +140,7 @@ FOOTER_SPLIT = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
 NAVIGATION = _line(
     r"home(?:page)?|menu|main menu|search(?: .{0,20})?|skip to (?:main )?(?:content|navigation)|skip navigation"
     r"|back to top|go to top|top|next|previous|prev|more|close|open|toggle navigation|navigation"
+    r"|view all|see all|show all|show more|load more|all"
     r"|sections?|all sections|explore|watch|listen|video|videos|photos?|podcasts?|live|live tv"
     r"|[\W_]+|\d+|page \d+(?: of \d+)?|\d+ of \d+|english|español|français|deutsch|edition"
     r"|startseite|accueil|inicio|главная|首页|ホーム|홈"
@@ -137,7 +153,7 @@ METADATA = re.compile(
     r"|tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
     r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
     r"|\(?(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|alamy)(?: via getty images)?\)?$"
-    r"|\d+\s*(?:minutes?|hours?|days?|weeks?|months?|years?) ago$",
+    r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$",
     _I,
 )
 BYLINE = re.compile(

@@ -14,7 +14,9 @@ from . import patterns as P
 from .config import Config
 from .model import Block, Comment, Label, Result
 
-_BARRIERS = frozenset({Label.COMMENT, Label.RELATED, Label.COPYRIGHT, Label.LOGIN, Label.FOOTER})
+# Comment sections and copyright lines end an article; a related box or a login link
+# inside one does not, so those weigh as any other boilerplate block.
+_BARRIERS = frozenset({Label.COMMENT, Label.COPYRIGHT})
 
 
 def block_weight(block: Block, cfg: Config) -> float:
@@ -29,19 +31,33 @@ def block_weight(block: Block, cfg: Config) -> float:
 
 
 def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
-    """[start, end) of the maximum-sum run of block weights (Kadane)."""
-    best = (0, 0)
-    best_sum = 0.0
+    """[start, end) of the article: the earliest strong run of block weights.
+
+    Kadane's maximum-sum run is found within each stretch between resets; pages that
+    scroll into further stories put the main one first, so the earliest run reaching
+    `region_min_share` of the best one wins.
+    """
+    runs: list[tuple[float, int, int]] = []
+    best = (0.0, 0, 0)
     run_start, run_sum = 0, 0.0
     for i, b in enumerate(blocks):
         w = block_weight(b, cfg)
         if run_sum <= 0:
+            if best[0] > 0:
+                runs.append(best)
+            best = (0.0, i, i)
             run_start, run_sum = i, w
         else:
             run_sum += w
-        if run_sum > best_sum:
-            best_sum, best = run_sum, (run_start, i + 1)
-    return best
+        if run_sum > best[0]:
+            best = (run_sum, run_start, i + 1)
+    if best[0] > 0:
+        runs.append(best)
+    if not runs:
+        return 0, 0
+    top = max(r[0] for r in runs)
+    first = next(r for r in runs if r[0] >= top * cfg.region_min_share)
+    return first[1], first[2]
 
 
 def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
