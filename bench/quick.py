@@ -22,8 +22,12 @@ def is_holdout(page_id: str) -> bool:
 
 def main() -> None:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
-    styles = sys.argv[1:] or ["text-seedlike", "text-wet"]
-    cleaner = boilerstrip.Cleaner()
+    args = [a for a in sys.argv[1:] if "=" not in a]
+    overrides = dict(a.split("=", 1) for a in sys.argv[1:] if "=" in a)
+    styles = args or ["text-seedlike", "text-wet"]
+    cfg = boilerstrip.Config()
+    cfg = cfg.replace(**{k: type(getattr(cfg, k))(v) for k, v in overrides.items()})
+    cleaner = boilerstrip.Cleaner(cfg)
     for style in styles:
         pairs, worst = [], []
         for pid in sorted(truth):

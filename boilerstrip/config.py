@@ -56,8 +56,8 @@ class Config:
     # Reducer weights for picking the main run of blocks (maximum-sum segment).
     weight_good_per_word: float = 0.1
     weight_good_cap: float = 8.0
-    weight_near: float = 0.6
-    weight_short: float = -0.15
+    weight_near: float = 1.2
+    weight_short: float = -1.5
     weight_bad: float = -1.0
     weight_barrier: float = -12.0
     # The earliest run with at least this share of the best run's weight is the article.
