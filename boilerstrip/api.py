@@ -31,16 +31,12 @@ class Cleaner:
 
     def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result."""
-        text = _as_text(page, self.config)
-        if looks_like_html(text):
-            blocks, html_title = html_blocks(text)
-            source_type = "html"
-        else:
-            blocks, html_title = text_blocks(text), None
-            source_type = "text"
-        result = self._run(blocks, include_comments=include_comments)
+        prepared, html_title = self._prepare(page)
+        D.run(self.detectors, prepared)
+        result = assemble(list(prepared.blocks), self.config, include_comments=include_comments)
+        result.language = prepared.language.code
         result.url = url
-        result.source_type = source_type
+        result.source_type = "html" if html_title is not None else "text"
         if result.title is None and html_title:
             result.title = html_title
         return result
@@ -52,19 +48,28 @@ class Cleaner:
         for page in pages:
             yield self.clean(page, include_comments=include_comments)
 
-    def _run(self, blocks: list[Block], *, include_comments: bool) -> Result:
+    def prepare(self, page: Page) -> D.Page:
+        """Blocks with features but no labels yet: what detectors see (for tests and
+        for writing your own detectors)."""
+        return self._prepare(page)[0]
+
+    def _prepare(self, page: Page) -> tuple[D.Page, str | None]:
+        text = _as_text(page, self.config)
+        html_title: str | None = None
+        if looks_like_html(text):
+            blocks, title = html_blocks(text)
+            html_title = title or ""
+        else:
+            blocks = text_blocks(text)
         language = lang.detect(_language_sample(blocks))
         features.compute(blocks, language)
-        page = D.Page(
+        prepared = D.Page(
             blocks=blocks,
             config=self.config,
             language=language,
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
         )
-        D.run(self.detectors, page)
-        result = assemble(blocks, self.config, include_comments=include_comments)
-        result.language = language.code
-        return result
+        return prepared, html_title
 
 
 def clean(

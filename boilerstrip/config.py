@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 DEFAULT_DETECTORS: tuple[str, ...] = (
+    "metadata",
     "copyright",
     "comments",
     "login",
@@ -15,7 +16,6 @@ DEFAULT_DETECTORS: tuple[str, ...] = (
     "related",
     "footer",
     "navigation",
-    "metadata",
     "byline",
     "dateline",
     "content",
@@ -57,6 +57,8 @@ class Config:
     weight_good_per_word: float = 0.1
     weight_good_cap: float = 8.0
     weight_near: float = 1.2
+    # A long block that stops mid-sentence (a teaser cut short) counts this share.
+    unfinished_share: float = 0.75
     weight_short: float = -1.5
     weight_bad: float = -1.0
     weight_barrier: float = -12.0

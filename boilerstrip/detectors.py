@@ -60,16 +60,19 @@ def detect_copyright(page: Page) -> Iterator[Verdict]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
     for b in _unlabelled(page, page.config.legal_block_words):
         if P.COPYRIGHT.search(b.text):
-            yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word")
+            yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
 
 
 def detect_comments(page: Page) -> Iterator[Verdict]:
     """Comment widgets: counts ("3 Comments"), "Login to comment", vote lines."""
+    barrier = page.config.weight_barrier
     for b in _unlabelled(page, page.config.short_block_words):
-        if P.COMMENT_MARKER.match(b.text):
-            yield Verdict(b.index, Label.COMMENT, "comment section marker")
+        if P.WEAK_COMMENT_MARKER.match(b.text):
+            yield Verdict(b.index, Label.COMMENT, "comments link or button", page.config.weight_bad)
+        elif P.COMMENT_MARKER.match(b.text):
+            yield Verdict(b.index, Label.COMMENT, "comment section marker", barrier)
         elif P.COMMENT_AUTHOR.match(b.text):
-            yield Verdict(b.index, Label.COMMENT, "comment author line")
+            yield Verdict(b.index, Label.COMMENT, "comment author line", barrier)
         elif P.VOTES.match(b.text):
             yield Verdict(b.index, Label.COMMENT, "comment vote or action line")
 
@@ -137,10 +140,15 @@ def detect_navigation(page: Page) -> Iterator[Verdict]:
 
 
 def detect_metadata(page: Page) -> Iterator[Verdict]:
-    """Date lines, reading times, tags and photo credits."""
-    for b in _unlabelled(page, page.config.short_block_words * 2):
-        if P.METADATA.match(b.text):
+    """Date lines, reading times, tags, photo credits and captions."""
+    cfg = page.config
+    for b in _unlabelled(page, cfg.legal_block_words * 2):
+        if b.features.words <= cfg.short_block_words * 2 and P.METADATA.match(b.text):
             yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
+        elif P.CAPTION.search(b.text[-120:]):
+            yield Verdict(b.index, Label.METADATA, "photo caption ending in its credit")
+        elif P.COLLAPSED.search(b.text[-20:]):
+            yield Verdict(b.index, Label.METADATA, "collapsed caption or teaser (\"... more\")")
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
@@ -179,7 +187,11 @@ def classify_content(page: Page) -> Iterator[Verdict]:
         f = b.features
         if f.words >= cfg.good_min_words and f.stop_density >= good_density:
             score = min(f.words * cfg.weight_good_per_word, cfg.weight_good_cap)
-            yield Verdict(b.index, Label.ARTICLE, "long block of prose", score)
+            if f.ends_sentence:
+                yield Verdict(b.index, Label.ARTICLE, "long block of prose", score)
+            else:
+                score *= cfg.unfinished_share
+                yield Verdict(b.index, Label.ARTICLE, "long block of prose, unfinished", score)
         elif f.words >= cfg.near_min_words and f.stop_density >= near_density and (
             f.ends_sentence or f.words >= cfg.good_min_words
         ):
@@ -245,7 +257,7 @@ def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
     if not P.WEAK_COMMENT_MARKER.match(marker.text):
         return True
     following = blocks[marker.index + 1 : marker.index + 4]
-    return any(b.label in (Label.COMMENT, Label.LOGIN) for b in following)
+    return any(b.label in (Label.COMMENT, Label.LOGIN) and b.text != marker.text for b in following)
 
 
 def detect_related_section(page: Page) -> Iterator[Verdict]:
@@ -286,6 +298,7 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
     {
         d.name: d
         for d in (
+            Detector("metadata", detect_metadata),
             Detector("copyright", detect_copyright),
             Detector("comments", detect_comments),
             Detector("login", detect_login),
@@ -295,7 +308,6 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
             Detector("related", detect_related),
             Detector("footer", detect_footer),
             Detector("navigation", detect_navigation),
-            Detector("metadata", detect_metadata),
             Detector("byline", detect_byline),
             Detector("dateline", detect_dateline),
             Detector("content", classify_content),
@@ -316,6 +328,5 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
             block = page.blocks[v.index]
             if block.label is None or (det.context and block.label in _SOFT):
                 block.label = v.label
-                if v.score or block.label is not Label.ARTICLE:
-                    block.score = v.score
+                block.score = v.score
                 block.reasons.append(f"{det.name}: {v.reason}")

@@ -78,7 +78,8 @@ PROMPT = re.compile(
     r"|\bin your inbox\b|\bsurvey\b|\bcookies?\b|\bsubscription\b|\bsubscribers?\b"
     r"|\bfree articles?\b|\bunlimited (?:digital )?access\b|\bto continue reading\b"
     r"|\bdownload (?:our|the) app\b|\bpush notifications?\b|\bad ?blocker\b|\benable javascript\b"
-    r"|\bnews alerts?\b|\bbreaking news alerts?\b|\bpaywall\b)",
+    r"|\bnews alerts?\b|\bbreaking news alerts?\b|\bpaywall\b|\bjoin our\b|\bunsubscribe\b|\bno spam\b"
+    r"|\bfollow us\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b)",
     _I,
 )
 # Cookie and consent banners run long; their vocabulary gives them away.
@@ -156,6 +157,17 @@ METADATA = re.compile(
     r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$",
     _I,
 )
+# Photo captions end with the picture's credit: "(AP Photo/Jane Doe)", "(Image: GETTY)",
+# "Jane Doe / AFP", "Photo: Reuters".
+CAPTION = re.compile(
+    r"(?:\((?:(?:AP|AFP|Reuters|EPA|PA)\s+)?(?i:photos?|images?|pictures?|credit|file photo|photo credit)\b[^)]{0,80}\)"
+    r"|\b(?i:photo|image|picture|credit|photo credit)s?\s*:\s*[^.:]{2,60}"
+    r"|\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|dpa|ANP|TASS)"
+    r"(?: via Getty Images| File)?"
+    r"|\((?:Getty Images|Shutterstock|iStock|Alamy|AFP|AP|Reuters|EPA)[^)]{0,40}\))"
+    r"(?:\s+(?i:less|more|hide caption|show caption|expand|close|enlarge))?\s*$"
+)
+COLLAPSED = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
 BYLINE = re.compile(
     r"(?:by|written by|words by|reporting by|von|par|por|di|door|av|af|автор)\s+\S.{0,80}$"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",

@@ -14,17 +14,11 @@ from . import patterns as P
 from .config import Config
 from .model import Block, Comment, Label, Result
 
-# Comment sections and copyright lines end an article; a related box or a login link
-# inside one does not, so those weigh as any other boilerplate block.
-_BARRIERS = frozenset({Label.COMMENT, Label.COPYRIGHT})
-
-
 def block_weight(block: Block, cfg: Config) -> float:
-    """How much a block pulls the article region towards itself."""
-    if block.label in (Label.ARTICLE, Label.OTHER):
+    """How much a block pulls the article region towards itself: the detector's score
+    where it gave one (prose, barriers such as comment headings), else by label."""
+    if block.score or block.label in (Label.ARTICLE, Label.OTHER):
         return block.score
-    if block.label in _BARRIERS:
-        return cfg.weight_barrier
     if block.label in (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.TITLE):
         return cfg.weight_short
     return cfg.weight_bad

@@ -1,0 +1,90 @@
+"""The public API: inputs, errors, configuration, determinism, user detectors."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import boilerstrip
+from boilerstrip import Cleaner, Config, ConfigError, Detector, InputError, Label, Verdict
+
+
+def test_rejects_wrong_type() -> None:
+    with pytest.raises(InputError, match="str or bytes"):
+        boilerstrip.clean(12345)  # type: ignore[arg-type]
+
+
+def test_rejects_oversized_page() -> None:
+    with pytest.raises(InputError, match="max_input_chars"):
+        boilerstrip.clean("x" * 101, config=Config(max_input_chars=100))
+
+
+def test_empty_page_gives_empty_result() -> None:
+    result = boilerstrip.clean("")
+    assert result.text == "" and result.title is None
+
+
+def test_unknown_detector_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="no_such_detector"):
+        Cleaner(Config(detectors=("content", "no_such_detector")))
+
+
+def test_disabling_a_detector_changes_labels(seed_text: str) -> None:
+    on = Cleaner().clean(seed_text)
+    off = Cleaner(Config(disabled=frozenset({"login"}))).clean(seed_text)
+    assert any(b.label is Label.LOGIN for b in on.blocks)
+    assert not any(b.label is Label.LOGIN for b in off.blocks)
+
+
+def test_user_detector_runs_and_gives_reason(seed_text: str) -> None:
+    def giveaway(page: boilerstrip.Page) -> list[Verdict]:
+        return [Verdict(b.index, Label.AD, "mentions NordVPN") for b in page.blocks if "NordVPN" in b.text]
+
+    user_first = Config(detectors=("giveaway", *Config().detectors))
+    result = Cleaner(user_first, detectors={"giveaway": giveaway}).clean(seed_text)
+    hits = [b for b in result.blocks if "giveaway: mentions NordVPN" in b.reasons]
+    assert len(hits) == 2
+
+
+def test_same_input_same_output_whatever_ran_before(seed_text: str) -> None:
+    cleaner = Cleaner()
+    first = cleaner.clean(seed_text).to_dict(with_blocks=True)
+    cleaner.clean("Some other page\n\nwith other words and Home Login lines")
+    assert cleaner.clean(seed_text).to_dict(with_blocks=True) == first
+    assert boilerstrip.clean(seed_text).to_dict(with_blocks=True) == first
+
+
+def test_cleaner_pickles(seed_text: str) -> None:
+    cleaner = pickle.loads(pickle.dumps(Cleaner(Config(title_window=5))))
+    assert cleaner.config.title_window == 5
+    assert cleaner.clean(seed_text).title is not None
+
+
+def test_clean_many_is_lazy_and_ordered(seed_text: str) -> None:
+    results = list(Cleaner().clean_many([seed_text, seed_text.encode()]))
+    assert results[0].text == results[1].text != ""
+
+
+def test_config_is_frozen() -> None:
+    with pytest.raises(AttributeError):
+        Config().good_min_words = 3  # type: ignore[misc]
+    assert Config().replace(good_min_words=3).good_min_words == 3
+
+
+def test_to_dict_and_markdown(seed_text: str) -> None:
+    result = boilerstrip.clean(seed_text, include_comments=True, url="https://japantoday.com/x")
+    d = result.to_dict()
+    assert d["url"] == "https://japantoday.com/x" and d["language"] == "en"
+    assert len(d["comments"]) == 3 and "blocks" not in d
+    md = result.to_markdown()
+    assert md.startswith("# Wives of mobilized Russian soldiers")
+    assert "## Comments" in md and "> Russian authorities" in md
+
+
+def test_html_is_detected_and_cleaned() -> None:
+    para = "The council voted on Tuesday to extend the program for another two years, officials said."
+    html = f"<html><head><title>Council votes</title></head><body><nav><a>Home</a></nav><p>{para}</p><p>{para} Again.</p></body></html>"
+    result = boilerstrip.clean(html.encode("cp1252"))
+    assert result.source_type == "html"
+    assert para in result.text and "Home" not in result.text

@@ -1,0 +1,159 @@
+"""Each detector alone, on hand-made blocks: what it claims and why."""
+
+from __future__ import annotations
+
+import pytest
+
+import boilerstrip
+from boilerstrip import Label
+from boilerstrip import detectors as D
+
+PROSE = (
+    "The minister said on Monday that the government would review the decision after "
+    "hearing from the families, who have asked for a meeting since the spring."
+)
+
+
+def page(*lines: str) -> D.Page:
+    return boilerstrip.Cleaner().prepare("\n\n".join(lines))
+
+
+def labels(detector: D.DetectFn, *lines: str) -> dict[str, Label]:
+    p = page(*lines)
+    return {p.blocks[v.index].text: v.label for v in detector(p)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["3 Comments", "Login to comment", "Comments (12)", "[ 167 comments ]", "Leave a Reply", "Kommentare"],
+)
+def test_comment_markers(line: str) -> None:
+    assert labels(D.detect_comments, line, PROSE) == {line: Label.COMMENT}
+
+
+@pytest.mark.parametrize("line", ["1 ( +1 / -0 )", "2 ( +2 / -0 )", "Reply", "Rating: 36 Votes"])
+def test_vote_lines(line: str) -> None:
+    assert labels(D.detect_comments, line) == {line: Label.COMMENT}
+
+
+def test_comment_author_line() -> None:
+    assert labels(D.detect_comments, "joetoronto says:") == {"joetoronto says:": Label.COMMENT}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Newsletter Signup Register / Login",
+        "Forgot password?",
+        "Login with your JapanToday account",
+        "Use your Facebook account to login or register with JapanToday.",
+        "Anmelden",
+    ],
+)
+def test_login(line: str) -> None:
+    assert labels(D.detect_login, line) == {line: Label.LOGIN}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Take our user survey and make your voice heard.",
+        "Sign up for our daily newsletter",
+        "This website uses cookies to improve your experience. By continuing you accept our use of cookies.",
+    ],
+)
+def test_prompts(line: str) -> None:
+    assert labels(D.detect_prompt, line) == {line: Label.PROMPT}
+
+
+@pytest.mark.parametrize("line", ["Share", "Facebook Twitter Email", "Share on WhatsApp", "Print this article"])
+def test_social(line: str) -> None:
+    assert labels(D.detect_social, line) == {line: Label.SOCIAL}
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "NordVPN x Japan Today Premium Accounts Giveaway", "Story continues below advertisement"])
+def test_ads(line: str) -> None:
+    assert labels(D.detect_ad, line) == {line: Label.AD}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Related Articles", "You may also like", "Most Read", "READ MORE: Plague outbreak in China", "Lesen Sie auch", "相关新闻"],
+)
+def test_related(line: str) -> None:
+    assert labels(D.detect_related, line) == {line: Label.RELATED}
+
+
+@pytest.mark.parametrize("line", ["Privacy Policy | Terms of Use | Contact Us", "About Us", "Impressum · Datenschutz"])
+def test_footer(line: str) -> None:
+    assert labels(D.detect_footer, line) == {line: Label.FOOTER}
+
+
+@pytest.mark.parametrize("line", ["Home", "Skip to main content", "Home > World > Asia", "Back to top"])
+def test_navigation(line: str) -> None:
+    assert labels(D.detect_navigation, line) == {line: Label.NAVIGATION}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "date 2024-06-04",
+        "Published: November 20th, 2019 - 07:29 GMT",
+        "5 min read",
+        "Updated 2 hours ago",
+        "Yersina pestis causes the plague (Image: GETTY)",
+        "Demonstrators gather outside the ministry on Monday. (AP Photo/Alexander Zemlianichenko)",
+    ],
+)
+def test_metadata(line: str) -> None:
+    assert labels(D.detect_metadata, line) == {line: Label.METADATA}
+
+
+@pytest.mark.parametrize("line", ["By Isaac Butler", "Chris Davies - Nov 19, 2019, 10:31 pm CST"])
+def test_byline(line: str) -> None:
+    assert labels(D.detect_byline, line) == {line: Label.BYLINE}
+
+
+def test_copyright() -> None:
+    line = "© Copyright 2024 The Associated Press. All rights reserved."
+    assert labels(D.detect_copyright, line) == {line: Label.COPYRIGHT}
+
+
+def test_dateline_needs_a_paragraph_after_it() -> None:
+    assert labels(D.detect_dateline, "MOSCOW", PROSE) == {"MOSCOW": Label.DATELINE}
+    assert labels(D.detect_dateline, "MOSCOW", "EXPLORE") == {}
+
+
+def test_content_classes() -> None:
+    got = labels(D.classify_content, PROSE, "Tech", "Wives of mobilized Russian soldiers hold rare protest")
+    assert got[PROSE] is Label.ARTICLE
+    assert got["Tech"] is Label.OTHER
+    assert got["Wives of mobilized Russian soldiers hold rare protest"] is Label.OTHER
+
+
+def test_prose_is_not_boilerplate() -> None:
+    """No pattern detector claims an ordinary paragraph."""
+    for name, det in D.DEFAULT_DETECTORS.items():
+        if name != "content":
+            assert labels(det, PROSE) == {}, name
+
+
+def test_list_runs_mark_menus() -> None:
+    got = labels(D.detect_list_runs, "Tech", "Cars", "Gaming", "Science", "Reviews", PROSE)
+    assert set(got) == {"Tech", "Cars", "Gaming", "Science", "Reviews"}
+    assert set(got.values()) == {Label.NAVIGATION}
+
+
+def test_repetition_runs_after_content() -> None:
+    p = page("Savvy Tokyo", PROSE, "Savvy Tokyo")
+    D.run((D.DEFAULT_DETECTORS["content"], D.DEFAULT_DETECTORS["repetition"]), p)
+    assert [b.label for b in p.blocks] == [Label.NAVIGATION, Label.ARTICLE, Label.NAVIGATION]
+    assert p.blocks[0].reasons[-1].startswith("repetition:")
+
+
+def test_cjk_length_counts_characters() -> None:
+    zh = "国务院总理在北京会见了来访的外国代表团，双方就两国关系和共同关心的国际问题交换了意见。" * 2
+    p = page(zh)
+    assert p.language.code == "zh"
+    assert p.blocks[0].features.words >= 18
+    assert labels(D.classify_content, zh) == {zh: Label.ARTICLE}
