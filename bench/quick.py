@@ -9,8 +9,9 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
-import boilerstrip  # noqa: E402
 from metric import page_counts, score  # noqa: E402
+
+import boilerstrip  # noqa: E402
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub"
 
@@ -39,8 +40,8 @@ def main() -> None:
             worst.append((tp, fp, fn, pid))
         s = score(pairs)
         ids = sorted(truth)
-        tune = score(p for p, i in zip(pairs, ids) if not is_holdout(i))
-        hold = score(p for p, i in zip(pairs, ids) if is_holdout(i))
+        tune = score(p for p, i in zip(pairs, ids, strict=False) if not is_holdout(i))
+        hold = score(p for p, i in zip(pairs, ids, strict=False) if is_holdout(i))
         print(
             f"{style}: F1 {s['f1']:.4f} P {s['precision']:.4f} R {s['recall']:.4f}"
             f"  | tune F1 {tune['f1']:.4f}  holdout F1 {hold['f1']:.4f}"

@@ -21,7 +21,9 @@ def main() -> None:
     for b in r.blocks:
         mark = "T" if " ".join(b.text.split())[:60] in gt else "."
         kept = "+" if b.label is boilerstrip.Label.ARTICLE else " "
-        print(f"{mark}{kept} {b.index:3d} {b.label.value[:8]:8s} {b.score:5.1f} {b.features.words:3d} {b.features.stop_density:.2f} {b.reasons[-1][:28]:28s} | {b.text[:90]}")
+        print(
+            f"{mark}{kept} {b.index:3d} {b.label.value[:8]:8s} {b.score:5.1f} {b.features.words:3d} {b.features.stop_density:.2f} {b.reasons[-1][:28]:28s} | {b.text[:90]}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """boilerstrip: strip boilerplate from scraped news pages, HTML or plain-text dumps.
 
-    >>> import boilerstrip
-    >>> result = boilerstrip.clean(page)          # str or bytes, HTML or text
-    >>> result.text, result.title, result.wire_service
+>>> import boilerstrip
+>>> result = boilerstrip.clean(page)          # str or bytes, HTML or text
+>>> result.text, result.title, result.wire_service
 """
 
 from .api import Cleaner, clean

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from . import detectors as D
 from . import features, lang
@@ -41,9 +41,7 @@ class Cleaner:
             result.title = html_title
         return result
 
-    def clean_many(
-        self, pages: Iterable[Page], *, include_comments: bool = False
-    ) -> Iterator[Result]:
+    def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
         """Clean pages one after another; each is independent of the others."""
         for page in pages:
             yield self.clean(page, include_comments=include_comments)
@@ -94,9 +92,7 @@ def _as_text(page: object, config: Config) -> str:
     else:
         raise InputError(f"a page must be str or bytes, not {type(page).__name__}")
     if len(text) > config.max_input_chars:
-        raise InputError(
-            f"page of {len(text)} characters is over max_input_chars={config.max_input_chars}"
-        )
+        raise InputError(f"page of {len(text)} characters is over max_input_chars={config.max_input_chars}")
     if "\x00" in text:
         text = text.replace("\x00", "")
     return text
@@ -108,9 +104,7 @@ def _language_sample(blocks: list[Block], limit: int = 3000) -> str:
     return " ".join(b.text for b in longest)[:limit]
 
 
-def _resolve(
-    config: Config, extra: Mapping[str, D.Detector | D.DetectFn]
-) -> tuple[D.Detector, ...]:
+def _resolve(config: Config, extra: Mapping[str, D.Detector | D.DetectFn]) -> tuple[D.Detector, ...]:
     """The detectors to run: Config's order and switches, then the user's own."""
     table: dict[str, D.Detector] = dict(D.DEFAULT_DETECTORS)
     for name, det in extra.items():

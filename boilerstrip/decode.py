@@ -19,7 +19,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)""", re.I)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)""", re.I
+)
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|script|link|!--)\b",
     re.I | re.S,
@@ -52,8 +54,16 @@ def declared_charset(head: bytes) -> str | None:
         return None
     name = (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
     # Browsers read these labels as their supersets; so do we.
-    return {"iso-8859-1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "gb2312": "gb18030",
-            "gbk": "gb18030", "shift_jis": "cp932", "sjis": "cp932", "euc-kr": "cp949"}.get(name, name)
+    return {
+        "iso-8859-1": "cp1252",
+        "latin-1": "cp1252",
+        "us-ascii": "cp1252",
+        "gb2312": "gb18030",
+        "gbk": "gb18030",
+        "shift_jis": "cp932",
+        "sjis": "cp932",
+        "euc-kr": "cp949",
+    }.get(name, name)
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -9,9 +9,9 @@ Users disable one through `Config.disabled` or add their own to `Cleaner(detecto
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import patterns as P
 from .config import Config
@@ -148,15 +148,14 @@ def detect_metadata(page: Page) -> Iterator[Verdict]:
         elif P.CAPTION.search(b.text[-120:]):
             yield Verdict(b.index, Label.METADATA, "photo caption ending in its credit")
         elif P.COLLAPSED.search(b.text[-20:]):
-            yield Verdict(b.index, Label.METADATA, "collapsed caption or teaser (\"... more\")")
+            yield Verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
     """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019"."""
     for b in _unlabelled(page, page.config.short_block_words):
-        if not b.features.ends_sentence or b.text.endswith(")"):
-            if P.BYLINE.match(b.text):
-                yield Verdict(b.index, Label.BYLINE, "author line")
+        if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE.match(b.text):
+            yield Verdict(b.index, Label.BYLINE, "author line")
 
 
 def detect_dateline(page: Page) -> Iterator[Verdict]:
@@ -192,8 +191,10 @@ def classify_content(page: Page) -> Iterator[Verdict]:
             else:
                 score *= cfg.unfinished_share
                 yield Verdict(b.index, Label.ARTICLE, "long block of prose, unfinished", score)
-        elif f.words >= cfg.near_min_words and f.stop_density >= near_density and (
-            f.ends_sentence or f.words >= cfg.good_min_words
+        elif (
+            f.words >= cfg.near_min_words
+            and f.stop_density >= near_density
+            and (f.ends_sentence or f.words >= cfg.good_min_words)
         ):
             yield Verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
         elif f.words <= cfg.short_max_words or not f.ends_sentence:

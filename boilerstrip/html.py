@@ -14,8 +14,43 @@ from .model import Block
 
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "head", "form", "button", "select")
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr figcaption caption article section "
-    "header footer nav aside main ul ol dl table address summary details br hr title".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "td",
+        "th",
+        "tr",
+        "figcaption",
+        "caption",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "address",
+        "summary",
+        "details",
+        "br",
+        "hr",
+        "title",
+    ]
 )
 
 

@@ -7,7 +7,7 @@ testable alone on hand-made blocks.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import patterns as P
 from .model import Block, Label
@@ -110,9 +110,9 @@ def find_title(blocks: Sequence[Block], start: int, window: int) -> Block | None
     """The headline: the nearest headline-like block above the article start."""
     for b in reversed(blocks[max(0, start - window) : start]):
         f = b.features
-        if b.label in (Label.OTHER, Label.ARTICLE, Label.TITLE) and 3 <= f.words <= 40:
-            if not f.ends_sentence or b.text.endswith(("?", "!", "”", '"')):
-                return b
+        headline_like = not f.ends_sentence or b.text.endswith(("?", "!", "”", '"'))
+        if b.label in (Label.OTHER, Label.ARTICLE, Label.TITLE) and 3 <= f.words <= 40 and headline_like:
+            return b
     return None
 
 
@@ -123,9 +123,14 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
     for b in reversed(blocks[max(0, title.index - 3) : title.index]):
         if b.label in (Label.METADATA, Label.BYLINE, Label.COMMENT, Label.DATELINE):
             continue
-        if 1 <= b.features.words <= 3 and not b.features.digit_ratio and b.label in (
-            Label.OTHER,
-            Label.NAVIGATION,
+        if (
+            1 <= b.features.words <= 3
+            and not b.features.digit_ratio
+            and b.label
+            in (
+                Label.OTHER,
+                Label.NAVIGATION,
+            )
         ):
             return b
         break

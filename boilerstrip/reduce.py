@@ -7,12 +7,13 @@ comment and related sections behind a barrier (their heading) stay out.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import meta
 from . import patterns as P
 from .config import Config
 from .model import Block, Comment, Label, Result
+
 
 def block_weight(block: Block, cfg: Config) -> float:
     """How much a block pulls the article region towards itself: the detector's score
@@ -95,7 +96,8 @@ def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[
     bodies = [
         b
         for b in blocks
-        if b.label is Label.COMMENT and (not P.COMMENT_MARKER.match(b.text))
+        if b.label is Label.COMMENT
+        and (not P.COMMENT_MARKER.match(b.text))
         and (not article or b.index > article[-1].index)
     ]
     has_votes = any(P.VOTES.match(b.text) for b in bodies)

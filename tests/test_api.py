@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 import boilerstrip
-from boilerstrip import Cleaner, Config, ConfigError, Detector, InputError, Label, Verdict
+from boilerstrip import Cleaner, Config, ConfigError, InputError, Label, Verdict
 
 
 def test_rejects_wrong_type() -> None:

@@ -66,25 +66,43 @@ def test_prompts(line: str) -> None:
     assert labels(D.detect_prompt, line) == {line: Label.PROMPT}
 
 
-@pytest.mark.parametrize("line", ["Share", "Facebook Twitter Email", "Share on WhatsApp", "Print this article"])
+@pytest.mark.parametrize(
+    "line", ["Share", "Facebook Twitter Email", "Share on WhatsApp", "Print this article"]
+)
 def test_social(line: str) -> None:
     assert labels(D.detect_social, line) == {line: Label.SOCIAL}
 
 
-@pytest.mark.parametrize("line", ["Advertisement", "NordVPN x Japan Today Premium Accounts Giveaway", "Story continues below advertisement"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "NordVPN x Japan Today Premium Accounts Giveaway",
+        "Story continues below advertisement",
+    ],
+)
 def test_ads(line: str) -> None:
     assert labels(D.detect_ad, line) == {line: Label.AD}
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Related Articles", "You may also like", "Most Read", "READ MORE: Plague outbreak in China", "Lesen Sie auch", "相关新闻"],
+    [
+        "Related Articles",
+        "You may also like",
+        "Most Read",
+        "READ MORE: Plague outbreak in China",
+        "Lesen Sie auch",
+        "相关新闻",
+    ],
 )
 def test_related(line: str) -> None:
     assert labels(D.detect_related, line) == {line: Label.RELATED}
 
 
-@pytest.mark.parametrize("line", ["Privacy Policy | Terms of Use | Contact Us", "About Us", "Impressum · Datenschutz"])
+@pytest.mark.parametrize(
+    "line", ["Privacy Policy | Terms of Use | Contact Us", "About Us", "Impressum · Datenschutz"]
+)
 def test_footer(line: str) -> None:
     assert labels(D.detect_footer, line) == {line: Label.FOOTER}
 

@@ -37,7 +37,11 @@ def _params() -> list[object]:
     params = []
     for case in CASES:
         meta = json.loads(case.read_text(encoding="utf-8"))
-        marks = [pytest.mark.xfail(reason=str(meta["known_issue"]), strict=True)] if meta.get("known_issue") else []
+        marks = (
+            [pytest.mark.xfail(reason=str(meta["known_issue"]), strict=True)]
+            if meta.get("known_issue")
+            else []
+        )
         params.append(pytest.param(case, id=case.stem, marks=marks))
     return params
 

@@ -49,7 +49,9 @@ def main() -> None:
         style = "text-seedlike" if n % 2 == 0 else "text-wet"
         dump = (data / style / f"{pid}.txt").read_text(encoding="utf-8")
         body = truth[pid]["articleBody"]
-        paras = [p for p in body.split("\n") if len(p.split()) >= 15] or [p for p in body.split("\n") if p.strip()]
+        paras = [p for p in body.split("\n") if len(p.split()) >= 15] or [
+            p for p in body.split("\n") if p.strip()
+        ]
         page = norm(dump)
         picks = [paras[0], paras[len(paras) // 2], paras[-1]] if paras else []
         must = list(dict.fromkeys(s for s in (snippet(p, page) for p in picks) if s))
@@ -73,7 +75,9 @@ def main() -> None:
             "must_not": must_not,
             "expected_text": body,
         }
-        (out / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (out / f"{name}.json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     print(f"wrote {len(list(out.glob('*.txt')))} fixtures to {out}")
 
 

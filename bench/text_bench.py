@@ -1,0 +1,149 @@
+"""Text-dump benchmark: boilerstrip beside its peers on the same pages, in one run.
+
+For each dump style of ../shared/bench/scrapinghub (text-seedlike, text-wet) every system
+cleans the 181 whole-page dumps; the table shows the benchmark's published metric
+(4-gram shingles, per-page precision and recall averaged, F1 from the averages) and
+pages per second on one core (wall time of the extraction calls only; compare ratios,
+the machine is shared and noisy).
+
+Peers on text: a C4-style line filter, jusText and trafilatura on the lines wrapped as
+<p> paragraphs (neither reads plain text), and keeping everything.
+
+    python bench/text_bench.py [--data DIR] [--write docs/benchmarks.md] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import pathlib
+import sys
+import time
+from collections.abc import Callable
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from metric import score  # noqa: E402
+from report import write_section  # noqa: E402
+
+import boilerstrip  # noqa: E402
+
+DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
+STYLES = ("text-seedlike", "text-wet")
+_TERMINAL = (".", "!", "?", '"', "”", "'", "’")
+
+
+def c4_line_filter(text: str) -> str:
+    """C4's line rules: keep lines that end in terminal punctuation, have at least 3
+    words, and mention neither javascript nor a cookie/privacy policy."""
+    keep = []
+    for line in text.splitlines():
+        line = line.strip()
+        low = line.lower()
+        if (
+            line.endswith(_TERMINAL)
+            and len(line.split()) >= 3
+            and "javascript" not in low
+            and "lorem ipsum" not in low
+            and "{" not in line
+            and "cookie" not in low
+        ):
+            keep.append(line)
+    return "\n".join(keep)
+
+
+def wrap_as_html(text: str) -> str:
+    paras = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><body>{paras}</body></html>"
+
+
+def make_justext() -> Callable[[str], str] | None:
+    try:
+        import justext
+    except ImportError:
+        return None
+    stoplist = justext.get_stoplist("English")
+
+    def run(text: str) -> str:
+        paragraphs = justext.justext(wrap_as_html(text), stoplist)
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return run
+
+
+def make_trafilatura() -> Callable[[str], str] | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def run(text: str) -> str:
+        return trafilatura.extract(wrap_as_html(text)) or ""
+
+    return run
+
+
+def systems() -> dict[str, Callable[[str], str] | None]:
+    cleaner = boilerstrip.Cleaner()
+    return {
+        "boilerstrip": lambda text: cleaner.clean(text).text,
+        "C4-style line filter": c4_line_filter,
+        "jusText 3 (lines as <p>)": make_justext(),
+        "trafilatura (lines as <p>)": make_trafilatura(),
+        "keep everything": lambda text: text,
+    }
+
+
+def run_style(data: pathlib.Path, style: str, repeat: int) -> list[tuple[str, dict[str, float], float]]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)
+    pages = [(data / style / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
+    rows = []
+    for name, fn in systems().items():
+        if fn is None:
+            print(f"  {name}: not installed, skipped", file=sys.stderr)
+            continue
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            outputs = [fn(p) for p in pages]
+            best = min(best, time.perf_counter() - start)
+        s = score(zip(outputs, (truth[i]["articleBody"] for i in ids), strict=False))
+        rows.append((name, s, len(pages) / best))
+        print(f"  {style} {name}: F1 {s['f1']:.3f} ({len(pages) / best:.0f} pages/s)", file=sys.stderr)
+    return rows
+
+
+def table(results: dict[str, list[tuple[str, dict[str, float], float]]]) -> str:
+    lines = [
+        "| dump style | system | F1 | precision | recall | pages/s (1 core) | × boilerstrip speed |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for style, rows in results.items():
+        ours = next((pps for name, _, pps in rows if name == "boilerstrip"), None)
+        for name, s, pps in rows:
+            ratio = f"{pps / ours:.2f}" if ours else ""
+            lines.append(
+                f"| {style} | {name} | {s['f1']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} | {pps:,.0f} | {ratio} |"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=pathlib.Path, default=DEFAULT_DATA)
+    parser.add_argument("--write", type=pathlib.Path, help="update this Markdown file's text table")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs per system; the best is kept")
+    args = parser.parse_args()
+    results = {style: run_style(args.data, style, args.repeat) for style in STYLES}
+    out = table(results)
+    print(out)
+    if args.write:
+        write_section(args.write, "text", out)
+
+
+if __name__ == "__main__":
+    main()
