@@ -66,6 +66,13 @@ class Cleaner:
             config=self.config,
             language=language,
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
+            candidates=[
+                b
+                for b in blocks
+                if b.features.cues is None
+                or b.features.cues
+                or b.features.words > self.config.short_block_words
+            ],
         )
         return prepared, html_title
 
@@ -98,7 +105,7 @@ def _as_text(page: object, config: Config) -> str:
     return text
 
 
-def _language_sample(blocks: list[Block], limit: int = 3000) -> str:
+def _language_sample(blocks: list[Block], limit: int = 1500) -> str:
     """The longest lines hold the prose that tells the language."""
     longest = sorted(blocks, key=lambda b: len(b.text), reverse=True)[:12]
     return " ".join(b.text for b in longest)[:limit]

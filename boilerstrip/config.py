@@ -51,7 +51,6 @@ class Config:
     # Share of the page's typical prose density a block needs (lowers thresholds for
     # languages whose stop lists cover less of running text).
     density_page_share: float = 0.6
-    title_case_max_cap_ratio: float = 0.75
 
     # Reducer weights for picking the main run of blocks (maximum-sum segment).
     weight_good_per_word: float = 0.1

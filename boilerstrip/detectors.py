@@ -27,6 +27,8 @@ class Page:
     config: Config
     language: Language
     blank_line_style: bool  # paragraphs separated by blank lines (groups are meaningful)
+    # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
+    candidates: Sequence[Block] = ()
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]
@@ -47,10 +49,9 @@ class Detector:
 _SOFT = (None, Label.ARTICLE, Label.OTHER)
 
 
-def _unlabelled(page: Page, max_words: int) -> Iterator[Block]:
-    for block in page.blocks:
-        if block.label is None and block.features.words <= max_words:
-            yield block
+def _unlabelled(page: Page, max_words: int) -> list[Block]:
+    """Candidate blocks no detector has claimed yet, up to a length."""
+    return [b for b in page.candidates if b.label is None and b.features.words <= max_words]
 
 
 # --- block detectors -------------------------------------------------------------------
@@ -59,7 +60,7 @@ def _unlabelled(page: Page, max_words: int) -> Iterator[Block]:
 def detect_copyright(page: Page) -> Iterator[Verdict]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
     for b in _unlabelled(page, page.config.legal_block_words):
-        if P.COPYRIGHT.search(b.text):
+        if P.COPYRIGHT_RULE.applies(b.text, b.features.cues):
             yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
 
 
@@ -67,13 +68,14 @@ def detect_comments(page: Page) -> Iterator[Verdict]:
     """Comment widgets: counts ("3 Comments"), "Login to comment", vote lines."""
     barrier = page.config.weight_barrier
     for b in _unlabelled(page, page.config.short_block_words):
-        if P.WEAK_COMMENT_MARKER.match(b.text):
+        text, cues = b.text, b.features.cues
+        if P.WEAK_COMMENT_RULE.applies(text, cues):
             yield Verdict(b.index, Label.COMMENT, "comments link or button", page.config.weight_bad)
-        elif P.COMMENT_MARKER.match(b.text):
+        elif P.COMMENT_MARKER_RULE.applies(text, cues):
             yield Verdict(b.index, Label.COMMENT, "comment section marker", barrier)
-        elif P.COMMENT_AUTHOR.match(b.text):
+        elif P.COMMENT_AUTHOR_RULE.applies(text, cues):
             yield Verdict(b.index, Label.COMMENT, "comment author line", barrier)
-        elif P.VOTES.match(b.text):
+        elif P.VOTES_RULE.applies(text, cues):
             yield Verdict(b.index, Label.COMMENT, "comment vote or action line")
 
 
@@ -81,9 +83,10 @@ def detect_login(page: Page) -> Iterator[Verdict]:
     """Login and registration prompts and links."""
     cfg = page.config
     for b in _unlabelled(page, cfg.legal_block_words):
-        if b.features.words <= cfg.short_block_words and P.LOGIN.match(b.text):
+        text, cues = b.text, b.features.cues
+        if b.features.words <= cfg.short_block_words and P.LOGIN_RULE.applies(text, cues):
             yield Verdict(b.index, Label.LOGIN, "login or registration link")
-        elif P.LOGIN_ANYWHERE.search(b.text):
+        elif P.LOGIN_ANYWHERE_RULE.applies(text, cues):
             yield Verdict(b.index, Label.LOGIN, "asks to log in or register")
 
 
@@ -91,15 +94,19 @@ def detect_prompt(page: Page) -> Iterator[Verdict]:
     """Newsletter, survey, cookie, paywall and app prompts."""
     cfg = page.config
     for b in _unlabelled(page, cfg.legal_block_words * 2):
-        if b.features.words <= cfg.short_block_words * 2 and P.PROMPT.match(b.text):
+        text, cues = b.text, b.features.cues
+        if b.features.words <= cfg.short_block_words * 2 and P.PROMPT_RULE.applies(text, cues):
             yield Verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
-        elif P.COOKIE.match(b.text):
+        elif P.COOKIE_RULE.applies(text, cues):
             yield Verdict(b.index, Label.PROMPT, "cookie or consent notice")
 
 
 def detect_social(page: Page) -> Iterator[Verdict]:
     """Share bars and follow-us links: every word is a network or a share verb."""
     for b in _unlabelled(page, page.config.short_block_words):
+        cues = b.features.cues
+        if cues is not None and cues.isdisjoint(P.SOCIAL_RULE_CUES):
+            continue
         words = b.text.lower().replace("|", " ").split()
         if words and all(w.strip(":,.") in P.SOCIAL_WORDS for w in words):
             yield Verdict(b.index, Label.SOCIAL, "share or follow links")
@@ -107,24 +114,29 @@ def detect_social(page: Page) -> Iterator[Verdict]:
 
 def detect_ad(page: Page) -> Iterator[Verdict]:
     """Ad slots, sponsored labels, giveaways and calls to buy or join."""
-    cfg = page.config
-    for b in _unlabelled(page, cfg.short_block_words * 2):
-        if P.AD.match(b.text) or P.AD_ANYWHERE.search(b.text):
+    for b in _unlabelled(page, page.config.short_block_words * 2):
+        text, cues = b.text, b.features.cues
+        if P.AD_RULE.applies(text, cues) or P.AD_ANYWHERE_RULE.applies(text, cues):
             yield Verdict(b.index, Label.AD, "advertisement or promotion")
 
 
 def detect_related(page: Page) -> Iterator[Verdict]:
     """Headings of related/recommended/trending lists, and inline "Read more:" links."""
-    for b in _unlabelled(page, page.config.short_block_words * 2):
-        if b.features.words <= page.config.short_block_words and P.RELATED.match(b.text):
+    cfg = page.config
+    for b in _unlabelled(page, cfg.short_block_words * 2):
+        text, cues = b.text, b.features.cues
+        if b.features.words <= cfg.short_block_words and P.RELATED_RULE.applies(text, cues):
             yield Verdict(b.index, Label.RELATED, "related-links heading")
-        elif P.RELATED_INLINE.match(b.text) and not b.features.ends_sentence:
+        elif not b.features.ends_sentence and P.RELATED_INLINE_RULE.applies(text, cues):
             yield Verdict(b.index, Label.RELATED, "inline link to another story")
 
 
 def detect_footer(page: Page) -> Iterator[Verdict]:
     """Footer link rows and legal lines (privacy, terms, contact, about...)."""
     for b in _unlabelled(page, page.config.short_block_words * 2):
+        cues = b.features.cues
+        if cues is not None and cues.isdisjoint(P.FOOTER_RULE_CUES):
+            continue
         parts = [p for p in P.FOOTER_SPLIT.split(b.text) if p]
         if parts and all(P.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
             yield Verdict(b.index, Label.FOOTER, "footer or legal links")
@@ -133,39 +145,52 @@ def detect_footer(page: Page) -> Iterator[Verdict]:
 def detect_navigation(page: Page) -> Iterator[Verdict]:
     """Menu words, breadcrumbs and lone symbols."""
     for b in _unlabelled(page, page.config.short_block_words):
-        if P.NAVIGATION.match(b.text):
+        cues = b.features.cues
+        if P.NAVIGATION_RULE.applies(b.text, cues):
             yield Verdict(b.index, Label.NAVIGATION, "menu or paging word")
-        elif P.BREADCRUMB.match(b.text):
+        elif (cues is None or "#sep" in cues) and P.BREADCRUMB.match(b.text):
             yield Verdict(b.index, Label.NAVIGATION, "breadcrumb trail")
 
 
 def detect_metadata(page: Page) -> Iterator[Verdict]:
     """Date lines, reading times, tags, photo credits and captions."""
     cfg = page.config
+    short = cfg.short_block_words * 2
     for b in _unlabelled(page, cfg.legal_block_words * 2):
-        if b.features.words <= cfg.short_block_words * 2 and P.METADATA.match(b.text):
+        text = b.text
+        if b.features.words <= short and P.METADATA_RULE.applies(text, b.features.cues):
             yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
-        elif P.CAPTION.search(b.text[-120:]):
+        elif _is_caption(text):
             yield Verdict(b.index, Label.METADATA, "photo caption ending in its credit")
-        elif P.COLLAPSED.search(b.text[-20:]):
+        elif "more" in text[-12:] and P.COLLAPSED.search(text, len(text) - 20):
             yield Verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
+
+
+def _is_caption(text: str) -> bool:
+    """Ends in a picture credit; cheap character checks first, the pattern after."""
+    if ")" in text[-16:] or "/" in text[-48:] or ":" in text[-72:]:
+        return P.CAPTION.search(text, max(0, len(text) - 120)) is not None
+    return False
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
     """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019"."""
     for b in _unlabelled(page, page.config.short_block_words):
-        if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE.match(b.text):
+        if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE_RULE.applies(
+            b.text, b.features.cues
+        ):
             yield Verdict(b.index, Label.BYLINE, "author line")
 
 
 def detect_dateline(page: Page) -> Iterator[Verdict]:
     """A place name in capitals alone on its line, right before a paragraph."""
     blocks = page.blocks
-    for b in _unlabelled(page, 4):
-        nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    for b in blocks[:-1]:
+        if b.label is not None or b.features.words > 4 or not b.text.isupper():
+            continue
+        nxt = blocks[b.index + 1]
         if (
-            nxt is not None
-            and nxt.label is None
+            nxt.label is None
             and nxt.features.words >= page.config.good_min_words
             and P.DATELINE.match(b.text)
         ):

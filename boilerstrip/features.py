@@ -11,13 +11,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .lang import WORD_RE, Language, cjk_chars
+from .patterns import CUE_WORDS
 from .model import Block
 
 _SENTENCE_END = frozenset(".!?…。！？:;")
 _CLOSERS = frozenset("\"'”’»)」』")
 _CAPS_RE = re.compile(r"\b[^\W\d_]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
-_DIGITS = str.maketrans("", "", "0123456789")
+_DIGIT_RE = re.compile(r"\d")
 
 
 # Languages without a stop list: length and punctuation decide alone.
@@ -25,35 +26,56 @@ _NEUTRAL_DENSITY = 0.3
 
 
 def compute(blocks: Sequence[Block], lang: Language) -> None:
-    """Fill `block.features` for every block (lengths, densities, repetition)."""
-    counts = Counter(b.text.lower() for b in blocks)
+    """Fill `block.features` for every block (lengths, densities, cues, repetition).
+
+    This runs on every line of every page, so it is written for speed: one
+    tokenisation a block, set operations in C, no per-word Python loop.
+    """
+    lowers = [b.text.lower() for b in blocks]
+    counts = Counter(lowers)
     stop = lang.stopwords
-    stopchars = lang.stopchars
-    for block in blocks:
+    for block, lower in zip(blocks, lowers):
         text = block.text
         f = block.features
         f.chars = len(text)
-        f.repeats = counts[text.lower()]
-        f.ends_sentence = _ends_sentence(text)
-        f.digit_ratio = (len(text) - len(text.translate(_DIGITS))) / len(text)
+        f.repeats = counts[lower]
+        last = text[-1]
+        if last in _CLOSERS and len(text) > 1:
+            last = text[-2]
+        f.ends_sentence = last in _SENTENCE_END
         if lang.cjk:
-            _cjk_features(block, stopchars)
+            _cjk_features(block, lang.stopchars)
             continue
-        words = WORD_RE.findall(text.lower())
-        n = len(words)
-        f.words = n
+        words = WORD_RE.findall(lower)
+        n = f.words = len(words)
+        cues = CUE_WORDS.intersection(words)
+        if _DIGIT_RE.search(text):
+            cues |= _NUM
+        if "©" in text or "ⓒ" in text:
+            cues |= _COPY
+        if n <= _SEP_MAX_WORDS and _SEPARATORS.search(text):
+            cues |= _SEP
         if n:
             f.stop_density = sum(map(stop.__contains__, words)) / n if stop else _NEUTRAL_DENSITY
-            initials = _CAPS_RE.findall(text)
-            f.cap_ratio = sum(c.isupper() for c in initials) / max(len(initials), 1)
+        else:
+            cues |= _SYM
+        f.cues = cues
 
 
-def _ends_sentence(text: str) -> bool:
-    """Ends like a sentence: final punctuation, possibly inside a quote or bracket."""
-    last = text[-1]
-    if last in _CLOSERS and len(text) > 1:
-        last = text[-2]
-    return last in _SENTENCE_END
+_NUM, _SYM, _COPY, _SEP = (frozenset({c}) for c in ("#num", "#sym", "©", "#sep"))
+_SEPARATORS = re.compile(r"[>»›/|]")
+_SEP_MAX_WORDS = 12
+
+
+def digit_ratio(text: str) -> float:
+    """Share of characters that are digits (dates, scores, prices)."""
+    return len(_DIGIT_RE.findall(text)) / len(text) if text else 0.0
+
+
+def cap_ratio(text: str) -> float:
+    """Share of words that start upper case (title-case menus and headlines)."""
+    initials = _CAPS_RE.findall(text)
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
 def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
@@ -66,4 +88,4 @@ def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
         f.stop_density = sum(map(stopchars.__contains__, text)) / cjk * 1.5
     elif cjk:
         f.stop_density = _NEUTRAL_DENSITY
-    f.cap_ratio = 0.0
+    f.cues = None

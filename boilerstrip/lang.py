@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -29,6 +30,7 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("he", re.compile(r"[\u0590-\u05ff]")),
     ("hi", re.compile(r"[\u0900-\u097f]")),
 )
+_NON_LATIN_RE = re.compile(r"[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
@@ -77,12 +79,17 @@ def detect(sample: str) -> Language:
     if cjk * 3 > len(sample):
         code = _script_language(sample)
         return Language(code, frozenset(), STOPCHARS.get(code or "", frozenset()), True)
-    code = _script_language(sample) if not sample.isascii() else None
+    code = _script_language(sample) if _non_latin_share(sample) > 0.1 else None
     if code is None:
         code = _stopword_language(sample.lower())
     if code is None:
         return Language(None, _ALL_STOPWORDS, frozenset(), False)
     return Language(code, STOPWORDS.get(code, frozenset()), frozenset(), False)
+
+
+def _non_latin_share(sample: str) -> float:
+    """Share of letters outside the Latin scripts (quotes and dashes do not count)."""
+    return len(_NON_LATIN_RE.findall(sample)) / max(len(sample), 1)
 
 
 def _script_language(sample: str) -> str | None:
@@ -101,18 +108,26 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
+# Languages by how much of the web is written in them: close relatives with nearly the
+# same stop words (Indonesian and Malay, Spanish and Galician...) go to the commoner.
+_PREVALENCE = (
+    "en es de ru ja fr pt it zh tr nl pl fa vi id ar ko cs uk he el sv hu ro da fi sk bg "
+    "no nb hr sr lt sl lv et ca th hi ms bn gl eu"
+).split()
+_NEAR_TIE = 0.8
+
+
 def _stopword_language(lower: str) -> str | None:
     counts = _count_stopwords(lower)
     if not counts:
         return None
-    code, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "en"))
-    return code if hits >= 3 else None
+    top = max(counts.values())
+    if top < 3:
+        return None
+    close = [code for code, hits in counts.items() if hits >= top * _NEAR_TIE]
+    return min(close, key=lambda c: (_PREVALENCE.index(c) if c in _PREVALENCE else len(_PREVALENCE), c))
 
 
 def _count_stopwords(text: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for word in WORD_RE.findall(text):
-        langs = _WORD_LANGS.get(word)
-        if langs:
-            counts.update(langs)
-    return counts
+    hits = filter(None, map(_WORD_LANGS.get, WORD_RE.findall(text)))
+    return Counter(chain.from_iterable(hits))

@@ -12,25 +12,25 @@ from collections.abc import Sequence
 from . import patterns as P
 from .model import Block, Label
 
-WIRES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx))
-    for name, rx in (
-        ("The Associated Press", r"\bAssociated Press\b|\(AP\)|\bAP\b(?= Photo|\s*$|\.)|— AP\b"),
-        ("Reuters", r"\bReuters\b"),
-        ("Agence France-Presse", r"\bAgence France[- ]Presse\b|\bAFP\b"),
-        ("Bloomberg", r"\bBloomberg(?: News| L\.?P\.?)?\b"),
-        ("dpa", r"\bdpa\b|\bDeutsche Presse-Agentur\b"),
-        ("Kyodo News", r"\bKyodo\b"),
-        ("Jiji Press", r"\bJiji\b"),
-        ("Xinhua", r"\bXinhua\b"),
-        ("Yonhap", r"\bYonhap\b"),
-        ("EFE", r"\bEFE\b|\bAgencia EFE\b"),
-        ("ANSA", r"\bANSA\b"),
-        ("PA Media", r"\bPA Media\b|\bPress Association\b|\(PA\)"),
-        ("UPI", r"\bUPI\b|\bUnited Press International\b"),
-        ("TASS", r"\bTASS\b|\bТАСС\b"),
-    )
+_WIRE_PATTERNS = (
+    ("The Associated Press", r"\bAssociated Press\b|\(AP\)|\bAP\b(?= Photo|\s*$|\.)|— AP\b"),
+    ("Reuters", r"\bReuters\b"),
+    ("Agence France-Presse", r"\bAgence France[- ]Presse\b|\bAFP\b"),
+    ("Bloomberg", r"\bBloomberg(?: News| L\.?P\.?)?\b"),
+    ("dpa", r"\bdpa\b|\bDeutsche Presse-Agentur\b"),
+    ("Kyodo News", r"\bKyodo\b"),
+    ("Jiji Press", r"\bJiji\b"),
+    ("Xinhua", r"\bXinhua\b"),
+    ("Yonhap", r"\bYonhap\b"),
+    ("EFE", r"\bEFE\b|\bAgencia EFE\b"),
+    ("ANSA", r"\bANSA\b"),
+    ("PA Media", r"\bPA Media\b|\bPress Association\b|\(PA\)"),
+    ("UPI", r"\bUPI\b|\bUnited Press International\b"),
+    ("TASS", r"\bTASS\b|\bТАСС\b"),
 )
+WIRES: tuple[str, ...] = tuple(name for name, _ in _WIRE_PATTERNS)
+# One pattern with a group per agency: the leftmost mention names the wire.
+_WIRE_RE = re.compile("|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_WIRE_PATTERNS)))
 
 _DATELINE_IN_TEXT = re.compile(
     r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\))?\s*[—–-]{1,2}\s"
@@ -56,43 +56,38 @@ _MONTH_NUM = {
     )
     for m in names.split()
 }
-_MONTH_WORDS = "|".join(sorted(_MONTH_NUM, key=len, reverse=True))
-_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd"),
-    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
-    (re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"), "ymd"),
-    (re.compile(rf"\b({_MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({_MONTH_WORDS})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
-            re.I,
-        ),
-        "dmy",
-    ),
-    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_num"),
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "mdy_num"),
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# One pattern, named groups by field order; the leftmost date in a text wins. Month
+# names are any word here and looked up after, which keeps the pattern fast.
+_DATE_RE = re.compile(
+    r"\b(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2})\b"
+    r"|(?P<y2>\d{4})\s*[年년]\s*(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일]"
+    r"|\b(?P<mn3>[^\W\d_]{3,9})\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})\b"
+    r"|\b(?P<d4>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<mn4>[^\W\d_]{3,9})\.?,?\s+(?:de\s+)?(?P<y4>\d{4})\b"
+    r"|\b(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})\b"
+    r"|\b(?P<m6>\d{1,2})/(?P<d6>\d{1,2})/(?P<y6>\d{4})\b",
+    re.I,
 )
 
 
 def parse_date(text: str) -> str | None:
-    """The first date in `text` as ISO 8601 (YYYY-MM-DD), in numeric or written form."""
-    for pattern, kind in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
+    """The first valid date in `text` as ISO 8601 (YYYY-MM-DD), numeric or written."""
+    if not _YEAR_RE.search(text):
+        return None
+    for m in _DATE_RE.finditer(text):
+        g = {k: v for k, v in m.groupdict().items() if v}
+        month_name = g.get("mn3") or g.get("mn4")
+        if month_name and month_name.lower() not in _MONTH_NUM:
             continue
-        a, b, c = m.groups()
-        if kind == "ymd":
-            y, mo, d = int(a), int(b), int(c)
-        elif kind == "mdy":
-            y, mo, d = int(c), _MONTH_NUM[a.lower()], int(b)
-        elif kind == "dmy":
-            y, mo, d = int(c), _MONTH_NUM[b.lower()], int(a)
-        elif kind == "dmy_num":
-            y, mo, d = int(c), int(b), int(a)
-        else:
-            y, mo, d = int(c), int(a), int(b)
-            if mo > 12:
-                mo, d = d, mo
+        y = int(next(v for k, v in g.items() if k[0] == "y"))
+        d = int(next(v for k, v in g.items() if k[0] == "d"))
+        mo = (
+            _MONTH_NUM[month_name.lower()]
+            if month_name
+            else int(next(v for k, v in g.items() if k[0] == "m"))
+        )
+        if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
+            mo, d = d, mo
         if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
@@ -100,10 +95,8 @@ def parse_date(text: str) -> str | None:
 
 def wire_service(text: str) -> str | None:
     """The news agency named in a copyright line, dateline or credit, if any."""
-    for name, pattern in WIRES:
-        if pattern.search(text):
-            return name
-    return None
+    m = _WIRE_RE.search(text)
+    return WIRES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
 def find_title(blocks: Sequence[Block], start: int, window: int) -> Block | None:
@@ -123,28 +116,31 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
     for b in reversed(blocks[max(0, title.index - 3) : title.index]):
         if b.label in (Label.METADATA, Label.BYLINE, Label.COMMENT, Label.DATELINE):
             continue
-        if (
-            1 <= b.features.words <= 3
-            and not b.features.digit_ratio
-            and b.label
-            in (
-                Label.OTHER,
-                Label.NAVIGATION,
-            )
-        ):
+        if 1 <= b.features.words <= 3 and not has_digits(b) and b.label in (Label.OTHER, Label.NAVIGATION):
             return b
         break
     return None
 
 
+# A publication date sits on a short line (a dateline, a byline), not inside prose.
+_DATE_MAX_WORDS = 24
+
+
 def find_date(blocks: Sequence[Block], stop: int) -> str | None:
     """The publication date: the first date in a metadata or byline block near the top."""
-    for b in blocks[:stop]:
-        if b.label in (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER):
+    labels = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER)
+    for b in [b for b in blocks[:stop] if b.label in labels and has_digits(b)]:
+        if b.features.words <= _DATE_MAX_WORDS:
             date = parse_date(b.text)
             if date:
                 return date
     return None
+
+
+def has_digits(block: Block) -> bool:
+    """Whether the block has a digit (unknown cues, as in CJK text, count as yes)."""
+    cues = block.features.cues
+    return cues is None or "#num" in cues
 
 
 def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[str | None, str | None]:
@@ -178,9 +174,7 @@ def find_authors(blocks: Sequence[Block]) -> list[str]:
 def split_copyright(blocks: Sequence[Block], wire: str | None) -> tuple[str | None, str | None, str | None]:
     """(wire copyright line, site copyright line, wire named by the copyright)."""
     wire_line = site_line = None
-    for b in blocks:
-        if b.label is not Label.COPYRIGHT:
-            continue
+    for b in [b for b in blocks if b.label is Label.COPYRIGHT]:
         agency = wire_service(b.text)
         if agency and wire_line is None and (wire is None or agency == wire):
             wire_line, wire = b.text, agency

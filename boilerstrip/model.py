@@ -34,10 +34,11 @@ class Features:
     chars: int = 0
     words: int = 0  # word count; CJK text counts about two characters a word
     stop_density: float = 0.0
-    cap_ratio: float = 0.0  # share of words starting upper case (title-case menus, headlines)
-    digit_ratio: float = 0.0
     ends_sentence: bool = False
     repeats: int = 1  # how many blocks on the page have the same text
+    # Words of the boilerplate vocabulary in the block (patterns.CUE_WORDS) plus
+    # pseudo-cues; None when unknown (scripts without spaces), so every rule is tried.
+    cues: frozenset[str] | None = frozenset()
     group: int = 0  # index of the run of lines without a blank line between them
     group_size: int = 1
 
@@ -59,6 +60,18 @@ class Block:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     tag: str = ""  # HTML element name, "" in text mode
+
+    def digit_ratio(self) -> float:
+        """Share of the text's characters that are digits (on demand: rarely needed)."""
+        from .features import digit_ratio
+
+        return digit_ratio(self.text)
+
+    def cap_ratio(self) -> float:
+        """Share of words starting upper case (on demand: rarely needed)."""
+        from .features import cap_ratio
+
+        return cap_ratio(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {

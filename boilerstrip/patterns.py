@@ -2,12 +2,19 @@
 
 Why here: the detectors stay short and readable, and the vocabulary of boilerplate
 (menus, prompts, comment widgets) is in one place to extend for more languages.
-Patterns are anchored (`match`) so the many lines they do not fit fail fast.
+
+Speed: each pattern is wrapped in a `Rule` with its *cues*, the words (lower case) at
+least one of which every text it matches contains. A block's cues are computed once
+(`features.cues`), so a rule is tried only on the few blocks that could match it.
+Pseudo-cues stand for what is not a word: "#num" (a digit), "#sym" (no word at all),
+"©" (a copyright sign), "#sep" (a breadcrumb separator in a short block). Long blocks
+are always candidates, so rules for long text (legal lines, captions) need no cue. `tests/test_patterns.py` checks that no cue set hides a match.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _I = re.IGNORECASE
 
@@ -89,70 +96,12 @@ COOKIE = re.compile(
     _I,
 )
 SOCIAL_WORDS = frozenset(
-    [
-        "share",
-        "shares",
-        "shared",
-        "sharing",
-        "tweet",
-        "pin",
-        "it",
-        "email",
-        "e-mail",
-        "mail",
-        "print",
-        "copy",
-        "link",
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "whatsapp",
-        "reddit",
-        "pinterest",
-        "telegram",
-        "instagram",
-        "youtube",
-        "tiktok",
-        "flipboard",
-        "messenger",
-        "rss",
-        "follow",
-        "us",
-        "on",
-        "this",
-        "article",
-        "story",
-        "post",
-        "page",
-        "save",
-        "gift",
-        "listen",
-        "comment",
-        "comments",
-        "via",
-        "sms",
-        "threads",
-        "bluesky",
-        "mastodon",
-        "tumblr",
-        "google+",
-        "vk",
-        "weibo",
-        "wechat",
-        "line",
-        "|",
-        "/",
-        "teilen",
-        "partager",
-        "compartir",
-        "condividi",
-        "поделиться",
-        "分享",
-        "シェア",
-        "공유",
-    ]
-)
+    "share shares shared sharing tweet pin it email e-mail mail print copy link facebook twitter x "
+    "linkedin whatsapp reddit pinterest telegram instagram youtube tiktok flipboard messenger rss "
+    "follow us on this article story post page save gift listen comment comments via sms threads "
+    "bluesky mastodon tumblr google+ vk weibo wechat line | / teilen partager compartir condividi "
+    "поделиться 分享 シェア 공유".split()
+)  # fmt: skip
 AD = _line(
     r"advertisement|advertising|ad|ads|sponsored(?: content| stories| links)?(?: by .{0,40})?"
     r"|promoted(?: content| stories| links)?|paid (?:content|post|partner content)|partner content"
@@ -233,3 +182,120 @@ BYLINE = re.compile(
 )
 BYLINE_NAMES = re.compile(r"^(?:by|written by|words by|reporting by)\s+", _I)
 DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern and the cues that gate it (see the module docstring)."""
+
+    pattern: re.Pattern[str]
+    cues: frozenset[str]
+    anywhere: bool = False  # search the text instead of matching at its start
+
+    def applies(self, text: str, cues: frozenset[str] | None) -> bool:
+        """True when the pattern matches; `cues` None means "unknown, try it"."""
+        if cues is not None and cues.isdisjoint(self.cues):
+            return False
+        found = self.pattern.search(text) if self.anywhere else self.pattern.match(text)
+        return found is not None
+
+
+def _cues(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_COMMENT_WORDS = (
+    "comment comments responses response replies reply reactions thoughts discussion discuss "
+    "conversation kommentar kommentare commentaire commentaires comentario comentarios commenti "
+    "komentarze комментарии комментариев комментарий комментарии комментировать 评论 コメント 댓글"
+)
+
+COPYRIGHT_RULE = Rule(COPYRIGHT, _cues("© copyright c copy"), anywhere=True)
+COMMENT_MARKER_RULE = Rule(COMMENT_MARKER, _cues(_COMMENT_WORDS + " what think have say"))
+WEAK_COMMENT_RULE = Rule(WEAK_COMMENT_MARKER, _cues(_COMMENT_WORDS))
+COMMENT_AUTHOR_RULE = Rule(COMMENT_AUTHOR, _cues("says said wrote writes replied commented"))
+VOTES_RULE = Rule(
+    VOTES,
+    _cues("#num reply report flag permalink upvote downvote recommend like rating score"),
+)
+LOGIN_RULE = Rule(
+    LOGIN,
+    _cues(
+        "log login logout sign signin signup signout register registration account password subscriber "
+        "registered users connect anmelden registrieren connexion connecter inscrire iniciar registrarse "
+        "войти регистрация 登录 注册 ログイン 로그인"
+    ),
+)
+LOGIN_ANYWHERE_RULE = Rule(LOGIN_ANYWHERE, _cues("register account"), anywhere=True)
+PROMPT_RULE = Rule(
+    PROMPT,
+    _cues(
+        "newsletter newsletters sign subscribe inbox survey cookie cookies subscription subscribers "
+        "subscriber free unlimited continue download push notification notifications ad adblocker "
+        "blocker javascript alert alerts paywall join unsubscribe spam follow support become"
+    ),
+)
+COOKIE_RULE = Rule(COOKIE, _cues("cookie cookies"))
+SOCIAL_RULE_CUES = frozenset(
+    w for w in SOCIAL_WORDS if w.isalnum() and w not in {"it", "on", "us", "this", "x"}
+)
+AD_RULE = Rule(
+    AD,
+    _cues(
+        "advertisement advertising ad ads sponsored promoted paid partner anzeige werbung publicité "
+        "publicidad pubblicità реклама 广告 広告 광고 story article continue continues scroll shop buy "
+        "join learn click get see giveaway"
+    ),
+)
+AD_ANYWHERE_RULE = Rule(AD_ANYWHERE, _cues("giveaway chance promo"), anywhere=True)
+RELATED_RULE = Rule(
+    RELATED,
+    _cues(
+        "related more you recommended trending most popular top latest editor editors picks pick read "
+        "see also further what don dont around from sponsored offers mix up watch next weitere mehr "
+        "lesen das à lire sur te lee noticias leggi articoli potrebbe ti você voce veja leia mais "
+        "relacionados relacionadas lees meer gerelateerde läs læs les czytaj читайте смотрите по "
+        "новости ذات اقرأ مواضيع 相关 相关新闻 相关文章 相关阅读 相关报道 推荐阅读 热门文章 関連記事 "
+        "関連ニュース あわせて読みたい 관련 관련기사 많이"
+    ),
+)
+RELATED_INLINE_RULE = Rule(
+    RELATED_INLINE,
+    _cues("related read also see more watch listen recommended opinion analysis buyer"),
+)
+FOOTER_RULE_CUES = _cues(
+    "privacy terms cookie all contact about site sitemap careers jobs accessibility advertise impressum "
+    "datenschutz kontakt mentions aviso política do feedback help faq faqs corrections ethics code "
+    "community work press media rss archive archives newsletter newsletters subscription subscriptions "
+    "store shop imprint legal"
+)
+NAVIGATION_RULE = Rule(
+    NAVIGATION,
+    _cues(
+        "#sym #num home homepage menu main search skip back go top next previous prev more close open "
+        "toggle navigation view see show load all sections section explore watch listen video videos "
+        "photo photos podcast podcasts live page english español français deutsch edition startseite "
+        "accueil inicio главная 首页 ホーム 홈"
+    ),
+)
+METADATA_RULE = Rule(
+    METADATA,
+    _cues(
+        "#num published updated posted modified min mins minute minutes read "
+        "reading lesezeit temps tags tag topics topic filed category categories photo photos image "
+        "images picture pictures video videos credit credits source sources file photograph "
+        "illustration illustrations getty afp reuters ap epa shutterstock istock alamy ago"
+    ),
+)
+BYLINE_RULE = Rule(
+    BYLINE,
+    _cues("#num by written words reporting von par por di door av af автор"),
+)
+ALL_RULES: tuple[Rule, ...] = (
+    COPYRIGHT_RULE, COMMENT_MARKER_RULE, WEAK_COMMENT_RULE, COMMENT_AUTHOR_RULE, VOTES_RULE,
+    LOGIN_RULE, LOGIN_ANYWHERE_RULE, PROMPT_RULE, COOKIE_RULE, AD_RULE, AD_ANYWHERE_RULE,
+    RELATED_RULE, RELATED_INLINE_RULE, NAVIGATION_RULE, METADATA_RULE, BYLINE_RULE,
+)  # fmt: skip
+CUE_WORDS: frozenset[str] = frozenset().union(
+    *(r.cues for r in ALL_RULES), SOCIAL_RULE_CUES, FOOTER_RULE_CUES
+)

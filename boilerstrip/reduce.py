@@ -15,14 +15,15 @@ from .config import Config
 from .model import Block, Comment, Label, Result
 
 
-def block_weight(block: Block, cfg: Config) -> float:
-    """How much a block pulls the article region towards itself: the detector's score
-    where it gave one (prose, barriers such as comment headings), else by label."""
-    if block.score or block.label in (Label.ARTICLE, Label.OTHER):
-        return block.score
-    if block.label in (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.TITLE):
-        return cfg.weight_short
-    return cfg.weight_bad
+def block_weights(blocks: Sequence[Block], cfg: Config) -> list[float]:
+    """How much each block pulls the article region towards itself: the detector's
+    score where it gave one (prose, barriers such as comment headings), else by label."""
+    default = {label: cfg.weight_bad for label in Label}
+    default.update({Label.ARTICLE: 0.0, Label.OTHER: 0.0})
+    default.update(
+        dict.fromkeys((Label.METADATA, Label.BYLINE, Label.DATELINE, Label.TITLE), cfg.weight_short)
+    )
+    return [b.score or default[b.label] for b in blocks]  # type: ignore[index]
 
 
 def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
@@ -35,8 +36,7 @@ def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
     runs: list[tuple[float, int, int]] = []
     best = (0.0, 0, 0)
     run_start, run_sum = 0, 0.0
-    for i, b in enumerate(blocks):
-        w = block_weight(b, cfg)
+    for i, w in enumerate(block_weights(blocks, cfg)):
         if run_sum <= 0:
             if best[0] > 0:
                 runs.append(best)
@@ -156,7 +156,7 @@ def assemble(blocks: list[Block], cfg: Config, *, include_comments: bool) -> Res
 
 def _credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
     """An agency credited in a byline or the article's last lines."""
-    for b in blocks:
+    for b in [b for b in blocks if b.label is Label.BYLINE]:
         if b.label is Label.BYLINE:
             found = meta.wire_service(b.text)
             if found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Block
+from .model import Block, Features
 
 # Header fields glued onto one line with wide gaps (" date 2024-06-04  Take our survey").
 _WIDE_GAP = re.compile(r"[ \t\u00a0]{2,}")
@@ -18,8 +18,6 @@ _FIELD_MAX_WORDS = 8
 
 def split_fields(line: str) -> list[str]:
     """Split a line at wide gaps when every piece but the last is short, like fields."""
-    if "  " not in line and "\t" not in line and "\u00a0\u00a0" not in line:
-        return [line]
     pieces = [p for p in _WIDE_GAP.split(line) if p]
     if len(pieces) < 2 or any(p.count(" ") >= _FIELD_MAX_WORDS for p in pieces[:-1]):
         return [line]
@@ -42,10 +40,9 @@ def text_blocks(text: str) -> list[Block]:
             previous_blank = True
             continue
         previous_blank = False
-        for piece in split_fields(line):
-            block = Block(text=piece, index=len(blocks), line=lineno)
-            block.features.group = group
-            blocks.append(block)
+        pieces = split_fields(line) if ("  " in line or "\t" in line) else (line,)
+        for piece in pieces:
+            blocks.append(Block(piece, len(blocks), lineno, Features(group=group)))
     _close_group(blocks, group_start)
     return blocks
 
