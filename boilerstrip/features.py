@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .lang import WORD_RE, Language, cjk_chars
-from .patterns import CUE_WORDS
 from .model import Block
+from .patterns import CUE_WORDS
 
 _SENTENCE_END = frozenset(".!?…。！？:;")
 _CLOSERS = frozenset("\"'”’»)」』")
@@ -34,7 +34,7 @@ def compute(blocks: Sequence[Block], lang: Language) -> None:
     lowers = [b.text.lower() for b in blocks]
     counts = Counter(lowers)
     stop = lang.stopwords
-    for block, lower in zip(blocks, lowers):
+    for block, lower in zip(blocks, lowers, strict=True):
         text = block.text
         f = block.features
         f.chars = len(text)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 from types import MappingProxyType
 
 WORD_RE = re.compile(r"\w+")
