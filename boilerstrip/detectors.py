@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from types import MappingProxyType
 
 from . import patterns as P
@@ -49,9 +50,30 @@ class Detector:
 _SOFT = (None, Label.ARTICLE, Label.OTHER)
 
 
-def _unlabelled(page: Page, max_words: int) -> list[Block]:
-    """Candidate blocks no detector has claimed yet, up to a length."""
-    return [b for b in page.candidates if b.label is None and b.features.words <= max_words]
+def _unlabelled(page: Page, max_words: int, cues: frozenset[str] | None = None) -> list[Block]:
+    """Candidate blocks no detector has claimed yet, up to a length, and with one of
+    `cues` when given (a block whose cues are unknown always qualifies)."""
+    if cues is None:
+        return [b for b in page.candidates if b.label is None and b.features.words <= max_words]
+    return [
+        b
+        for b in page.candidates
+        if b.label is None
+        and b.features.words <= max_words
+        and (b.features.cues is None or not cues.isdisjoint(b.features.cues))
+    ]
+
+
+def _union(*rules: P.Rule) -> frozenset[str]:
+    return frozenset().union(*(r.cues for r in rules))
+
+
+_COMMENT_CUES = _union(P.WEAK_COMMENT_RULE, P.COMMENT_MARKER_RULE, P.COMMENT_AUTHOR_RULE, P.VOTES_RULE)
+_LOGIN_CUES = _union(P.LOGIN_RULE, P.LOGIN_ANYWHERE_RULE)
+_PROMPT_CUES = _union(P.PROMPT_RULE, P.COOKIE_RULE)
+_AD_CUES = _union(P.AD_RULE, P.AD_ANYWHERE_RULE)
+_RELATED_CUES = _union(P.RELATED_RULE, P.RELATED_INLINE_RULE)
+_NAV_CUES = P.NAVIGATION_RULE.cues | {"#sep"}
 
 
 # --- block detectors -------------------------------------------------------------------
@@ -59,7 +81,7 @@ def _unlabelled(page: Page, max_words: int) -> list[Block]:
 
 def detect_copyright(page: Page) -> Iterator[Verdict]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
-    for b in _unlabelled(page, page.config.legal_block_words):
+    for b in _unlabelled(page, page.config.legal_block_words, P.COPYRIGHT_RULE.cues):
         if P.COPYRIGHT_RULE.applies(b.text, b.features.cues):
             yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
 
@@ -67,7 +89,7 @@ def detect_copyright(page: Page) -> Iterator[Verdict]:
 def detect_comments(page: Page) -> Iterator[Verdict]:
     """Comment widgets: counts ("3 Comments"), "Login to comment", vote lines."""
     barrier = page.config.weight_barrier
-    for b in _unlabelled(page, page.config.short_block_words):
+    for b in _unlabelled(page, page.config.short_block_words, _COMMENT_CUES):
         text, cues = b.text, b.features.cues
         if P.WEAK_COMMENT_RULE.applies(text, cues):
             yield Verdict(b.index, Label.COMMENT, "comments link or button", page.config.weight_bad)
@@ -82,7 +104,7 @@ def detect_comments(page: Page) -> Iterator[Verdict]:
 def detect_login(page: Page) -> Iterator[Verdict]:
     """Login and registration prompts and links."""
     cfg = page.config
-    for b in _unlabelled(page, cfg.legal_block_words):
+    for b in _unlabelled(page, cfg.legal_block_words, _LOGIN_CUES):
         text, cues = b.text, b.features.cues
         if b.features.words <= cfg.short_block_words and P.LOGIN_RULE.applies(text, cues):
             yield Verdict(b.index, Label.LOGIN, "login or registration link")
@@ -93,7 +115,7 @@ def detect_login(page: Page) -> Iterator[Verdict]:
 def detect_prompt(page: Page) -> Iterator[Verdict]:
     """Newsletter, survey, cookie, paywall and app prompts."""
     cfg = page.config
-    for b in _unlabelled(page, cfg.legal_block_words * 2):
+    for b in _unlabelled(page, cfg.legal_block_words * 2, _PROMPT_CUES):
         text, cues = b.text, b.features.cues
         if b.features.words <= cfg.short_block_words * 2 and P.PROMPT_RULE.applies(text, cues):
             yield Verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
@@ -103,10 +125,7 @@ def detect_prompt(page: Page) -> Iterator[Verdict]:
 
 def detect_social(page: Page) -> Iterator[Verdict]:
     """Share bars and follow-us links: every word is a network or a share verb."""
-    for b in _unlabelled(page, page.config.short_block_words):
-        cues = b.features.cues
-        if cues is not None and cues.isdisjoint(P.SOCIAL_RULE_CUES):
-            continue
+    for b in _unlabelled(page, page.config.short_block_words, P.SOCIAL_RULE_CUES):
         words = b.text.lower().replace("|", " ").split()
         if words and all(w.strip(":,.") in P.SOCIAL_WORDS for w in words):
             yield Verdict(b.index, Label.SOCIAL, "share or follow links")
@@ -114,7 +133,7 @@ def detect_social(page: Page) -> Iterator[Verdict]:
 
 def detect_ad(page: Page) -> Iterator[Verdict]:
     """Ad slots, sponsored labels, giveaways and calls to buy or join."""
-    for b in _unlabelled(page, page.config.short_block_words * 2):
+    for b in _unlabelled(page, page.config.short_block_words * 2, _AD_CUES):
         text, cues = b.text, b.features.cues
         if P.AD_RULE.applies(text, cues) or P.AD_ANYWHERE_RULE.applies(text, cues):
             yield Verdict(b.index, Label.AD, "advertisement or promotion")
@@ -123,7 +142,7 @@ def detect_ad(page: Page) -> Iterator[Verdict]:
 def detect_related(page: Page) -> Iterator[Verdict]:
     """Headings of related/recommended/trending lists, and inline "Read more:" links."""
     cfg = page.config
-    for b in _unlabelled(page, cfg.short_block_words * 2):
+    for b in _unlabelled(page, cfg.short_block_words * 2, _RELATED_CUES):
         text, cues = b.text, b.features.cues
         if b.features.words <= cfg.short_block_words and P.RELATED_RULE.applies(text, cues):
             yield Verdict(b.index, Label.RELATED, "related-links heading")
@@ -133,10 +152,7 @@ def detect_related(page: Page) -> Iterator[Verdict]:
 
 def detect_footer(page: Page) -> Iterator[Verdict]:
     """Footer link rows and legal lines (privacy, terms, contact, about...)."""
-    for b in _unlabelled(page, page.config.short_block_words * 2):
-        cues = b.features.cues
-        if cues is not None and cues.isdisjoint(P.FOOTER_RULE_CUES):
-            continue
+    for b in _unlabelled(page, page.config.short_block_words * 2, P.FOOTER_RULE_CUES):
         parts = [p for p in P.FOOTER_SPLIT.split(b.text) if p]
         if parts and all(P.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
             yield Verdict(b.index, Label.FOOTER, "footer or legal links")
@@ -144,7 +160,7 @@ def detect_footer(page: Page) -> Iterator[Verdict]:
 
 def detect_navigation(page: Page) -> Iterator[Verdict]:
     """Menu words, breadcrumbs and lone symbols."""
-    for b in _unlabelled(page, page.config.short_block_words):
+    for b in _unlabelled(page, page.config.short_block_words, _NAV_CUES):
         cues = b.features.cues
         if P.NAVIGATION_RULE.applies(b.text, cues):
             yield Verdict(b.index, Label.NAVIGATION, "menu or paging word")
@@ -175,7 +191,7 @@ def _is_caption(text: str) -> bool:
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
     """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019"."""
-    for b in _unlabelled(page, page.config.short_block_words):
+    for b in _unlabelled(page, page.config.short_block_words, P.BYLINE_RULE.cues):
         if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE_RULE.applies(
             b.text, b.features.cues
         ):
@@ -204,25 +220,21 @@ def classify_content(page: Page) -> Iterator[Verdict]:
     running text (Korean, Finnish...) lower them, measured on the page's longest blocks.
     """
     cfg = page.config
+    good_words, near_words, short_words = cfg.good_min_words, cfg.near_min_words, cfg.short_max_words
     good_density, near_density = _density_thresholds(page)
-    for b in page.blocks:
-        if b.label is not None:
-            continue
+    for b in [b for b in page.blocks if b.label is None]:
         f = b.features
-        if f.words >= cfg.good_min_words and f.stop_density >= good_density:
-            score = min(f.words * cfg.weight_good_per_word, cfg.weight_good_cap)
-            if f.ends_sentence:
+        words, density, ends = f.words, f.stop_density, f.ends_sentence
+        if words >= good_words and density >= good_density:
+            score = min(words * cfg.weight_good_per_word, cfg.weight_good_cap)
+            if ends:
                 yield Verdict(b.index, Label.ARTICLE, "long block of prose", score)
             else:
                 score *= cfg.unfinished_share
                 yield Verdict(b.index, Label.ARTICLE, "long block of prose, unfinished", score)
-        elif (
-            f.words >= cfg.near_min_words
-            and f.stop_density >= near_density
-            and (f.ends_sentence or f.words >= cfg.good_min_words)
-        ):
+        elif words >= near_words and density >= near_density and (ends or words >= good_words):
             yield Verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
-        elif f.words <= cfg.short_max_words or not f.ends_sentence:
+        elif words <= short_words or not ends:
             yield Verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short)
         else:
             yield Verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad)
@@ -247,10 +259,10 @@ def _density_thresholds(page: Page) -> tuple[float, float]:
 
 def detect_repetition(page: Page) -> Iterator[Verdict]:
     """Short lines seen twice or more on one page are menus repeated in header and footer."""
-    for b in page.blocks:
-        f = b.features
-        if f.repeats > 1 and b.label in _SOFT and f.words <= page.config.short_max_words:
-            yield Verdict(b.index, Label.NAVIGATION, f"short line repeated {f.repeats} times")
+    short = page.config.short_max_words
+    for b in [b for b in page.blocks if b.features.repeats > 1]:
+        if b.label in _SOFT and b.features.words <= short:
+            yield Verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
 
 
 def detect_comment_section(page: Page) -> Iterator[Verdict]:
@@ -301,23 +313,18 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
 
 def detect_list_runs(page: Page) -> Iterator[Verdict]:
     """Runs of short lines (menus, link lists) are navigation, whatever their words."""
-    cfg = page.config
-    blocks = page.blocks
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and _is_list_item(blocks[j], cfg):
-            j += 1
-        if j - i >= 4:
-            for b in blocks[i:j]:
+    items = [
+        b.features.words <= 4 and not b.features.ends_sentence and b.label is not Label.ARTICLE
+        for b in page.blocks
+    ]
+    start = 0
+    for is_item, run in groupby(items):
+        size = len(list(run))
+        if is_item and size >= 4:
+            for b in page.blocks[start : start + size]:
                 if b.label in _SOFT:
-                    yield Verdict(b.index, Label.NAVIGATION, f"in a run of {j - i} short lines")
-        i = max(j, i + 1)
-
-
-def _is_list_item(b: Block, cfg: Config) -> bool:
-    f = b.features
-    return f.words <= 4 and not f.ends_sentence and b.label not in (Label.ARTICLE,)
+                    yield Verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
+        start += size
 
 
 DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
@@ -348,11 +355,15 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
 
 def run(detectors: Sequence[Detector], page: Page) -> None:
     """Apply each detector's verdicts in order; the first claim on a block wins,
-    except that context detectors may relabel content-classified blocks."""
+    except that context detectors may relabel content-classified blocks. A detector
+    sees the page as it was before it ran."""
+    blocks = page.blocks
     for det in detectors:
-        for v in list(det(page)):
-            block = page.blocks[v.index]
-            if block.label is None or (det.context and block.label in _SOFT):
-                block.label = v.label
-                block.score = v.score
-                block.reasons.append(f"{det.name}: {v.reason}")
+        prefix = det.name + ": "
+        context = det.context
+        for index, label, reason, score in list(det(page)):
+            block = blocks[index]
+            if block.label is None or (context and block.label in _SOFT):
+                block.label = label
+                block.score = score
+                block.reasons.append(prefix + reason)
