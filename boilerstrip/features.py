@@ -29,37 +29,44 @@ def compute(blocks: Sequence[Block], lang: Language) -> None:
     """Fill `block.features` for every block (lengths, densities, cues, repetition).
 
     This runs on every line of every page, so it is written for speed: one
-    tokenisation a block, set operations in C, no per-word Python loop.
+    tokenisation per distinct line (menus repeat), set operations in C.
     """
     lowers = [b.text.lower() for b in blocks]
     counts = Counter(lowers)
+    if lang.cjk:
+        for block, lower in zip(blocks, lowers, strict=True):
+            _cjk_features(block, lang.stopchars)
+            block.features.repeats = counts[lower]
+        return
+    measured: dict[str, tuple[int, int, float, bool, frozenset[str]]] = {}
     stop = lang.stopwords
     for block, lower in zip(blocks, lowers, strict=True):
-        text = block.text
+        values = measured.get(lower)
+        if values is None:
+            values = measured[lower] = _measure(block.text, lower, stop)
         f = block.features
-        f.chars = len(text)
+        f.chars, f.words, f.stop_density, f.ends_sentence, f.cues = values
         f.repeats = counts[lower]
-        last = text[-1]
-        if last in _CLOSERS and len(text) > 1:
-            last = text[-2]
-        f.ends_sentence = last in _SENTENCE_END
-        if lang.cjk:
-            _cjk_features(block, lang.stopchars)
-            continue
-        words = WORD_RE.findall(lower)
-        n = f.words = len(words)
-        cues = CUE_WORDS.intersection(words)
-        if _DIGIT_RE.search(text):
-            cues |= _NUM
-        if "©" in text or "ⓒ" in text:
-            cues |= _COPY
-        if n <= _SEP_MAX_WORDS and _SEPARATORS.search(text):
-            cues |= _SEP
-        if n:
-            f.stop_density = sum(map(stop.__contains__, words)) / n if stop else _NEUTRAL_DENSITY
-        else:
-            cues |= _SYM
-        f.cues = cues
+
+
+def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, float, bool, frozenset[str]]:
+    """(chars, words, stop density, ends like a sentence, cues) of one line."""
+    last = text[-1]
+    if last in _CLOSERS and len(text) > 1:
+        last = text[-2]
+    words = WORD_RE.findall(lower)
+    n = len(words)
+    cues = CUE_WORDS.intersection(words)
+    if _DIGIT_RE.search(text):
+        cues |= _NUM
+    if "©" in text or "ⓒ" in text:
+        cues |= _COPY
+    if n <= _SEP_MAX_WORDS and _SEPARATORS.search(text):
+        cues |= _SEP
+    if not n:
+        return len(text), 0, 0.0, last in _SENTENCE_END, cues | _SYM
+    density = sum(map(stop.__contains__, words)) / n if stop else _NEUTRAL_DENSITY
+    return len(text), n, density, last in _SENTENCE_END, cues
 
 
 _NUM, _SYM, _COPY, _SEP = (frozenset({c}) for c in ("#num", "#sym", "©", "#sep"))
@@ -82,6 +89,11 @@ def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
     """Count CJK characters as half words, and stop characters for density."""
     text = block.text
     f = block.features
+    f.chars = len(text)
+    last = text[-1]
+    if last in _CLOSERS and len(text) > 1:
+        last = text[-2]
+    f.ends_sentence = last in _SENTENCE_END
     cjk = cjk_chars(text)
     f.words = (cjk + 1) // 2 + len(_LATIN_WORD_RE.findall(text))
     if cjk and stopchars:

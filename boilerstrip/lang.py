@@ -16,7 +16,7 @@ from importlib import resources
 from itertools import chain
 from types import MappingProxyType
 
-WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese even when Han dominates
