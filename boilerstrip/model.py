@@ -88,7 +88,7 @@ class Verdict(NamedTuple):
     """A detector's claim about one block: its label, why, and an optional score
     (a weight for the reducer). Immutable, and cheap to make by the thousand."""
 
-    index: int
+    at: int  # the block's index
     label: Label
     reason: str
     score: float = 0.0

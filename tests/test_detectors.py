@@ -20,7 +20,7 @@ def page(*lines: str) -> D.Page:
 
 def labels(detector: D.DetectFn, *lines: str) -> dict[str, Label]:
     p = page(*lines)
-    return {p.blocks[v.index].text: v.label for v in detector(p)}
+    return {p.blocks[v.at].text: v.label for v in detector(p)}
 
 
 @pytest.mark.parametrize(
