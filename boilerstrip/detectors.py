@@ -10,6 +10,7 @@ Users disable one through `Config.disabled` or add their own to `Cleaner(detecto
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from types import MappingProxyType
@@ -171,22 +172,19 @@ def detect_navigation(page: Page) -> Iterator[Verdict]:
 def detect_metadata(page: Page) -> Iterator[Verdict]:
     """Date lines, reading times, tags, photo credits and captions."""
     cfg = page.config
-    short = cfg.short_block_words * 2
+    for b in _unlabelled(page, cfg.short_block_words * 2, P.METADATA_RULE.cues):
+        if P.METADATA_RULE.applies(b.text, b.features.cues):
+            yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
     for b in _unlabelled(page, cfg.legal_block_words * 2):
         text = b.text
-        if b.features.words <= short and P.METADATA_RULE.applies(text, b.features.cues):
-            yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
-        elif _is_caption(text):
+        if _CREDIT_HINT.search(text, len(text) - 72) and P.CAPTION.search(text, len(text) - 120):
             yield Verdict(b.index, Label.METADATA, "photo caption ending in its credit")
-        elif "more" in text[-12:] and P.COLLAPSED.search(text, len(text) - 20):
+        elif text.endswith("more") and P.COLLAPSED.search(text, len(text) - 20):
             yield Verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
 
 
-def _is_caption(text: str) -> bool:
-    """Ends in a picture credit; cheap character checks first, the pattern after."""
-    if ")" in text[-16:] or "/" in text[-48:] or ":" in text[-72:]:
-        return P.CAPTION.search(text, max(0, len(text) - 120)) is not None
-    return False
+# A credit ends a caption: a bracket, a slash ("Jane Doe / AFP") or a colon ("Photo: X").
+_CREDIT_HINT = re.compile(r"[):/]")
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
@@ -301,14 +299,14 @@ def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
 def detect_related_section(page: Page) -> Iterator[Verdict]:
     """Short blocks after a related-links heading are the list's items; the list ends
     where prose begins (long teasers are left to the reducer, behind the heading)."""
-    in_section = False
-    for b in page.blocks:
-        if b.label is Label.RELATED and P.RELATED.match(b.text):
-            in_section = True
-        elif in_section and b.label is Label.OTHER:
-            yield Verdict(b.index, Label.RELATED, "item of a related-links list")
-        elif b.label in (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT):
-            in_section = False
+    blocks = page.blocks
+    ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
+    for heading in [b for b in page.candidates if b.label is Label.RELATED and P.RELATED.match(b.text)]:
+        for b in blocks[heading.index + 1 :]:
+            if b.label is Label.OTHER:
+                yield Verdict(b.index, Label.RELATED, "item of a related-links list")
+            elif b.label in ends:
+                break
 
 
 def detect_list_runs(page: Page) -> Iterator[Verdict]:
