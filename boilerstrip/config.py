@@ -8,6 +8,7 @@ from typing import Any
 DEFAULT_DETECTORS: tuple[str, ...] = (
     "metadata",
     "copyright",
+    "dom",
     "comments",
     "login",
     "ad",
@@ -41,6 +42,11 @@ class Config:
     short_block_words: int = 12
     # Footer and copyright lines can be a sentence or two of legalese.
     legal_block_words: int = 60
+
+    # HTML: a block under a boilerplate container or class is boilerplate when it is
+    # shorter than this many words or has more than this share of its text in links.
+    dom_short_words: int = 25
+    dom_link_density: float = 0.5
 
     # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
     good_min_words: int = 18

@@ -9,8 +9,8 @@ Users disable one through `Config.disabled` or add their own to `Cleaner(detecto
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from types import MappingProxyType
@@ -85,6 +85,46 @@ def detect_copyright(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.legal_block_words, P.COPYRIGHT_RULE.cues):
         if P.COPYRIGHT_RULE.applies(b.text, b.features.cues):
             yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
+
+
+_HINT_LABELS = {
+    "nav": Label.NAVIGATION,
+    "footer": Label.FOOTER,
+    "comment": Label.COMMENT,
+    "related": Label.RELATED,
+    "social": Label.SOCIAL,
+    "ad": Label.AD,
+    "prompt": Label.PROMPT,
+}
+_CONTAINER_LABELS = (("nav", Label.NAVIGATION), ("footer", Label.FOOTER), ("aside", Label.RELATED))
+
+
+def detect_dom(page: Page) -> Iterator[Verdict]:
+    """HTML structure: blocks in nav/footer/aside containers, under class or id words
+    that name boilerplate (menu, comments, related, share, ad, newsletter), or made
+    mostly of links. Long prose keeps its chance unless it sits in comments."""
+    cfg = page.config
+    for b in page.blocks:
+        dom = b.dom
+        if dom is None or b.label is not None:
+            continue
+        words = b.features.words
+        short = words < cfg.dom_short_words or dom.link_density > cfg.dom_link_density
+        label = _HINT_LABELS.get(dom.hint)
+        if label is Label.COMMENT:
+            yield Verdict(b.index, label, f"inside a '{dom.hint_token}' element", cfg.weight_barrier)
+        elif label is not None and short:
+            yield Verdict(b.index, label, f"inside a '{dom.hint_token}' element")
+        elif dom.hint != "content" and short and not dom.containers.isdisjoint(("nav", "footer", "aside")):
+            name, label = next((n, lb) for n, lb in _CONTAINER_LABELS if n in dom.containers)
+            yield Verdict(b.index, label, f"inside <{name}>")
+        elif (
+            dom.link_density > cfg.dom_link_density
+            and words < cfg.good_min_words * 2
+            and dom.hint != "content"
+            and dom.containers.isdisjoint(("article", "main"))
+        ):
+            yield Verdict(b.index, Label.NAVIGATION, f"mostly links ({dom.link_density:.0%})")
 
 
 def detect_comments(page: Page) -> Iterator[Verdict]:
@@ -331,6 +371,7 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
         for d in (
             Detector("metadata", detect_metadata),
             Detector("copyright", detect_copyright),
+            Detector("dom", detect_dom),
             Detector("comments", detect_comments),
             Detector("login", detect_login),
             Detector("ad", detect_ad),

@@ -43,6 +43,19 @@ class Features:
     group_size: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class Dom:
+    """Where an HTML block sits in the page (None for text dumps)."""
+
+    tag: str  # the innermost block-level element
+    depth: int
+    link_density: float  # share of the text inside links
+    containers: frozenset[str]  # semantic containers and ARIA roles around it (nav, article...)
+    hint: str  # nearest class/id hint: content, nav, footer, comment, related, social, ad, prompt
+    hint_token: str  # the class/id word that gave the hint
+    heading: int  # 1-6 for h1-h6, else 0
+
+
 @dataclass(slots=True)
 class Block:
     """A piece of the page: a line of a text dump, or a block element of HTML.
@@ -60,6 +73,7 @@ class Block:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     tag: str = ""  # HTML element name, "" in text mode
+    dom: Dom | None = None  # HTML context, None in text mode
 
     def digit_ratio(self) -> float:
         """Share of the text's characters that are digits (on demand: rarely needed)."""
