@@ -123,9 +123,9 @@ def _drop_invisible(root: etree._Element) -> None:
         "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
     )
     for el in hidden:
-        if el.get("hidden") is None and el.get("aria-hidden") != "true":
-            if not _HIDDEN_STYLE.search(el.get("style", "")):
-                continue
+        flagged = el.get("hidden") is not None or el.get("aria-hidden") == "true"
+        if not flagged and not _HIDDEN_STYLE.search(el.get("style", "")):
+            continue
         parent = el.getparent()
         if parent is not None and el.tag not in ("body", "html"):
             el.drop_tree()
