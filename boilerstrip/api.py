@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from . import detectors as D
-from . import features, lang
+from . import features, html, htmlmeta, lang
 from .config import Config
 from .decode import decode, looks_like_html
 from .errors import ConfigError, InputError
-from .html import html_blocks
+from .htmlmeta import HtmlMeta
 from .model import Block, Result
 from .reduce import assemble
 from .segment import text_blocks
@@ -31,14 +31,16 @@ class Cleaner:
 
     def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result."""
-        prepared, html_title = self._prepare(page)
+        prepared, markup = self._prepare(page)
         D.run(self.detectors, prepared)
-        result = assemble(list(prepared.blocks), self.config, include_comments=include_comments)
+        title_hint = markup.title if markup else None
+        result = assemble(
+            list(prepared.blocks), self.config, include_comments=include_comments, title_hint=title_hint
+        )
         result.language = prepared.language.code
         result.url = url
-        result.source_type = "html" if html_title is not None else "text"
-        if result.title is None and html_title:
-            result.title = html_title
+        if markup is not None:
+            _merge_markup(result, markup)
         return result
 
     def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
@@ -51,12 +53,15 @@ class Cleaner:
         for writing your own detectors)."""
         return self._prepare(page)[0]
 
-    def _prepare(self, page: Page) -> tuple[D.Page, str | None]:
+    def _prepare(self, page: Page) -> tuple[D.Page, HtmlMeta | None]:
         text = _as_text(page, self.config)
-        html_title: str | None = None
+        markup: HtmlMeta | None = None
         if looks_like_html(text):
-            blocks, title = html_blocks(text)
-            html_title = title or ""
+            root = html.parse(text)
+            markup = htmlmeta.extract(root)
+            walked = html.walk(root)
+            blocks = walked.blocks
+            markup.title = markup.title or walked.title
         else:
             blocks = text_blocks(text)
         language = lang.detect(_language_sample(blocks))
@@ -74,7 +79,20 @@ class Cleaner:
                 or b.features.words > self.config.short_block_words
             ],
         )
-        return prepared, html_title
+        return prepared, markup
+
+
+def _merge_markup(result: Result, markup: HtmlMeta) -> None:
+    """Publisher markup (JSON-LD, OpenGraph) wins over what the text suggests; the
+    language detected from the text wins over a declared one (often a template's)."""
+    result.source_type = "html"
+    result.title = markup.title or result.title
+    result.date = markup.date or result.date
+    result.authors = markup.authors or result.authors
+    result.site_name = markup.site_name or result.site_name
+    result.section = markup.section or result.section
+    result.url = result.url or markup.canonical_url
+    result.language = result.language or markup.language
 
 
 def clean(

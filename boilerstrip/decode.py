@@ -29,7 +29,8 @@ _HTML_START = re.compile(
 
 
 def decode(data: bytes) -> str:
-    """Decode page bytes: BOM, strict UTF-8, declared charset, then a statistical guess."""
+    """Decode page bytes: BOM, strict UTF-8, the declared charset unless the bytes
+    read far better another way, then a statistical guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -39,47 +40,107 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    _refuse_binary(data)
     declared = declared_charset(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return _guess(data)
+    guessed = _guess(data)
+    names = [declared, "cp1252", guessed]
+    names += [sib for name in names if name for sib in _SIBLINGS.get(codecs.lookup(name).name, ())]
+    readings = {}
+    for name in names:
+        if name and codecs.lookup(name).name not in readings:
+            readings[codecs.lookup(name).name] = _try(data, name)
+    candidates = [t for t in readings.values() if t]
+    if not candidates:
+        raise InputError("cannot decode the page: no encoding fits its bytes")
+    # The declared charset (first) stands unless another reads clearly better; with
+    # none declared, windows-1252, the commonest legacy charset, wins a near tie.
+    scores = [_implausibility(t) for t in candidates]
+    best = min(range(len(candidates)), key=lambda i: (scores[i] + (_MARGIN if i else 0.0), i))
+    return candidates[best]
 
 
 def declared_charset(head: bytes) -> str | None:
+    """The charset a <meta> tag or XML declaration names, as Python's codec name;
+    labels are read as browsers read them (latin-1 means windows-1252, and so on)."""
     m = _DECLARED.search(head)
     if not m:
         return None
     name = (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
-    # Browsers read these labels as their supersets; so do we.
-    return {
-        "iso-8859-1": "cp1252",
-        "latin-1": "cp1252",
-        "us-ascii": "cp1252",
-        "gb2312": "gb18030",
-        "gbk": "gb18030",
-        "shift_jis": "cp932",
-        "sjis": "cp932",
-        "euc-kr": "cp949",
-    }.get(name, name)
+    return _BROWSER_ALIASES.get(name, name)
+
+
+_BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+    "ascii": "cp1252", "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030",
+    "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
+    "x-sjis": "cp932", "windows-31j": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+    "big5": "big5hkscs", "x-euc-jp": "euc_jp", "utf8": "utf-8",
+}  # fmt: skip
+# How much less garbled another reading must be to override the declared charset.
+_MARGIN = 0.1
+_GUESS_BYTES = 200_000
+_SAMPLE = 20_000
+
+
+_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b")
+
+
+def _refuse_binary(data: bytes) -> None:
+    """Compressed or binary data is not a page; say so instead of decoding noise."""
+    if data[:2] == b"\x1f\x8b":
+        raise InputError("the page is gzip-compressed: decompress it first")
+    if data[:4] == b"\x28\xb5\x2f\xfd":
+        raise InputError("the page is zstd-compressed: decompress it first")
+    head = data[:4096]
+    if head and sum(head.count(c) for c in _CONTROL) > len(head) * 0.05:
+        raise InputError("the input looks like binary data, not a web page or text")
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _guess(data: bytes) -> str | None:
+    """charset_normalizer's choice of encoding (it comes with trafilatura)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_GUESS_BYTES]).best()
+    return None if best is None else str(best.encoding)
+
+
+# Charsets that read the same bytes as the same script: when one is declared or
+# guessed, the others are tried too (KOI8-R pages declared as windows-1251, GBK as Big5).
+_FAMILIES = (
+    ("cp1251", "koi8_r", "iso8859_5", "cp866", "koi8_u"),
+    ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949"),
+    ("cp1252", "cp1250", "iso8859_15", "iso8859_2"),
+)
+_SIBLINGS = {name: family for family in _FAMILIES for name in family}
+
+
+def _implausibility(text: str) -> float:
+    """How garbled a reading looks: charset_normalizer's mess ratio, replacement
+    characters, mostly upper-case letters (KOI8-R read as windows-1251 and kin), less
+    the share of stop words (a wrong reading breaks the accented ones)."""
+    from charset_normalizer.md import mess_ratio
+
+    from .lang import ALL_STOPWORDS, WORD_RE
+
+    sample = text[:_SAMPLE]
+    letters = [c for c in sample if c.isalpha() and not c.isascii()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if len(letters) > 20 else 0.0
+    words = WORD_RE.findall(sample.lower())
+    stops = sum(map(ALL_STOPWORDS.__contains__, words)) / len(words) if words else 0.0
+    replaced = sample.count("\ufffd") / max(len(sample), 1) * 10
+    return float(mess_ratio(sample)) + replaced + max(upper - 0.5, 0.0) - stops * 0.2
 
 
 def _looks_utf16(data: bytes) -> bool:
     head = data[:200]
     return len(head) >= 8 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3)
-
-
-def _guess(data: bytes) -> str:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - trafilatura depends on it
-        return data.decode("cp1252", errors="replace")
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot decode the page: no encoding fits its bytes")
-    return str(best)
 
 
 def looks_like_html(text: str) -> bool:

@@ -107,6 +107,7 @@ def walk(root: etree._Element) -> HtmlPage:
     """One pass over the body: blocks with their DOM context."""
     title_el = root.find(".//title")
     title = _SPACE.sub(" ", title_el.text_content()).strip() if title_el is not None else None
+    title = page_title(title) if title else None
     lang = root.get("lang") or root.get("xml:lang")
     _drop_invisible(root)
     body = root.find("body")
@@ -114,6 +115,15 @@ def walk(root: etree._Element) -> HtmlPage:
     builder.run(body if body is not None else root)
     builder.settle_hints(HINT_MAX_SHARE)
     return HtmlPage(builder.blocks, root, title or None, lang)
+
+
+_TITLE_PARTS = re.compile(r"\s+[|\-–—·»]\s+")
+
+
+def page_title(title: str) -> str:
+    """A <title> without its site name: "Story | Site" → "Story" (the longest part)."""
+    parts = _TITLE_PARTS.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
 
 
 def _drop_invisible(root: etree._Element) -> None:
@@ -249,5 +259,5 @@ class _Builder:
             for owner, hint, token in reversed(chain):
                 if hint in ("content", "comment") or owned[owner] <= limit:
                     assert block.dom is not None
-                    block.dom = replace(block.dom, hint=hint, hint_token=token)
+                    block.dom = replace(block.dom, hint=hint, hint_token=token, hint_owner=owner)
                     break

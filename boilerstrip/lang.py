@@ -51,7 +51,7 @@ _WORD_LANGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         for w in set().union(*STOPWORDS.values())
     }
 )
-_ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
+ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ def detect(sample: str) -> Language:
     if code is None:
         code = _stopword_language(sample.lower())
     if code is None:
-        return Language(None, _ALL_STOPWORDS, frozenset(), False)
+        return Language(None, ALL_STOPWORDS, frozenset(), False)
     return Language(code, STOPWORDS.get(code, frozenset()), frozenset(), False)
 
 

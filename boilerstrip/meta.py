@@ -99,8 +99,15 @@ def wire_service(text: str) -> str | None:
     return WIRES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
-def find_title(blocks: Sequence[Block], start: int, window: int) -> Block | None:
-    """The headline: the nearest headline-like block above the article start."""
+def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | None = None) -> Block | None:
+    """The headline: the block repeating the markup's headline near the article start,
+    else the nearest headline-like block above it."""
+    if hint:
+        wanted = " ".join(hint.split()).casefold()
+        near = blocks[max(0, start - window) : start + window]
+        for b in near:
+            if b.label is not Label.COMMENT and " ".join(b.text.split()).casefold() == wanted:
+                return b
     for b in reversed(blocks[max(0, start - window) : start]):
         f = b.features
         headline_like = not f.ends_sentence or b.text.endswith(("?", "!", "”", '"'))

@@ -54,6 +54,7 @@ class Dom:
     hint: str  # nearest class/id hint: content, nav, footer, comment, related, social, ad, prompt
     hint_token: str  # the class/id word that gave the hint
     heading: int  # 1-6 for h1-h6, else 0
+    hint_owner: int = 0  # which element gave the hint (blocks of one comment share it)
 
 
 @dataclass(slots=True)

@@ -100,6 +100,8 @@ def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[
         and (not P.COMMENT_MARKER.match(b.text))
         and (not article or b.index > article[-1].index)
     ]
+    if bodies and all(b.dom is not None for b in bodies):
+        return _html_comments(bodies, article_text)
     has_votes = any(P.VOTES.match(b.text) for b in bodies)
     comments: list[Comment] = []
     pending: list[str] = []
@@ -115,6 +117,25 @@ def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[
     return comments
 
 
+# Class words of a whole comment section rather than of one comment.
+_SECTION_TOKENS = frozenset(
+    {"comments", "commentlist", "comment-list", "disqus", "respond", "discussion", "replies"}
+)
+
+
+def _html_comments(bodies: Sequence[Block], article_text: str) -> list[Comment]:
+    """One comment per element that carries a comment class; a section-wide class
+    alone (id="comments") gives one comment per block."""
+    groups: dict[int, list[str]] = {}
+    for b in bodies:
+        assert b.dom is not None
+        key = -b.index if b.dom.hint_token in _SECTION_TOKENS else b.dom.hint_owner
+        if P.VOTES.match(b.text) or P.COMMENT_AUTHOR.match(b.text):
+            continue
+        groups.setdefault(key, []).append(b.text)
+    return [_make_comment(texts, article_text, None) for texts in groups.values()]
+
+
 def _make_comment(texts: list[str], article_text: str, votes: str | None) -> Comment:
     quote = None
     if len(texts) > 1 and texts[0] in article_text:
@@ -122,11 +143,14 @@ def _make_comment(texts: list[str], article_text: str, votes: str | None) -> Com
     return Comment(text="\n\n".join(texts), quote=quote, votes=votes)
 
 
-def assemble(blocks: list[Block], cfg: Config, *, include_comments: bool) -> Result:
-    """The Result: article text, metadata around the region, comments if asked."""
+def assemble(
+    blocks: list[Block], cfg: Config, *, include_comments: bool, title_hint: str | None = None
+) -> Result:
+    """The Result: article text, metadata around the region, comments if asked.
+    `title_hint` is the headline the page's markup gives, if any."""
     article = select_article(blocks, cfg)
     start = article[0].index if article else len(blocks)
-    title = meta.find_title(blocks, start, cfg.title_window)
+    title = meta.find_title(blocks, start, cfg.title_window, title_hint)
     if title is not None:
         _relabel(title, Label.TITLE, "reducer: headline above the article")
         if title in article:

@@ -73,7 +73,9 @@ LANGS = {
 }
 # Languages written without spaces: frequent function characters instead of words.
 CHARS = {
-    "zh": "的了是在和有我他这中不为也就对说与等将被从而到以及其但都要个们来着没还把让向于之已所",
+    # Simplified and traditional forms, so Taiwanese and Hong Kong pages measure alike.
+    "zh": "的了是在和有我他这中不为也就对说与等将被从而到以及其但都要个们来着没还把让向于之已所"
+    "這為對說與將從們個來著沒還讓於",
     "ja": "のにはをがでてともたしれさいるかなだすこうありまよりへや",
 }
 

@@ -1,0 +1,154 @@
+"""Metadata from an HTML page's markup: JSON-LD, OpenGraph and meta tags, <time>, the
+canonical link and the language.
+
+Why our own code rather than trafilatura's or htmldate's helpers: those parse the tree
+again and try many heuristics, costing several milliseconds a page, several times what
+boilerstrip spends on the whole page; publisher markup (JSON-LD, OpenGraph) is where
+the reliable values are, and reading it is a few XPath queries on the tree we have.
+Dates found in the text (bylines, date lines) still come from `meta.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from .meta import parse_date
+
+_ARTICLE_TYPES = frozenset(
+    "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BlogPosting "
+    "Report ScholarlyArticle TechArticle LiveBlogPosting BackgroundNewsArticle".split()
+)
+_DATE_METAS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "published_time",
+    "cxenseparse:recs:publishtime",
+)
+_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+
+
+@dataclass(slots=True)
+class HtmlMeta:
+    """What the markup says about the article; None where it says nothing."""
+
+    title: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    section: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def extract(root: etree._Element) -> HtmlMeta:
+    """Read the metadata; call before scripts are removed (JSON-LD lives in one)."""
+    found = HtmlMeta()
+    metas = _meta_tags(root)
+    for obj in _json_ld_articles(root):
+        _from_json_ld(obj, found)
+    found.title = found.title or metas.get("og:title") or metas.get("twitter:title")
+    found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
+    found.section = found.section or metas.get("article:section")
+    found.description = metas.get("description") or metas.get("og:description")
+    if found.date is None:
+        found.date = next((d for d in (parse_date(metas[k]) for k in _DATE_METAS if k in metas) if d), None)
+    if found.date is None:
+        found.date = next((d for d in map(parse_date, root.xpath("//time/@datetime")[:3]) if d), None)
+    if not found.authors:
+        author = metas.get("author") or metas.get("article:author") or metas.get("dc.creator")
+        if author and not author.startswith("http"):
+            found.authors = [a.strip() for a in re.split(r",|\band\b", author) if a.strip()]
+    canonical = root.xpath("//link[@rel='canonical']/@href")
+    found.canonical_url = canonical[0].strip() if canonical else metas.get("og:url")
+    found.language = _language(root, metas)
+    return found
+
+
+def _meta_tags(root: etree._Element) -> dict[str, str]:
+    """First content of each meta name/property/itemprop, names lower-cased."""
+    out: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        content = el.get("content")
+        if key and content and content.strip():
+            out.setdefault(key.strip().lower(), " ".join(content.split()))
+    return out
+
+
+def _json_ld_articles(root: etree._Element) -> list[dict[str, Any]]:
+    """Article-like JSON-LD objects, @graph and lists flattened."""
+    objects: list[dict[str, Any]] = []
+    for raw in root.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
+                    objects.append(item)
+    return objects
+
+
+def _from_json_ld(obj: dict[str, Any], found: HtmlMeta) -> None:
+    headline = obj.get("headline") or obj.get("name")
+    if isinstance(headline, str) and not found.title:
+        found.title = " ".join(headline.split())
+    for key in ("datePublished", "dateCreated", "dateModified"):
+        value = obj.get(key)
+        if isinstance(value, str) and found.date is None:
+            found.date = parse_date(value)
+    if not found.authors:
+        found.authors = _names(obj.get("author"))
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and not found.site_name:
+        found.site_name = publisher["name"]
+    section = obj.get("articleSection")
+    if isinstance(section, list):
+        section = section[0] if section else None
+    if isinstance(section, str) and not found.section:
+        found.section = section
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            names.append(" ".join(name.split()))
+    return list(dict.fromkeys(names))
+
+
+def _language(root: etree._Element, metas: dict[str, str]) -> str | None:
+    for value in (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"), metas.get("og:locale"),
+                  metas.get("content-language"), metas.get("language")):  # fmt: skip
+        m = _LANG.match(value.strip()) if value else None
+        if m:
+            return m.group(1).lower()
+    return None
