@@ -1,0 +1,141 @@
+"""HTML benchmark: boilerstrip beside trafilatura (default and fast), readability-lxml,
+jusText and resiliparse on the 181 pages of ../shared/bench/scrapinghub/html, in one run.
+
+Each system runs in its own subprocess on the same pages (as bytes, as a crawler would
+hand them over), so peak memory (max RSS of that process) is its own. The table gives
+the benchmark's published metric (F1, precision, recall), pages per second on one core
+(best of --repeat timed passes, extraction calls only) and peak RSS.
+
+    python bench/html_bench.py [--data DIR] [--write docs/benchmarks.md] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import pathlib
+import resource
+import subprocess
+import sys
+import time
+from typing import Callable
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from metric import score  # noqa: E402
+from report import write_section  # noqa: E402
+
+DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
+SYSTEMS = ("boilerstrip", "trafilatura", "trafilatura fast", "readability-lxml", "jusText", "resiliparse")
+
+
+def extractor(name: str) -> Callable[[bytes], str]:
+    """The extraction function of one system, imported only in its own process."""
+    if name == "boilerstrip":
+        import boilerstrip
+
+        cleaner = boilerstrip.Cleaner()
+        return lambda page: cleaner.clean(page).text
+    if name.startswith("trafilatura"):
+        import trafilatura
+
+        fast = name.endswith("fast")
+        return lambda page: trafilatura.extract(page, fast=fast) or ""
+    if name == "readability-lxml":
+        import lxml.html
+        from readability import Document
+
+        def readability_text(page: bytes) -> str:
+            summary = Document(page).summary(html_partial=True)
+            return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+
+        return readability_text
+    if name == "jusText":
+        import justext
+
+        stoplist = justext.get_stoplist("English")
+        return lambda page: "\n".join(
+            p.text for p in justext.justext(page, stoplist) if not p.is_boilerplate
+        )
+    if name == "resiliparse":
+        from resiliparse.extract.html2text import extract_plain_text
+        from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+
+        return lambda page: extract_plain_text(
+            bytes_to_str(page, detect_encoding(page)), main_content=True
+        )
+    raise ValueError(name)
+
+
+def worker(name: str, data: pathlib.Path, repeat: int) -> None:
+    """Run one system; print a JSON line with outputs, best time and peak RSS."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)
+    pages = [gzip.decompress((data / "html" / f"{i}.html.gz").read_bytes()) for i in ids]
+    fn = extractor(name)
+    best = float("inf")
+    outputs: list[str] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        outputs = [fn(p) for p in pages]
+        best = min(best, time.perf_counter() - start)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"ids": ids, "outputs": outputs, "seconds": best, "rss_mb": rss_mb}))
+
+
+def run_all(data: pathlib.Path, repeat: int) -> list[tuple[str, dict[str, float], float, float]]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    rows = []
+    for name in SYSTEMS:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", name, "--data", str(data), "--repeat", str(repeat)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            print(f"  {name}: failed or not installed, skipped\n{proc.stderr[-500:]}", file=sys.stderr)
+            continue
+        res = json.loads(proc.stdout.strip().splitlines()[-1])
+        s = score(zip(res["outputs"], (truth[i]["articleBody"] for i in res["ids"]), strict=True))
+        pps = len(res["ids"]) / res["seconds"]
+        rows.append((name, s, pps, res["rss_mb"]))
+        print(f"  {name}: F1 {s['f1']:.3f} {pps:.0f} pages/s {res['rss_mb']:.0f} MB", file=sys.stderr)
+    return rows
+
+
+def table(rows: list[tuple[str, dict[str, float], float, float]]) -> str:
+    ours = next((pps for name, _, pps, _ in rows if name == "boilerstrip"), None)
+    lines = [
+        "| system | F1 | precision | recall | pages/s (1 core) | boilerstrip is × faster | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, s, pps, rss in rows:
+        ratio = f"{ours / pps:.1f}" if ours else ""
+        lines.append(
+            f"| {name} | {s['f1']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} | {pps:,.0f} | {ratio} | {rss:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=pathlib.Path, default=DEFAULT_DATA)
+    parser.add_argument("--write", type=pathlib.Path, help="update this Markdown file's HTML table")
+    parser.add_argument("--repeat", type=int, default=2, help="timed passes per system; the best is kept")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.data, args.repeat)
+        return
+    out = table(run_all(args.data, args.repeat))
+    print(out)
+    if args.write:
+        write_section(args.write, "html", out)
+
+
+if __name__ == "__main__":
+    main()
