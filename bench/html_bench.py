@@ -19,7 +19,7 @@ import resource
 import subprocess
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -57,16 +57,12 @@ def extractor(name: str) -> Callable[[bytes], str]:
         import justext
 
         stoplist = justext.get_stoplist("English")
-        return lambda page: "\n".join(
-            p.text for p in justext.justext(page, stoplist) if not p.is_boilerplate
-        )
+        return lambda page: "\n".join(p.text for p in justext.justext(page, stoplist) if not p.is_boilerplate)
     if name == "resiliparse":
         from resiliparse.extract.html2text import extract_plain_text
         from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 
-        return lambda page: extract_plain_text(
-            bytes_to_str(page, detect_encoding(page)), main_content=True
-        )
+        return lambda page: extract_plain_text(bytes_to_str(page, detect_encoding(page)), main_content=True)
     raise ValueError(name)
 
 

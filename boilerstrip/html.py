@@ -9,10 +9,9 @@ read these beside the text features, so HTML and text mode share every detector.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .errors import InputError
 from .model import Block, Dom, Features
@@ -88,13 +87,21 @@ class HtmlPage:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 def parse(markup: str) -> etree._Element:
-    """The lxml tree of a page; an XML declaration in a str would make lxml refuse it."""
+    """The lxml tree of a page; an XML declaration in a str would make lxml refuse it.
+    Plain lxml elements, not lxml.html's: its per-element class lookup costs a third
+    of the walk."""
     markup = _XML_DECL.sub("", markup, count=1)
     try:
-        return lxml_html.document_fromstring(markup)
+        root = etree.fromstring(markup, _PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
+    if root is None:
+        raise InputError("cannot parse the HTML page: no element in it")
+    return root
 
 
 def html_blocks(markup: str) -> tuple[list[Block], str | None]:
@@ -106,10 +113,10 @@ def html_blocks(markup: str) -> tuple[list[Block], str | None]:
 def walk(root: etree._Element) -> HtmlPage:
     """One pass over the body: blocks with their DOM context."""
     title_el = root.find(".//title")
-    title = _SPACE.sub(" ", title_el.text_content()).strip() if title_el is not None else None
+    title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
     title = page_title(title) if title else None
     lang = root.get("lang") or root.get("xml:lang")
-    _drop_invisible(root)
+    etree.strip_elements(root, *_DROP, with_tail=False)
     body = root.find("body")
     builder = _Builder()
     builder.run(body if body is not None else root)
@@ -126,26 +133,19 @@ def page_title(title: str) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
-def _drop_invisible(root: etree._Element) -> None:
-    """Remove elements that never show as text: scripts, styles, hidden elements."""
-    etree.strip_elements(root, *_DROP, with_tail=True)
-    hidden = root.xpath(
-        "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
-    )
-    for el in hidden:
-        flagged = el.get("hidden") is not None or el.get("aria-hidden") == "true"
-        if not flagged and not _HIDDEN_STYLE.search(el.get("style", "")):
-            continue
-        parent = el.getparent()
-        if parent is not None and el.tag not in ("body", "html"):
-            el.drop_tree()
+def _hidden_style(el: etree._Element) -> bool:
+    """Hidden by inline style (display:none, visibility:hidden): its text never shows."""
+    style = el.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
+_Frame = tuple[frozenset[str], tuple[Hint, ...], bool]  # containers, hinted ancestors, hidden
 
 
 class _Builder:
-    """Walk state: a stack of (containers, hinted ancestors) and the open block's pieces.
+    """Walk state: a stack of frames (containers, hinted ancestors, hidden) and the
+    open block's text pieces.
 
     Hints are settled after the walk: a boilerplate hint on an element that holds much
     of the page's text is a layout wrapper ("page menu-closed"), not a menu, so it is
@@ -154,64 +154,81 @@ class _Builder:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.chains: list[tuple[Hint, ...]] = []
+        self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...]]] = []
         self.pieces: list[str] = []
+        self.has_text = False  # some piece is more than white space
         self.link_chars = 0
         self.in_link = 0
-        self.stack: list[tuple[frozenset[str], tuple[Hint, ...]]] = [(frozenset(), ())]
+        self.stack: list[_Frame] = [(frozenset(), (), False)]
         self.block_tags: list[str] = ["body"]
         self.hint_memo: dict[str, tuple[str, str]] = {}
         self.hinted = 0
 
     def run(self, top: etree._Element) -> None:
-        for event, el in etree.iterwalk(top, events=("start", "end")):
+        walker = etree.iterwalk(top, events=("start", "end"))
+        stack = self.stack
+        block_tags = self.block_tags
+        for event, el in walker:
             tag = el.tag
-            if not isinstance(tag, str):  # comments and processing instructions
-                if event == "end" and el.tail:
-                    self._add(el.tail)
-                continue
             if event == "start":
-                self._open(el, tag)
-            else:
-                self._close(el, tag, el is top)
-        self._flush()
+                frame = stack[-1]
+                if el.get("hidden") is not None or el.get("aria-hidden") == "true" or _hidden_style(el):
+                    walker.skip_subtree()
+                    stack.append((frame[0], frame[1], True))
+                    continue
+                if tag in _BLOCK_TAGS:
+                    if self.pieces:
+                        self._flush()
+                    block_tags.append(tag)
+                    stack.append(self._frame(el, tag, frame))
+                elif tag == "br":
+                    if self.pieces:
+                        self._flush()
+                    stack.append(frame)
+                elif tag == "a":
+                    self.in_link += 1
+                    stack.append(frame)
+                elif tag in _CONTAINERS or el.get("role") is not None:
+                    stack.append(self._frame(el, tag, frame))
+                else:
+                    stack.append(frame)
+                if el.text:
+                    self._add(el.text)
+                continue
+            hidden = stack.pop()[2]
+            if not hidden:
+                if tag in _BLOCK_TAGS:
+                    if self.pieces:
+                        self._flush()
+                    block_tags.pop()
+                elif tag == "a":
+                    self.in_link -= 1
+            if el.tail and el is not top:
+                self._add(el.tail)
+        if self.pieces:
+            self._flush()
 
-    def _open(self, el: etree._Element, tag: str) -> None:
-        containers, chain = self.stack[-1]
+    def _frame(self, el: etree._Element, tag: str, parent: _Frame) -> _Frame:
+        containers, chain, _ = parent
         role = el.get("role")
-        if tag in _CONTAINERS or role in _ROLES:
-            containers = containers | {_ROLES.get(role or "", tag) if role in _ROLES else tag}
+        if tag in _CONTAINERS:
+            containers = containers | {tag}
+        if role in _ROLES:
+            containers = containers | {_ROLES[role]}
         attrs = el.get("class", "") + " " + el.get("id", "")
         if attrs != " ":
             hint, token = self._hint(attrs)
             if hint:
                 self.hinted += 1
                 chain = (*chain, (self.hinted, hint, token))
-        if tag == "a":
-            self.in_link += 1
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self.block_tags.append(tag)
-        elif tag == "br":
-            self._flush()
-        self.stack.append((containers, chain))
-        if el.text:
-            self._add(el.text)
-
-    def _close(self, el: etree._Element, tag: str, is_top: bool) -> None:
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self.block_tags.pop()
-        if tag == "a":
-            self.in_link -= 1
-        self.stack.pop()
-        if el.tail and not is_top:
-            self._add(el.tail)
+        return containers, chain, False
 
     def _add(self, text: str) -> None:
         self.pieces.append(text)
-        if self.in_link:
-            self.link_chars += len(text.strip())
+        if not text.isspace():
+            self.has_text = True
+            if self.in_link:
+                self.link_chars += len(text.strip())
 
     def _hint(self, attrs: str) -> tuple[str, str]:
         found = self.hint_memo.get(attrs)
@@ -222,42 +239,35 @@ class _Builder:
         return found
 
     def _flush(self) -> None:
-        if not self.pieces:
+        if not self.has_text:
+            self.pieces.clear()
             return
-        text = _SPACE.sub(" ", "".join(self.pieces)).strip()
+        self.has_text = False
+        text = " ".join("".join(self.pieces).split())
         self.pieces.clear()
         link_chars, self.link_chars = self.link_chars, 0
-        if not text:
-            return
-        tag = self.block_tags[-1]
-        containers, chain = self.stack[-1]
-        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        dom = Dom(
-            tag=tag,
-            depth=len(self.stack),
-            link_density=min(link_chars / len(text), 1.0),
-            containers=containers,
-            hint="",
-            hint_token="",
-            heading=heading,
-        )
-        index = len(self.blocks)
-        self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))
-        self.chains.append(chain)
+        if text:
+            containers, chain, _ = self.stack[-1]
+            self.raw.append((text, self.block_tags[-1], len(self.stack), link_chars, containers, chain))
 
     def settle_hints(self, max_share: float) -> None:
-        """Give each block the nearest hint whose element is not a page-wide wrapper."""
+        """Make the blocks, each with the nearest hint whose element is not a
+        page-wide wrapper."""
         owned: dict[int, int] = {}
         total = 0
-        for block, chain in zip(self.blocks, self.chains, strict=True):
-            size = len(block.text)
-            total += size
+        for text, _, _, _, _, chain in self.raw:
+            total += len(text)
             for owner, _, _ in chain:
-                owned[owner] = owned.get(owner, 0) + size
+                owned[owner] = owned.get(owner, 0) + len(text)
         limit = total * max_share
-        for block, chain in zip(self.blocks, self.chains, strict=True):
-            for owner, hint, token in reversed(chain):
-                if hint in ("content", "comment") or owned[owner] <= limit:
-                    assert block.dom is not None
-                    block.dom = replace(block.dom, hint=hint, hint_token=token, hint_owner=owner)
+        for index, (text, tag, depth, link_chars, containers, chain) in enumerate(self.raw):
+            hint, token, owner_id = "", "", 0
+            for owner, h, t in reversed(chain):
+                if h in ("content", "comment") or owned[owner] <= limit:
+                    hint, token, owner_id = h, t, owner
                     break
+            heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+            dom = Dom(
+                tag, depth, min(link_chars / len(text), 1.0), containers, hint, token, heading, owner_id
+            )
+            self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))

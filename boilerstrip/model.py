@@ -43,9 +43,9 @@ class Features:
     group_size: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Dom:
-    """Where an HTML block sits in the page (None for text dumps)."""
+class Dom(NamedTuple):
+    """Where an HTML block sits in the page (None for text dumps). A named tuple:
+    immutable, and cheap to make for every block of every page."""
 
     tag: str  # the innermost block-level element
     depth: int
