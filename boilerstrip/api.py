@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from . import detectors as D
-from . import features, html, htmlmeta, lang
+from . import features, html, htmlmeta, lang, scorer
 from .config import Config
 from .decode import decode, looks_like_html
 from .errors import ConfigError, InputError
@@ -28,6 +28,9 @@ class Cleaner:
     ) -> None:
         self.config = config or Config()
         self.detectors = _resolve(self.config, detectors or {})
+        cfg = self.config
+        self.text_weights = scorer.load(cfg.scorer_text) if cfg.scorer_text else {}
+        self.html_weights = scorer.load(cfg.scorer_html) if cfg.scorer_html else {}
 
     def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result."""
@@ -71,6 +74,7 @@ class Cleaner:
             config=self.config,
             language=language,
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
+            weights=self.html_weights if markup is not None else self.text_weights,
             candidates=[
                 b
                 for b in blocks

@@ -48,6 +48,17 @@ class Config:
     dom_short_words: int = 25
     dom_link_density: float = 0.5
 
+    # The learned block scorers' weights, for text dumps and for HTML (files in
+    # boilerstrip/data, or paths); "" uses the hand-set content classes below instead.
+    # The scorer corrects the hand-set classes: it relabels a block when its probability
+    # is within `scorer_confidence` of 0 or 1, and adds `scorer_weight` times its
+    # evidence to the block's weight. For text dumps the hand-set classes alone still
+    # score better, so no text scorer ships.
+    scorer_text: str = ""
+    scorer_html: str = "scorer-html.json"
+    scorer_confidence: float = 0.3
+    scorer_weight: float = 4.0
+
     # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
     good_min_words: int = 18
     good_min_stop_density: float = 0.22

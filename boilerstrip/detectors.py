@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from types import MappingProxyType
 
 from . import patterns as P
+from . import scorer
 from .config import Config
 from .lang import Language
 from .model import Block, Label, Verdict
@@ -31,6 +32,7 @@ class Page:
     blank_line_style: bool  # paragraphs separated by blank lines (groups are meaningful)
     # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
     candidates: Sequence[Block] = ()
+    weights: Mapping[str, float] = field(default_factory=dict)  # the learned scorer's, if used
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]
@@ -252,6 +254,54 @@ def detect_dateline(page: Page) -> Iterator[Verdict]:
 
 
 def classify_content(page: Page) -> Iterator[Verdict]:
+    """Article or not for every unclaimed block: the learned scorer where the Config
+    names one (the default), else the hand-set classes below."""
+    if page.weights:
+        yield from _score_content(page)
+    else:
+        yield from _classify_by_thresholds(page)
+
+
+def _score_content(page: Page) -> Iterator[Verdict]:
+    """The hand-set classes, corrected by the scorer: it overrides a label only when
+    confident (probability beyond `scorer_confidence` of 0 or 1), and its evidence,
+    scaled by the block's length, adds to the weight the reducer sums. A page unlike
+    the training pages gets probabilities near 1/2 and keeps the hand-set verdicts."""
+    cfg = page.config
+    blocks = page.blocks
+    main, typical = scorer.page_context(blocks)
+    classes = heuristic_classes(page)
+    for v in _classify_by_thresholds(page):
+        b = blocks[v.at]
+        p = scorer.probability(
+            scorer.block_features(blocks, v.at, main, typical, classes[v.at]), page.weights
+        )
+        size = max(1.0, min(b.features.words * cfg.weight_good_per_word, cfg.weight_good_cap))
+        score = v.score + cfg.scorer_weight * (2 * p - 1) * size
+        label = v.label
+        if p >= 1 - cfg.scorer_confidence:
+            label = Label.ARTICLE
+        elif p <= cfg.scorer_confidence:
+            label = Label.OTHER
+        yield Verdict(v.at, label, f"{v.reason}; scorer p={p:.2f}", score)
+
+
+_CLASS_NAMES = {
+    "long block of prose": "good",
+    "long block of prose, unfinished": "good_unfinished",
+    "medium block of prose": "near",
+    "short or unfinished line": "short",
+    "little prose": "bad",
+}
+
+
+def heuristic_classes(page: Page) -> dict[int, str]:
+    """The hand-set class of every unclaimed block (good, near, short...): a feature
+    of the learned scorer."""
+    return {v.at: _CLASS_NAMES[v.reason] for v in _classify_by_thresholds(page)}
+
+
+def _classify_by_thresholds(page: Page) -> Iterator[Verdict]:
     """jusText-style classes from length and stop-word density; the score feeds the reducer.
 
     Density thresholds adapt to the page: languages whose stop lists cover less of
@@ -288,7 +338,7 @@ def _density_thresholds(page: Page) -> tuple[float, float]:
     if not longest:
         return cfg.good_min_stop_density, cfg.near_min_stop_density
     densities = sorted(f.stop_density for f in longest)
-    typical = densities[len(densities) // 2] * cfg.density_page_share
+    typical = densities[(len(densities) - 1) // 2] * cfg.density_page_share  # lower median
     return min(cfg.good_min_stop_density, typical), min(cfg.near_min_stop_density, typical * 0.7)
 
 

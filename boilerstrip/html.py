@@ -42,32 +42,50 @@ _ROLES = {
     "dialog": "aside",
     "alert": "aside",
 }
-# Class and id words that say what a container holds. The nearest ancestor with one
-# decides; "content" words stop boilerplate words further up from applying.
-HINTS: dict[str, str] = {}
+# Class and id names that say what a container holds. Article containers must be named
+# in full ("article-body"; "story-card" is a teaser); boilerplate words count as any
+# part of a name ("main-nav", "related_posts"). The nearest hinted ancestor decides.
+CONTENT_NAMES = frozenset(
+    "article articlebody article-body article-content article-text articletext article-main "
+    "article-detail articledetail article-entry article-copy article-body-text articlecontent "
+    "story-body storybody story-content story-text storytext entry-content entry-body "
+    "post-content post-body postbody post-entry post-text postcontent single-post-content "
+    "content-body body-text text-content richtext rich-text news-body news-content news-text "
+    "news-article detail-content detail-body main-text maintext article-page-body "
+    "td-post-content field-body field-item body-copy bodytext text-body article-wrapper".split()
+)
+BOILERPLATE_WORDS: dict[str, str] = {}
 for _hint, _words in {
-    "content": "article articlebody article-body articletext article-text story storybody story-body "
-    "storytext entry entry-content post-content postbody post-body content-body body-text "
-    "main-content maincontent text-content richtext rich-text prose",
     "nav": "nav navbar navigation menu menubar mainmenu topnav subnav breadcrumb breadcrumbs "
     "masthead skip skiplink pagination pager tabs toolbar",
-    "footer": "footer foot colophon copyright legal site-footer",
-    "comment": "comment comments commentlist comment-list disqus respond discussion replies "
-    "comment-body comment-content",
-    "related": "related recommended recommendations more-stories morestories read-more readmore "
-    "trending popular most-popular mostpopular most-read outbrain taboola teaser teasers "
-    "sidebar side-bar aside rail widget widgets",
-    "social": "share shares sharing social sharebar share-bar sharethis addthis follow",
+    "footer": "footer foot colophon copyright legal",
+    "comment": "comment comments commentlist disqus respond discussion replies",
+    "related": "related recommended recommendations morestories readmore trending popular "
+    "mostpopular mostread outbrain taboola teaser teasers sidebar aside rail widget widgets",
+    "social": "share shares sharing social sharebar sharethis addthis",
     "ad": "ad ads advert adverts advertisement advertising sponsor sponsored promo promotion "
-    "promoted dfp adslot ad-slot banner-ad commercial",
-    "prompt": "newsletter subscribe subscription signup sign-up cookie cookies consent gdpr "
-    "paywall modal popup overlay login register",
+    "promoted dfp adslot commercial",
+    "prompt": "newsletter subscribe subscription signup cookie cookies consent gdpr paywall modal "
+    "popup overlay login register",
 }.items():
     for _word in _words.split():
-        HINTS[_word] = _hint
-_HINT_RE = re.compile(
-    r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, HINTS), key=len, reverse=True)) + r")(?![a-z0-9])"
-)
+        BOILERPLATE_WORDS[_word] = _hint
+
+
+def class_hint(attrs: str) -> tuple[str, str]:
+    """(hint, name) for a class/id string: content names first, then boilerplate words."""
+    names = attrs.lower().replace("_", "-").split()
+    for name in names:
+        if name.replace("--", "-") in CONTENT_NAMES:
+            return "content", name
+    for name in names:
+        for part in name.split("-"):
+            hint = BOILERPLATE_WORDS.get(part)
+            if hint:
+                return hint, name
+    return "", ""
+
+
 # A boilerplate class on an element holding more than this share of the page's text is
 # a layout wrapper, not what its name says.
 HINT_MAX_SHARE = 0.3
@@ -216,6 +234,8 @@ class _Builder:
         if role in _ROLES:
             containers = containers | {_ROLES[role]}
         attrs = el.get("class", "") + " " + el.get("id", "")
+        if el.get("itemprop") == "articleBody":
+            attrs = "article-body " + attrs
         if attrs != " ":
             hint, token = self._hint(attrs)
             if hint:
@@ -233,9 +253,7 @@ class _Builder:
     def _hint(self, attrs: str) -> tuple[str, str]:
         found = self.hint_memo.get(attrs)
         if found is None:
-            m = _HINT_RE.search(attrs.lower())
-            found = (HINTS[m.group(1)], m.group(1)) if m else ("", "")
-            self.hint_memo[attrs] = found
+            found = self.hint_memo[attrs] = class_hint(attrs)
         return found
 
     def _flush(self) -> None:

@@ -1,0 +1,124 @@
+"""A small learned scorer: logistic regression over block features, in pure Python.
+
+Why: the hand-set content classes (length and stop-word density thresholds) cannot weigh
+a dozen signals at once: neighbours, position, link density, the container a block sits
+in. A linear model can, and stays readable: its weights are a small JSON file
+(`data/scorer.json`), trained by `tools/train_scorer.py` on the development pages with a
+quarter held out, and reproducible from that script. No ML library is needed to run it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+from collections.abc import Mapping, Sequence
+from importlib import resources
+
+from .model import Block, Label
+
+_TAGS = {
+    "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
+    "dt": "li", "dd": "li", "td": "td", "th": "td", "tr": "td", "blockquote": "quote",
+    "figcaption": "caption", "caption": "caption", "pre": "pre", "h1": "h1", "h2": "h",
+    "h3": "h", "h4": "h", "h5": "h", "h6": "h",
+}  # fmt: skip
+_CONTAINERS = ("nav", "header", "footer", "aside", "article", "main", "form", "li", "table", "figure")
+
+
+def load(name: str) -> dict[str, float]:
+    """Weights shipped in boilerstrip/data, or from a path given by the user."""
+    shipped = resources.files("boilerstrip").joinpath(f"data/{name}")
+    source = shipped if shipped.is_file() else pathlib.Path(name)
+    text = source.read_text(encoding="utf-8")
+    return {k: float(v) for k, v in json.loads(text)["weights"].items()}
+
+
+def probability(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    z = weights.get("bias", 0.0)
+    for name, value in features.items():
+        w = weights.get(name)
+        if w is not None:
+            z += w * value
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def page_context(blocks: Sequence[Block]) -> tuple[int, float]:
+    """(owner id of the main article container, typical prose stop density) of a page.
+    The main container is the content-hinted element holding the most text."""
+    chars: dict[int, int] = {}
+    for b in blocks:
+        if b.dom is not None and b.dom.hint == "content":
+            chars[b.dom.hint_owner] = chars.get(b.dom.hint_owner, 0) + b.features.chars
+    main = max(chars, key=lambda k: chars[k]) if chars else -1
+    long = sorted((b.features for b in blocks if b.features.words >= 18), key=lambda f: -f.words)[:8]
+    densities = sorted(f.stop_density for f in long)
+    typical = densities[len(densities) // 2] if densities else 0.3
+    return main, typical
+
+
+def block_features(
+    blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: str
+) -> dict[str, float]:
+    """The sparse feature vector of block i (names are the keys of the weights file);
+    `heuristic` is the block's hand-set content class (good, near, short, bad...)."""
+    b = blocks[i]
+    f = b.features
+    words = f.words
+    # Stop-word density only relative to the page's own prose: its absolute level
+    # depends on the language and its stop list.
+    x: dict[str, float] = {
+        "class_" + heuristic: 1.0,
+        "log_words": math.log1p(words) / 5,
+        "density_rel": min(f.stop_density / typical, 2.0) if typical > 0 else 1.0,
+        "position": i / max(len(blocks) - 1, 1),
+    }
+    x[
+        "w<4"
+        if words < 4
+        else "w<10"
+        if words < 10
+        else "w<20"
+        if words < 20
+        else "w<40"
+        if words < 40
+        else "w>=40"
+    ] = 1.0
+    if f.ends_sentence:
+        x["ends_sentence"] = 1.0
+    if f.repeats > 1:
+        x["repeated"] = 1.0
+    if f.cues and "#num" in f.cues:
+        x["digits"] = 1.0
+    for side, j in (("prev", i - 1), ("next", i + 1), ("prev2", i - 2), ("next2", i + 2)):
+        _neighbour(x, side, blocks[j] if 0 <= j < len(blocks) else None)
+    dom = b.dom
+    if dom is None:
+        x["text_mode"] = 1.0
+        return x
+    x["link_density"] = dom.link_density
+    x["tag_" + _TAGS.get(dom.tag, "other")] = 1.0
+    for name in _CONTAINERS:
+        if name in dom.containers:
+            x["in_" + name] = 1.0
+    x["hint_" + (dom.hint or "none")] = 1.0
+    if main >= 0:
+        x["in_main" if dom.hint == "content" and dom.hint_owner == main else "outside_main"] = 1.0
+    else:
+        x["no_main"] = 1.0  # pages that name no article container: a bias of their own
+        x["no_main_" + heuristic] = 1.0
+    return x
+
+
+def _neighbour(x: dict[str, float], side: str, n: Block | None) -> None:
+    if n is None:
+        x[side + "_none"] = 1.0
+        return
+    if n.label is not None and n.label is not Label.ARTICLE:
+        x[side + "_boilerplate"] = 1.0
+    elif n.features.words >= 18:
+        x[side + "_long"] = 1.0
+    elif n.features.words < 5:
+        x[side + "_short"] = 1.0
+    if n.features.ends_sentence:
+        x[side + "_sentence"] = 1.0
