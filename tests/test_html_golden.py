@@ -1,0 +1,106 @@
+"""Golden tests on real HTML pages: must/must-not snippets, language, title, and a
+quality floor (the benchmark's shingle F1) over the pages with a human-written body.
+
+The pages come from the shared development sets (see tools/make_html_fixtures.py);
+a page with a known defect names it in `known_issue` and is an expected failure that
+turns red once fixed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pathlib
+import re
+
+import pytest
+
+import boilerstrip
+
+from .conftest import FIXTURES
+
+CASES = sorted((FIXTURES / "html").glob("*.json"))
+QUALITY_FLOOR = 0.94  # shingle F1 over the fixtures with a human-written body
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> str:
+    return " ".join(_TOKEN.findall(text))
+
+
+def _clean(case: pathlib.Path) -> tuple[dict[str, object], boilerstrip.Result]:
+    meta = json.loads(case.read_text(encoding="utf-8"))
+    page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
+    return meta, boilerstrip.clean(page)
+
+
+def _params() -> list[object]:
+    params = []
+    for case in CASES:
+        meta = json.loads(case.read_text(encoding="utf-8"))
+        issue = meta.get("known_issue")
+        marks = [pytest.mark.xfail(reason=str(issue), strict=True)] if issue else []
+        params.append(pytest.param(case, id=case.stem, marks=marks))
+    return params
+
+
+def test_enough_pages_and_languages() -> None:
+    assert len(CASES) >= 20
+    langs = {json.loads(c.read_text(encoding="utf-8")).get("language") for c in CASES}
+    assert {"de", "fr", "es", "ja", "zh"} <= langs
+
+
+@pytest.mark.parametrize("case", _params())
+def test_page(case: pathlib.Path) -> None:
+    meta, result = _clean(case)
+    out = _tokens(result.text)
+    missing = [s for s in meta["must"] if _tokens(str(s)) not in out]  # type: ignore[attr-defined]
+    leaked = [s for s in meta["must_not"] if _tokens(str(s)) in out]  # type: ignore[attr-defined]
+    assert not missing and not leaked, f"missing {missing}, leaked {leaked}"
+    if meta.get("language"):
+        assert result.language == meta["language"]
+    if meta.get("title"):
+        assert (
+            " ".join((result.title or "").split()).casefold()
+            == " ".join(str(meta["title"]).split()).casefold()
+        )
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    t = _TOKEN.findall(text)
+    return {tuple(t[i : i + 4]) for i in range(len(t) - 3)}
+
+
+def test_quality_floor() -> None:
+    precisions, recalls = [], []
+    for case in CASES:
+        meta, result = _clean(case)
+        if not str(meta.get("source", "")).startswith("shared/bench/scrapinghub"):
+            continue
+        got, want = _shingles(result.text), _shingles(str(meta["expected_text"]))
+        if got:
+            precisions.append(len(got & want) / len(got))
+        if want:
+            recalls.append(len(got & want) / len(want))
+    p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
+    f1 = 2 * p * r / (p + r)
+    assert f1 >= QUALITY_FLOOR, f"F1 {f1:.3f} (P {p:.3f}, R {r:.3f}) under {QUALITY_FLOOR}"
+
+
+def test_wire_story_metadata() -> None:
+    case = next(c for c in CASES if c.stem == "sh-359fee228518")
+    _, result = _clean(case)
+    assert result.wire_service == "Reuters"
+    assert result.dateline == "WASHINGTON"
+
+
+def test_comments_kept_apart() -> None:
+    case = next(c for c in CASES if c.stem == "sh-232a43fb15ab")
+    meta = json.loads(case.read_text(encoding="utf-8"))
+    page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
+    with_comments = boilerstrip.clean(page, include_comments=True)
+    assert len(with_comments.comments) >= 3
+    article = _tokens(with_comments.text)
+    assert all(_tokens(c.text) not in article for c in with_comments.comments)
+    assert with_comments.text == boilerstrip.clean(page).text
+    assert meta["must"]
