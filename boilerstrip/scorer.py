@@ -26,6 +26,25 @@ _TAGS = {
 _CONTAINERS = ("nav", "header", "footer", "aside", "article", "main", "form", "li", "table", "figure")
 
 
+_HINTS = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
+_CLASSES = ("good", "good_unfinished", "near", "short", "bad")
+_SIDES = ("prev", "next", "prev2", "next2")
+
+
+def feature_names() -> frozenset[str]:
+    """Every name `block_features` can produce: the vocabulary of the weights file."""
+    names = {"bias", "log_words", "density_rel", "position", "ends_sentence", "repeated", "digits",
+             "text_mode", "link_density", "in_main", "outside_main", "no_main",
+             "w<4", "w<10", "w<20", "w<40", "w>=40"}  # fmt: skip
+    names.update(f"class_{c}" for c in _CLASSES)
+    names.update(f"no_main_{c}" for c in _CLASSES)
+    names.update(f"{s}_{k}" for s in _SIDES for k in ("none", "boilerplate", "long", "short", "sentence"))
+    names.update(f"tag_{t}" for t in {*_TAGS.values(), "other"})
+    names.update(f"in_{c}" for c in _CONTAINERS)
+    names.update(f"hint_{h}" for h in _HINTS)
+    return frozenset(names)
+
+
 def load(name: str) -> dict[str, float]:
     """Weights shipped in boilerstrip/data, or from a path given by the user."""
     shipped = resources.files("boilerstrip").joinpath(f"data/{name}")

@@ -11,13 +11,14 @@ Logistic regression, L2-regularised, full-batch gradient descent with a fixed nu
 steps and no randomness: the same data gives the same weights. Needs numpy (a dev
 dependency; the library itself runs the model in pure Python).
 
-    python tools/train_scorer.py [path/to/scrapinghub] [html] [text]
+    python tools/train_scorer.py [path/to/scrapinghub] [html] [text] [--out DIR]
 
 Only the HTML model ships: on text dumps the hand-set classes still score better.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import pathlib
@@ -106,17 +107,22 @@ def evaluate(x: np.ndarray, y: np.ndarray, w: np.ndarray, theta: np.ndarray) -> 
 
 
 def main() -> None:
-    data = (
-        pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "bench" / "scrapinghub"
+    parser = argparse.ArgumentParser(description="Train boilerstrip's block scorers.")
+    parser.add_argument(
+        "data", nargs="?", type=pathlib.Path, default=ROOT.parent / "shared" / "bench" / "scrapinghub"
     )
+    parser.add_argument("kinds", nargs="*", help="html (default) and/or text")
+    parser.add_argument("--out", type=pathlib.Path, default=ROOT / "boilerstrip" / "data")
+    args = parser.parse_args()
     modes = {"html": ("html",), "text": ("text-seedlike", "text-wet")}
-    for kind in sys.argv[2:] or ["html"]:
-        fit(data, f"scorer-{kind}.json", modes[kind])
+    for kind in args.kinds or ["html"]:
+        fit(args.data, args.out / f"scorer-{kind}.json", modes[kind])
 
 
-def fit(data: pathlib.Path, name: str, modes: tuple[str, ...]) -> None:
+def fit(data: pathlib.Path, out: pathlib.Path, modes: tuple[str, ...]) -> None:
     """Train one model on the given page modes and write it to boilerstrip/data/NAME."""
     xs, ys, ws, held = examples(data, modes)
+    out.parent.mkdir(parents=True, exist_ok=True)
     names = ["bias", *sorted({k for x in xs for k in x})]
     index = {n: j for j, n in enumerate(names)}
     matrix = np.zeros((len(xs), len(names)))
@@ -128,8 +134,7 @@ def fit(data: pathlib.Path, name: str, modes: tuple[str, ...]) -> None:
     theta = train(matrix[~h], y[~h], w[~h])
     for part, mask in (("tune", ~h), ("holdout", h)):
         loss, acc = evaluate(matrix[mask], y[mask], w[mask], theta)
-        print(f"{name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}")
-    out = ROOT / "boilerstrip" / "data" / name
+        print(f"{out.name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}")
     weights = {n: round(float(t), 4) for n, t in zip(names, theta, strict=True) if abs(t) >= 1e-4}
     out.write_text(
         json.dumps(

@@ -1,0 +1,65 @@
+"""The learned scorer: its weights match the features the code makes, and training is
+reproducible from the script in the repository."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import boilerstrip
+from boilerstrip import detectors as D
+from boilerstrip import scorer
+
+from .conftest import FIXTURES, ROOT
+
+SHIPPED = json.loads((ROOT / "boilerstrip" / "data" / "scorer-html.json").read_text(encoding="utf-8"))
+BENCH = ROOT.parent / "shared" / "bench" / "scrapinghub"
+
+
+def _feature_names() -> set[str]:
+    names: set[str] = set()
+    cfg = boilerstrip.Config()
+    cleaner = boilerstrip.Cleaner(cfg.replace(detectors=cfg.detectors[: cfg.detectors.index("content")]))
+    for case in sorted((FIXTURES / "html").glob("*.html.gz")):
+        page = cleaner.prepare(gzip.decompress(case.read_bytes()))
+        D.run(cleaner.detectors, page)
+        main, typical = scorer.page_context(page.blocks)
+        for i, heuristic in D.heuristic_classes(page).items():
+            names.update(scorer.block_features(page.blocks, i, main, typical, heuristic))
+    return names
+
+
+def test_weights_and_features_share_one_vocabulary() -> None:
+    made = _feature_names()
+    assert made <= scorer.feature_names(), sorted(made - scorer.feature_names())
+    assert set(SHIPPED["weights"]) <= scorer.feature_names()
+    assert len(made & set(SHIPPED["weights"])) >= 40  # real pages exercise most weights
+
+
+def test_scorer_changes_html_results() -> None:
+    """The shipped model is in use: switching it off changes labels on real pages."""
+    case = FIXTURES / "html" / "sh-aade2ec8d1e7.html.gz"
+    page = gzip.decompress(case.read_bytes())
+    on = boilerstrip.clean(page)
+    off = boilerstrip.clean(page, config=boilerstrip.Config(scorer_html=""))
+    assert any("scorer p=" in r for b in on.blocks for r in b.reasons)
+    assert not any("scorer p=" in r for b in off.blocks for r in b.reasons)
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="the shared development set is not beside the checkout")
+def test_training_reproduces_the_shipped_weights(tmp_path: pathlib.Path) -> None:
+    pytest.importorskip("numpy")
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "train_scorer.py"), str(BENCH), "html", "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    trained = json.loads((tmp_path / "scorer-html.json").read_text(encoding="utf-8"))
+    assert trained["weights"].keys() == SHIPPED["weights"].keys()
+    for name, weight in SHIPPED["weights"].items():
+        assert trained["weights"][name] == pytest.approx(weight, abs=2e-4), name
