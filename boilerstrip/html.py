@@ -151,10 +151,11 @@ def page_title(title: str) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
-def _hidden_style(el: etree._Element) -> bool:
-    """Hidden by inline style (display:none, visibility:hidden): its text never shows."""
-    style = el.get("style")
-    return style is not None and _HIDDEN_STYLE.search(style) is not None
+def _is_hidden(el: etree._Element) -> bool:
+    """Hidden by attribute or inline style (display:none, visibility:hidden)."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return el.tag not in ("html", "body")
+    return _HIDDEN_STYLE.search(el.get("style", "")) is not None
 
 
 Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
@@ -183,47 +184,55 @@ class _Builder:
         self.hinted = 0
 
     def run(self, top: etree._Element) -> None:
+        """The walk. Hot: every element of every page passes here twice, so the text
+        bookkeeping is inlined. (Finding hidden elements by XPath first costs more: a
+        libxml2 XPath scan is slower than these attribute reads.)"""
         walker = etree.iterwalk(top, events=("start", "end"))
         stack = self.stack
         block_tags = self.block_tags
+        pieces = self.pieces
         for event, el in walker:
             tag = el.tag
             if event == "start":
                 frame = stack[-1]
-                if el.get("hidden") is not None or el.get("aria-hidden") == "true" or _hidden_style(el):
+                get = el.get
+                if (get("style") or get("hidden") is not None or get("aria-hidden")) and _is_hidden(el):
                     walker.skip_subtree()
                     stack.append((frame[0], frame[1], True))
                     continue
                 if tag in _BLOCK_TAGS:
-                    if self.pieces:
+                    if pieces:
                         self._flush()
                     block_tags.append(tag)
                     stack.append(self._frame(el, tag, frame))
                 elif tag == "br":
-                    if self.pieces:
+                    if pieces:
                         self._flush()
                     stack.append(frame)
                 elif tag == "a":
                     self.in_link += 1
                     stack.append(frame)
-                elif tag in _CONTAINERS or el.get("role") is not None:
+                elif tag in _CONTAINERS or get("role") is not None:
                     stack.append(self._frame(el, tag, frame))
                 else:
                     stack.append(frame)
-                if el.text:
-                    self._add(el.text)
-                continue
-            hidden = stack.pop()[2]
-            if not hidden:
-                if tag in _BLOCK_TAGS:
-                    if self.pieces:
-                        self._flush()
-                    block_tags.pop()
-                elif tag == "a":
-                    self.in_link -= 1
-            if el.tail and el is not top:
-                self._add(el.tail)
-        if self.pieces:
+                text = el.text
+            else:
+                if not stack.pop()[2]:
+                    if tag in _BLOCK_TAGS:
+                        if pieces:
+                            self._flush()
+                        block_tags.pop()
+                    elif tag == "a":
+                        self.in_link -= 1
+                text = el.tail if el is not top else None
+            if text:
+                pieces.append(text)
+                if not text.isspace():
+                    self.has_text = True
+                    if self.in_link:
+                        self.link_chars += len(text.strip())
+        if pieces:
             self._flush()
 
     def _frame(self, el: etree._Element, tag: str, parent: _Frame) -> _Frame:
@@ -242,13 +251,6 @@ class _Builder:
                 self.hinted += 1
                 chain = (*chain, (self.hinted, hint, token))
         return containers, chain, False
-
-    def _add(self, text: str) -> None:
-        self.pieces.append(text)
-        if not text.isspace():
-            self.has_text = True
-            if self.in_link:
-                self.link_chars += len(text.strip())
 
     def _hint(self, attrs: str) -> tuple[str, str]:
         found = self.hint_memo.get(attrs)
