@@ -28,7 +28,7 @@ from typing import IO, Any
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
-from .sources import JsonlFields, Record, read
+from .sources import JsonlFields, Record, read, unwrap_http
 
 RESULT_FIELDS = (
     "text", "title", "date", "dateline", "section", "authors", "site_name", "wire_service",
@@ -70,14 +70,13 @@ class Tally:
     resumed_from: int = 0
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, line: dict[str, Any]) -> None:
-        self.statuses[line["status"]] += 1
-        self.labels.update(line.pop("_labels", {}))
-        if line["status"] == "error":
-            reason = str(line.get("reason", ""))
+    def add(self, status: str, reason: str, labels: dict[str, int], source: str) -> None:
+        self.statuses[status] += 1
+        self.labels.update(labels)
+        if status == "error":
             self.error_reasons[reason.split(":")[0][:60]] += 1
             if reason.startswith("unreadable input"):
-                self.unreadable_inputs.append({"input": line["source"], "reason": reason})
+                self.unreadable_inputs.append({"input": source, "reason": reason})
 
     def to_dict(self) -> dict[str, Any]:
         elapsed = time.monotonic() - self.started
@@ -117,9 +116,18 @@ def _timeout(signum: int, frame: object) -> None:
     raise TimeoutError
 
 
-def process_chunk(chunk: list[tuple[int, Record]]) -> list[dict[str, Any]]:
-    """Clean a chunk of numbered records; never raises for one record's sake."""
-    return [process_record(seq, rec) for seq, rec in chunk]
+Done = tuple[str, str, str, dict[str, int]]  # (JSON line, status, reason, label counts)
+
+
+def process_chunk(chunk: list[tuple[int, Record]]) -> list[Done]:
+    """Clean a chunk of numbered records into finished output lines (serialised here,
+    in the worker, to keep the writing process light); never raises for one record."""
+    out = []
+    for seq, rec in chunk:
+        line = process_record(seq, rec)
+        labels = line.pop("_labels", {})
+        out.append((json.dumps(line, ensure_ascii=False), line["status"], str(line.get("reason", "")), labels))
+    return out
 
 
 def process_record(seq: int, rec: Record) -> dict[str, Any]:
@@ -127,6 +135,8 @@ def process_record(seq: int, rec: Record) -> dict[str, Any]:
     cleaner, options = _Worker.cleaner, _Worker.options
     assert cleaner is not None and options is not None
     line: dict[str, Any] = {"seq": seq, "id": rec.id, "url": rec.url, "source": rec.source}
+    if rec.kind == "http":
+        rec = unwrap_http(rec)
     if rec.error is not None:
         return {**line, "status": "error", "reason": rec.error}
     if rec.skip is not None:
@@ -177,17 +187,17 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     progress = _progress(options, done)
     writer = _Writer(options, append=done > 0)
     try:
-        for line in _ordered_results(records, config, options, workers):
+        for (text, status, reason, labels), source in _ordered_results(records, config, options, workers):
             tally.read += 1
-            tally.add(line)
-            if line["status"] == "error" and writer.errors is not None:
+            tally.add(status, reason, labels, source)
+            if status == "error" and writer.errors is not None:
                 tally.errors_written += 1
             else:
                 tally.written += 1
-            writer.write(line)
+            writer.write(text, status)
             if progress is not None:
                 progress.update(1)
-                if line["status"] == "error":
+                if status == "error":
                     progress.set_postfix(errors=tally.statuses["error"], refresh=False)
     except KeyboardInterrupt:
         if not options.quiet:
@@ -211,11 +221,11 @@ def _chunks(records: Iterable[tuple[int, Record]], size: int) -> Iterator[list[t
 
 def _ordered_results(
     records: Iterable[tuple[int, Record]], config: Config, options: BatchOptions, workers: int
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[tuple[Done, str]]:
     """Results in input order, with at most 2 × workers chunks in flight."""
     chunks = _chunks(records, options.chunk_size)
     pool = _pool(config, options, workers)
-    pending: list[tuple[list[tuple[int, Record]], Future[list[dict[str, Any]]]]] = []
+    pending: list[tuple[list[tuple[int, Record]], Future[list[Done]]]] = []
     try:
         while True:
             while len(pending) < 2 * workers and (chunk := next(chunks, None)) is not None:
@@ -230,7 +240,7 @@ def _ordered_results(
                 pool = _pool(config, options, workers)
                 lines = _isolate(chunk, config, options)
                 pending = [(c, pool.submit(process_chunk, c)) for c, _ in pending]
-            yield from lines
+            yield from zip(lines, (rec.source for _, rec in chunk), strict=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -239,17 +249,18 @@ def _pool(config: Config, options: BatchOptions, workers: int) -> ProcessPoolExe
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config, options))
 
 
-def _isolate(chunk: list[tuple[int, Record]], config: Config, options: BatchOptions) -> list[dict[str, Any]]:
+def _isolate(chunk: list[tuple[int, Record]], config: Config, options: BatchOptions) -> list[Done]:
     """Retry a chunk whose worker died, one record per fresh process, so that only the
     record that kills its process becomes an error."""
-    lines = []
+    lines: list[Done] = []
     for seq, rec in chunk:
         with _pool(config, options, 1) as solo:
             try:
                 lines.append(solo.submit(process_chunk, [(seq, rec)]).result()[0])
             except BrokenProcessPool:
-                lines.append({"seq": seq, "id": rec.id, "url": rec.url, "source": rec.source,
-                              "status": "error", "reason": "the worker process died on this record"})  # fmt: skip
+                reason = "the worker process died on this record"
+                line = {"seq": seq, "id": rec.id, "url": rec.url, "source": rec.source, "status": "error", "reason": reason}
+                lines.append((json.dumps(line, ensure_ascii=False), "error", reason, {}))
     return lines
 
 
@@ -314,13 +325,13 @@ class _Writer:
             self.out = open(options.output, mode, encoding="utf-8")  # noqa: SIM115
         self.errors = open(options.errors, mode, encoding="utf-8") if options.errors else None  # noqa: SIM115
 
-    def write(self, line: dict[str, Any]) -> None:
-        target = self.errors if line["status"] == "error" and self.errors is not None else self.out
+    def write(self, text: str, status: str) -> None:
+        target = self.errors if status == "error" and self.errors is not None else self.out
         if target is None and self.parquet is not None:
-            self.parquet.add(line)
+            self.parquet.add(json.loads(text))
             return
         assert target is not None
-        target.write(json.dumps(line, ensure_ascii=False) + "\n")
+        target.write(text + "\n")
         target.flush()
 
     def close(self) -> None:

@@ -38,7 +38,7 @@ class Record:
     source: str  # file and offset ("crawl.warc.gz@1234") or line ("pages.jsonl:17")
     url: str | None = None
     data: bytes | str | None = None
-    kind: str = "auto"  # "html", "text" or "auto" (decided by content)
+    kind: str = "auto"  # "html", "text", "http" (a whole HTTP response) or "auto"
     error: str | None = None
     skip: str | None = None
 
@@ -247,7 +247,15 @@ def _warc_record(path: str, offset: int, rec: Any) -> Record:
         return Record(id=rid, source=source, url=url, data=body, kind="html")
     if rtype != "response":
         return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record")
-    return _http_response(rid, source, url, body)
+    # Parsing the HTTP message is left to the worker that cleans it (see `unwrap_http`):
+    # the reading process stays light, so it never holds the workers back.
+    return Record(id=rid, source=source, url=url, data=body, kind="http")
+
+
+def unwrap_http(rec: Record) -> Record:
+    """A `kind="http"` record as its HTML payload, or as a skip or an error."""
+    assert isinstance(rec.data, bytes)
+    return _http_response(rec.id, rec.source, rec.url, rec.data)
 
 
 def _http_response(rid: str, source: str, url: str | None, block: bytes) -> Record:
