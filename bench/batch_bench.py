@@ -40,9 +40,14 @@ def build_warc(path: pathlib.Path, records: int) -> int:
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for i in range(records):
-            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             rec = writer.create_warc_record(
-                f"https://bench.example/{i}", "response", payload=io.BytesIO(pages[i % len(pages)]), http_headers=http
+                f"https://bench.example/{i}",
+                "response",
+                payload=io.BytesIO(pages[i % len(pages)]),
+                http_headers=http,
             )
             writer.write_record(rec)
     return records
@@ -138,7 +143,16 @@ def main() -> None:
         script.write_text(DATATROVE)
         for workers in (1, 2):
             logs = work / f"dt-logs{workers}"
-            t, rss = measure([sys.executable, str(script), str(folder), str(work / f"dt{workers}"), str(logs), str(workers)])
+            t, rss = measure(
+                [
+                    sys.executable,
+                    str(script),
+                    str(folder),
+                    str(work / f"dt{workers}"),
+                    str(logs),
+                    str(workers),
+                ]
+            )
             rows.append(("datatrove WarcReader → Trafilatura → JsonlWriter", workers, n / t, rss))
             print(f"datatrove {workers} workers: {n / t:.0f} records/s, {rss:.0f} MB", file=sys.stderr)
         bs = {w: r for name, w, r, _ in rows if name.startswith("boilerstrip")}

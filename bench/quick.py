@@ -16,6 +16,13 @@ import boilerstrip  # noqa: E402
 DATA = pathlib.Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrapinghub"
 
 
+def config_from_args(args: list[str]) -> boilerstrip.Config:
+    """A Config with `name=value` arguments applied (values cast to the field's type)."""
+    cfg = boilerstrip.Config()
+    overrides = dict(a.split("=", 1) for a in args if "=" in a)
+    return cfg.replace(**{k: type(getattr(cfg, k))(v) for k, v in overrides.items()})
+
+
 def is_holdout(page_id: str) -> bool:
     """A quarter of the pages, never looked at while tuning: ids starting c, d, e or f."""
     return page_id[0] in "cdef"
@@ -23,12 +30,8 @@ def is_holdout(page_id: str) -> bool:
 
 def main() -> None:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
-    args = [a for a in sys.argv[1:] if "=" not in a]
-    overrides = dict(a.split("=", 1) for a in sys.argv[1:] if "=" in a)
-    styles = args or ["text-seedlike", "text-wet"]
-    cfg = boilerstrip.Config()
-    cfg = cfg.replace(**{k: type(getattr(cfg, k))(v) for k, v in overrides.items()})
-    cleaner = boilerstrip.Cleaner(cfg)
+    styles = [a for a in sys.argv[1:] if "=" not in a] or ["text-seedlike", "text-wet"]
+    cleaner = boilerstrip.Cleaner(config_from_args(sys.argv[1:]))
     for style in styles:
         pairs, worst = [], []
         for pid in sorted(truth):

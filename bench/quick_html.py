@@ -12,7 +12,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 from metric import page_counts, score  # noqa: E402
-from quick import is_holdout  # noqa: E402
+from quick import config_from_args, is_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
 
@@ -21,10 +21,7 @@ DATA = pathlib.Path(__file__).resolve().parents[2] / "shared" / "bench" / "scrap
 
 def main() -> None:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
-    overrides = dict(a.split("=", 1) for a in sys.argv[1:] if "=" in a)
-    cfg = boilerstrip.Config()
-    cfg = cfg.replace(**{k: type(getattr(cfg, k))(v) for k, v in overrides.items()})
-    cleaner = boilerstrip.Cleaner(cfg)
+    cleaner = boilerstrip.Cleaner(config_from_args(sys.argv[1:]))
     ids = sorted(truth)
     pages = [gzip.decompress((DATA / "html" / f"{i}.html.gz").read_bytes()) for i in ids]
     start = time.perf_counter()

@@ -126,7 +126,9 @@ def process_chunk(chunk: list[tuple[int, Record]]) -> list[Done]:
     for seq, rec in chunk:
         line = process_record(seq, rec)
         labels = line.pop("_labels", {})
-        out.append((json.dumps(line, ensure_ascii=False), line["status"], str(line.get("reason", "")), labels))
+        out.append(
+            (json.dumps(line, ensure_ascii=False), line["status"], str(line.get("reason", "")), labels)
+        )
     return out
 
 
@@ -259,7 +261,14 @@ def _isolate(chunk: list[tuple[int, Record]], config: Config, options: BatchOpti
                 lines.append(solo.submit(process_chunk, [(seq, rec)]).result()[0])
             except BrokenProcessPool:
                 reason = "the worker process died on this record"
-                line = {"seq": seq, "id": rec.id, "url": rec.url, "source": rec.source, "status": "error", "reason": reason}
+                line = {
+                    "seq": seq,
+                    "id": rec.id,
+                    "url": rec.url,
+                    "source": rec.source,
+                    "status": "error",
+                    "reason": reason,
+                }
                 lines.append((json.dumps(line, ensure_ascii=False), "error", reason, {}))
     return lines
 

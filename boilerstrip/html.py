@@ -9,7 +9,7 @@ read these beside the text features, so HTML and text mode share every detector.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -91,18 +91,14 @@ def class_hint(attrs: str) -> tuple[str, str]:
 HINT_MAX_SHARE = 0.3
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
 class HtmlPage:
-    """What the walk gives: blocks, and the parsed tree for metadata."""
+    """What the walk gives: the blocks, and the <title> without its site name."""
 
     blocks: list[Block]
-    root: etree._Element
     title: str | None = None
-    lang: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
 
 
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
@@ -122,24 +118,17 @@ def parse(markup: str) -> etree._Element:
     return root
 
 
-def html_blocks(markup: str) -> tuple[list[Block], str | None]:
-    """Blocks of an HTML page in document order, and the <title> text."""
-    page = walk(parse(markup))
-    return page.blocks, page.title
-
-
 def walk(root: etree._Element) -> HtmlPage:
     """One pass over the body: blocks with their DOM context."""
     title_el = root.find(".//title")
     title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
     title = page_title(title) if title else None
-    lang = root.get("lang") or root.get("xml:lang")
     etree.strip_elements(root, *_DROP, with_tail=False)
     body = root.find("body")
     builder = _Builder()
     builder.run(body if body is not None else root)
     builder.settle_hints(HINT_MAX_SHARE)
-    return HtmlPage(builder.blocks, root, title or None, lang)
+    return HtmlPage(builder.blocks, title or None)
 
 
 _TITLE_PARTS = re.compile(r"\s+[|\-–—·»]\s+")

@@ -40,7 +40,6 @@ class Features:
     # pseudo-cues; None when unknown (scripts without spaces), so every rule is tried.
     cues: frozenset[str] | None = frozenset()
     group: int = 0  # index of the run of lines without a blank line between them
-    group_size: int = 1
 
 
 class Dom(NamedTuple):

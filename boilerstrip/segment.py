@@ -28,26 +28,16 @@ def text_blocks(text: str) -> list[Block]:
     """Blocks of a plain-text dump, with the group (run of non-blank lines) of each."""
     blocks: list[Block] = []
     group = 0
-    group_start = 0
     previous_blank = True
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             if not previous_blank:
-                _close_group(blocks, group_start)
                 group += 1
-                group_start = len(blocks)
             previous_blank = True
             continue
         previous_blank = False
         pieces = split_fields(line) if ("  " in line or "\t" in line) else (line,)
         for piece in pieces:
             blocks.append(Block(piece, len(blocks), lineno, Features(group=group)))
-    _close_group(blocks, group_start)
     return blocks
-
-
-def _close_group(blocks: list[Block], start: int) -> None:
-    size = len(blocks) - start
-    for block in blocks[start:]:
-        block.features.group_size = size
