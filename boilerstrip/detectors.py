@@ -270,12 +270,10 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     blocks = page.blocks
     main, typical = scorer.page_context(blocks)
-    classes = heuristic_classes(page)
-    for v in _classify_by_thresholds(page):
+    for v in list(_classify_by_thresholds(page)):
         b = blocks[v.at]
-        p = scorer.probability(
-            scorer.block_features(blocks, v.at, main, typical, classes[v.at]), page.weights
-        )
+        features = scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason])
+        p = scorer.probability(features, page.weights)
         size = max(1.0, min(b.features.words * cfg.weight_good_per_word, cfg.weight_good_cap))
         score = v.score + cfg.scorer_weight * (2 * p - 1) * size
         label = v.label
