@@ -25,9 +25,10 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import boilerstrip  # noqa: E402
 from metric import score  # noqa: E402
 from report import write_section  # noqa: E402
+
+import boilerstrip  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "bench" / "multilingual"
 _SPACE = re.compile(r"\s+")

@@ -36,7 +36,7 @@ class Cleaner:
         """Clean one page (HTML or a text dump, str or bytes) into a Result."""
         prepared, markup = self._prepare(page)
         D.run(self.detectors, prepared)
-        title_hint = markup.title if markup else None
+        title_hint = (markup.title or markup.page_title) if markup else None
         result = assemble(
             list(prepared.blocks), self.config, include_comments=include_comments, title_hint=title_hint
         )
@@ -64,7 +64,7 @@ class Cleaner:
             markup = htmlmeta.extract(root)
             walked = html.walk(root)
             blocks = walked.blocks
-            markup.title = markup.title or walked.title
+            markup.page_title = walked.title
         else:
             blocks = text_blocks(text)
         language = lang.detect(_language_sample(blocks))
@@ -90,7 +90,7 @@ def _merge_markup(result: Result, markup: HtmlMeta) -> None:
     """Publisher markup (JSON-LD, OpenGraph) wins over what the text suggests; the
     language detected from the text wins over a declared one (often a template's)."""
     result.source_type = "html"
-    result.title = markup.title or result.title
+    result.title = markup.title or result.title or markup.page_title
     result.date = markup.date or result.date
     result.authors = markup.authors or result.authors
     result.site_name = markup.site_name or result.site_name

@@ -47,7 +47,8 @@ _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 class HtmlMeta:
     """What the markup says about the article; None where it says nothing."""
 
-    title: str | None = None
+    title: str | None = None  # the publisher's (JSON-LD headline, og:title)
+    page_title: str | None = None  # the <title>, without the site's name
     date: str | None = None
     authors: list[str] = field(default_factory=list)
     site_name: str | None = None

@@ -104,9 +104,14 @@ def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | Non
     else the nearest headline-like block above it."""
     if hint:
         wanted = " ".join(hint.split()).casefold()
-        near = blocks[max(0, start - window) : start + window]
+        near = [b for b in blocks[max(0, start - window) : start + window] if b.label is not Label.COMMENT]
         for b in near:
-            if b.label is not Label.COMMENT and " ".join(b.text.split()).casefold() == wanted:
+            if " ".join(b.text.split()).casefold() == wanted:
+                return b
+        # A <title> is often the headline shortened or with the site's name around it.
+        for b in near:
+            text = " ".join(b.text.split()).casefold()
+            if b.dom is not None and b.dom.heading == 1 and (wanted in text or text in wanted):
                 return b
     for b in reversed(blocks[max(0, start - window) : start]):
         f = b.features

@@ -180,7 +180,13 @@ class Result:
         ]
         if meta:
             parts.append("*" + " · ".join(meta) + "*")
-        parts.extend(_markdown_block(b) for b in self.blocks if b.label is Label.ARTICLE)
+        article = [b for b in self.blocks if b.label is Label.ARTICLE]
+        for i, b in enumerate(article):
+            rendered = _markdown_block(b)
+            if b.tag == "li" and i and article[i - 1].tag == "li":
+                parts[-1] += "\n" + rendered  # a list stays one list
+            else:
+                parts.append(rendered)
         if self.copyright:
             parts.append(f"*{self.copyright}*")
         if self.comments:

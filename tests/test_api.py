@@ -88,3 +88,20 @@ def test_html_is_detected_and_cleaned() -> None:
     result = boilerstrip.clean(html.encode("cp1252"))
     assert result.source_type == "html"
     assert para in result.text and "Home" not in result.text
+
+
+def test_html_title_markdown_and_lists() -> None:
+    para = "The council approved the budget plan on Tuesday after a long debate over spending on schools."
+    html = (
+        "<html><head><title>Budget plan | Daily</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article class='article-body'><h1>Budget plan passes</h1><p>{para}</p><h2>What changes</h2>"
+        "<ul><li>More money for school repairs over the next three years.</li>"
+        "<li>A new fund for road maintenance in the outer districts.</li></ul>"
+        f"<p>{para} Opponents said the forecasts may not hold.</p></article></body></html>"
+    )
+    result = boilerstrip.clean(html)
+    assert result.title == "Budget plan passes"  # the h1 the <title> shortens
+    md = result.to_markdown()
+    assert md.startswith("# Budget plan passes\n")
+    assert "### What changes" in md
+    assert "- More money for school repairs over the next three years.\n- A new fund" in md
