@@ -86,11 +86,20 @@ class Cleaner:
         return prepared, markup
 
 
+def _headline(found: str | None, page_title: str | None) -> str | None:
+    """The headline found in the page when the <title> agrees with it (shortened or
+    lengthened), else the <title>: a heading that shares nothing with it is a guess."""
+    if found and page_title:
+        a, b = " ".join(found.split()).casefold(), " ".join(page_title.split()).casefold()
+        return found if a in b or b in a else page_title
+    return page_title or found
+
+
 def _merge_markup(result: Result, markup: HtmlMeta) -> None:
     """Publisher markup (JSON-LD, OpenGraph) wins over what the text suggests; the
     language detected from the text wins over a declared one (often a template's)."""
     result.source_type = "html"
-    result.title = markup.title or result.title or markup.page_title
+    result.title = markup.title or _headline(result.title, markup.page_title)
     result.date = markup.date or result.date
     result.authors = markup.authors or result.authors
     result.site_name = markup.site_name or result.site_name
