@@ -136,7 +136,7 @@ def _as_text(page: object, config: Config) -> str:
     return text
 
 
-def _language_sample(blocks: list[Block], limit: int = 1500) -> str:
+def _language_sample(blocks: list[Block], limit: int = 1000) -> str:
     """The longest lines hold the prose that tells the language."""
     longest = sorted(blocks, key=lambda b: len(b.text), reverse=True)[:12]
     return " ".join(b.text for b in longest)[:limit]
