@@ -58,13 +58,11 @@ def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
 def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
     """Label the article: prose in the region stays, prose outside and repeats go."""
     start, end = best_region(blocks, cfg)
+    _drop_prose([b for b in blocks[:start] if b.label is Label.ARTICLE])
     seen: set[str] = set()
     article: list[Block] = []
-    for b in blocks:
-        inside = start <= b.index < end
-        if b.label is Label.ARTICLE and not inside:
-            _relabel(b, Label.OTHER, "reducer: prose outside the main article region")
-        elif b.label is Label.OTHER and inside and _is_inner_line(b, blocks, cfg):
+    for b in blocks[start:end]:
+        if b.label is Label.OTHER and _is_inner_line(b, blocks, cfg):
             _relabel(b, Label.ARTICLE, "reducer: short line between article paragraphs")
         if b.label is Label.ARTICLE:
             if b.text in seen:
@@ -72,7 +70,13 @@ def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
                 continue
             seen.add(b.text)
             article.append(b)
+    _drop_prose([b for b in blocks[end:] if b.label is Label.ARTICLE])
     return article
+
+
+def _drop_prose(blocks: Sequence[Block]) -> None:
+    for b in blocks:
+        _relabel(b, Label.OTHER, "reducer: prose outside the main article region")
 
 
 def _is_inner_line(b: Block, blocks: Sequence[Block], cfg: Config) -> bool:
@@ -181,10 +185,9 @@ def assemble(
 def _credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
     """An agency credited in a byline or the article's last lines."""
     for b in [b for b in blocks if b.label is Label.BYLINE]:
-        if b.label is Label.BYLINE:
-            found = meta.wire_service(b.text)
-            if found:
-                return found
+        found = meta.wire_service(b.text)
+        if found:
+            return found
     for b in article[-2:]:
         if b.features.words <= 25:
             found = meta.wire_service(b.text)
