@@ -14,6 +14,7 @@ import math
 import pathlib
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from types import MappingProxyType
 
 from .model import Block, Label
 
@@ -45,12 +46,26 @@ def feature_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _read(text: str) -> dict[str, float]:
+    return {k: float(v) for k, v in json.loads(text)["weights"].items()}
+
+
+# The shipped models, read once at import and never changed (a constant, like the stop
+# lists), so that `boilerstrip.clean()` does not parse JSON on every call.
+SHIPPED: Mapping[str, Mapping[str, float]] = MappingProxyType(
+    {
+        f.name: MappingProxyType(_read(f.read_text(encoding="utf-8")))
+        for f in resources.files("boilerstrip").joinpath("data").iterdir()
+        if f.name.startswith("scorer-") and f.name.endswith(".json")
+    }
+)
+
+
 def load(name: str) -> dict[str, float]:
     """Weights shipped in boilerstrip/data, or from a path given by the user."""
-    shipped = resources.files("boilerstrip").joinpath(f"data/{name}")
-    source = shipped if shipped.is_file() else pathlib.Path(name)
-    text = source.read_text(encoding="utf-8")
-    return {k: float(v) for k, v in json.loads(text)["weights"].items()}
+    if name in SHIPPED:
+        return dict(SHIPPED[name])
+    return _read(pathlib.Path(name).read_text(encoding="utf-8"))
 
 
 def probability(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
