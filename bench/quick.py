@@ -28,29 +28,32 @@ def is_holdout(page_id: str) -> bool:
     return page_id[0] in "cdef"
 
 
+def report(name: str, pairs: list[tuple[str, str]], ids: list[str], extra: str = "") -> None:
+    """Print F1 on all pages, on the tuning part and on the held-out quarter, then the
+    worst tuning pages (held-out pages are never listed: they are not to be studied)."""
+    s = score(pairs)
+    tune = score(p for p, i in zip(pairs, ids, strict=True) if not is_holdout(i))
+    hold = score(p for p, i in zip(pairs, ids, strict=True) if is_holdout(i))
+    print(
+        f"{name}: F1 {s['f1']:.4f} P {s['precision']:.4f} R {s['recall']:.4f}"
+        f" | tune F1 {tune['f1']:.4f} holdout F1 {hold['f1']:.4f}{extra}"
+    )
+    worst = sorted((page_counts(o, t), i) for (o, t), i in zip(pairs, ids, strict=True) if not is_holdout(i))
+    for (tp, fp, fn), pid in worst[:12]:
+        print(f"  {pid[:12]} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}")
+
+
 def main() -> None:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
     styles = [a for a in sys.argv[1:] if "=" not in a] or ["text-seedlike", "text-wet"]
     cleaner = boilerstrip.Cleaner(config_from_args(sys.argv[1:]))
+    ids = sorted(truth)
     for style in styles:
-        pairs, worst = [], []
-        for pid in sorted(truth):
-            text = (DATA / style / f"{pid}.txt").read_text(encoding="utf-8")
-            out = cleaner.clean(text).text
-            gt = truth[pid]["articleBody"]
-            pairs.append((out, gt))
-            tp, fp, fn = page_counts(out, gt)
-            worst.append((tp, fp, fn, pid))
-        s = score(pairs)
-        ids = sorted(truth)
-        tune = score(p for p, i in zip(pairs, ids, strict=False) if not is_holdout(i))
-        hold = score(p for p, i in zip(pairs, ids, strict=False) if is_holdout(i))
-        print(
-            f"{style}: F1 {s['f1']:.4f} P {s['precision']:.4f} R {s['recall']:.4f}"
-            f"  | tune F1 {tune['f1']:.4f}  holdout F1 {hold['f1']:.4f}"
-        )
-        for tp, fp, fn, pid in sorted(w for w in worst if not is_holdout(w[3]))[:12]:
-            print(f"  {pid[:12]} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}")
+        pages = [(DATA / style / f"{pid}.txt").read_text(encoding="utf-8") for pid in ids]
+        pairs = [
+            (cleaner.clean(p).text, truth[pid]["articleBody"]) for p, pid in zip(pages, ids, strict=True)
+        ]
+        report(style, pairs, ids)
 
 
 if __name__ == "__main__":
