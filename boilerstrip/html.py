@@ -101,7 +101,7 @@ class HtmlPage:
     title: str | None = None
 
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, no_network=True)
 
 
 def parse(markup: str) -> etree._Element:
