@@ -101,7 +101,6 @@ class HtmlPage:
     title: str | None = None
 
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, no_network=True)
 
 
 def parse(markup: str) -> etree._Element:
@@ -110,7 +109,9 @@ def parse(markup: str) -> etree._Element:
     of the walk."""
     markup = _XML_DECL.sub("", markup, count=1)
     try:
-        root = etree.fromstring(markup, _PARSER)
+        # A parser per page: lxml parsers keep state and are not safe to share across threads.
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, no_network=True)
+        root = etree.fromstring(markup, parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
     if root is None:
