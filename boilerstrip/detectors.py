@@ -106,6 +106,8 @@ def detect_dom(page: Page) -> Iterator[Verdict]:
     that name boilerplate (menu, comments, related, share, ad, newsletter), or made
     mostly of links. Long prose keeps its chance unless it sits in comments."""
     cfg = page.config
+    if not page.blocks or page.blocks[0].dom is None:
+        return  # a text dump has no DOM
     for b in page.blocks:
         dom = b.dom
         if dom is None or b.label is not None:

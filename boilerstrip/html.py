@@ -101,8 +101,6 @@ class HtmlPage:
     title: str | None = None
 
 
-
-
 def parse(markup: str) -> etree._Element:
     """The lxml tree of a page; an XML declaration in a str would make lxml refuse it.
     Plain lxml elements, not lxml.html's: its per-element class lookup costs a third

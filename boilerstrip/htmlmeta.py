@@ -55,7 +55,6 @@ class HtmlMeta:
     section: str | None = None
     canonical_url: str | None = None
     language: str | None = None
-    description: str | None = None
 
 
 def extract(root: etree._Element) -> HtmlMeta:
@@ -67,7 +66,6 @@ def extract(root: etree._Element) -> HtmlMeta:
     found.title = found.title or metas.get("og:title") or metas.get("twitter:title")
     found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
     found.section = found.section or metas.get("article:section")
-    found.description = metas.get("description") or metas.get("og:description")
     if found.date is None:
         found.date = next((d for d in (parse_date(metas[k]) for k in _DATE_METAS if k in metas) if d), None)
     if found.date is None:

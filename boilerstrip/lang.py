@@ -63,10 +63,6 @@ class Language:
     stopchars: frozenset[str]
     cjk: bool  # written without spaces between words
 
-    @property
-    def has_stops(self) -> bool:
-        return bool(self.stopwords or self.stopchars)
-
 
 def cjk_chars(text: str) -> int:
     """Characters of scripts written without spaces between words (Han, kana)."""

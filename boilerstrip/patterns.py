@@ -121,7 +121,8 @@ RELATED = _line(
     r"|popular(?: now| stories| posts| articles| on .{0,30})?|top (?:stories|news|headlines)|latest(?: news| stories| headlines| articles| posts| videos)?"
     r"|editors?'?’?s? picks?|read (?:more|next|also|this next)(?: .{0,60})?|see also|also read|further reading"
     r"|what to read next|don'?’?t miss(?: .{0,30})?|around the web|from (?:our|the) (?:partners|web)|sponsored stories"
-    r"|.{0,30}offers (?:&|and) .{0,30}resources|a mix of what'?’?s trending.*|up next|watch next|next (?:story|article|up)"
+    r"|(?:[\w,]+ ){0,4}(?:offers|deals)(?: (?:&|and) [\w ]{0,30})?|(?:.{0,20}\b)?what'?’?s (?:trending|popular|hot|new)\b.{0,40}"
+    r"|up next|watch next|next (?:story|article|up)"
     r"|weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren"
     r"|à lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|noticias relacionadas"
     r"|leggi anche|articoli correlati|potrebbe interessarti|ti potrebbe interessare"
@@ -252,7 +253,7 @@ RELATED_RULE = Rule(
     RELATED,
     _cues(
         "related more you recommended trending most popular top latest editor editors picks pick read "
-        "see also further what don dont around from sponsored offers mix up watch next weitere mehr "
+        "see also further what whats don dont around from sponsored offers deals up watch next weitere mehr "
         "lesen das à lire sur te lee noticias leggi articoli potrebbe ti você voce veja leia mais "
         "relacionados relacionadas lees meer gerelateerde läs læs les czytaj читайте смотрите по "
         "новости ذات اقرأ مواضيع 相关 相关新闻 相关文章 相关阅读 相关报道 推荐阅读 热门文章 関連記事 "
