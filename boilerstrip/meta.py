@@ -31,6 +31,13 @@ _WIRE_PATTERNS = (
 WIRES: tuple[str, ...] = tuple(name for name, _ in _WIRE_PATTERNS)
 # One pattern with a group per agency: the leftmost mention names the wire.
 _WIRE_RE = re.compile("|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_WIRE_PATTERNS)))
+# Every agency pattern holds one of these words. Alternatives that start with a literal
+# let `re` skip ahead by first character; the full pattern's leading \b defeats that and
+# costs up to 50 µs on a long line, so this cheap scan goes first.
+_WIRE_HINT = re.compile(
+    "Associated|AP|Reuters|Agence|AFP|Bloomberg|dpa|Deutsche|Kyodo|Jiji|Xinhua|Yonhap|EFE|ANSA"
+    "|PA|Press|UPI|United|TASS|ТАСС"
+)
 
 _DATELINE_IN_TEXT = re.compile(
     r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\))?\s*[—–-]{1,2}\s"
@@ -95,6 +102,8 @@ def parse_date(text: str) -> str | None:
 
 def wire_service(text: str) -> str | None:
     """The news agency named in a copyright line, dateline or credit, if any."""
+    if not _WIRE_HINT.search(text):
+        return None
     m = _WIRE_RE.search(text)
     return WIRES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
