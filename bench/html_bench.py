@@ -43,7 +43,9 @@ def extractor(name: str) -> Callable[[bytes], str]:
         import trafilatura
 
         fast = name.endswith("fast")
-        return lambda page: trafilatura.extract(page, fast=fast) or ""
+        # Comments off, as boilerstrip's default and the ground truth: with trafilatura's
+        # default (comments on) its precision is 1.4 points lower.
+        return lambda page: trafilatura.extract(page, fast=fast, include_comments=False) or ""
     if name == "readability-lxml":
         import lxml.html
         from readability import Document

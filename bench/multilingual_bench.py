@@ -44,7 +44,7 @@ def systems() -> dict[str, Callable[[bytes], str]]:
     cleaner = boilerstrip.Cleaner()
     return {
         "boilerstrip": lambda page: cleaner.clean(page).text,
-        "trafilatura": lambda page: trafilatura.extract(page) or "",
+        "trafilatura": lambda page: trafilatura.extract(page, include_comments=False) or "",
     }
 
 

@@ -81,7 +81,7 @@ def make_trafilatura() -> Callable[[str], str] | None:
         return None
 
     def run(text: str) -> str:
-        return trafilatura.extract(wrap_as_html(text)) or ""
+        return trafilatura.extract(wrap_as_html(text), include_comments=False) or ""
 
     return run
 
