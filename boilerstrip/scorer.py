@@ -30,13 +30,15 @@ _CONTAINERS = ("nav", "header", "footer", "aside", "article", "main", "form", "l
 _HINTS = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
 _CLASSES = ("good", "good_unfinished", "near", "short", "bad")
 _SIDES = ("prev", "next", "prev2", "next2")
+_PARTLY_LINKS = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
 
 
 def feature_names() -> frozenset[str]:
     """Every name `block_features` can produce: the vocabulary of the weights file."""
     names = {"bias", "log_words", "density_rel", "position", "ends_sentence", "repeated", "digits",
              "text_mode", "link_density", "in_main", "outside_main", "no_main",
-             "w<4", "w<10", "w<20", "w<40", "w>=40"}  # fmt: skip
+             "w<4", "w<10", "w<20", "w<40", "w>=40", "partly_links", "partly_links_li",
+             "partly_links_no_hint"}  # fmt: skip
     names.update(f"class_{c}" for c in _CLASSES)
     names.update(f"no_main_{c}" for c in _CLASSES)
     names.update(f"{s}_{k}" for s in _SIDES for k in ("none", "boilerplate", "long", "short", "sentence"))
@@ -131,6 +133,13 @@ def block_features(
         x["text_mode"] = 1.0
         return x
     x["link_density"] = dom.link_density
+    if _PARTLY_LINKS[0] <= dom.link_density < _PARTLY_LINKS[1]:
+        # A linked headline and its summary: the shape of a teaser, rarely of prose.
+        x["partly_links"] = 1.0
+        if dom.tag == "li":
+            x["partly_links_li"] = 1.0
+        if not dom.hint:
+            x["partly_links_no_hint"] = 1.0
     x["tag_" + _TAGS.get(dom.tag, "other")] = 1.0
     for name in _CONTAINERS:
         if name in dom.containers:
