@@ -172,7 +172,7 @@ CAPTION = re.compile(
     r"|\b(?i:photo|image|picture|credit|photo credit)s?\s*:\s*[^.:]{2,60}"
     r"|\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|dpa|ANP|TASS)"
     r"(?: via Getty Images| File)?"
-    r"|\((?:Getty Images|Shutterstock|iStock|Alamy|AFP|AP|Reuters|EPA)[^)]{0,40}\))"
+    r"|\((?:[^()]{1,40}\s)?(?:Getty Images|Shutterstock|iStock|Alamy|AFP|AP|Reuters|EPA)\b[^()]{0,40}\))"
     r"(?:\s+(?i:less|more|hide caption|show caption|expand|close|enlarge))?\s*$"
 )
 COLLAPSED = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
