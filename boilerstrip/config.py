@@ -56,8 +56,8 @@ class Config:
     # score better, so no text scorer ships.
     scorer_text: str = ""
     scorer_html: str = "scorer-html.json"
-    scorer_confidence: float = 0.3
-    scorer_weight: float = 4.0
+    scorer_confidence: float = 0.4
+    scorer_weight: float = 5.0
 
     # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
     good_min_words: int = 18
