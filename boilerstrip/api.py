@@ -29,8 +29,9 @@ class Cleaner:
         self.config = config or Config()
         self.detectors = _resolve(self.config, detectors or {})
         cfg = self.config
-        self.text_weights = scorer.load(cfg.scorer_text) if cfg.scorer_text else {}
-        self.html_weights = scorer.load(cfg.scorer_html) if cfg.scorer_html else {}
+        none = scorer.Model({}, {})
+        self.text_model = scorer.load(cfg.scorer_text) if cfg.scorer_text else none
+        self.html_model = scorer.load(cfg.scorer_html) if cfg.scorer_html else none
 
     def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result."""
@@ -69,12 +70,14 @@ class Cleaner:
             blocks = text_blocks(text)
         language = lang.detect(_language_sample(blocks))
         features.compute(blocks, language)
+        model = self.html_model if markup is not None else self.text_model
         prepared = D.Page(
             blocks=blocks,
             config=self.config,
             language=language,
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
-            weights=self.html_weights if markup is not None else self.text_weights,
+            weights=model.weights,
+            context_weights=model.context_weights,
             candidates=[
                 b
                 for b in blocks

@@ -33,6 +33,7 @@ class Page:
     # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
     candidates: Sequence[Block] = ()
     weights: Mapping[str, float] = field(default_factory=dict)  # the learned scorer's, if used
+    context_weights: Mapping[str, float] = field(default_factory=dict)  # its second pass
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]
@@ -272,10 +273,18 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     blocks = page.blocks
     main, typical = scorer.page_context(blocks)
-    for v in list(_classify_by_thresholds(page)):
+    verdicts = list(_classify_by_thresholds(page))
+    xs = [scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason]) for v in verdicts]
+    ps = [scorer.probability(x, page.weights) for x in xs]
+    if page.context_weights:
+        first = {v.at: p for v, p in zip(verdicts, ps, strict=True)}
+        n = len(blocks)
+        for x, v in zip(xs, verdicts, strict=True):
+            x.update(scorer.context_features(first, v.at, n))
+        ps = [scorer.probability(x, page.context_weights) for x in xs]
+    ps = scorer.assume_an_article(ps, cfg.scorer_confidence)
+    for v, p in zip(verdicts, ps, strict=True):
         b = blocks[v.at]
-        features = scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason])
-        p = scorer.probability(features, page.weights)
         size = max(1.0, min(b.features.words * cfg.weight_good_per_word, cfg.weight_good_cap))
         score = v.score + cfg.scorer_weight * (2 * p - 1) * size
         label = v.label

@@ -15,6 +15,7 @@ import pathlib
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .model import Block, Label
 
@@ -45,28 +46,43 @@ def feature_names() -> frozenset[str]:
     names.update(f"tag_{t}" for t in {*_TAGS.values(), "other"})
     names.update(f"in_{c}" for c in _CONTAINERS)
     names.update(f"hint_{h}" for h in _HINTS)
+    names.update(_CONTEXT_NAMES)
     return frozenset(names)
 
 
-def _read(text: str) -> dict[str, float]:
-    return {k: float(v) for k, v in json.loads(text)["weights"].items()}
+class Model(NamedTuple):
+    """Two logistic regressions: the first scores each block alone; the second sees the
+    block again with the first's probabilities around it (`context_features`), so a
+    block among teasers reads differently from the same block among paragraphs."""
+
+    weights: Mapping[str, float]
+    context_weights: Mapping[str, float]
+
+
+def _read(text: str) -> Model:
+    raw = json.loads(text)
+    first = {k: float(v) for k, v in raw["weights"].items()}
+    second = {k: float(v) for k, v in raw.get("context_weights", {}).items()}
+    return Model(first, second)
 
 
 # The shipped models, read once at import and never changed (a constant, like the stop
 # lists), so that `boilerstrip.clean()` does not parse JSON on every call.
-SHIPPED: Mapping[str, Mapping[str, float]] = MappingProxyType(
+SHIPPED: Mapping[str, Model] = MappingProxyType(
     {
-        f.name: MappingProxyType(_read(f.read_text(encoding="utf-8")))
+        f.name: _read(f.read_text(encoding="utf-8"))
         for f in resources.files("boilerstrip").joinpath("data").iterdir()
         if f.name.startswith("scorer-") and f.name.endswith(".json")
     }
 )
 
 
-def load(name: str) -> dict[str, float]:
-    """Weights shipped in boilerstrip/data, or from a path given by the user."""
+def load(name: str) -> Model:
+    """A model shipped in boilerstrip/data (a copy: callers may not change the shipped
+    one), or read from a path given by the user."""
     if name in SHIPPED:
-        return dict(SHIPPED[name])
+        shipped = SHIPPED[name]
+        return Model(dict(shipped.weights), dict(shipped.context_weights))
     return _read(pathlib.Path(name).read_text(encoding="utf-8"))
 
 
@@ -77,6 +93,23 @@ def probability(features: Mapping[str, float], weights: Mapping[str, float]) -> 
         if w is not None:
             z += w * value
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def assume_an_article(ps: Sequence[float], confidence: float) -> list[float]:
+    """Probabilities shifted in logit space (order kept) when the scorer would call
+    every block boilerplate (all p <= `confidence`): the most article-like block is
+    lifted to where it would call it article (1 - `confidence`). A page given to clean
+    holds an article; a page unlike those the scorer saw should not come out empty."""
+    top = max(ps, default=1.0)
+    if top > confidence:
+        return list(ps)
+    shift = _logit(1 - confidence) - _logit(top)
+    return [1.0 / (1.0 + math.exp(-(_logit(p) + shift))) for p in ps]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 def page_context(blocks: Sequence[Block]) -> tuple[int, float]:
@@ -150,6 +183,29 @@ def block_features(
     else:
         x["no_main"] = 1.0  # pages that name no article container: a bias of their own
         x["no_main_" + heuristic] = 1.0
+    return x
+
+
+_CONTEXT_SIDES = (("ctx_prev", -1), ("ctx_next", 1), ("ctx_prev2", -2), ("ctx_next2", 2))
+_CONTEXT_SPAN = 8  # blocks before and after averaged into ctx_before / ctx_after
+_CONTEXT_NAMES = ("ctx_self", "ctx_before", "ctx_after", *(name for name, _ in _CONTEXT_SIDES))
+
+
+def context_features(first: Mapping[int, float], i: int, n: int) -> dict[str, float]:
+    """The second pass's extra features of block i among n: the first pass's probability
+    of the block (as a scaled logit) and of the blocks around it, centred on 1/2 so that
+    a page edge reads as no evidence; blocks that a pattern detector claimed count as 0."""
+    x = {"ctx_self": _logit(min(max(first[i], 1e-3), 1 - 1e-3)) / 5}
+    for name, step in _CONTEXT_SIDES:
+        j = i + step
+        if 0 <= j < n:
+            x[name] = first.get(j, 0.0) - 0.5
+    before = [first.get(j, 0.0) for j in range(max(0, i - _CONTEXT_SPAN), i)]
+    after = [first.get(j, 0.0) for j in range(i + 1, min(n, i + 1 + _CONTEXT_SPAN))]
+    if before:
+        x["ctx_before"] = sum(before) / len(before) - 0.5
+    if after:
+        x["ctx_after"] = sum(after) / len(after) - 0.5
     return x
 
 

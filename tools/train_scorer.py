@@ -59,14 +59,18 @@ def target(text: str, truth_shingles: Counter[tuple[str, ...]], truth_norm: str)
     return (1.0 if sum((sh & truth_shingles).values()) / n >= 0.5 else 0.0), float(min(n, 100))
 
 
-def examples(
-    data: pathlib.Path, modes: tuple[str, ...]
-) -> tuple[list[dict[str, float]], list[float], list[float], list[bool]]:
+Row = tuple[int, dict[str, float], float, float]  # block index, features, target, weight
+PageRows = tuple[str, int, list[Row]]  # page id, number of blocks, its content-classified blocks
+
+
+def examples(data: pathlib.Path, modes: tuple[str, ...]) -> list[PageRows]:
+    """Every content-classified block of every page, grouped by page (the second pass
+    needs a page's first-pass probabilities around each block)."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     cfg = boilerstrip.Config()
     before_content = cfg.detectors[: cfg.detectors.index("content")]
     cleaner = boilerstrip.Cleaner(cfg.replace(detectors=before_content, scorer_text="", scorer_html=""))
-    xs, ys, ws, held = [], [], [], []
+    pages: list[PageRows] = []
     for pid in sorted(truth):
         body = truth[pid]["articleBody"]
         gt_sh, gt_norm = shingles(body), " ".join(body.split())
@@ -79,14 +83,12 @@ def examples(
             D.run(cleaner.detectors, prepared)
             blocks = prepared.blocks
             main, typical = scorer.page_context(blocks)
+            rows: list[Row] = []
             for i, heuristic in D.heuristic_classes(prepared).items():
-                b = blocks[i]
-                y, w = target(b.text, gt_sh, gt_norm)
-                xs.append(scorer.block_features(blocks, i, main, typical, heuristic))
-                ys.append(y)
-                ws.append(w)
-                held.append(is_holdout(pid))
-    return xs, ys, ws, held
+                y, w = target(blocks[i].text, gt_sh, gt_norm)
+                rows.append((i, scorer.block_features(blocks, i, main, typical, heuristic), y, w))
+            pages.append((pid, len(blocks), rows))
+    return pages
 
 
 def train(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -119,38 +121,78 @@ def main() -> None:
         fit(args.data, args.out / f"scorer-{kind}.json", modes[kind])
 
 
+class Design:
+    """Feature dicts as a matrix with a fixed column order (bias first)."""
+
+    def __init__(self, xs: list[dict[str, float]]) -> None:
+        self.names = ["bias", *sorted({k for x in xs for k in x})]
+        index = {n: j for j, n in enumerate(self.names)}
+        self.matrix = np.zeros((len(xs), len(self.names)))
+        self.matrix[:, 0] = 1.0
+        for r, x in enumerate(xs):
+            for k, v in x.items():
+                self.matrix[r, index[k]] = v
+
+    def weights(self, theta: np.ndarray) -> dict[str, float]:
+        return {n: round(float(t), 4) for n, t in zip(self.names, theta, strict=True) if abs(t) >= 1e-4}
+
+
+def first_pass_out_of_fold(pages: list[PageRows], design: Design, y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """First-pass probabilities the second pass trains on. A tuning page's come from a
+    model fitted on the other half of the tuning pages (in-sample ones would be too sure
+    of themselves); held-out pages get the model fitted on all tuning pages."""
+    page_of = np.array([k for k, (_, _, rows) in enumerate(pages) for _ in rows])
+    tuning = [k for k, (pid, _, _) in enumerate(pages) if not is_holdout(pid)]
+    fold = {k: n % 2 for n, k in enumerate(tuning)}
+    in_fold = [np.array([fold.get(int(k), -1) == f for k in page_of]) for f in (0, 1)]
+    p = np.zeros(len(page_of))
+    for f in (0, 1):
+        theta = train(design.matrix[in_fold[1 - f]], y[in_fold[1 - f]], w[in_fold[1 - f]])
+        p[in_fold[f]] = 1 / (1 + np.exp(-(design.matrix[in_fold[f]] @ theta)))
+    held = ~(in_fold[0] | in_fold[1])
+    theta = train(design.matrix[~held], y[~held], w[~held])
+    p[held] = 1 / (1 + np.exp(-(design.matrix[held] @ theta)))
+    return p
+
+
+def with_context(pages: list[PageRows], first: np.ndarray) -> list[dict[str, float]]:
+    """Each block's features plus the second pass's, from its page's first-pass
+    probabilities (rounded as the library computes them from the shipped weights)."""
+    out: list[dict[str, float]] = []
+    r = 0
+    for _, n, rows in pages:
+        probs = {i: float(first[r + k]) for k, (i, _, _, _) in enumerate(rows)}
+        for i, x, _, _ in rows:
+            out.append({**x, **scorer.context_features(probs, i, n)})
+        r += len(rows)
+    return out
+
+
 def fit(data: pathlib.Path, out: pathlib.Path, modes: tuple[str, ...]) -> None:
-    """Train one model on the given page modes and write it to boilerstrip/data/NAME."""
-    xs, ys, ws, held = examples(data, modes)
+    """Train one model (both passes) on the given page modes and write it to `out`."""
+    pages = examples(data, modes)
     out.parent.mkdir(parents=True, exist_ok=True)
-    names = ["bias", *sorted({k for x in xs for k in x})]
-    index = {n: j for j, n in enumerate(names)}
-    matrix = np.zeros((len(xs), len(names)))
-    matrix[:, 0] = 1.0
-    for r, x in enumerate(xs):
-        for k, v in x.items():
-            matrix[r, index[k]] = v
-    y, w, h = np.array(ys), np.array(ws), np.array(held)
-    theta = train(matrix[~h], y[~h], w[~h])
-    for part, mask in (("tune", ~h), ("holdout", h)):
-        loss, acc = evaluate(matrix[mask], y[mask], w[mask], theta)
-        print(f"{out.name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}")
-    weights = {n: round(float(t), 4) for n, t in zip(names, theta, strict=True) if abs(t) >= 1e-4}
-    out.write_text(
-        json.dumps(
-            {
-                "model": "logistic regression over boilerstrip.scorer.block_features",
-                "trained_on": "shared/bench/scrapinghub, pages whose id does not start with c-f: "
-                + ", ".join(modes),
-                "weights": weights,
-            },
-            indent=1,
-            sort_keys=True,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"wrote {out} ({len(weights)} weights)")
+    rows = [row for _, _, page_rows in pages for row in page_rows]
+    y = np.array([row[2] for row in rows])
+    w = np.array([row[3] for row in rows])
+    h = np.array([is_holdout(pid) for pid, _, page_rows in pages for _ in page_rows])
+    first = Design([row[1] for row in rows])
+    theta1 = train(first.matrix[~h], y[~h], w[~h])
+    second = Design(with_context(pages, first_pass_out_of_fold(pages, first, y, w)))
+    theta2 = train(second.matrix[~h], y[~h], w[~h])
+    for name, design, theta in (("first pass", first, theta1), ("second pass", second, theta2)):
+        for part, mask in (("tune", ~h), ("holdout", h)):
+            loss, acc = evaluate(design.matrix[mask], y[mask], w[mask], theta)
+            print(f"{out.name} {name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}")
+    model = {
+        "model": "two logistic regressions over boilerstrip.scorer.block_features; the second "
+        "adds boilerstrip.scorer.context_features",
+        "trained_on": "shared/bench/scrapinghub, pages whose id does not start with c-f: " + ", ".join(modes),
+        "weights": first.weights(theta1),
+        "context_weights": second.weights(theta2),
+    }
+    out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(model['weights'])} + {len(model['context_weights'])} weights)")
 
 
 if __name__ == "__main__":
