@@ -160,7 +160,8 @@ METADATA = re.compile(
     r"|(?:published|updated|posted|last updated|modified)\s*:?\s*.{0,50}$"
     r"|\d+\s*(?:min(?:ute)?s?|mins)\.?\s*read$|(?:reading time|lesezeit|temps de lecture).{0,20}$"
     r"|tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
-    r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
+    r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration"
+    r"|bild|foto|quelle|imagen|fuente|crédito|immagine|fonte|фото|источник)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
     r"|\(?(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|alamy)(?: via getty images)?\)?$"
     r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$",
     _I,
@@ -285,7 +286,9 @@ METADATA_RULE = Rule(
         "#num published updated posted modified min mins minute minutes read "
         "reading lesezeit temps tags tag topics topic filed category categories photo photos image "
         "images picture pictures video videos credit credits source sources file photograph "
-        "illustration illustrations getty afp reuters ap epa shutterstock istock alamy ago"
+        "illustration illustrations getty afp reuters ap epa shutterstock istock alamy ago "
+        "bild bilder foto fotos quelle quellen imagen imagenes fuente fuentes crédito créditos immagine "
+        "immagini fonte fonti фото источник"
     ),
 )
 BYLINE_RULE = Rule(
