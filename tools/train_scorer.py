@@ -183,7 +183,9 @@ def fit(data: pathlib.Path, out: pathlib.Path, modes: tuple[str, ...]) -> None:
     for name, design, theta in (("first pass", first, theta1), ("second pass", second, theta2)):
         for part, mask in (("tune", ~h), ("holdout", h)):
             loss, acc = evaluate(design.matrix[mask], y[mask], w[mask], theta)
-            print(f"{out.name} {name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}")
+            print(
+                f"{out.name} {name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}"
+            )
     model = {
         "model": "two logistic regressions over boilerstrip.scorer.block_features; the second "
         "adds boilerstrip.scorer.context_features",
