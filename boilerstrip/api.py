@@ -29,7 +29,7 @@ class Cleaner:
         self.config = config or Config()
         self.detectors = _resolve(self.config, detectors or {})
         cfg = self.config
-        none = scorer.Model({}, {})
+        none = scorer.Model({}, ())
         self.text_model = scorer.load(cfg.scorer_text) if cfg.scorer_text else none
         self.html_model = scorer.load(cfg.scorer_html) if cfg.scorer_html else none
 

@@ -33,7 +33,7 @@ class Page:
     # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
     candidates: Sequence[Block] = ()
     weights: Mapping[str, float] = field(default_factory=dict)  # the learned scorer's, if used
-    context_weights: Mapping[str, float] = field(default_factory=dict)  # its second pass
+    context_weights: Sequence[Mapping[str, float]] = ()  # its passes after the first
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]
@@ -276,12 +276,13 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     verdicts = list(_classify_by_thresholds(page))
     xs = [scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason]) for v in verdicts]
     ps = [scorer.probability(x, page.weights) for x in xs]
-    if page.context_weights:
-        first = {v.at: p for v, p in zip(verdicts, ps, strict=True)}
+    for weights in page.context_weights:
+        previous = {v.at: p for v, p in zip(verdicts, ps, strict=True)}
         n = len(blocks)
-        for x, v in zip(xs, verdicts, strict=True):
-            x.update(scorer.context_features(first, v.at, n))
-        ps = [scorer.probability(x, page.context_weights) for x in xs]
+        ps = [
+            scorer.probability({**x, **scorer.context_features(previous, v.at, n)}, weights)
+            for x, v in zip(xs, verdicts, strict=True)
+        ]
     ps = scorer.assume_an_article(ps, cfg.scorer_confidence)
     for v, p in zip(verdicts, ps, strict=True):
         b = blocks[v.at]

@@ -51,19 +51,22 @@ def feature_names() -> frozenset[str]:
 
 
 class Model(NamedTuple):
-    """Two logistic regressions: the first scores each block alone; the second sees the
-    block again with the first's probabilities around it (`context_features`), so a
-    block among teasers reads differently from the same block among paragraphs."""
+    """Logistic regressions in passes: the first scores each block alone; each later one
+    sees the block again with the previous pass's probabilities around it
+    (`context_features`), so a block among teasers reads differently from the same
+    block among paragraphs."""
 
     weights: Mapping[str, float]
-    context_weights: Mapping[str, float]
+    context_weights: tuple[Mapping[str, float], ...]  # the passes after the first
 
 
 def _read(text: str) -> Model:
     raw = json.loads(text)
     first = {k: float(v) for k, v in raw["weights"].items()}
-    second = {k: float(v) for k, v in raw.get("context_weights", {}).items()}
-    return Model(first, second)
+    passes = raw.get("context_weights", [])
+    passes = [passes] if isinstance(passes, dict) else passes  # a file of two passes
+    later = tuple({k: float(v) for k, v in w.items()} for w in passes)
+    return Model(first, later)
 
 
 # The shipped models, read once at import and never changed (a constant, like the stop
@@ -82,7 +85,7 @@ def load(name: str) -> Model:
     one), or read from a path given by the user."""
     if name in SHIPPED:
         shipped = SHIPPED[name]
-        return Model(dict(shipped.weights), dict(shipped.context_weights))
+        return Model(dict(shipped.weights), tuple(dict(w) for w in shipped.context_weights))
     return _read(pathlib.Path(name).read_text(encoding="utf-8"))
 
 

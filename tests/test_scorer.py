@@ -38,6 +38,9 @@ def test_weights_and_features_share_one_vocabulary() -> None:
     made = _feature_names()
     assert made <= scorer.feature_names(), sorted(made - scorer.feature_names())
     assert set(SHIPPED["weights"]) <= scorer.feature_names()
+    for later in SHIPPED["context_weights"]:
+        assert set(later) <= scorer.feature_names()
+        assert {"ctx_self", "ctx_before", "ctx_after"} <= set(later)
     assert len(made & set(SHIPPED["weights"])) >= 40  # real pages exercise most weights
 
 
@@ -60,6 +63,10 @@ def test_training_reproduces_the_shipped_weights(tmp_path: pathlib.Path) -> None
         capture_output=True,
     )
     trained = json.loads((tmp_path / "scorer-html.json").read_text(encoding="utf-8"))
-    assert trained["weights"].keys() == SHIPPED["weights"].keys()
-    for name, weight in SHIPPED["weights"].items():
-        assert trained["weights"][name] == pytest.approx(weight, abs=2e-4), name
+    passes = [trained["weights"], *trained["context_weights"]]
+    shipped = [SHIPPED["weights"], *SHIPPED["context_weights"]]
+    assert len(passes) == len(shipped) >= 2
+    for got, want in zip(passes, shipped, strict=True):
+        assert got.keys() == want.keys()
+        for name, weight in want.items():
+            assert got[name] == pytest.approx(weight, abs=2e-4), name

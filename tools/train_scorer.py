@@ -37,6 +37,7 @@ from boilerstrip import scorer  # noqa: E402
 
 L2 = 1e-3
 STEPS = 3000
+PASSES = 3  # the first pass, then passes that also read the previous one's probabilities
 RATE = 0.5
 _TOKEN = re.compile(r"\w+")
 
@@ -137,22 +138,21 @@ class Design:
         return {n: round(float(t), 4) for n, t in zip(self.names, theta, strict=True) if abs(t) >= 1e-4}
 
 
-def first_pass_out_of_fold(pages: list[PageRows], design: Design, y: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """First-pass probabilities the second pass trains on. A tuning page's come from a
-    model fitted on the other half of the tuning pages (in-sample ones would be too sure
-    of themselves); held-out pages get the model fitted on all tuning pages."""
-    page_of = np.array([k for k, (_, _, rows) in enumerate(pages) for _ in rows])
-    tuning = [k for k, (pid, _, _) in enumerate(pages) if not is_holdout(pid)]
-    fold = {k: n % 2 for n, k in enumerate(tuning)}
-    in_fold = [np.array([fold.get(int(k), -1) == f for k in page_of]) for f in (0, 1)]
-    p = np.zeros(len(page_of))
+def out_of_fold(
+    design: Design, y: np.ndarray, w: np.ndarray, folds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(weights fitted on all tuning rows, probabilities of every row). A tuning row's
+    probability comes from a model fitted on the other half of the tuning pages (the
+    next pass trains on it; in-sample ones would be too sure of themselves); held-out
+    rows get the model fitted on all tuning rows, as the library would."""
+    tuning = folds >= 0
+    theta = train(design.matrix[tuning], y[tuning], w[tuning])
+    p = 1 / (1 + np.exp(-(design.matrix @ theta)))
     for f in (0, 1):
-        theta = train(design.matrix[in_fold[1 - f]], y[in_fold[1 - f]], w[in_fold[1 - f]])
-        p[in_fold[f]] = 1 / (1 + np.exp(-(design.matrix[in_fold[f]] @ theta)))
-    held = ~(in_fold[0] | in_fold[1])
-    theta = train(design.matrix[~held], y[~held], w[~held])
-    p[held] = 1 / (1 + np.exp(-(design.matrix[held] @ theta)))
-    return p
+        other = folds == 1 - f
+        fold_theta = train(design.matrix[other], y[other], w[other])
+        p[folds == f] = 1 / (1 + np.exp(-(design.matrix[folds == f] @ fold_theta)))
+    return theta, p
 
 
 def with_context(pages: list[PageRows], first: np.ndarray) -> list[dict[str, float]]:
@@ -169,32 +169,38 @@ def with_context(pages: list[PageRows], first: np.ndarray) -> list[dict[str, flo
 
 
 def fit(data: pathlib.Path, out: pathlib.Path, modes: tuple[str, ...]) -> None:
-    """Train one model (both passes) on the given page modes and write it to `out`."""
+    """Train one model (all passes) on the given page modes and write it to `out`."""
     pages = examples(data, modes)
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = [row for _, _, page_rows in pages for row in page_rows]
     y = np.array([row[2] for row in rows])
     w = np.array([row[3] for row in rows])
     h = np.array([is_holdout(pid) for pid, _, page_rows in pages for _ in page_rows])
-    first = Design([row[1] for row in rows])
-    theta1 = train(first.matrix[~h], y[~h], w[~h])
-    second = Design(with_context(pages, first_pass_out_of_fold(pages, first, y, w)))
-    theta2 = train(second.matrix[~h], y[~h], w[~h])
-    for name, design, theta in (("first pass", first, theta1), ("second pass", second, theta2)):
+    tuning_pages = [pid for pid, _, _ in pages if not is_holdout(pid)]
+    fold_of = {pid: n % 2 for n, pid in enumerate(tuning_pages)}
+    folds = np.array([fold_of.get(pid, -1) for pid, _, page_rows in pages for _ in page_rows])
+    designs = [Design([row[1] for row in rows])]
+    theta, p = out_of_fold(designs[0], y, w, folds)
+    thetas = [theta]
+    for _ in range(PASSES - 1):
+        designs.append(Design(with_context(pages, p)))
+        theta, p = out_of_fold(designs[-1], y, w, folds)
+        thetas.append(theta)
+    for n, (design, theta) in enumerate(zip(designs, thetas, strict=True), 1):
         for part, mask in (("tune", ~h), ("holdout", h)):
             loss, acc = evaluate(design.matrix[mask], y[mask], w[mask], theta)
             print(
-                f"{out.name} {name} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}"
+                f"{out.name} pass {n} {part}: {mask.sum()} blocks, log loss {loss:.4f}, weighted accuracy {acc:.4f}"
             )
     model = {
-        "model": "two logistic regressions over boilerstrip.scorer.block_features; the second "
-        "adds boilerstrip.scorer.context_features",
+        "model": "logistic regressions over boilerstrip.scorer.block_features; each pass after "
+        "the first adds boilerstrip.scorer.context_features from the previous pass",
         "trained_on": "shared/bench/scrapinghub, pages whose id does not start with c-f: " + ", ".join(modes),
-        "weights": first.weights(theta1),
-        "context_weights": second.weights(theta2),
+        "weights": designs[0].weights(thetas[0]),
+        "context_weights": [d.weights(t) for d, t in zip(designs[1:], thetas[1:], strict=True)],
     }
     out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({len(model['weights'])} + {len(model['context_weights'])} weights)")
+    print(f"wrote {out} ({PASSES} passes)")
 
 
 if __name__ == "__main__":
