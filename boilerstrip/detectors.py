@@ -277,12 +277,8 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     xs = [scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason]) for v in verdicts]
     ps = [scorer.probability(x, page.weights) for x in xs]
     for weights in page.context_weights:
-        previous = {v.at: p for v, p in zip(verdicts, ps, strict=True)}
-        n = len(blocks)
-        ps = [
-            scorer.probability({**x, **scorer.context_features(previous, v.at, n)}, weights)
-            for x, v in zip(xs, verdicts, strict=True)
-        ]
+        context = scorer.PassContext({v.at: p for v, p in zip(verdicts, ps, strict=True)}, len(blocks))
+        ps = [scorer.probability(x, weights, context.features(v.at)) for x, v in zip(xs, verdicts, strict=True)]
     ps = scorer.assume_an_article(ps, cfg.scorer_confidence)
     for v, p in zip(verdicts, ps, strict=True):
         b = blocks[v.at]

@@ -14,6 +14,7 @@ import math
 import pathlib
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from itertools import accumulate
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -53,7 +54,7 @@ def feature_names() -> frozenset[str]:
 class Model(NamedTuple):
     """Logistic regressions in passes: the first scores each block alone; each later one
     sees the block again with the previous pass's probabilities around it
-    (`context_features`), so a block among teasers reads differently from the same
+    (`PassContext`), so a block among teasers reads differently from the same
     block among paragraphs."""
 
     weights: Mapping[str, float]
@@ -89,9 +90,17 @@ def load(name: str) -> Model:
     return _read(pathlib.Path(name).read_text(encoding="utf-8"))
 
 
-def probability(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+def probability(
+    features: Mapping[str, float], weights: Mapping[str, float], extra: Mapping[str, float] | None = None
+) -> float:
+    """The model's probability that a block is article text; `extra` features (a later
+    pass's context) add to `features` without merging the two."""
     z = weights.get("bias", 0.0)
     for name, value in features.items():
+        w = weights.get(name)
+        if w is not None:
+            z += w * value
+    for name, value in (extra or {}).items():
         w = weights.get(name)
         if w is not None:
             z += w * value
@@ -194,22 +203,35 @@ _CONTEXT_SPAN = 8  # blocks before and after averaged into ctx_before / ctx_afte
 _CONTEXT_NAMES = ("ctx_self", "ctx_before", "ctx_after", *(name for name, _ in _CONTEXT_SIDES))
 
 
-def context_features(first: Mapping[int, float], i: int, n: int) -> dict[str, float]:
-    """The second pass's extra features of block i among n: the first pass's probability
-    of the block (as a scaled logit) and of the blocks around it, centred on 1/2 so that
-    a page edge reads as no evidence; blocks that a pattern detector claimed count as 0."""
-    x = {"ctx_self": _logit(min(max(first[i], 1e-3), 1 - 1e-3)) / 5}
-    for name, step in _CONTEXT_SIDES:
-        j = i + step
-        if 0 <= j < n:
-            x[name] = first.get(j, 0.0) - 0.5
-    before = [first.get(j, 0.0) for j in range(max(0, i - _CONTEXT_SPAN), i)]
-    after = [first.get(j, 0.0) for j in range(i + 1, min(n, i + 1 + _CONTEXT_SPAN))]
-    if before:
-        x["ctx_before"] = sum(before) / len(before) - 0.5
-    if after:
-        x["ctx_after"] = sum(after) / len(after) - 0.5
-    return x
+class PassContext:
+    """One page's probabilities from the previous pass, laid out by block index with
+    running sums, so that each block's context costs the same however wide the window."""
+
+    __slots__ = ("dense", "sums", "n")
+
+    def __init__(self, previous: Mapping[int, float], n: int) -> None:
+        self.n = n
+        self.dense = [0.0] * n  # blocks a pattern detector claimed count as 0
+        for i, p in previous.items():
+            self.dense[i] = p
+        self.sums = [0.0, *accumulate(self.dense)]
+
+    def features(self, i: int) -> dict[str, float]:
+        """The extra features of block i: the previous pass's probability of the block
+        (as a scaled logit) and of the blocks around it, centred on 1/2 so that a page
+        edge reads as no evidence."""
+        dense, sums, n = self.dense, self.sums, self.n
+        x = {"ctx_self": _logit(min(max(dense[i], 1e-3), 1 - 1e-3)) / 5}
+        for name, step in _CONTEXT_SIDES:
+            j = i + step
+            if 0 <= j < n:
+                x[name] = dense[j] - 0.5
+        lo, hi = max(0, i - _CONTEXT_SPAN), min(n, i + 1 + _CONTEXT_SPAN)
+        if lo < i:
+            x["ctx_before"] = (sums[i] - sums[lo]) / (i - lo) - 0.5
+        if i + 1 < hi:
+            x["ctx_after"] = (sums[hi] - sums[i + 1]) / (hi - i - 1) - 0.5
+        return x
 
 
 def _neighbour(x: dict[str, float], side: str, n: Block | None) -> None:

@@ -161,9 +161,9 @@ def with_context(pages: list[PageRows], first: np.ndarray) -> list[dict[str, flo
     out: list[dict[str, float]] = []
     r = 0
     for _, n, rows in pages:
-        probs = {i: float(first[r + k]) for k, (i, _, _, _) in enumerate(rows)}
+        context = scorer.PassContext({i: float(first[r + k]) for k, (i, _, _, _) in enumerate(rows)}, n)
         for i, x, _, _ in rows:
-            out.append({**x, **scorer.context_features(probs, i, n)})
+            out.append({**x, **context.features(i)})
         r += len(rows)
     return out
 
@@ -194,7 +194,7 @@ def fit(data: pathlib.Path, out: pathlib.Path, modes: tuple[str, ...]) -> None:
             )
     model = {
         "model": "logistic regressions over boilerstrip.scorer.block_features; each pass after "
-        "the first adds boilerstrip.scorer.context_features from the previous pass",
+        "the first adds boilerstrip.scorer.PassContext features from the previous pass",
         "trained_on": "shared/bench/scrapinghub, pages whose id does not start with c-f: " + ", ".join(modes),
         "weights": designs[0].weights(thetas[0]),
         "context_weights": [d.weights(t) for d, t in zip(designs[1:], thetas[1:], strict=True)],
