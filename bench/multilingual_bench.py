@@ -8,6 +8,11 @@ Scrapinghub metric; pages whose expectation is a full text). Near-duplicate pair
 count once. Pages are read as bytes, so the four with a wrong <meta charset> test the
 decoding too.
 
+The same pages are also rendered as whole-page text dumps (resiliparse's HTML-to-text
+converter with nothing removed, indentation stripped, no blank lines: the WET style of
+the Scrapinghub dumps) and cleaned by boilerstrip's text mode beside the text peers of
+bench/text_bench.py: text mode in fourteen languages, on pages it was never tuned on.
+
     python bench/multilingual_bench.py [--write docs/benchmarks.md]
 """
 
@@ -20,6 +25,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -48,14 +54,50 @@ def systems() -> dict[str, Callable[[bytes], str]]:
     }
 
 
+def as_text_dump(page: bytes) -> str:
+    """The page as a crawler's whole-page text dump, WET style (one block a line)."""
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+
+    text = extract_plain_text(bytes_to_str(page, detect_encoding(page)), main_content=False)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def text_systems() -> dict[str, Callable[[bytes], str]]:
+    from text_bench import c4_line_filter, make_trafilatura
+
+    cleaner = boilerstrip.Cleaner()
+    found = {
+        "boilerstrip (text mode)": lambda dump: cleaner.clean(dump).text,
+        "C4-style line filter": c4_line_filter,
+        "trafilatura (lines as <p>)": make_trafilatura(),
+        "keep everything": lambda dump: dump,
+    }
+    return {name: _on_dump(fn) for name, fn in found.items() if fn is not None}
+
+
+def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes], str]:
+    return lambda page: fn(as_text_dump(page))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=pathlib.Path)
     args = parser.parse_args()
     records = [json.loads(x) for x in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
     records = [r for r in records if not r.get("near_duplicate_of") or r["id"] < r["near_duplicate_of"]]
+    html_table = table(records, systems())
+    text_table = table(records, text_systems())
+    out = f"{html_table}\n\nThe same pages as whole-page text dumps (WET style):\n\n{text_table}"
+    print(out)
+    if args.write:
+        write_section(args.write, "multilingual", out)
+
+
+def table(records: list[dict[str, Any]], fns: dict[str, Callable[[bytes], str]]) -> str:
+    """Snippet recall and full-text F1 of each system, as a Markdown table."""
     rows = []
-    for name, fn in systems().items():
+    for name, fn in fns.items():
         by_lang: dict[str, list[float]] = defaultdict(list)
         pairs = []
         for rec in records:
@@ -82,10 +124,7 @@ def main() -> None:
             for n, r, f, _ in rows
         ),
     ]
-    out = "\n".join(lines)
-    print(out)
-    if args.write:
-        write_section(args.write, "multilingual", out)
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
