@@ -23,9 +23,10 @@ _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)""", re.I
 )
 _HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|script|link|!--)\b",
+    r"\s*(?:<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|script|link|!--)\b",
     re.I | re.S,
 )
+_DOCUMENT_TAGS = ("!doctype", "html", "head", "body")
 
 
 def decode(data: bytes) -> str:
@@ -146,6 +147,10 @@ def _looks_utf16(data: bytes) -> bool:
 def looks_like_html(text: str) -> bool:
     """HTML when the page opens with markup, or its head holds several tags."""
     head = text[:2048]
-    if _HTML_START.match(head):
+    start = _HTML_START.match(head)
+    if start and start.group(1).lower().startswith(_DOCUMENT_TAGS):
+        return True
+    # A fragment closes some tag; a text dump whose first line is a stray tag does not.
+    if start and ("</" in head or head.count("<") >= 3):
         return True
     return head.lstrip().startswith("<") and head.count("</") >= 3

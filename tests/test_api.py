@@ -105,3 +105,14 @@ def test_html_title_markdown_and_lists() -> None:
     assert md.startswith("# Budget plan passes\n")
     assert "### What changes" in md
     assert "- More money for school repairs over the next three years.\n- A new fund" in md
+
+
+def test_a_text_dump_opening_with_a_stray_tag_is_text() -> None:
+    """Crawled dumps sometimes begin with a tag left as text (noscript content); only a
+    page with markup structure (a document tag, closing tags) is read as HTML."""
+    para = "The council voted on Tuesday to extend the program for another two years, officials said."
+    dump = f'<link href="https://example.org/icons.css" rel="stylesheet">\nHome\nNews\n\n{para}\n\n{para}\n'
+    assert boilerstrip.clean(dump).source_type == "text"
+    fragment = f"<p>{para}</p>"
+    assert boilerstrip.clean(fragment).source_type == "html"
+    assert boilerstrip.clean(f"<!doctype html><title>x</title>{para}").source_type == "html"
