@@ -126,8 +126,14 @@ def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | Non
         f = b.features
         headline_like = not f.ends_sentence or b.text.endswith(("?", "!", "”", '"'))
         if b.label in (Label.OTHER, Label.ARTICLE, Label.TITLE) and 3 <= f.words <= 40 and headline_like:
+            if has_digits(b) and parse_date(b.text[:_DATE_OPENING]):
+                continue  # "23. März 2017, aktualisiert 15:43 Uhr": a date line, not the headline
             return b
     return None
+
+
+# A line that opens with a full date within this many characters is a date line.
+_DATE_OPENING = 24
 
 
 def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:

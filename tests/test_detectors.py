@@ -121,6 +121,9 @@ def test_navigation(line: str) -> None:
         "Updated 2 hours ago",
         "Yersina pestis causes the plague (Image: GETTY)",
         "Demonstrators gather outside the ministry on Monday. (AP Photo/Alexander Zemlianichenko)",
+        "Two astronauts take part in a space walk outside the station. (NASA via AP, File)",
+        "Bild: Reuters",
+        "Foto: dpa",
     ],
 )
 def test_metadata(line: str) -> None:
@@ -175,3 +178,12 @@ def test_cjk_length_counts_characters() -> None:
     assert p.language.code == "zh"
     assert p.blocks[0].features.words >= 18
     assert labels(D.classify_content, zh) == {zh: Label.ARTICLE}
+
+
+def test_a_date_line_above_the_article_is_not_its_title() -> None:
+    result = boilerstrip.clean(
+        "Gasekonzern muss Teile des US-Geschäfts verkaufen\n\n"
+        "23. März 2017, aktualisiert 23. März 2017, 15:43 Uhr | Quelle: Handelsblatt Online\n\n"
+        f"{PROSE}\n\n{PROSE} And more."
+    )
+    assert result.title == "Gasekonzern muss Teile des US-Geschäfts verkaufen"
