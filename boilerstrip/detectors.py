@@ -278,7 +278,9 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     ps = [scorer.probability(x, page.weights) for x in xs]
     for weights in page.context_weights:
         context = scorer.PassContext({v.at: p for v, p in zip(verdicts, ps, strict=True)}, len(blocks))
-        ps = [scorer.probability(x, weights, context.features(v.at)) for x, v in zip(xs, verdicts, strict=True)]
+        ps = [
+            scorer.probability(x, weights, context.features(v.at)) for x, v in zip(xs, verdicts, strict=True)
+        ]
     ps = scorer.assume_an_article(ps, cfg.scorer_confidence)
     for v, p in zip(verdicts, ps, strict=True):
         b = blocks[v.at]
