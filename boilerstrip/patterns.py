@@ -54,8 +54,15 @@ COMMENT_MARKER = _line(
     r"|you must be logged in to post a comment.*|be the first to comment.*"
     r"|comments are closed.*|what do you think\??|have your say"
     r"|kommentare?|commentaires?|comentarios?|commenti|komentarze|коммент\w*|评论|コメント|댓글"
+    r"|\d[\d,.]*\s*(?:kommentare?|commentaires?|comentarios?|comentários?|commenti)"
+    r"|(?:deja|escribe|añade|deixe|escreva) (?:tu |un |seu |um )?coment[aá]rio"
+    r"|(?:laisser|ajouter|écrire) un commentaire|(?:einen )?kommentar (?:schreiben|verfassen)"
+    r"|lascia un commento|(?:оставить|добавить|написать) комментарий"
 )
-WEAK_COMMENT_MARKER = _line(r"comments?|discuss|discussion|kommentare?|commentaires?|comentarios?|commenti")
+WEAK_COMMENT_MARKER = _line(
+    r"comments?|discuss|discussion|kommentare?|commentaires?|comentarios?|commenti"
+    r"|comentar|commenter|kommentieren|commentare|comentários?|комментировать"
+)
 # "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"
 COMMENT_AUTHOR = re.compile(r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", _I)
 VOTES = re.compile(
@@ -163,7 +170,13 @@ METADATA = re.compile(
     r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration"
     r"|bild|foto|quelle|imagen|fuente|crédito|immagine|fonte|фото|источник)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
     r"|\(?(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|alamy)(?: via getty images)?\)?$"
-    r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$",
+    r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$"
+    # The same "N minutes ago" in Spanish, Portuguese, French, German, Italian and Russian.
+    r"|(?:hace|há) (?:\d+|una?|uma?) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|a[ñn]os?)\b.{0,30}$"
+    r"|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b.{0,30}$"
+    r"|vor (?:\d+|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)\b.{0,30}$"
+    r"|(?:\d+|una?) (?:secondi|minuti|ore|ora|giorni|giorno|settimane|mesi|mese|anni|anno) fa\b.{0,30}$"
+    r"|\d+ (?:секунд\w*|минут\w*|час\w*|дн\w*|дней|недел\w*|месяц\w*|год\w*|лет) назад.{0,30}$",
     _I,
 )
 # Photo captions end with the picture's credit: "(AP Photo/Jane Doe)", "(Image: GETTY)",
@@ -208,6 +221,9 @@ def _cues(words: str) -> frozenset[str]:
 
 _COMMENT_WORDS = (
     "comment comments responses response replies reply reactions thoughts discussion discuss "
+    "comentar commenter kommentieren commentare comentário comentários commento kommentar "
+    "comentario deja escribe añade deixe escreva laisser ajouter écrire lascia оставить добавить "
+    "написать schreiben verfassen "
     "conversation kommentar kommentare commentaire commentaires comentario comentarios commenti "
     "komentarze комментарии комментариев комментарий комментарии комментировать 评论 コメント 댓글"
 )
@@ -288,7 +304,7 @@ METADATA_RULE = Rule(
         "images picture pictures video videos credit credits source sources file photograph "
         "illustration illustrations getty afp reuters ap epa shutterstock istock alamy ago "
         "bild bilder foto fotos quelle quellen imagen imagenes fuente fuentes crédito créditos immagine "
-        "immagini fonte fonti фото источник"
+        "immagini fonte fonti фото источник hace há il vor fa назад"
     ),
 )
 BYLINE_RULE = Rule(

@@ -25,7 +25,18 @@ def labels(detector: D.DetectFn, *lines: str) -> dict[str, Label]:
 
 @pytest.mark.parametrize(
     "line",
-    ["3 Comments", "Login to comment", "Comments (12)", "[ 167 comments ]", "Leave a Reply", "Kommentare"],
+    [
+        "3 Comments",
+        "Login to comment",
+        "Comments (12)",
+        "[ 167 comments ]",
+        "Leave a Reply",
+        "Kommentare",
+        "12 comentarios",
+        "Deja tu comentario",
+        "Laisser un commentaire",
+        "Comentar",
+    ],
 )
 def test_comment_markers(line: str) -> None:
     assert labels(D.detect_comments, line, PROSE) == {line: Label.COMMENT}
@@ -119,6 +130,11 @@ def test_navigation(line: str) -> None:
         "Published: November 20th, 2019 - 07:29 GMT",
         "5 min read",
         "Updated 2 hours ago",
+        "Hace 28 minutos",
+        "il y a 3 heures",
+        "vor 5 Minuten",
+        "2 ore fa",
+        "5 минут назад",
         "Yersina pestis causes the plague (Image: GETTY)",
         "Demonstrators gather outside the ministry on Monday. (AP Photo/Alexander Zemlianichenko)",
         "Two astronauts take part in a space walk outside the station. (NASA via AP, File)",
