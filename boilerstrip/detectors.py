@@ -403,8 +403,16 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
         for b in blocks[heading.index + 1 :]:
             if b.label is Label.OTHER:
                 yield Verdict(b.index, Label.RELATED, "item of a related-links list")
+            elif b.label is Label.ARTICLE and _is_list_teaser(b):
+                yield Verdict(b.index, Label.RELATED, "headline-like item of a related-links list")
             elif b.label in ends:
                 break
+
+
+def _is_list_teaser(b: Block) -> bool:
+    """A bulleted or numbered line that does not end like a sentence: a teaser's headline
+    (with its source and time), not a paragraph."""
+    return not b.features.ends_sentence and P.LIST_ITEM.match(b.text) is not None
 
 
 def detect_list_runs(page: Page) -> Iterator[Verdict]:

@@ -21,7 +21,7 @@ _I = re.IGNORECASE
 
 def _line(body: str) -> re.Pattern[str]:
     """A pattern that must cover the whole block, give or take brackets and punctuation."""
-    return re.compile(rf"[\[(«<\s]*(?:{body})[\s:.!?»›>|•\-–—\])]*$", _I)
+    return re.compile(rf"[\[(«<\s【「『〔［（]*(?:{body})[\s:.!?»›>|•\-–—\])】」』〕］）：。]*$", _I)
 
 
 MONTHS = (
@@ -137,7 +137,10 @@ RELATED = _line(
     r"|lees ook|meer nieuws|gerelateerde artikelen|läs också|læs også|les også|czytaj także|czytaj też"
     r"|читайте также|смотрите также|по теме|новости по теме|ذات صلة|اقرأ أيضا|مواضيع ذات صلة"
     r"|相关(?:新闻|文章|阅读|报道)?|推荐阅读|热门文章|関連記事|関連ニュース|あわせて読みたい|관련 ?기사|많이 본 ?(?:기사|뉴스)?"
+    r"|.{0,12}(?:ランキング|人気記事|排行榜?)(?:\s*[（(].{0,12}[)）])?"
 )
+# A list item's marker, as HTML-to-text converters write it: a bullet or a number.
+LIST_ITEM = re.compile(r"[•·▪◦‣*\-–]\s|\d{1,2}[.)]\s")
 RELATED_INLINE = re.compile(
     r"(?:related|read more|read also|also read|see also|more|watch|listen|recommended|opinion|analysis"
     r"|buyer'?’?s guide)(?:\s+[\w'’]+){0,2}\s*[:|]\s*\S",

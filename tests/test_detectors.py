@@ -105,6 +105,8 @@ def test_ads(line: str) -> None:
         "READ MORE: Plague outbreak in China",
         "Lesen Sie auch",
         "相关新闻",
+        "【関連記事】",
+        "アクセスランキング（IT総合）",
     ],
 )
 def test_related(line: str) -> None:
@@ -203,3 +205,13 @@ def test_a_date_line_above_the_article_is_not_its_title() -> None:
         f"{PROSE}\n\n{PROSE} And more."
     )
     assert result.title == "Gasekonzern muss Teile des US-Geschäfts verkaufen"
+
+
+def test_bulleted_headlines_after_a_related_heading_are_its_items() -> None:
+    teaser = (
+        "• Ministers meet farmers over the price of milk as protests spread to the south Reuters 3/9 18:45"
+    )
+    p = page(PROSE, PROSE + " Again.", "Related Articles", teaser, teaser.replace("milk", "grain"))
+    D.run(boilerstrip.Cleaner().detectors, p)
+    assert [b.label for b in p.blocks[3:]] == [Label.RELATED, Label.RELATED]
+    assert all("related-links list" in b.reasons[-1] for b in p.blocks[3:])
