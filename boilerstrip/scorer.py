@@ -3,8 +3,11 @@
 Why: the hand-set content classes (length and stop-word density thresholds) cannot weigh
 a dozen signals at once: neighbours, position, link density, the container a block sits
 in. A linear model can, and stays readable: its weights are a small JSON file
-(`data/scorer.json`), trained by `tools/train_scorer.py` on the development pages with a
-quarter held out, and reproducible from that script. No ML library is needed to run it.
+(`data/scorer-html.json`), trained by `tools/train_scorer.py` on the development pages
+with a quarter held out, and reproducible from that script. It runs in passes: each
+pass after the first also reads the previous one's probabilities around the block,
+which tells a paragraph among teasers from one among paragraphs. No ML library is
+needed to run it.
 """
 
 from __future__ import annotations
@@ -64,9 +67,7 @@ class Model(NamedTuple):
 def _read(text: str) -> Model:
     raw = json.loads(text)
     first = {k: float(v) for k, v in raw["weights"].items()}
-    passes = raw.get("context_weights", [])
-    passes = [passes] if isinstance(passes, dict) else passes  # a file of two passes
-    later = tuple({k: float(v) for k, v in w.items()} for w in passes)
+    later = tuple({k: float(v) for k, v in w.items()} for w in raw.get("context_weights", []))
     return Model(first, later)
 
 
