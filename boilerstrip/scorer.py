@@ -101,10 +101,11 @@ def probability(
         w = weights.get(name)
         if w is not None:
             z += w * value
-    for name, value in (extra or {}).items():
-        w = weights.get(name)
-        if w is not None:
-            z += w * value
+    if extra:
+        for name, value in extra.items():
+            w = weights.get(name)
+            if w is not None:
+                z += w * value
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 

@@ -156,8 +156,8 @@ def out_of_fold(
 
 
 def with_context(pages: list[PageRows], first: np.ndarray) -> list[dict[str, float]]:
-    """Each block's features plus the second pass's, from its page's first-pass
-    probabilities (rounded as the library computes them from the shipped weights)."""
+    """Each block's features plus the next pass's context features (`PassContext`), from
+    its page's probabilities in the previous pass."""
     out: list[dict[str, float]] = []
     r = 0
     for _, n, rows in pages:
