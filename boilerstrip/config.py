@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 DEFAULT_DETECTORS: tuple[str, ...] = (
+    "tables",
     "metadata",
     "copyright",
     "dom",
@@ -47,6 +48,11 @@ class Config:
     # shorter than this many words or has more than this share of its text in links.
     dom_short_words: int = 25
     dom_link_density: float = 0.5
+
+    # HTML: a run of at least this many table cells under the article-body element,
+    # with at most this share of its text in links, is a data table of the article.
+    table_min_cells: int = 6
+    table_max_link_share: float = 0.2
 
     # The learned block scorers' weights, for text dumps and for HTML (files in
     # boilerstrip/data, or paths); "" uses the hand-set content classes below instead.

@@ -41,11 +41,13 @@ DetectFn = Callable[[Page], Iterable[Verdict]]
 
 @dataclass(frozen=True, slots=True)
 class Detector:
-    """A named detection step. `context=True` may relabel content-classified blocks."""
+    """A named detection step. `context=True` may relabel what a `tentative` detector
+    (the content classifier) labelled; every other claim is final."""
 
     name: str
     fn: DetectFn
     context: bool = False
+    tentative: bool = False
 
     def __call__(self, page: Page) -> Iterable[Verdict]:
         return self.fn(page)
@@ -130,6 +132,38 @@ def detect_dom(page: Page) -> Iterator[Verdict]:
             and dom.containers.isdisjoint(("article", "main"))
         ):
             yield Verdict(b.index, Label.NAVIGATION, f"mostly links ({dom.link_density:.0%})")
+
+
+_CELLS = ("td", "th")
+
+
+def detect_tables(page: Page) -> Iterator[Verdict]:
+    """Data tables inside the article body (results, figures, schedules): their
+    cells are short, numeric and repeat, so every text rule would call them menus.
+    A run of cells under the element named as the article body, with few links,
+    is the article's."""
+    cfg = page.config
+    blocks = page.blocks
+    if not blocks or blocks[0].dom is None:
+        return
+    for _, run in groupby(blocks, key=_table_owner):
+        cells = list(run)
+        if cells[0].dom is None or _table_owner(cells[0]) == 0 or len(cells) < cfg.table_min_cells:
+            continue
+        linked = sum(b.dom.link_density * len(b.text) for b in cells if b.dom)
+        if linked <= cfg.table_max_link_share * sum(len(b.text) for b in cells):
+            for b in cells:
+                yield Verdict(
+                    b.index, Label.ARTICLE, f"cell of a data table in the article body ({len(cells)} cells)"
+                )
+
+
+def _table_owner(b: Block) -> int:
+    """The article-body element a table cell sits in; 0 for any other block."""
+    dom = b.dom
+    if dom is None or dom.tag not in _CELLS or dom.hint != "content" or "table" not in dom.containers:
+        return 0
+    return dom.hint_owner
 
 
 def detect_comments(page: Page) -> Iterator[Verdict]:
@@ -435,6 +469,7 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
     {
         d.name: d
         for d in (
+            Detector("tables", detect_tables),
             Detector("metadata", detect_metadata),
             Detector("copyright", detect_copyright),
             Detector("dom", detect_dom),
@@ -448,7 +483,7 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
             Detector("navigation", detect_navigation),
             Detector("byline", detect_byline),
             Detector("dateline", detect_dateline),
-            Detector("content", classify_content),
+            Detector("content", classify_content, tentative=True),
             Detector("repetition", detect_repetition, context=True),
             Detector("comment_section", detect_comment_section, context=True),
             Detector("related_section", detect_related_section, context=True),
@@ -460,15 +495,20 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
 
 def run(detectors: Sequence[Detector], page: Page) -> None:
     """Apply each detector's verdicts in order; the first claim on a block wins,
-    except that context detectors may relabel content-classified blocks. A detector
-    sees the page as it was before it ran."""
+    except that context detectors may relabel blocks a tentative detector labelled.
+    A detector sees the page as it was before it ran."""
     blocks = page.blocks
+    revisable: set[int] = set()
     for det in detectors:
         prefix = det.name + ": "
         context = det.context
         for index, label, reason, score in list(det(page)):
             block = blocks[index]
-            if block.label is None or (context and block.label in _SOFT):
+            if block.label is None or (context and index in revisable):
                 block.label = label
                 block.score = score
                 block.reasons.append(prefix + reason)
+                if det.tentative:
+                    revisable.add(index)
+                else:
+                    revisable.discard(index)

@@ -26,6 +26,7 @@ _BLOCK_TAGS = frozenset(
     "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
     "legend center body".split()
 )
+_CELLS = ("td", "th")
 _CONTAINERS = frozenset(
     "nav header footer aside form article main figure figcaption li table blockquote pre ul ol dl".split()
 )
@@ -161,7 +162,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...]]] = []
+        self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int]] = []
         self.pieces: list[str] = []
         self.has_text = False  # some piece is more than white space
         self.link_chars = 0
@@ -170,6 +171,7 @@ class _Builder:
         self.block_tags: list[str] = ["body"]
         self.hint_memo: dict[str, tuple[str, str]] = {}
         self.hinted = 0
+        self.rows = 0  # table rows seen: cells of one row share the number
 
     def run(self, top: etree._Element) -> None:
         """The walk. Hot: every element of every page passes here twice, so the text
@@ -191,6 +193,8 @@ class _Builder:
                 if tag in _BLOCK_TAGS:
                     if pieces:
                         self._flush()
+                    if tag == "tr":
+                        self.rows += 1
                     block_tags.append(tag)
                     stack.append(self._frame(el, tag, frame))
                 elif tag == "br":
@@ -256,19 +260,21 @@ class _Builder:
         link_chars, self.link_chars = self.link_chars, 0
         if text:
             containers, chain, _ = self.stack[-1]
-            self.raw.append((text, self.block_tags[-1], len(self.stack), link_chars, containers, chain))
+            tag = self.block_tags[-1]
+            row = self.rows if tag in _CELLS else 0
+            self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row))
 
     def settle_hints(self, max_share: float) -> None:
         """Make the blocks, each with the nearest hint whose element is not a
         page-wide wrapper."""
         owned: dict[int, int] = {}
         total = 0
-        for text, _, _, _, _, chain in self.raw:
+        for text, _, _, _, _, chain, _ in self.raw:
             total += len(text)
             for owner, _, _ in chain:
                 owned[owner] = owned.get(owner, 0) + len(text)
         limit = total * max_share
-        for index, (text, tag, depth, link_chars, containers, chain) in enumerate(self.raw):
+        for index, (text, tag, depth, link_chars, containers, chain, row) in enumerate(self.raw):
             hint, token, owner_id = "", "", 0
             for owner, h, t in reversed(chain):
                 if h in ("content", "comment") or owned[owner] <= limit:
@@ -276,6 +282,6 @@ class _Builder:
                     break
             heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
             dom = Dom(
-                tag, depth, min(link_chars / len(text), 1.0), containers, hint, token, heading, owner_id
+                tag, depth, min(link_chars / len(text), 1.0), containers, hint, token, heading, owner_id, row
             )
             self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))

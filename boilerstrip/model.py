@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any, NamedTuple
 
 
@@ -54,6 +55,7 @@ class Dom(NamedTuple):
     hint_token: str  # the class/id word that gave the hint
     heading: int  # 1-6 for h1-h6, else 0
     hint_owner: int = 0  # which element gave the hint (blocks of one comment share it)
+    row: int = 0  # for a table cell, which row of the page's tables it is in
 
 
 @dataclass(slots=True)
@@ -181,12 +183,18 @@ class Result:
         if meta:
             parts.append("*" + " · ".join(meta) + "*")
         article = [b for b in self.blocks if b.label is Label.ARTICLE]
-        for i, b in enumerate(article):
-            rendered = _markdown_block(b)
-            if b.tag == "li" and i and article[i - 1].tag == "li":
-                parts[-1] += "\n" + rendered  # a list stays one list
-            else:
-                parts.append(rendered)
+        for is_cell, run in groupby(article, key=lambda b: b.dom is not None and b.dom.row > 0):
+            if is_cell:
+                parts.append(_markdown_table(list(run)))
+                continue
+            previous = ""
+            for b in run:
+                rendered = _markdown_block(b)
+                if b.tag == "li" and previous == "li":
+                    parts[-1] += "\n" + rendered  # a list stays one list
+                else:
+                    parts.append(rendered)
+                previous = b.tag
         if self.copyright:
             parts.append(f"*{self.copyright}*")
         if self.comments:
@@ -210,3 +218,15 @@ def _markdown_block(block: Block) -> str:
     if tag == "pre":
         return "```\n" + block.text + "\n```"
     return block.text
+
+
+def _markdown_table(cells: list[Block]) -> str:
+    """Table cells, row by row, as a Markdown table; the first row is its header."""
+    rows = [
+        [c.text.replace("|", "\\|") for c in row]
+        for _, row in groupby(cells, key=lambda c: c.dom and c.dom.row)
+    ]
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)

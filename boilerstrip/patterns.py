@@ -195,6 +195,7 @@ CAPTION = re.compile(
 COLLAPSED = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
 BYLINE = re.compile(
     r"(?:by|written by|words by|reporting by|von|par|por|di|door|av|af|автор)\s+\S.{0,80}$"
+    r"|(?:text|texto|texte|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*\S.{0,80}$"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",
     _I,
 )
@@ -312,7 +313,9 @@ METADATA_RULE = Rule(
 )
 BYLINE_RULE = Rule(
     BYLINE,
-    _cues("#num by written words reporting von par por di door av af автор"),
+    _cues(
+        "#num by written words reporting von par por di door av af автор text texto texte testo tekst текст author autor auteur autore"
+    ),
 )
 ALL_RULES: tuple[Rule, ...] = (
     COPYRIGHT_RULE, COMMENT_MARKER_RULE, WEAK_COMMENT_RULE, COMMENT_AUTHOR_RULE, VOTES_RULE,

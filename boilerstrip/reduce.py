@@ -55,6 +55,9 @@ def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
     return first[1], first[2]
 
 
+_CELLS = ("td", "th")  # table cells repeat by nature ("0", "Yes")
+
+
 def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
     """Label the article: prose in the region stays, prose outside and repeats go."""
     start, end = best_region(blocks, cfg)
@@ -65,7 +68,7 @@ def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
         if b.label is Label.OTHER and _is_inner_line(b, blocks, cfg):
             _relabel(b, Label.ARTICLE, "reducer: short line between article paragraphs")
         if b.label is Label.ARTICLE:
-            if b.text in seen:
+            if b.text in seen and b.tag not in _CELLS:
                 _relabel(b, Label.OTHER, "reducer: repeats an earlier article block")
                 continue
             seen.add(b.text)
@@ -168,7 +171,7 @@ def assemble(
     if wire is None:
         wire = dateline_wire or _credit_wire(blocks, article)
     return Result(
-        text="\n\n".join(b.text for b in article),
+        text=article_text(article),
         title=title.text if title else None,
         date=meta.find_date(blocks, min(len(blocks), start + cfg.header_window)),
         dateline=dateline,
@@ -180,6 +183,23 @@ def assemble(
         comments=extract_comments(blocks, article) if include_comments else [],
         blocks=blocks,
     )
+
+
+def article_text(article: Sequence[Block]) -> str:
+    """Paragraphs apart by a blank line; a table row on one line (cells joined by
+    " | "), the rows of a table on consecutive lines."""
+    parts: list[str] = []
+    row = 0
+    for b in article:
+        cell_row = b.dom.row if b.dom is not None else 0
+        if cell_row and cell_row == row:
+            parts[-1] += " | " + b.text
+        elif cell_row and row:
+            parts[-1] += "\n" + b.text
+        else:
+            parts.append(b.text)
+        row = cell_row
+    return "\n\n".join(parts)
 
 
 def _credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:

@@ -148,7 +148,15 @@ def test_metadata(line: str) -> None:
     assert labels(D.detect_metadata, line) == {line: Label.METADATA}
 
 
-@pytest.mark.parametrize("line", ["By Isaac Butler", "Chris Davies - Nov 19, 2019, 10:31 pm CST"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Isaac Butler",
+        "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+        "Текст: Венера Ерофеева·24 сентября 2018",
+        "Texto: Ana Martínez",
+    ],
+)
 def test_byline(line: str) -> None:
     assert labels(D.detect_byline, line) == {line: Label.BYLINE}
 

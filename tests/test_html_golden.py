@@ -104,3 +104,17 @@ def test_comments_kept_apart() -> None:
     assert all(_tokens(c.text) not in article for c in with_comments.comments)
     assert with_comments.text == boilerstrip.clean(page).text
     assert meta["must"]
+
+
+def test_data_table_in_the_article_kept_whole() -> None:
+    """A standings table inside the article body is article text, every cell in order
+    (numbers and repeated values included), and the prose after it stays too."""
+    case = next(c for c in CASES if c.stem == "sh-11ea381ad92b")
+    _, result = _clean(case)
+    cells = [b for b in result.blocks if b.tag == "td"]
+    assert len(cells) > 200
+    assert all(b.label is boilerstrip.Label.ARTICLE for b in cells)
+    out = _tokens(result.text)
+    assert _tokens("1 Kyle Busch 5040 5 1 17 27") in out
+    assert _tokens("O calendário da Cup é composto por 36 corridas") in out
+    assert "Publicidade" not in result.text
