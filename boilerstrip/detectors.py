@@ -267,12 +267,19 @@ _CREDIT_HINT = re.compile(r"[):/]")
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
-    """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019"."""
+    """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019", and a lone "By" whose
+    names are the next block (markup often sets them apart)."""
+    blocks = page.blocks
     for b in _unlabelled(page, page.config.short_block_words, P.BYLINE_RULE.cues):
         if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE_RULE.applies(
             b.text, b.features.cues
         ):
             yield Verdict(b.index, Label.BYLINE, "author line")
+        elif b.text.rstrip(":").lower() in P.BYLINE_WORDS and b.index + 1 < len(blocks):
+            names = blocks[b.index + 1]
+            if names.label is None and names.features.words <= 5 and not names.features.ends_sentence:
+                yield Verdict(b.index, Label.BYLINE, "'by' alone before the author's name")
+                yield Verdict(names.index, Label.BYLINE, "author's name after a lone 'by'")
 
 
 def detect_dateline(page: Page) -> Iterator[Verdict]:

@@ -79,12 +79,20 @@ def class_hint(attrs: str) -> tuple[str, str]:
     for name in names:
         if name.replace("--", "-") in CONTENT_NAMES:
             return "content", name
-    for name in names:
-        for part in name.split("-"):
+    split = [(name, name.split("-")) for name in names]
+    if any(not _EMBED_WORDS.isdisjoint(parts) for _, parts in split):
+        return "", ""
+    for name, parts in split:
+        for part in parts:
             hint = BOILERPLATE_WORDS.get(part)
             if hint:
                 return hint, name
     return "", ""
+
+
+# An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
+# share bar: its other class words do not make it boilerplate.
+_EMBED_WORDS = frozenset({"embed", "embedded"})
 
 
 # A boilerplate class on an element holding more than this share of the page's text is

@@ -199,6 +199,10 @@ BYLINE = re.compile(
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",
     _I,
 )
+# Words that open a byline, alone on a line when the names follow in their own element.
+BYLINE_WORDS = frozenset(
+    "by von par por di door av af автор text texto texte testo tekst текст author autor auteur autore".split()
+)
 BYLINE_NAMES = re.compile(r"^(?:by|written by|words by|reporting by)\s+", _I)
 DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
 

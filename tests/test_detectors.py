@@ -161,6 +161,11 @@ def test_byline(line: str) -> None:
     assert labels(D.detect_byline, line) == {line: Label.BYLINE}
 
 
+def test_lone_by_and_the_names_after_it() -> None:
+    found = labels(D.detect_byline, "By", "Randy Maniloff", PROSE)
+    assert found == {"By": Label.BYLINE, "Randy Maniloff": Label.BYLINE}
+
+
 def test_copyright() -> None:
     line = "© Copyright 2024 The Associated Press. All rights reserved."
     assert labels(D.detect_copyright, line) == {line: Label.COPYRIGHT}
@@ -223,3 +228,20 @@ def test_bulleted_headlines_after_a_related_heading_are_its_items() -> None:
     D.run(boilerstrip.Cleaner().detectors, p)
     assert [b.label for b in p.blocks[3:]] == [Label.RELATED, Label.RELATED]
     assert all("related-links list" in b.reasons[-1] for b in p.blocks[3:])
+
+
+@pytest.mark.parametrize(
+    ("attrs", "hint"),
+    [
+        ("social-media-embed", ""),
+        ("embed-twitter social", ""),
+        ("social-share", "social"),
+        ("article-body", "content"),
+        ("main-nav", "nav"),
+    ],
+)
+def test_class_hint(attrs: str, hint: str) -> None:
+    """Class words name what a container holds; an embedded post is not a share bar."""
+    from boilerstrip.html import class_hint
+
+    assert class_hint(attrs)[0] == hint
