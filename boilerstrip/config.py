@@ -53,6 +53,8 @@ class Config:
     # with at most this share of its text in links, is a data table of the article.
     table_min_cells: int = 6
     table_max_link_share: float = 0.2
+    # Each of its cells pulls the article region this much (a table is content).
+    weight_table_cell: float = 0.2
 
     # The learned block scorers' weights, for text dumps and for HTML (files in
     # boilerstrip/data, or paths); "" uses the hand-set content classes below instead.

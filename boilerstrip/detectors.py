@@ -148,22 +148,21 @@ def detect_tables(page: Page) -> Iterator[Verdict]:
         return
     for _, run in groupby(blocks, key=_table_owner):
         cells = list(run)
-        if cells[0].dom is None or _table_owner(cells[0]) == 0 or len(cells) < cfg.table_min_cells:
+        if _table_owner(cells[0]) == 0 or len(cells) < cfg.table_min_cells:
             continue
         linked = sum(b.dom.link_density * len(b.text) for b in cells if b.dom)
         if linked <= cfg.table_max_link_share * sum(len(b.text) for b in cells):
             for b in cells:
-                yield Verdict(
-                    b.index, Label.ARTICLE, f"cell of a data table in the article body ({len(cells)} cells)"
-                )
+                reason = f"cell of a data table in the article body ({len(cells)} cells)"
+                yield Verdict(b.index, Label.ARTICLE, reason, cfg.weight_table_cell)
 
 
 def _table_owner(b: Block) -> int:
     """The article-body element a table cell sits in; 0 for any other block."""
     dom = b.dom
-    if dom is None or dom.tag not in _CELLS or dom.hint != "content" or "table" not in dom.containers:
+    if dom is None or dom.tag not in _CELLS or "table" not in dom.containers:
         return 0
-    return dom.hint_owner
+    return dom.hint_owner if dom.hint == "content" else 0
 
 
 def detect_comments(page: Page) -> Iterator[Verdict]:
