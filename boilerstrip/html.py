@@ -27,6 +27,8 @@ _BLOCK_TAGS = frozenset(
     "legend center body".split()
 )
 _CELLS = ("td", "th")
+_NAV_ROLES = frozenset({"navigation", "menu", "menubar"})
+_NAV = frozenset({"nav"})
 _CONTAINERS = frozenset(
     "nav header footer aside form article main figure figcaption li table blockquote pre ul ol dl".split()
 )
@@ -201,6 +203,11 @@ class _Builder:
                 if tag in _BLOCK_TAGS:
                     if pieces:
                         self._flush()
+                    if tag == "nav" or get("role") in _NAV_ROLES:
+                        self._collapse(el, frame)
+                        walker.skip_subtree()
+                        stack.append((frame[0], frame[1], True))
+                        continue
                     if tag == "tr":
                         self.rows += 1
                     block_tags.append(tag)
@@ -234,6 +241,15 @@ class _Builder:
                         self.link_chars += len(text.strip())
         if pieces:
             self._flush()
+
+    def _collapse(self, el: etree._Element, frame: _Frame) -> None:
+        """A navigation element becomes one block: its links are never article text,
+        and a block per menu item would cost every later stage a third of its work."""
+        text = " ".join(" ".join(el.itertext()).split())
+        if text:
+            links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+            containers, chain, _ = self._frame(el, "nav", frame)
+            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0))
 
     def _frame(self, el: etree._Element, tag: str, parent: _Frame) -> _Frame:
         containers, chain, _ = parent

@@ -74,7 +74,19 @@ def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
             seen.add(b.text)
             article.append(b)
     _drop_prose([b for b in blocks[end:] if b.label is Label.ARTICLE])
-    return article
+    return article or _fallback_article(blocks, cfg)
+
+
+def _fallback_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
+    """A page given to clean holds an article: when nothing is left as article, the
+    unclaimed long block that scored best is it (never one a pattern or structure
+    labelled: those stay what they are)."""
+    prose = [b for b in blocks if b.label is Label.OTHER and b.features.words >= cfg.good_min_words]
+    if not prose:
+        return []
+    best = max(prose, key=lambda b: (b.score, -b.index))
+    _relabel(best, Label.ARTICLE, "reducer: no article region; the most article-like block")
+    return [best]
 
 
 def _drop_prose(blocks: Sequence[Block]) -> None:

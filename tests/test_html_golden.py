@@ -118,3 +118,14 @@ def test_data_table_in_the_article_kept_whole() -> None:
     assert _tokens("1 Kyle Busch 5040 5 1 17 27") in out
     assert _tokens("O calendário da Cup é composto por 36 corridas") in out
     assert "Publicidade" not in result.text
+
+
+def test_navigation_element_is_one_block() -> None:
+    """A <nav> becomes one navigation block holding all its items, with its reason."""
+    case = next(c for c in CASES if c.stem == "sh-11ea381ad92b")
+    _, result = _clean(case)
+    navs = [b for b in result.blocks if b.tag == "nav"]
+    assert navs and all(b.label is not boilerstrip.Label.ARTICLE and b.reasons for b in navs)
+    menu = next(b for b in navs if "Calendário da Fórmula 1" in b.text)
+    assert "Pilotos e Equipes da MotoGP" in menu.text
+    assert menu.label is boilerstrip.Label.NAVIGATION
