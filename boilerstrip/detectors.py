@@ -9,7 +9,6 @@ Users disable one through `Config.disabled` or add their own to `Cleaner(detecto
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -248,21 +247,19 @@ def detect_navigation(page: Page) -> Iterator[Verdict]:
 
 
 def detect_metadata(page: Page) -> Iterator[Verdict]:
-    """Date lines, reading times, tags, photo credits and captions."""
+    """Date lines, reading times, tags, photo credits and captions. A credit ends a
+    caption with a bracket, a slash ("Jane Doe / AFP") or a colon ("Photo: X")."""
     cfg = page.config
     for b in _unlabelled(page, cfg.short_block_words * 2, P.METADATA_RULE.cues):
         if P.METADATA_RULE.applies(b.text, b.features.cues):
             yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
     for b in _unlabelled(page, cfg.legal_block_words * 2):
         text = b.text
-        if _CREDIT_HINT.search(text, len(text) - 72) and P.CAPTION.search(text, len(text) - 120):
+        tail = text[-72:]
+        if (")" in tail or ":" in tail or "/" in tail) and P.CAPTION.search(text, len(text) - 120):
             yield Verdict(b.index, Label.METADATA, "photo caption ending in its credit")
         elif text.endswith("more") and P.COLLAPSED.search(text, len(text) - 20):
             yield Verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
-
-
-# A credit ends a caption: a bracket, a slash ("Jane Doe / AFP") or a colon ("Photo: X").
-_CREDIT_HINT = re.compile(r"[):/]")
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:

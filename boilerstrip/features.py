@@ -57,7 +57,7 @@ def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, flo
     words = WORD_RE.findall(lower)
     n = len(words)
     cues = CUE_WORDS.intersection(words)
-    if _DIGIT_RE.search(text):
+    if not "".join(words).isalpha() and _DIGIT_RE.search(text):  # letters only: no digit
         cues |= _NUM
     if "©" in text or "ⓒ" in text:
         cues |= _COPY
