@@ -1,10 +1,13 @@
 """Batch cleaning: many records, every core, every record accounted for, resumable.
 
-Why this shape: records stream from the sources in a fixed order and are numbered
-(`seq`); chunks go to a process pool with a bounded number in flight (memory stays flat
-whatever the input size) and come back in submission order (output order is the input
-order). Each output line carries its `seq` and is written whole and flushed, so after
-an interruption `--resume` finds exactly which records are done: the complete lines.
+Why this shape: the inputs become tasks in a fixed order: segments of gzipped WARC
+files, which a worker reads, inflates and cleans (the parent never inflates a byte, so
+it does not cap how many cores help), and chunks of records from every other input.
+A bounded number of tasks is in flight (memory stays flat whatever the input size) and
+results come back in submission order, so output order is input order and the parent
+numbers the lines (`seq`) as it writes them. Each line is written whole and flushed, so
+after an interruption `--resume` finds exactly which records are done (the complete
+lines) and where they stop in each input (their `source`).
 A record over the size limit, over the time limit, or that breaks the parser becomes an
 `error` line and the batch goes on; a worker that dies is replaced and its chunk retried
 record by record, so one bad page costs one error line.
@@ -17,8 +20,8 @@ import os
 import signal
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,7 +31,7 @@ from typing import IO, Any
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
-from .sources import JsonlFields, Record, read, unwrap_http
+from .sources import JsonlFields, Record, can_segment, expand, read_file, read_warc, unwrap_http
 
 RESULT_FIELDS = (
     "text", "title", "date", "dateline", "section", "authors", "site_name", "wire_service",
@@ -46,6 +49,7 @@ class BatchOptions:
     stats: str | None = None
     workers: int = 0  # 0: every core
     chunk_size: int = 32
+    segment_bytes: int = 1 << 20  # a worker's share of a gzipped WARC at a time
     comments: bool = False
     resume: bool = False
     overwrite: bool = False
@@ -116,27 +120,40 @@ def _timeout(signum: int, frame: object) -> None:
     raise TimeoutError
 
 
-Done = tuple[str, str, str, dict[str, int]]  # (JSON line, status, reason, label counts)
+# (JSON line without its seq, status, reason, label counts, source)
+Done = tuple[str, str, str, dict[str, int], str]
+Segment = tuple[str, int, int, int]  # path, start, end, records at or before this offset are done
+Task = tuple[list[Record], Segment | None]  # records to clean, or a WARC segment to read
 
 
-def process_chunk(chunk: list[tuple[int, Record]]) -> list[Done]:
-    """Clean a chunk of numbered records into finished output lines (serialised here,
-    in the worker, to keep the writing process light); never raises for one record."""
-    out = []
-    for seq, rec in chunk:
-        line = process_record(seq, rec)
-        labels = line.pop("_labels", {})
-        out.append(
-            (json.dumps(line, ensure_ascii=False), line["status"], str(line.get("reason", "")), labels)
-        )
-    return out
+def process_task(task: Task) -> list[Done]:
+    """Clean a task's records into finished output lines (serialised here, in the
+    worker, to keep the writing process light); never raises for one record."""
+    records, segment = task
+    return [done_line(rec) for rec in (_segment_records(segment) if segment else records)]
 
 
-def process_record(seq: int, rec: Record) -> dict[str, Any]:
-    """The output line of one record (status ok, empty, skipped or error)."""
+def _segment_records(segment: Segment) -> Iterator[Record]:
+    path = segment[0]
+    try:
+        yield from read_warc(*segment)
+    except OSError as exc:
+        yield Record(id=path, source=path, error=f"unreadable input: {exc.strerror or exc}")
+
+
+def done_line(rec: Record) -> Done:
+    line = process_record(rec)
+    labels = line.pop("_labels", {})
+    text = json.dumps(line, ensure_ascii=False)
+    return text, line["status"], str(line.get("reason", "")), labels, rec.source
+
+
+def process_record(rec: Record) -> dict[str, Any]:
+    """The output line of one record (status ok, empty, skipped or error), without
+    its seq: the parent numbers lines as it writes them."""
     cleaner, options = _Worker.cleaner, _Worker.options
     assert cleaner is not None and options is not None
-    line: dict[str, Any] = {"seq": seq, "id": rec.id, "url": rec.url, "source": rec.source}
+    line: dict[str, Any] = {"id": rec.id, "url": rec.url, "source": rec.source}
     if rec.kind == "http":
         rec = unwrap_http(rec)
     if rec.error is not None:
@@ -181,15 +198,17 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     """Run a batch; returns the tally (also written to --stats)."""
     config = config or Config()
     tally = Tally()
-    done, in_output, in_errors = _prepare_outputs(options)
+    done_sources, in_output, in_errors = _prepare_outputs(options)
+    done = len(done_sources)
     tally.resumed_from = tally.read = done
     tally.written, tally.errors_written = in_output, in_errors
-    records = islice(enumerate(read(options.inputs, options.fields)), done, None)
+    tasks = _tasks(options, done_sources)
     workers = options.workers or os.cpu_count() or 1
     progress = _progress(options, done)
     writer = _Writer(options, append=done > 0)
     try:
-        for (text, status, reason, labels), source in _ordered_results(records, config, options, workers):
+        for text, status, reason, labels, source in _ordered_results(tasks, config, options, workers):
+            text = f'{{"seq": {tally.read}, {text[1:]}'
             tally.read += 1
             tally.add(status, reason, labels, source)
             if status == "error" and writer.errors is not None:
@@ -215,34 +234,88 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     return tally
 
 
-def _chunks(records: Iterable[tuple[int, Record]], size: int) -> Iterator[list[tuple[int, Record]]]:
-    it = iter(records)
-    while chunk := list(islice(it, size)):
-        yield chunk
+def _tasks(options: BatchOptions, done_sources: list[str]) -> Iterator[Task]:
+    """The work in input order: WARC segments, and chunks of the other inputs'
+    records. With `--resume`, inputs wholly done are passed over unread, and the one
+    where the earlier run stopped continues after its last done record."""
+    done = deque(done_sources)
+    chunk: list[Record] = []
+    for path, problem in expand(options.inputs):
+        count, last_offset = _done_in(path, done)
+        if done:
+            continue  # the earlier run went past this input
+        if problem is None and can_segment(path):
+            if chunk:
+                yield chunk, None
+                chunk = []
+            for start, end in _segments(path, options.segment_bytes):
+                if end - 1 > last_offset:
+                    yield [], (path, start, end, last_offset)
+            continue
+        for rec in islice(read_file(path, problem, options.fields), count, None):
+            chunk.append(rec)
+            if len(chunk) >= options.chunk_size:
+                yield chunk, None
+                chunk = []
+    if chunk:
+        yield chunk, None
+
+
+def _segments(path: str, size: int) -> list[tuple[int, int]]:
+    from .sources import warc_segments
+
+    try:
+        return warc_segments(path, size)
+    except OSError:
+        return [(0, 1)]  # unreadable: one segment, whose reader reports why
+
+
+def _done_in(path: str, done: deque[str]) -> tuple[int, int]:
+    """(records of this input done by an earlier run, offset of its last done WARC
+    record or -1), taking their sources off the front of `done`. Positions rise within
+    an input, so one named twice is done twice, one pass after the other."""
+    count, position = 0, -1
+    while done:
+        here = _position(path, done[0])
+        if here is None or (count and here <= position):
+            break
+        done.popleft()
+        count, position = count + 1, here
+    return count, position
+
+
+def _position(path: str, source: str) -> int | None:
+    """Where in `path` a record's source lies: its byte offset or line; the whole input
+    (one record: a page file, or an input that could not be read); None if elsewhere."""
+    if source == path:
+        return sys.maxsize
+    if not source.startswith(path) or source[len(path) : len(path) + 1] not in ("@", ":"):
+        return None
+    tail = source[len(path) + 1 :]
+    return int(tail) if tail.isdigit() else None
 
 
 def _ordered_results(
-    records: Iterable[tuple[int, Record]], config: Config, options: BatchOptions, workers: int
-) -> Iterator[tuple[Done, str]]:
-    """Results in input order, with at most 2 × workers chunks in flight."""
-    chunks = _chunks(records, options.chunk_size)
+    tasks: Iterator[Task], config: Config, options: BatchOptions, workers: int
+) -> Iterator[Done]:
+    """Results in input order, with at most 2 × workers tasks in flight."""
     pool = _pool(config, options, workers)
-    pending: list[tuple[list[tuple[int, Record]], Future[list[Done]]]] = []
+    pending: list[tuple[Task, Future[list[Done]]]] = []
     try:
         while True:
-            while len(pending) < 2 * workers and (chunk := next(chunks, None)) is not None:
-                pending.append((chunk, pool.submit(process_chunk, chunk)))
+            while len(pending) < 2 * workers and (task := next(tasks, None)) is not None:
+                pending.append((task, pool.submit(process_task, task)))
             if not pending:
                 return
-            chunk, future = pending.pop(0)
+            task, future = pending.pop(0)
             try:
                 lines = future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(config, options, workers)
-                lines = _isolate(chunk, config, options)
-                pending = [(c, pool.submit(process_chunk, c)) for c, _ in pending]
-            yield from zip(lines, (rec.source for _, rec in chunk), strict=True)
+                lines = _isolate(task, config, options)
+                pending = [(t, pool.submit(process_task, t)) for t, _ in pending]
+            yield from lines
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -251,25 +324,25 @@ def _pool(config: Config, options: BatchOptions, workers: int) -> ProcessPoolExe
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config, options))
 
 
-def _isolate(chunk: list[tuple[int, Record]], config: Config, options: BatchOptions) -> list[Done]:
-    """Retry a chunk whose worker died, one record per fresh process, so that only the
-    record that kills its process becomes an error."""
+def _isolate(task: Task, config: Config, options: BatchOptions) -> list[Done]:
+    """Retry a task whose worker died, one record per fresh process, so that only the
+    record that kills its process becomes an error (a segment is read here for that)."""
+    records, segment = task
     lines: list[Done] = []
-    for seq, rec in chunk:
+    for rec in _segment_records(segment) if segment else records:
         with _pool(config, options, 1) as solo:
             try:
-                lines.append(solo.submit(process_chunk, [(seq, rec)]).result()[0])
+                lines.append(solo.submit(process_task, ([rec], None)).result()[0])
             except BrokenProcessPool:
                 reason = "the worker process died on this record"
                 line = {
-                    "seq": seq,
                     "id": rec.id,
                     "url": rec.url,
                     "source": rec.source,
                     "status": "error",
                     "reason": reason,
                 }
-                lines.append((json.dumps(line, ensure_ascii=False), "error", reason, {}))
+                lines.append((json.dumps(line, ensure_ascii=False), "error", reason, {}, rec.source))
     return lines
 
 
@@ -284,41 +357,42 @@ def _progress(options: BatchOptions, done: int) -> Any:
 # --- output files -------------------------------------------------------------------
 
 
-def _prepare_outputs(options: BatchOptions) -> tuple[int, int, int]:
-    """(records done, lines in the output, lines in the error file) from earlier runs,
-    all 0 without --resume; cuts a partial last line left by a killed run, and refuses
-    to overwrite without --overwrite."""
+def _prepare_outputs(options: BatchOptions) -> tuple[list[str], int, int]:
+    """(sources of the records done, in input order; lines in the output; lines in the
+    error file) from earlier runs, nothing without --resume; cuts a partial last line
+    left by a killed run, and refuses to overwrite without --overwrite."""
     paths = [p for p in (options.output, options.errors) if p]
     existing = [p for p in paths if os.path.exists(p) and os.path.getsize(p) > 0]
     if not options.resume:
         if existing and not options.overwrite:
             raise BoilerstripError(f"{existing[0]} exists: pass --resume to continue it or --overwrite")
-        return 0, 0, 0
+        return [], 0, 0
     if options.output_format != "jsonl":
         raise BoilerstripError("--resume works with JSONL output only")
-    in_output = _complete_seqs(options.output) if options.output in existing else []
-    in_errors = _complete_seqs(options.errors) if options.errors and options.errors in existing else []
-    seqs = sorted(in_output + in_errors)
-    if seqs != list(range(len(seqs))):
+    in_output = _complete_lines(options.output) if options.output in existing else []
+    in_errors = _complete_lines(options.errors) if options.errors and options.errors in existing else []
+    done = sorted(in_output + in_errors)
+    if [seq for seq, _ in done] != list(range(len(done))):
         raise BoilerstripError("the output files do not hold a prefix of the input: cannot resume them")
-    return len(seqs), len(in_output), len(in_errors)
+    return [source for _, source in done], len(in_output), len(in_errors)
 
 
-def _complete_seqs(path: str) -> list[int]:
-    """The seq of every whole line; a partial last line (no newline) is cut off."""
-    seqs = []
+def _complete_lines(path: str) -> list[tuple[int, str]]:
+    """(seq, source) of every whole line; a partial last line (no newline) is cut off."""
+    found = []
     good_end = 0
     with open(path, "rb+") as fh:
         for raw in fh:
             if not raw.endswith(b"\n"):
                 break
             try:
-                seqs.append(int(json.loads(raw)["seq"]))
+                line = json.loads(raw)
+                found.append((int(line["seq"]), str(line["source"])))
             except (ValueError, KeyError, TypeError):
                 break
             good_end += len(raw)
         fh.truncate(good_end)
-    return seqs
+    return found
 
 
 class _Writer:

@@ -81,19 +81,36 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 def read(inputs: Iterable[str], fields: JsonlFields = JsonlFields()) -> Iterator[Record]:
     """Every record of every input, in a deterministic order."""
     for path, problem in expand(inputs):
-        if problem:
-            yield Record(id=path, source=path, error=f"unreadable input: {problem}")
-            continue
-        kind = _kind_of(path)
-        try:
-            if kind == "warc":
-                yield from read_warc(path)
-            elif kind == "jsonl":
-                yield from read_jsonl(path, fields)
-            else:
-                yield read_page_file(path)
-        except OSError as exc:
-            yield Record(id=path, source=path, error=f"unreadable input: {exc.strerror or exc}")
+        yield from read_file(path, problem, fields)
+
+
+def read_file(path: str, problem: str | None, fields: JsonlFields) -> Iterator[Record]:
+    """The records of one input (one error record if it cannot be read)."""
+    if problem:
+        yield Record(id=path, source=path, error=f"unreadable input: {problem}")
+        return
+    kind = _kind_of(path)
+    try:
+        if kind == "warc":
+            yield from read_warc(path)
+        elif kind == "jsonl":
+            yield from read_jsonl(path, fields)
+        else:
+            yield read_page_file(path)
+    except OSError as exc:
+        yield Record(id=path, source=path, error=f"unreadable input: {exc.strerror or exc}")
+
+
+def can_segment(path: str) -> bool:
+    """Whether workers can read this input in parallel segments: a gzipped WARC (one
+    gzip member a record, as the standard asks) and FastWARC to read it."""
+    if _kind_of(path) != "warc" or not path.lower().endswith(".gz"):
+        return False
+    try:
+        import fastwarc  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _kind_of(path: str) -> str | None:
@@ -180,37 +197,86 @@ def _jsonl_record(path: str, lineno: int, line: str, fields: JsonlFields) -> Rec
 # --- WARC ---------------------------------------------------------------------------
 
 
-def read_warc(path: str) -> Iterator[Record]:
+def read_warc(path: str, start: int = 0, end: int | None = None, after: int = -1) -> Iterator[Record]:
     """Response records with HTML, conversion (WET) records with text; every other
     record is skipped with its type. A corrupt stretch becomes one error and reading
-    resumes at the next gzip member (or WARC header, uncompressed)."""
+    resumes at the next gzip member (or WARC header, uncompressed).
+
+    `start`/`end` read one segment (`warc_segments`): the records that begin in
+    [start, end), the last one read to its end. Records at or before `after` were
+    done by an earlier run (`--resume`) and are passed over."""
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
     except ImportError as exc:
         raise OSError(0, "reading WARC needs FastWARC: pip install 'boilerstrip[warc]'") from exc
-    start = 0
     size = os.path.getsize(path)
-    while start < size:
+    stop = size if end is None else min(end, size)
+    while start < stop:
         last_end = start
+        base = -1  # FastWARC counts positions from the file's start, not from the seek
         with open(path, "rb") as fh:
             fh.seek(start)
             try:
                 for rec in ArchiveIterator(
                     fh, parse_http=False, record_types=WarcRecordType.any_type, auto_decode="none"
                 ):
-                    offset = start + rec.stream_pos
-                    yield _warc_record(path, offset, rec)
+                    if base < 0:
+                        base = 0 if rec.stream_pos >= start else start
+                    offset = base + rec.stream_pos
+                    if offset >= stop:
+                        return
+                    if offset > after:
+                        yield _warc_record(path, offset, rec)
                     last_end = offset + 1
                 return
             except Exception as exc:  # noqa: BLE001 - any failure of the reader is a corrupt stretch
                 bad_from = _next_member(path, last_end, size) if last_end > start else start
+                if bad_from >= stop:
+                    return  # the next segment's reader reports it
                 resume = _next_member(path, bad_from + 1, size)
-                yield Record(
-                    id=f"{path}@{bad_from}",
-                    source=f"{path}@{bad_from}",
-                    error=f"corrupt WARC data at bytes {bad_from}-{resume}: {exc}",
-                )
+                if bad_from > after:
+                    yield Record(
+                        id=f"{path}@{bad_from}",
+                        source=f"{path}@{bad_from}",
+                        error=f"corrupt WARC data at bytes {bad_from}-{resume}: {exc}",
+                    )
                 start = resume
+
+
+def warc_segments(path: str, size_hint: int) -> list[tuple[int, int]]:
+    """Byte ranges of a gzipped WARC, about `size_hint` bytes each, every one but the
+    first starting at a record's own gzip member (a gzip header whose first inflated
+    bytes read "WARC/"). Workers read and inflate the segments in parallel, so the
+    process that hands them out never inflates a byte. A file that is one gzip stream
+    is one segment."""
+    size = os.path.getsize(path)
+    starts = [0]
+    while starts[-1] + size_hint < size:
+        found = _verified_member(path, starts[-1] + size_hint, size)
+        if found >= size:
+            break
+        starts.append(found)
+    return list(zip(starts, [*starts[1:], size], strict=True))
+
+
+def _verified_member(path: str, offset: int, size: int) -> int:
+    """The first gzip member at or after `offset` that begins a WARC record (else EOF):
+    the magic bytes alone also occur inside compressed data."""
+    while True:
+        found = _next_member(path, offset, size)
+        if found >= size or _opens_warc_record(path, found):
+            return found
+        offset = found + 1
+
+
+def _opens_warc_record(path: str, offset: int) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        head = fh.read(1024)
+    try:
+        return zlib.decompressobj(31).decompress(head, 8).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _next_member(path: str, offset: int, size: int) -> int:
@@ -226,6 +292,8 @@ def _next_member(path: str, offset: int, size: int) -> int:
             found = chunk.find(magic)
             if found >= 0:
                 return pos + found
+            if len(chunk) < 1 << 20:
+                return size  # the last chunk: no magic before the end
             fh.seek(pos + len(chunk) - len(magic) + 1)
 
 

@@ -274,3 +274,50 @@ def test_stats_count_labels(tmp_path: pathlib.Path) -> None:
     line = lines(out)[0]
     assert line["wire_service"] == "The Associated Press" and len(line["comments"]) == 3  # type: ignore[arg-type]
     assert os.path.getsize(out) > 0
+
+
+def test_warc_segments_read_like_the_whole_file(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """Workers read gzipped WARCs in segments: read one after the other, the segments
+    give exactly the records of one pass over the file, also around a corrupt member
+    and a cut end, whatever the segment size."""
+    from boilerstrip.sources import read_warc, warc_segments
+
+    whole = tmp_path / "whole.warc.gz"
+    n = write_warc(whole, pages * 3, [], extras=False)
+    data = whole.read_bytes()
+    starts = [i for i in range(len(data)) if data.startswith(b"\x1f\x8b\x08", i)]
+    corrupt = bytearray(data)
+    corrupt[(starts[5] + starts[6]) // 2 :][:64] = b"\x00" * 64
+    (tmp_path / "bad.warc.gz").write_bytes(bytes(corrupt[: (starts[-1] + len(data)) // 2]))
+    for path in (whole, tmp_path / "bad.warc.gz"):
+        one_pass = [(r.source, r.data, r.error) for r in read_warc(str(path))]
+        for size in (1, 50_000, 400_000, 1 << 30):
+            segments = warc_segments(str(path), size)
+            assert segments[0][0] == 0 and segments[-1][1] == path.stat().st_size
+            got = [(r.source, r.data, r.error) for s, e in segments for r in read_warc(str(path), s, e)]
+            assert got == one_pass, (path.name, size)
+    assert len(list(read_warc(str(whole)))) == n
+    assert len(warc_segments(str(whole), 50_000)) > 5
+
+
+def test_resume_across_inputs_of_every_kind(
+    tmp_path: pathlib.Path, pages: list[bytes], texts: list[str]
+) -> None:
+    """An interrupted run leaves a prefix of the output; resumed from any point (inside
+    a JSONL file, a gzipped WARC read in segments, a folder, or between them) the output
+    is the uninterrupted one."""
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"html": p.decode()}) + "\n" for p in pages[:4]))
+    write_warc(tmp_path / "b.warc.gz", pages * 2, texts[:2], extras=False)
+    (tmp_path / "c").mkdir()
+    for i, p in enumerate(pages[:3]):
+        (tmp_path / "c" / f"{i}.html").write_bytes(p)
+    inputs = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.warc.gz"), str(tmp_path / "c")]
+    whole = tmp_path / "whole.jsonl"
+    run_batch(*inputs, "-o", str(whole), "--workers", "2", "--quiet")
+    full = whole.read_bytes().splitlines(keepends=True)
+    assert len(full) == 4 + 2 * len(pages) + 2 + 3
+    for cut in (2, 4, 9, len(full) - 4, len(full) - 1):
+        part = tmp_path / f"part{cut}.jsonl"
+        part.write_bytes(b"".join(full[:cut]) + full[cut][:25])  # a killed run's partial line
+        run_batch(*inputs, "-o", str(part), "--resume", "--workers", "2", "--quiet")
+        assert part.read_bytes() == whole.read_bytes(), cut
