@@ -93,7 +93,9 @@ PROMPT = re.compile(
     r"|\bfree articles?\b|\bunlimited (?:digital )?access\b|\bto continue reading\b"
     r"|\bdownload (?:our|the) app\b|\bpush notifications?\b|\bad ?blocker\b|\benable javascript\b"
     r"|\bnews alerts?\b|\bbreaking news alerts?\b|\bpaywall\b|\bjoin our\b|\bunsubscribe\b|\bno spam\b"
-    r"|\bfollow us\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b)",
+    r"|\bfollow us\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b"
+    r"|\bdelivered (?:to|through|into|in) your (?:inbox|letterbox|mailbox|door)\b|\bprotected by recaptcha\b"
+    r"|\brequires? javascript\b)",
     _I,
 )
 # Cookie and consent banners run long; their vocabulary gives them away.
@@ -258,7 +260,8 @@ PROMPT_RULE = Rule(
     _cues(
         "newsletter newsletters sign subscribe inbox survey cookie cookies subscription subscribers "
         "subscriber free unlimited continue download push notification notifications ad adblocker "
-        "blocker javascript alert alerts paywall join unsubscribe spam follow support become"
+        "blocker javascript alert alerts paywall join unsubscribe spam follow support become delivered "
+        "recaptcha"
     ),
 )
 COOKIE_RULE = Rule(COOKIE, _cues("cookie cookies"))
