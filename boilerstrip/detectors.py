@@ -139,8 +139,8 @@ _CELLS = ("td", "th")
 def detect_tables(page: Page) -> Iterator[Verdict]:
     """Data tables inside the article body (results, figures, schedules): their
     cells are short, numeric and repeat, so every text rule would call them menus.
-    A run of cells under the element named as the article body, with few links,
-    is the article's."""
+    A run of cells under the element named as the article body (or in an <article>),
+    with few links, is the article's."""
     cfg = page.config
     blocks = page.blocks
     if not blocks or blocks[0].dom is None:
@@ -157,11 +157,14 @@ def detect_tables(page: Page) -> Iterator[Verdict]:
 
 
 def _table_owner(b: Block) -> int:
-    """The article-body element a table cell sits in; 0 for any other block."""
+    """The article-body element a table cell sits in (-1 for an <article> that names
+    no body element); 0 for any other block."""
     dom = b.dom
     if dom is None or dom.tag not in _CELLS or "table" not in dom.containers:
         return 0
-    return dom.hint_owner if dom.hint == "content" else 0
+    if dom.hint == "content":
+        return dom.hint_owner
+    return -1 if not dom.hint and "article" in dom.containers else 0
 
 
 def detect_comments(page: Page) -> Iterator[Verdict]:
