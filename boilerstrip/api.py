@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from . import detectors as D
 from . import features, html, htmlmeta, lang, scorer
 from .config import Config
-from .decode import decode, looks_like_html
+from .decode import decode, looks_like_html, plain_utf8
 from .errors import ConfigError, InputError
 from .htmlmeta import HtmlMeta
 from .model import Block, Result
@@ -58,10 +58,10 @@ class Cleaner:
         return self._prepare(page)[0]
 
     def _prepare(self, page: Page) -> tuple[D.Page, HtmlMeta | None]:
-        text = _as_text(page, self.config)
+        text, utf8 = _as_text(page, self.config)
         markup: HtmlMeta | None = None
         if looks_like_html(text):
-            root = html.parse(text)
+            root = html.parse(utf8 if utf8 is not None else text)
             markup = htmlmeta.extract(root)
             walked = html.walk(root)
             blocks = walked.blocks
@@ -122,12 +122,15 @@ def clean(
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
 
 
-def _as_text(page: object, config: Config) -> str:
+def _as_text(page: object, config: Config) -> tuple[str, bytes | None]:
+    """The page's text, and its bytes when they are plain UTF-8 (for the HTML parser)."""
+    utf8: bytes | None = None
     if isinstance(page, (bytes, bytearray, memoryview)):
         data = bytes(page)
         if len(data) > config.max_input_chars * 4:
             raise InputError(f"page of {len(data)} bytes is over the limit; raise Config.max_input_chars")
-        text = decode(data)
+        plain = plain_utf8(data)
+        text, utf8 = (plain, data) if plain is not None else (decode(data), None)
     elif isinstance(page, str):
         text = page
     else:
@@ -135,8 +138,8 @@ def _as_text(page: object, config: Config) -> str:
     if len(text) > config.max_input_chars:
         raise InputError(f"page of {len(text)} characters is over max_input_chars={config.max_input_chars}")
     if "\x00" in text:
-        text = text.replace("\x00", "")
-    return text
+        text, utf8 = text.replace("\x00", ""), None
+    return text, utf8
 
 
 def _language_sample(blocks: list[Block], limit: int = 1000) -> str:

@@ -29,6 +29,17 @@ _HTML_START = re.compile(
 _DOCUMENT_TAGS = ("!doctype", "html", "head", "body")
 
 
+def plain_utf8(data: bytes) -> str | None:
+    """The text of bytes that are UTF-8 with no BOM (most pages), else None. Such
+    bytes can go to the HTML parser as they are, which spares it re-encoding a str."""
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or _looks_utf16(data):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(data: bytes) -> str:
     """Decode page bytes: BOM, strict UTF-8, the declared charset unless the bytes
     read far better another way, then a statistical guess."""

@@ -129,3 +129,20 @@ def test_compressed_page_is_an_input_error() -> None:
 def test_binary_data_is_an_input_error() -> None:
     with pytest.raises(boilerstrip.InputError, match="binary"):
         boilerstrip.clean(bytes(range(256)) * 3)
+
+
+def test_utf8_bytes_and_str_give_the_same_page() -> None:
+    """UTF-8 bytes go to the parser as they are; a str is encoded first. Both read alike
+    (a Russian page, an XML declaration, a NUL byte)."""
+    from .conftest import FIXTURES
+
+    page = gzip.decompress((FIXTURES / "html" / "sh-3c6d3381ef52.html.gz").read_bytes())
+    variants = [
+        page,
+        b'<?xml version="1.0" encoding="utf-8"?>\n' + page,
+        page.replace(b"<body", b"\x00<body", 1),
+    ]
+    for data in variants:
+        from_bytes, from_str = boilerstrip.clean(data), boilerstrip.clean(data.decode("utf-8"))
+        assert from_bytes.text == from_str.text and from_bytes.title == from_str.title
+        assert "Наши герои знают толк" in from_bytes.text
