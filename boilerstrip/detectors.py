@@ -142,12 +142,12 @@ def detect_tables(page: Page) -> Iterator[Verdict]:
     A run of cells under the element named as the article body (or in an <article>),
     with few links, is the article's."""
     cfg = page.config
-    blocks = page.blocks
-    if not blocks or blocks[0].dom is None:
-        return
-    for _, run in groupby(blocks, key=_table_owner):
-        cells = list(run)
-        if _table_owner(cells[0]) == 0 or len(cells) < cfg.table_min_cells:
+    candidates = [(b, owner) for b in page.blocks if b.tag in _CELLS and (owner := _table_owner(b))]
+    # A run: cells next to each other under the same owner.
+    runs = groupby(enumerate(candidates), key=lambda ic: (ic[1][0].index - ic[0], ic[1][1]))
+    for _, run in runs:
+        cells = [b for _, (b, _) in run]
+        if len(cells) < cfg.table_min_cells:
             continue
         linked = sum(b.dom.link_density * len(b.text) for b in cells if b.dom)
         if linked <= cfg.table_max_link_share * sum(len(b.text) for b in cells):
