@@ -29,6 +29,7 @@ _BLOCK_TAGS = frozenset(
 _CELLS = ("td", "th")
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar"})
 _NAV = frozenset({"nav"})
+_PROSE_TAGS = ("p", "h1", "article", "main")
 _CONTAINERS = frozenset(
     "nav header footer aside form article main figure figcaption li table blockquote pre ul ol dl".split()
 )
@@ -100,6 +101,8 @@ _EMBED_WORDS = frozenset({"embed", "embedded"})
 # A boilerplate class on an element holding more than this share of the page's text is
 # a layout wrapper, not what its name says.
 HINT_MAX_SHARE = 0.3
+# A <nav> becomes one block when at least this share of its text is in links.
+NAV_MIN_LINK_SHARE = 0.5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
@@ -211,8 +214,7 @@ class _Builder:
                 if tag in _BLOCK_TAGS:
                     if pieces:
                         self._flush()
-                    if tag == "nav" or get("role") in _NAV_ROLES:
-                        self._collapse(el, frame)
+                    if (tag == "nav" or get("role") in _NAV_ROLES) and self._collapse(el, frame):
                         walker.skip_subtree()
                         stack.append((frame[0], frame[1], True))
                         continue
@@ -250,14 +252,21 @@ class _Builder:
         if pieces:
             self._flush()
 
-    def _collapse(self, el: etree._Element, frame: _Frame) -> None:
-        """A navigation element becomes one block: its links are never article text,
-        and a block per menu item would cost every later stage a third of its work."""
+    def _collapse(self, el: etree._Element, frame: _Frame) -> bool:
+        """A navigation element made mostly of links becomes one block: its links are
+        never article text, and a block per menu item would cost every later stage a
+        third of its work. One that holds paragraphs or a headline, or is mostly text,
+        is a mislabelled wrapper and is walked like any element."""
+        if next(el.iter(*_PROSE_TAGS), None) is not None:
+            return False
         text = " ".join(" ".join(el.itertext()).split())
+        links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+        if links < len(text) * NAV_MIN_LINK_SHARE:
+            return False
         if text:
-            links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
             containers, chain, _ = self._frame(el, "nav", frame)
             self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0))
+        return True
 
     def _frame(self, el: etree._Element, tag: str, parent: _Frame) -> _Frame:
         containers, chain, _ = parent

@@ -129,3 +129,21 @@ def test_navigation_element_is_one_block() -> None:
     menu = next(b for b in navs if "Calendário da Fórmula 1" in b.text)
     assert "Pilotos e Equipes da MotoGP" in menu.text
     assert menu.label is boilerstrip.Label.NAVIGATION
+
+
+def test_navigation_role_on_a_wrapper_does_not_hide_the_article() -> None:
+    """Only link-made navigation collapses into one block: a page whose whole body sits
+    in an element marked role=navigation (seen on real sites) keeps its article."""
+    case = next(c for c in CASES if c.stem == "sh-359fee228518")
+    meta = json.loads(case.read_text(encoding="utf-8"))
+    page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
+    wrapped = page.replace(b"<body", b'<div role="navigation"><body', 1).replace(
+        b"</body>", b"</div></body>", 1
+    )
+    assert wrapped != page
+    out, plain = _tokens(boilerstrip.clean(wrapped).text), _tokens(boilerstrip.clean(page).text)
+    assert _tokens(str(meta["must"][0])) in out  # type: ignore[index]
+    # Short blocks inside the wrapper still read as navigation: most of the text stays,
+    # and the page is not taken whole.
+    assert 0.8 * len(plain) <= len(out) <= 1.2 * len(plain)
+    assert not any(_tokens(str(s)) in out for s in meta["must_not"])  # type: ignore[attr-defined]
