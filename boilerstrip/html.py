@@ -33,15 +33,14 @@ _PROSE_TAGS = ("p", "h1", "article", "main")
 _CONTAINERS = frozenset(
     "nav header footer aside form article main figure figcaption li table blockquote pre ul ol dl".split()
 )
+# Boilerplate roles are hints, like class names: authors misuse them too, and a hint on
+# an element holding much of the page's text is set aside (`settle_hints`).
+_ROLE_HINTS = {"navigation": "nav", "menu": "nav", "menubar": "nav", "contentinfo": "footer"}
 _ROLES = {
-    "navigation": "nav",
     "banner": "header",
-    "contentinfo": "footer",
     "complementary": "aside",
     "main": "main",
     "article": "article",
-    "menu": "nav",
-    "menubar": "nav",
     "search": "form",
     "dialog": "aside",
     "alert": "aside",
@@ -278,11 +277,12 @@ class _Builder:
         attrs = el.get("class", "") + " " + el.get("id", "")
         if el.get("itemprop") == "articleBody":
             attrs = "article-body " + attrs
-        if attrs != " ":
-            hint, token = self._hint(attrs)
-            if hint:
-                self.hinted += 1
-                chain = (*chain, (self.hinted, hint, token))
+        hint, token = self._hint(attrs) if attrs != " " else ("", "")
+        if not hint and role in _ROLE_HINTS:
+            hint, token = _ROLE_HINTS[role], f"role={role}"
+        if hint:
+            self.hinted += 1
+            chain = (*chain, (self.hinted, hint, token))
         return containers, chain, False
 
     def _hint(self, attrs: str) -> tuple[str, str]:

@@ -132,8 +132,9 @@ def test_navigation_element_is_one_block() -> None:
 
 
 def test_navigation_role_on_a_wrapper_does_not_hide_the_article() -> None:
-    """Only link-made navigation collapses into one block: a page whose whole body sits
-    in an element marked role=navigation (seen on real sites) keeps its article."""
+    """Only link-made navigation collapses into one block, and a navigation role on an
+    element holding much of the page is set aside like a wrapper's class: a page whose
+    whole body sits in role=navigation (seen on real sites) keeps its article."""
     case = next(c for c in CASES if c.stem == "sh-359fee228518")
     meta = json.loads(case.read_text(encoding="utf-8"))
     page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
@@ -142,8 +143,6 @@ def test_navigation_role_on_a_wrapper_does_not_hide_the_article() -> None:
     )
     assert wrapped != page
     out, plain = _tokens(boilerstrip.clean(wrapped).text), _tokens(boilerstrip.clean(page).text)
-    assert _tokens(str(meta["must"][0])) in out  # type: ignore[index]
-    # Short blocks inside the wrapper still read as navigation: most of the text stays,
-    # and the page is not taken whole.
-    assert 0.8 * len(plain) <= len(out) <= 1.2 * len(plain)
+    assert all(_tokens(str(s)) in out for s in meta["must"])  # type: ignore[attr-defined]
     assert not any(_tokens(str(s)) in out for s in meta["must_not"])  # type: ignore[attr-defined]
+    assert 0.95 * len(plain) <= len(out) <= 1.05 * len(plain)  # not the page taken whole
