@@ -31,7 +31,16 @@ from typing import IO, Any
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
-from .sources import JsonlFields, Record, can_segment, expand, read_file, read_warc, unwrap_http
+from .sources import (
+    JsonlFields,
+    Record,
+    can_segment,
+    expand,
+    read_file,
+    read_warc,
+    unwrap_http,
+    warc_segments,
+)
 
 RESULT_FIELDS = (
     "text", "title", "date", "dateline", "section", "authors", "site_name", "wire_service",
@@ -262,8 +271,6 @@ def _tasks(options: BatchOptions, done_sources: list[str]) -> Iterator[Task]:
 
 
 def _segments(path: str, size: int) -> list[tuple[int, int]]:
-    from .sources import warc_segments
-
     try:
         return warc_segments(path, size)
     except OSError:

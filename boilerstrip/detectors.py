@@ -18,7 +18,7 @@ from . import patterns as P
 from . import scorer
 from .config import Config
 from .lang import Language
-from .model import Block, Label, Verdict
+from .model import CELL_TAGS, Block, Label, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +133,13 @@ def detect_dom(page: Page) -> Iterator[Verdict]:
             yield Verdict(b.index, Label.NAVIGATION, f"mostly links ({dom.link_density:.0%})")
 
 
-_CELLS = ("td", "th")
-
-
 def detect_tables(page: Page) -> Iterator[Verdict]:
     """Data tables inside the article body (results, figures, schedules): their
     cells are short, numeric and repeat, so every text rule would call them menus.
     A run of cells under the element named as the article body (or in an <article>),
     with few links, is the article's."""
     cfg = page.config
-    candidates = [(b, owner) for b in page.blocks if b.tag in _CELLS and (owner := _table_owner(b))]
+    candidates = [(b, owner) for b in page.blocks if b.tag in CELL_TAGS and (owner := _table_owner(b))]
     # A run: cells next to each other under the same owner.
     runs = groupby(enumerate(candidates), key=lambda ic: (ic[1][0].index - ic[0], ic[1][1]))
     for _, run in runs:
@@ -160,7 +157,7 @@ def _table_owner(b: Block) -> int:
     """The article-body element a table cell sits in (-1 for an <article> that names
     no body element); 0 for any other block."""
     dom = b.dom
-    if dom is None or dom.tag not in _CELLS or "table" not in dom.containers:
+    if dom is None or dom.tag not in CELL_TAGS or "table" not in dom.containers:
         return 0
     if dom.hint == "content":
         return dom.hint_owner

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .errors import InputError
-from .model import Block, Dom, Features
+from .model import CELL_TAGS, Block, Dom, Features
 
 # Removed with their content before the walk: never visible article text.
 _DROP = (
@@ -26,8 +26,6 @@ _BLOCK_TAGS = frozenset(
     "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
     "legend center body".split()
 )
-_CELLS = ("td", "th")
-_NAV_ROLES = frozenset({"navigation", "menu", "menubar"})
 _NAV = frozenset({"nav"})
 _PROSE_TAGS = ("p", "h1", "article", "main")
 _CONTAINERS = frozenset(
@@ -36,6 +34,7 @@ _CONTAINERS = frozenset(
 # Boilerplate roles are hints, like class names: authors misuse them too, and a hint on
 # an element holding much of the page's text is set aside (`settle_hints`).
 _ROLE_HINTS = {"navigation": "nav", "menu": "nav", "menubar": "nav", "contentinfo": "footer"}
+_NAV_ROLES = frozenset(role for role, hint in _ROLE_HINTS.items() if hint == "nav")
 _ROLES = {
     "banner": "header",
     "complementary": "aside",
@@ -302,7 +301,7 @@ class _Builder:
         if text:
             containers, chain, _ = self.stack[-1]
             tag = self.block_tags[-1]
-            row = self.rows if tag in _CELLS else 0
+            row = self.rows if tag in CELL_TAGS else 0
             self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row))
 
     def settle_hints(self, max_share: float) -> None:

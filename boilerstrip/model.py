@@ -43,6 +43,9 @@ class Features:
     group: int = 0  # index of the run of lines without a blank line between them
 
 
+CELL_TAGS = ("td", "th")  # table cells: their row is kept (`Dom.row`), they may repeat
+
+
 class Dom(NamedTuple):
     """Where an HTML block sits in the page (None for text dumps). A named tuple:
     immutable, and cheap to make for every block of every page."""

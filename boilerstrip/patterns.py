@@ -195,15 +195,16 @@ CAPTION = re.compile(
     r"(?:\s+(?i:less|more|hide caption|show caption|expand|close|enlarge))?\s*$"
 )
 COLLAPSED = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
+# Words that open a byline: before the names ("By Jane Doe"), or with a colon ("Text: …").
+_BY_WORDS = "by von par por di door av af автор".split()
+_CREDIT_WORDS = "text texto texte testo tekst текст author autor auteur autore автор".split()
+# Either kind alone on a line: the names follow in their own element.
+BYLINE_WORDS = frozenset(_BY_WORDS + _CREDIT_WORDS)
 BYLINE = re.compile(
-    r"(?:by|written by|words by|reporting by|von|par|por|di|door|av|af|автор)\s+\S.{0,80}$"
-    r"|(?:text|texto|texte|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*\S.{0,80}$"
+    rf"(?:written by|words by|reporting by|{'|'.join(_BY_WORDS)})\s+\S.{{0,80}}$"
+    rf"|(?:{'|'.join(_CREDIT_WORDS)})\s*:\s*\S.{{0,80}}$"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",
     _I,
-)
-# Words that open a byline, alone on a line when the names follow in their own element.
-BYLINE_WORDS = frozenset(
-    "by von par por di door av af автор text texto texte testo tekst текст author autor auteur autore".split()
 )
 BYLINE_NAMES = re.compile(r"^(?:by|written by|words by|reporting by)\s+", _I)
 DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
@@ -320,9 +321,7 @@ METADATA_RULE = Rule(
 )
 BYLINE_RULE = Rule(
     BYLINE,
-    _cues(
-        "#num by written words reporting von par por di door av af автор text texto texte testo tekst текст author autor auteur autore"
-    ),
+    _cues("#num written words reporting " + " ".join(sorted(BYLINE_WORDS))),
 )
 ALL_RULES: tuple[Rule, ...] = (
     COPYRIGHT_RULE, COMMENT_MARKER_RULE, WEAK_COMMENT_RULE, COMMENT_AUTHOR_RULE, VOTES_RULE,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from . import meta
 from . import patterns as P
 from .config import Config
-from .model import Block, Comment, Label, Result
+from .model import CELL_TAGS, Block, Comment, Label, Result
 
 
 def block_weights(blocks: Sequence[Block], cfg: Config) -> list[float]:
@@ -55,9 +55,6 @@ def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
     return first[1], first[2]
 
 
-_CELLS = ("td", "th")  # table cells repeat by nature ("0", "Yes")
-
-
 def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
     """Label the article: prose in the region stays, prose outside and repeats go."""
     start, end = best_region(blocks, cfg)
@@ -68,7 +65,7 @@ def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
         if b.label is Label.OTHER and _is_inner_line(b, blocks, cfg):
             _relabel(b, Label.ARTICLE, "reducer: short line between article paragraphs")
         if b.label is Label.ARTICLE:
-            if b.text in seen and b.tag not in _CELLS:
+            if b.text in seen and b.tag not in CELL_TAGS:  # cells repeat by nature ("0", "Yes")
                 _relabel(b, Label.OTHER, "reducer: repeats an earlier article block")
                 continue
             seen.add(b.text)
