@@ -25,7 +25,7 @@ import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from report import write_section  # noqa: E402
+from report import use_build, write_section  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub" / "html"
 
@@ -71,9 +71,10 @@ def _tree_rss_kb(root: int) -> int:
 
 
 def measure(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS of the process tree in MB) of a command."""
+    """(wall seconds, peak RSS of the process tree in MB) of a command, run away from
+    the checkout so that `python -m boilerstrip` is the build `use_build` chose."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir())
     peak = 0
     done = threading.Event()
 
@@ -133,8 +134,15 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--big", type=int, default=20000, help="records for the flat-memory check (0: skip)")
     parser.add_argument("--write", type=pathlib.Path)
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="measure the checkout's pure-Python sources, not the installed build",
+    )
     parser.add_argument("--repeat", type=int, default=2, help="runs per row; the fastest is kept")
     args = parser.parse_args()
+    build = use_build(args.source)
+    print(f"boilerstrip: {build}", file=sys.stderr)
     work = pathlib.Path(tempfile.mkdtemp(prefix="boilerstrip-bench-"))
     try:
         folder = work / "warc"
@@ -186,7 +194,7 @@ def main() -> None:
         out = "\n".join(lines)
         print(out)
         if args.write:
-            write_section(args.write, "batch", out)
+            write_section(args.write, "batch", out, build)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

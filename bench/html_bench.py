@@ -22,11 +22,10 @@ import time
 from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import write_section  # noqa: E402
+from report import use_build, write_section  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
 SYSTEMS = ("boilerstrip", "trafilatura", "trafilatura fast", "readability-lxml", "jusText", "resiliparse")
@@ -84,12 +83,15 @@ def worker(name: str, data: pathlib.Path, repeat: int) -> None:
     print(json.dumps({"ids": ids, "outputs": outputs, "seconds": best, "rss_mb": rss_mb}))
 
 
-def run_all(data: pathlib.Path, repeat: int) -> list[tuple[str, dict[str, float], float, float]]:
+def run_all(
+    data: pathlib.Path, repeat: int, source: bool
+) -> list[tuple[str, dict[str, float], float, float]]:
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     rows = []
     for name in SYSTEMS:
         proc = subprocess.run(
-            [sys.executable, __file__, "--worker", name, "--data", str(data), "--repeat", str(repeat)],
+            [sys.executable, __file__, "--worker", name, "--data", str(data), "--repeat", str(repeat)]
+            + (["--source"] if source else []),
             capture_output=True,
             text=True,
             check=False,
@@ -125,14 +127,21 @@ def main() -> None:
     parser.add_argument("--write", type=pathlib.Path, help="update this Markdown file's HTML table")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes per system; the best is kept")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="measure the checkout's pure-Python sources, not the installed build",
+    )
     args = parser.parse_args()
+    build = use_build(args.source)
     if args.worker:
         worker(args.worker, args.data, args.repeat)
         return
-    out = table(run_all(args.data, args.repeat))
+    print(f"boilerstrip: {build}", file=sys.stderr)
+    out = table(run_all(args.data, args.repeat, args.source))
     print(out)
     if args.write:
-        write_section(args.write, "html", out)
+        write_section(args.write, "html", out, build)
 
 
 if __name__ == "__main__":

@@ -28,13 +28,10 @@ from collections.abc import Callable
 from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import write_section  # noqa: E402
-
-import boilerstrip  # noqa: E402
+from report import use_build, write_section  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "bench" / "multilingual"
 _SPACE = re.compile(r"\s+")
@@ -46,6 +43,8 @@ def _norm(text: str, cjk: bool) -> str:
 
 def systems() -> dict[str, Callable[[bytes], str]]:
     import trafilatura
+
+    import boilerstrip
 
     cleaner = boilerstrip.Cleaner()
     return {
@@ -66,6 +65,8 @@ def as_text_dump(page: bytes) -> str:
 def text_systems() -> dict[str, Callable[[bytes], str]]:
     from text_bench import c4_line_filter, make_trafilatura
 
+    import boilerstrip
+
     cleaner = boilerstrip.Cleaner()
     found = {
         "boilerstrip (text mode)": lambda dump: cleaner.clean(dump).text,
@@ -83,7 +84,13 @@ def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=pathlib.Path)
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="measure the checkout's pure-Python sources, not the installed build",
+    )
     args = parser.parse_args()
+    build = use_build(args.source)
     records = [json.loads(x) for x in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
     records = [r for r in records if not r.get("near_duplicate_of") or r["id"] < r["near_duplicate_of"]]
     html_table = table(records, systems())
@@ -91,7 +98,7 @@ def main() -> None:
     out = f"{html_table}\n\nThe same pages as whole-page text dumps (WET style):\n\n{text_table}"
     print(out)
     if args.write:
-        write_section(args.write, "multilingual", out)
+        write_section(args.write, "multilingual", out, build)
 
 
 def table(records: list[dict[str, Any]], fns: dict[str, Callable[[bytes], str]]) -> str:

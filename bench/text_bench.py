@@ -23,13 +23,10 @@ import time
 from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import write_section  # noqa: E402
-
-import boilerstrip  # noqa: E402
+from report import use_build, write_section  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
 STYLES = ("text-seedlike", "text-wet")
@@ -87,6 +84,8 @@ def make_trafilatura() -> Callable[[str], str] | None:
 
 
 def systems() -> dict[str, Callable[[str], str] | None]:
+    import boilerstrip
+
     cleaner = boilerstrip.Cleaner()
     return {
         "boilerstrip": lambda text: cleaner.clean(text).text,
@@ -139,12 +138,19 @@ def main() -> None:
     parser.add_argument("--data", type=pathlib.Path, default=DEFAULT_DATA)
     parser.add_argument("--write", type=pathlib.Path, help="update this Markdown file's text table")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per system; the best is kept")
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="measure the checkout's pure-Python sources, not the installed build",
+    )
     args = parser.parse_args()
+    build = use_build(args.source)
+    print(f"boilerstrip: {build}", file=sys.stderr)
     results = {style: run_style(args.data, style, args.repeat) for style in STYLES}
     out = table(results)
     print(out)
     if args.write:
-        write_section(args.write, "text", out)
+        write_section(args.write, "text", out, build)
 
 
 if __name__ == "__main__":

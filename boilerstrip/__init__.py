@@ -5,13 +5,19 @@
 >>> result.text, result.title, result.wire_service
 """
 
+from . import features
 from .api import Cleaner, clean
 from .config import Config
 from .detectors import DEFAULT_DETECTORS, Detector, Page
 from .errors import BoilerstripError, ConfigError, InputError
 from .model import Block, Comment, Features, Label, Result, Verdict
 
+# True when the per-block pipeline was compiled by mypyc at install time (see setup.py):
+# the same outputs either way, the compiled build is faster.
+COMPILED: bool = features.__file__ is not None and not features.__file__.endswith(".py")
+
 __all__ = [
+    "COMPILED",
     "DEFAULT_DETECTORS",
     "Block",
     "BoilerstripError",

@@ -18,7 +18,7 @@ from . import patterns as P
 from . import scorer
 from .config import Config
 from .lang import Language
-from .model import CELL_TAGS, Block, Label, Verdict
+from .model import CELL_TAGS, Block, Label, Verdict, verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,11 @@ class Detector:
 
     def __call__(self, page: Page) -> Iterable[Verdict]:
         return self.fn(page)
+
+    def __reduce__(self) -> tuple[type[Detector], tuple[str, DetectFn, bool, bool]]:
+        """Pickle by constructor: a frozen class compiled by mypyc cannot be restored
+        field by field (Cleaners are pickled to batch workers)."""
+        return Detector, (self.name, self.fn, self.context, self.tentative)
 
 
 _SOFT = (None, Label.ARTICLE, Label.OTHER)
@@ -88,7 +93,7 @@ def detect_copyright(page: Page) -> Iterator[Verdict]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
     for b in _unlabelled(page, page.config.legal_block_words, P.COPYRIGHT_RULE.cues):
         if P.COPYRIGHT_RULE.applies(b.text, b.features.cues):
-            yield Verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
+            yield verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
 
 
 _HINT_LABELS = {
@@ -118,19 +123,19 @@ def detect_dom(page: Page) -> Iterator[Verdict]:
         short = words < cfg.dom_short_words or dom.link_density > cfg.dom_link_density
         label = _HINT_LABELS.get(dom.hint)
         if label is Label.COMMENT:
-            yield Verdict(b.index, label, f"inside a '{dom.hint_token}' element", cfg.weight_barrier)
+            yield verdict(b.index, label, f"inside a '{dom.hint_token}' element", cfg.weight_barrier)
         elif label is not None and short:
-            yield Verdict(b.index, label, f"inside a '{dom.hint_token}' element")
+            yield verdict(b.index, label, f"inside a '{dom.hint_token}' element")
         elif dom.hint != "content" and short and not dom.containers.isdisjoint(("nav", "footer", "aside")):
             name, label = next((n, lb) for n, lb in _CONTAINER_LABELS if n in dom.containers)
-            yield Verdict(b.index, label, f"inside <{name}>")
+            yield verdict(b.index, label, f"inside <{name}>")
         elif (
             dom.link_density > cfg.dom_link_density
             and words < cfg.good_min_words * 2
             and dom.hint != "content"
             and dom.containers.isdisjoint(("article", "main"))
         ):
-            yield Verdict(b.index, Label.NAVIGATION, f"mostly links ({dom.link_density:.0%})")
+            yield verdict(b.index, Label.NAVIGATION, f"mostly links ({dom.link_density:.0%})")
 
 
 def detect_tables(page: Page) -> Iterator[Verdict]:
@@ -150,7 +155,7 @@ def detect_tables(page: Page) -> Iterator[Verdict]:
         if linked <= cfg.table_max_link_share * sum(len(b.text) for b in cells):
             for b in cells:
                 reason = f"cell of a data table in the article body ({len(cells)} cells)"
-                yield Verdict(b.index, Label.ARTICLE, reason, cfg.weight_table_cell)
+                yield verdict(b.index, Label.ARTICLE, reason, cfg.weight_table_cell)
 
 
 def _table_owner(b: Block) -> int:
@@ -170,13 +175,13 @@ def detect_comments(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.short_block_words, _COMMENT_CUES):
         text, cues = b.text, b.features.cues
         if P.WEAK_COMMENT_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.COMMENT, "comments link or button", page.config.weight_bad)
+            yield verdict(b.index, Label.COMMENT, "comments link or button", page.config.weight_bad)
         elif P.COMMENT_MARKER_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.COMMENT, "comment section marker", barrier)
+            yield verdict(b.index, Label.COMMENT, "comment section marker", barrier)
         elif P.COMMENT_AUTHOR_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.COMMENT, "comment author line", barrier)
+            yield verdict(b.index, Label.COMMENT, "comment author line", barrier)
         elif P.VOTES_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.COMMENT, "comment vote or action line")
+            yield verdict(b.index, Label.COMMENT, "comment vote or action line")
 
 
 def detect_login(page: Page) -> Iterator[Verdict]:
@@ -185,9 +190,9 @@ def detect_login(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, cfg.legal_block_words, _LOGIN_CUES):
         text, cues = b.text, b.features.cues
         if b.features.words <= cfg.short_block_words and P.LOGIN_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.LOGIN, "login or registration link")
+            yield verdict(b.index, Label.LOGIN, "login or registration link")
         elif P.LOGIN_ANYWHERE_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.LOGIN, "asks to log in or register")
+            yield verdict(b.index, Label.LOGIN, "asks to log in or register")
 
 
 def detect_prompt(page: Page) -> Iterator[Verdict]:
@@ -196,9 +201,9 @@ def detect_prompt(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, cfg.legal_block_words * 2, _PROMPT_CUES):
         text, cues = b.text, b.features.cues
         if b.features.words <= cfg.short_block_words * 2 and P.PROMPT_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
+            yield verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
         elif P.COOKIE_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.PROMPT, "cookie or consent notice")
+            yield verdict(b.index, Label.PROMPT, "cookie or consent notice")
 
 
 def detect_social(page: Page) -> Iterator[Verdict]:
@@ -206,7 +211,7 @@ def detect_social(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.short_block_words, P.SOCIAL_RULE_CUES):
         words = b.text.lower().replace("|", " ").split()
         if words and all(w.strip(":,.") in P.SOCIAL_WORDS for w in words):
-            yield Verdict(b.index, Label.SOCIAL, "share or follow links")
+            yield verdict(b.index, Label.SOCIAL, "share or follow links")
 
 
 def detect_ad(page: Page) -> Iterator[Verdict]:
@@ -214,7 +219,7 @@ def detect_ad(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.short_block_words * 2, _AD_CUES):
         text, cues = b.text, b.features.cues
         if P.AD_RULE.applies(text, cues) or P.AD_ANYWHERE_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.AD, "advertisement or promotion")
+            yield verdict(b.index, Label.AD, "advertisement or promotion")
 
 
 def detect_related(page: Page) -> Iterator[Verdict]:
@@ -223,9 +228,9 @@ def detect_related(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, cfg.short_block_words * 2, _RELATED_CUES):
         text, cues = b.text, b.features.cues
         if b.features.words <= cfg.short_block_words and P.RELATED_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.RELATED, "related-links heading")
+            yield verdict(b.index, Label.RELATED, "related-links heading")
         elif not b.features.ends_sentence and P.RELATED_INLINE_RULE.applies(text, cues):
-            yield Verdict(b.index, Label.RELATED, "inline link to another story")
+            yield verdict(b.index, Label.RELATED, "inline link to another story")
 
 
 def detect_footer(page: Page) -> Iterator[Verdict]:
@@ -233,7 +238,7 @@ def detect_footer(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.short_block_words * 2, P.FOOTER_RULE_CUES):
         parts = [p for p in P.FOOTER_SPLIT.split(b.text) if p]
         if parts and all(P.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
-            yield Verdict(b.index, Label.FOOTER, "footer or legal links")
+            yield verdict(b.index, Label.FOOTER, "footer or legal links")
 
 
 def detect_navigation(page: Page) -> Iterator[Verdict]:
@@ -241,9 +246,9 @@ def detect_navigation(page: Page) -> Iterator[Verdict]:
     for b in _unlabelled(page, page.config.short_block_words, _NAV_CUES):
         cues = b.features.cues
         if P.NAVIGATION_RULE.applies(b.text, cues):
-            yield Verdict(b.index, Label.NAVIGATION, "menu or paging word")
+            yield verdict(b.index, Label.NAVIGATION, "menu or paging word")
         elif (cues is None or "#sep" in cues) and P.BREADCRUMB.match(b.text):
-            yield Verdict(b.index, Label.NAVIGATION, "breadcrumb trail")
+            yield verdict(b.index, Label.NAVIGATION, "breadcrumb trail")
 
 
 def detect_metadata(page: Page) -> Iterator[Verdict]:
@@ -252,14 +257,14 @@ def detect_metadata(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     for b in _unlabelled(page, cfg.short_block_words * 2, P.METADATA_RULE.cues):
         if P.METADATA_RULE.applies(b.text, b.features.cues):
-            yield Verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
+            yield verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
     for b in _unlabelled(page, cfg.legal_block_words * 2):
         text = b.text
         tail = text[-72:]
-        if (")" in tail or ":" in tail or "/" in tail) and P.CAPTION.search(text, len(text) - 120):
-            yield Verdict(b.index, Label.METADATA, "photo caption ending in its credit")
+        if (")" in tail or ":" in tail or "/" in tail) and P.is_caption(text):
+            yield verdict(b.index, Label.METADATA, "photo caption ending in its credit")
         elif text.endswith("more") and P.COLLAPSED.search(text, len(text) - 20):
-            yield Verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
+            yield verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
 
 
 def detect_byline(page: Page) -> Iterator[Verdict]:
@@ -270,12 +275,12 @@ def detect_byline(page: Page) -> Iterator[Verdict]:
         if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE_RULE.applies(
             b.text, b.features.cues
         ):
-            yield Verdict(b.index, Label.BYLINE, "author line")
+            yield verdict(b.index, Label.BYLINE, "author line")
         elif b.text.rstrip(":").lower() in P.BYLINE_WORDS and b.index + 1 < len(blocks):
             names = blocks[b.index + 1]
             if names.label is None and names.features.words <= 5 and not names.features.ends_sentence:
-                yield Verdict(b.index, Label.BYLINE, "'by' alone before the author's name")
-                yield Verdict(names.index, Label.BYLINE, "author's name after a lone 'by'")
+                yield verdict(b.index, Label.BYLINE, "'by' alone before the author's name")
+                yield verdict(names.index, Label.BYLINE, "author's name after a lone 'by'")
 
 
 def detect_dateline(page: Page) -> Iterator[Verdict]:
@@ -290,7 +295,7 @@ def detect_dateline(page: Page) -> Iterator[Verdict]:
             and nxt.features.words >= page.config.good_min_words
             and P.DATELINE.match(b.text)
         ):
-            yield Verdict(b.index, Label.DATELINE, "capitalised place before the first paragraph")
+            yield verdict(b.index, Label.DATELINE, "capitalised place before the first paragraph")
 
 
 def classify_content(page: Page) -> Iterator[Verdict]:
@@ -328,7 +333,7 @@ def _score_content(page: Page) -> Iterator[Verdict]:
             label = Label.ARTICLE
         elif p <= cfg.scorer_confidence:
             label = Label.OTHER
-        yield Verdict(v.at, label, f"{v.reason}; scorer p={p:.2f}", score)
+        yield verdict(v.at, label, f"{v.reason}; scorer p={p:.2f}", score)
 
 
 _CLASS_NAMES = {
@@ -361,16 +366,16 @@ def _classify_by_thresholds(page: Page) -> Iterator[Verdict]:
         if words >= good_words and density >= good_density:
             score = min(words * cfg.weight_good_per_word, cfg.weight_good_cap)
             if ends:
-                yield Verdict(b.index, Label.ARTICLE, "long block of prose", score)
+                yield verdict(b.index, Label.ARTICLE, "long block of prose", score)
             else:
                 score *= cfg.unfinished_share
-                yield Verdict(b.index, Label.ARTICLE, "long block of prose, unfinished", score)
+                yield verdict(b.index, Label.ARTICLE, "long block of prose, unfinished", score)
         elif words >= near_words and density >= near_density and (ends or words >= good_words):
-            yield Verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
+            yield verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
         elif words <= short_words or not ends:
-            yield Verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short)
+            yield verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short)
         else:
-            yield Verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad)
+            yield verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad)
 
 
 def _density_thresholds(page: Page) -> tuple[float, float]:
@@ -395,7 +400,7 @@ def detect_repetition(page: Page) -> Iterator[Verdict]:
     short = page.config.short_max_words
     for b in [b for b in page.blocks if b.features.repeats > 1]:
         if b.label in _SOFT and b.features.words <= short:
-            yield Verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
+            yield verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
 
 
 def detect_comment_section(page: Page) -> Iterator[Verdict]:
@@ -417,7 +422,7 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
         elif in_section and b.label in (Label.RELATED, Label.FOOTER, Label.NAVIGATION):
             in_section = False
         elif in_section and b.label in _SOFT:
-            yield Verdict(b.index, Label.COMMENT, "inside the comment section")
+            yield verdict(b.index, Label.COMMENT, "inside the comment section")
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
@@ -439,9 +444,9 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
     for heading in [b for b in page.candidates if b.label is Label.RELATED and P.RELATED.match(b.text)]:
         for b in blocks[heading.index + 1 :]:
             if b.label is Label.OTHER:
-                yield Verdict(b.index, Label.RELATED, "item of a related-links list")
+                yield verdict(b.index, Label.RELATED, "item of a related-links list")
             elif b.label is Label.ARTICLE and _is_list_teaser(b):
-                yield Verdict(b.index, Label.RELATED, "headline-like item of a related-links list")
+                yield verdict(b.index, Label.RELATED, "headline-like item of a related-links list")
             elif b.label in ends:
                 break
 
@@ -464,7 +469,7 @@ def detect_list_runs(page: Page) -> Iterator[Verdict]:
         if is_item and size >= 4:
             for b in page.blocks[start : start + size]:
                 if b.label in _SOFT:
-                    yield Verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
+                    yield verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
         start += size
 
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .lang import WORD_RE, Language, cjk_chars
+from .lang import Language, cjk_chars, split_words
 from .model import Block
 from .patterns import CUE_WORDS
 
@@ -54,7 +54,7 @@ def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, flo
     last = text[-1]
     if last in _CLOSERS and len(text) > 1:
         last = text[-2]
-    words = WORD_RE.findall(lower)
+    words = split_words(lower)
     n = len(words)
     cues = CUE_WORDS.intersection(words)
     if not "".join(words).isalpha() and _DIGIT_RE.search(text):  # letters only: no digit
@@ -65,7 +65,7 @@ def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, flo
         cues |= _SEP
     if not n:
         return len(text), 0, 0.0, last in _SENTENCE_END, cues | _SYM
-    density = sum(map(stop.__contains__, words)) / n if stop else _NEUTRAL_DENSITY
+    density = len([w for w in words if w in stop]) / n if stop else _NEUTRAL_DENSITY
     return len(text), n, density, last in _SENTENCE_END, cues
 
 

@@ -321,7 +321,9 @@ class _Builder:
                     hint, token, owner_id = h, t, owner
                     break
             heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-            dom = Dom(
-                tag, depth, min(link_chars / len(text), 1.0), containers, hint, token, heading, owner_id, row
+            link_density = min(link_chars / len(text), 1.0)
+            # tuple.__new__: the named tuple's own __new__ is interpreted Python (see model.verdict)
+            dom = tuple.__new__(
+                Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row)
             )
             self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))

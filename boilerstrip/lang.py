@@ -17,6 +17,27 @@ from itertools import chain
 from types import MappingProxyType
 
 WORD_RE = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
+
+
+def split_words(text: str) -> list[str]:
+    """The words WORD_RE finds, found faster: a whitespace split gives most of them as
+    they are, and only pieces holding punctuation go through the regex."""
+    words: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            words.append(piece)
+            continue
+        core = piece.strip(_EDGE_PUNCTUATION)  # "said," "(AP)": one word once stripped
+        if core.isalnum():
+            words.append(core)
+        elif core:
+            words += WORD_RE.findall(core)
+    return words
+
+
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”‘’„‚‹›—–-…/\\*&%$#@|+=~^`"
+
+
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese even when Han dominates
@@ -45,12 +66,12 @@ def _load() -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]
 
 
 STOPWORDS, STOPCHARS = _load()
-_WORD_LANGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        w: tuple(sorted(lang for lang, ws in STOPWORDS.items() if w in ws))
-        for w in set().union(*STOPWORDS.values())
-    }
-)
+# A plain dict, private and never written after this line: looking words up through a
+# MappingProxyType costs a method call each, and this runs on every word of the sample.
+_WORD_LANGS: dict[str, tuple[str, ...]] = {
+    w: tuple(sorted(lang for lang, ws in STOPWORDS.items() if w in ws))
+    for w in set().union(*STOPWORDS.values())
+}
 ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
 
 
@@ -71,15 +92,25 @@ def cjk_chars(text: str) -> int:
 
 def detect(sample: str) -> Language:
     """Guess the language from a sample of the page's longer lines."""
+    if sample.isascii():  # Latin script, no need to count other scripts
+        return _latin_language(sample)
     cjk = cjk_chars(sample)
     if cjk * 3 > len(sample):
         code = _script_language(sample)
         return Language(code, frozenset(), STOPCHARS.get(code or "", frozenset()), True)
     code = _script_language(sample) if _non_latin_share(sample) > 0.1 else None
-    if code is None:
-        code = _stopword_language(sample.lower())
+    return _latin_language(sample) if code is None else _spaced_language(code)
+
+
+def _latin_language(sample: str) -> Language:
+    """Languages written with spaces and no script of their own: the stop words decide."""
+    code = _stopword_language(sample.lower())
     if code is None:
         return Language(None, ALL_STOPWORDS, frozenset(), False)
+    return _spaced_language(code)
+
+
+def _spaced_language(code: str) -> Language:
     return Language(code, STOPWORDS.get(code, frozenset()), frozenset(), False)
 
 
@@ -125,5 +156,5 @@ def _stopword_language(lower: str) -> str | None:
 
 
 def _count_stopwords(text: str) -> Counter[str]:
-    hits = filter(None, map(_WORD_LANGS.get, WORD_RE.findall(text)))
+    hits = filter(None, map(_WORD_LANGS.get, split_words(text)))
     return Counter(chain.from_iterable(hits))

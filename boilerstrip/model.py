@@ -28,19 +28,42 @@ class Label(str, enum.Enum):
     OTHER = "other"
 
 
-@dataclass(slots=True)
+_NO_CUES: frozenset[str] = frozenset()
+
+
+# init=False and a hand-written __init__ in the classes made for every block: mypyc
+# compiles these, while a dataclass-generated __init__ stays interpreted (setup.py).
+@dataclass(slots=True, init=False)
 class Features:
     """Cheap numbers about a block's text, computed once by `features.compute`."""
 
-    chars: int = 0
-    words: int = 0  # word count; CJK text counts about two characters a word
-    stop_density: float = 0.0
-    ends_sentence: bool = False
-    repeats: int = 1  # how many blocks on the page have the same text
+    chars: int
+    words: int  # word count; CJK text counts about two characters a word
+    stop_density: float
+    ends_sentence: bool
+    repeats: int  # how many blocks on the page have the same text
     # Words of the boilerplate vocabulary in the block (patterns.CUE_WORDS) plus
     # pseudo-cues; None when unknown (scripts without spaces), so every rule is tried.
-    cues: frozenset[str] | None = frozenset()
-    group: int = 0  # index of the run of lines without a blank line between them
+    cues: frozenset[str] | None
+    group: int  # index of the run of lines without a blank line between them
+
+    def __init__(
+        self,
+        chars: int = 0,
+        words: int = 0,
+        stop_density: float = 0.0,
+        ends_sentence: bool = False,
+        repeats: int = 1,
+        cues: frozenset[str] | None = _NO_CUES,
+        group: int = 0,
+    ) -> None:
+        self.chars = chars
+        self.words = words
+        self.stop_density = stop_density
+        self.ends_sentence = ends_sentence
+        self.repeats = repeats
+        self.cues = cues
+        self.group = group
 
 
 CELL_TAGS = ("td", "th")  # table cells: their row is kept (`Dom.row`), they may repeat
@@ -61,7 +84,7 @@ class Dom(NamedTuple):
     row: int = 0  # for a table cell, which row of the page's tables it is in
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Block:
     """A piece of the page: a line of a text dump, or a block element of HTML.
 
@@ -73,12 +96,39 @@ class Block:
     text: str
     index: int  # position among the page's blocks
     line: int  # 1-based line (text) or element order (HTML) in the source
-    features: Features = field(default_factory=Features)
-    label: Label | None = None
-    score: float = 0.0
-    reasons: list[str] = field(default_factory=list)
-    tag: str = ""  # HTML element name, "" in text mode
-    dom: Dom | None = None  # HTML context, None in text mode
+    features: Features
+    label: Label | None
+    score: float
+    reasons: list[str]
+    tag: str  # HTML element name, "" in text mode
+    dom: Dom | None  # HTML context, None in text mode
+
+    def __init__(
+        self,
+        text: str,
+        index: int,
+        line: int,
+        features: Features | None = None,
+        label: Label | None = None,
+        score: float = 0.0,
+        reasons: list[str] | None = None,
+        tag: str = "",
+        dom: Dom | None = None,
+    ) -> None:
+        self.text = text
+        self.index = index
+        self.line = line
+        self.features = Features() if features is None else features
+        self.label = label
+        self.score = score
+        self.reasons = [] if reasons is None else reasons
+        self.tag = tag
+        self.dom = dom
+
+    def __reduce__(self) -> tuple[type[Block], tuple[Any, ...]]:
+        """Pickle by constructor (the mypyc-compiled class has no field-wise restore)."""
+        fields = (self.features, self.label, self.score, self.reasons, self.tag, self.dom)
+        return Block, (self.text, self.index, self.line, *fields)
 
     def digit_ratio(self) -> float:
         """Share of the text's characters that are digits (on demand: rarely needed)."""
@@ -111,6 +161,15 @@ class Verdict(NamedTuple):
     label: Label
     reason: str
     score: float = 0.0
+
+
+_new_tuple = tuple.__new__
+
+
+def verdict(at: int, label: Label, reason: str, score: float = 0.0) -> Verdict:
+    """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
+    detectors make hundreds a page, and the compiled build would call back into Python."""
+    return _new_tuple(Verdict, (at, label, reason, score))
 
 
 @dataclass(slots=True)

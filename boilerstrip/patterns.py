@@ -194,6 +194,24 @@ CAPTION = re.compile(
     r"|\((?:[^()]{1,40}\s)?(?:Getty Images|Shutterstock|iStock|Alamy|AFP|AP|Reuters|EPA)\b[^()]{0,40}\))"
     r"(?:\s+(?i:less|more|hide caption|show caption|expand|close|enlarge))?\s*$"
 )
+# Every branch of CAPTION holds one of these: checking for them first is much cheaper
+# than the search (the regex tries four branches at every position).
+_CAPTION_WORDS = ("photo", "image", "picture", "credit")
+_CAPTION_AGENCIES = (
+    "AP", "AFP", "Reuters", "EPA", "Getty Images", "Bloomberg", "Xinhua", "dpa", "ANP", "TASS",
+    "Shutterstock", "iStock", "Alamy",
+)  # fmt: skip
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption ending in its credit (CAPTION within the last 120 characters)."""
+    end = text[-120:]
+    lower = end.lower()
+    if not any(w in lower for w in _CAPTION_WORDS) and not any(a in end for a in _CAPTION_AGENCIES):
+        return False
+    return CAPTION.search(text, len(text) - 120) is not None
+
+
 COLLAPSED = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
 # Words that open a byline: before the names ("By Jane Doe"), or with a colon ("Text: …").
 _BY_WORDS = "by von par por di door av af автор".split()

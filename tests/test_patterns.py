@@ -3,10 +3,13 @@ matches a real line, the line's cues meet the rule's cues (see `patterns` docstr
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 import boilerstrip
 from boilerstrip import patterns as P
+from boilerstrip.lang import WORD_RE, split_words
 
 from .conftest import FIXTURES
 
@@ -53,3 +56,31 @@ def test_rules_are_exercised() -> None:
     page = boilerstrip.Cleaner().prepare("\n".join(LINES))
     for name, rule in RULES.items():
         assert any(rule.applies(b.text, b.features.cues) for b in page.blocks), name
+
+
+def _fixture_lines() -> list[str]:
+    """Every line of the text fixtures and every block of the HTML fixtures (many
+    languages and scripts), plus hand-made lines with underscores and odd punctuation."""
+    lines = LINES + ["snake_case_name and «quoted» words", "don't—stop… (AP) U.S. 3½ x²", "_", "—", "a_b-c"]
+    for path in sorted((FIXTURES / "html").glob("*.html.gz")):
+        lines += [b.text for b in boilerstrip.Cleaner().prepare(gzip.decompress(path.read_bytes())).blocks]
+    return lines
+
+
+def test_split_words_finds_what_the_word_regex_finds() -> None:
+    """`split_words` is a faster route to WORD_RE's words: it must never differ."""
+    lines = _fixture_lines()
+    assert len(lines) > 5000
+    for line in lines:
+        lower = line.lower()
+        assert split_words(lower) == WORD_RE.findall(lower), line
+
+
+def test_caption_gate_never_hides_a_caption() -> None:
+    """`is_caption` checks for a credit word before searching: the same answers as the
+    search alone, on every real line and on captions of each kind."""
+    captions = ["A man walks by. (AP Photo/Jane Doe)", "Flooded streets (Image: GETTY)",
+                "The port at dawn. Jane Doe / AFP", "Photo credit: Some Agency", "Crowds gather (Reuters)"]  # fmt: skip
+    for line in captions + _fixture_lines():
+        assert P.is_caption(line) == (P.CAPTION.search(line, len(line) - 120) is not None), line
+    assert all(P.is_caption(c) for c in captions)

@@ -1,0 +1,79 @@
+"""The installed build (compiled by mypyc where a compiler is at hand, see setup.py)
+gives exactly what the sources give, on every fixture page.
+
+Why: users run the compiled modules while most tests import the sources; a difference
+between the two (mypyc is stricter about types, and pickles differently) must show here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import pathlib
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import boilerstrip
+
+from .conftest import FIXTURES
+
+# Runs in a fresh interpreter away from the sources, so `import boilerstrip` finds the
+# installed package; prints each fixture's full result (blocks and reasons included).
+_INSTALLED = """
+import gzip, json, pathlib, sys
+import boilerstrip
+out = {"file": boilerstrip.__file__, "compiled": boilerstrip.COMPILED, "results": {}}
+for name in sys.argv[1:]:
+    path = pathlib.Path(name)
+    page = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    out["results"][path.name] = boilerstrip.clean(page, include_comments=True).to_dict(with_blocks=True)
+print(json.dumps(out))
+"""
+
+
+def _pages() -> list[pathlib.Path]:
+    return (
+        sorted((FIXTURES / "text").glob("*.txt"))
+        + sorted((FIXTURES / "html").glob("*.html.gz"))
+        + [FIXTURES / "seed" / "japantoday-ap-protest.txt"]
+    )
+
+
+def _read(path: pathlib.Path) -> bytes:
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    cwd = tmp_path_factory.mktemp("elsewhere")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    args = [sys.executable, "-c", _INSTALLED, *map(str, _pages())]
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_installed_build_is_compiled_unless_switched_off(installed: dict) -> None:  # type: ignore[type-arg]
+    if os.environ.get("BOILERSTRIP_COMPILE") == "0":
+        pytest.skip("installed with BOILERSTRIP_COMPILE=0: pure Python on purpose")
+    if pathlib.Path(installed["file"]).resolve().is_relative_to(FIXTURES.parent):
+        pytest.skip("an editable install of this checkout: pure Python on purpose (setup.py)")
+    assert installed["compiled"], f"{installed['file']} is not the compiled build"
+
+
+def test_installed_build_gives_what_the_sources_give(installed: dict) -> None:  # type: ignore[type-arg]
+    pages = _pages()
+    assert len(installed["results"]) == len(pages) > 40
+    for path in pages:
+        expected = boilerstrip.clean(_read(path), include_comments=True).to_dict(with_blocks=True)
+        assert installed["results"][path.name] == json.loads(json.dumps(expected)), path.name
+
+
+def test_results_and_blocks_pickle(seed_text: str) -> None:
+    result = boilerstrip.clean(seed_text, include_comments=True)
+    again = pickle.loads(pickle.dumps(result))
+    assert again.to_dict(with_blocks=True) == result.to_dict(with_blocks=True)
+    assert again.blocks[0].features == result.blocks[0].features
