@@ -137,7 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=pathlib.Path, default=DEFAULT_DATA)
     parser.add_argument("--write", type=pathlib.Path, help="update this Markdown file's text table")
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs per system; the best is kept")
+    parser.add_argument("--repeat", type=int, default=5, help="timing runs per system; the best is kept")
     parser.add_argument(
         "--source",
         action="store_true",
