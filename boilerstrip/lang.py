@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from itertools import chain
 from types import MappingProxyType
 
 WORD_RE = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
@@ -66,11 +64,11 @@ def _load() -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]
 
 
 STOPWORDS, STOPCHARS = _load()
-# A plain dict, private and never written after this line: looking words up through a
-# MappingProxyType costs a method call each, and this runs on every word of the sample.
-_WORD_LANGS: dict[str, tuple[str, ...]] = {
-    w: tuple(sorted(lang for lang, ws in STOPWORDS.items() if w in ws))
-    for w in set().union(*STOPWORDS.values())
+# Which languages' stop lists hold a word, as indexes into _LANGS: a plain dict, private
+# and never written after this line (a MappingProxyType costs a method call a lookup).
+_LANGS: tuple[str, ...] = tuple(sorted(STOPWORDS))
+_WORD_LANGS: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, lang in enumerate(_LANGS) if w in STOPWORDS[lang]) for w in set().union(*STOPWORDS.values())
 }
 ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
 
@@ -155,6 +153,10 @@ def _stopword_language(lower: str) -> str | None:
     return min(close, key=lambda c: (_PREVALENCE.index(c) if c in _PREVALENCE else len(_PREVALENCE), c))
 
 
-def _count_stopwords(text: str) -> Counter[str]:
-    hits = filter(None, map(_WORD_LANGS.get, split_words(text)))
-    return Counter(chain.from_iterable(hits))
+def _count_stopwords(text: str) -> dict[str, int]:
+    """Stop-word hits per language (languages with none left out)."""
+    counts = [0] * len(_LANGS)
+    for word in split_words(text):
+        for i in _WORD_LANGS.get(word, ()):
+            counts[i] += 1
+    return {code: n for code, n in zip(_LANGS, counts, strict=True) if n}
