@@ -68,7 +68,8 @@ STOPWORDS, STOPCHARS = _load()
 # and never written after this line (a MappingProxyType costs a method call a lookup).
 _LANGS: tuple[str, ...] = tuple(sorted(STOPWORDS))
 _WORD_LANGS: dict[str, tuple[int, ...]] = {
-    w: tuple(i for i, lang in enumerate(_LANGS) if w in STOPWORDS[lang]) for w in set().union(*STOPWORDS.values())
+    w: tuple(i for i, lang in enumerate(_LANGS) if w in STOPWORDS[lang])
+    for w in set().union(*STOPWORDS.values())
 }
 ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
 
