@@ -19,6 +19,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -177,27 +178,47 @@ def process_record(rec: Record) -> dict[str, Any]:
             "status": "error",
             "reason": f"record of {size} bytes is over --max-bytes {options.max_bytes}",
         }
-    previous = signal.signal(signal.SIGALRM, _timeout)
-    signal.setitimer(signal.ITIMER_REAL, options.timeout)
+    fields = clean_fields(cleaner, data, rec.url, comments=options.comments, timeout=options.timeout)
+    line["url"] = rec.url or fields.pop("url", None)
+    return {**line, **fields}
+
+
+def clean_fields(
+    cleaner: Cleaner,
+    page: Any,
+    url: str | None,
+    *,
+    comments: bool = False,
+    timeout: float | None = None,
+) -> dict[str, Any]:
+    """One page as output fields: `status` ("ok", "empty" or "error" with a `reason`),
+    the result's text and metadata, `comments` when asked, and the block label counts
+    under "_labels". Never raises for a bad page: batch lines and the pipeline
+    adapters (`boilerstrip.integrations`) all account for every row this way.
+    A `timeout` (seconds) applies in the main thread only, where SIGALRM is delivered."""
+    timeout = timeout if threading.current_thread() is threading.main_thread() else None
+    previous = signal.signal(signal.SIGALRM, _timeout) if timeout else None
+    if timeout:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        result = cleaner.clean(data, url=rec.url, include_comments=options.comments)
+        result = cleaner.clean(page, url=url, include_comments=comments)
     except TimeoutError:
-        return {**line, "status": "error", "reason": f"took over --timeout {options.timeout:g}s"}
+        return {"status": "error", "reason": f"took over --timeout {timeout:g}s"}
     except BoilerstripError as exc:
-        return {**line, "status": "error", "reason": str(exc)}
+        return {"status": "error", "reason": str(exc)}
     except Exception as exc:  # noqa: BLE001 - a page that breaks the parser must not stop the batch
-        return {**line, "status": "error", "reason": f"{type(exc).__name__}: {exc}"}
+        return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"}
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     d = result.to_dict()
-    line["url"] = rec.url or result.url
-    line["status"] = "ok" if result.text else "empty"
-    line.update({k: d[k] for k in RESULT_FIELDS})
-    if options.comments:
-        line["comments"] = d["comments"]
-    line["_labels"] = Counter(b.label.value for b in result.blocks if b.label is not None)
-    return line
+    fields: dict[str, Any] = {"url": result.url, "status": "ok" if result.text else "empty"}
+    fields.update({k: d[k] for k in RESULT_FIELDS})
+    if comments:
+        fields["comments"] = d["comments"]
+    fields["_labels"] = Counter(b.label.value for b in result.blocks if b.label is not None)
+    return fields
 
 
 # --- the parent: order, writing, resume ---------------------------------------------
