@@ -77,3 +77,13 @@ def test_results_and_blocks_pickle(seed_text: str) -> None:
     again = pickle.loads(pickle.dumps(result))
     assert again.to_dict(with_blocks=True) == result.to_dict(with_blocks=True)
     assert again.blocks[0].features == result.blocks[0].features
+
+
+def test_this_run_uses_the_build_it_was_asked_to() -> None:
+    """CI runs the suite twice: on the sources (the README's command) and on the installed
+    compiled build (BOILERSTRIP_EXPECT_COMPILED=1); this says the second run is not the
+    first one again."""
+    expected = os.environ.get("BOILERSTRIP_EXPECT_COMPILED")
+    if expected is None:
+        pytest.skip("no build asked for")
+    assert boilerstrip.COMPILED == (expected == "1"), boilerstrip.__file__
