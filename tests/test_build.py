@@ -86,4 +86,5 @@ def test_this_run_uses_the_build_it_was_asked_to() -> None:
     expected = os.environ.get("BOILERSTRIP_EXPECT_COMPILED")
     if expected is None:
         pytest.skip("no build asked for")
-    assert boilerstrip.COMPILED == (expected == "1"), boilerstrip.__file__
+    want_compiled = expected == "1"
+    assert boilerstrip.COMPILED is want_compiled, boilerstrip.__file__
