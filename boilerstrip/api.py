@@ -61,9 +61,8 @@ class Cleaner:
         text, utf8 = _as_text(page, self.config)
         markup: HtmlMeta | None = None
         if looks_like_html(text):
-            root = html.parse(utf8 if utf8 is not None else text)
-            markup = htmlmeta.extract(root)
-            walked = html.walk(root)
+            walked = html.read(utf8 if utf8 is not None else text)
+            markup = htmlmeta.extract(walked.markup)
             blocks = walked.blocks
             markup.page_title = walked.title
         else:

@@ -1,19 +1,21 @@
 """HTML pages: lxml parses, block-level elements become blocks with their DOM context.
 
-Why one walk: a single pass over the tree (lxml's iterwalk) keeps, for every block, its
-tag, heading level, link density, the semantic containers around it (nav, footer,
-article...) and the nearest class/id hint (menu, comments, article-body...). Detectors
-read these beside the text features, so HTML and text mode share every detector.
+Why one pass: the walk runs as lxml's parser target (no tree is built) and keeps, for
+every block, its tag, heading level, link density, the semantic containers around it
+(nav, footer, article...) and the nearest class/id hint (menu, comments, article-body...).
+Detectors read these beside the text features, so HTML and text mode share every detector.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .errors import InputError
+from .htmlmeta import Markup
 from .model import CELL_TAGS, Block, Dom, Features
 
 # Removed with their content before the walk: never visible article text.
@@ -107,47 +109,40 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 @dataclass(slots=True)
 class HtmlPage:
-    """What the walk gives: the blocks, and the <title> without its site name."""
+    """What the walk gives: the blocks, the <title> without its site name, and the
+    markup `htmlmeta` reads."""
 
     blocks: list[Block]
     title: str | None = None
+    markup: Markup = field(default_factory=Markup)
 
 
-def parse(markup: str | bytes) -> etree._Element:
-    """The lxml tree of a page: a str, or bytes known to be UTF-8 (parsed as they are:
-    a str costs lxml an encoding pass); an XML declaration in a str would make lxml
-    refuse it. Plain lxml elements, not lxml.html's: its per-element class lookup
-    costs a third of the walk."""
+def read(markup: str | bytes) -> HtmlPage:
+    """Parse and walk a page in one pass: a str, or bytes known to be UTF-8 (parsed as
+    they are: a str costs lxml an encoding pass); an XML declaration in a str would make
+    lxml refuse it. No tree is built: lxml hands each tag and text to the walk as it
+    parses (a parser target), which costs a third of building the tree and walking it."""
     if isinstance(markup, str):
         markup = _XML_DECL.sub("", markup, count=1)
+    builder = _Builder()
     try:
         # A parser per page: lxml parsers keep state and are not safe to share across threads.
         parser = etree.HTMLParser(
+            target=builder,
             remove_comments=True,
             remove_pis=True,
             collect_ids=False,
             no_network=True,
             encoding="utf-8" if isinstance(markup, bytes) else None,
         )
-        root = etree.fromstring(markup, parser)
+        etree.fromstring(markup, parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
-    if root is None:
+    if not builder.seen_element:
         raise InputError("cannot parse the HTML page: no element in it")
-    return root
-
-
-def walk(root: etree._Element) -> HtmlPage:
-    """One pass over the body: blocks with their DOM context."""
-    title_el = root.find(".//title")
-    title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
-    title = page_title(title) if title else None
-    etree.strip_elements(root, *_DROP, with_tail=False)
-    body = root.find("body")
-    builder = _Builder()
-    builder.run(body if body is not None else root)
     builder.settle_hints(HINT_MAX_SHARE)
-    return HtmlPage(builder.blocks, title or None)
+    title = page_title(builder.title) if builder.title else None
+    return HtmlPage(builder.blocks, title or None, builder.markup)
 
 
 _TITLE_PARTS = re.compile(r"\s+[|\-–—·»]\s+")
@@ -159,20 +154,35 @@ def page_title(title: str) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
-def _is_hidden(el: etree._Element) -> bool:
+Attrs = Mapping[str, str]
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _is_hidden(tag: str, attrs: Attrs) -> bool:
     """Hidden by attribute or inline style (display:none, visibility:hidden)."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return el.tag not in ("html", "body")
-    return _HIDDEN_STYLE.search(el.get("style", "")) is not None
+    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+        return tag not in ("html", "body")
+    return _HIDDEN_STYLE.search(attrs.get("style", "")) is not None
 
 
 Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
 _Frame = tuple[frozenset[str], tuple[Hint, ...], bool]  # containers, hinted ancestors, hidden
+# A tag or text as the walk receives it: ("start", tag, attrs), ("end", tag, None) or
+# ("text", text, None); a text is a whole text node of the page (lxml may cut one in pieces).
+_Event = tuple[str, str, Attrs | None]
 
 
 class _Builder:
-    """Walk state: a stack of frames (containers, hinted ancestors, hidden) and the
-    open block's text pieces.
+    """The walk, as an lxml parser target: lxml calls `start`, `end` and `data` as it
+    parses, in document order, and no tree is built.
+
+    Two levels. The parse level drops what is never article text (scripts, styles, the
+    head...: _DROP) and what lies outside the <body>, collects the markup `htmlmeta`
+    reads (also from dropped scripts: JSON-LD), and joins text into whole text nodes.
+    The walk level keeps a stack of frames (containers, hinted ancestors, hidden) and
+    the open block's text pieces, exactly as a walk over the tree would: a hidden
+    element's content is skipped, and a navigation element is held back until it ends,
+    then becomes one block if it is mostly links, or is walked like any other.
 
     Hints are settled after the walk: a boilerplate hint on an element that holds much
     of the page's text is a layout wrapper ("page menu-closed"), not a menu, so it is
@@ -181,6 +191,23 @@ class _Builder:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
+        self.hint_memo: dict[str, tuple[str, str]] = {}
+        self.title: str | None = None
+        self.markup = Markup()
+        self.seen_element = False
+        self.dropping = 0  # depth inside a dropped element
+        self.pending: list[str] = []  # text since the last tag
+        self.in_body = False
+        self.after_body = False
+        self.capture: list[str] | None = None  # text of the <title> or a JSON-LD script
+        self.capture_depth = 0
+        self.capture_json = False
+        self.title_seen = False
+        self.no_attrs: dict[str, str] = {}  # never written
+        self._reset_walk()
+
+    def _reset_walk(self) -> None:
+        """The walk's state at its top element (the <body>, or the root without one)."""
         self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int]] = []
         self.pieces: list[str] = []
         self.has_text = False  # some piece is more than white space
@@ -188,95 +215,228 @@ class _Builder:
         self.in_link = 0
         self.stack: list[_Frame] = [(frozenset(), (), False)]
         self.block_tags: list[str] = ["body"]
-        self.hint_memo: dict[str, tuple[str, str]] = {}
         self.hinted = 0
         self.rows = 0  # table rows seen: cells of one row share the number
+        self.hiding = 0  # depth inside a hidden element
+        self.nav: list[_Event] | None = None  # a navigation element held back, and its depth
+        self.nav_depth = 0
+        self.walk_nav = False  # the next start is a held-back nav being walked after all
 
-    def run(self, top: etree._Element) -> None:
-        """The walk. Hot: every element of every page passes here twice, so the text
-        bookkeeping is inlined. (Finding hidden elements by XPath first costs more: a
-        libxml2 XPath scan is slower than these attribute reads.)"""
-        walker = etree.iterwalk(top, events=("start", "end"))
-        stack = self.stack
-        block_tags = self.block_tags
-        pieces = self.pieces
-        for event, el in walker:
-            tag = el.tag
-            if event == "start":
-                frame = stack[-1]
-                get = el.get
-                if (get("style") or get("hidden") is not None or get("aria-hidden")) and _is_hidden(el):
-                    walker.skip_subtree()
-                    stack.append((frame[0], frame[1], True))
-                    continue
-                if tag in _BLOCK_TAGS:
-                    if pieces:
-                        self._flush()
-                    if (tag == "nav" or get("role") in _NAV_ROLES) and self._collapse(el, frame):
-                        walker.skip_subtree()
-                        stack.append((frame[0], frame[1], True))
-                        continue
-                    if tag == "tr":
-                        self.rows += 1
-                    block_tags.append(tag)
-                    stack.append(self._frame(el, tag, frame))
-                elif tag == "br":
-                    if pieces:
-                        self._flush()
-                    stack.append(frame)
-                elif tag == "a":
-                    self.in_link += 1
-                    stack.append(frame)
-                elif tag in _CONTAINERS or get("role") is not None:
-                    stack.append(self._frame(el, tag, frame))
-                else:
-                    stack.append(frame)
-                text = el.text
-            else:
-                if not stack.pop()[2]:
-                    if tag in _BLOCK_TAGS:
-                        if pieces:
-                            self._flush()
-                        block_tags.pop()
-                    elif tag == "a":
-                        self.in_link -= 1
-                text = el.tail if el is not top else None
-            if text:
-                pieces.append(text)
-                if not text.isspace():
-                    self.has_text = True
-                    if self.in_link:
-                        self.link_chars += len(text.strip())
-        if pieces:
+    # --- the parse level: what lxml calls ---------------------------------------------
+
+    def start(self, tag: str, attrs: Attrs) -> None:
+        # lxml gives an element without attributes an immutable mapping whose .get is
+        # interpreted Python; an empty dict answers the walk's many .get calls at C speed.
+        attrs = attrs or self.no_attrs
+        if not self.seen_element:
+            self.seen_element = True
+            self.markup.root_langs = (attrs.get("lang"), attrs.get(_XML_LANG))
+            self.pending.clear()  # nothing lies outside the root
+        self._observe(tag, attrs)
+        if self.dropping or tag in _DROP:
+            self.dropping += 1
+            return
+        if self.after_body:
+            return
+        if tag == "body" and not self.in_body:
+            self.in_body = True
+            self.pending.clear()
+            self._reset_walk()
+        self._send_text()
+        if self.nav is None:
+            self._walk_start(tag, attrs)
+        else:
+            self._hold(("start", tag, attrs))
+
+    def end(self, tag: str) -> None:
+        if self.capture is not None:
+            self.capture_depth -= 1
+            if not self.capture_depth:
+                self._end_capture()
+        if self.dropping:
+            self.dropping -= 1
+            return
+        if self.after_body:
+            return
+        self._send_text()
+        if self.nav is None:
+            self._walk_end(tag)
+        else:
+            self._hold(("end", tag, None))
+        if tag == "body" and self.in_body:
+            self.after_body = True
+
+    def data(self, text: str) -> None:
+        if self.capture is not None:
+            self.capture.append(text)
+        if not self.dropping and not self.after_body:
+            self.pending.append(text)
+
+    def close(self) -> None:
+        if not self.after_body:
+            self._send_text()
+        if self.nav is not None:
+            self._settle_nav()
+        if self.pieces:
             self._flush()
 
-    def _collapse(self, el: etree._Element, frame: _Frame) -> bool:
+    def _send_text(self) -> None:
+        if self.pending:
+            text = "".join(self.pending)
+            self.pending.clear()
+            if self.nav is None:
+                self._walk_text(text)
+            else:
+                self._hold(("text", text, None))
+
+    def _observe(self, tag: str, attrs: Attrs) -> None:
+        """Collect what htmlmeta reads: meta tags, JSON-LD, <time>, canonical, <title>."""
+        if self.capture is not None:
+            self.capture_depth += 1
+        elif tag == "title" and not self.title_seen:
+            self.title_seen, self.capture, self.capture_depth, self.capture_json = True, [], 1, False
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self.capture, self.capture_depth, self.capture_json = [], 1, True
+        if tag == "meta":
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+            self.markup.metas.append((key, attrs.get("content")))
+        elif tag == "time" and len(self.markup.time_stamps) < 3:
+            self.markup.time_stamps.append(attrs.get("datetime", ""))
+        elif tag == "link" and not self.markup.canonical_seen and attrs.get("rel") == "canonical":
+            self.markup.canonical_seen, self.markup.canonical = True, attrs.get("href")
+
+    def _end_capture(self) -> None:
+        text = "".join(self.capture or ())
+        if self.capture_json:
+            if text:
+                self.markup.json_ld.append(text)
+        else:
+            self.title = " ".join(text.split())
+        self.capture = None
+
+    # --- the walk level ---------------------------------------------------------------
+
+    def _route(self, event: _Event) -> None:
+        """A held-back event: to the navigation element held back if one is open (the
+        parse level does the same inline), else to the walk."""
+        if self.nav is not None:
+            self._hold(event)
+        elif event[0] == "text":
+            self._walk_text(event[1])
+        elif event[0] == "start":
+            self._walk_start(event[1], event[2] or self.no_attrs)
+        else:
+            self._walk_end(event[1])
+
+    def _walk_start(self, tag: str, attrs: Attrs) -> None:
+        stack = self.stack
+        frame = stack[-1]
+        if self.hiding:
+            self.hiding += 1
+            return
+        get = attrs.get
+        if (get("style") or get("hidden") is not None or get("aria-hidden")) and _is_hidden(tag, attrs):
+            self.hiding = 1
+            stack.append((frame[0], frame[1], True))
+            return
+        if tag in _BLOCK_TAGS:
+            if self.pieces:
+                self._flush()
+            if self.walk_nav:
+                self.walk_nav = False
+            elif tag == "nav" or get("role") in _NAV_ROLES:
+                self.nav, self.nav_depth = [("start", tag, attrs)], 1
+                return
+            if tag == "tr":
+                self.rows += 1
+            self.block_tags.append(tag)
+            stack.append(self._frame(attrs, tag, frame))
+        elif tag == "br":
+            if self.pieces:
+                self._flush()
+            stack.append(frame)
+        elif tag == "a":
+            self.in_link += 1
+            stack.append(frame)
+        elif tag in _CONTAINERS or get("role") is not None:
+            stack.append(self._frame(attrs, tag, frame))
+        else:
+            stack.append(frame)
+
+    def _walk_end(self, tag: str) -> None:
+        if self.hiding > 1:
+            self.hiding -= 1
+            return
+        self.hiding = 0
+        if not self.stack.pop()[2]:
+            if tag in _BLOCK_TAGS:
+                if self.pieces:
+                    self._flush()
+                self.block_tags.pop()
+            elif tag == "a":
+                self.in_link -= 1
+
+    def _walk_text(self, text: str) -> None:
+        if self.hiding:
+            return
+        self.pieces.append(text)
+        if not text.isspace():
+            self.has_text = True
+            if self.in_link:
+                self.link_chars += len(text.strip())
+
+    def _hold(self, event: _Event) -> None:
+        assert self.nav is not None
+        self.nav.append(event)
+        if event[0] == "start":
+            self.nav_depth += 1
+        elif event[0] == "end":
+            self.nav_depth -= 1
+            if not self.nav_depth:
+                self._settle_nav()
+
+    def _settle_nav(self) -> None:
         """A navigation element made mostly of links becomes one block: its links are
         never article text, and a block per menu item would cost every later stage a
         third of its work. One that holds paragraphs or a headline, or is mostly text,
         is a mislabelled wrapper and is walked like any element."""
-        if next(el.iter(*_PROSE_TAGS), None) is not None:
-            return False
-        text = " ".join(" ".join(el.itertext()).split())
-        links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+        events, self.nav = self.nav or [], None
+        if not self._collapse(events):
+            self.walk_nav = True
+            for event in events:
+                self._route(event)
+
+    def _collapse(self, events: list[_Event]) -> bool:
+        pieces: list[str] = []
+        links = in_link = 0
+        for kind, value, _ in events[1:]:
+            if kind == "text":
+                pieces.append(value)
+                if in_link:
+                    links += len(value.strip()) * in_link
+            elif value == "a":
+                in_link += 1 if kind == "start" else -1
+            elif kind == "start" and value in _PROSE_TAGS:
+                return False
+        text = " ".join(" ".join(pieces).split())
         if links < len(text) * NAV_MIN_LINK_SHARE:
             return False
         if text:
-            containers, chain, _ = self._frame(el, "nav", frame)
+            containers, chain, _ = self._frame(events[0][2] or {}, "nav", self.stack[-1])
             self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0))
         return True
 
-    def _frame(self, el: etree._Element, tag: str, parent: _Frame) -> _Frame:
+    def _frame(self, attrs: Attrs, tag: str, parent: _Frame) -> _Frame:
         containers, chain, _ = parent
-        role = el.get("role")
+        role = attrs.get("role")
         if tag in _CONTAINERS:
             containers = containers | {tag}
         if role in _ROLES:
             containers = containers | {_ROLES[role]}
-        attrs = el.get("class", "") + " " + el.get("id", "")
-        if el.get("itemprop") == "articleBody":
-            attrs = "article-body " + attrs
-        hint, token = self._hint(attrs) if attrs != " " else ("", "")
+        names = attrs.get("class", "") + " " + attrs.get("id", "")
+        if attrs.get("itemprop") == "articleBody":
+            names = "article-body " + names
+        hint, token = self._hint(names) if names != " " else ("", "")
         if not hint and role in _ROLE_HINTS:
             hint, token = _ROLE_HINTS[role], f"role={role}"
         if hint:

@@ -4,7 +4,8 @@ canonical link and the language.
 Why our own code rather than trafilatura's or htmldate's helpers: those parse the tree
 again and try many heuristics, costing several milliseconds a page, several times what
 boilerstrip spends on the whole page; publisher markup (JSON-LD, OpenGraph) is where
-the reliable values are, and reading it is a few XPath queries on the tree we have.
+the reliable values are, and the walk (`html.py`) collects it as it passes: the meta
+tags, JSON-LD scripts, <time> stamps, the canonical link and the root's language.
 Dates found in the text (bylines, date lines) still come from `meta.py`.
 """
 
@@ -14,8 +15,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-
-from lxml import etree
 
 from .meta import parse_date
 
@@ -57,11 +56,23 @@ class HtmlMeta:
     language: str | None = None
 
 
-def extract(root: etree._Element) -> HtmlMeta:
-    """Read the metadata; call before scripts are removed (JSON-LD lives in one)."""
+@dataclass(slots=True)
+class Markup:
+    """The markup the walk collects for `extract`, in document order."""
+
+    metas: list[tuple[str | None, str | None]] = field(default_factory=list)  # (name, content)
+    json_ld: list[str] = field(default_factory=list)  # texts of application/ld+json scripts
+    time_stamps: list[str] = field(default_factory=list)  # datetime of the first three <time>
+    canonical: str | None = None  # href of the first <link rel="canonical">
+    canonical_seen: bool = False
+    root_langs: tuple[str | None, ...] = ()  # the root element's lang and xml:lang
+
+
+def extract(markup: Markup) -> HtmlMeta:
+    """Read the metadata the walk collected (JSON-LD lives in scripts the walk drops)."""
     found = HtmlMeta()
-    metas = _meta_tags(root)
-    for obj in _json_ld_articles(root):
+    metas = _meta_tags(markup.metas)
+    for obj in _json_ld_articles(markup.json_ld):
         _from_json_ld(obj, found)
     found.title = found.title or metas.get("og:title") or metas.get("twitter:title")
     found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
@@ -69,34 +80,29 @@ def extract(root: etree._Element) -> HtmlMeta:
     if found.date is None:
         found.date = next((d for d in (parse_date(metas[k]) for k in _DATE_METAS if k in metas) if d), None)
     if found.date is None:
-        stamps = [t.get("datetime", "") for t, _ in zip(root.iter("time"), range(3), strict=False)]
-        found.date = next((d for d in map(parse_date, stamps) if d), None)
+        found.date = next((d for d in map(parse_date, markup.time_stamps) if d), None)
     if not found.authors:
         author = metas.get("author") or metas.get("article:author") or metas.get("dc.creator")
         if author and not author.startswith("http"):
             found.authors = [a.strip() for a in re.split(r",|\band\b", author) if a.strip()]
-    canonical = next((el.get("href") for el in root.iter("link") if el.get("rel") == "canonical"), None)
+    canonical = markup.canonical
     found.canonical_url = canonical.strip() if canonical else metas.get("og:url")
-    found.language = _language(root, metas)
+    found.language = _language(markup.root_langs, metas)
     return found
 
 
-def _meta_tags(root: etree._Element) -> dict[str, str]:
+def _meta_tags(pairs: list[tuple[str | None, str | None]]) -> dict[str, str]:
     """First content of each meta name/property/itemprop, names lower-cased."""
     out: dict[str, str] = {}
-    for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        content = el.get("content")
+    for key, content in pairs:
         if key and content and content.strip():
             out.setdefault(key.strip().lower(), " ".join(content.split()))
     return out
 
 
-def _json_ld_articles(root: etree._Element) -> list[dict[str, Any]]:
+def _json_ld_articles(scripts: list[str]) -> list[dict[str, Any]]:
     """Article-like JSON-LD objects, @graph and lists flattened."""
     objects: list[dict[str, Any]] = []
-    # iter() walks the tree in C; an XPath query costs several times more here.
-    scripts = [el.text for el in root.iter("script") if el.get("type") == "application/ld+json" and el.text]
     for raw in scripts:
         try:
             data = json.loads(raw)
@@ -147,9 +153,8 @@ def _names(value: Any) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _language(root: etree._Element, metas: dict[str, str]) -> str | None:
-    for value in (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"), metas.get("og:locale"),
-                  metas.get("content-language"), metas.get("language")):  # fmt: skip
+def _language(root_langs: tuple[str | None, ...], metas: dict[str, str]) -> str | None:
+    for value in (*root_langs, metas.get("og:locale"), metas.get("content-language"), metas.get("language")):
         m = _LANG.match(value.strip()) if value else None
         if m:
             return m.group(1).lower()
