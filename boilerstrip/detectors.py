@@ -31,8 +31,8 @@ class Page:
     blank_line_style: bool  # paragraphs separated by blank lines (groups are meaningful)
     # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
     candidates: Sequence[Block] = ()
-    weights: Mapping[str, float] = field(default_factory=dict)  # the learned scorer's, if used
-    context_weights: Sequence[Mapping[str, float]] = ()  # its passes after the first
+    weights: dict[str, float] = field(default_factory=dict)  # the learned scorer's, if used
+    context_weights: Sequence[dict[str, float]] = ()  # its passes after the first
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]

@@ -19,10 +19,10 @@ from .htmlmeta import Markup
 from .model import CELL_TAGS, Block, Dom, Features
 
 # Removed with their content before the walk: never visible article text.
-_DROP = (
+_DROP = frozenset((
     "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object", "embed",
     "select", "option", "textarea", "button", "input", "head", "math", "map", "audio", "video",
-)  # fmt: skip
+))  # fmt: skip
 _BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr figcaption caption article section "
     "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
@@ -158,7 +158,7 @@ Attrs = Mapping[str, str]
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _is_hidden(tag: str, attrs: Attrs) -> bool:
+def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
     """Hidden by attribute or inline style (display:none, visibility:hidden)."""
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return tag not in ("html", "body")
@@ -169,7 +169,7 @@ Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
 _Frame = tuple[frozenset[str], tuple[Hint, ...], bool]  # containers, hinted ancestors, hidden
 # A tag or text as the walk receives it: ("start", tag, attrs), ("end", tag, None) or
 # ("text", text, None); a text is a whole text node of the page (lxml may cut one in pieces).
-_Event = tuple[str, str, Attrs | None]
+_Event = tuple[str, str, dict[str, str] | None]
 
 
 class _Builder:
@@ -224,10 +224,12 @@ class _Builder:
 
     # --- the parse level: what lxml calls ---------------------------------------------
 
-    def start(self, tag: str, attrs: Attrs) -> None:
+    def start(self, tag: str, lxml_attrs: Attrs) -> None:
         # lxml gives an element without attributes an immutable mapping whose .get is
-        # interpreted Python; an empty dict answers the walk's many .get calls at C speed.
-        attrs = attrs or self.no_attrs
+        # interpreted Python; a dict answers the walk's many .get calls at C speed.
+        attrs: dict[str, str] = (
+            lxml_attrs if type(lxml_attrs) is dict else dict(lxml_attrs) if lxml_attrs else self.no_attrs
+        )
         if not self.seen_element:
             self.seen_element = True
             self.markup.root_langs = (attrs.get("lang"), attrs.get(_XML_LANG))
@@ -289,7 +291,7 @@ class _Builder:
             else:
                 self._hold(("text", text, None))
 
-    def _observe(self, tag: str, attrs: Attrs) -> None:
+    def _observe(self, tag: str, attrs: dict[str, str]) -> None:
         """Collect what htmlmeta reads: meta tags, JSON-LD, <time>, canonical, <title>."""
         if self.capture is not None:
             self.capture_depth += 1
@@ -328,14 +330,15 @@ class _Builder:
         else:
             self._walk_end(event[1])
 
-    def _walk_start(self, tag: str, attrs: Attrs) -> None:
+    def _walk_start(self, tag: str, attrs: dict[str, str]) -> None:
         stack = self.stack
         frame = stack[-1]
         if self.hiding:
             self.hiding += 1
             return
-        get = attrs.get
-        if (get("style") or get("hidden") is not None or get("aria-hidden")) and _is_hidden(tag, attrs):
+        if (attrs.get("style") or attrs.get("hidden") is not None or attrs.get("aria-hidden")) and _is_hidden(
+            tag, attrs
+        ):
             self.hiding = 1
             stack.append((frame[0], frame[1], True))
             return
@@ -344,7 +347,7 @@ class _Builder:
                 self._flush()
             if self.walk_nav:
                 self.walk_nav = False
-            elif tag == "nav" or get("role") in _NAV_ROLES:
+            elif tag == "nav" or attrs.get("role") in _NAV_ROLES:
                 self.nav, self.nav_depth = [("start", tag, attrs)], 1
                 return
             if tag == "tr":
@@ -358,7 +361,7 @@ class _Builder:
         elif tag == "a":
             self.in_link += 1
             stack.append(frame)
-        elif tag in _CONTAINERS or get("role") is not None:
+        elif tag in _CONTAINERS or attrs.get("role") is not None:
             stack.append(self._frame(attrs, tag, frame))
         else:
             stack.append(frame)
@@ -426,10 +429,10 @@ class _Builder:
             self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0))
         return True
 
-    def _frame(self, attrs: Attrs, tag: str, parent: _Frame) -> _Frame:
+    def _frame(self, attrs: dict[str, str], tag: str, parent: _Frame) -> _Frame:
         containers, chain, _ = parent
         role = attrs.get("role")
-        if tag in _CONTAINERS:
+        if tag in _CONTAINERS and tag not in containers:  # (nested lists and the like: no new set)
             containers = containers | {tag}
         if role in _ROLES:
             containers = containers | {_ROLES[role]}
