@@ -179,7 +179,8 @@ def process_record(rec: Record) -> dict[str, Any]:
             "reason": f"record of {size} bytes is over --max-bytes {options.max_bytes}",
         }
     fields = clean_fields(cleaner, data, rec.url, comments=options.comments, timeout=options.timeout)
-    line["url"] = rec.url or fields.pop("url", None)
+    result_url = fields.pop("url", None)  # the canonical link, where the record has no URL
+    line["url"] = rec.url or result_url
     return {**line, **fields}
 
 

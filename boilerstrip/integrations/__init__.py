@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-#: The columns each adapter adds, in order (`comments` too when asked for).
-COLUMNS = ("status", "reason", "text", "title", "date", "dateline", "section", "authors", "site_name",
-           "wire_service", "copyright", "site_copyright", "language")  # fmt: skip
+from ..batch import RESULT_FIELDS
+
+#: The columns each adapter adds, in order (`comments` too when asked for): a batch
+#: line's status and reason, then the result's fields.
+COLUMNS = ("status", "reason", *RESULT_FIELDS)
 
 
 def row(fields: dict[str, Any], comments: bool) -> dict[str, Any]:
