@@ -124,6 +124,17 @@ def _init_worker(config: Config, options: BatchOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _Worker.cleaner = Cleaner(config)
     _Worker.options = options
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End the worker when its parent is gone. A parent that is killed cannot stop its
+    pool, and a worker waiting for its next task would wait for ever: the task queue
+    never closes, since the workers hold its ends too."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _timeout(signum: int, frame: object) -> None:
