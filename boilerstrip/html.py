@@ -78,18 +78,18 @@ for _hint, _words in {
 
 def class_hint(attrs: str) -> tuple[str, str]:
     """(hint, name) for a class/id string: content names first, then boilerplate words."""
-    names = attrs.lower().replace("_", "-").split()
+    low = attrs.lower().replace("_", "-")
+    names = low.split()
     for name in names:
-        if name.replace("--", "-") in CONTENT_NAMES:
+        if name in CONTENT_NAMES or ("--" in name and name.replace("--", "-") in CONTENT_NAMES):
             return "content", name
-    split = [(name, name.split("-")) for name in names]
-    if any(not _EMBED_WORDS.isdisjoint(parts) for _, parts in split):
+    parts = low.replace("-", " ").split()  # the words of every name, in order
+    if "embed" in low and not _EMBED_WORDS.isdisjoint(parts):
         return "", ""
-    for name, parts in split:
-        for part in parts:
-            hint = BOILERPLATE_WORDS.get(part)
-            if hint:
-                return hint, name
+    for part in parts:
+        hint = BOILERPLATE_WORDS.get(part)
+        if hint:
+            return hint, next(name for name in names if part in name.split("-"))
     return "", ""
 
 

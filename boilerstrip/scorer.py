@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import pathlib
+import sys
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from itertools import accumulate
@@ -46,7 +47,7 @@ def feature_names() -> frozenset[str]:
              "partly_links_no_hint"}  # fmt: skip
     names.update(f"class_{c}" for c in _CLASSES)
     names.update(f"no_main_{c}" for c in _CLASSES)
-    names.update(f"{s}_{k}" for s in _SIDES for k in ("none", "boilerplate", "long", "short", "sentence"))
+    names.update(f"{s}_{k}" for s in _SIDES for k in _NEIGHBOUR_KINDS)
     names.update(f"tag_{t}" for t in {*_TAGS.values(), "other"})
     names.update(f"in_{c}" for c in _CONTAINERS)
     names.update(f"hint_{h}" for h in _HINTS)
@@ -66,9 +67,15 @@ class Model(NamedTuple):
 
 def _read(text: str) -> Model:
     raw = json.loads(text)
-    first = {k: float(v) for k, v in raw["weights"].items()}
-    later = tuple({k: float(v) for k, v in w.items()} for w in raw.get("context_weights", []))
+    first = _weights(raw["weights"])
+    later = tuple(_weights(w) for w in raw.get("context_weights", []))
     return Model(first, later)
+
+
+def _weights(raw: dict[str, float]) -> dict[str, float]:
+    """Weights by interned feature name: the feature names are interned too (literals,
+    and the tables below), so every lookup matches by identity, not by comparing text."""
+    return {sys.intern(k): float(v) for k, v in raw.items()}
 
 
 # The shipped models, read once at import and never changed (a constant, like the stop
@@ -151,7 +158,7 @@ def block_features(
     # Stop-word density only relative to the page's own prose: its absolute level
     # depends on the language and its stop list.
     x: dict[str, float] = {
-        "class_" + heuristic: 1.0,
+        _CLASS_FEATURES[heuristic]: 1.0,
         "log_words": math.log1p(words) / 5,
         "density_rel": min(f.stop_density / typical, 2.0) if typical > 0 else 1.0,
         "position": i / max(len(blocks) - 1, 1),
@@ -173,8 +180,9 @@ def block_features(
         x["repeated"] = 1.0
     if f.cues and "#num" in f.cues:
         x["digits"] = 1.0
-    for side, j in (("prev", i - 1), ("next", i + 1), ("prev2", i - 2), ("next2", i + 2)):
-        _neighbour(x, side, blocks[j] if 0 <= j < len(blocks) else None)
+    n = len(blocks)
+    for names, j in _SIDE_FEATURES:
+        _neighbour(x, names, blocks[i + j] if 0 <= i + j < n else None)
     dom = b.dom
     if dom is None:
         x["text_mode"] = 1.0
@@ -187,17 +195,30 @@ def block_features(
             x["partly_links_li"] = 1.0
         if not dom.hint:
             x["partly_links_no_hint"] = 1.0
-    x["tag_" + _TAGS.get(dom.tag, "other")] = 1.0
-    for name in _CONTAINERS:
-        if name in dom.containers:
-            x["in_" + name] = 1.0
-    x["hint_" + (dom.hint or "none")] = 1.0
+    x[_TAG_FEATURES.get(dom.tag, "tag_other")] = 1.0
+    for container, name in _CONTAINER_FEATURES:
+        if container in dom.containers:
+            x[name] = 1.0
+    x[_HINT_FEATURES[dom.hint or "none"]] = 1.0
     if main >= 0:
         x["in_main" if dom.hint == "content" and dom.hint_owner == main else "outside_main"] = 1.0
     else:
         x["no_main"] = 1.0  # pages that name no article container: a bias of their own
-        x["no_main_" + heuristic] = 1.0
+        x[_NO_MAIN_FEATURES[heuristic]] = 1.0
     return x
+
+
+# Feature names made once (a name built per block would be a new string to hash).
+_CLASS_FEATURES = {c: sys.intern("class_" + c) for c in _CLASSES}
+_NO_MAIN_FEATURES = {c: sys.intern("no_main_" + c) for c in _CLASSES}
+_TAG_FEATURES = {tag: sys.intern("tag_" + kind) for tag, kind in _TAGS.items()}
+_CONTAINER_FEATURES = tuple((c, sys.intern("in_" + c)) for c in _CONTAINERS)
+_HINT_FEATURES = {h: sys.intern("hint_" + h) for h in _HINTS}
+_NEIGHBOUR_KINDS = ("none", "boilerplate", "long", "short", "sentence")
+_SIDE_FEATURES = tuple(
+    (tuple(sys.intern(side + "_" + kind) for kind in _NEIGHBOUR_KINDS), step)
+    for side, step in zip(_SIDES, (-1, 1, -2, 2), strict=True)
+)
 
 
 _CONTEXT_SIDES = (("ctx_prev", -1), ("ctx_next", 1), ("ctx_prev2", -2), ("ctx_next2", 2))
@@ -236,15 +257,16 @@ class PassContext:
         return x
 
 
-def _neighbour(x: dict[str, float], side: str, n: Block | None) -> None:
+def _neighbour(x: dict[str, float], names: tuple[str, ...], n: Block | None) -> None:
+    """The kind of a neighbour; `names` are the side's features, in _NEIGHBOUR_KINDS order."""
     if n is None:
-        x[side + "_none"] = 1.0
+        x[names[0]] = 1.0
         return
     if n.label is not None and n.label is not Label.ARTICLE:
-        x[side + "_boilerplate"] = 1.0
+        x[names[1]] = 1.0
     elif n.features.words >= 18:
-        x[side + "_long"] = 1.0
+        x[names[2]] = 1.0
     elif n.features.words < 5:
-        x[side + "_short"] = 1.0
+        x[names[3]] = 1.0
     if n.features.ends_sentence:
-        x[side + "_sentence"] = 1.0
+        x[names[4]] = 1.0
