@@ -25,6 +25,7 @@ DEFAULT_DETECTORS: tuple[str, ...] = (
     "comment_section",
     "related_section",
     "list_runs",
+    "other_articles",
 )
 
 

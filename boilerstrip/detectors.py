@@ -457,6 +457,24 @@ def _is_list_teaser(b: Block) -> bool:
     return not b.features.ends_sentence and P.LIST_ITEM.match(b.text) is not None
 
 
+def detect_other_articles(page: Page) -> Iterator[Verdict]:
+    """On a page of several <article> elements holding long prose, the story is in one
+    of them; prose in the others is other posts' teasers, related posts or comments.
+    The story's element is the one with the most words in long blocks (nested ones
+    count as parts of the element around them)."""
+    words: dict[int, int] = {}
+    long_words = page.config.good_min_words
+    for b in page.blocks:
+        if b.dom is not None and b.dom.articles and b.features.words >= long_words:
+            words[b.dom.articles[-1]] = words.get(b.dom.articles[-1], 0) + b.features.words
+    if len(words) < 2:
+        return
+    main = max(words, key=lambda k: words[k])
+    for b in page.blocks:
+        if b.dom is not None and b.dom.articles and main not in b.dom.articles and b.label in _SOFT:
+            yield verdict(b.index, Label.RELATED, "in another <article> than the story's")
+
+
 def detect_list_runs(page: Page) -> Iterator[Verdict]:
     """Runs of short lines (menus, link lists) are navigation, whatever their words."""
     items = [
@@ -496,6 +514,7 @@ DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
             Detector("comment_section", detect_comment_section, context=True),
             Detector("related_section", detect_related_section, context=True),
             Detector("list_runs", detect_list_runs, context=True),
+            Detector("other_articles", detect_other_articles, context=True),
         )
     }
 )

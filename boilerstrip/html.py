@@ -166,7 +166,8 @@ def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
 
 
 Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
-_Frame = tuple[frozenset[str], tuple[Hint, ...], bool]  # containers, hinted ancestors, hidden
+# containers, hinted ancestors, hidden, the <article> elements around (their numbers)
+_Frame = tuple[frozenset[str], tuple[Hint, ...], bool, tuple[int, ...]]
 # A tag or text as the walk receives it: ("start", tag, attrs), ("end", tag, None) or
 # ("text", text, None); a text is a whole text node of the page (lxml may cut one in pieces).
 _Event = tuple[str, str, dict[str, str] | None]
@@ -208,14 +209,15 @@ class _Builder:
 
     def _reset_walk(self) -> None:
         """The walk's state at its top element (the <body>, or the root without one)."""
-        self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int]] = []
+        self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int, tuple[int, ...]]] = []
         self.pieces: list[str] = []
         self.has_text = False  # some piece is more than white space
         self.link_chars = 0
         self.in_link = 0
-        self.stack: list[_Frame] = [(frozenset(), (), False)]
+        self.stack: list[_Frame] = [(frozenset(), (), False, ())]
         self.block_tags: list[str] = ["body"]
         self.hinted = 0
+        self.articles = 0  # <article> elements seen
         self.rows = 0  # table rows seen: cells of one row share the number
         self.hiding = 0  # depth inside a hidden element
         self.nav: list[_Event] | None = None  # a navigation element held back, and its depth
@@ -340,7 +342,7 @@ class _Builder:
             tag, attrs
         ):
             self.hiding = 1
-            stack.append((frame[0], frame[1], True))
+            stack.append((frame[0], frame[1], True, frame[3]))
             return
         if tag in _BLOCK_TAGS:
             if self.pieces:
@@ -425,13 +427,16 @@ class _Builder:
         if links < len(text) * NAV_MIN_LINK_SHARE:
             return False
         if text:
-            containers, chain, _ = self._frame(events[0][2] or {}, "nav", self.stack[-1])
-            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0))
+            containers, chain, _, article = self._frame(events[0][2] or {}, "nav", self.stack[-1])
+            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0, article))
         return True
 
     def _frame(self, attrs: dict[str, str], tag: str, parent: _Frame) -> _Frame:
-        containers, chain, _ = parent
+        containers, chain, _, article = parent
         role = attrs.get("role")
+        if tag == "article" or role == "article":
+            self.articles += 1
+            article = (*article, self.articles)
         if tag in _CONTAINERS and tag not in containers:  # (nested lists and the like: no new set)
             containers = containers | {tag}
         if role in _ROLES:
@@ -445,7 +450,7 @@ class _Builder:
         if hint:
             self.hinted += 1
             chain = (*chain, (self.hinted, hint, token))
-        return containers, chain, False
+        return containers, chain, False, article
 
     def _hint(self, attrs: str) -> tuple[str, str]:
         found = self.hint_memo.get(attrs)
@@ -462,22 +467,22 @@ class _Builder:
         self.pieces.clear()
         link_chars, self.link_chars = self.link_chars, 0
         if text:
-            containers, chain, _ = self.stack[-1]
+            containers, chain, _, article = self.stack[-1]
             tag = self.block_tags[-1]
             row = self.rows if tag in CELL_TAGS else 0
-            self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row))
+            self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row, article))
 
     def settle_hints(self, max_share: float) -> None:
         """Make the blocks, each with the nearest hint whose element is not a
         page-wide wrapper."""
         owned: dict[int, int] = {}
         total = 0
-        for text, _, _, _, _, chain, _ in self.raw:
+        for text, _, _, _, _, chain, _, _ in self.raw:
             total += len(text)
             for owner, _, _ in chain:
                 owned[owner] = owned.get(owner, 0) + len(text)
         limit = total * max_share
-        for index, (text, tag, depth, link_chars, containers, chain, row) in enumerate(self.raw):
+        for index, (text, tag, depth, link_chars, containers, chain, row, article) in enumerate(self.raw):
             hint, token, owner_id = "", "", 0
             for owner, h, t in reversed(chain):
                 if h in ("content", "comment") or owned[owner] <= limit:
@@ -487,6 +492,6 @@ class _Builder:
             link_density = min(link_chars / len(text), 1.0)
             # tuple.__new__: the named tuple's own __new__ is interpreted Python (see model.verdict)
             dom = tuple.__new__(
-                Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row)
+                Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, article)
             )
             self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))

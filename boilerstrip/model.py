@@ -82,6 +82,8 @@ class Dom(NamedTuple):
     heading: int  # 1-6 for h1-h6, else 0
     hint_owner: int = 0  # which element gave the hint (blocks of one comment share it)
     row: int = 0  # for a table cell, which row of the page's tables it is in
+    # The <article> elements (or role=article) it is in, outermost first, by number.
+    articles: tuple[int, ...] = ()
 
 
 @dataclass(slots=True, init=False)

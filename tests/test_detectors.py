@@ -245,3 +245,41 @@ def test_class_hint(attrs: str, hint: str) -> None:
     from boilerstrip.html import class_hint
 
     assert class_hint(attrs)[0] == hint
+
+
+def _post(words: int, topic: str) -> str:
+    return " ".join([f"The {topic} story goes on as the people of the town said they would"] * (words // 14))
+
+
+def _before_other_articles(html: str) -> D.Page:
+    """The page as detect_other_articles sees it: every detector before it has run."""
+    cleaner = boilerstrip.Cleaner(boilerstrip.Config(disabled=frozenset({"other_articles"})))
+    p = cleaner.prepare(html)
+    D.run(cleaner.detectors, p)
+    return p
+
+
+def test_prose_in_other_article_elements_is_related() -> None:
+    """The story is the <article> with the most long prose; other <article> elements
+    (teasers, related posts) are related, also when their prose is long, and nested
+    elements count as parts of the element around them."""
+    html = (
+        "<html><body><article><h1>Title</h1><p>" + _post(140, "main") + "</p>"
+        "<article><p>" + _post(40, "quoted") + "</p></article></article>"
+        "<article><h3>You may also like</h3>"
+        + "".join(f"<article><p>{_post(100, f'other{i}')}</p></article>" for i in range(3))
+        + "</article></body></html>"
+    )
+    p = _before_other_articles(html)
+    got = {p.blocks[v.at].text.split()[1]: v.label for v in D.detect_other_articles(p)}
+    assert got == {"other0": Label.RELATED, "other1": Label.RELATED, "other2": Label.RELATED}
+    assert "other0" in " ".join(b.text for b in p.blocks if b.label is Label.ARTICLE)  # kept without it
+    result = boilerstrip.clean(html)
+    assert "main story" in result.text and "quoted story" in result.text and "other0" not in result.text
+
+
+def test_one_article_element_is_left_alone() -> None:
+    html = (
+        f"<html><body><article><p>{_post(60, 'main')}</p></article><p>{_post(60, 'aside')}</p></body></html>"
+    )
+    assert list(D.detect_other_articles(_before_other_articles(html))) == []

@@ -44,6 +44,7 @@ SCRAPINGHUB = {
     "232a43fb15ab": "tech story followed by reader comments",
     "aade2ec8d1e7": "story in an infinite-scroll page of further stories",
     "11ea381ad92b": "Portuguese standings page: a data table inside the article body",
+    "b3c19dd5f061": "Portuguese post in one <article>, other posts' full texts in later ones",
 }
 MULTILINGUAL = (
     "goose3-wiwo", "readability-heise", "readability-lemonde-1", "goose3-lefigaro",
