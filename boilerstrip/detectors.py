@@ -460,8 +460,8 @@ def _is_list_teaser(b: Block) -> bool:
 def detect_other_articles(page: Page) -> Iterator[Verdict]:
     """On a page of several <article> elements holding long prose, the story is in one
     of them; prose in the others is other posts' teasers, related posts or comments.
-    The story's element is the one with the most words in long blocks (nested ones
-    count as parts of the element around them)."""
+    The story's element is the one with the most words in long blocks of its own, and
+    elements nested in it are parts of it (a quoted post in the story stays)."""
     words: dict[int, int] = {}
     long_words = page.config.good_min_words
     for b in page.blocks:

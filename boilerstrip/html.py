@@ -217,7 +217,7 @@ class _Builder:
         self.stack: list[_Frame] = [(frozenset(), (), False, ())]
         self.block_tags: list[str] = ["body"]
         self.hinted = 0
-        self.articles = 0  # <article> elements seen
+        self.article_count = 0  # <article> elements seen: each one's number
         self.rows = 0  # table rows seen: cells of one row share the number
         self.hiding = 0  # depth inside a hidden element
         self.nav: list[_Event] | None = None  # a navigation element held back, and its depth
@@ -427,16 +427,16 @@ class _Builder:
         if links < len(text) * NAV_MIN_LINK_SHARE:
             return False
         if text:
-            containers, chain, _, article = self._frame(events[0][2] or {}, "nav", self.stack[-1])
-            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0, article))
+            containers, chain, _, articles = self._frame(events[0][2] or {}, "nav", self.stack[-1])
+            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0, articles))
         return True
 
     def _frame(self, attrs: dict[str, str], tag: str, parent: _Frame) -> _Frame:
-        containers, chain, _, article = parent
+        containers, chain, _, articles = parent
         role = attrs.get("role")
         if tag == "article" or role == "article":
-            self.articles += 1
-            article = (*article, self.articles)
+            self.article_count += 1
+            articles = (*articles, self.article_count)
         if tag in _CONTAINERS and tag not in containers:  # (nested lists and the like: no new set)
             containers = containers | {tag}
         if role in _ROLES:
@@ -450,7 +450,7 @@ class _Builder:
         if hint:
             self.hinted += 1
             chain = (*chain, (self.hinted, hint, token))
-        return containers, chain, False, article
+        return containers, chain, False, articles
 
     def _hint(self, attrs: str) -> tuple[str, str]:
         found = self.hint_memo.get(attrs)
@@ -467,10 +467,10 @@ class _Builder:
         self.pieces.clear()
         link_chars, self.link_chars = self.link_chars, 0
         if text:
-            containers, chain, _, article = self.stack[-1]
+            containers, chain, _, articles = self.stack[-1]
             tag = self.block_tags[-1]
             row = self.rows if tag in CELL_TAGS else 0
-            self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row, article))
+            self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row, articles))
 
     def settle_hints(self, max_share: float) -> None:
         """Make the blocks, each with the nearest hint whose element is not a
@@ -482,7 +482,7 @@ class _Builder:
             for owner, _, _ in chain:
                 owned[owner] = owned.get(owner, 0) + len(text)
         limit = total * max_share
-        for index, (text, tag, depth, link_chars, containers, chain, row, article) in enumerate(self.raw):
+        for index, (text, tag, depth, link_chars, containers, chain, row, articles) in enumerate(self.raw):
             hint, token, owner_id = "", "", 0
             for owner, h, t in reversed(chain):
                 if h in ("content", "comment") or owned[owner] <= limit:
@@ -492,6 +492,6 @@ class _Builder:
             link_density = min(link_chars / len(text), 1.0)
             # tuple.__new__: the named tuple's own __new__ is interpreted Python (see model.verdict)
             dom = tuple.__new__(
-                Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, article)
+                Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles)
             )
             self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))
