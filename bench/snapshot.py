@@ -45,6 +45,7 @@ def pages() -> Iterator[tuple[str, str | bytes]]:
 
 
 def snapshot(out: pathlib.Path) -> None:
+    """Clean every page (comments included) and write its whole result as a JSON line."""
     import boilerstrip
 
     cleaner = boilerstrip.Cleaner()
