@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Final
 
 from .errors import InputError
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DECLARED = re.compile(
+_DECLARED: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)""", re.I
 )
-_HTML_START = re.compile(
+_HTML_START: Final = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|script|link|!--)\b",
     re.I | re.S,
 )
-_DOCUMENT_TAGS = ("!doctype", "html", "head", "body")
+_DOCUMENT_TAGS: Final = ("!doctype", "html", "head", "body")
 
 
 def plain_utf8(data: bytes) -> str | None:
@@ -81,7 +82,7 @@ def declared_charset(head: bytes) -> str | None:
     return _BROWSER_ALIASES.get(name, name)
 
 
-_BROWSER_ALIASES = {
+_BROWSER_ALIASES: Final = {
     "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
     "ascii": "cp1252", "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030",
     "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
@@ -89,12 +90,12 @@ _BROWSER_ALIASES = {
     "big5": "big5hkscs", "x-euc-jp": "euc_jp", "utf8": "utf-8",
 }  # fmt: skip
 # How much less garbled another reading must be to override the declared charset.
-_MARGIN = 0.1
-_GUESS_BYTES = 200_000
-_SAMPLE = 20_000
+_MARGIN: Final = 0.1
+_GUESS_BYTES: Final = 200_000
+_SAMPLE: Final = 20_000
 
 
-_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b")
+_CONTROL: Final = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b")
 
 
 def _refuse_binary(data: bytes) -> None:
@@ -125,12 +126,12 @@ def _guess(data: bytes) -> str | None:
 
 # Charsets that read the same bytes as the same script: when one is declared or
 # guessed, the others are tried too (KOI8-R pages declared as windows-1251, GBK as Big5).
-_FAMILIES = (
+_FAMILIES: Final = (
     ("cp1251", "koi8_r", "iso8859_5", "cp866", "koi8_u"),
     ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949"),
     ("cp1252", "cp1250", "iso8859_15", "iso8859_2"),
 )
-_SIBLINGS = {name: family for family in _FAMILIES for name in family}
+_SIBLINGS: Final = {name: family for family in _FAMILIES for name in family}
 
 
 def _implausibility(text: str) -> float:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from types import MappingProxyType
+from typing import Final
 
 from . import patterns as P
 from . import scorer
@@ -57,7 +58,7 @@ class Detector:
         return Detector, (self.name, self.fn, self.context, self.tentative)
 
 
-_SOFT = (None, Label.ARTICLE, Label.OTHER)
+_SOFT: Final = (None, Label.ARTICLE, Label.OTHER)
 
 
 def _unlabelled(page: Page, max_words: int, cues: frozenset[str] | None = None) -> list[Block]:
@@ -78,12 +79,12 @@ def _union(*rules: P.Rule) -> frozenset[str]:
     return frozenset().union(*(r.cues for r in rules))
 
 
-_COMMENT_CUES = _union(P.WEAK_COMMENT_RULE, P.COMMENT_MARKER_RULE, P.COMMENT_AUTHOR_RULE, P.VOTES_RULE)
-_LOGIN_CUES = _union(P.LOGIN_RULE, P.LOGIN_ANYWHERE_RULE)
-_PROMPT_CUES = _union(P.PROMPT_RULE, P.COOKIE_RULE)
-_AD_CUES = _union(P.AD_RULE, P.AD_ANYWHERE_RULE)
-_RELATED_CUES = _union(P.RELATED_RULE, P.RELATED_INLINE_RULE)
-_NAV_CUES = P.NAVIGATION_RULE.cues | {"#sep"}
+_COMMENT_CUES: Final = _union(P.WEAK_COMMENT_RULE, P.COMMENT_MARKER_RULE, P.COMMENT_AUTHOR_RULE, P.VOTES_RULE)
+_LOGIN_CUES: Final = _union(P.LOGIN_RULE, P.LOGIN_ANYWHERE_RULE)
+_PROMPT_CUES: Final = _union(P.PROMPT_RULE, P.COOKIE_RULE)
+_AD_CUES: Final = _union(P.AD_RULE, P.AD_ANYWHERE_RULE)
+_RELATED_CUES: Final = _union(P.RELATED_RULE, P.RELATED_INLINE_RULE)
+_NAV_CUES: Final = P.NAVIGATION_RULE.cues | {"#sep"}
 
 
 # --- block detectors -------------------------------------------------------------------
@@ -96,7 +97,7 @@ def detect_copyright(page: Page) -> Iterator[Verdict]:
             yield verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
 
 
-_HINT_LABELS = {
+_HINT_LABELS: Final = {
     "nav": Label.NAVIGATION,
     "footer": Label.FOOTER,
     "comment": Label.COMMENT,
@@ -105,7 +106,7 @@ _HINT_LABELS = {
     "ad": Label.AD,
     "prompt": Label.PROMPT,
 }
-_CONTAINER_LABELS = (("nav", Label.NAVIGATION), ("footer", Label.FOOTER), ("aside", Label.RELATED))
+_CONTAINER_LABELS: Final = (("nav", Label.NAVIGATION), ("footer", Label.FOOTER), ("aside", Label.RELATED))
 
 
 def detect_dom(page: Page) -> Iterator[Verdict]:
@@ -336,7 +337,7 @@ def _score_content(page: Page) -> Iterator[Verdict]:
         yield verdict(v.at, label, f"{v.reason}; scorer p={p:.2f}", score)
 
 
-_CLASS_NAMES = {
+_CLASS_NAMES: Final = {
     "long block of prose": "good",
     "long block of prose, unfinished": "good_unfinished",
     "medium block of prose": "near",
@@ -491,7 +492,7 @@ def detect_list_runs(page: Page) -> Iterator[Verdict]:
         start += size
 
 
-DEFAULT_DETECTORS: Mapping[str, Detector] = MappingProxyType(
+DEFAULT_DETECTORS: Final[Mapping[str, Detector]] = MappingProxyType(
     {
         d.name: d
         for d in (

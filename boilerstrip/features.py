@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
 from .lang import Language, cjk_chars, split_words
 from .model import Block
 from .patterns import CUE_WORDS
 
-_SENTENCE_END = frozenset(".!?…。！？:;")
-_CLOSERS = frozenset("\"'”’»)」』")
-_CAPS_RE = re.compile(r"\b[^\W\d_]")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
-_DIGIT_RE = re.compile(r"\d")
+_SENTENCE_END: Final = frozenset(".!?…。！？:;")
+_CLOSERS: Final = frozenset("\"'”’»)」』")
+_CAPS_RE: Final = re.compile(r"\b[^\W\d_]")
+_LATIN_WORD_RE: Final = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
+_DIGIT_RE: Final = re.compile(r"\d")
 
 
 # Languages without a stop list: length and punctuation decide alone.
-_NEUTRAL_DENSITY = 0.3
+_NEUTRAL_DENSITY: Final = 0.3
 
 
 def compute(blocks: Sequence[Block], lang: Language) -> None:
@@ -69,9 +70,12 @@ def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, flo
     return len(text), n, density, last in _SENTENCE_END, cues
 
 
-_NUM, _SYM, _COPY, _SEP = (frozenset({c}) for c in ("#num", "#sym", "©", "#sep"))
-_SEPARATORS = re.compile(r"[>»›/|]")
-_SEP_MAX_WORDS = 12
+_NUM: Final = frozenset({"#num"})
+_SYM: Final = frozenset({"#sym"})
+_COPY: Final = frozenset({"©"})
+_SEP: Final = frozenset({"#sep"})
+_SEPARATORS: Final = re.compile(r"[>»›/|]")
+_SEP_MAX_WORDS: Final = 12
 
 
 def digit_ratio(text: str) -> float:

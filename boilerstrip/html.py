@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from lxml import etree
 
@@ -19,25 +20,25 @@ from .htmlmeta import Markup
 from .model import CELL_TAGS, Block, Dom, Features
 
 # Removed with their content before the walk: never visible article text.
-_DROP = frozenset((
+_DROP: Final = frozenset((
     "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object", "embed",
     "select", "option", "textarea", "button", "input", "head", "math", "map", "audio", "video",
 ))  # fmt: skip
-_BLOCK_TAGS = frozenset(
+_BLOCK_TAGS: Final = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr figcaption caption article section "
     "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
     "legend center body".split()
 )
-_NAV = frozenset({"nav"})
-_PROSE_TAGS = ("p", "h1", "article", "main")
-_CONTAINERS = frozenset(
+_NAV: Final = frozenset({"nav"})
+_PROSE_TAGS: Final = ("p", "h1", "article", "main")
+_CONTAINERS: Final = frozenset(
     "nav header footer aside form article main figure figcaption li table blockquote pre ul ol dl".split()
 )
 # Boilerplate roles are hints, like class names: authors misuse them too, and a hint on
 # an element holding much of the page's text is set aside (`settle_hints`).
-_ROLE_HINTS = {"navigation": "nav", "menu": "nav", "menubar": "nav", "contentinfo": "footer"}
-_NAV_ROLES = frozenset(role for role, hint in _ROLE_HINTS.items() if hint == "nav")
-_ROLES = {
+_ROLE_HINTS: Final = {"navigation": "nav", "menu": "nav", "menubar": "nav", "contentinfo": "footer"}
+_NAV_ROLES: Final = frozenset(role for role, hint in _ROLE_HINTS.items() if hint == "nav")
+_ROLES: Final = {
     "banner": "header",
     "complementary": "aside",
     "main": "main",
@@ -49,7 +50,7 @@ _ROLES = {
 # Class and id names that say what a container holds. Article containers must be named
 # in full ("article-body"; "story-card" is a teaser); boilerplate words count as any
 # part of a name ("main-nav", "related_posts"). The nearest hinted ancestor decides.
-CONTENT_NAMES = frozenset(
+CONTENT_NAMES: Final = frozenset(
     "article articlebody article-body article-content article-text articletext article-main "
     "article-detail articledetail article-entry article-copy article-body-text articlecontent "
     "story-body storybody story-content story-text storytext entry-content entry-body "
@@ -58,7 +59,7 @@ CONTENT_NAMES = frozenset(
     "news-article detail-content detail-body main-text maintext article-page-body "
     "td-post-content field-body field-item body-copy bodytext text-body article-wrapper".split()
 )
-BOILERPLATE_WORDS: dict[str, str] = {}
+BOILERPLATE_WORDS: Final[dict[str, str]] = {}
 for _hint, _words in {
     "nav": "nav navbar navigation menu menubar mainmenu topnav subnav breadcrumb breadcrumbs "
     "masthead skip skiplink pagination pager tabs toolbar",
@@ -95,16 +96,16 @@ def class_hint(attrs: str) -> tuple[str, str]:
 
 # An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
 # share bar: its other class words do not make it boilerplate.
-_EMBED_WORDS = frozenset({"embed", "embedded"})
+_EMBED_WORDS: Final = frozenset({"embed", "embedded"})
 
 
 # A boilerplate class on an element holding more than this share of the page's text is
 # a layout wrapper, not what its name says.
-HINT_MAX_SHARE = 0.3
+HINT_MAX_SHARE: Final = 0.3
 # A <nav> becomes one block when at least this share of its text is in links.
-NAV_MIN_LINK_SHARE = 0.5
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+NAV_MIN_LINK_SHARE: Final = 0.5
+_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_XML_DECL: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 @dataclass(slots=True)
@@ -145,7 +146,7 @@ def read(markup: str | bytes) -> HtmlPage:
     return HtmlPage(builder.blocks, title or None, builder.markup)
 
 
-_TITLE_PARTS = re.compile(r"\s+[|\-–—·»]\s+")
+_TITLE_PARTS: Final = re.compile(r"\s+[|\-–—·»]\s+")
 
 
 def page_title(title: str) -> str:
@@ -155,7 +156,7 @@ def page_title(title: str) -> str:
 
 
 Attrs = Mapping[str, str]
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:

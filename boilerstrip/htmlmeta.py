@@ -14,15 +14,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from .meta import parse_date
 
-_ARTICLE_TYPES = frozenset(
+_ARTICLE_TYPES: Final = frozenset(
     "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BlogPosting "
     "Report ScholarlyArticle TechArticle LiveBlogPosting BackgroundNewsArticle".split()
 )
-_DATE_METAS = (
+_DATE_METAS: Final = (
     "article:published_time",
     "og:published_time",
     "datepublished",
@@ -39,7 +39,7 @@ _DATE_METAS = (
     "published_time",
     "cxenseparse:recs:publishtime",
 )
-_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+_LANG: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 
 
 @dataclass(slots=True)

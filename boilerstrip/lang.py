@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
+from typing import Final
 
-WORD_RE = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
+WORD_RE: Final = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
 
 
 def split_words(text: str) -> list[str]:
@@ -33,11 +34,11 @@ def split_words(text: str) -> list[str]:
     return words
 
 
-_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”‘’„‚‹›—–-…/\\*&%$#@|+=~^`"
+_EDGE_PUNCTUATION: Final = ".,;:!?\"'()[]{}<>«»“”‘’„‚‹›—–-…/\\*&%$#@|+=~^`"
 
 
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CJK_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SCRIPTS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese even when Han dominates
     ("ko", re.compile(r"[\uac00-\ud7af]")),
     ("zh", re.compile(r"[\u4e00-\u9fff]")),
@@ -49,9 +50,9 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("he", re.compile(r"[\u0590-\u05ff]")),
     ("hi", re.compile(r"[\u0900-\u097f]")),
 )
-_NON_LATIN_RE = re.compile(r"[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_NON_LATIN_RE: Final = re.compile(r"[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ARABIC_RE: Final = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC_RE: Final = re.compile(r"[\u0400-\u04ff]")
 
 
 def _load() -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
@@ -63,15 +64,17 @@ def _load() -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]
     return MappingProxyType(words), MappingProxyType(chars)
 
 
-STOPWORDS, STOPCHARS = _load()
+_TABLES: Final = _load()
+STOPWORDS: Final = _TABLES[0]
+STOPCHARS: Final = _TABLES[1]
 # Which languages' stop lists hold a word, as indexes into _LANGS: a plain dict, private
 # and never written after this line (a MappingProxyType costs a method call a lookup).
-_LANGS: tuple[str, ...] = tuple(sorted(STOPWORDS))
-_WORD_LANGS: dict[str, tuple[int, ...]] = {
+_LANGS: Final[tuple[str, ...]] = tuple(sorted(STOPWORDS))
+_WORD_LANGS: Final[dict[str, tuple[int, ...]]] = {
     w: tuple(i for i, lang in enumerate(_LANGS) if w in STOPWORDS[lang])
     for w in set().union(*STOPWORDS.values())
 }
-ALL_STOPWORDS: frozenset[str] = frozenset(_WORD_LANGS)
+ALL_STOPWORDS: Final[frozenset[str]] = frozenset(_WORD_LANGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +139,11 @@ def _script_language(sample: str) -> str | None:
 
 # Languages by how much of the web is written in them: close relatives with nearly the
 # same stop words (Indonesian and Malay, Spanish and Galician...) go to the commoner.
-_PREVALENCE = (
+_PREVALENCE: Final = (
     "en es de ru ja fr pt it zh tr nl pl fa vi id ar ko cs uk he el sv hu ro da fi sk bg "
     "no nb hr sr lt sl lv et ca th hi ms bn gl eu"
 ).split()
-_NEAR_TIE = 0.8
+_NEAR_TIE: Final = 0.8
 
 
 def _stopword_language(lower: str) -> str | None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from . import patterns as P
 from .model import Block, Label
 
-_WIRE_PATTERNS = (
+_WIRE_PATTERNS: Final = (
     ("The Associated Press", r"\bAssociated Press\b|\(AP\)|\bAP\b(?= Photo|\s*$|\.)|— AP\b"),
     ("Reuters", r"\bReuters\b"),
     ("Agence France-Presse", r"\bAgence France[- ]Presse\b|\bAFP\b"),
@@ -28,21 +29,21 @@ _WIRE_PATTERNS = (
     ("UPI", r"\bUPI\b|\bUnited Press International\b"),
     ("TASS", r"\bTASS\b|\bТАСС\b"),
 )
-WIRES: tuple[str, ...] = tuple(name for name, _ in _WIRE_PATTERNS)
+WIRES: Final[tuple[str, ...]] = tuple(name for name, _ in _WIRE_PATTERNS)
 # One pattern with a group per agency: the leftmost mention names the wire.
-_WIRE_RE = re.compile("|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_WIRE_PATTERNS)))
+_WIRE_RE: Final = re.compile("|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_WIRE_PATTERNS)))
 # Every agency pattern holds one of these words. Alternatives that start with a literal
 # let `re` skip ahead by first character; the full pattern's leading \b defeats that and
 # costs up to 50 µs on a long line, so this cheap scan goes first.
-_WIRE_HINT = re.compile(
+_WIRE_HINT: Final = re.compile(
     "Associated|AP|Reuters|Agence|AFP|Bloomberg|dpa|Deutsche|Kyodo|Jiji|Xinhua|Yonhap|EFE|ANSA"
     "|PA|Press|UPI|United|TASS|ТАСС"
 )
 
-_DATELINE_IN_TEXT = re.compile(
+_DATELINE_IN_TEXT: Final = re.compile(
     r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\))?\s*[—–-]{1,2}\s"
 )
-_MONTH_NUM = {
+_MONTH_NUM: Final = {
     m: i
     for i, names in enumerate(
         (
@@ -63,10 +64,10 @@ _MONTH_NUM = {
     )
     for m in names.split()
 }
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE: Final = re.compile(r"(?:19|20)\d\d")
 # One pattern, named groups by field order; the leftmost date in a text wins. Month
 # names are any word here and looked up after, which keeps the pattern fast.
-_DATE_RE = re.compile(
+_DATE_RE: Final = re.compile(
     r"\b(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2})\b"
     r"|(?P<y2>\d{4})\s*[年년]\s*(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일]"
     r"|\b(?P<mn3>[^\W\d_]{3,9})\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})\b"
@@ -133,7 +134,7 @@ def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | Non
 
 
 # A line that opens with a full date within this many characters is a date line.
-_DATE_OPENING = 24
+_DATE_OPENING: Final = 24
 
 
 def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
@@ -150,7 +151,7 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
 
 
 # A publication date sits on a short line (a dateline, a byline), not inside prose.
-_DATE_MAX_WORDS = 24
+_DATE_MAX_WORDS: Final = 24
 
 
 def find_date(blocks: Sequence[Block], stop: int) -> str | None:

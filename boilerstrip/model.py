@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 
 class Label(str, enum.Enum):
@@ -28,7 +28,7 @@ class Label(str, enum.Enum):
     OTHER = "other"
 
 
-_NO_CUES: frozenset[str] = frozenset()
+_NO_CUES: Final[frozenset[str]] = frozenset()
 
 
 # init=False and a hand-written __init__ in the classes made for every block: mypyc
@@ -66,7 +66,7 @@ class Features:
         self.group = group
 
 
-CELL_TAGS = ("td", "th")  # table cells: their row is kept (`Dom.row`), they may repeat
+CELL_TAGS: Final = ("td", "th")  # table cells: their row is kept (`Dom.row`), they may repeat
 
 
 class Dom(NamedTuple):
@@ -165,7 +165,7 @@ class Verdict(NamedTuple):
     score: float = 0.0
 
 
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
 
 
 def verdict(at: int, label: Label, reason: str, score: float = 0.0) -> Verdict:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-_I = re.IGNORECASE
+_I: Final = re.IGNORECASE
 
 
 def _line(body: str) -> re.Pattern[str]:
@@ -24,12 +25,12 @@ def _line(body: str) -> re.Pattern[str]:
     return re.compile(rf"[\[(«<\s【「『〔［（]*(?:{body})[\s:.!?»›>|•\-–—\])】」』〕］）：。]*$", _I)
 
 
-MONTHS = (
+MONTHS: Final = (
     r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
     r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
 )
-WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?"
-DATE_BODY = (
+WEEKDAYS: Final = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?"
+DATE_BODY: Final = (
     rf"(?:{WEEKDAYS}\s+)?(?:"
     rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}\S*)?"
     rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
@@ -40,11 +41,11 @@ DATE_BODY = (
     rf"|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일"
     r")"
 )
-TIME_BODY = r"(?:\s*(?:at|,|-|–|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+TIME_BODY: Final = r"(?:\s*(?:at|,|-|–|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", _I)
+COPYRIGHT: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", _I)
 
-COMMENT_MARKER = _line(
+COMMENT_MARKER: Final = _line(
     r"\d[\d,.]*\s*(?:comments?|responses?|replies|reactions|thoughts on .+)"
     r"|(?:reader |user |top rated |top |newest |oldest |latest |all |recent )?comments?(?:\s*\(\d+\))?"
     r"|(?:join|start) the (?:discussion|conversation)|discussion|discuss"
@@ -59,13 +60,13 @@ COMMENT_MARKER = _line(
     r"|(?:laisser|ajouter|écrire) un commentaire|(?:einen )?kommentar (?:schreiben|verfassen)"
     r"|lascia un commento|(?:оставить|добавить|написать) комментарий"
 )
-WEAK_COMMENT_MARKER = _line(
+WEAK_COMMENT_MARKER: Final = _line(
     r"comments?|discuss|discussion|kommentare?|commentaires?|comentarios?|commenti"
     r"|comentar|commenter|kommentieren|commentare|comentários?|комментировать"
 )
 # "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"
-COMMENT_AUTHOR = re.compile(r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", _I)
-VOTES = re.compile(
+COMMENT_AUTHOR: Final = re.compile(r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", _I)
+VOTES: Final = re.compile(
     r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
     r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"
     r"|(?:reply|report(?: abuse)?|flag|permalink|upvote|downvote|recommend|like)\s*\d*"
@@ -73,7 +74,7 @@ VOTES = re.compile(
     r")$",
     _I,
 )
-LOGIN = _line(
+LOGIN: Final = _line(
     r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out)(?: (?:/|or|\|) (?:log ?in|register|sign ?up|sign ?in))?"
     r"|(?:newsletter signup |subscribe )?(?:register|sign up) (?:/|or|\|) (?:log ?in|sign ?in)"
     r"|my account|create (?:an |a free |your )?account|forgot (?:your )?password\??"
@@ -82,12 +83,12 @@ LOGIN = _line(
     r"|anmelden|registrieren|connexion|se connecter|s'inscrire|iniciar sesión|registrarse"
     r"|войти|регистрация|登录|注册|ログイン|로그인"
 )
-LOGIN_ANYWHERE = re.compile(
+LOGIN_ANYWHERE: Final = re.compile(
     r"\b(?:log ?in|sign ?in) or register\b|\baccount to (?:log ?in|sign ?in)\b"
     r"|\bto (?:log ?in|sign ?in) or register\b",
     _I,
 )
-PROMPT = re.compile(
+PROMPT: Final = re.compile(
     r".{0,80}?(?:\bnewsletters?\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today|for)\b"
     r"|\bin your inbox\b|\bsurvey\b|\bcookies?\b|\bsubscription\b|\bsubscribers?\b"
     r"|\bfree articles?\b|\bunlimited (?:digital )?access\b|\bto continue reading\b"
@@ -99,19 +100,19 @@ PROMPT = re.compile(
     _I,
 )
 # Cookie and consent banners run long; their vocabulary gives them away.
-COOKIE = re.compile(
+COOKIE: Final = re.compile(
     r"(?=.{0,300}\bcookies?\b).{0,300}\b(?:this (?:web)?site|we use|(?:your|user) experience|consent|accept|"
     r"opt[- ]out|browser|privacy|personal data|third[- ]party|functionality|necessary)\b",
     _I,
 )
-SOCIAL_WORDS = frozenset(
+SOCIAL_WORDS: Final = frozenset(
     "share shares shared sharing tweet pin it email e-mail mail print copy link facebook twitter x "
     "linkedin whatsapp reddit pinterest telegram instagram youtube tiktok flipboard messenger rss "
     "follow us on this article story post page save gift listen comment comments via sms threads "
     "bluesky mastodon tumblr google+ vk weibo wechat line | / teilen partager compartir condividi "
     "поделиться 分享 シェア 공유".split()
 )  # fmt: skip
-AD = _line(
+AD: Final = _line(
     r"advertisement|advertising|ad|ads|sponsored(?: content| stories| links)?(?: by .{0,40})?"
     r"|promoted(?: content| stories| links)?|paid (?:content|post|partner content)|partner content"
     r"|anzeige|werbung|publicité|publicidad|pubblicità|реклама|广告|広告|광고"
@@ -120,8 +121,8 @@ AD = _line(
     r"|shop now|buy now|join now|learn more|click here.{0,40}|get (?:the )?deal|see (?:the )?deal"
     r"|.{0,60}\bgiveaway\b.{0,40}"
 )
-AD_ANYWHERE = re.compile(r"\bgiveaway\b|\bjoin the giveaway\b|\bchance to win\b|\bpromo code\b", _I)
-RELATED = _line(
+AD_ANYWHERE: Final = re.compile(r"\bgiveaway\b|\bjoin the giveaway\b|\bchance to win\b|\bpromo code\b", _I)
+RELATED: Final = _line(
     r"related(?: articles?| stories| posts?| coverage| content| news| links| topics| reading| videos?)?"
     r"|more (?:stories|news|articles|videos|headlines|from .{0,40}|on (?:this|the) (?:story|topic).*|in .{0,30}|like this|to explore|coverage|top stories)"
     r"|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in|have missed)"
@@ -142,13 +143,13 @@ RELATED = _line(
     r"|.{0,12}(?:ランキング|人気記事|排行榜?)(?:\s*[（(].{0,12}[)）])?"
 )
 # A list item's marker, as HTML-to-text converters write it: a bullet or a number.
-LIST_ITEM = re.compile(r"[•·▪◦‣*\-–]\s|\d{1,2}[.)]\s")
-RELATED_INLINE = re.compile(
+LIST_ITEM: Final = re.compile(r"[•·▪◦‣*\-–]\s|\d{1,2}[.)]\s")
+RELATED_INLINE: Final = re.compile(
     r"(?:related|read more|read also|also read|see also|more|watch|listen|recommended|opinion|analysis"
     r"|buyer'?’?s guide)(?:\s+[\w'’]+){0,2}\s*[:|]\s*\S",
     _I,
 )
-FOOTER_WORDS = re.compile(
+FOOTER_WORDS: Final = re.compile(
     r"privacy(?: policy| notice| settings| statement)?|terms (?:of|and|&) (?:use|service|conditions)|terms|"
     r"cookie (?:policy|settings|preferences)|all rights reserved|contact(?: us)?|about(?: us)?|site ?map|careers|"
     r"jobs|accessibility(?: statement)?|advertise(?: with us)?|impressum|datenschutz|kontakt|mentions légales|"
@@ -157,8 +158,8 @@ FOOTER_WORDS = re.compile(
     r"press|media kit|rss(?: feeds?)?|archives?|newsletters?|subscriptions?|store|shop|imprint|legal(?: notice)?",
     _I,
 )
-FOOTER_SPLIT = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
-NAVIGATION = _line(
+FOOTER_SPLIT: Final = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
+NAVIGATION: Final = _line(
     r"home(?:page)?|menu|main menu|search(?: .{0,20})?|skip to (?:main )?(?:content|navigation)|skip navigation"
     r"|back to top|go to top|top|next|previous|prev|more|close|open|toggle navigation|navigation"
     r"|view all|see all|show all|show more|load more|all"
@@ -166,8 +167,8 @@ NAVIGATION = _line(
     r"|[\W_]+|\d+|page \d+(?: of \d+)?|\d+ of \d+|english|español|français|deutsch|edition"
     r"|startseite|accueil|inicio|главная|首页|ホーム|홈"
 )
-BREADCRUMB = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
-METADATA = re.compile(
+BREADCRUMB: Final = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
+METADATA: Final = re.compile(
     rf"(?:(?:published|updated|posted|last updated|modified|date|created|on)\s*:?\s*)?{DATE_BODY}{TIME_BODY}\s*$"
     r"|(?:published|updated|posted|last updated|modified)\s*:?\s*.{0,50}$"
     r"|\d+\s*(?:min(?:ute)?s?|mins)\.?\s*read$|(?:reading time|lesezeit|temps de lecture).{0,20}$"
@@ -186,7 +187,7 @@ METADATA = re.compile(
 )
 # Photo captions end with the picture's credit: "(AP Photo/Jane Doe)", "(Image: GETTY)",
 # "Jane Doe / AFP", "Photo: Reuters".
-CAPTION = re.compile(
+CAPTION: Final = re.compile(
     r"(?:\((?:(?:AP|AFP|Reuters|EPA|PA)\s+)?(?i:photos?|images?|pictures?|credit|file photo|photo credit)\b[^)]{0,80}\)"
     r"|\b(?i:photo|image|picture|credit|photo credit)s?\s*:\s*[^.:]{2,60}"
     r"|\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|dpa|ANP|TASS)"
@@ -196,8 +197,8 @@ CAPTION = re.compile(
 )
 # Every branch of CAPTION holds one of these: checking for them first is much cheaper
 # than the search (the regex tries four branches at every position).
-_CAPTION_WORDS = ("photo", "image", "picture", "credit")
-_CAPTION_AGENCIES = (
+_CAPTION_WORDS: Final = ("photo", "image", "picture", "credit")
+_CAPTION_AGENCIES: Final = (
     "AP", "AFP", "Reuters", "EPA", "Getty Images", "Bloomberg", "Xinhua", "dpa", "ANP", "TASS",
     "Shutterstock", "iStock", "Alamy",
 )  # fmt: skip
@@ -212,20 +213,20 @@ def is_caption(text: str) -> bool:
     return CAPTION.search(text, len(text) - 120) is not None
 
 
-COLLAPSED = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
+COLLAPSED: Final = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", _I)
 # Words that open a byline: before the names ("By Jane Doe"), or with a colon ("Text: …").
-_BY_WORDS = "by von par por di door av af автор".split()
-_CREDIT_WORDS = "text texto texte testo tekst текст author autor auteur autore автор".split()
+_BY_WORDS: Final = "by von par por di door av af автор".split()
+_CREDIT_WORDS: Final = "text texto texte testo tekst текст author autor auteur autore автор".split()
 # Either kind alone on a line: the names follow in their own element.
-BYLINE_WORDS = frozenset(_BY_WORDS + _CREDIT_WORDS)
-BYLINE = re.compile(
+BYLINE_WORDS: Final = frozenset(_BY_WORDS + _CREDIT_WORDS)
+BYLINE: Final = re.compile(
     rf"(?:written by|words by|reporting by|{'|'.join(_BY_WORDS)})\s+\S.{{0,80}}$"
     rf"|(?:{'|'.join(_CREDIT_WORDS)})\s*:\s*\S.{{0,80}}$"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",
     _I,
 )
-BYLINE_NAMES = re.compile(r"^(?:by|written by|words by|reporting by)\s+", _I)
-DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
+BYLINE_NAMES: Final = re.compile(r"^(?:by|written by|words by|reporting by)\s+", _I)
+DATELINE: Final = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +249,7 @@ def _cues(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_COMMENT_WORDS = (
+_COMMENT_WORDS: Final = (
     "comment comments responses response replies reply reactions thoughts discussion discuss "
     "comentar commenter kommentieren commentare comentário comentários commento kommentar "
     "comentario deja escribe añade deixe escreva laisser ajouter écrire lascia оставить добавить "
@@ -257,15 +258,15 @@ _COMMENT_WORDS = (
     "komentarze комментарии комментариев комментарий комментарии комментировать 评论 コメント 댓글"
 )
 
-COPYRIGHT_RULE = Rule(COPYRIGHT, _cues("© copyright c copy"), anywhere=True)
-COMMENT_MARKER_RULE = Rule(COMMENT_MARKER, _cues(_COMMENT_WORDS + " what think have say"))
-WEAK_COMMENT_RULE = Rule(WEAK_COMMENT_MARKER, _cues(_COMMENT_WORDS))
-COMMENT_AUTHOR_RULE = Rule(COMMENT_AUTHOR, _cues("says said wrote writes replied commented"))
-VOTES_RULE = Rule(
+COPYRIGHT_RULE: Final = Rule(COPYRIGHT, _cues("© copyright c copy"), anywhere=True)
+COMMENT_MARKER_RULE: Final = Rule(COMMENT_MARKER, _cues(_COMMENT_WORDS + " what think have say"))
+WEAK_COMMENT_RULE: Final = Rule(WEAK_COMMENT_MARKER, _cues(_COMMENT_WORDS))
+COMMENT_AUTHOR_RULE: Final = Rule(COMMENT_AUTHOR, _cues("says said wrote writes replied commented"))
+VOTES_RULE: Final = Rule(
     VOTES,
     _cues("#num reply report flag permalink upvote downvote recommend like rating score"),
 )
-LOGIN_RULE = Rule(
+LOGIN_RULE: Final = Rule(
     LOGIN,
     _cues(
         "log login logout sign signin signup signout register registration account password subscriber "
@@ -273,8 +274,8 @@ LOGIN_RULE = Rule(
         "войти регистрация 登录 注册 ログイン 로그인"
     ),
 )
-LOGIN_ANYWHERE_RULE = Rule(LOGIN_ANYWHERE, _cues("register account"), anywhere=True)
-PROMPT_RULE = Rule(
+LOGIN_ANYWHERE_RULE: Final = Rule(LOGIN_ANYWHERE, _cues("register account"), anywhere=True)
+PROMPT_RULE: Final = Rule(
     PROMPT,
     _cues(
         "newsletter newsletters sign subscribe inbox survey cookie cookies subscription subscribers "
@@ -283,11 +284,11 @@ PROMPT_RULE = Rule(
         "recaptcha"
     ),
 )
-COOKIE_RULE = Rule(COOKIE, _cues("cookie cookies"))
-SOCIAL_RULE_CUES = frozenset(
+COOKIE_RULE: Final = Rule(COOKIE, _cues("cookie cookies"))
+SOCIAL_RULE_CUES: Final = frozenset(
     w for w in SOCIAL_WORDS if w.isalnum() and w not in {"it", "on", "us", "this", "x"}
 )
-AD_RULE = Rule(
+AD_RULE: Final = Rule(
     AD,
     _cues(
         "advertisement advertising ad ads sponsored promoted paid partner anzeige werbung publicité "
@@ -295,8 +296,8 @@ AD_RULE = Rule(
         "join learn click get see giveaway"
     ),
 )
-AD_ANYWHERE_RULE = Rule(AD_ANYWHERE, _cues("giveaway chance promo"), anywhere=True)
-RELATED_RULE = Rule(
+AD_ANYWHERE_RULE: Final = Rule(AD_ANYWHERE, _cues("giveaway chance promo"), anywhere=True)
+RELATED_RULE: Final = Rule(
     RELATED,
     _cues(
         "related more you recommended trending most popular top latest editor editors picks pick read "
@@ -307,17 +308,17 @@ RELATED_RULE = Rule(
         "関連ニュース あわせて読みたい 관련 관련기사 많이"
     ),
 )
-RELATED_INLINE_RULE = Rule(
+RELATED_INLINE_RULE: Final = Rule(
     RELATED_INLINE,
     _cues("related read also see more watch listen recommended opinion analysis buyer"),
 )
-FOOTER_RULE_CUES = _cues(
+FOOTER_RULE_CUES: Final = _cues(
     "privacy terms cookie all contact about site sitemap careers jobs accessibility advertise impressum "
     "datenschutz kontakt mentions aviso política do feedback help faq faqs corrections ethics code "
     "community work press media rss archive archives newsletter newsletters subscription subscriptions "
     "store shop imprint legal"
 )
-NAVIGATION_RULE = Rule(
+NAVIGATION_RULE: Final = Rule(
     NAVIGATION,
     _cues(
         "#sym #num home homepage menu main search skip back go top next previous prev more close open "
@@ -326,7 +327,7 @@ NAVIGATION_RULE = Rule(
         "accueil inicio главная 首页 ホーム 홈"
     ),
 )
-METADATA_RULE = Rule(
+METADATA_RULE: Final = Rule(
     METADATA,
     _cues(
         "#num published updated posted modified min mins minute minutes read "
@@ -337,15 +338,15 @@ METADATA_RULE = Rule(
         "immagini fonte fonti фото источник hace há il vor fa назад"
     ),
 )
-BYLINE_RULE = Rule(
+BYLINE_RULE: Final = Rule(
     BYLINE,
     _cues("#num written words reporting " + " ".join(sorted(BYLINE_WORDS))),
 )
-ALL_RULES: tuple[Rule, ...] = (
+ALL_RULES: Final[tuple[Rule, ...]] = (
     COPYRIGHT_RULE, COMMENT_MARKER_RULE, WEAK_COMMENT_RULE, COMMENT_AUTHOR_RULE, VOTES_RULE,
     LOGIN_RULE, LOGIN_ANYWHERE_RULE, PROMPT_RULE, COOKIE_RULE, AD_RULE, AD_ANYWHERE_RULE,
     RELATED_RULE, RELATED_INLINE_RULE, NAVIGATION_RULE, METADATA_RULE, BYLINE_RULE,
 )  # fmt: skip
-CUE_WORDS: frozenset[str] = frozenset().union(
+CUE_WORDS: Final[frozenset[str]] = frozenset().union(
     *(r.cues for r in ALL_RULES), SOCIAL_RULE_CUES, FOOTER_RULE_CUES
 )

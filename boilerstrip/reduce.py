@@ -8,6 +8,7 @@ comment and related sections behind a barrier (their heading) stay out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from . import meta
 from . import patterns as P
@@ -134,7 +135,7 @@ def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[
 
 
 # Class words of a whole comment section rather than of one comment.
-_SECTION_TOKENS = frozenset(
+_SECTION_TOKENS: Final = frozenset(
     {"comments", "commentlist", "comment-list", "disqus", "respond", "discussion", "replies"}
 )
 

@@ -20,23 +20,23 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from itertools import accumulate
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .model import Block, Label
 
-_TAGS = {
+_TAGS: Final = {
     "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
     "dt": "li", "dd": "li", "td": "td", "th": "td", "tr": "td", "blockquote": "quote",
     "figcaption": "caption", "caption": "caption", "pre": "pre", "h1": "h1", "h2": "h",
     "h3": "h", "h4": "h", "h5": "h", "h6": "h",
 }  # fmt: skip
-_CONTAINERS = ("nav", "header", "footer", "aside", "article", "main", "form", "li", "table", "figure")
+_CONTAINERS: Final = ("nav", "header", "footer", "aside", "article", "main", "form", "li", "table", "figure")
 
 
-_HINTS = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
-_CLASSES = ("good", "good_unfinished", "near", "short", "bad")
-_SIDES = ("prev", "next", "prev2", "next2")
-_PARTLY_LINKS = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
+_HINTS: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
+_CLASSES: Final = ("good", "good_unfinished", "near", "short", "bad")
+_SIDES: Final = ("prev", "next", "prev2", "next2")
+_PARTLY_LINKS: Final = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
 
 
 def feature_names() -> frozenset[str]:
@@ -80,7 +80,7 @@ def _weights(raw: dict[str, float]) -> dict[str, float]:
 
 # The shipped models, read once at import and never changed (a constant, like the stop
 # lists), so that `boilerstrip.clean()` does not parse JSON on every call.
-SHIPPED: Mapping[str, Model] = MappingProxyType(
+SHIPPED: Final[Mapping[str, Model]] = MappingProxyType(
     {
         f.name: _read(f.read_text(encoding="utf-8"))
         for f in resources.files("boilerstrip").joinpath("data").iterdir()
@@ -209,21 +209,21 @@ def block_features(
 
 
 # Feature names made once (a name built per block would be a new string to hash).
-_CLASS_FEATURES = {c: sys.intern("class_" + c) for c in _CLASSES}
-_NO_MAIN_FEATURES = {c: sys.intern("no_main_" + c) for c in _CLASSES}
-_TAG_FEATURES = {tag: sys.intern("tag_" + kind) for tag, kind in _TAGS.items()}
-_CONTAINER_FEATURES = tuple((c, sys.intern("in_" + c)) for c in _CONTAINERS)
-_HINT_FEATURES = {h: sys.intern("hint_" + h) for h in _HINTS}
-_NEIGHBOUR_KINDS = ("none", "boilerplate", "long", "short", "sentence")
-_SIDE_FEATURES = tuple(
+_CLASS_FEATURES: Final = {c: sys.intern("class_" + c) for c in _CLASSES}
+_NO_MAIN_FEATURES: Final = {c: sys.intern("no_main_" + c) for c in _CLASSES}
+_TAG_FEATURES: Final = {tag: sys.intern("tag_" + kind) for tag, kind in _TAGS.items()}
+_CONTAINER_FEATURES: Final = tuple((c, sys.intern("in_" + c)) for c in _CONTAINERS)
+_HINT_FEATURES: Final = {h: sys.intern("hint_" + h) for h in _HINTS}
+_NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
+_SIDE_FEATURES: Final = tuple(
     (tuple(sys.intern(side + "_" + kind) for kind in _NEIGHBOUR_KINDS), step)
     for side, step in zip(_SIDES, (-1, 1, -2, 2), strict=True)
 )
 
 
-_CONTEXT_SIDES = (("ctx_prev", -1), ("ctx_next", 1), ("ctx_prev2", -2), ("ctx_next2", 2))
-_CONTEXT_SPAN = 8  # blocks before and after averaged into ctx_before / ctx_after
-_CONTEXT_NAMES = ("ctx_self", "ctx_before", "ctx_after", *(name for name, _ in _CONTEXT_SIDES))
+_CONTEXT_SIDES: Final = (("ctx_prev", -1), ("ctx_next", 1), ("ctx_prev2", -2), ("ctx_next2", 2))
+_CONTEXT_SPAN: Final = 8  # blocks before and after averaged into ctx_before / ctx_after
+_CONTEXT_NAMES: Final = ("ctx_self", "ctx_before", "ctx_after", *(name for name, _ in _CONTEXT_SIDES))
 
 
 class PassContext:

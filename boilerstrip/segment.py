@@ -8,12 +8,13 @@ remembered as groups, a strong hint of navigation in the blank-line style.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .model import Block, Features
 
 # Header fields glued onto one line with wide gaps (" date 2024-06-04  Take our survey").
-_WIDE_GAP = re.compile(r"[ \t\u00a0]{2,}")
-_FIELD_MAX_WORDS = 8
+_WIDE_GAP: Final = re.compile(r"[ \t\u00a0]{2,}")
+_FIELD_MAX_WORDS: Final = 8
 
 
 def split_fields(line: str) -> list[str]:
