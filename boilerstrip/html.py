@@ -174,6 +174,14 @@ _Frame = tuple[frozenset[str], tuple[Hint, ...], bool, tuple[int, ...]]
 _Event = tuple[str, str, dict[str, str] | None]
 
 
+# lxml asks `inspect` on every parse whether the target's `start` takes a third argument
+# (nsmap). Reading a compiled method's text signature costs about 160 µs, a thirtieth of
+# a page's whole cleaning; a default mypyc cannot write into a signature leaves none to
+# read, and inspect gives up at once (lxml then passes two arguments; where it can read
+# the signature, as in the pure-Python build, it passes nsmap too, which `start` ignores).
+_NO_SIGNATURE: Final = object()
+
+
 class _Builder:
     """The walk, as an lxml parser target: lxml calls `start`, `end` and `data` as it
     parses, in document order, and no tree is built.
@@ -227,7 +235,7 @@ class _Builder:
 
     # --- the parse level: what lxml calls ---------------------------------------------
 
-    def start(self, tag: str, lxml_attrs: Attrs) -> None:
+    def start(self, tag: str, lxml_attrs: Attrs, _nsmap: object = _NO_SIGNATURE) -> None:
         # lxml gives an element without attributes an immutable mapping whose .get is
         # interpreted Python; a dict answers the walk's many .get calls at C speed.
         attrs: dict[str, str] = (
