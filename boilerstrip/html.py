@@ -143,7 +143,13 @@ def read(markup: str | bytes) -> HtmlPage:
         raise InputError("cannot parse the HTML page: no element in it")
     builder.settle_hints(HINT_MAX_SHARE)
     title = page_title(builder.title) if builder.title else None
-    return HtmlPage(builder.blocks, title or None, builder.markup)
+    page = HtmlPage(builder.blocks, title or None, builder.markup)
+    # lxml's parser and its target context refer to each other: the parser, and the
+    # builder with it, are freed by the cyclic GC alone. The page must not wait with
+    # them (its blocks would go through every GC generation instead of being freed
+    # with their Result).
+    builder.release()
+    return page
 
 
 _TITLE_PARTS: Final = re.compile(r"\s+[|\-–—·»]\s+")
@@ -232,6 +238,11 @@ class _Builder:
         self.nav: list[_Event] | None = None  # a navigation element held back, and its depth
         self.nav_depth = 0
         self.walk_nav = False  # the next start is a held-back nav being walked after all
+
+    def release(self) -> None:
+        """Let go of everything the walk made (see `read`)."""
+        self.blocks, self.markup, self.hint_memo = [], Markup(), {}
+        self._reset_walk()
 
     # --- the parse level: what lxml calls ---------------------------------------------
 

@@ -29,6 +29,8 @@ class Label(str, enum.Enum):
 
 
 _NO_CUES: Final[frozenset[str]] = frozenset()
+# Every label, in order: iterating the enum itself runs interpreted code in `enum`.
+LABELS: Final[tuple[Label, ...]] = tuple(Label)
 
 
 # init=False and a hand-written __init__ in the classes made for every block: mypyc

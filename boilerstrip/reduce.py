@@ -13,13 +13,13 @@ from typing import Final
 from . import meta
 from . import patterns as P
 from .config import Config
-from .model import CELL_TAGS, Block, Comment, Label, Result
+from .model import CELL_TAGS, LABELS, Block, Comment, Label, Result
 
 
 def block_weights(blocks: Sequence[Block], cfg: Config) -> list[float]:
     """How much each block pulls the article region towards itself: the detector's
     score where it gave one (prose, barriers such as comment headings), else by label."""
-    default = {label: cfg.weight_bad for label in Label}
+    default = dict.fromkeys(LABELS, cfg.weight_bad)
     default.update({Label.ARTICLE: 0.0, Label.OTHER: 0.0})
     default.update(
         dict.fromkeys((Label.METADATA, Label.BYLINE, Label.DATELINE, Label.TITLE), cfg.weight_short)
