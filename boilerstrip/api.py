@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from . import detectors as D
 from . import features, html, htmlmeta, lang, scorer
 from .config import Config
-from .decode import decode, looks_like_html, plain_utf8
+from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ConfigError, InputError
 from .htmlmeta import HtmlMeta
 from .model import Block, Result
@@ -58,10 +58,16 @@ class Cleaner:
         return self._prepare(page)[0]
 
     def _prepare(self, page: Page) -> tuple[D.Page, HtmlMeta | None]:
-        text, utf8 = _as_text(page, self.config)
+        utf8 = _utf8_html(page, self.config)
+        walked: html.HtmlPage | None = None
+        if utf8 is not None:
+            walked = html.read(utf8)
+        else:
+            text, utf8 = _as_text(page, self.config)
+            if looks_like_html(text):
+                walked = html.read(utf8 if utf8 is not None else text)
         markup: HtmlMeta | None = None
-        if looks_like_html(text):
-            walked = html.read(utf8 if utf8 is not None else text)
+        if walked is not None:
             markup = htmlmeta.extract(walked.markup)
             blocks = walked.blocks
             markup.page_title = walked.title
@@ -119,6 +125,18 @@ def clean(
 ) -> Result:
     """Clean one page with a fresh Cleaner: `boilerstrip.clean(html_or_text)`."""
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
+
+
+def _utf8_html(page: object, config: Config) -> bytes | None:
+    """An HTML page given as UTF-8 bytes (most pages), or None for any other input
+    (which `_as_text` decodes). Its bytes go to the parser as they are, checked for
+    UTF-8 a chunk at a time, never decoded whole: the parser decodes them anyway."""
+    if not isinstance(page, bytes) or len(page) > config.max_input_chars or b"\x00" in page:
+        return None
+    head = utf8_head(page)
+    if head is None or not looks_like_html(head) or not is_utf8(page):
+        return None
+    return page
 
 
 def _as_text(page: object, config: Config) -> tuple[str, bytes | None]:

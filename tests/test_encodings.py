@@ -146,3 +146,17 @@ def test_utf8_bytes_and_str_give_the_same_page() -> None:
         from_bytes, from_str = boilerstrip.clean(data), boilerstrip.clean(data.decode("utf-8"))
         assert from_bytes.text == from_str.text and from_bytes.title == from_str.title
         assert "Наши герои знают толк" in from_bytes.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "codec", "label"), [("fr", "cp1252", None), ("ru", "cp1251", "windows-1251")]
+)
+def test_legacy_bytes_that_open_as_utf8(lang: str, codec: str, label: str | None) -> None:
+    """Bytes whose first kilobytes are ASCII (a long script, a menu) read as UTF-8 until
+    the article: HTML is told from them, and UTF-8 checked over all of them, so the
+    article still comes out in its own charset."""
+    head_script = "<script>var menu = [" + ", ".join(f"'item {i}'" for i in range(2000)) + "];</script>"
+    markup = page(lang, label).replace("<title>", head_script + "<title>", 1)
+    data = markup.encode(codec)
+    assert len(data) > 16_384 and data[:16_384].isascii()
+    check(boilerstrip.clean(data), lang)
