@@ -10,7 +10,7 @@ from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ConfigError, InputError
 from .htmlmeta import HtmlMeta
-from .model import Block, Result
+from .model import Result
 from .reduce import assemble
 from .segment import text_blocks
 
@@ -73,7 +73,7 @@ class Cleaner:
             markup.page_title = walked.title
         else:
             blocks = text_blocks(text)
-        language = lang.detect(_language_sample(blocks))
+        language = lang.detect(lang.sample(blocks))
         features.compute(blocks, language)
         model = self.html_model if markup is not None else self.text_model
         prepared = D.Page(
@@ -83,13 +83,7 @@ class Cleaner:
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
             weights=model.weights,
             context_weights=model.context_weights,
-            candidates=[
-                b
-                for b in blocks
-                if b.features.cues is None
-                or b.features.cues
-                or b.features.words > self.config.short_block_words
-            ],
+            candidates=D.pattern_candidates(blocks, self.config.short_block_words),
         )
         return prepared, markup
 
@@ -159,12 +153,6 @@ def _as_text(page: object, config: Config) -> tuple[str, bytes | None]:
     if (b"\x00" in utf8) if utf8 is not None else ("\x00" in text):
         text, utf8 = text.replace("\x00", ""), None
     return text, utf8
-
-
-def _language_sample(blocks: list[Block], limit: int = 1000) -> str:
-    """The longest lines hold the prose that tells the language."""
-    longest = sorted(blocks, key=lambda b: len(b.text), reverse=True)[:12]
-    return " ".join(b.text for b in longest)[:limit]
 
 
 def _resolve(config: Config, extra: Mapping[str, D.Detector | D.DetectFn]) -> tuple[D.Detector, ...]:

@@ -39,6 +39,16 @@ class Page:
 DetectFn = Callable[[Page], Iterable[Verdict]]
 
 
+def pattern_candidates(blocks: Sequence[Block], short_block_words: int) -> list[Block]:
+    """The blocks a pattern detector may claim (`Page.candidates`): those with
+    boilerplate cues, those whose cues are unknown, and all long blocks."""
+    return [
+        b
+        for b in blocks
+        if b.features.cues is None or b.features.cues or b.features.words > short_block_words
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     """A named detection step. `context=True` may relabel what a `tentative` detector

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 from typing import Final
+
+from .model import Block
 
 WORD_RE: Final = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
 
@@ -90,6 +92,12 @@ class Language:
 def cjk_chars(text: str) -> int:
     """Characters of scripts written without spaces between words (Han, kana)."""
     return len(_CJK_RE.findall(text))
+
+
+def sample(blocks: Sequence[Block], limit: int = 1000) -> str:
+    """The longest lines hold the prose that tells the language."""
+    longest = sorted(blocks, key=lambda b: len(b.text), reverse=True)[:12]
+    return " ".join(b.text for b in longest)[:limit]
 
 
 def detect(sample: str) -> Language:
