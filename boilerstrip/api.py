@@ -62,7 +62,7 @@ class Cleaner:
         walked: html.HtmlPage | None = None
         if utf8 is not None:
             walked = html.read(utf8)
-        else:
+        else:  # anything else is decoded first; `text` is read below only on this path
             text, utf8 = _as_text(page, self.config)
             if looks_like_html(text):
                 walked = html.read(utf8 if utf8 is not None else text)

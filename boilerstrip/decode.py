@@ -57,7 +57,7 @@ def utf8_head(data: bytes, chars: int = 2048) -> str | None:
 def is_utf8(data: bytes, chunk: int = 16_384) -> bool:
     """Whether the bytes are UTF-8, checked a chunk at a time: the text decoded is
     thrown away as it comes, never a copy of the whole page in memory (a quarter faster
-    than decoding it whole, and the parser's caches stay warm)."""
+    than decoding it whole)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
     try:
