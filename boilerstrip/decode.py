@@ -34,7 +34,7 @@ _DOCUMENT_TAGS: Final = ("!doctype", "html", "head", "body")
 def plain_utf8(data: bytes) -> str | None:
     """The text of bytes that are UTF-8 with no BOM (most pages), else None. Such
     bytes can go to the HTML parser as they are, which spares it re-encoding a str."""
-    if data.startswith(_BOM_BYTES) or _looks_utf16(data):
+    if not _may_be_plain_utf8(data):
         return None
     try:
         return data.decode("utf-8")
@@ -42,10 +42,15 @@ def plain_utf8(data: bytes) -> str | None:
         return None
 
 
+def _may_be_plain_utf8(data: bytes) -> bool:
+    """No BOM and no look of UTF-16: the bytes may be UTF-8 as they are."""
+    return not data.startswith(_BOM_BYTES) and not _looks_utf16(data)
+
+
 def utf8_head(data: bytes, chars: int = 2048) -> str | None:
     """The first `chars` characters of bytes that open as UTF-8 with no BOM, else None:
     enough to tell HTML from a text dump without decoding the whole page."""
-    if data.startswith(_BOM_BYTES) or _looks_utf16(data):
+    if not _may_be_plain_utf8(data):
         return None
     try:
         head: str = codecs.getincrementaldecoder("utf-8")().decode(data[: chars * 4], len(data) <= chars * 4)
