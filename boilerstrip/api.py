@@ -32,6 +32,8 @@ class Cleaner:
         none = scorer.Model({}, ())
         self.text_model = scorer.load(cfg.scorer_text) if cfg.scorer_text else none
         self.html_model = scorer.load(cfg.scorer_html) if cfg.scorer_html else none
+        self._text_weights = self.text_model.dense()
+        self._html_weights = self.html_model.dense()
 
     def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result."""
@@ -75,14 +77,14 @@ class Cleaner:
             blocks = text_blocks(text)
         language = lang.detect(lang.sample(blocks))
         features.compute(blocks, language)
-        model = self.html_model if markup is not None else self.text_model
+        weights, context_weights = self._html_weights if markup is not None else self._text_weights
         prepared = D.Page(
             blocks=blocks,
             config=self.config,
             language=language,
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
-            weights=model.weights,
-            context_weights=model.context_weights,
+            weights=weights,
+            context_weights=context_weights,
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),
         )
         return prepared, markup

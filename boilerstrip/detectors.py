@@ -32,8 +32,10 @@ class Page:
     blank_line_style: bool  # paragraphs separated by blank lines (groups are meaningful)
     # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
     candidates: Sequence[Block] = ()
-    weights: dict[str, float] = field(default_factory=dict)  # the learned scorer's, if used
-    context_weights: Sequence[dict[str, float]] = ()  # its passes after the first
+    # The learned scorer's weights by feature index (`scorer.Model.dense`), if one is used,
+    # and those of its passes after the first.
+    weights: list[float] = field(default_factory=list)
+    context_weights: Sequence[list[float]] = ()
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]

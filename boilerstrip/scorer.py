@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import math
 import pathlib
-import sys
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from itertools import accumulate
@@ -36,6 +35,7 @@ _CONTAINERS: Final = ("nav", "header", "footer", "aside", "article", "main", "fo
 _HINTS: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
 _CLASSES: Final = ("good", "good_unfinished", "near", "short", "bad")
 _SIDES: Final = ("prev", "next", "prev2", "next2")
+_NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
 _PARTLY_LINKS: Final = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
 
 
@@ -61,8 +61,12 @@ class Model(NamedTuple):
     (`PassContext`), so a block among teasers reads differently from the same
     block among paragraphs."""
 
-    weights: dict[str, float]  # dicts, not Mappings: the compiled build reads them at C speed
+    weights: dict[str, float]  # by feature name, as in the file; `dense` lays them out to run
     context_weights: tuple[dict[str, float], ...]  # the passes after the first
+
+    def dense(self) -> tuple[list[float], tuple[list[float], ...]]:
+        """Every pass's weights by feature index, as `probability` reads them."""
+        return dense(self.weights), tuple(dense(w) for w in self.context_weights)
 
 
 def _read(text: str) -> Model:
@@ -73,9 +77,7 @@ def _read(text: str) -> Model:
 
 
 def _weights(raw: dict[str, float]) -> dict[str, float]:
-    """Weights by interned feature name: the feature names are interned too (literals,
-    and the tables below), so every lookup matches by identity, not by comparing text."""
-    return {sys.intern(k): float(v) for k, v in raw.items()}
+    return {k: float(v) for k, v in raw.items()}
 
 
 # The shipped models, read once at import and never changed (a constant, like the stop
@@ -98,21 +100,14 @@ def load(name: str) -> Model:
     return _read(pathlib.Path(name).read_text(encoding="utf-8"))
 
 
-def probability(
-    features: dict[str, float], weights: dict[str, float], extra: dict[str, float] | None = None
-) -> float:
-    """The model's probability that a block is article text; `extra` features (a later
-    pass's context) add to `features` without merging the two."""
-    z = weights.get("bias", 0.0)
-    for name, value in features.items():
-        w = weights.get(name)
-        if w is not None:
-            z += w * value
-    if extra:
-        for name, value in extra.items():
-            w = weights.get(name)
-            if w is not None:
-                z += w * value
+def probability(features: Vector, weights: list[float], extra: Vector | None = None) -> float:
+    """The model's probability that a block is article text; `weights` by feature
+    index (`dense`), `extra` features (a later pass's context) add to `features`
+    without merging the two."""
+    z = weights[_BIAS] if weights else 0.0
+    z = features.add_to(z, weights)
+    if extra is not None:
+        z = extra.add_to(z, weights)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
@@ -147,78 +142,116 @@ def page_context(blocks: Sequence[Block]) -> tuple[int, float]:
     return main, typical
 
 
-def block_features(
-    blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: str
-) -> dict[str, float]:
-    """The sparse feature vector of block i (names are the keys of the weights file);
-    `heuristic` is the block's hand-set content class (good, near, short, bad...)."""
+def block_features(blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: str) -> Vector:
+    """The sparse feature vector of block i (`Vector.named` gives the names, the keys of
+    the weights file); `heuristic` is the block's hand-set content class (good, near...)."""
     b = blocks[i]
     f = b.features
     words = f.words
+    x = Vector()
+    x.one(_CLASS_FEATURES[heuristic])
+    x.real(_LOG_WORDS, math.log1p(words) / 5)
     # Stop-word density only relative to the page's own prose: its absolute level
     # depends on the language and its stop list.
-    x: dict[str, float] = {
-        _CLASS_FEATURES[heuristic]: 1.0,
-        "log_words": math.log1p(words) / 5,
-        "density_rel": min(f.stop_density / typical, 2.0) if typical > 0 else 1.0,
-        "position": i / max(len(blocks) - 1, 1),
-    }
-    x[
-        "w<4"
-        if words < 4
-        else "w<10"
-        if words < 10
-        else "w<20"
-        if words < 20
-        else "w<40"
-        if words < 40
-        else "w>=40"
-    ] = 1.0
+    x.real(_DENSITY_REL, min(f.stop_density / typical, 2.0) if typical > 0 else 1.0)
+    x.real(_POSITION, i / max(len(blocks) - 1, 1))
+    x.one(_word_bucket(words))
     if f.ends_sentence:
-        x["ends_sentence"] = 1.0
+        x.one(_ENDS_SENTENCE)
     if f.repeats > 1:
-        x["repeated"] = 1.0
+        x.one(_REPEATED)
     if f.cues and "#num" in f.cues:
-        x["digits"] = 1.0
+        x.one(_DIGITS)
     n = len(blocks)
-    for names, j in _SIDE_FEATURES:
-        _neighbour(x, names, blocks[i + j] if 0 <= i + j < n else None)
+    for keys, j in _SIDE_FEATURES:
+        _neighbour(x, keys, blocks[i + j] if 0 <= i + j < n else None)
     dom = b.dom
     if dom is None:
-        x["text_mode"] = 1.0
+        x.one(_TEXT_MODE)
         return x
-    x["link_density"] = dom.link_density
+    x.real(_LINK_DENSITY, dom.link_density)
     if _PARTLY_LINKS[0] <= dom.link_density < _PARTLY_LINKS[1]:
         # A linked headline and its summary: the shape of a teaser, rarely of prose.
-        x["partly_links"] = 1.0
+        x.one(_PARTLY)
         if dom.tag == "li":
-            x["partly_links_li"] = 1.0
+            x.one(_PARTLY_LI)
         if not dom.hint:
-            x["partly_links_no_hint"] = 1.0
-    x[_TAG_FEATURES.get(dom.tag, "tag_other")] = 1.0
-    for container, name in _CONTAINER_FEATURES:
+            x.one(_PARTLY_NO_HINT)
+    x.one(_TAG_FEATURES.get(dom.tag, _TAG_OTHER))
+    for container, key in _CONTAINER_FEATURES:
         if container in dom.containers:
-            x[name] = 1.0
-    x[_HINT_FEATURES[dom.hint or "none"]] = 1.0
+            x.one(key)
+    x.one(_HINT_FEATURES[dom.hint or "none"])
     if main >= 0:
-        x["in_main" if dom.hint == "content" and dom.hint_owner == main else "outside_main"] = 1.0
+        if dom.hint == "content" and dom.hint_owner == main:
+            # "in_main" also names the <main> container's feature: one feature, set once.
+            if "main" not in dom.containers:
+                x.one(_IN_MAIN)
+        else:
+            x.one(_OUTSIDE_MAIN)
     else:
-        x["no_main"] = 1.0  # pages that name no article container: a bias of their own
-        x[_NO_MAIN_FEATURES[heuristic]] = 1.0
+        x.one(_NO_MAIN)  # pages that name no article container: a bias of their own
+        x.one(_NO_MAIN_FEATURES[heuristic])
     return x
 
 
-# Feature names made once (a name built per block would be a new string to hash).
-_CLASS_FEATURES: Final = {c: sys.intern("class_" + c) for c in _CLASSES}
-_NO_MAIN_FEATURES: Final = {c: sys.intern("no_main_" + c) for c in _CLASSES}
-_TAG_FEATURES: Final = {tag: sys.intern("tag_" + kind) for tag, kind in _TAGS.items()}
-_CONTAINER_FEATURES: Final = tuple((c, sys.intern("in_" + c)) for c in _CONTAINERS)
-_HINT_FEATURES: Final = {h: sys.intern("hint_" + h) for h in _HINTS}
-_NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
-_SIDE_FEATURES: Final = tuple(
-    (tuple(sys.intern(side + "_" + kind) for kind in _NEIGHBOUR_KINDS), step)
-    for side, step in zip(_SIDES, (-1, 1, -2, 2), strict=True)
-)
+def _word_bucket(words: int) -> int:
+    for limit, key in _WORD_BUCKETS:
+        if words < limit:
+            return key
+    return _W40_UP
+
+
+def dense(weights: Mapping[str, float]) -> list[float]:
+    """A pass's weights by feature index (0 for a feature it gives no weight; names
+    no feature has are never read); empty for no model."""
+    return [float(weights.get(name, 0.0)) for name in FEATURES] if weights else []
+
+
+class Vector:
+    """A block's sparse features in the order they were set: binary ones by index,
+    real-valued ones by the index's complement (~k) with their values in `reals`.
+    Summing in that one order gives the same probability, to the last bit, whatever
+    the representation (a binary feature adds its weight, w * 1.0 == w)."""
+
+    __slots__ = ("keys", "reals")
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []
+        self.reals: list[float] = []
+
+    def one(self, key: int) -> None:
+        self.keys.append(key)
+
+    def real(self, key: int, value: float) -> None:
+        self.keys.append(~key)
+        self.reals.append(value)
+
+    def add_to(self, z: float, weights: list[float]) -> float:
+        """z plus this vector's dot product with `weights`, term by term in order."""
+        if not weights:
+            return z
+        reals = self.reals
+        j = 0
+        for key in self.keys:
+            if key >= 0:
+                z += weights[key]
+            else:
+                z += weights[~key] * reals[j]
+                j += 1
+        return z
+
+    def named(self) -> dict[str, float]:
+        """The features by name (for training and for reading)."""
+        out: dict[str, float] = {}
+        j = 0
+        for key in self.keys:
+            if key >= 0:
+                out[FEATURES[key]] = 1.0
+            else:
+                out[FEATURES[~key]] = self.reals[j]
+                j += 1
+        return out
 
 
 _CONTEXT_SIDES: Final = (("ctx_prev", -1), ("ctx_next", 1), ("ctx_prev2", -2), ("ctx_next2", 2))
@@ -239,34 +272,75 @@ class PassContext:
             self.dense[i] = p
         self.sums = [0.0, *accumulate(self.dense)]
 
-    def features(self, i: int) -> dict[str, float]:
+    def features(self, i: int) -> Vector:
         """The extra features of block i: the previous pass's probability of the block
         (as a scaled logit) and of the blocks around it, centred on 1/2 so that a page
         edge reads as no evidence."""
         dense, sums, n = self.dense, self.sums, self.n
-        x = {"ctx_self": _logit(min(max(dense[i], 1e-3), 1 - 1e-3)) / 5}
-        for name, step in _CONTEXT_SIDES:
+        x = Vector()
+        x.real(_CTX_SELF, _logit(min(max(dense[i], 1e-3), 1 - 1e-3)) / 5)
+        for key, step in _CONTEXT_KEYS:
             j = i + step
             if 0 <= j < n:
-                x[name] = dense[j] - 0.5
+                x.real(key, dense[j] - 0.5)
         lo, hi = max(0, i - _CONTEXT_SPAN), min(n, i + 1 + _CONTEXT_SPAN)
         if lo < i:
-            x["ctx_before"] = (sums[i] - sums[lo]) / (i - lo) - 0.5
+            x.real(_CTX_BEFORE, (sums[i] - sums[lo]) / (i - lo) - 0.5)
         if i + 1 < hi:
-            x["ctx_after"] = (sums[hi] - sums[i + 1]) / (hi - i - 1) - 0.5
+            x.real(_CTX_AFTER, (sums[hi] - sums[i + 1]) / (hi - i - 1) - 0.5)
         return x
 
 
-def _neighbour(x: dict[str, float], names: tuple[str, ...], n: Block | None) -> None:
-    """The kind of a neighbour; `names` are the side's features, in _NEIGHBOUR_KINDS order."""
+def _neighbour(x: Vector, keys: tuple[int, ...], n: Block | None) -> None:
+    """The kind of a neighbour; `keys` are the side's features, in _NEIGHBOUR_KINDS order."""
     if n is None:
-        x[names[0]] = 1.0
+        x.one(keys[0])
         return
     if n.label is not None and n.label is not Label.ARTICLE:
-        x[names[1]] = 1.0
+        x.one(keys[1])
     elif n.features.words >= 18:
-        x[names[2]] = 1.0
+        x.one(keys[2])
     elif n.features.words < 5:
-        x[names[3]] = 1.0
+        x.one(keys[3])
     if n.features.ends_sentence:
-        x[names[4]] = 1.0
+        x.one(keys[4])
+
+
+# Every feature by its index in FEATURES: the weights of a pass are a list in that
+# order (`dense`), and a block's features are indexes into it, so the model reads a
+# weight by position, not by hashing its name.
+FEATURES: Final[tuple[str, ...]] = tuple(sorted(feature_names()))
+_INDEX: Final = {name: k for k, name in enumerate(FEATURES)}
+_BIAS: Final = _INDEX["bias"]
+_LOG_WORDS: Final = _INDEX["log_words"]
+_DENSITY_REL: Final = _INDEX["density_rel"]
+_POSITION: Final = _INDEX["position"]
+_WORD_BUCKETS: Final = ((4, _INDEX["w<4"]), (10, _INDEX["w<10"]), (20, _INDEX["w<20"]), (40, _INDEX["w<40"]))
+_W40_UP: Final = _INDEX["w>=40"]
+_ENDS_SENTENCE: Final = _INDEX["ends_sentence"]
+_REPEATED: Final = _INDEX["repeated"]
+_DIGITS: Final = _INDEX["digits"]
+_TEXT_MODE: Final = _INDEX["text_mode"]
+_LINK_DENSITY: Final = _INDEX["link_density"]
+_PARTLY: Final = _INDEX["partly_links"]
+_PARTLY_LI: Final = _INDEX["partly_links_li"]
+_PARTLY_NO_HINT: Final = _INDEX["partly_links_no_hint"]
+_TAG_OTHER: Final = _INDEX["tag_other"]
+_IN_MAIN: Final = _INDEX["in_main"]
+_OUTSIDE_MAIN: Final = _INDEX["outside_main"]
+_NO_MAIN: Final = _INDEX["no_main"]
+_CLASS_FEATURES: Final = {c: _INDEX["class_" + c] for c in _CLASSES}
+_NO_MAIN_FEATURES: Final = {c: _INDEX["no_main_" + c] for c in _CLASSES}
+_TAG_FEATURES: Final = {tag: _INDEX["tag_" + kind] for tag, kind in _TAGS.items()}
+_CONTAINER_FEATURES: Final = tuple((c, _INDEX["in_" + c]) for c in _CONTAINERS)
+_HINT_FEATURES: Final = {h: _INDEX["hint_" + h] for h in _HINTS}
+_SIDE_FEATURES: Final = tuple(
+    (tuple(_INDEX[side + "_" + kind] for kind in _NEIGHBOUR_KINDS), step)
+    for side, step in zip(_SIDES, (-1, 1, -2, 2), strict=True)
+)
+
+
+_CTX_SELF: Final = _INDEX["ctx_self"]
+_CTX_BEFORE: Final = _INDEX["ctx_before"]
+_CTX_AFTER: Final = _INDEX["ctx_after"]
+_CONTEXT_KEYS: Final = tuple((_INDEX[name], step) for name, step in _CONTEXT_SIDES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import pathlib
 import subprocess
 import sys
@@ -30,7 +31,7 @@ def _feature_names() -> set[str]:
         D.run(cleaner.detectors, page)
         main, typical = scorer.page_context(page.blocks)
         for i, heuristic in D.heuristic_classes(page).items():
-            names.update(scorer.block_features(page.blocks, i, main, typical, heuristic))
+            names.update(scorer.block_features(page.blocks, i, main, typical, heuristic).named())
     return names
 
 
@@ -42,6 +43,34 @@ def test_weights_and_features_share_one_vocabulary() -> None:
         assert set(later) <= scorer.feature_names()
         assert {"ctx_self", "ctx_before", "ctx_after"} <= set(later)
     assert len(made & set(SHIPPED["weights"])) >= 40  # real pages exercise most weights
+
+
+def _by_name(x: dict[str, float], weights: dict[str, float]) -> float:
+    """The probability as the weights file reads: a weight per feature name."""
+    z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in x.items())
+    return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def test_index_vectors_score_as_the_named_features() -> None:
+    """The scorer reads weights by feature index; on real pages every block's
+    probability is the one its named features give, and no feature counts twice
+    (a block in <main> and in the main article container sets "in_main" once)."""
+    cfg = boilerstrip.Config()
+    cleaner = boilerstrip.Cleaner(cfg.replace(detectors=cfg.detectors[: cfg.detectors.index("content")]))
+    model = scorer.load(cfg.scorer_html)
+    first = scorer.dense(model.weights)
+    both = 0
+    for case in sorted((FIXTURES / "html").glob("*.html.gz")):
+        page = cleaner.prepare(gzip.decompress(case.read_bytes()))
+        D.run(cleaner.detectors, page)
+        main, typical = scorer.page_context(page.blocks)
+        for i, heuristic in D.heuristic_classes(page).items():
+            x = scorer.block_features(page.blocks, i, main, typical, heuristic)
+            assert len(set(x.keys)) == len(x.keys), case.name
+            assert scorer.probability(x, first) == pytest.approx(_by_name(x.named(), model.weights), abs=1e-12)
+            dom = page.blocks[i].dom
+            both += dom is not None and "main" in dom.containers and dom.hint_owner == main
+    assert both  # the fixtures hold blocks that would set "in_main" twice
 
 
 def test_scorer_changes_html_results() -> None:

@@ -89,7 +89,7 @@ def examples(data: pathlib.Path, modes: tuple[str, ...]) -> list[PageRows]:
             rows: list[Row] = []
             for i, heuristic in D.heuristic_classes(prepared).items():
                 y, w = target(blocks[i].text, gt_sh, gt_norm)
-                rows.append((i, scorer.block_features(blocks, i, main, typical, heuristic), y, w))
+                rows.append((i, scorer.block_features(blocks, i, main, typical, heuristic).named(), y, w))
             pages.append((pid, len(blocks), rows))
     return pages
 
@@ -166,7 +166,7 @@ def with_context(pages: list[PageRows], first: np.ndarray) -> list[dict[str, flo
     for _, n, rows in pages:
         context = scorer.PassContext({i: float(first[r + k]) for k, (i, _, _, _) in enumerate(rows)}, n)
         for i, x, _, _ in rows:
-            out.append({**x, **context.features(i)})
+            out.append({**x, **context.features(i).named()})
         r += len(rows)
     return out
 
