@@ -17,7 +17,7 @@ from lxml import etree
 
 from .errors import InputError
 from .htmlmeta import Markup
-from .model import CELL_TAGS, Block, Dom, Features
+from .model import CELL_TAGS, Block, Dom, Features, new_tuple
 
 # Removed with their content before the walk: never visible article text.
 _DROP: Final = frozenset((
@@ -163,6 +163,7 @@ def page_title(title: str) -> str:
 
 Attrs = Mapping[str, str]
 _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
+_OBSERVED: Final = frozenset({"title", "script", "meta", "time", "link"})  # what `_observe` reads
 
 
 def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
@@ -315,6 +316,8 @@ class _Builder:
 
     def _observe(self, tag: str, attrs: dict[str, str]) -> None:
         """Collect what htmlmeta reads: meta tags, JSON-LD, <time>, canonical, <title>."""
+        if self.capture is None and tag not in _OBSERVED:
+            return
         if self.capture is not None:
             self.capture_depth += 1
         elif tag == "title" and not self.title_seen:
@@ -510,8 +513,8 @@ class _Builder:
                     break
             heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
             link_density = min(link_chars / len(text), 1.0)
-            # tuple.__new__: the named tuple's own __new__ is interpreted Python (see model.verdict)
-            dom = tuple.__new__(
+            # new_tuple: the named tuple's own __new__ is interpreted Python (see model.verdict)
+            dom = new_tuple(
                 Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles)
             )
             self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))

@@ -167,8 +167,12 @@ def _stopword_language(lower: str) -> str | None:
 
 def _count_stopwords(text: str) -> dict[str, int]:
     """Stop-word hits per language (languages with none left out)."""
-    counts = [0] * len(_LANGS)
+    hits: dict[str, int] = {}
     for word in split_words(text):
-        for i in _WORD_LANGS.get(word, ()):
-            counts[i] += 1
+        if word in _WORD_LANGS:
+            hits[word] = hits.get(word, 0) + 1
+    counts = [0] * len(_LANGS)
+    for word, n in hits.items():  # each stop word once: most are in many languages' lists
+        for i in _WORD_LANGS[word]:
+            counts[i] += n
     return {code: n for code, n in zip(_LANGS, counts, strict=True) if n}

@@ -167,13 +167,14 @@ class Verdict(NamedTuple):
     score: float = 0.0
 
 
-_new_tuple: Final = tuple.__new__
+# tuple.__new__ looked up once: called through a name, not as a method of `tuple`.
+new_tuple: Final = tuple.__new__
 
 
 def verdict(at: int, label: Label, reason: str, score: float = 0.0) -> Verdict:
     """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
     detectors make hundreds a page, and the compiled build would call back into Python."""
-    return _new_tuple(Verdict, (at, label, reason, score))
+    return new_tuple(Verdict, (at, label, reason, score))
 
 
 @dataclass(slots=True)

@@ -170,8 +170,10 @@ def assemble(
     title = meta.find_title(blocks, start, cfg.title_window, title_hint)
     if title is not None:
         _relabel(title, Label.TITLE, "reducer: headline above the article")
-        if title in article:
-            article.remove(title)
+        # By identity: `in` and `remove` would compare blocks field by field.
+        kept = [b for b in article if b is not title]
+        if len(kept) < len(article):
+            article = kept
             start = article[0].index if article else len(blocks)
     section = meta.find_section(blocks, title)
     if section is not None:

@@ -67,7 +67,9 @@ def test_index_vectors_score_as_the_named_features() -> None:
         for i, heuristic in D.heuristic_classes(page).items():
             x = scorer.block_features(page.blocks, i, main, typical, heuristic)
             assert len(set(x.keys)) == len(x.keys), case.name
-            assert scorer.probability(x, first) == pytest.approx(_by_name(x.named(), model.weights), abs=1e-12)
+            assert scorer.probability(x, first) == pytest.approx(
+                _by_name(x.named(), model.weights), abs=1e-12
+            )
             dom = page.blocks[i].dom
             both += dom is not None and "main" in dom.containers and dom.hint_owner == main
     assert both  # the fixtures hold blocks that would set "in_main" twice
