@@ -53,7 +53,7 @@ def utf8_head(data: bytes, chars: int = 2048) -> str | None:
     if not _may_be_plain_utf8(data):
         return None
     try:
-        head: str = codecs.getincrementaldecoder("utf-8")().decode(data[: chars * 4], len(data) <= chars * 4)
+        head: str = codecs.utf_8_decode(data[: chars * 4], "strict", len(data) <= chars * 4)[0]
     except UnicodeDecodeError:
         return None
     return head[:chars]
@@ -62,13 +62,17 @@ def utf8_head(data: bytes, chars: int = 2048) -> str | None:
 def is_utf8(data: bytes, chunk: int = 16_384) -> bool:
     """Whether the bytes are UTF-8, checked a chunk at a time: the text decoded is
     thrown away as it comes, never a copy of the whole page in memory (a quarter faster
-    than decoding it whole)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    than decoding it whole). The C decoder directly: a chunk that ends inside a
+    character leaves its last bytes to the next chunk (a chunk of 4 bytes or more
+    always holds a whole character, so every chunk makes progress)."""
     view = memoryview(data)
+    start, end, chunk = 0, len(data), max(chunk, 4)
     try:
-        for start in range(0, len(data), chunk):
-            decoder.decode(view[start : start + chunk])
-        decoder.decode(b"", True)
+        while start < end:
+            stop = min(start + chunk, end)
+            start += codecs.utf_8_decode(view[start:stop], "strict", stop == end)[1]
+            if start < stop - 3:  # more than a character's last bytes left undecoded
+                return False
     except UnicodeDecodeError:
         return False
     return True

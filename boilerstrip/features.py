@@ -7,7 +7,6 @@ about half a word so a Chinese paragraph is as "long" as its English translation
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
@@ -33,7 +32,9 @@ def compute(blocks: Sequence[Block], lang: Language) -> None:
     tokenisation per distinct line (menus repeat), set operations in C.
     """
     lowers = [b.text.lower() for b in blocks]
-    counts = Counter(lowers)
+    counts: dict[str, int] = {}  # (a Counter's own __init__ is interpreted Python)
+    for lower in lowers:
+        counts[lower] = counts.get(lower, 0) + 1
     if lang.cjk:
         for block, lower in zip(blocks, lowers, strict=True):
             _cjk_features(block, lang.stopchars)
