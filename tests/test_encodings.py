@@ -9,6 +9,9 @@ import gzip
 import pytest
 
 import boilerstrip
+from boilerstrip.decode import is_utf8
+
+from .conftest import FIXTURES
 
 TEXTS = {
     "fr": (
@@ -134,8 +137,6 @@ def test_binary_data_is_an_input_error() -> None:
 def test_utf8_bytes_and_str_give_the_same_page() -> None:
     """UTF-8 bytes go to the parser as they are; a str is encoded first. Both read alike
     (a Russian page, an XML declaration, a NUL byte)."""
-    from .conftest import FIXTURES
-
     page = gzip.decompress((FIXTURES / "html" / "sh-3c6d3381ef52.html.gz").read_bytes())
     variants = [
         page,
@@ -160,3 +161,22 @@ def test_legacy_bytes_that_open_as_utf8(lang: str, codec: str, label: str | None
     data = markup.encode(codec)
     assert len(data) > 16_384 and data[:16_384].isascii()
     check(boilerstrip.clean(data), lang)
+
+
+@pytest.mark.parametrize("chunk", [4, 5, 7, 16_384])
+def test_utf8_check_across_chunk_edges(chunk: int) -> None:
+    """`is_utf8` checks a chunk at a time: on a real Japanese page, whose characters
+    are three bytes each, every chunk size that splits them gives the decoder's answer,
+    for the page as it is, cut inside its last character, and with a stray byte."""
+    page = gzip.decompress((FIXTURES / "html" / "ml-newspaper4k-japanese_article.html.gz").read_bytes())
+    page = page[:60_000]
+    last = page.rindex("。".encode())
+    cases = [page[: last + 3], page[: last + 2], page[:30_001] + b"\xff" + page[30_001 : last + 3]]
+    for data in cases:
+        try:
+            data.decode("utf-8")
+            valid = True
+        except UnicodeDecodeError:
+            valid = False
+        assert is_utf8(data, chunk) is valid
+    assert is_utf8(cases[0], chunk)
