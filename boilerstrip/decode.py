@@ -71,8 +71,6 @@ def is_utf8(data: bytes, chunk: int = 16_384) -> bool:
         while start < end:
             stop = min(start + chunk, end)
             start += codecs.utf_8_decode(view[start:stop], "strict", stop == end)[1]
-            if start < stop - 3:  # more than a character's last bytes left undecoded
-                return False
     except UnicodeDecodeError:
         return False
     return True

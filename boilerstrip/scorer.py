@@ -205,7 +205,7 @@ def _word_bucket(words: int) -> int:
 def dense(weights: Mapping[str, float]) -> list[float]:
     """A pass's weights by feature index (0 for a feature it gives no weight; names
     no feature has are never read); empty for no model."""
-    return [float(weights.get(name, 0.0)) for name in FEATURES] if weights else []
+    return [weights.get(name, 0.0) for name in FEATURES] if weights else []
 
 
 class Vector:
