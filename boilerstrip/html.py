@@ -1,15 +1,19 @@
 """HTML pages: lxml parses, block-level elements become blocks with their DOM context.
 
-Why one pass: the walk runs as lxml's parser target (no tree is built) and keeps, for
-every block, its tag, heading level, link density, the semantic containers around it
-(nav, footer, article...) and the nearest class/id hint (menu, comments, article-body...).
-Detectors read these beside the text features, so HTML and text mode share every detector.
+Why one walk in document order: it keeps, for every block, its tag, heading level, link
+density, the semantic containers around it (nav, footer, article...) and the nearest
+class/id hint (menu, comments, article-body...). Detectors read these beside the text
+features, so HTML and text mode share every detector.
+
+The walk has two forms that give the same result: in C over the tree lxml builds
+(`_walk.c`, built by setup.py where a compiler is at hand: it makes Python objects only
+for what it keeps), and in Python as lxml's parser target (`_Builder`, everywhere else).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -119,31 +123,56 @@ class HtmlPage:
 
 
 def read(markup: str | bytes) -> HtmlPage:
-    """Parse and walk a page in one pass: a str, or bytes known to be UTF-8 (parsed as
-    they are: a str costs lxml an encoding pass); an XML declaration in a str would make
-    lxml refuse it. No tree is built: lxml hands each tag and text to the walk as it
-    parses (a parser target), which costs a third of building the tree and walking it."""
+    """Parse and walk a page: a str, or bytes known to be UTF-8 (parsed as they are: a
+    str costs lxml an encoding pass); an XML declaration in a str would make lxml refuse
+    it. The walk in C (`_walk`) reads the tree lxml builds; without it, the same walk
+    runs as lxml's parser target (`_Builder`)."""
     if isinstance(markup, str):
         markup = _XML_DECL.sub("", markup, count=1)
-    builder = _Builder()
+    return read_tree(markup) if TREE_WALK else read_events(markup)
+
+
+def _parse(markup: str | bytes, target: _Builder | None) -> etree._Element | None:
+    """lxml's parse of a page, into a tree or into a parser target."""
     try:
         # A parser per page: lxml parsers keep state and are not safe to share across threads.
         parser = etree.HTMLParser(
-            target=builder,
+            target=target,
             remove_comments=True,
             remove_pis=True,
             collect_ids=False,
             no_network=True,
             encoding="utf-8" if isinstance(markup, bytes) else None,
         )
-        etree.fromstring(markup, parser)
+        return etree.fromstring(markup, parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
+
+
+def read_tree(markup: str | bytes, walk: WalkFunction | None = None) -> HtmlPage:
+    """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
+    made only for what the walk keeps (see `_walk.c`)."""
+    walk = walk or _C_WALK
+    if walk is None:
+        raise RuntimeError("boilerstrip._walk is not built: use read_events")
+    root = _parse(markup, None)
+    if root is None:
+        raise InputError(_NO_ELEMENT)
+    raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
+        root, class_hint, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE
+    )
+    found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
+    return HtmlPage(settle_hints(raw, HINT_MAX_SHARE), _page_title(title), found)
+
+
+def read_events(markup: str | bytes) -> HtmlPage:
+    """The walk in Python, as lxml's parser target: lxml hands each tag and text to the
+    walk as it parses, and no tree is built."""
+    builder = _Builder()
+    _parse(markup, builder)
     if not builder.seen_element:
-        raise InputError("cannot parse the HTML page: no element in it")
-    builder.settle_hints(HINT_MAX_SHARE)
-    title = page_title(builder.title) if builder.title else None
-    page = HtmlPage(builder.blocks, title or None, builder.markup)
+        raise InputError(_NO_ELEMENT)
+    page = HtmlPage(settle_hints(builder.raw, HINT_MAX_SHARE), _page_title(builder.title), builder.markup)
     # lxml's parser and its target context refer to each other: the parser, and the
     # builder with it, are freed by the cyclic GC alone. The page must not wait with
     # them (its blocks would go through every GC generation instead of being freed
@@ -152,7 +181,14 @@ def read(markup: str | bytes) -> HtmlPage:
     return page
 
 
+_NO_ELEMENT: Final = "cannot parse the HTML page: no element in it"
+
+
 _TITLE_PARTS: Final = re.compile(r"\s+[|\-–—·»]\s+")
+
+
+def _page_title(title: str | None) -> str | None:
+    return (page_title(title) or None) if title else None
 
 
 def page_title(title: str) -> str:
@@ -179,6 +215,24 @@ _Frame = tuple[frozenset[str], tuple[Hint, ...], bool, tuple[int, ...]]
 # A tag or text as the walk receives it: ("start", tag, attrs), ("end", tag, None) or
 # ("text", text, None); a text is a whole text node of the page (lxml may cut one in pieces).
 _Event = tuple[str, str, dict[str, str] | None]
+# A block as the walk leaves it: text, tag, depth, characters in links, containers,
+# hinted ancestors, table row, <article> numbers.
+RawBlock = tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int, tuple[int, ...]]
+# _walk.walk(root, class_hint, hidden style search, nav link share) -> (raw blocks, <title>,
+# metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs)
+WalkFunction = Callable[
+    [etree._Element, Callable[[str], tuple[str, str]], Callable[[str], object], float],
+    tuple[
+        list[RawBlock],
+        str | None,
+        list[tuple[str | None, str | None]],
+        list[str],
+        list[str],
+        str | None,
+        bool,
+        tuple[str | None, ...],
+    ],
+]
 
 
 # lxml asks `inspect` on every parse whether the target's `start` takes a third argument
@@ -207,7 +261,6 @@ class _Builder:
     """
 
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
         self.hint_memo: dict[str, tuple[str, str]] = {}
         self.title: str | None = None
         self.markup = Markup()
@@ -225,7 +278,7 @@ class _Builder:
 
     def _reset_walk(self) -> None:
         """The walk's state at its top element (the <body>, or the root without one)."""
-        self.raw: list[tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int, tuple[int, ...]]] = []
+        self.raw: list[RawBlock] = []
         self.pieces: list[str] = []
         self.has_text = False  # some piece is more than white space
         self.link_chars = 0
@@ -242,7 +295,7 @@ class _Builder:
 
     def release(self) -> None:
         """Let go of everything the walk made (see `read`)."""
-        self.blocks, self.markup, self.hint_memo = [], Markup(), {}
+        self.markup, self.hint_memo = Markup(), {}
         self._reset_walk()
 
     # --- the parse level: what lxml calls ---------------------------------------------
@@ -495,26 +548,64 @@ class _Builder:
             row = self.rows if tag in CELL_TAGS else 0
             self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row, articles))
 
-    def settle_hints(self, max_share: float) -> None:
-        """Make the blocks, each with the nearest hint whose element is not a
-        page-wide wrapper."""
-        owned: dict[int, int] = {}
-        total = 0
-        for text, _, _, _, _, chain, _, _ in self.raw:
-            total += len(text)
-            for owner, _, _ in chain:
-                owned[owner] = owned.get(owner, 0) + len(text)
-        limit = total * max_share
-        for index, (text, tag, depth, link_chars, containers, chain, row, articles) in enumerate(self.raw):
-            hint, token, owner_id = "", "", 0
-            for owner, h, t in reversed(chain):
-                if h in ("content", "comment") or owned[owner] <= limit:
-                    hint, token, owner_id = h, t, owner
-                    break
-            heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-            link_density = min(link_chars / len(text), 1.0)
-            # new_tuple: the named tuple's own __new__ is interpreted Python (see model.verdict)
-            dom = new_tuple(
-                Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles)
-            )
-            self.blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))
+
+def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
+    """Make the blocks, each with the nearest hint whose element is not a page-wide
+    wrapper."""
+    owned: dict[int, int] = {}
+    total = 0
+    for text, _, _, _, _, chain, _, _ in raw:
+        total += len(text)
+        for owner, _, _ in chain:
+            owned[owner] = owned.get(owner, 0) + len(text)
+    limit = total * max_share
+    blocks: list[Block] = []
+    for index, (text, tag, depth, link_chars, containers, chain, row, articles) in enumerate(raw):
+        hint, token, owner_id = "", "", 0
+        for owner, h, t in reversed(chain):
+            if h in ("content", "comment") or owned[owner] <= limit:
+                hint, token, owner_id = h, t, owner
+                break
+        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        link_density = min(link_chars / len(text), 1.0)
+        # new_tuple: the named tuple's own __new__ is interpreted Python (see model.verdict)
+        dom = new_tuple(
+            Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles)
+        )
+        blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))
+    return blocks
+
+
+def _load_walk() -> WalkFunction | None:
+    """The walk in C, where the build made it (setup.py; not in an editable install)."""
+    try:
+        from ._walk import walk
+    except ImportError:
+        return None
+    return walk
+
+
+_SAMPLE: Final = (
+    b'<html lang="de"><head><title>A story - Site</title><meta property="og:title" content="A">'
+    b'<script type="application/ld+json">{"@type": "NewsArticle"}</script></head>'
+    b'<body class="page"><nav><a href="/">Home</a> <a href="/n">News</a></nav>'
+    b'<article><h1>A story</h1><p>Some text, <a href="/x">a link</a> and more.</p>'
+    b'<div style="display: none">hidden</div><div class="share">Share</div>'
+    b"<table><tr><td>a cell</td></tr></table></article><footer>Footer</footer></body></html>"
+)
+
+
+def _walks_agree(walk: WalkFunction | None) -> bool:
+    """The C walk reads lxml's structures as they were when it was built: it is used only
+    if it gives the Python walk's result on a sample page."""
+    if walk is None:
+        return False
+    try:
+        return read_tree(_SAMPLE, walk) == read_events(_SAMPLE)
+    except Exception:  # noqa: BLE001 - a walk that fails is not used
+        return False
+
+
+_C_WALK: Final = _load_walk()
+# Whether `read` walks lxml's tree in C (else the Python walk, as a parser target).
+TREE_WALK: Final = _walks_agree(_C_WALK)

@@ -1,9 +1,20 @@
-"""The HTML walk runs as lxml's parser target (no tree): these pin down what a walk over
-the tree gave, where the event stream makes it easy to get wrong."""
+"""The HTML walk, in its two forms: in C over lxml's tree (`_walk.c`, in the installed
+build) and in Python as lxml's parser target (`html._Builder`, everywhere). The first
+tests pin down what the walk gives where the event stream makes it easy to get wrong;
+the rest hold the two forms to the same result, block for block, on real pages and on
+pages built to reach every branch of the walk."""
 
 from __future__ import annotations
 
+import gzip
+
+import pytest
+
 import boilerstrip
+from boilerstrip import html
+from boilerstrip.decode import decode, is_utf8
+
+from .conftest import FIXTURES
 
 ARTICLE = "<p>Story text that is long enough to be kept as an article paragraph in this test case.</p>"
 
@@ -47,9 +58,6 @@ def test_a_cleaned_page_is_freed_without_waiting_for_the_cyclic_gc() -> None:
     of the page's blocks: else each page's thousands of objects wait for the cyclic GC
     (2,190 on this page before, and every GC generation traverses them)."""
     import gc
-    import gzip
-
-    from .conftest import FIXTURES
 
     page = gzip.decompress((FIXTURES / "html" / "sh-3c6d3381ef52.html.gz").read_bytes())
     assert len(boilerstrip.clean(page).blocks) > 300
@@ -61,3 +69,87 @@ def test_a_cleaned_page_is_freed_without_waiting_for_the_cyclic_gc() -> None:
     finally:
         gc.enable()
     assert left_for_the_gc < 100  # lxml's own parser cycle, and no block
+
+
+needs_c_walk = pytest.mark.skipif(not html.TREE_WALK, reason="the C walk is not built (pure-Python sources)")
+
+_LONG = "Story text that runs on for long enough to be kept as a paragraph of the article. "
+# Each reaches a branch of the walk where the tree and the event stream could part.
+HARD_PAGES = [
+    # navigation: collapsed, walked (prose inside), nested, by role, hidden parts, links in links
+    "<nav><a>Home</a> <a>World</a><nav><a>inner</a></nav><span hidden>x</span></nav><p>" + _LONG + "</p>",
+    "<nav><a>A</a> <p>prose inside</p><nav><a>B</a> <a>C</a></nav></nav><div role=navigation><a>D</a></div>",
+    "<div role=menu class=menu><a><a>nested</a> link</a> words words words words words</div><h1>T</h1>",
+    "<nav style='display:none'><a>gone</a></nav><nav role=article><a>x</a></nav><nav></nav><nav> </nav>",
+    # hidden by attribute or style, on <html>, <body> and below; styles the regex must judge
+    "<html hidden><body hidden aria-hidden=true><p>kept</p><p aria-hidden=false>also</p></body></html>",
+    "<body style='display: none'><p>" + _LONG + "</p></body>",
+    "<p style='DISPLAY : NONE'>a</p><p style='visibility:hidden'>b</p><p style='di\u017fplay:none'>c</p>"
+    "<p style='color: red; display:block'>d</p><p style='none'>e</p><p style=''>f</p><p hidden=''>g</p>",
+    # text joined across comments, dropped elements, entities; breaks and white space of all kinds
+    "<p>a<!-- c -->b<script>var s = '<p>';</script>c<style>p{}</style>d&amp;e&nbsp;f<br>g\u2009h\u3000i\x1cj</p>",
+    "<p><a href=x>\u00a0link\u00a0</a> \u200bzero-width\u200b <a>two</a><a></a></p>",
+    # containers, roles, hints, table rows, <article> numbers, itemprop
+    "<div class='article-body' id=main><article><p>" + _LONG + "</p><article><p>inner</p></article></article>"
+    "<aside class='related_posts'><p>rel</p></aside><div role=complementary><p>side</p></div>"
+    "<div itemprop=articleBody><p>body</p></div><div class='' id=''><p>none</p></div>"
+    "<table><tr><td>1</td><td>2</td></tr><tr><th>3</th></tr></table><div class='Page MENU-closed'>m</div></div>",
+    "<footer role=contentinfo><p>foot</p></footer><header role=banner>head</header><form role=search>s</form>"
+    "<section role=dialog><p>d</p></section><div role=alert>a</div><div role>empty role</div>",
+    "<div class='social-media-embed embed'><p>quoted</p></div><div class='share-bar'>Share</div>",
+    # no <body>, text after it, markup in odd places, a second <title>, <time>s and canonicals
+    "<html><head><title>First | Site</title><title>Second</title></head></html>",
+    "<html lang=fr xml:lang=en><head><meta property='' name=description content='d'><meta itemprop=x>"
+    "<meta name=a><link rel=canonical href=' /a '><link rel=canonical href=/b>"
+    "<script type='application/ld+json'></script><script type='application/ld+json'>{\"a\": 1}</script>"
+    "</head><body><time datetime=1>x</time><time>y</time><time datetime=3></time><time datetime=4></time>"
+    "<svg><title>svg title</title></svg><p>"
+    + _LONG
+    + "</p></body></html><p>after</p><meta name=late content=1>",
+    "plain text, no element written",
+    "<p>one<p>two<li>three<dd>four<td>cell",
+]
+
+
+@needs_c_walk
+@pytest.mark.parametrize("page", HARD_PAGES)
+def test_c_walk_gives_the_python_walk_on_hard_pages(page: str) -> None:
+    for markup in (page, page.encode()):
+        assert html.read_tree(markup) == html.read_events(markup)
+
+
+@needs_c_walk
+def test_c_walk_gives_the_python_walk_on_every_fixture_page() -> None:
+    pages = sorted((FIXTURES / "html").glob("*.html.gz"))
+    assert len(pages) > 20
+    for path in pages:
+        page = gzip.decompress(path.read_bytes())
+        # as `clean` hands pages to the walk: UTF-8 bytes as they are, others decoded
+        markup: str | bytes = page if is_utf8(page) else decode(page)
+        tree, events = html.read_tree(markup), html.read_events(markup)
+        assert len(tree.blocks) > 5, path.name
+        assert tree == events, path.name
+
+
+@needs_c_walk
+def test_c_walk_refuses_pages_as_the_python_walk_does() -> None:
+    for page in (b"", b"   ", b"<!-- only a comment -->", ""):
+        with pytest.raises(boilerstrip.InputError) as by_tree:
+            html.read_tree(page)
+        with pytest.raises(boilerstrip.InputError) as by_events:
+            html.read_events(page)
+        assert str(by_tree.value) == str(by_events.value)
+
+
+def test_a_c_walk_that_disagrees_is_not_used() -> None:
+    """The C walk reads lxml's structures as they were at build time; a walk whose result
+    differs on the sample page (another lxml) must leave the Python walk in charge."""
+    assert not html._walks_agree(None)
+    assert not html._walks_agree(lambda *args: ([], None, [], [], [], None, False, ()))
+
+    def failing(*args: object) -> None:
+        raise TypeError("an lxml it was not built for")
+
+    assert not html._walks_agree(failing)  # type: ignore[arg-type]
+    if html.TREE_WALK:
+        assert html._walks_agree(html._C_WALK)

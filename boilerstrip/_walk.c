@@ -1,0 +1,1023 @@
+/* The HTML walk over the tree lxml has parsed, in C.
+
+Why: the walk in html.py runs as lxml's parser target, so lxml makes a Python string
+for every tag and text, a dict for every element's attributes, and calls a Python
+method for each. Here the walk reads libxml2's nodes where lxml keeps them, and makes
+Python objects only for what it keeps: the blocks' texts and the markup htmlmeta reads.
+
+It is the same walk as html._Builder, event for event (the same two levels, the same
+hold-back of navigation elements), and must give the same result on every page:
+tests/test_html_walk.py compares the two on real pages. A change to one is a change
+to both. The package works without this module (html.py falls back to _Builder).
+*/
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+#include <libxml/tree.h>
+#include "lxml.etree.h"
+
+/* ------------------------------------------------------------------ tags */
+
+enum {
+    K_DROP = 1, K_BLOCK = 2, K_CONTAINER = 4, K_OBSERVED = 8, K_PROSE = 16, K_CELL = 32,
+};
+enum {
+    T_OTHER, T_A, T_BR, T_NAV, T_TR, T_BODY, T_TITLE, T_SCRIPT, T_META, T_TIME, T_LINK,
+    T_ARTICLE, T_HTML,
+};
+/* Container bits: the names html.py's _CONTAINERS holds (roles map onto them). */
+static const char *const CONTAINER_NAMES[] = {
+    "nav", "header", "footer", "aside", "form", "article", "main", "figure", "figcaption",
+    "li", "table", "blockquote", "pre", "ul", "ol", "dl",
+};
+#define N_CONTAINERS 16
+#define C_NAV 0
+#define C_HEADER 1
+#define C_FOOTER 2
+#define C_ASIDE 3
+#define C_FORM 4
+#define C_ARTICLE 5
+#define C_MAIN 6
+
+typedef struct {
+    const char *name;
+    unsigned char kind;
+    signed char cbit; /* container bit, -1 for none */
+    unsigned char id;
+} TagInfo;
+
+#define D K_DROP
+#define B K_BLOCK
+#define C K_CONTAINER
+/* Sorted by name (bsearch). Kinds mirror html.py: _DROP, _BLOCK_TAGS, _CONTAINERS,
+   _OBSERVED, _PROSE_TAGS, model.CELL_TAGS. */
+static const TagInfo TAGS[] = {
+    {"a", 0, -1, T_A},
+    {"address", B, -1, T_OTHER},
+    {"article", B | C | K_PROSE, C_ARTICLE, T_ARTICLE},
+    {"aside", B | C, C_ASIDE, T_OTHER},
+    {"audio", D, -1, T_OTHER},
+    {"blockquote", B | C, 11, T_OTHER},
+    {"body", B, -1, T_BODY},
+    {"br", 0, -1, T_BR},
+    {"button", D, -1, T_OTHER},
+    {"canvas", D, -1, T_OTHER},
+    {"caption", B, -1, T_OTHER},
+    {"center", B, -1, T_OTHER},
+    {"dd", B, -1, T_OTHER},
+    {"details", B, -1, T_OTHER},
+    {"div", B, -1, T_OTHER},
+    {"dl", B | C, 15, T_OTHER},
+    {"dt", B, -1, T_OTHER},
+    {"embed", D, -1, T_OTHER},
+    {"fieldset", B, -1, T_OTHER},
+    {"figcaption", B | C, 8, T_OTHER},
+    {"figure", C, 7, T_OTHER},
+    {"footer", B | C, C_FOOTER, T_OTHER},
+    {"form", B | C, C_FORM, T_OTHER},
+    {"h1", B | K_PROSE, -1, T_OTHER},
+    {"h2", B, -1, T_OTHER},
+    {"h3", B, -1, T_OTHER},
+    {"h4", B, -1, T_OTHER},
+    {"h5", B, -1, T_OTHER},
+    {"h6", B, -1, T_OTHER},
+    {"head", D, -1, T_OTHER},
+    {"header", B | C, C_HEADER, T_OTHER},
+    {"hr", B, -1, T_OTHER},
+    {"html", 0, -1, T_HTML},
+    {"iframe", D, -1, T_OTHER},
+    {"input", D, -1, T_OTHER},
+    {"legend", B, -1, T_OTHER},
+    {"li", B | C, 9, T_OTHER},
+    {"link", K_OBSERVED, -1, T_LINK},
+    {"main", B | C | K_PROSE, C_MAIN, T_OTHER},
+    {"map", D, -1, T_OTHER},
+    {"math", D, -1, T_OTHER},
+    {"meta", K_OBSERVED, -1, T_META},
+    {"nav", B | C, C_NAV, T_NAV},
+    {"noscript", D, -1, T_OTHER},
+    {"object", D, -1, T_OTHER},
+    {"ol", B | C, 14, T_OTHER},
+    {"option", D, -1, T_OTHER},
+    {"p", B | K_PROSE, -1, T_OTHER},
+    {"pre", B | C, 12, T_OTHER},
+    {"script", D | K_OBSERVED, -1, T_SCRIPT},
+    {"section", B, -1, T_OTHER},
+    {"select", D, -1, T_OTHER},
+    {"style", D, -1, T_OTHER},
+    {"summary", B, -1, T_OTHER},
+    {"svg", D, -1, T_OTHER},
+    {"table", B | C, 10, T_OTHER},
+    {"td", B | K_CELL, -1, T_OTHER},
+    {"template", D, -1, T_OTHER},
+    {"textarea", D, -1, T_OTHER},
+    {"th", B | K_CELL, -1, T_OTHER},
+    {"time", K_OBSERVED, -1, T_TIME},
+    {"title", B | K_OBSERVED, -1, T_TITLE},
+    {"tr", B, -1, T_TR},
+    {"ul", B | C, 13, T_OTHER},
+    {"video", D, -1, T_OTHER},
+};
+#undef D
+#undef B
+#undef C
+#define N_TAGS ((int)(sizeof(TAGS) / sizeof(TAGS[0])))
+static const TagInfo NO_TAG = {"", 0, -1, T_OTHER};
+static const TagInfo NAV_TAG = {"nav", K_BLOCK | K_CONTAINER, C_NAV, T_NAV};
+
+static const TagInfo *lookup_tag(const char *name) {
+    int lo = 0, hi = N_TAGS - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int cmp = strcmp(name, TAGS[mid].name);
+        if (cmp == 0) return &TAGS[mid];
+        if (cmp < 0) hi = mid - 1; else lo = mid + 1;
+    }
+    return &NO_TAG;
+}
+
+/* libxml2 keeps element names in the document's dictionary: one pointer per name. The
+   cache maps those pointers to their TagInfo for this walk only (a miss costs a lookup). */
+#define CACHE_SIZE 256
+typedef struct { const xmlChar *key; const TagInfo *info; } CacheSlot;
+
+/* ------------------------------------------------------------------ text */
+
+typedef struct { char *p; Py_ssize_t len, cap; } Buf;
+
+static int buf_reserve(Buf *b, Py_ssize_t n);
+
+static int buf_add(Buf *b, const char *s, Py_ssize_t n) {
+    if (b->len + n + 1 > b->cap && buf_reserve(b, n) < 0) return -1;
+    memcpy(b->p + b->len, s, (size_t)n);
+    b->len += n;
+    b->p[b->len] = 0;
+    return 0;
+}
+static void buf_free(Buf *b) { PyMem_Free(b->p); b->p = NULL; b->len = b->cap = 0; }
+
+static int buf_reserve(Buf *b, Py_ssize_t n) {
+    if (b->len + n + 1 <= b->cap) return 0;
+    Py_ssize_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1) cap *= 2;
+    char *p = PyMem_Realloc(b->p, (size_t)cap);
+    if (!p) { PyErr_NoMemory(); return -1; }
+    b->p = p; b->cap = cap;
+    return 0;
+}
+
+/* The next code point of valid UTF-8 (libxml2 hands out nothing else). */
+static inline Py_UCS4 next_cp(const unsigned char *s, Py_ssize_t *i) {
+    unsigned char c = s[*i];
+    if (c < 0x80) { *i += 1; return c; }
+    if (c < 0xE0) { Py_UCS4 v = ((Py_UCS4)(c & 0x1F) << 6) | (s[*i + 1] & 0x3F); *i += 2; return v; }
+    if (c < 0xF0) {
+        Py_UCS4 v = ((Py_UCS4)(c & 0x0F) << 12) | ((Py_UCS4)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
+        *i += 3; return v;
+    }
+    Py_UCS4 v = ((Py_UCS4)(c & 0x07) << 18) | ((Py_UCS4)(s[*i + 1] & 0x3F) << 12) |
+                ((Py_UCS4)(s[*i + 2] & 0x3F) << 6) | (s[*i + 3] & 0x3F);
+    *i += 4; return v;
+}
+
+static inline int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); }
+
+/* White space as Python's str.split, str.strip and str.isspace see it. */
+static inline int is_ws(Py_UCS4 c) {
+    if (c < 0x80) return ascii_ws((unsigned char)c);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* Whether the code point at s[*i] is white space; steps over it. */
+static inline int step_ws(const unsigned char *s, Py_ssize_t *i) {
+    if (s[*i] < 0x80) return ascii_ws(s[(*i)++]);
+    return is_ws(next_cp(s, i));
+}
+
+/* text.isspace() */
+static int all_ws(const char *s, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+    if (n == 0) return 0;
+    while (i < n) if (!step_ws((const unsigned char *)s, &i)) return 0;
+    return 1;
+}
+
+/* len(text.strip()): the code points from the first to the last that is not a space. */
+static Py_ssize_t strip_len(const char *s, Py_ssize_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    Py_ssize_t i = 0, index = 0, first = -1, last = -1;
+    while (i < n) {
+        if (!step_ws(u, &i)) {
+            if (first < 0) first = index;
+            last = index;
+        }
+        index++;
+    }
+    return first < 0 ? 0 : last - first + 1;
+}
+
+/* " ".join(text.split()) into out; returns its length in code points, and whether it
+   is all ASCII. */
+static Py_ssize_t normalize(const char *s, Py_ssize_t n, Buf *out, int *ascii) {
+    const unsigned char *u = (const unsigned char *)s;
+    Py_ssize_t i = 0, cps = 0;
+    out->len = 0;
+    if (buf_reserve(out, n + 1) < 0) return -1;
+    char *o = out->p;
+    int only_ascii = 1;
+    while (i < n) {
+        while (i < n) { /* the spaces before a word */
+            Py_ssize_t j = i;
+            if (!step_ws(u, &j)) break;
+            i = j;
+        }
+        if (i >= n) break;
+        if (o != out->p) { *o++ = ' '; cps++; }
+        while (i < n) { /* the word */
+            unsigned char c = u[i];
+            if (c < 0x80) {
+                if (ascii_ws(c)) break;
+                *o++ = (char)c; i++;
+            } else {
+                Py_ssize_t j = i;
+                if (is_ws(next_cp(u, &j))) break;
+                memcpy(o, u + i, (size_t)(j - i));
+                o += j - i; i = j;
+                only_ascii = 0;
+            }
+            cps++;
+        }
+    }
+    out->len = o - out->p;
+    *o = 0;
+    if (ascii) *ascii = only_ascii;
+    return cps;
+}
+
+/* A str of UTF-8 bytes: ASCII copied as it is, the rest decoded. */
+static PyObject *make_str(const char *s, Py_ssize_t n, int ascii) {
+    if (!ascii) return PyUnicode_DecodeUTF8(s, n, "strict");
+    PyObject *str = PyUnicode_New(n, 127);
+    if (str) memcpy(PyUnicode_DATA(str), s, (size_t)n);
+    return str;
+}
+
+static PyObject *normalized_str(const char *s, Py_ssize_t n, Buf *scratch) {
+    int ascii;
+    if (normalize(s, n, scratch, &ascii) < 0) return NULL;
+    return make_str(scratch->p, scratch->len, ascii);
+}
+
+/* ------------------------------------------------------------------ attributes */
+
+/* An attribute node's value as lxml gives it ("" for one without a value). libxml2's
+   HTML parser gives a value one text node; should one have more, their text is joined
+   into a bytes object that `keep` holds until the walk ends. */
+static const char *attr_value(xmlAttr *a, PyObject *keep) {
+    xmlNode *child = a->children;
+    if (!child) return "";
+    if (!child->next && child->type == XML_TEXT_NODE && child->content) return (const char *)child->content;
+    PyObject *joined = PyBytes_FromStringAndSize(NULL, 0);
+    for (; child && joined; child = child->next)
+        if (child->content) PyBytes_Concat(&joined, PyBytes_FromString((const char *)child->content));
+    if (!joined || PyList_Append(keep, joined) < 0) { Py_XDECREF(joined); return NULL; }
+    Py_DECREF(joined);
+    return PyBytes_AS_STRING(joined);
+}
+
+/* An attribute's value, or NULL (also on an error: PyErr_Occurred says which). */
+static const char *attr(xmlNode *node, const char *name, PyObject *keep) {
+    for (xmlAttr *a = node->properties; a; a = a->next)
+        if (strcmp((const char *)a->name, name) == 0) return attr_value(a, keep);
+    return NULL;
+}
+
+/* The attributes the walk reads from every element, in one pass over them. */
+typedef struct { const char *style, *hidden, *aria_hidden, *role, *cls, *id, *itemprop; } Attrs;
+
+static int read_attrs(xmlNode *node, Attrs *out, PyObject *keep) {
+    memset(out, 0, sizeof *out);
+    for (xmlAttr *a = node->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, **slot = NULL;
+        switch (name[0]) {
+        case 's': if (!strcmp(name, "style")) slot = &out->style; break;
+        case 'h': if (!strcmp(name, "hidden")) slot = &out->hidden; break;
+        case 'a': if (!strcmp(name, "aria-hidden")) slot = &out->aria_hidden; break;
+        case 'r': if (!strcmp(name, "role")) slot = &out->role; break;
+        case 'c': if (!strcmp(name, "class")) slot = &out->cls; break;
+        case 'i':
+            if (!strcmp(name, "id")) slot = &out->id;
+            else if (!strcmp(name, "itemprop")) slot = &out->itemprop;
+            break;
+        }
+        if (slot && !*slot && !(*slot = attr_value(a, keep))) return -1;
+    }
+    return 0;
+}
+
+static PyObject *str_or_none(const char *s) {
+    if (!s) Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "strict");
+}
+
+/* ------------------------------------------------------------------ the walk's state */
+
+typedef struct {
+    unsigned int containers;
+    PyObject *chain;    /* tuple of (hint number, hint, word) */
+    PyObject *articles; /* tuple of <article> numbers */
+    int hidden;
+} Frame;
+
+enum { E_START, E_END, E_TEXT };
+typedef struct { int kind; xmlNode *node; char *text; Py_ssize_t len; } Event;
+typedef struct { Event *items; Py_ssize_t len, cap; } Events;
+
+typedef struct {
+    /* given */
+    PyObject *class_hint, *hidden_search, *hint_memo;
+    double nav_min_link_share;
+    CacheSlot cache[CACHE_SIZE];
+    /* the parse level */
+    int seen_element, in_body, after_body, capturing, title_seen;
+    Buf pending;
+    int pending_n;
+    PyObject *root_langs, *title, *metas, *json_ld, *time_stamps, *canonical;
+    int canonical_seen;
+    /* the walk level */
+    PyObject *raw;
+    Buf pieces;
+    int pieces_n, has_text, walk_nav;
+    Py_ssize_t link_chars, in_link, hinted, article_count, rows, hiding, nav_depth;
+    Frame *stack;
+    Py_ssize_t depth, stack_cap;
+    const char **block_tags;
+    Py_ssize_t n_block_tags, block_tags_cap;
+    Events *nav;
+    /* scratch */
+    Buf scratch, names;
+    PyObject *keep; /* attribute values joined from several nodes */
+    PyObject *sets;  /* containers bit mask -> frozenset, for this walk */
+    PyObject *tags;  /* tag -> str, for this walk */
+    PyObject *empty_tuple;
+} Walk;
+
+static const TagInfo *tag_of(Walk *w, xmlNode *node) {
+    const xmlChar *name = node->name;
+    size_t h = ((size_t)name >> 3) & (CACHE_SIZE - 1);
+    for (int probe = 0; probe < 8; probe++, h = (h + 1) & (CACHE_SIZE - 1)) {
+        if (w->cache[h].key == name) return w->cache[h].info;
+        if (!w->cache[h].key) {
+            w->cache[h].key = name;
+            return w->cache[h].info = lookup_tag((const char *)name);
+        }
+    }
+    return lookup_tag((const char *)name);
+}
+
+static int push_frame(Walk *w, unsigned int containers, PyObject *chain, PyObject *articles, int hidden) {
+    if (w->depth == w->stack_cap) {
+        Py_ssize_t cap = w->stack_cap ? w->stack_cap * 2 : 64;
+        Frame *s = PyMem_Realloc(w->stack, (size_t)cap * sizeof(Frame));
+        if (!s) { PyErr_NoMemory(); return -1; }
+        w->stack = s; w->stack_cap = cap;
+    }
+    Py_INCREF(chain);
+    Py_INCREF(articles);
+    w->stack[w->depth++] = (Frame){containers, chain, articles, hidden};
+    return 0;
+}
+
+static int push_copy(Walk *w) {
+    Frame *top = &w->stack[w->depth - 1];
+    return push_frame(w, top->containers, top->chain, top->articles, top->hidden);
+}
+
+static void pop_frame(Walk *w) {
+    Frame *f = &w->stack[--w->depth];
+    Py_DECREF(f->chain);
+    Py_DECREF(f->articles);
+}
+
+static int push_block_tag(Walk *w, const char *tag) {
+    if (w->n_block_tags == w->block_tags_cap) {
+        Py_ssize_t cap = w->block_tags_cap ? w->block_tags_cap * 2 : 32;
+        const char **s = PyMem_Realloc((void *)w->block_tags, (size_t)cap * sizeof(char *));
+        if (!s) { PyErr_NoMemory(); return -1; }
+        w->block_tags = s; w->block_tags_cap = cap;
+    }
+    w->block_tags[w->n_block_tags++] = tag;
+    return 0;
+}
+
+static void free_events(Events *events) {
+    if (!events) return;
+    for (Py_ssize_t i = 0; i < events->len; i++) PyMem_Free(events->items[i].text);
+    PyMem_Free(events->items);
+    PyMem_Free(events);
+}
+
+static void clear_stack(Walk *w) { while (w->depth) pop_frame(w); }
+
+/* The walk's state at its top element (the <body>, or the root without one). */
+static int reset_walk(Walk *w) {
+    Py_XSETREF(w->raw, PyList_New(0));
+    if (!w->raw) return -1;
+    w->pieces.len = 0; w->pieces_n = 0;
+    w->has_text = 0; w->link_chars = 0; w->in_link = 0;
+    clear_stack(w);
+    if (push_frame(w, 0, w->empty_tuple, w->empty_tuple, 0) < 0) return -1;
+    w->n_block_tags = 0;
+    if (push_block_tag(w, "body") < 0) return -1;
+    w->hinted = w->article_count = w->rows = w->hiding = 0;
+    free_events(w->nav); w->nav = NULL;
+    w->nav_depth = 0; w->walk_nav = 0;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ blocks */
+
+static PyObject *containers_set(Walk *w, unsigned int mask) {
+    PyObject *key = PyLong_FromUnsignedLong(mask);
+    if (!key) return NULL;
+    PyObject *found = PyDict_GetItemWithError(w->sets, key);
+    if (found || PyErr_Occurred()) { Py_DECREF(key); Py_XINCREF(found); return found; }
+    PyObject *names = PyList_New(0);
+    if (!names) { Py_DECREF(key); return NULL; }
+    for (int bit = 0; bit < N_CONTAINERS; bit++) {
+        if (!(mask & (1u << bit))) continue;
+        PyObject *name = PyUnicode_FromString(CONTAINER_NAMES[bit]);
+        if (!name || PyList_Append(names, name) < 0) { Py_XDECREF(name); Py_DECREF(names); Py_DECREF(key); return NULL; }
+        Py_DECREF(name);
+    }
+    PyObject *set = PyFrozenSet_New(names);
+    Py_DECREF(names);
+    if (set && PyDict_SetItem(w->sets, key, set) < 0) Py_CLEAR(set);
+    Py_DECREF(key);
+    return set;
+}
+
+static PyObject *tag_str(Walk *w, const char *tag) {
+    PyObject *key = PyLong_FromVoidPtr((void *)tag);
+    if (!key) return NULL;
+    PyObject *found = PyDict_GetItemWithError(w->tags, key);
+    if (found || PyErr_Occurred()) { Py_DECREF(key); Py_XINCREF(found); return found; }
+    PyObject *s = PyUnicode_DecodeUTF8(tag, (Py_ssize_t)strlen(tag), "strict");
+    if (s && PyDict_SetItem(w->tags, key, s) < 0) Py_CLEAR(s);
+    Py_DECREF(key);
+    return s;
+}
+
+/* (text, tag, depth, link chars, containers, hint chain, row, articles), as _Builder.raw */
+static int add_raw(Walk *w, PyObject *text, const char *tag, Py_ssize_t depth, Py_ssize_t links,
+                   unsigned int containers, PyObject *chain, Py_ssize_t row, PyObject *articles) {
+    PyObject *tag_s = tag_str(w, tag);
+    PyObject *set = tag_s ? containers_set(w, containers) : NULL;
+    if (!set) { Py_XDECREF(tag_s); Py_DECREF(text); return -1; }
+    PyObject *item = Py_BuildValue("(NNnnNOnO)", text, tag_s, depth, links, set, chain, row, articles);
+    if (!item) return -1;
+    int result = PyList_Append(w->raw, item);
+    Py_DECREF(item);
+    return result;
+}
+
+static int flush(Walk *w) {
+    if (!w->has_text) { w->pieces.len = 0; w->pieces_n = 0; return 0; }
+    w->has_text = 0;
+    PyObject *text = normalized_str(w->pieces.p, w->pieces.len, &w->scratch);
+    w->pieces.len = 0; w->pieces_n = 0;
+    if (!text) return -1;
+    Py_ssize_t links = w->link_chars;
+    w->link_chars = 0;
+    if (PyUnicode_GET_LENGTH(text) == 0) { Py_DECREF(text); return 0; }
+    Frame *top = &w->stack[w->depth - 1];
+    const char *tag = w->block_tags[w->n_block_tags - 1];
+    Py_ssize_t row = (strcmp(tag, "td") == 0 || strcmp(tag, "th") == 0) ? w->rows : 0;
+    return add_raw(w, text, tag, w->depth, links, top->containers, top->chain, row, top->articles);
+}
+
+/* ------------------------------------------------------------------ frames */
+
+static int role_in(const char *role, const char *const *roles) {
+    if (!role) return 0;
+    for (; *roles; roles++) if (strcmp(role, *roles) == 0) return 1;
+    return 0;
+}
+static const char *const NAV_ROLES[] = {"navigation", "menu", "menubar", NULL};
+
+static int role_container(const char *role) {
+    if (!role) return -1;
+    if (!strcmp(role, "banner")) return C_HEADER;
+    if (!strcmp(role, "complementary") || !strcmp(role, "dialog") || !strcmp(role, "alert")) return C_ASIDE;
+    if (!strcmp(role, "main")) return C_MAIN;
+    if (!strcmp(role, "article")) return C_ARTICLE;
+    if (!strcmp(role, "search")) return C_FORM;
+    return -1;
+}
+static const char *role_hint(const char *role) {
+    if (!role) return NULL;
+    if (role_in(role, NAV_ROLES)) return "nav";
+    if (!strcmp(role, "contentinfo")) return "footer";
+    return NULL;
+}
+
+/* (hint, word) for a class/id string, from html.class_hint, once per string a walk. */
+static PyObject *hint_of(Walk *w, PyObject *names) {
+    PyObject *found = PyDict_GetItemWithError(w->hint_memo, names);
+    if (found) { Py_INCREF(found); return found; }
+    if (PyErr_Occurred()) return NULL;
+    found = PyObject_CallOneArg(w->class_hint, names);
+    if (!found) return NULL;
+    if (!PyTuple_Check(found) || PyTuple_GET_SIZE(found) != 2) {
+        Py_DECREF(found);
+        PyErr_SetString(PyExc_TypeError, "class_hint must return (hint, word)");
+        return NULL;
+    }
+    if (PyDict_SetItem(w->hint_memo, names, found) < 0) { Py_DECREF(found); return NULL; }
+    return found;
+}
+
+/* A new frame for a block, container or role element: _Builder._frame. */
+static int push_element_frame(Walk *w, const Attrs *attrs, const TagInfo *tag, Frame *parent) {
+    unsigned int containers = parent->containers;
+    PyObject *chain = parent->chain, *articles = parent->articles;
+    Py_INCREF(chain);
+    Py_INCREF(articles);
+    int result = -1;
+    PyObject *names_s = NULL, *found = NULL, *hint = NULL, *word = NULL;
+    const char *role = attrs->role;
+    if (tag->id == T_ARTICLE || (role && !strcmp(role, "article"))) {
+        w->article_count++;
+        PyObject *number = PyLong_FromSsize_t(w->article_count);
+        PyObject *one = number ? PyTuple_Pack(1, number) : NULL;
+        Py_XDECREF(number);
+        PyObject *longer = one ? PySequence_Concat(articles, one) : NULL;
+        Py_XDECREF(one);
+        if (!longer) goto done;
+        Py_SETREF(articles, longer);
+    }
+    if (tag->kind & K_CONTAINER) containers |= 1u << tag->cbit;
+    int from_role = role_container(role);
+    if (from_role >= 0) containers |= 1u << from_role;
+
+    w->names.len = 0;
+    if (attrs->itemprop && !strcmp(attrs->itemprop, "articleBody") && buf_add(&w->names, "article-body ", 13) < 0)
+        goto done;
+    if (attrs->cls && buf_add(&w->names, attrs->cls, (Py_ssize_t)strlen(attrs->cls)) < 0) goto done;
+    if (buf_add(&w->names, " ", 1) < 0) goto done;
+    if (attrs->id && buf_add(&w->names, attrs->id, (Py_ssize_t)strlen(attrs->id)) < 0) goto done;
+    if (!(w->names.len == 1 && w->names.p[0] == ' ')) {
+        names_s = PyUnicode_DecodeUTF8(w->names.p, w->names.len, "strict");
+        if (!names_s || !(found = hint_of(w, names_s))) goto done;
+        hint = PyTuple_GET_ITEM(found, 0);
+        word = PyTuple_GET_ITEM(found, 1);
+        Py_INCREF(hint);
+        Py_INCREF(word);
+    }
+    if (!hint || PyObject_Not(hint)) {
+        const char *from = role_hint(role);
+        if (from) {
+            Py_XSETREF(hint, PyUnicode_FromString(from));
+            Py_XSETREF(word, PyUnicode_FromFormat("role=%s", role));
+            if (!hint || !word) goto done;
+        }
+    }
+    if (hint && PyObject_IsTrue(hint)) {
+        w->hinted++;
+        PyObject *entry = Py_BuildValue("(nOO)", w->hinted, hint, word);
+        PyObject *one = entry ? PyTuple_Pack(1, entry) : NULL;
+        Py_XDECREF(entry);
+        PyObject *longer = one ? PySequence_Concat(chain, one) : NULL;
+        Py_XDECREF(one);
+        if (!longer) goto done;
+        Py_SETREF(chain, longer);
+    }
+    result = push_frame(w, containers, chain, articles, 0);
+done:
+    Py_XDECREF(names_s);
+    Py_XDECREF(found);
+    Py_XDECREF(hint);
+    Py_XDECREF(word);
+    Py_DECREF(chain);
+    Py_DECREF(articles);
+    return result;
+}
+
+/* ------------------------------------------------------------------ the walk level */
+
+static int ascii_has(const char *s, const char *needle) {
+    size_t n = strlen(needle);
+    for (; *s; s++) {
+        if ((unsigned char)*s >= 0x80) return 1; /* not ASCII: let the regex decide */
+        if (strncasecmp(s, needle, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* _is_hidden: by attribute, or by inline style (the regex in html.py decides where the
+   style could match it: it holds "none" or "hidden", or is not ASCII). */
+static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attribute) {
+    if (by_attribute) return tag->id != T_HTML && tag->id != T_BODY;
+    if (!style || !*style || !(ascii_has(style, "none") || ascii_has(style, "hidden"))) return 0;
+    PyObject *s = PyUnicode_DecodeUTF8(style, (Py_ssize_t)strlen(style), "strict");
+    PyObject *match = s ? PyObject_CallOneArg(w->hidden_search, s) : NULL;
+    Py_XDECREF(s);
+    if (!match) return -1;
+    int found = match != Py_None;
+    Py_DECREF(match);
+    return found;
+}
+
+static int hold(Walk *w, int kind, xmlNode *node, const char *text, Py_ssize_t len);
+
+static int walk_start(Walk *w, xmlNode *node) {
+    Frame *frame = &w->stack[w->depth - 1];
+    if (w->hiding) { w->hiding++; return 0; }
+    const TagInfo *tag = tag_of(w, node);
+    Attrs attrs;
+    if (read_attrs(node, &attrs, w->keep) < 0) return -1;
+    int has_style = attrs.style && *attrs.style, has_aria = attrs.aria_hidden && *attrs.aria_hidden;
+    if (has_style || attrs.hidden || has_aria) {
+        int by_attribute = attrs.hidden || (has_aria && !strcmp(attrs.aria_hidden, "true"));
+        int hidden = is_hidden(w, tag, attrs.style, by_attribute);
+        if (hidden < 0) return -1;
+        if (hidden) {
+            w->hiding = 1;
+            return push_frame(w, frame->containers, frame->chain, frame->articles, 1);
+        }
+    }
+    if (tag->kind & K_BLOCK) {
+        if (w->pieces_n && flush(w) < 0) return -1;
+        if (w->walk_nav) {
+            w->walk_nav = 0;
+        } else if (tag->id == T_NAV || role_in(attrs.role, NAV_ROLES)) {
+            w->nav = PyMem_Calloc(1, sizeof(Events));
+            if (!w->nav) { PyErr_NoMemory(); return -1; }
+            w->nav_depth = 0;
+            return hold(w, E_START, node, NULL, 0);
+        }
+        if (tag->id == T_TR) w->rows++;
+        if (push_block_tag(w, (const char *)node->name) < 0) return -1;
+        return push_element_frame(w, &attrs, tag, &w->stack[w->depth - 1]);
+    }
+    if (tag->id == T_BR) {
+        if (w->pieces_n && flush(w) < 0) return -1;
+        return push_copy(w);
+    }
+    if (tag->id == T_A) { w->in_link++; return push_copy(w); }
+    if ((tag->kind & K_CONTAINER) || attrs.role) return push_element_frame(w, &attrs, tag, frame);
+    return push_copy(w);
+}
+
+static int walk_end(Walk *w, xmlNode *node) {
+    if (w->hiding > 1) { w->hiding--; return 0; }
+    w->hiding = 0;
+    int hidden = w->stack[w->depth - 1].hidden;
+    pop_frame(w);
+    if (hidden) return 0;
+    const TagInfo *tag = tag_of(w, node);
+    if (tag->kind & K_BLOCK) {
+        if (w->pieces_n && flush(w) < 0) return -1;
+        w->n_block_tags--;
+    } else if (tag->id == T_A) {
+        w->in_link--;
+    }
+    return 0;
+}
+
+static int walk_text(Walk *w, const char *text, Py_ssize_t len) {
+    if (w->hiding) return 0;
+    if (buf_add(&w->pieces, text, len) < 0) return -1;
+    w->pieces_n++;
+    if (!all_ws(text, len)) {
+        w->has_text = 1;
+        if (w->in_link) w->link_chars += strip_len(text, len);
+    }
+    return 0;
+}
+
+/* _Builder._collapse: a navigation element made mostly of links becomes one block. */
+static int collapse(Walk *w, Events *events) {
+    Buf *pieces = &w->scratch;
+    pieces->len = 0;
+    Py_ssize_t links = 0, in_link = 0;
+    int first = 1;
+    for (Py_ssize_t i = 1; i < events->len; i++) {
+        Event *ev = &events->items[i];
+        if (ev->kind == E_TEXT) {
+            if (!first && buf_add(pieces, " ", 1) < 0) return -1;
+            if (buf_add(pieces, ev->text, ev->len) < 0) return -1;
+            first = 0;
+            if (in_link) links += strip_len(ev->text, ev->len) * in_link;
+            continue;
+        }
+        const TagInfo *tag = tag_of(w, ev->node);
+        if (tag->id == T_A) in_link += ev->kind == E_START ? 1 : -1;
+        else if (ev->kind == E_START && (tag->kind & K_PROSE)) return 0;
+    }
+    Buf text = {0};
+    int ascii;
+    Py_ssize_t length = normalize(pieces->p ? pieces->p : "", pieces->len, &text, &ascii);
+    if (length < 0) { buf_free(&text); return -1; }
+    if ((double)links < (double)length * w->nav_min_link_share) { buf_free(&text); return 0; }
+    if (length) {
+        Py_ssize_t depth = w->depth + 1;
+        Attrs attrs;
+        if (read_attrs(events->items[0].node, &attrs, w->keep) < 0 ||
+            push_element_frame(w, &attrs, &NAV_TAG, &w->stack[w->depth - 1]) < 0) {
+            buf_free(&text);
+            return -1;
+        }
+        Frame *frame = &w->stack[w->depth - 1];
+        PyObject *s = make_str(text.p, text.len, ascii);
+        int result = s ? add_raw(w, s, "nav", depth, links, frame->containers | (1u << C_NAV), frame->chain, 0,
+                                 frame->articles)
+                       : -1;
+        pop_frame(w);
+        buf_free(&text);
+        return result < 0 ? -1 : 1;
+    }
+    buf_free(&text);
+    return 1;
+}
+
+static int route(Walk *w, Event *ev) {
+    if (w->nav) return hold(w, ev->kind, ev->node, ev->text, ev->len);
+    if (ev->kind == E_TEXT) return walk_text(w, ev->text, ev->len);
+    if (ev->kind == E_START) return walk_start(w, ev->node);
+    return walk_end(w, ev->node);
+}
+
+static int settle_nav(Walk *w) {
+    Events *events = w->nav;
+    w->nav = NULL;
+    int collapsed = collapse(w, events);
+    int result = collapsed < 0 ? -1 : 0;
+    if (collapsed == 0) {
+        w->walk_nav = 1;
+        for (Py_ssize_t i = 0; i < events->len && result == 0; i++) result = route(w, &events->items[i]);
+    }
+    free_events(events);
+    return result;
+}
+
+static int hold(Walk *w, int kind, xmlNode *node, const char *text, Py_ssize_t len) {
+    Events *events = w->nav;
+    if (events->len == events->cap) {
+        Py_ssize_t cap = events->cap ? events->cap * 2 : 64;
+        Event *items = PyMem_Realloc(events->items, (size_t)cap * sizeof(Event));
+        if (!items) { PyErr_NoMemory(); return -1; }
+        events->items = items; events->cap = cap;
+    }
+    Event ev = {kind, node, NULL, len};
+    if (kind == E_TEXT) {
+        ev.text = PyMem_Malloc((size_t)len + 1);
+        if (!ev.text) { PyErr_NoMemory(); return -1; }
+        memcpy(ev.text, text, (size_t)len);
+        ev.text[len] = 0;
+    }
+    events->items[events->len++] = ev;
+    if (kind == E_START) w->nav_depth++;
+    else if (kind == E_END && --w->nav_depth == 0) return settle_nav(w);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the parse level */
+
+static int send_text(Walk *w) {
+    if (!w->pending_n) return 0;
+    int result = w->nav ? hold(w, E_TEXT, NULL, w->pending.p, w->pending.len)
+                        : walk_text(w, w->pending.p, w->pending.len);
+    w->pending.len = 0;
+    w->pending_n = 0;
+    return result;
+}
+
+static int add_subtree_text(xmlNode *node, Buf *out) {
+    for (xmlNode *child = node->children; child; child = child->next) {
+        if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content) {
+            if (buf_add(out, (const char *)child->content, (Py_ssize_t)strlen((const char *)child->content)) < 0)
+                return -1;
+        } else if (child->type == XML_ELEMENT_NODE && add_subtree_text(child, out) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int append_str(PyObject *list, const char *s) {
+    PyObject *value = str_or_none(s);
+    if (!value) return -1;
+    int result = PyList_Append(list, value);
+    Py_DECREF(value);
+    return result;
+}
+
+/* _Builder._observe: what htmlmeta reads. Returns 1 when a capture (the <title>, a
+   JSON-LD script) starts here: its text is the text of all it holds. */
+static int observe(Walk *w, xmlNode *node, const TagInfo *tag) {
+    if (!(tag->kind & K_OBSERVED)) return 0;
+    int captured = 0;
+    if (!w->capturing) {
+        const char *type;
+        int is_title = tag->id == T_TITLE && !w->title_seen;
+        int is_json = !is_title && tag->id == T_SCRIPT && (type = attr(node, "type", w->keep)) &&
+                      !strcmp(type, "application/ld+json");
+        if (is_title || is_json) {
+            Buf text = {0};
+            if (add_subtree_text(node, &text) < 0) { buf_free(&text); return -1; }
+            captured = 1;
+            if (is_title) {
+                w->title_seen = 1;
+                Py_XSETREF(w->title, normalized_str(text.p ? text.p : "", text.len, &w->scratch));
+                if (!w->title) { buf_free(&text); return -1; }
+            } else if (text.len) {
+                PyObject *s = PyUnicode_DecodeUTF8(text.p, text.len, "strict");
+                int result = s ? PyList_Append(w->json_ld, s) : -1;
+                Py_XDECREF(s);
+                if (result < 0) { buf_free(&text); return -1; }
+            }
+            buf_free(&text);
+        }
+    }
+    if (tag->id == T_META) {
+        const char *key = attr(node, "property", w->keep);
+        PyObject *key_s;
+        if (key && *key) key_s = str_or_none(key);
+        else if ((key = attr(node, "name", w->keep)) && *key) key_s = str_or_none(key);
+        else key_s = str_or_none(attr(node, "itemprop", w->keep));
+        PyObject *content = key_s ? str_or_none(attr(node, "content", w->keep)) : NULL;
+        PyObject *pair = content ? PyTuple_Pack(2, key_s, content) : NULL;
+        Py_XDECREF(key_s);
+        Py_XDECREF(content);
+        int result = pair ? PyList_Append(w->metas, pair) : -1;
+        Py_XDECREF(pair);
+        if (result < 0) return -1;
+    } else if (tag->id == T_TIME && PyList_GET_SIZE(w->time_stamps) < 3) {
+        const char *stamp = attr(node, "datetime", w->keep);
+        if (append_str(w->time_stamps, stamp ? stamp : "") < 0) return -1;
+    } else if (tag->id == T_LINK && !w->canonical_seen) {
+        const char *rel = attr(node, "rel", w->keep);
+        if (rel && !strcmp(rel, "canonical")) {
+            w->canonical_seen = 1;
+            Py_XSETREF(w->canonical, str_or_none(attr(node, "href", w->keep)));
+            if (!w->canonical) return -1;
+        }
+    }
+    return captured;
+}
+
+/* An element inside a dropped one, or after the <body>: only observed. */
+static int observe_only(Walk *w, xmlNode *node) {
+    int captured = observe(w, node, tag_of(w, node));
+    if (captured < 0) return -1;
+    w->capturing += captured;
+    for (xmlNode *child = node->children; child; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && observe_only(w, child) < 0) return -1;
+    w->capturing -= captured;
+    return 0;
+}
+
+static int visit(Walk *w, xmlNode *node);
+
+static int visit_children(Walk *w, xmlNode *node) {
+    for (xmlNode *child = node->children; child; child = child->next) {
+        if (child->type == XML_ELEMENT_NODE) {
+            if ((w->after_body ? observe_only(w, child) : visit(w, child)) < 0) return -1;
+        } else if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content &&
+                   *child->content && !w->after_body) {
+            if (buf_add(&w->pending, (const char *)child->content, (Py_ssize_t)strlen((const char *)child->content)) < 0)
+                return -1;
+            w->pending_n++;
+        }
+    }
+    return 0;
+}
+
+/* An element the walk reaches: _Builder.start, its content, then _Builder.end. */
+static int visit(Walk *w, xmlNode *node) {
+    const TagInfo *tag = tag_of(w, node);
+    if (!w->seen_element) {
+        w->seen_element = 1;
+        /* lxml names the attributes of an HTML element as written ("xml:lang"), so the
+           second, as _Builder looks it up, is never there: the same here. */
+        PyObject *lang = str_or_none(attr(node, "lang", w->keep));
+        PyObject *xml_lang = lang ? str_or_none(attr(node, "{http://www.w3.org/XML/1998/namespace}lang", w->keep)) : NULL;
+        Py_XSETREF(w->root_langs, xml_lang ? PyTuple_Pack(2, lang, xml_lang) : NULL);
+        Py_XDECREF(lang);
+        Py_XDECREF(xml_lang);
+        if (!w->root_langs) return -1;
+        w->pending.len = 0; w->pending_n = 0;
+    }
+    if (tag->kind & K_DROP) return observe_only(w, node);
+    int captured = observe(w, node, tag);
+    if (captured < 0) return -1;
+    w->capturing += captured;
+    if (tag->id == T_BODY && !w->in_body) {
+        w->in_body = 1;
+        w->pending.len = 0; w->pending_n = 0;
+        if (reset_walk(w) < 0) return -1;
+    }
+    if (send_text(w) < 0) return -1;
+    if ((w->nav ? hold(w, E_START, node, NULL, 0) : walk_start(w, node)) < 0) return -1;
+    if (visit_children(w, node) < 0) return -1;
+    w->capturing -= captured;
+    if (w->after_body) return 0;
+    if (send_text(w) < 0) return -1;
+    if ((w->nav ? hold(w, E_END, node, NULL, 0) : walk_end(w, node)) < 0) return -1;
+    if (tag->id == T_BODY && w->in_body) w->after_body = 1;
+    return 0;
+}
+
+static int close_walk(Walk *w) {
+    if (!w->after_body && send_text(w) < 0) return -1;
+    if (w->nav && settle_nav(w) < 0) return -1;
+    if (w->pieces_n && flush(w) < 0) return -1;
+    return 0;
+}
+
+static void free_walk(Walk *w) {
+    clear_stack(w);
+    PyMem_Free(w->stack);
+    PyMem_Free((void *)w->block_tags);
+    free_events(w->nav);
+    buf_free(&w->pending); buf_free(&w->pieces); buf_free(&w->scratch); Py_XDECREF(w->keep);
+    buf_free(&w->names);
+    Py_XDECREF(w->hint_memo); Py_XDECREF(w->root_langs); Py_XDECREF(w->title); Py_XDECREF(w->metas);
+    Py_XDECREF(w->json_ld); Py_XDECREF(w->time_stamps); Py_XDECREF(w->canonical); Py_XDECREF(w->raw);
+    Py_XDECREF(w->sets); Py_XDECREF(w->tags); Py_XDECREF(w->empty_tuple);
+}
+
+/* ------------------------------------------------------------------ the module */
+
+static PyObject *element_type = NULL;
+
+PyDoc_STRVAR(walk_doc,
+"walk(root, class_hint, hidden_search, nav_min_link_share)\n\n"
+"Walk the document of an lxml element as html._Builder does. Returns (raw blocks,\n"
+"title, metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs).");
+
+static PyObject *walk(PyObject *module, PyObject *args) {
+    PyObject *root, *class_hint, *hidden_search;
+    double share;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "OOOd", &root, &class_hint, &hidden_search, &share)) return NULL;
+    if (!PyObject_TypeCheck(root, (PyTypeObject *)element_type)) {
+        PyErr_SetString(PyExc_TypeError, "walk() needs an lxml element");
+        return NULL;
+    }
+    xmlNode *c_node = ((struct LxmlElement *)root)->_c_node;
+    if (!c_node || !c_node->doc) {
+        PyErr_SetString(PyExc_ValueError, "walk() needs an element of a parsed document");
+        return NULL;
+    }
+    Walk w;
+    memset(&w, 0, sizeof w);
+    w.class_hint = class_hint;
+    w.hidden_search = hidden_search;
+    w.nav_min_link_share = share;
+    w.hint_memo = PyDict_New();
+    w.keep = PyList_New(0);
+    w.metas = PyList_New(0);
+    w.json_ld = PyList_New(0);
+    w.time_stamps = PyList_New(0);
+    w.sets = PyDict_New();
+    w.tags = PyDict_New();
+    w.empty_tuple = PyTuple_New(0);
+    w.canonical = Py_None; Py_INCREF(Py_None);
+    PyObject *result = NULL;
+    if (!w.hint_memo || !w.keep || !w.metas || !w.json_ld || !w.time_stamps || !w.sets || !w.tags || !w.empty_tuple)
+        goto done;
+    if (reset_walk(&w) < 0) goto done;
+    for (xmlNode *node = c_node->doc->children; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE) continue;
+        if ((w.after_body ? observe_only(&w, node) : visit(&w, node)) < 0) goto done;
+    }
+    if (close_walk(&w) < 0 || PyErr_Occurred()) goto done;
+    if (!w.root_langs && !(w.root_langs = PyTuple_New(0))) goto done;
+    result = Py_BuildValue("(OOOOOOOO)", w.raw, w.title ? w.title : Py_None, w.metas, w.json_ld,
+                           w.time_stamps, w.canonical, w.canonical_seen ? Py_True : Py_False, w.root_langs);
+done:
+    free_walk(&w);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"walk", walk, METH_VARARGS, walk_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT, "boilerstrip._walk",
+    "The HTML walk over lxml's tree, in C (see html.py).", -1, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__walk(void) {
+    PyObject *etree = PyImport_ImportModule("lxml.etree");
+    if (!etree) return NULL;
+    element_type = PyObject_GetAttrString(etree, "_Element");
+    Py_DECREF(etree);
+    if (!element_type) return NULL;
+    return PyModule_Create(&module_def);
+}
