@@ -4,7 +4,8 @@ compiler is at hand.
 Why: the detectors, features and scorer run on every block of every page; compiled
 by mypyc (from the same type-annotated sources) they run about a fifth faster. The
 HTML walk visits every element and text of a page: in C (boilerstrip/_walk.c, over
-the tree lxml builds) it makes no Python object for what it drops. Everything else
+the tree lxml builds) it makes no Python object for what it drops; the word split of
+every block (boilerstrip/_text.c) makes one str a word. Everything else
 (API, CLI, batch) stays pure Python, and so does the whole package when compiling is
 off (BOILERSTRIP_COMPILE=0) or fails: same outputs, only slower.
 `boilerstrip.COMPILED` and `boilerstrip.html.TREE_WALK` say which build is installed.
@@ -74,9 +75,10 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
         return []
 
 
-def walk_extension() -> list:  # type: ignore[type-arg]
+def c_extensions() -> list:  # type: ignore[type-arg]
     """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
-    the tree lxml parsed without a Python object per element (see html.py)."""
+    the tree lxml parsed without a Python object per element (see html.py); and the
+    word split (boilerstrip/_text.c, see lang.py)."""
     if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":
         return []
     try:
@@ -85,7 +87,10 @@ def walk_extension() -> list:  # type: ignore[type-arg]
         return []
     from setuptools import Extension
 
-    return [Extension("boilerstrip._walk", ["boilerstrip/_walk.c"], include_dirs=lxml.get_include())]
+    return [
+        Extension("boilerstrip._walk", ["boilerstrip/_walk.c"], include_dirs=lxml.get_include()),
+        Extension("boilerstrip._text", ["boilerstrip/_text.c"]),
+    ]
 
 
-setup(ext_modules=compiled_modules() + walk_extension(), cmdclass={"build_ext": OptionalBuildExt})
+setup(ext_modules=compiled_modules() + c_extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -323,6 +323,10 @@ static PyObject *str_or_none(const char *s) {
 
 /* ------------------------------------------------------------------ the walk's state */
 
+/* What html.class_hint reads: (class_hint itself, CONTENT_NAMES, BOILERPLATE_WORDS,
+   _EMBED_WORDS). html.py holds the words; here they are only looked up. */
+typedef struct { PyObject *fallback, *content, *boilerplate, *embed; } Hints;
+
 typedef struct {
     unsigned int containers;
     PyObject *chain;    /* tuple of (hint number, hint, word) */
@@ -336,7 +340,8 @@ typedef struct { Event *items; Py_ssize_t len, cap; } Events;
 
 typedef struct {
     /* given */
-    PyObject *class_hint, *hidden_search, *hint_memo;
+    Hints hints;
+    PyObject *hidden_search, *hint_memo;
     double nav_min_link_share;
     CacheSlot cache[CACHE_SIZE];
     /* the parse level */
@@ -522,12 +527,129 @@ static const char *role_hint(const char *role) {
     return NULL;
 }
 
-/* (hint, word) for a class/id string, from html.class_hint, once per string a walk. */
+/* ------------------------------------------------------------------ class/id hints */
+
+static int read_hints(PyObject *tuple, Hints *h) {
+    return PyArg_ParseTuple(tuple, "OO!O!O!;hints must be (class_hint, content names, boilerplate words, "
+                            "embed words)", &h->fallback, &PyFrozenSet_Type, &h->content, &PyDict_Type,
+                            &h->boilerplate, &PyFrozenSet_Type, &h->embed) ? 0 : -1;
+}
+
+static PyObject *ascii_str(const char *s, Py_ssize_t n) {
+    PyObject *str = PyUnicode_New(n, 127);
+    if (str) memcpy(PyUnicode_DATA(str), s, (size_t)n);
+    return str;
+}
+
+static int has_bytes(const char *s, Py_ssize_t n, const char *needle, Py_ssize_t len) {
+    for (Py_ssize_t i = 0; i + len <= n; i++)
+        if (memcmp(s + i, needle, (size_t)len) == 0) return 1;
+    return 0;
+}
+
+/* 1 if the word is in the set, 0 if not, -1 on an error. */
+static int has_word(PyObject *set, const char *s, Py_ssize_t n) {
+    PyObject *word = ascii_str(s, n);
+    if (!word) return -1;
+    int found = PySet_Contains(set, word);
+    Py_DECREF(word);
+    return found;
+}
+
+/* The next token of s[*i:n] split at white space, or also at '-' (html.class_hint's
+   "names" and "parts"); 0 when there is none. */
+static int next_token(const char *s, Py_ssize_t n, Py_ssize_t *i, int at_dash, Py_ssize_t *start, Py_ssize_t *end) {
+    while (*i < n && (ascii_ws((unsigned char)s[*i]) || (at_dash && s[*i] == '-'))) (*i)++;
+    if (*i >= n) return 0;
+    *start = *i;
+    while (*i < n && !(ascii_ws((unsigned char)s[*i]) || (at_dash && s[*i] == '-'))) (*i)++;
+    *end = *i;
+    return 1;
+}
+
+/* Whether word is one of name's '-'-separated parts. */
+static int has_part(const char *name, Py_ssize_t n, const char *word, Py_ssize_t len) {
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        if (i == n || name[i] == '-') {
+            if (i - start == len && memcmp(name + start, word, (size_t)len) == 0) return 1;
+            start = i + 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *hint_pair(const char *hint, const char *word, Py_ssize_t len) {
+    PyObject *word_s = ascii_str(word, len);
+    if (!word_s) return NULL;
+    PyObject *pair = Py_BuildValue("(sN)", hint, word_s);
+    return pair;
+}
+
+/* html.class_hint for an ASCII class/id string, read in place; any other string goes
+   to html.class_hint itself (its lower() is Unicode's). */
+static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
+    if (!PyUnicode_IS_ASCII(attrs)) return PyObject_CallOneArg(h->fallback, attrs);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(attrs), i, a, b;
+    const char *src = (const char *)PyUnicode_DATA(attrs);
+    char *low = PyMem_Malloc((size_t)n + 1), *joined = PyMem_Malloc((size_t)n + 1);
+    PyObject *result = NULL;
+    if (!low || !joined) { PyErr_NoMemory(); goto done; }
+    for (i = 0; i < n; i++) {
+        char c = src[i];
+        low[i] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    /* content names first, a name with "--" also as it reads with "-" */
+    for (i = 0; next_token(low, n, &i, 0, &a, &b);) {
+        int found = has_word(h->content, low + a, b - a);
+        if (!found && has_bytes(low + a, b - a, "--", 2)) {
+            Py_ssize_t len = 0;
+            for (Py_ssize_t j = a; j < b; j++) {
+                joined[len++] = low[j];
+                if (low[j] == '-' && j + 1 < b && low[j + 1] == '-') j++;
+            }
+            found = has_word(h->content, joined, len);
+        }
+        if (found < 0) goto done;
+        if (found) { result = hint_pair("content", low + a, b - a); goto done; }
+    }
+    if (has_bytes(low, n, "embed", 5)) {
+        for (i = 0; next_token(low, n, &i, 1, &a, &b);) {
+            int found = has_word(h->embed, low + a, b - a);
+            if (found < 0) goto done;
+            if (found) { result = hint_pair("", "", 0); goto done; }
+        }
+    }
+    for (i = 0; next_token(low, n, &i, 1, &a, &b);) {
+        PyObject *part = ascii_str(low + a, b - a);
+        if (!part) goto done;
+        PyObject *hint = PyDict_GetItemWithError(h->boilerplate, part);
+        Py_DECREF(part);
+        if (!hint && PyErr_Occurred()) goto done;
+        if (!hint || !PyUnicode_Check(hint) || !PyUnicode_GET_LENGTH(hint)) continue;
+        Py_ssize_t j, c, d;
+        for (j = 0; next_token(low, n, &j, 0, &c, &d);) {
+            if (has_part(low + c, d - c, low + a, b - a)) {
+                PyObject *name = ascii_str(low + c, d - c);
+                result = name ? PyTuple_Pack(2, hint, name) : NULL;
+                Py_XDECREF(name);
+                goto done;
+            }
+        }
+    }
+    result = hint_pair("", "", 0);
+done:
+    PyMem_Free(low);
+    PyMem_Free(joined);
+    return result;
+}
+
+/* (hint, word) for a class/id string, once per string a walk. */
 static PyObject *hint_of(Walk *w, PyObject *names) {
     PyObject *found = PyDict_GetItemWithError(w->hint_memo, names);
     if (found) { Py_INCREF(found); return found; }
     if (PyErr_Occurred()) return NULL;
-    found = PyObject_CallOneArg(w->class_hint, names);
+    found = class_hint_of(&w->hints, names);
     if (!found) return NULL;
     if (!PyTuple_Check(found) || PyTuple_GET_SIZE(found) != 2) {
         Py_DECREF(found);
@@ -954,15 +1076,15 @@ static void free_walk(Walk *w) {
 static PyObject *element_type = NULL;
 
 PyDoc_STRVAR(walk_doc,
-"walk(root, class_hint, hidden_search, nav_min_link_share)\n\n"
+"walk(root, hints, hidden_search, nav_min_link_share)\n\n"
 "Walk the document of an lxml element as html._Builder does. Returns (raw blocks,\n"
 "title, metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs).");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
-    PyObject *root, *class_hint, *hidden_search;
+    PyObject *root, *hints, *hidden_search;
     double share;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OOOd", &root, &class_hint, &hidden_search, &share)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOOd", &root, &hints, &hidden_search, &share)) return NULL;
     if (!PyObject_TypeCheck(root, (PyTypeObject *)element_type)) {
         PyErr_SetString(PyExc_TypeError, "walk() needs an lxml element");
         return NULL;
@@ -974,7 +1096,7 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     }
     Walk w;
     memset(&w, 0, sizeof w);
-    w.class_hint = class_hint;
+    if (read_hints(hints, &w.hints) < 0) return NULL;
     w.hidden_search = hidden_search;
     w.nav_min_link_share = share;
     w.hint_memo = PyDict_New();
@@ -1003,8 +1125,21 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(class_hint_doc,
+"class_hint(names, hints)\n\n"
+"html.class_hint(names), as the walk reads it (for tests: the two must agree).");
+
+static PyObject *class_hint(PyObject *module, PyObject *args) {
+    PyObject *names, *tuple;
+    Hints hints;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UO", &names, &tuple) || read_hints(tuple, &hints) < 0) return NULL;
+    return class_hint_of(&hints, names);
+}
+
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, walk_doc},
+    {"class_hint", class_hint, METH_VARARGS, class_hint_doc},
     {NULL, NULL, 0, NULL},
 };
 

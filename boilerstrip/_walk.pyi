@@ -5,7 +5,7 @@ from typing import Any
 
 def walk(
     root: Any,
-    class_hint: Callable[[str], tuple[str, str]],
+    hints: tuple[Callable[[str], tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]],
     hidden_search: Callable[[str], object],
     nav_min_link_share: float,
 ) -> tuple[
@@ -18,3 +18,6 @@ def walk(
     bool,
     tuple[str | None, ...],
 ]: ...
+def class_hint(
+    names: str, hints: tuple[Callable[[str], tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]]
+) -> tuple[str, str]: ...

@@ -101,6 +101,8 @@ def class_hint(attrs: str) -> tuple[str, str]:
 # An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
 # share bar: its other class words do not make it boilerplate.
 _EMBED_WORDS: Final = frozenset({"embed", "embedded"})
+# What the C walk's class_hint reads (it calls class_hint itself for a non-ASCII string).
+_HINTS: Final = (class_hint, CONTENT_NAMES, BOILERPLATE_WORDS, _EMBED_WORDS)
 
 
 # A boilerplate class on an element holding more than this share of the page's text is
@@ -159,7 +161,7 @@ def read_tree(markup: str | bytes, walk: WalkFunction | None = None) -> HtmlPage
     if root is None:
         raise InputError(_NO_ELEMENT)
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
-        root, class_hint, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE
+        root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
     return HtmlPage(settle_hints(raw, HINT_MAX_SHARE), _page_title(title), found)
@@ -210,6 +212,8 @@ def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
 
 
 Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
+# class_hint and its words, as the C walk reads them (_HINTS)
+_Hints = tuple[Callable[[str], tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]]
 # containers, hinted ancestors, hidden, the <article> elements around (their numbers)
 _Frame = tuple[frozenset[str], tuple[Hint, ...], bool, tuple[int, ...]]
 # A tag or text as the walk receives it: ("start", tag, attrs), ("end", tag, None) or
@@ -218,10 +222,10 @@ _Event = tuple[str, str, dict[str, str] | None]
 # A block as the walk leaves it: text, tag, depth, characters in links, containers,
 # hinted ancestors, table row, <article> numbers.
 RawBlock = tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int, tuple[int, ...]]
-# _walk.walk(root, class_hint, hidden style search, nav link share) -> (raw blocks, <title>,
+# _walk.walk(root, _HINTS, hidden style search, nav link share) -> (raw blocks, <title>,
 # metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs)
 WalkFunction = Callable[
-    [etree._Element, Callable[[str], tuple[str, str]], Callable[[str], object], float],
+    [etree._Element, _Hints, Callable[[str], object], float],
     tuple[
         list[RawBlock],
         str | None,

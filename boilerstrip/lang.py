@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -21,8 +21,14 @@ WORD_RE: Final = re.compile(r"[^\W_]+")  # words: letters and digits, never unde
 
 
 def split_words(text: str) -> list[str]:
-    """The words WORD_RE finds, found faster: a whitespace split gives most of them as
-    they are, and only pieces holding punctuation go through the regex."""
+    """The words WORD_RE finds: in C where the build made it (`_text.words`), else in
+    Python (`split_words_in_python`); the two give the same list."""
+    return _WORDS(text)
+
+
+def split_words_in_python(text: str) -> list[str]:
+    """The words WORD_RE finds, found faster than by it: a whitespace split gives most
+    of them as they are, and only pieces holding punctuation go through the regex."""
     words: list[str] = []
     for piece in text.split():
         if piece.isalnum():
@@ -36,7 +42,16 @@ def split_words(text: str) -> list[str]:
     return words
 
 
+def _load_words() -> Callable[[str], list[str]]:
+    try:
+        from ._text import words
+    except ImportError:
+        return split_words_in_python
+    return words
+
+
 _EDGE_PUNCTUATION: Final = ".,;:!?\"'()[]{}<>«»“”‘’„‚‹›—–-…/\\*&%$#@|+=~^`"
+_WORDS: Final = _load_words()
 
 
 _CJK_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -153,3 +153,35 @@ def test_a_c_walk_that_disagrees_is_not_used() -> None:
     assert not html._walks_agree(failing)  # type: ignore[arg-type]
     if html.TREE_WALK:
         assert html._walks_agree(html._C_WALK)
+
+
+def _class_strings() -> list[str]:
+    """Every class/id string the walk would look up on the fixture pages, and some made
+    to reach each rule of class_hint."""
+    from lxml import etree
+
+    found = {
+        "Article--Body", "article-body--x", "a---b", "main_nav", "social-media-embed", "EMBED-twitter share",
+        "x\x1cnav", "menü nav", "ﬁeld-body", "", " ", "foo--bar--baz", "read-more readmore", "sidebar-ad",
+        "post-content--", "--", "-nav-", "nav--", "Story_Body story-card", "embedded promo", "embedx promo",
+    }  # fmt: skip
+    for path in sorted((FIXTURES / "html").glob("*.html.gz")):
+        root = etree.fromstring(gzip.decompress(path.read_bytes()), etree.HTMLParser())
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                found.add(element.get("class", "") + " " + element.get("id", ""))
+    return sorted(found)
+
+
+@needs_c_walk
+def test_c_class_hint_gives_what_class_hint_gives() -> None:
+    from boilerstrip import _walk
+
+    strings = _class_strings()
+    assert len(strings) > 2000
+    hinted = 0
+    for names in strings:
+        expected = html.class_hint(names)
+        assert _walk.class_hint(names, html._HINTS) == expected, names
+        hinted += bool(expected[0])
+    assert hinted > 500  # the strings reach the rules, not only the "no hint" end

@@ -1,0 +1,3 @@
+"""The words of a text, in C (`_text.c`): lang.WORD_RE.findall(text)."""
+
+def words(text: str) -> list[str]: ...

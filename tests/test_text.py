@@ -1,0 +1,49 @@
+"""The word split in C (`_text.words`, in the installed build) and in Python
+(`lang.split_words_in_python`) both give what lang.WORD_RE finds, on every block of
+every fixture page and on texts made to test the edges of "a letter or a digit"."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+import boilerstrip
+from boilerstrip import lang
+
+from .conftest import FIXTURES
+
+EDGES = [
+    "", " ", "a", "snake_case and kebab-case", "e\u0301t\u00e9 (AP) \u2014 said,", "\u00bd \u00b2 \u0663\u0664 \u2167 x\u00b2",
+    "\u4e2d\u6587\u3001\u65e5\u672c\u8a9e\u3002\ud55c\uad6d\uc5b4", "\u0939\u093f\u0928\u094d\u0926\u0940 \u0e44\u0e17\u0e22",
+    "tab\there\u00a0nbsp\u2009thin\u3000wide", "\U0001d400\U0001d401 math \U0001f600 emoji", "___", "1,000.50 $ 3%",
+    "\u02bbokina \u00aaordinal \u00ba", "\x00\x1f\x7f\u200b\ufeff",
+]  # fmt: skip
+
+
+def _texts() -> list[str]:
+    texts = list(EDGES)
+    for path in sorted((FIXTURES / "html").glob("*.html.gz")):
+        blocks = boilerstrip.clean(gzip.decompress(path.read_bytes())).blocks
+        texts += [block.text for block in blocks] + [block.text.lower() for block in blocks]
+    for path in sorted((FIXTURES / "text").glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    return texts
+
+
+def test_python_split_finds_what_the_regex_finds() -> None:
+    texts = _texts()
+    assert len(texts) > 10_000
+    for text in texts:
+        assert lang.split_words_in_python(text) == lang.WORD_RE.findall(text), text
+
+
+def test_c_split_finds_what_the_regex_finds() -> None:
+    try:
+        from boilerstrip._text import words
+    except ImportError:
+        pytest.skip("the C word split is not built (pure-Python sources)")
+    for text in _texts():
+        assert words(text) == lang.WORD_RE.findall(text), text
+    with pytest.raises(TypeError):
+        words(b"bytes")
