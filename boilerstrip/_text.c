@@ -1,13 +1,19 @@
-/* The words of a text, in C: lang.split_words, the runs of letters and digits that
-   lang.WORD_RE ([^\W_]+) finds.
+/* Two loops over every character of a page, in C.
 
-Why: features and language detection split every block of every page into words; the
-Python split makes a str for every white-space piece, then strips and tests it. Here a
-str is made only for each word. tests/test_text.py holds it to WORD_RE.findall on every
-fixture text. The package works without this module (lang.py splits in Python).
+- words(text): lang.split_words, the runs of letters and digits that lang.WORD_RE
+  ([^\W_]+) finds. Features and language detection split every block into words; the
+  Python split makes a str for every white-space piece, then strips and tests it. Here
+  a str is made only for each word.
+- utf8_valid(data): decode.is_utf8, whether bytes are strict UTF-8, as Python's decoder
+  says, without decoding them into a str.
+
+tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
+without this module (lang.py and decode.py do the same in Python).
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
+#include <string.h>
 
 /* ASCII letters and digits: what Py_UNICODE_ISALNUM says below 128, by table. */
 static unsigned char ASCII_ALNUM[128];
@@ -47,13 +53,64 @@ static PyObject *words(PyObject *module, PyObject *text) {
     return out;
 }
 
+/* Strict UTF-8 (RFC 3629), as Python's decoder takes it: no overlong forms, no
+   surrogates, nothing above U+10FFFF, no sequence cut short. */
+static int valid_utf8(const unsigned char *s, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) { /* ASCII, eight bytes at a time */
+            uint64_t block;
+            memcpy(&block, s + i, 8);
+            if (block & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = s[i];
+        if (c < 0x80) { i++; continue; }
+        if (c < 0xC2) return 0;
+        if (c < 0xE0) {
+            if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return 0;
+            i += 2;
+        } else if (c < 0xF0) {
+            if (i + 2 >= n) return 0;
+            unsigned char c1 = s[i + 1];
+            if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return 0;
+            i += 3;
+        } else if (c < 0xF5) {
+            if (i + 3 >= n) return 0;
+            unsigned char c1 = s[i + 1];
+            if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80) return 0;
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return 0;
+            i += 4;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+PyDoc_STRVAR(utf8_valid_doc,
+"utf8_valid(data)\n\n"
+"Whether the bytes are strict UTF-8: data.decode('utf-8') would not fail.");
+
+static PyObject *utf8_valid(PyObject *module, PyObject *args) {
+    Py_buffer view;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "y*", &view)) return NULL;
+    int valid = valid_utf8((const unsigned char *)view.buf, view.len);
+    PyBuffer_Release(&view);
+    return PyBool_FromLong(valid);
+}
+
 static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
+    {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module_def = {
-    PyModuleDef_HEAD_INIT, "boilerstrip._text", "The words of a text, in C (see lang.py).", -1, methods,
+    PyModuleDef_HEAD_INIT, "boilerstrip._text", "Loops over every character of a page, in C (see lang.py, decode.py).", -1, methods,
     NULL, NULL, NULL, NULL,
 };
 

@@ -47,3 +47,39 @@ def test_c_split_finds_what_the_regex_finds() -> None:
         assert words(text) == lang.WORD_RE.findall(text), text
     with pytest.raises(TypeError):
         words(b"bytes")
+
+
+def _decodes(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_c_utf8_check_gives_the_decoders_answer() -> None:
+    """On every fixture page, cut at every byte of its first non-ASCII characters, on
+    the edges of each UTF-8 rule, and on random bytes."""
+    import random
+
+    try:
+        from boilerstrip._text import utf8_valid
+    except ImportError:
+        pytest.skip("the C UTF-8 check is not built (pure-Python sources)")
+    cases = [b"", b"a" * 17, "é".encode(), "€".encode(), "𝐀".encode(), b"\xc0\x80", b"\xc1\xbf", b"\xc2\x80",
+             b"\xe0\x9f\xbf", b"\xe0\xa0\x80", b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xef\xbf\xbf", b"\xf0\x8f\xbf\xbf",
+             b"\xf0\x90\x80\x80", b"\xf4\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xff", b"\x80",
+             b"abcdefg\xe2\x82", b"abcdefgh\xe2\x82\xac", b"\xe2\x82\xacabcdefgh\xff"]  # fmt: skip
+    for path in sorted((FIXTURES / "html").glob("*.html.gz")):
+        page = gzip.decompress(path.read_bytes())
+        cases.append(page)
+        first = next((i for i, byte in enumerate(page) if byte >= 0x80), None)
+        if first is not None:
+            cases += [page[: first + cut] for cut in range(5)] + [page[first + 1 :]]
+    rng = random.Random(7)
+    cases += [bytes(rng.choice((0x41, 0x80, 0xBF, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF)) for _ in range(n))
+              for n in range(1, 12) for _ in range(400)]  # fmt: skip
+    answers = [_decodes(data) for data in cases]
+    assert 100 < sum(answers) < len(cases) - 100  # both answers are tested
+    for data, answer in zip(cases, answers, strict=True):
+        assert utf8_valid(data) is answer, data[:80]
