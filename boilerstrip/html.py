@@ -134,18 +134,24 @@ def read(markup: str | bytes) -> HtmlPage:
     return read_tree(markup) if TREE_WALK else read_events(markup)
 
 
-def _parse(markup: str | bytes, target: _Builder | None) -> etree._Element | None:
-    """lxml's parse of a page, into a tree or into a parser target."""
+def _parser(markup: str | bytes, target: _Builder | None) -> etree.HTMLParser:
+    """An lxml parser for one page, into a tree or into a parser target. A parser per
+    page: lxml parsers keep state and are not safe to share across threads. A tree may
+    nest as deep as libxml2 allows (huge_tree: 2,048 levels, not 256): a page nested
+    deeper than that is cut short in a tree, not in a target (see `read_tree`)."""
+    return etree.HTMLParser(
+        target=target,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        no_network=True,
+        huge_tree=target is None,
+        encoding="utf-8" if isinstance(markup, bytes) else None,
+    )
+
+
+def _parse(markup: str | bytes, parser: etree.HTMLParser) -> etree._Element | None:
     try:
-        # A parser per page: lxml parsers keep state and are not safe to share across threads.
-        parser = etree.HTMLParser(
-            target=target,
-            remove_comments=True,
-            remove_pis=True,
-            collect_ids=False,
-            no_network=True,
-            encoding="utf-8" if isinstance(markup, bytes) else None,
-        )
         return etree.fromstring(markup, parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
@@ -153,13 +159,18 @@ def _parse(markup: str | bytes, target: _Builder | None) -> etree._Element | Non
 
 def read_tree(markup: str | bytes, walk: WalkFunction | None = None) -> HtmlPage:
     """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
-    made only for what the walk keeps (see `_walk.c`)."""
+    made only for what the walk keeps (see `_walk.c`). A page libxml2 stopped building
+    (a fatal error: nested deeper than a tree may be) is walked as events instead,
+    which see all of it."""
     walk = walk or _C_WALK
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
-    root = _parse(markup, None)
+    parser = _parser(markup, None)
+    root = _parse(markup, parser)
     if root is None:
         raise InputError(_NO_ELEMENT)
+    if _cut_short(parser):
+        return read_events(markup)
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
         root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE
     )
@@ -167,11 +178,17 @@ def read_tree(markup: str | bytes, walk: WalkFunction | None = None) -> HtmlPage
     return HtmlPage(settle_hints(raw, HINT_MAX_SHARE), _page_title(title), found)
 
 
+def _cut_short(parser: etree.HTMLParser) -> bool:
+    """Whether libxml2 met a fatal error, after which it builds no more of the tree."""
+    log = parser.error_log
+    return bool(log) and any(entry.level == etree.ErrorLevels.FATAL for entry in log)
+
+
 def read_events(markup: str | bytes) -> HtmlPage:
     """The walk in Python, as lxml's parser target: lxml hands each tag and text to the
     walk as it parses, and no tree is built."""
     builder = _Builder()
-    _parse(markup, builder)
+    _parse(markup, _parser(markup, builder))
     if not builder.seen_element:
         raise InputError(_NO_ELEMENT)
     page = HtmlPage(settle_hints(builder.raw, HINT_MAX_SHARE), _page_title(builder.title), builder.markup)

@@ -119,6 +119,19 @@ def test_c_walk_gives_the_python_walk_on_hard_pages(page: str) -> None:
 
 
 @needs_c_walk
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_pages_nested_deeper_than_a_tree_may_be_are_read_whole(depth: int) -> None:
+    """libxml2 stops building a tree 256 levels down (2,048 with huge_tree) and drops the
+    rest of the page; its parser target sees all of it. The tree walk must not lose it."""
+    page = "<div><p>" + _LONG + "</p>" + "<div><span>x</span>" * depth + "deep text" + "</div>" * depth
+    page += "<p>after the nesting</p></div>"
+    tree = html.read_tree(page)
+    assert tree == html.read_events(page)
+    texts = [block.text for block in tree.blocks]
+    assert any("deep text" in text for text in texts) and texts[-1] == "after the nesting"
+
+
+@needs_c_walk
 def test_c_walk_gives_the_python_walk_on_every_fixture_page() -> None:
     pages = sorted((FIXTURES / "html").glob("*.html.gz"))
     assert len(pages) > 20
