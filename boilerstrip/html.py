@@ -239,21 +239,20 @@ _Event = tuple[str, str, dict[str, str] | None]
 # A block as the walk leaves it: text, tag, depth, characters in links, containers,
 # hinted ancestors, table row, <article> numbers.
 RawBlock = tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int, tuple[int, ...]]
-# _walk.walk(root, _HINTS, hidden style search, nav link share) -> (raw blocks, <title>,
-# metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs)
-WalkFunction = Callable[
-    [etree._Element, _Hints, Callable[[str], object], float],
-    tuple[
-        list[RawBlock],
-        str | None,
-        list[tuple[str | None, str | None]],
-        list[str],
-        list[str],
-        str | None,
-        bool,
-        tuple[str | None, ...],
-    ],
+# What _walk.walk returns: raw blocks, <title>, metas, JSON-LD texts, time stamps,
+# canonical, canonical seen, root langs.
+WalkResult = tuple[
+    list[RawBlock],
+    str | None,
+    list[tuple[str | None, str | None]],
+    list[str],
+    list[str],
+    str | None,
+    bool,
+    tuple[str | None, ...],
 ]
+# _walk.walk(root, _HINTS, hidden style search, nav link share)
+WalkFunction = Callable[[etree._Element, _Hints, Callable[[str], object], float], WalkResult]
 
 
 # lxml asks `inspect` on every parse whether the target's `start` takes a third argument

@@ -222,8 +222,18 @@ def test_parquet_output(tmp_path: pathlib.Path, pages: list[bytes], texts: list[
     assert set(table.column("status").to_pylist()) == {"ok", "skipped"}
 
 
+def _default_ctrl_c() -> None:
+    """Ctrl-C as a terminal gives it: a shell that runs the tests in the background has
+    its children ignore SIGINT, and Python then installs no KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _kill_midway(args: list[str], out: pathlib.Path, sig: int, at_least: int) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "boilerstrip", "batch", *args], stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "boilerstrip", "batch", *args],
+        stderr=subprocess.PIPE,
+        preexec_fn=_default_ctrl_c,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if out.exists() and out.read_bytes().count(b"\n") >= at_least:
