@@ -530,16 +530,16 @@ static const char *role_hint(const char *role) {
 /* ------------------------------------------------------------------ class/id hints */
 
 static int read_hints(PyObject *tuple, Hints *h) {
+    if (!PyTuple_Check(tuple)) {
+        PyErr_SetString(PyExc_TypeError, "hints must be a tuple (html._HINTS)");
+        return -1;
+    }
     return PyArg_ParseTuple(tuple, "OO!O!O!;hints must be (class_hint, content names, boilerplate words, "
                             "embed words)", &h->fallback, &PyFrozenSet_Type, &h->content, &PyDict_Type,
                             &h->boilerplate, &PyFrozenSet_Type, &h->embed) ? 0 : -1;
 }
 
-static PyObject *ascii_str(const char *s, Py_ssize_t n) {
-    PyObject *str = PyUnicode_New(n, 127);
-    if (str) memcpy(PyUnicode_DATA(str), s, (size_t)n);
-    return str;
-}
+static PyObject *ascii_str(const char *s, Py_ssize_t n) { return make_str(s, n, 1); }
 
 static int has_bytes(const char *s, Py_ssize_t n, const char *needle, Py_ssize_t len) {
     for (Py_ssize_t i = 0; i + len <= n; i++)

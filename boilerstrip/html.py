@@ -207,6 +207,7 @@ _TITLE_PARTS: Final = re.compile(r"\s+[|\-–—·»]\s+")
 
 
 def _page_title(title: str | None) -> str | None:
+    """The page title both walks give: the <title> without its site name, or None."""
     return (page_title(title) or None) if title else None
 
 
