@@ -78,7 +78,7 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 def c_extensions() -> list:  # type: ignore[type-arg]
     """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
     the tree lxml parsed without a Python object per element (see html.py); and the
-    word split (boilerstrip/_text.c, see lang.py)."""
+    word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py)."""
     if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":
         return []
     try:
