@@ -38,6 +38,15 @@ static const char *const CONTAINER_NAMES[] = {
 #define C_FORM 4
 #define C_ARTICLE 5
 #define C_MAIN 6
+#define C_FIGURE 7
+#define C_FIGCAPTION 8
+#define C_LI 9
+#define C_TABLE 10
+#define C_BLOCKQUOTE 11
+#define C_PRE 12
+#define C_UL 13
+#define C_OL 14
+#define C_DL 15
 
 typedef struct {
     const char *name;
@@ -57,7 +66,7 @@ static const TagInfo TAGS[] = {
     {"article", B | C | K_PROSE, C_ARTICLE, T_ARTICLE},
     {"aside", B | C, C_ASIDE, T_OTHER},
     {"audio", D, -1, T_OTHER},
-    {"blockquote", B | C, 11, T_OTHER},
+    {"blockquote", B | C, C_BLOCKQUOTE, T_OTHER},
     {"body", B, -1, T_BODY},
     {"br", 0, -1, T_BR},
     {"button", D, -1, T_OTHER},
@@ -67,12 +76,12 @@ static const TagInfo TAGS[] = {
     {"dd", B, -1, T_OTHER},
     {"details", B, -1, T_OTHER},
     {"div", B, -1, T_OTHER},
-    {"dl", B | C, 15, T_OTHER},
+    {"dl", B | C, C_DL, T_OTHER},
     {"dt", B, -1, T_OTHER},
     {"embed", D, -1, T_OTHER},
     {"fieldset", B, -1, T_OTHER},
-    {"figcaption", B | C, 8, T_OTHER},
-    {"figure", C, 7, T_OTHER},
+    {"figcaption", B | C, C_FIGCAPTION, T_OTHER},
+    {"figure", C, C_FIGURE, T_OTHER},
     {"footer", B | C, C_FOOTER, T_OTHER},
     {"form", B | C, C_FORM, T_OTHER},
     {"h1", B | K_PROSE, -1, T_OTHER},
@@ -88,7 +97,7 @@ static const TagInfo TAGS[] = {
     {"iframe", D, -1, T_OTHER},
     {"input", D, -1, T_OTHER},
     {"legend", B, -1, T_OTHER},
-    {"li", B | C, 9, T_OTHER},
+    {"li", B | C, C_LI, T_OTHER},
     {"link", K_OBSERVED, -1, T_LINK},
     {"main", B | C | K_PROSE, C_MAIN, T_OTHER},
     {"map", D, -1, T_OTHER},
@@ -97,17 +106,17 @@ static const TagInfo TAGS[] = {
     {"nav", B | C, C_NAV, T_NAV},
     {"noscript", D, -1, T_OTHER},
     {"object", D, -1, T_OTHER},
-    {"ol", B | C, 14, T_OTHER},
+    {"ol", B | C, C_OL, T_OTHER},
     {"option", D, -1, T_OTHER},
     {"p", B | K_PROSE, -1, T_OTHER},
-    {"pre", B | C, 12, T_OTHER},
+    {"pre", B | C, C_PRE, T_OTHER},
     {"script", D | K_OBSERVED, -1, T_SCRIPT},
     {"section", B, -1, T_OTHER},
     {"select", D, -1, T_OTHER},
     {"style", D, -1, T_OTHER},
     {"summary", B, -1, T_OTHER},
     {"svg", D, -1, T_OTHER},
-    {"table", B | C, 10, T_OTHER},
+    {"table", B | C, C_TABLE, T_OTHER},
     {"td", B | K_CELL, -1, T_OTHER},
     {"template", D, -1, T_OTHER},
     {"textarea", D, -1, T_OTHER},
@@ -115,7 +124,7 @@ static const TagInfo TAGS[] = {
     {"time", K_OBSERVED, -1, T_TIME},
     {"title", B | K_OBSERVED, -1, T_TITLE},
     {"tr", B, -1, T_TR},
-    {"ul", B | C, 13, T_OTHER},
+    {"ul", B | C, C_UL, T_OTHER},
     {"video", D, -1, T_OTHER},
 };
 #undef D
@@ -357,7 +366,7 @@ typedef struct {
     Py_ssize_t link_chars, in_link, hinted, article_count, rows, hiding, nav_depth;
     Frame *stack;
     Py_ssize_t depth, stack_cap;
-    const char **block_tags;
+    const TagInfo **block_tags; /* the open block-level elements */
     Py_ssize_t n_block_tags, block_tags_cap;
     Events *nav;
     /* scratch */
@@ -405,10 +414,10 @@ static void pop_frame(Walk *w) {
     Py_DECREF(f->articles);
 }
 
-static int push_block_tag(Walk *w, const char *tag) {
+static int push_block_tag(Walk *w, const TagInfo *tag) {
     if (w->n_block_tags == w->block_tags_cap) {
         Py_ssize_t cap = w->block_tags_cap ? w->block_tags_cap * 2 : 32;
-        const char **s = PyMem_Realloc((void *)w->block_tags, (size_t)cap * sizeof(char *));
+        const TagInfo **s = PyMem_Realloc((void *)w->block_tags, (size_t)cap * sizeof(TagInfo *));
         if (!s) { PyErr_NoMemory(); return -1; }
         w->block_tags = s; w->block_tags_cap = cap;
     }
@@ -434,7 +443,7 @@ static int reset_walk(Walk *w) {
     clear_stack(w);
     if (push_frame(w, 0, w->empty_tuple, w->empty_tuple, 0) < 0) return -1;
     w->n_block_tags = 0;
-    if (push_block_tag(w, "body") < 0) return -1;
+    if (push_block_tag(w, lookup_tag("body")) < 0) return -1;
     w->hinted = w->article_count = w->rows = w->hiding = 0;
     free_events(w->nav); w->nav = NULL;
     w->nav_depth = 0; w->walk_nav = 0;
@@ -497,9 +506,9 @@ static int flush(Walk *w) {
     w->link_chars = 0;
     if (PyUnicode_GET_LENGTH(text) == 0) { Py_DECREF(text); return 0; }
     Frame *top = &w->stack[w->depth - 1];
-    const char *tag = w->block_tags[w->n_block_tags - 1];
-    Py_ssize_t row = (strcmp(tag, "td") == 0 || strcmp(tag, "th") == 0) ? w->rows : 0;
-    return add_raw(w, text, tag, w->depth, links, top->containers, top->chain, row, top->articles);
+    const TagInfo *tag = w->block_tags[w->n_block_tags - 1];
+    Py_ssize_t row = (tag->kind & K_CELL) ? w->rows : 0;
+    return add_raw(w, text, tag->name, w->depth, links, top->containers, top->chain, row, top->articles);
 }
 
 /* ------------------------------------------------------------------ frames */
@@ -780,7 +789,7 @@ static int walk_start(Walk *w, xmlNode *node) {
             return hold(w, E_START, node, NULL, 0);
         }
         if (tag->id == T_TR) w->rows++;
-        if (push_block_tag(w, (const char *)node->name) < 0) return -1;
+        if (push_block_tag(w, tag) < 0) return -1;
         return push_element_frame(w, &attrs, tag, &w->stack[w->depth - 1]);
     }
     if (tag->id == T_BR) {
