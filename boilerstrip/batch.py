@@ -10,30 +10,40 @@ after an interruption `--resume` finds exactly which records are done (the compl
 lines) and where they stop in each input (their `source`).
 A record over the size limit, over the time limit, or that breaks the parser becomes an
 `error` line and the batch goes on; a worker that dies is replaced and its chunk retried
-record by record, so one bad page costs one error line.
+record by record, each in a process of its own, so one bad page costs one error line.
+Time is bounded twice: SIGALRM stops interpreted code at `--timeout`, and a CPU-time
+limit that the kernel enforces kills a worker stuck inside compiled code a little
+later (the record is then retried alone, and becomes an error line if it does it
+again). Memory is bounded by an address-space limit on each worker.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import multiprocessing
 import os
+import resource
 import signal
 import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import IO, Any
+from typing import Any
 
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
+from .outputs import RESULT_FIELDS, Lock, Writer, check_paths, earlier_lines, json_line
 from .sources import (
+    NOTHING_DONE,
     JsonlFields,
+    Place,
     Record,
     can_segment,
     expand,
@@ -43,10 +53,7 @@ from .sources import (
     warc_segments,
 )
 
-RESULT_FIELDS = (
-    "text", "title", "date", "dateline", "section", "authors", "site_name", "wire_service",
-    "copyright", "site_copyright", "language",
-)  # fmt: skip
+__all__ = ["RESULT_FIELDS", "BatchOptions", "Tally", "clean_fields", "run"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +73,7 @@ class BatchOptions:
     quiet: bool = False
     max_bytes: int = 10_000_000  # per record
     timeout: float = 30.0  # seconds per record
+    max_memory: int = 4096  # MiB of address space per worker process; 0: no limit
     fields: JsonlFields = field(default_factory=JsonlFields)
     output_format: str = "jsonl"  # or "parquet"
 
@@ -122,10 +130,21 @@ class _Worker:
 
 def _init_worker(config: Config, options: BatchOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _Worker.cleaner = Cleaner(config)
     _Worker.options = options
+    _limit_worker(options)
     parent = os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _limit_worker(options: BatchOptions) -> None:
+    """The worker's memory cap, and no core file when the CPU limit kills it."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if options.max_memory > 0:
+        cap = options.max_memory << 20
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (cap if hard < 0 else min(cap, hard), hard))
 
 
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:
@@ -141,9 +160,21 @@ def _timeout(signum: int, frame: object) -> None:
     raise TimeoutError
 
 
+def _cpu_deadline(timeout: float) -> None:
+    """Let the kernel kill this process (SIGXCPU) if the next record keeps the CPU well
+    past `timeout`: SIGALRM only interrupts interpreted code, and a page stuck in
+    libxml2 or compiled code would hold the worker for ever. The soft limit is moved
+    per record; the hard limit is left alone, so it can be moved again."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    seconds = used.ru_utime + used.ru_stime + timeout + max(1.0, timeout / 4)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = math.ceil(seconds)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard < 0 else min(soft, hard), hard))
+
+
 # (JSON line without its seq, status, reason, label counts, source)
 Done = tuple[str, str, str, dict[str, int], str]
-Segment = tuple[str, int, int, int]  # path, start, end, records at or before this offset are done
+Segment = tuple[str, int, int, Place]  # path, start, end, records at or before this place are done
 Task = tuple[list[Record], Segment | None]  # records to clean, or a WARC segment to read
 
 
@@ -151,22 +182,41 @@ def process_task(task: Task) -> list[Done]:
     """Clean a task's records into finished output lines (serialised here, in the
     worker, to keep the writing process light); never raises for one record."""
     records, segment = task
-    return [done_line(rec) for rec in (_segment_records(segment) if segment else records)]
+    options = _Worker.options
+    assert options is not None
+    source = _segment_records(segment, options.max_bytes) if segment else records
+    return [_guarded_line(rec, options) for rec in source]
 
 
-def _segment_records(segment: Segment) -> Iterator[Record]:
+def _guarded_line(rec: Record, options: BatchOptions) -> Done:
+    """`done_line`, or an error line for whatever it raised."""
+    if options.timeout:
+        _cpu_deadline(options.timeout)
+    try:
+        return done_line(rec)
+    except Exception as exc:  # noqa: BLE001 - one record must never stop the batch
+        return error_line(rec, f"{type(exc).__name__}: {exc}")
+
+
+def _segment_records(segment: Segment, max_bytes: int) -> Iterator[Record]:
     path = segment[0]
     try:
-        yield from read_warc(*segment)
-    except OSError as exc:
-        yield Record(id=path, source=path, error=f"unreadable input: {exc.strerror or exc}")
+        yield from read_warc(*segment, max_bytes=max_bytes)
+    except Exception as exc:  # noqa: BLE001 - an unreadable input is an error record
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        yield Record(id=path, source=path, error=f"unreadable input: {reason}")
 
 
 def done_line(rec: Record) -> Done:
     line = process_record(rec)
     labels = line.pop("_labels", {})
-    text = json.dumps(line, ensure_ascii=False)
-    return text, line["status"], str(line.get("reason", "")), labels, rec.source
+    return json_line(line), line["status"], str(line.get("reason", "")), labels, rec.source
+
+
+def error_line(rec: Record, reason: str) -> Done:
+    """The finished error line of a record."""
+    line = {"id": rec.id, "url": rec.url, "source": rec.source, "status": "error", "reason": reason}
+    return json_line(line), "error", reason, {}, rec.source
 
 
 def process_record(rec: Record) -> dict[str, Any]:
@@ -176,13 +226,13 @@ def process_record(rec: Record) -> dict[str, Any]:
     assert cleaner is not None and options is not None
     line: dict[str, Any] = {"id": rec.id, "url": rec.url, "source": rec.source}
     if rec.kind == "http":
-        rec = unwrap_http(rec)
+        rec = unwrap_http(rec, options.max_bytes)
     if rec.error is not None:
         return {**line, "status": "error", "reason": rec.error}
     if rec.skip is not None:
         return {**line, "status": "skipped", "reason": rec.skip}
     data = rec.data or b""
-    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > options.max_bytes:
         return {
             **line,
@@ -242,27 +292,57 @@ def clean_fields(
 
 
 def run(options: BatchOptions, config: Config | None = None) -> Tally:
-    """Run a batch; returns the tally (also written to --stats)."""
+    """Run a batch; returns the tally (also written to --stats). Raises a
+    BoilerstripError for a setup problem or an output that cannot be written (the
+    lines written before are whole, so `--resume` continues), KeyboardInterrupt on
+    Ctrl-C or SIGTERM."""
     config = config or Config()
+    check_paths(options.output, options.errors, options.stats)
+    locks = [Lock.take(p) for p in (options.output, options.errors) if p]
+    previous = _terminate_as_interrupt()
+    try:
+        return _run_locked(options, config)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        for lock in locks:
+            lock.release()
+
+
+def _terminate_as_interrupt() -> Any:
+    """SIGTERM (a scheduler or `kill`) stops the batch as Ctrl-C does: whole lines and
+    an output that resumes. Returns the handler it replaced (None off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
+def _run_locked(options: BatchOptions, config: Config) -> Tally:
     tally = Tally()
-    done_sources, in_output, in_errors = _prepare_outputs(options)
+    done_sources, in_output, in_errors = earlier_lines(
+        options.output,
+        options.errors,
+        resume=options.resume,
+        overwrite=options.overwrite,
+        jsonl=options.output_format == "jsonl",
+    )
+    plan = _resume_plan(options, done_sources)
     done = len(done_sources)
     tally.resumed_from = tally.read = done
     tally.written, tally.errors_written = in_output, in_errors
-    tasks = _tasks(options, done_sources)
     workers = options.workers or os.cpu_count() or 1
     progress = _progress(options, done)
-    writer = _Writer(options, append=done > 0)
+    writer = Writer(
+        options.output, options.errors, append=done > 0, parquet=options.output_format == "parquet"
+    )
+    results = _ordered_results(_tasks(options, plan), config, options, workers)
     try:
-        for text, status, reason, labels, source in _ordered_results(tasks, config, options, workers):
-            text = f'{{"seq": {tally.read}, {text[1:]}'
-            tally.read += 1
-            tally.add(status, reason, labels, source)
-            if status == "error" and writer.errors is not None:
-                tally.errors_written += 1
-            else:
-                tally.written += 1
-            writer.write(text, status)
+        for text, status, reason, labels, source in results:
+            _write(writer, tally, f'{{"seq": {tally.read}, {text[1:]}', status, reason, labels, source)
             if progress is not None:
                 progress.update(1)
                 if status == "error":
@@ -272,34 +352,86 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
             print(f"\ninterrupted after {tally.read} records; run again with --resume", file=sys.stderr)
         raise
     finally:
-        writer.close()
-        if progress is not None:
-            progress.close()
-        if options.stats:
-            with open(options.stats, "w", encoding="utf-8") as fh:
-                json.dump(tally.to_dict(), fh, indent=1)
+        results.close()  # stops the workers now, not when the generator is collected
+        try:
+            writer.close()
+        finally:
+            if progress is not None:
+                progress.close()
+            if options.stats:
+                _write_stats(options.stats, tally)
     return tally
 
 
-def _tasks(options: BatchOptions, done_sources: list[str]) -> Iterator[Task]:
+def _write(
+    writer: Writer, tally: Tally, text: str, status: str, reason: str, labels: dict[str, int], source: str
+) -> None:
+    """Write one numbered line and count it (only once it is written)."""
+    writer.write(text, status)
+    tally.read += 1
+    tally.add(status, reason, labels, source)
+    if status == "error" and writer.errors is not None:
+        tally.errors_written += 1
+    else:
+        tally.written += 1
+
+
+def _write_stats(path: str, tally: Tally) -> None:
+    from .outputs import OutputError, describe
+
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(tally.to_dict(), fh, indent=1)
+    except OSError as exc:
+        raise OutputError(describe(exc, path)) from exc
+
+
+# What an earlier run did with one input: records done, and the place of the last one.
+Done_in = tuple[int, Place]
+WHOLE: Place = (sys.maxsize, 0)
+
+
+def _resume_plan(options: BatchOptions, done_sources: list[str]) -> dict[str, Done_in]:
+    """For every input an earlier run reached, what it did there. The sources must be
+    the inputs' own, in input order: an output that belongs to other inputs (or to the
+    same inputs in another order) is refused rather than silently skipping records."""
+    done = deque(done_sources)
+    plan: dict[str, Done_in] = {}
+    for path, _ in expand(options.inputs):
+        if not done:
+            break
+        count, last = _done_in(path, done)
+        if count:
+            plan[path] = (plan[path][0] + count, last) if path in plan else (count, last)
+    if done:
+        raise BoilerstripError(
+            f"the output holds a record from {done[0]!r}, which is not where these inputs"
+            " lead at that point: resume with the inputs of the earlier run, in the same order"
+        )
+    return plan
+
+
+def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Task]:
     """The work in input order: WARC segments, and chunks of the other inputs'
     records. With `--resume`, inputs wholly done are passed over unread, and the one
     where the earlier run stopped continues after its last done record."""
-    done = deque(done_sources)
     chunk: list[Record] = []
+    reached = len(plan)
     for path, problem in expand(options.inputs):
-        count, last_offset = _done_in(path, done)
-        if done:
-            continue  # the earlier run went past this input
+        count, last = plan.pop(path, (0, NOTHING_DONE))
+        if count:
+            reached -= 1
+            if reached > 0 or last == WHOLE:
+                continue  # the earlier run went past this input
         if problem is None and can_segment(path):
             if chunk:
                 yield chunk, None
                 chunk = []
             for start, end in _segments(path, options.segment_bytes):
-                if end - 1 > last_offset:
-                    yield [], (path, start, end, last_offset)
+                if (end, 0) > last:
+                    yield [], (path, start, end, last)
             continue
-        for rec in islice(read_file(path, problem, options.fields), count, None):
+        for rec in islice(read_file(path, problem, options.fields, options.max_bytes), count, None):
             chunk.append(rec)
             if len(chunk) >= options.chunk_size:
                 yield chunk, None
@@ -311,39 +443,45 @@ def _tasks(options: BatchOptions, done_sources: list[str]) -> Iterator[Task]:
 def _segments(path: str, size: int) -> list[tuple[int, int]]:
     try:
         return warc_segments(path, size)
-    except OSError:
+    except Exception:  # noqa: BLE001
         return [(0, 1)]  # unreadable: one segment, whose reader reports why
 
 
-def _done_in(path: str, done: deque[str]) -> tuple[int, int]:
-    """(records of this input done by an earlier run, offset of its last done WARC
-    record or -1), taking their sources off the front of `done`. Positions rise within
-    an input, so one named twice is done twice, one pass after the other."""
-    count, position = 0, -1
+def _done_in(path: str, done: deque[str]) -> Done_in:
+    """(records of this input done by an earlier run, place of its last done record),
+    taking their sources off the front of `done`. Places rise within an input, so one
+    named twice is done twice, one pass after the other."""
+    count, last = 0, NOTHING_DONE
     while done:
-        here = _position(path, done[0])
-        if here is None or (count and here <= position):
+        here = _place(path, done[0])
+        if here is None or (count and here <= last):
             break
         done.popleft()
-        count, position = count + 1, here
-    return count, position
+        count, last = count + 1, here
+    return count, last
 
 
-def _position(path: str, source: str) -> int | None:
-    """Where in `path` a record's source lies: its byte offset or line; the whole input
+def _place(path: str, source: str) -> Place | None:
+    """Where in `path` a record's source lies ("@offset", "@offset#rank", ":line", and
+    "#end" for the error that ended an input after some records); the whole input
     (one record: a page file, or an input that could not be read); None if elsewhere."""
     if source == path:
-        return sys.maxsize
+        return WHOLE
     if not source.startswith(path) or source[len(path) : len(path) + 1] not in ("@", ":"):
         return None
     tail = source[len(path) + 1 :]
-    return int(tail) if tail.isdigit() else None
+    tail, end = tail.removesuffix("#end"), tail.endswith("#end")
+    offset, _, rank = tail.partition("#")
+    if not offset.isdigit() or not (rank.isdigit() or not rank):
+        return None
+    return (int(offset), sys.maxsize if end else int(rank or 0))
 
 
 def _ordered_results(
     tasks: Iterator[Task], config: Config, options: BatchOptions, workers: int
-) -> Iterator[Done]:
-    """Results in input order, with at most 2 × workers tasks in flight."""
+) -> Generator[Done, None, None]:
+    """Results in input order, with at most 2 × workers tasks in flight. A task whose
+    worker died, or whose result could not come back, is redone record by record."""
     pool = _pool(config, options, workers)
     pending: list[tuple[Task, Future[list[Done]]]] = []
     try:
@@ -360,6 +498,8 @@ def _ordered_results(
                 pool = _pool(config, options, workers)
                 lines = _isolate(task, config, options)
                 pending = [(t, pool.submit(process_task, t)) for t, _ in pending]
+            except Exception:  # noqa: BLE001 - e.g. a result that would not pickle
+                lines = _isolate(task, config, options)
             yield from lines
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
@@ -370,25 +510,53 @@ def _pool(config: Config, options: BatchOptions, workers: int) -> ProcessPoolExe
 
 
 def _isolate(task: Task, config: Config, options: BatchOptions) -> list[Done]:
-    """Retry a task whose worker died, one record per fresh process, so that only the
-    record that kills its process becomes an error (a segment is read here for that)."""
+    """Redo a task record by record, each in a fresh process of its own, so that only
+    the record that kills its process (or overruns its time in compiled code) becomes
+    an error (a segment is read here for that)."""
     records, segment = task
-    lines: list[Done] = []
-    for rec in _segment_records(segment) if segment else records:
-        with _pool(config, options, 1) as solo:
-            try:
-                lines.append(solo.submit(process_task, ([rec], None)).result()[0])
-            except BrokenProcessPool:
-                reason = "the worker process died on this record"
-                line = {
-                    "id": rec.id,
-                    "url": rec.url,
-                    "source": rec.source,
-                    "status": "error",
-                    "reason": reason,
-                }
-                lines.append((json.dumps(line, ensure_ascii=False), "error", reason, {}, rec.source))
-    return lines
+    source = _segment_records(segment, options.max_bytes) if segment else records
+    return [_solo(rec, config, options) for rec in source]
+
+
+def _solo(rec: Record, config: Config, options: BatchOptions) -> Done:
+    """One record cleaned in a process of its own; an error line if that process dies."""
+    context = multiprocessing.get_context()
+    receive, send = context.Pipe(duplex=False)
+    proc = context.Process(target=_solo_main, args=(send, rec, config, options), daemon=True)
+    proc.start()
+    send.close()
+    wall = 4 * options.timeout + 30 if options.timeout else None
+    try:
+        if receive.poll(wall):
+            result: Done = receive.recv()
+            return result
+    except (EOFError, OSError):
+        pass  # the process died before it could answer
+    finally:
+        receive.close()
+        proc.join(5)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+    return error_line(rec, _death_reason(proc.exitcode, options))
+
+
+def _solo_main(send: Any, rec: Record, config: Config, options: BatchOptions) -> None:
+    _init_worker(config, options)
+    try:
+        done = _guarded_line(rec, options)
+    except BaseException as exc:  # noqa: BLE001 - even a MemoryError raised while reporting
+        done = error_line(rec, f"{type(exc).__name__}: {exc}")
+    send.send(done)
+    send.close()
+
+
+def _death_reason(exitcode: int | None, options: BatchOptions) -> str:
+    if exitcode == -signal.SIGXCPU:
+        return f"took over --timeout {options.timeout:g}s (stopped inside compiled code)"
+    if exitcode is None or exitcode == -signal.SIGKILL:
+        return "the worker process was killed on this record (time or memory)"
+    return f"the worker process died on this record (exit code {exitcode})"
 
 
 def _progress(options: BatchOptions, done: int) -> Any:
@@ -397,120 +565,3 @@ def _progress(options: BatchOptions, done: int) -> Any:
     from tqdm import tqdm
 
     return tqdm(initial=done, unit=" records", dynamic_ncols=True, file=sys.stderr)
-
-
-# --- output files -------------------------------------------------------------------
-
-
-def _prepare_outputs(options: BatchOptions) -> tuple[list[str], int, int]:
-    """(sources of the records done, in input order; lines in the output; lines in the
-    error file) from earlier runs, nothing without --resume; cuts a partial last line
-    left by a killed run, and refuses to overwrite without --overwrite."""
-    paths = [p for p in (options.output, options.errors) if p]
-    existing = [p for p in paths if os.path.exists(p) and os.path.getsize(p) > 0]
-    if not options.resume:
-        if existing and not options.overwrite:
-            raise BoilerstripError(f"{existing[0]} exists: pass --resume to continue it or --overwrite")
-        return [], 0, 0
-    if options.output_format != "jsonl":
-        raise BoilerstripError("--resume works with JSONL output only")
-    in_output = _complete_lines(options.output) if options.output in existing else []
-    in_errors = _complete_lines(options.errors) if options.errors and options.errors in existing else []
-    done = sorted(in_output + in_errors)
-    if [seq for seq, _ in done] != list(range(len(done))):
-        raise BoilerstripError("the output files do not hold a prefix of the input: cannot resume them")
-    return [source for _, source in done], len(in_output), len(in_errors)
-
-
-def _complete_lines(path: str) -> list[tuple[int, str]]:
-    """(seq, source) of every whole line; a partial last line (no newline) is cut off."""
-    found = []
-    good_end = 0
-    with open(path, "rb+") as fh:
-        for raw in fh:
-            if not raw.endswith(b"\n"):
-                break
-            try:
-                line = json.loads(raw)
-                found.append((int(line["seq"]), str(line["source"])))
-            except (ValueError, KeyError, TypeError):
-                break
-            good_end += len(raw)
-        fh.truncate(good_end)
-    return found
-
-
-class _Writer:
-    """Whole lines, flushed one by one, to the output (and the error file)."""
-
-    def __init__(self, options: BatchOptions, *, append: bool) -> None:
-        mode = "a" if append else "w"
-        self.parquet = None
-        if options.output_format == "parquet":
-            self.parquet = _ParquetWriter(options.output)
-            self.out: IO[str] | None = None
-        else:
-            self.out = open(options.output, mode, encoding="utf-8")  # noqa: SIM115
-        self.errors = open(options.errors, mode, encoding="utf-8") if options.errors else None  # noqa: SIM115
-
-    def write(self, text: str, status: str) -> None:
-        target = self.errors if status == "error" and self.errors is not None else self.out
-        if target is None and self.parquet is not None:
-            self.parquet.add(json.loads(text))
-            return
-        assert target is not None
-        target.write(text + "\n")
-        target.flush()
-
-    def close(self) -> None:
-        for fh in (self.out, self.errors):
-            if fh is not None:
-                fh.close()
-        if self.parquet is not None:
-            self.parquet.close()
-
-
-class _ParquetWriter:
-    """Rows to a Parquet file in row groups (pyarrow, extra `[parquet]`)."""
-
-    def __init__(self, path: str, group: int = 1000) -> None:
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError as exc:
-            raise BoilerstripError(
-                "Parquet output needs pyarrow: pip install 'boilerstrip[parquet]'"
-            ) from exc
-        self.path, self.group = path, group
-        self.rows: list[dict[str, Any]] = []
-        self.writer: Any = None
-
-    def add(self, line: dict[str, Any]) -> None:
-        row = {k: v for k, v in line.items() if k != "comments"}
-        row["comments"] = json.dumps(line["comments"], ensure_ascii=False) if "comments" in line else None
-        self.rows.append(row)
-        if len(self.rows) >= self.group:
-            self._flush()
-
-    def _flush(self) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        if not self.rows:
-            return
-        string = pa.string()
-        schema = pa.schema(
-            [("seq", pa.int64())]
-            + [(k, string) for k in ("id", "url", "source", "status", "reason")]
-            + [(k, pa.list_(string) if k == "authors" else string) for k in RESULT_FIELDS]
-            + [("comments", string)]
-        )
-        table = pa.table({k: [r.get(k) for r in self.rows] for k in schema.names}, schema=schema)
-        if self.writer is None:
-            self.writer = pq.ParquetWriter(self.path, schema)
-        self.writer.write_table(table)
-        self.rows.clear()
-
-    def close(self) -> None:
-        self._flush()
-        if self.writer is not None:
-            self.writer.close()

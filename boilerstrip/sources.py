@@ -17,11 +17,13 @@ import gzip
 import io
 import json
 import os
-import pathlib
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
+
+from .inflate import Members, TooLarge, inflate, read_capped
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
@@ -78,27 +80,28 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 yield path, None
 
 
-def read(inputs: Iterable[str], fields: JsonlFields = JsonlFields()) -> Iterator[Record]:
-    """Every record of every input, in a deterministic order."""
-    for path, problem in expand(inputs):
-        yield from read_file(path, problem, fields)
-
-
-def read_file(path: str, problem: str | None, fields: JsonlFields) -> Iterator[Record]:
-    """The records of one input (one error record if it cannot be read)."""
+def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
+    """The records of one input (one error record if it cannot be read). Never raises:
+    whatever stops the reading becomes an error record after the records read."""
     if problem:
         yield Record(id=path, source=path, error=f"unreadable input: {problem}")
         return
     kind = _kind_of(path)
+    last: str | None = None
     try:
         if kind == "warc":
-            yield from read_warc(path)
+            records = read_warc(path, max_bytes=max_bytes)
         elif kind == "jsonl":
-            yield from read_jsonl(path, fields)
+            records = read_jsonl(path, fields, max_bytes)
         else:
-            yield read_page_file(path)
-    except OSError as exc:
-        yield Record(id=path, source=path, error=f"unreadable input: {exc.strerror or exc}")
+            records = iter([read_page_file(path, max_bytes)])
+        for rec in records:
+            last = rec.source
+            yield rec
+    except Exception as exc:  # noqa: BLE001 - an input that breaks its reader is an error record
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        source = path if last is None else f"{last}#end"
+        yield Record(id=source, source=source, error=f"unreadable input: {reason}")
 
 
 def can_segment(path: str) -> bool:
@@ -124,14 +127,20 @@ def _kind_of(path: str) -> str | None:
     return None
 
 
-def read_page_file(path: str) -> Record:
-    """A single page file (.html, .htm, .txt, optionally gzipped)."""
-    data = pathlib.Path(path).read_bytes()
-    if path.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            return Record(id=path, source=path, error=f"corrupt gzip file: {exc}")
+def read_page_file(path: str, max_bytes: int = 0) -> Record:
+    """A single page file (.html, .htm, .txt, optionally gzipped), read and inflated no
+    further than `max_bytes` when set."""
+    cap = max_bytes or sys.maxsize
+    gzipped = path.lower().endswith(".gz")
+    try:
+        with open(path, "rb") as fh:
+            data = read_capped(fh, cap)
+        if gzipped:
+            data = inflate(data, cap)
+    except TooLarge as exc:
+        return Record(id=path, source=path, error=f"page file {exc}: over --max-bytes {max_bytes}")
+    except (EOFError, zlib.error) as exc:
+        return Record(id=path, source=path, error=f"corrupt gzip file: {exc}")
     kind = "text" if path.lower().removesuffix(".gz").endswith(".txt") else "html"
     return Record(id=path, source=path, data=data, kind=kind)
 
@@ -155,31 +164,58 @@ def _open_text(path: str) -> IO[str]:
     return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
 
 
-def read_jsonl(path: str, fields: JsonlFields) -> Iterator[Record]:
-    """One record a line; a line that is not a JSON object with a page is an error."""
+def read_jsonl(path: str, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
+    """One record a line; a line that is not a JSON object with a page is an error, and
+    so is one longer than `max_bytes` characters (when set), which is read no further."""
+    cap = max_bytes or sys.maxsize
     with _open_text(path) as fh:
         lineno = 0
         while True:
+            source = f"{path}:{lineno + 1}"
             try:
-                line = fh.readline()
-            except (OSError, EOFError, zlib.error) as exc:
-                yield Record(
-                    id=f"{path}:{lineno + 1}", source=f"{path}:{lineno + 1}", error=f"corrupt file: {exc}"
-                )
+                line = fh.readline(cap + 1)
+                long = len(line) > cap and not line.endswith("\n")
+                if long:
+                    _skip_line(fh)
+            except Exception as exc:  # noqa: BLE001 - a stream that breaks ends the file
+                yield Record(id=source, source=source, error=f"corrupt file: {type(exc).__name__}: {exc}")
                 return
             if not line:
                 return
             lineno += 1
-            if line.strip():
+            if long:
+                yield Record(
+                    id=source, source=source, error=f"line of over {cap} characters is over --max-bytes"
+                )
+            elif line.strip():
                 yield _jsonl_record(path, lineno, line, fields)
 
 
 def _jsonl_record(path: str, lineno: int, line: str, fields: JsonlFields) -> Record:
+    """The record of one line; whatever is wrong with the line makes an error record."""
+    try:
+        return _parse_jsonl(path, lineno, line, fields)
+    except Exception as exc:  # noqa: BLE001 - one bad line must not end the file
+        source = f"{path}:{lineno}"
+        return Record(id=source, source=source, error=f"unreadable line: {type(exc).__name__}: {exc}")
+
+
+def _skip_line(fh: IO[str]) -> None:
+    """Read to the end of the current line without keeping it."""
+    while True:
+        chunk = fh.readline(1 << 20)
+        if not chunk or chunk.endswith("\n"):
+            return
+
+
+def _parse_jsonl(path: str, lineno: int, line: str, fields: JsonlFields) -> Record:
     source = f"{path}:{lineno}"
     try:
         obj: Any = json.loads(line)
     except ValueError as exc:
         return Record(id=source, source=source, error=f"invalid JSON: {exc}")
+    except RecursionError:
+        return Record(id=source, source=source, error="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return Record(id=source, source=source, error="the line is not a JSON object")
     rid = str(obj.get(fields.id) or source)
@@ -196,51 +232,127 @@ def _jsonl_record(path: str, lineno: int, line: str, fields: JsonlFields) -> Rec
 
 # --- WARC ---------------------------------------------------------------------------
 
+# A record's place in its file: (file offset of its gzip member, its rank among the
+# records that begin in that member). Uncompressed, the offset is the record's own and
+# the rank 0; in a compressed stream that cannot be cut (zstd), (0, record number).
+Place = tuple[int, int]
+NOTHING_DONE: Place = (-1, 0)
 
-def read_warc(path: str, start: int = 0, end: int | None = None, after: int = -1) -> Iterator[Record]:
+
+def place_source(path: str, place: Place) -> str:
+    """A record's `source`: "file@offset", or "file@offset#rank" after a member's first."""
+    return f"{path}@{place[0]}" + (f"#{place[1]}" if place[1] else "")
+
+
+def read_warc(
+    path: str, start: int = 0, end: int | None = None, after: Place = NOTHING_DONE, max_bytes: int = 0
+) -> Iterator[Record]:
     """Response records with HTML, conversion (WET) records with text; every other
     record is skipped with its type. A corrupt stretch becomes one error and reading
     resumes at the next gzip member (or WARC header, uncompressed).
 
-    `start`/`end` read one segment (`warc_segments`): the records that begin in
-    [start, end), the last one read to its end. Records at or before `after` were
-    done by an earlier run (`--resume`) and are passed over."""
-    try:
-        from fastwarc.warc import ArchiveIterator, WarcRecordType
-    except ImportError as exc:
-        raise OSError(0, "reading WARC needs FastWARC: pip install 'boilerstrip[warc]'") from exc
+    `start`/`end` read one segment (`warc_segments`): the records whose member begins
+    in [start, end), the last one read to its end. Records at or before the place
+    `after` were done by an earlier run (`--resume`) and are passed over. A record body
+    over `max_bytes` (when set) is an error, read no further."""
     size = os.path.getsize(path)
     stop = size if end is None else min(end, size)
     while start < stop:
-        last_end = start
-        base = -1  # FastWARC counts positions from the file's start, not from the seek
-        with open(path, "rb") as fh:
-            fh.seek(start)
-            try:
-                for rec in ArchiveIterator(
-                    fh, parse_http=False, record_types=WarcRecordType.any_type, auto_decode="none"
-                ):
-                    if base < 0:
-                        base = 0 if rec.stream_pos >= start else start
-                    offset = base + rec.stream_pos
-                    if offset >= stop:
-                        return
-                    if offset > after:
-                        yield _warc_record(path, offset, rec)
-                    last_end = offset + 1
-                return
-            except Exception as exc:  # noqa: BLE001 - any failure of the reader is a corrupt stretch
-                bad_from = _next_member(path, last_end, size) if last_end > start else start
-                if bad_from >= stop:
-                    return  # the next segment's reader reports it
-                resume = _next_member(path, bad_from + 1, size)
-                if bad_from > after:
-                    yield Record(
-                        id=f"{path}@{bad_from}",
-                        source=f"{path}@{bad_from}",
-                        error=f"corrupt WARC data at bytes {bad_from}-{resume}: {exc}",
-                    )
-                start = resume
+        reader = _WarcReader(path, start)
+        try:
+            for place, rec in reader:
+                if place[0] >= stop:
+                    return
+                record = _warc_record(path, place, rec, max_bytes) if place > after else None
+                reader.good = place
+                if record is not None:
+                    yield record
+            return
+        except Exception as exc:  # noqa: BLE001 - any failure of the reader is a corrupt stretch
+            bad, resume = reader.bad_stretch(size)
+            if bad[0] >= stop:
+                return  # the next segment's reader reports it
+            if bad > after:
+                yield Record(
+                    id=place_source(path, bad),
+                    source=place_source(path, bad),
+                    error=_stretch_reason(bad[0], resume, size, exc),
+                )
+            start = max(resume, start + 1)
+
+
+def _stretch_reason(bad: int, resume: int, size: int, exc: Exception) -> str:
+    if isinstance(exc, EOFError) and resume >= size:
+        return f"truncated record at bytes {bad}-{size}: the file ends inside it"
+    return f"corrupt WARC data at bytes {bad}-{resume}: {exc}"
+
+
+class _WarcReader:
+    """FastWARC over one WARC file from `start`, giving each record its `Place`, and
+    after a failure the place and extent of the bad stretch."""
+
+    def __init__(self, path: str, start: int) -> None:
+        self.path, self.start = path, start
+        name = path.lower()
+        self.layout = "gzip" if name.endswith(".gz") else "zst" if name.endswith(".zst") else "plain"
+        self.members: Members | None = None
+        self.last: Place | None = None  # place of the last record given out
+        self.last_pos = -1  # its position in the (inflated) stream
+        self.good: Place | None = None  # place of the last record read whole
+
+    def __iter__(self) -> Iterator[tuple[Place, Any]]:
+        try:
+            from fastwarc.warc import ArchiveIterator, WarcRecordType
+        except ImportError as exc:
+            raise OSError(0, "reading WARC needs FastWARC: pip install 'boilerstrip[warc]'") from exc
+        with open(self.path, "rb") as fh:
+            fh.seek(self.start)
+            stream: Any = fh
+            if self.layout == "gzip":
+                stream = self.members = Members(fh, self.start)
+            options: dict[str, Any] = {"parse_http": False, "record_types": WarcRecordType.any_type}
+            if self.layout != "zst":
+                options["stream_detect"] = False
+            for rec in ArchiveIterator(stream, auto_decode="none", **options):
+                place = self._place(rec.stream_pos)
+                self.last, self.last_pos = place, rec.stream_pos
+                yield place, rec
+
+    def _place(self, pos: int) -> Place:
+        last = self.last
+        if self.layout == "plain":
+            return (pos if pos >= self.start else self.start + pos, 0)
+        if self.layout == "zst":
+            return (0, 0 if last is None else last[1] + 1)
+        assert self.members is not None
+        member = self.members.member_of(pos)
+        self.members.forget_before(pos)
+        return (member, last[1] + 1 if last is not None and last[0] == member else 0)
+
+    def bad_stretch(self, size: int) -> tuple[Place, int]:
+        """(place of the bad stretch, file offset where reading can go on)."""
+        last = self.good
+        if self.layout == "zst":
+            return (0, 0 if last is None else last[1] + 1), size  # a zstd stream cannot resync
+        if self.layout == "plain":
+            bad = _next_member(self.path, last[0] + 1, size) if last else self.start
+            return (bad, 0), _next_member(self.path, bad + 1, size)
+        bad = self._bad_member(size)
+        rank = last[1] + 1 if last is not None and last[0] == bad else 0
+        return (bad, rank), _next_member(self.path, bad + 1, size)
+
+    def _bad_member(self, size: int) -> int:
+        """The member where reading broke: the one being inflated if inflating failed,
+        else the first after the last good record's (the parser reads ahead)."""
+        members, good = self.members, self.good
+        if members is not None and members.failed:
+            return members.current
+        if members is None or good is None:
+            return self.start
+        if self.last is not None and self.last != good:
+            return self.last[0]  # the record given out last broke while it was read
+        following = members.member_after(self.last_pos)
+        return following if following is not None else _next_member(self.path, good[0] + 1, size)
 
 
 def warc_segments(path: str, size_hint: int) -> list[tuple[int, int]]:
@@ -297,71 +409,100 @@ def _next_member(path: str, offset: int, size: int) -> int:
             fh.seek(pos + len(chunk) - len(magic) + 1)
 
 
-def _warc_record(path: str, offset: int, rec: Any) -> Record:
+def _warc_record(path: str, place: Place, rec: Any, max_bytes: int) -> Record:
     headers = rec.headers
     rtype = str(headers.get("WARC-Type", "")).lower()
-    rid = str(headers.get("WARC-Record-ID") or f"{path}@{offset}")
+    source = place_source(path, place)
+    rid = str(headers.get("WARC-Record-ID") or source)
     url = headers.get("WARC-Target-URI")
-    source = f"{path}@{offset}"
-    body = rec.reader.read()
+    if rtype not in ("conversion", "resource", "response"):
+        return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record")
+    body = rec.reader.read(max_bytes + 1) if max_bytes else rec.reader.read()
     declared = rec.content_length
+    if max_bytes and max(len(body), declared or 0) > max_bytes:
+        # Read no further than the cap; a response that is no HTML page is still a skip.
+        head = _http_head(body) if rtype == "response" else None
+        skip = head.skip if isinstance(head, _Head) else None
+        over = f"record of over {max_bytes} bytes is over --max-bytes {max_bytes}"
+        return Record(id=rid, source=source, url=url, skip=skip, error=None if skip else over)
     if declared is not None and len(body) < declared:
         return Record(
             id=rid, source=source, url=url, error=f"truncated record: {len(body)} of {declared} bytes"
         )
     if rtype == "conversion":
         return Record(id=rid, source=source, url=url, data=body, kind="text")
-    if rtype == "resource" and str(headers.get("Content-Type", "")).startswith(_HTML_TYPES):
-        return Record(id=rid, source=source, url=url, data=body, kind="html")
-    if rtype != "response":
-        return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record")
+    if rtype == "resource":
+        if str(headers.get("Content-Type", "")).startswith(_HTML_TYPES):
+            return Record(id=rid, source=source, url=url, data=body, kind="html")
+        return Record(id=rid, source=source, url=url, skip="resource record")
     # Parsing the HTTP message is left to the worker that cleans it (see `unwrap_http`):
     # the reading process stays light, so it never holds the workers back.
     return Record(id=rid, source=source, url=url, data=body, kind="http")
 
 
-def unwrap_http(rec: Record) -> Record:
-    """A `kind="http"` record as its HTML payload, or as a skip or an error."""
+def unwrap_http(rec: Record, max_bytes: int = 0) -> Record:
+    """A `kind="http"` record as its HTML payload (inflated to at most `max_bytes`
+    when set), or as a skip or an error."""
     assert isinstance(rec.data, bytes)
-    return _http_response(rec.id, rec.source, rec.url, rec.data)
+    rid, source, url = rec.id, rec.source, rec.url
+    head = _http_head(rec.data)
+    if isinstance(head, str):
+        return Record(id=rid, source=source, url=url, error=head)
+    if head.skip:
+        return Record(id=rid, source=source, url=url, skip=head.skip)
+    try:
+        payload = _decode_transfer(head.payload, head.fields, max_bytes or sys.maxsize)
+    except TooLarge:
+        return Record(
+            id=rid, source=source, url=url, error=f"HTTP payload inflates to over --max-bytes {max_bytes}"
+        )
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        return Record(id=rid, source=source, url=url, error=f"undecodable HTTP payload: {exc}")
+    return Record(id=rid, source=source, url=url, data=payload, kind="html")
 
 
-def _http_response(rid: str, source: str, url: str | None, block: bytes) -> Record:
-    """The HTML payload of an HTTP response, de-chunked and decompressed as needed."""
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """An HTTP response's header fields, payload, and why it is no page (if it is not)."""
+
+    fields: dict[str, str]
+    payload: bytes
+    skip: str | None
+
+
+def _http_head(block: bytes) -> _Head | str:
+    """The parsed HTTP response, or why it cannot be parsed."""
     head, sep, payload = block.partition(b"\r\n\r\n")
     if not sep:
         head, sep, payload = block.partition(b"\n\n")
     lines = head.decode("iso-8859-1").splitlines()
     status = lines[0].split() if lines else []
     if not sep or len(status) < 2 or not status[0].startswith("HTTP/"):
-        return Record(id=rid, source=source, url=url, error="response record without HTTP headers")
+        return "response record without HTTP headers"
     fields = {}
     for line in lines[1:]:
         name, _, value = line.partition(":")
         fields[name.strip().lower()] = value.strip()
-    if not status[1].startswith("2"):
-        return Record(id=rid, source=source, url=url, skip=f"HTTP status {status[1]}")
     ctype = fields.get("content-type", "text/html").lower()
-    if not ctype.startswith(_HTML_TYPES):
-        return Record(id=rid, source=source, url=url, skip=f"not HTML: {ctype.split(';')[0]}")
-    try:
-        payload = _decode_transfer(payload, fields)
-    except (OSError, EOFError, zlib.error, ValueError) as exc:
-        return Record(id=rid, source=source, url=url, error=f"undecodable HTTP payload: {exc}")
-    return Record(id=rid, source=source, url=url, data=payload, kind="html")
+    skip = None
+    if not status[1].startswith("2"):
+        skip = f"HTTP status {status[1]}"
+    elif not ctype.startswith(_HTML_TYPES):
+        skip = f"not HTML: {ctype.split(';')[0]}"
+    return _Head(fields, payload, skip)
 
 
-def _decode_transfer(payload: bytes, fields: dict[str, str]) -> bytes:
+def _decode_transfer(payload: bytes, fields: dict[str, str], cap: int) -> bytes:
     if "chunked" in fields.get("transfer-encoding", ""):
         payload = _dechunk(payload)
     encoding = fields.get("content-encoding", "").lower()
     if encoding in ("gzip", "x-gzip"):
-        return gzip.decompress(payload)
+        return inflate(payload, cap)
     if encoding == "deflate":
         try:
-            return zlib.decompress(payload)
+            return inflate(payload, cap, zlib.MAX_WBITS)
         except zlib.error:
-            return zlib.decompress(payload, -zlib.MAX_WBITS)
+            return inflate(payload, cap, -zlib.MAX_WBITS)
     return payload
 
 

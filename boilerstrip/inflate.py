@@ -1,0 +1,178 @@
+"""Inflation for batch inputs: streamed, capped, and aware of gzip members.
+
+Why not `gzip.decompress`: it inflates a whole payload before anyone can look at its
+size, so a 2 MB file that inflates to 2 GiB costs 2 GiB before `--max-bytes` can
+refuse it. Here every inflation stops one byte past its cap.
+
+Why a member reader of our own: a gzipped WARC is meant to hold one record a gzip
+member, but files in the wild are also one gzip stream (`gzip -c x.warc`) or hold
+several records a member. FastWARC's positions are read-ahead positions in the
+compressed file, shared by every record it inflated from one buffer; resuming from
+them skips records. `Members` inflates member by member and knows, for any position
+in the inflated stream, the file offset of the member it came from, so every record
+gets a unique, resumable place: its member and its rank inside that member.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import zlib
+from typing import BinaryIO
+
+GZIP_MAGIC = b"\x1f\x8b"
+_READ = 1 << 16
+
+
+class TooLarge(ValueError):
+    """The inflated data is over its cap."""
+
+
+class Members(io.RawIOBase):
+    """The inflated bytes of a gzip file from a member start on, as a read-only stream
+    that notes where each member begins in the file and in the inflated stream.
+
+    A member that is cut short raises EOFError, one that is corrupt `zlib.error`;
+    `current` then names the file offset of the member being inflated. Trailing NUL
+    padding after the last member is ignored, as gzip(1) does; other trailing bytes are
+    a corrupt member."""
+
+    def __init__(self, fh: BinaryIO, start: int) -> None:
+        super().__init__()
+        self._fh = fh
+        self._file_pos = start  # file offset of the first byte not yet in `_input`
+        self._input = b""
+        self._inflater: zlib._Decompress | None = None
+        self._out = 0  # inflated bytes handed out so far
+        self._starts: list[int] = []  # inflated offset where each member begins
+        self._offsets: list[int] = []  # file offset of each member
+        self.current = start
+        self.failed = False  # inflating broke: `current` is the bad member
+        self._error: Exception | None = None  # raised by the next read: this one had data
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        """Inflated bytes read so far (FastWARC counts record positions from it)."""
+        return self._out
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to `size` inflated bytes (64 KiB for a negative size), of one member."""
+        if self._error is not None:
+            self.failed = True
+            raise self._error
+        return self._read(size)
+
+    def _read(self, size: int | None) -> bytes:
+        """Inflated bytes of one member at most: a reader that asks for more learns
+        of a bad next member only once it has had all of the good one."""
+        want = _READ if size is None or size < 0 else size
+        parts: list[bytes] = []
+        try:
+            while want > 0 and (self._inflater is not None or not parts) and self._next_member_ready():
+                assert self._inflater is not None
+                chunk = self._inflater.decompress(self._input, want)
+                self._input = self._inflater.unconsumed_tail
+                if self._inflater.eof:
+                    self._input = self._inflater.unused_data
+                    self._inflater = None
+                elif not self._input and not chunk:
+                    self._refill(member_open=True)
+                parts.append(chunk)
+                self._out += len(chunk)
+                want -= len(chunk)
+        except (zlib.error, EOFError) as exc:
+            if not parts:
+                self.failed = True
+                raise
+            self._error = exc
+        return b"".join(parts)
+
+    def member_of(self, position: int) -> int:
+        """File offset of the member holding inflated `position`."""
+        return self._offsets[max(0, bisect.bisect_right(self._starts, position) - 1)]
+
+    def member_after(self, position: int) -> int | None:
+        """File offset of the first member beginning after inflated `position`, if read."""
+        i = bisect.bisect_right(self._starts, position)
+        return self._offsets[i] if i < len(self._offsets) else None
+
+    def forget_before(self, position: int) -> None:
+        """Drop the notes of members wholly before `position`: a long file keeps few."""
+        keep = max(0, bisect.bisect_right(self._starts, position) - 1)
+        if keep > 64:
+            del self._starts[:keep], self._offsets[:keep]
+
+    def _next_member_ready(self) -> bool:
+        """True with an inflater open on the current member; False at the end."""
+        if self._inflater is not None:
+            return True
+        if len(self._input) < 2:
+            self._refill(member_open=False)
+        if not self._input:
+            return False
+        if self._input.startswith(b"\x00") and not self._skip_padding():
+            return False
+        if not self._input.startswith(GZIP_MAGIC):
+            self.current = self._file_pos - len(self._input)
+            raise zlib.error("not a gzip member")
+        self.current = self._file_pos - len(self._input)
+        self._starts.append(self._out)
+        self._offsets.append(self.current)
+        self._inflater = zlib.decompressobj(31)
+        return True
+
+    def _refill(self, *, member_open: bool) -> None:
+        chunk = self._fh.read(_READ)
+        self._file_pos += len(chunk)
+        if not chunk and member_open:
+            raise EOFError("gzip member cut short")
+        self._input += chunk
+
+    def _skip_padding(self) -> bool:
+        """Skip NUL padding; False if the file ends with it."""
+        while self._input.startswith(b"\x00"):
+            self._input = self._input.lstrip(b"\x00")
+            if len(self._input) < 2:
+                self._refill(member_open=False)
+            if not self._input:
+                return False
+        return True
+
+
+def inflate(data: bytes, cap: int, wbits: int = 31) -> bytes:
+    """`data` inflated (gzip by default; `wbits` as in zlib), all of its gzip members;
+    raises TooLarge once the output passes `cap` bytes, before inflating the rest."""
+    out: list[bytes] = []
+    total = 0
+    while data:
+        inflater = zlib.decompressobj(wbits)
+        while True:
+            chunk = inflater.decompress(data, cap + 1 - total)
+            total += len(chunk)
+            out.append(chunk)
+            if total > cap:
+                raise TooLarge(f"inflates to over {cap} bytes")
+            data = inflater.unconsumed_tail
+            if inflater.eof or not data:
+                break
+        if not inflater.eof:
+            raise EOFError("compressed data cut short")
+        data = inflater.unused_data
+        if wbits != 31 or not data.startswith(GZIP_MAGIC):
+            break  # trailing bytes after the last member are ignored, as gzip(1) does
+    return b"".join(out)
+
+
+def read_capped(fh: BinaryIO, cap: int) -> bytes:
+    """All of a stream, or TooLarge as soon as it passes `cap` bytes."""
+    data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise TooLarge(f"is over {cap} bytes")
+    return data

@@ -1,0 +1,270 @@
+"""`boilerstrip batch` on inputs found in the wild and faults around it: every record
+ends in the output once, whatever a line, a file's layout or the disk does.
+
+Each case was seen to lose records, kill the run or corrupt the output before the
+batch learned to handle it (issue 17)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import pathlib
+import resource
+import subprocess
+import sys
+import time
+import zlib
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from boilerstrip.batch import BatchOptions, run
+
+from .test_batch import HTML_PAGES, lines, run_batch
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[bytes]:
+    return [gzip.decompress(p.read_bytes()) for p in HTML_PAGES]
+
+
+def warc_records(pages: list[bytes], repeat: int = 1) -> list[bytes]:
+    """Uncompressed WARC records (one HTTP response a page), as warcio writes them."""
+    out = []
+    for i, page in enumerate(pages * repeat):
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://news.example/{i}", "response", payload=io.BytesIO(page), http_headers=http
+            )  # fmt: skip
+        )
+        out.append(buffer.getvalue())
+    return out
+
+
+def texts_of(path: pathlib.Path) -> list[tuple[object, object, object]]:
+    return [(x["url"], x["status"], x.get("text")) for x in lines(path)]
+
+
+# --- one bad JSONL line ------------------------------------------------------------
+
+
+def test_bad_jsonl_lines_are_error_lines_and_the_batch_goes_on(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """A lone surrogate escape in the page, the id or the URL, and a line nested
+    100,000 deep, each once killed the whole batch (and every --resume after it)."""
+    good = json.dumps({"html": pages[0].decode(), "id": "good"})
+    bad = [
+        '{"html": "<p>a \\ud800 b</p><p>' + "Long text here. " * 40 + '</p>", "id": "s1"}',
+        '{"html": "<p>fine</p>", "id": "x\\udc80y", "url": "https://x.example/\\ud800"}',
+        "[" * 100_000 + "]" * 100_000,
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join([good, *bad, good]) + "\n")
+    out = tmp_path / "out.jsonl"
+    run_batch(str(tmp_path / "in.jsonl"), "-o", str(out), "--workers", "2")
+    raw = out.read_bytes()
+    raw.decode("utf-8")  # the output is valid UTF-8
+    got = lines(out)
+    assert [x["seq"] for x in got] == list(range(5))
+    assert got[0]["status"] == got[4]["status"] == "ok" and got[0]["text"] == got[4]["text"]
+    assert got[1]["status"] == "ok" and "Long text here." in str(got[1]["text"])
+    assert got[2]["id"] == "x\udc80y" and got[2]["status"] in ("ok", "empty")
+    assert got[3]["status"] == "error" and "nested too deeply" in str(got[3]["reason"])
+    run_batch(str(tmp_path / "in.jsonl"), "-o", str(out), "--resume")  # resumes the same lines
+    assert out.read_bytes() == raw
+
+
+# --- gzipped WARCs of every layout ---------------------------------------------------
+
+
+def _layouts(tmp_path: pathlib.Path, records: list[bytes]) -> dict[str, pathlib.Path]:
+    """The same records as a plain WARC, one gzip member a record (the standard), one
+    gzip stream (`gzip -c x.warc`), and several records a member."""
+    files = {
+        "plain.warc": b"".join(records),
+        "member.warc.gz": b"".join(gzip.compress(r) for r in records),
+        "stream.warc.gz": gzip.compress(b"".join(records)),
+        "grouped.warc.gz": b"".join(
+            gzip.compress(b"".join(records[i : i + 7])) for i in range(0, len(records), 7)
+        ),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return {name: tmp_path / name for name in files}
+
+
+def test_every_gzip_layout_gives_every_record_once(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """Before, a WARC gzipped as one stream gave 53 distinct sources for 181 records,
+    and a multi-record member layout lost records at segment edges."""
+    records = warc_records(pages, repeat=3)
+    paths = _layouts(tmp_path, records)
+    expected = None
+    for name, path in paths.items():
+        for segment_bytes in (1, 60_000, 1 << 30):
+            out = tmp_path / f"{name}-{segment_bytes}.jsonl"
+            options = BatchOptions(inputs=(str(path),), output=str(out), workers=2, quiet=True,
+                                   segment_bytes=segment_bytes)  # fmt: skip
+            run(options)
+            got = lines(out)
+            assert len(got) == len(records), (name, segment_bytes)
+            assert len({x["source"] for x in got}) == len(records), (name, segment_bytes)
+            expected = expected or texts_of(out)
+            assert texts_of(out) == expected, (name, segment_bytes)
+
+
+@pytest.mark.parametrize("layout", ["stream.warc.gz", "grouped.warc.gz"])
+def test_resume_inside_any_gzip_layout(tmp_path: pathlib.Path, pages: list[bytes], layout: str) -> None:
+    """Before, --resume after a cut in a one-stream WARC wrote nothing, lost 151 of 181
+    records and exited 0 with "accounted": true."""
+    records = warc_records(pages, repeat=3)
+    path = _layouts(tmp_path, records)[layout]
+    whole = tmp_path / "whole.jsonl"
+    run_batch(str(path), "-o", str(whole), "--quiet")
+    full = whole.read_bytes().splitlines(keepends=True)
+    assert len(full) == len(records)
+    for cut in (1, 8, len(full) - 1):
+        part = tmp_path / f"part{cut}.jsonl"
+        part.write_bytes(b"".join(full[:cut]) + full[cut][:30])
+        stats = tmp_path / "stats.json"
+        run_batch(str(path), "-o", str(part), "--resume", "--quiet", "--stats", str(stats), "--overwrite")
+        assert part.read_bytes() == whole.read_bytes(), cut
+        assert json.loads(stats.read_text())["records_read"] == len(records)
+
+
+def test_resume_refuses_an_output_of_other_inputs(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """An output whose sources the inputs never reach is refused, not silently
+    treated as done (which skipped every input)."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"html": pages[0].decode()}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"html": pages[1].decode()}) + "\n")
+    out = tmp_path / "out.jsonl"
+    run_batch(str(tmp_path / "a.jsonl"), "-o", str(out))
+    proc = run_batch(str(tmp_path / "b.jsonl"), "-o", str(out), "--resume", check=False)
+    assert proc.returncode == 1 and "a.jsonl" in proc.stderr and len(lines(out)) == 1
+
+
+# --- decompression bombs -----------------------------------------------------------
+
+
+def _peak_child_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _gzip_bomb(size: int) -> bytes:
+    """A gzip member of `size` inflated bytes, made a MiB at a time (the test's own
+    memory is counted in the batch's peak: a process keeps its parent's high-water
+    mark across fork and exec)."""
+    deflate = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [deflate.compress(b"<p>")]
+    parts += [deflate.compress(b"a" * (1 << 20)) for _ in range(size >> 20)]
+    return b"".join([*parts, deflate.flush()])
+
+
+def test_bombs_are_refused_at_max_bytes_not_inflated_whole(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """A page file and an HTTP Content-Encoding that inflate to 300 MB were inflated
+    whole before the size check (peaks of GBs); now inflating stops at --max-bytes."""
+    bomb = _gzip_bomb(300 << 20)
+    (tmp_path / "bomb.html.gz").write_bytes(bomb)
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for i, (body, encoding) in enumerate([(bomb, "gzip"), (pages[0], None)]):
+        headers = [("Content-Type", "text/html")] + ([("Content-Encoding", encoding)] if encoding else [])
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://x.example/{i}", "response",
+                                                      payload=io.BytesIO(body), http_headers=http))  # fmt: skip
+    (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
+    out = tmp_path / "out.jsonl"
+    code = (
+        "import multiprocessing, resource, sys; from boilerstrip.cli import main; rc = main(sys.argv[1:]);"
+        "[p.join() for p in multiprocessing.active_children()];"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+        "sys.exit(rc)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "batch", str(tmp_path / "bomb.html.gz"), str(tmp_path / "crawl.warc.gz"),
+         "-o", str(out), "--workers", "1", "--quiet", "--max-bytes", "5000000"],  # fmt: skip
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    parent_kb, child_kb = map(int, proc.stdout.split())
+    got = lines(out)
+    assert [x["status"] for x in got] == ["error", "error", "ok"]
+    assert all("--max-bytes" in str(x["reason"]) for x in got[:2])
+    assert 0 < parent_kb < 250_000 and 0 < child_kb < 250_000, (parent_kb, child_kb)
+
+
+# --- the output: lock, disk full, paths --------------------------------------------
+
+
+def test_a_second_batch_on_the_same_output_is_refused(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """Before, a --resume beside a running batch gave a torn line and 120 duplicate
+    records, and both runs exited 0."""
+    path = tmp_path / "big.warc.gz"
+    path.write_bytes(b"".join(gzip.compress(r) for r in warc_records(pages, repeat=40)))
+    out = tmp_path / "out.jsonl"
+    first = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "boilerstrip",
+            "batch",
+            str(path),
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            "--quiet",
+        ],
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not (out.exists() and out.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert first.poll() is None, "the first batch ended before the second could start"
+    started = time.monotonic()
+    second = run_batch(str(path), "-o", str(out), "--resume", check=False)
+    assert second.returncode == 1 and f"PID {first.pid}" in second.stderr, second.stderr
+    assert time.monotonic() - started < 20
+    assert first.wait(timeout=300) == 0
+    got = lines(out)
+    assert [x["seq"] for x in got] == list(range(len(pages) * 40))
+    assert not list(tmp_path.glob(".*.lock")), "the lock file outlived its batch"
+
+
+def _limit_file_size() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))
+
+
+def test_a_full_disk_ends_in_one_line_and_the_output_resumes(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """A write that fails (here EFBIG, past a file-size limit; ENOSPC alike) ended in
+    a traceback; now one line, exit 1, and --resume completes the output."""
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"html": p.decode()}) + "\n" for p in pages * 3))
+    whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
+    run_batch(str(tmp_path / "in.jsonl"), "-o", str(whole), "--quiet")
+    proc = subprocess.run(
+        [sys.executable, "-m", "boilerstrip", "batch", str(tmp_path / "in.jsonl"), "-o", str(part), "--quiet"],
+        capture_output=True, text=True, preexec_fn=_limit_file_size, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "cannot write" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert 0 < part.stat().st_size <= 30_000
+    run_batch(str(tmp_path / "in.jsonl"), "-o", str(part), "--resume", "--quiet")
+    assert part.read_bytes() == whole.read_bytes()
+
+
+def test_paths_are_checked_before_any_record(tmp_path: pathlib.Path) -> None:
+    """An unwritable --stats failed only after the whole run; the same file for
+    --errors and -o corrupted a line."""
+    seed = str(pathlib.Path(__file__).parents[1] / "fixtures" / "seed")
+    out = tmp_path / "out.jsonl"
+    proc = run_batch(seed, "-o", str(out), "--stats", str(tmp_path / "no" / "s.json"), check=False)
+    assert proc.returncode == 1 and "cannot write" in proc.stderr and not out.exists()
+    proc = run_batch(seed, "-o", str(out), "--errors", str(out), check=False)
+    assert proc.returncode == 1 and "same file" in proc.stderr and not out.exists()
