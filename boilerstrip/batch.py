@@ -273,6 +273,8 @@ def clean_fields(
         return {"status": "error", "reason": f"took over --timeout {timeout:g}s"}
     except BoilerstripError as exc:
         return {"status": "error", "reason": str(exc)}
+    except MemoryError:
+        return {"status": "error", "reason": "out of memory (in batch: over --max-memory)"}
     except Exception as exc:  # noqa: BLE001 - a page that breaks the parser must not stop the batch
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"}
     finally:

@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     batch.add_argument("--max-bytes", type=int, default=10_000_000, help="larger records are errors")
     batch.add_argument("--timeout", type=float, default=30.0, help="seconds a record may take")
+    batch.add_argument(
+        "--max-memory", type=int, default=4096, help="MiB of address space a worker may use (0: no limit)"
+    )
     for name in ("html", "text", "url", "id"):
         batch.add_argument(f"--{name}-field", default=name, help=f"JSONL key of the record's {name}")
     return parser
@@ -86,6 +89,7 @@ def run_batch(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         max_bytes=args.max_bytes,
         timeout=args.timeout,
+        max_memory=args.max_memory,
         fields=JsonlFields(args.html_field, args.text_field, args.url_field, args.id_field),
         output_format=args.output_format,
     )

@@ -18,7 +18,16 @@ from __future__ import annotations
 import bisect
 import io
 import zlib
-from typing import BinaryIO
+from types import ModuleType
+from typing import Any, BinaryIO
+
+_zlib: ModuleType
+try:  # ISA-L inflates about twice as fast as zlib (FastWARC's own speed); optional, [warc]
+    from isal import isal_zlib as _zlib
+except ImportError:  # pragma: no cover - the same results, slower
+    _zlib = zlib
+_ERRORS: tuple[type[Exception], ...] = (zlib.error, _zlib.error)
+_READ_ERRORS: tuple[type[Exception], ...] = (*_ERRORS, EOFError)
 
 GZIP_MAGIC = b"\x1f\x8b"
 _READ = 1 << 16
@@ -42,7 +51,7 @@ class Members(io.RawIOBase):
         self._fh = fh
         self._file_pos = start  # file offset of the first byte not yet in `_input`
         self._input = b""
-        self._inflater: zlib._Decompress | None = None
+        self._inflater: Any = None
         self._out = 0  # inflated bytes handed out so far
         self._starts: list[int] = []  # inflated offset where each member begins
         self._offsets: list[int] = []  # file offset of each member
@@ -87,11 +96,12 @@ class Members(io.RawIOBase):
                 parts.append(chunk)
                 self._out += len(chunk)
                 want -= len(chunk)
-        except (zlib.error, EOFError) as exc:
+        except _READ_ERRORS as exc:
+            error = exc if isinstance(exc, EOFError) else zlib.error(str(exc))
             if not parts:
                 self.failed = True
-                raise
-            self._error = exc
+                raise error from exc
+            self._error = error
         return b"".join(parts)
 
     def member_of(self, position: int) -> int:
@@ -125,7 +135,7 @@ class Members(io.RawIOBase):
         self.current = self._file_pos - len(self._input)
         self._starts.append(self._out)
         self._offsets.append(self.current)
-        self._inflater = zlib.decompressobj(31)
+        self._inflater = _zlib.decompressobj(31)
         return True
 
     def _refill(self, *, member_open: bool) -> None:
@@ -148,11 +158,19 @@ class Members(io.RawIOBase):
 
 def inflate(data: bytes, cap: int, wbits: int = 31) -> bytes:
     """`data` inflated (gzip by default; `wbits` as in zlib), all of its gzip members;
-    raises TooLarge once the output passes `cap` bytes, before inflating the rest."""
+    raises TooLarge once the output passes `cap` bytes, before inflating the rest, and
+    zlib.error or EOFError for corrupt or cut data."""
+    try:
+        return _inflate(data, cap, wbits)
+    except _ERRORS as exc:
+        raise zlib.error(str(exc)) from exc
+
+
+def _inflate(data: bytes, cap: int, wbits: int) -> bytes:
     out: list[bytes] = []
     total = 0
     while data:
-        inflater = zlib.decompressobj(wbits)
+        inflater = _zlib.decompressobj(wbits)
         while True:
             chunk = inflater.decompress(data, cap + 1 - total)
             total += len(chunk)

@@ -268,3 +268,18 @@ def test_paths_are_checked_before_any_record(tmp_path: pathlib.Path) -> None:
     assert proc.returncode == 1 and "cannot write" in proc.stderr and not out.exists()
     proc = run_batch(seed, "-o", str(out), "--errors", str(out), check=False)
     assert proc.returncode == 1 and "same file" in proc.stderr and not out.exists()
+
+
+def test_a_record_over_the_memory_cap_is_an_error_line(tmp_path: pathlib.Path) -> None:
+    """A worker runs under an address-space cap: the page that needs more than it is
+    an error line, and the records after it are cleaned as usual."""
+    big = "<html><body>" + "".join(f"<div><p>Paragraph {i} of many words.</p></div>" for i in range(150_000))
+    small = "<html><body><article><p>" + "A sentence of the article. " * 40 + "</p></article></body></html>"
+    rows = [{"html": small}, {"html": big + "</body></html>"}, {"html": small}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    run_batch(str(tmp_path / "in.jsonl"), "-o", str(out), "--max-memory", "300", "--workers", "1",
+              "--max-bytes", "100000000")  # fmt: skip
+    got = lines(out)
+    assert [x["status"] for x in got] == ["ok", "error", "ok"]
+    assert "memory" in str(got[1]["reason"])
