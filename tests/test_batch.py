@@ -228,7 +228,8 @@ def _default_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _kill_midway(args: list[str], out: pathlib.Path, sig: int, at_least: int) -> None:
+def _kill_midway(args: list[str], out: pathlib.Path, sig: int, at_least: int) -> int:
+    """Interrupt a batch once `out` has `at_least` lines; returns its exit status."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "boilerstrip", "batch", *args],
         stderr=subprocess.PIPE,
@@ -254,6 +255,7 @@ def _kill_midway(args: list[str], out: pathlib.Path, sig: int, at_least: int) ->
         # Leave a torn last line, as a kill inside a write would.
         with open(out, "ab") as fh:
             fh.write(b'{"seq": 999999, "id": "torn')
+    return int(proc.returncode)
 
 
 _PROC = pathlib.Path("/proc")
@@ -277,16 +279,20 @@ def _running(pid: int) -> bool:
     return _stat(pid)[:1] not in ([], ["Z"])
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["kill", "ctrl-c", "term"]
+)
 def test_kill_and_resume_gives_the_uninterrupted_output(
     tmp_path: pathlib.Path, pages: list[bytes], sig: int
 ) -> None:
     warc = tmp_path / "crawl.warc.gz"
-    n = write_warc(warc, pages * 60, [], extras=False)
+    n = write_warc(warc, pages * 25, [], extras=False)
     whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
     common = ["--workers", "2", "--quiet", "--chunk-size", "8"]
     run_batch(str(warc), "-o", str(whole), *common)
-    _kill_midway([str(warc), "-o", str(part), *common], part, sig, at_least=40)
+    status = _kill_midway([str(warc), "-o", str(part), *common], part, sig, at_least=40)
+    if sig != signal.SIGKILL:  # SIGTERM (a scheduler's stop) ends the batch as Ctrl-C does
+        assert status == 130 and not list(tmp_path.glob(".*.lock")), status
     done = part.read_bytes().count(b"\n")
     assert 0 < done < n
     stats = tmp_path / "stats.json"
