@@ -9,7 +9,7 @@ from . import features
 from .api import Cleaner, clean
 from .config import Config
 from .detectors import DEFAULT_DETECTORS, Detector, Page
-from .errors import BoilerstripError, ConfigError, InputError
+from .errors import ArgumentError, BoilerstripError, ConfigError, InputError
 from .model import Block, Comment, Features, Label, Result, Verdict
 
 # True when the per-block pipeline was compiled by mypyc at install time (see setup.py):
@@ -19,6 +19,7 @@ COMPILED: bool = features.__file__ is not None and not features.__file__.endswit
 __all__ = [
     "COMPILED",
     "DEFAULT_DETECTORS",
+    "ArgumentError",
     "Block",
     "BoilerstripError",
     "Cleaner",

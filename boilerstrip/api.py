@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Final
 
 from . import detectors as D
 from . import features, html, htmlmeta, lang, scorer
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
-from .errors import ConfigError, InputError
+from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
 from .model import Result
 from .reduce import assemble
@@ -26,17 +28,25 @@ class Cleaner:
         *,
         detectors: Mapping[str, D.Detector | D.DetectFn] | None = None,
     ) -> None:
-        self.config = config or Config()
+        if config is not None and not isinstance(config, Config):
+            raise ArgumentError(f"config must be a boilerstrip.Config or None, not {type(config).__name__}")
+        if detectors is not None and not isinstance(detectors, Mapping):
+            raise ArgumentError(
+                f"detectors must be a mapping of names to detectors, not {type(detectors).__name__}"
+            )
+        self.config = config if config is not None else Config()
         self.detectors = _resolve(self.config, detectors or {})
         cfg = self.config
         none = scorer.Model({}, ())
-        self.text_model = scorer.load(cfg.scorer_text) if cfg.scorer_text else none
-        self.html_model = scorer.load(cfg.scorer_html) if cfg.scorer_html else none
+        self.text_model = _load_scorer("scorer_text", cfg.scorer_text) if cfg.scorer_text else none
+        self.html_model = _load_scorer("scorer_html", cfg.scorer_html) if cfg.scorer_html else none
         self._text_weights = self.text_model.dense()
         self._html_weights = self.html_model.dense()
 
     def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
-        """Clean one page (HTML or a text dump, str or bytes) into a Result."""
+        """Clean one page (HTML or a text dump, str or bytes) into a Result; what it
+        raises is `boilerstrip.clean`'s."""
+        _check_arguments(url, include_comments)
         prepared, markup = self._prepare(page)
         D.run(self.detectors, prepared)
         title_hint = (markup.title or markup.page_title) if markup else None
@@ -50,9 +60,15 @@ class Cleaner:
         return result
 
     def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
-        """Clean pages one after another; each is independent of the others."""
-        for page in pages:
-            yield self.clean(page, include_comments=include_comments)
+        """Clean pages one after another, lazily; each is independent of the others."""
+        if isinstance(pages, (str, bytes, bytearray)):
+            raise ArgumentError("pages must be an iterable of pages, not one page: use clean()")
+        try:
+            each = iter(pages)
+        except TypeError:
+            raise ArgumentError(f"pages must be an iterable of pages, not {type(pages).__name__}") from None
+        _check_arguments(None, include_comments)
+        return (self.clean(page, include_comments=include_comments) for page in each)
 
     def prepare(self, page: Page) -> D.Page:
         """Blocks with features but no labels yet: what detectors see (for tests and
@@ -67,10 +83,10 @@ class Cleaner:
         else:  # anything else is decoded first; `text` is read below only on this path
             text, utf8 = _as_text(page, self.config)
             if looks_like_html(text):
-                walked = html.read(utf8 if utf8 is not None else text)
+                walked = html.read(utf8 if utf8 is not None else _without_prologue(text))
         markup: HtmlMeta | None = None
         if walked is not None:
-            markup = htmlmeta.extract(walked.markup)
+            markup = htmlmeta.extract(walked.markup, self.config)
             blocks = walked.blocks
             markup.page_title = walked.title
         else:
@@ -119,8 +135,43 @@ def clean(
     include_comments: bool = False,
     config: Config | None = None,
 ) -> Result:
-    """Clean one page with a fresh Cleaner: `boilerstrip.clean(html_or_text)`."""
+    """Clean one page with a fresh Cleaner: `boilerstrip.clean(html_or_text)`.
+
+    `page` is HTML or a text dump, str or bytes (any encoding); `url` the page's
+    address, copied to `Result.url` (else the page's own canonical http(s) URL is);
+    `include_comments` keeps the comment section apart in `Result.comments`.
+
+    The contract: for every input and every argument, `clean` returns a Result of the
+    whole page or raises a `BoilerstripError` that names the problem; it never cleans
+    a silent prefix of the page. It raises
+      - `InputError` (a ValueError) for a page it cannot read: not str or bytes, over
+        `Config.max_input_chars`, compressed, binary, undecodable or unparsable;
+      - `ArgumentError` (a TypeError) for an argument of the wrong type (`url=5`,
+        `config="x"`, a Config field of the wrong type), naming the argument;
+      - `ConfigError` (a ValueError) for a configuration that cannot run (an unknown
+        detector, a scorer file that cannot be read).
+    Lone surrogates in a str page read as U+FFFD and NUL characters are dropped; a
+    declared charset Python does not know gives way to detection; JSON-LD over
+    `Config.max_json_ld_chars` or `Config.max_json_ld_depth` is skipped. See
+    docs/reliability.md.
+    """
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
+
+
+def _check_arguments(url: object, include_comments: object) -> None:
+    """`clean`'s keyword arguments have their types, or an ArgumentError names them."""
+    if url is not None and not isinstance(url, str):
+        raise ArgumentError(f"url must be a str or None, not {type(url).__name__}")
+    if not isinstance(include_comments, bool):
+        raise ArgumentError(f"include_comments must be a bool, not {type(include_comments).__name__}")
+
+
+def _load_scorer(field: str, name: str) -> scorer.Model:
+    """The scorer Config names, or a ConfigError naming the field."""
+    try:
+        return scorer.load(name)
+    except (OSError, ValueError, LookupError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"Config.{field}={name!r} cannot be loaded: {exc}") from exc
 
 
 def _utf8_html(page: object, config: Config) -> bytes | None:
@@ -138,6 +189,7 @@ def _utf8_html(page: object, config: Config) -> bytes | None:
 def _as_text(page: object, config: Config) -> tuple[str, bytes | None]:
     """The page's text, and its bytes when they are plain UTF-8 (for the HTML parser)."""
     utf8: bytes | None = None
+    encoded: bytes | None = None  # a str page's UTF-8, where `_readable` made it
     if isinstance(page, (bytes, bytearray, memoryview)):
         data = bytes(page)
         if len(data) > config.max_input_chars * 4:
@@ -150,17 +202,52 @@ def _as_text(page: object, config: Config) -> tuple[str, bytes | None]:
         raise InputError(f"a page must be str or bytes, not {type(page).__name__}")
     if len(text) > config.max_input_chars:
         raise InputError(f"page of {len(text)} characters is over max_input_chars={config.max_input_chars}")
+    if isinstance(page, str):
+        text, encoded = _readable(text)
     # A NUL byte in UTF-8 is a NUL character; memchr finds it in bytes far faster than
     # `in` finds it in a str of two or four bytes a character.
-    if (b"\x00" in utf8) if utf8 is not None else ("\x00" in text):
+    probe = utf8 if utf8 is not None else encoded
+    if (b"\x00" in probe) if probe is not None else ("\x00" in text):
         text, utf8 = text.replace("\x00", ""), None
     return text, utf8
+
+
+def _readable(page: str) -> tuple[str, bytes | None]:
+    """A str page as the parser can read it whole, and its UTF-8 when it was made.
+    Without a leading BOM (text read from a file as "utf-8" keeps it, and it hides the
+    markup), and with U+FFFD for each lone surrogate, where the HTML parser would stop
+    reading (a valid pair becomes its character). No decoder makes surrogates: only a
+    str given as the page has them, and only one that is not ASCII (told at no cost) is
+    checked, by encoding it; the bytes then serve the NUL check."""
+    text = page[1:] if page.startswith("\ufeff") else page
+    if text.isascii():
+        return text, None
+    try:
+        return text, text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"), None
+
+
+def _without_prologue(text: str) -> str:
+    """A str page without the XML declaration and processing instructions it opens
+    with: lxml refuses a str whose declaration names an encoding (unless it is exactly
+    well-formed), and the parser drops them anyway."""
+    m = _PROLOGUE.match(text)
+    return text[m.end() :] if m else text
+
+
+# "<?" opens a processing instruction that ends at the first ">" (as HTML reads it).
+_PROLOGUE: Final = re.compile(r"(?:\s*<\?[^>]*(?:>|$))+")
 
 
 def _resolve(config: Config, extra: Mapping[str, D.Detector | D.DetectFn]) -> tuple[D.Detector, ...]:
     """The detectors to run: Config's order and switches, then the user's own."""
     table: dict[str, D.Detector] = dict(D.DEFAULT_DETECTORS)
     for name, det in extra.items():
+        if not isinstance(name, str) or not (isinstance(det, D.Detector) or callable(det)):
+            raise ArgumentError(
+                f"detectors maps names (str) to a Detector or a function, not {name!r} to {type(det).__name__}"
+            )
         table[name] = det if isinstance(det, D.Detector) else D.Detector(name, det)
     order = list(config.active_detectors())
     order += [n for n in extra if n not in order and n not in config.disabled]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from typing import Any
+
+from .errors import ArgumentError
 
 DEFAULT_DETECTORS: tuple[str, ...] = (
     "tables",
@@ -37,8 +39,13 @@ class Config:
     detectors: tuple[str, ...] = DEFAULT_DETECTORS
     disabled: frozenset[str] = field(default_factory=frozenset)
 
-    # Input limits: bigger input is refused with an error, never truncated silently.
+    # Limits on hostile input: a page over them is refused with an InputError, and
+    # markup over them is skipped (the page is still cleaned); never a silent cut.
     max_input_chars: int = 20_000_000
+    # A JSON-LD script longer than this (characters), or nested deeper than this
+    # (arrays and objects), is skipped: it is not parsed at all.
+    max_json_ld_chars: int = 1_000_000
+    max_json_ld_depth: int = 64
 
     # Pattern detectors only look at blocks up to this many words (menus, prompts).
     short_block_words: int = 12
@@ -97,9 +104,43 @@ class Config:
     title_window: int = 8
     header_window: int = 40
 
+    def __post_init__(self) -> None:
+        """Every field has its default's type: a wrong one is an ArgumentError naming
+        the field here, not an obscure failure deep inside some page."""
+        for name, kind in _FIELD_TYPES:
+            value = getattr(self, name)
+            if type(value) is not kind:
+                _check_field(name, value, kind)
+
     def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed (the Config itself never changes)."""
         return replace(self, **changes)
 
     def active_detectors(self) -> tuple[str, ...]:
         return tuple(d for d in self.detectors if d not in self.disabled)
+
+
+def _default_type(item: Field[Any]) -> type:
+    factory = item.default_factory
+    return type(item.default if factory is MISSING else factory())
+
+
+# Each field's name and its default's type, which a value must have (or be close to).
+_FIELD_TYPES: tuple[tuple[str, type], ...] = tuple((f.name, _default_type(f)) for f in fields(Config))
+
+
+def _check_field(name: str, value: object, kind: type) -> None:
+    """Raise an ArgumentError unless `value` fits a field of type `kind`: an int where
+    a float is expected is fine, a bool is no number, and detector names may come in
+    any collection but a str (it would be read as names of one letter each)."""
+    if kind is int:
+        ok, what = isinstance(value, int) and not isinstance(value, bool), "an int"
+    elif kind is float:
+        ok, what = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
+    elif kind is str:
+        ok, what = isinstance(value, str), "a str"
+    else:
+        ok = isinstance(value, (tuple, list, set, frozenset)) and all(isinstance(v, str) for v in value)
+        what = "a tuple or set of detector names (str)"
+    if not ok:
+        raise ArgumentError(f"Config.{name} must be {what}, not {type(value).__name__}")

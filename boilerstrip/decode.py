@@ -108,7 +108,7 @@ def decode(data: bytes) -> str:
         pass
     _refuse_binary(data)
     declared = declared_charset(data[:4096])
-    guessed = _guess(data)
+    guessed = page_charset(_guess(data))
     names = [declared, "cp1252", guessed]
     names += [sib for name in names if name for sib in _SIBLINGS.get(codecs.lookup(name).name, ())]
     readings = {}
@@ -127,12 +127,30 @@ def decode(data: bytes) -> str:
 
 def declared_charset(head: bytes) -> str | None:
     """The charset a <meta> tag or XML declaration names, as Python's codec name;
-    labels are read as browsers read them (latin-1 means windows-1252, and so on)."""
+    labels are read as browsers read them (latin-1 means windows-1252, and so on).
+    None when none is declared, or the label names no charset Python can read a page
+    in (`page_charset`): the bytes are then read by detection."""
     m = _DECLARED.search(head)
     if not m:
         return None
     name = (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
-    return _BROWSER_ALIASES.get(name, name)
+    return page_charset(_BROWSER_ALIASES.get(name, name))
+
+
+def page_charset(name: str | None) -> str | None:
+    """`name` if it is a charset Python can read a page in, else None: not an unknown
+    label (`<meta charset=none>`), nor a codec that is no charset (rot13, base64) or
+    that can make lone surrogates or fail otherwise (UTF-7, the escape codecs), on
+    which the HTML parser would stop reading the page."""
+    if not name:
+        return None
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CHARSETS:
+        return None
+    return name
 
 
 _BROWSER_ALIASES: Final = {
@@ -141,7 +159,30 @@ _BROWSER_ALIASES: Final = {
     "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
     "x-sjis": "cp932", "windows-31j": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
     "big5": "big5hkscs", "x-euc-jp": "euc_jp", "utf8": "utf-8",
+    # Labels browsers know (the WHATWG Encoding Standard) and Python does not, and
+    # MySQL's names for UTF-8; x-user-defined is read as windows-1252 (HTML's rule).
+    "unicode-1-1-utf-8": "utf-8", "unicode11utf8": "utf-8", "unicode20utf8": "utf-8",
+    "x-unicode20utf8": "utf-8", "utf8mb4": "utf-8", "utf8mb3": "utf-8",
+    "iso88591": "cp1252", "iso88599": "cp1254", "x-user-defined": "cp1252",
+    **{f"iso8859{n}": f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15)},
+    "csiso88596e": "iso8859_6", "csiso88596i": "iso8859_6", "iso-8859-6-e": "iso8859_6",
+    "iso-8859-6-i": "iso8859_6", "sun_eu_greek": "iso8859_7", "csiso88598e": "iso8859_8",
+    "iso-8859-8-e": "iso8859_8", "visual": "iso8859_8", "csiso88598i": "iso8859_8",
+    "iso-8859-8-i": "iso8859_8", "logical": "iso8859_8", "csisolatin9": "iso8859_15",
+    "koi": "koi8_r", "koi8": "koi8_r", "koi8-ru": "koi8_u", "csmacintosh": "mac_roman",
+    "mac": "mac_roman", "x-mac-roman": "mac_roman", "x-mac-cyrillic": "mac_cyrillic",
+    "x-mac-ukrainian": "mac_cyrillic", "windows-874": "cp874", "dos-874": "cp874",
+    "iso885911": "cp874", **{f"x-cp125{n}": f"cp125{n}" for n in range(9)},
+    "csgb2312": "gb18030", "gb_2312": "gb18030", "gb_2312-80": "gb18030", "cn-big5": "big5hkscs",
+    "x-x-big5": "big5hkscs", "cseucpkdfmtjapanese": "euc_jp", "cseuckr": "cp949",
+    "csksc56011987": "cp949", "iso-ir-149": "cp949", "ks_c_5601-1989": "cp949",
+    "ksc_5601": "cp949", "windows-949": "cp949",
 }  # fmt: skip
+# Codecs Python has that no page is read in: they fail on page bytes or make lone
+# surrogates (where the HTML parser stops reading).
+_NOT_PAGE_CHARSETS: Final = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "idna", "punycode"}
+)
 # How much less garbled another reading must be to override the declared charset.
 _MARGIN: Final = 0.1
 _GUESS_BYTES: Final = 200_000
@@ -165,7 +206,7 @@ def _refuse_binary(data: bytes) -> None:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):
         return None
 
 

@@ -13,3 +13,8 @@ class InputError(BoilerstripError, ValueError):
 
 class ConfigError(BoilerstripError, ValueError):
     """The configuration or detector set is inconsistent (unknown detector name...)."""
+
+
+class ArgumentError(BoilerstripError, TypeError):
+    """An argument of `clean()` or `Cleaner` has the wrong type (`url=5`,
+    `config="x"`); a TypeError too, so code that catches TypeError still does."""

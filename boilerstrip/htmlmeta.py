@@ -15,7 +15,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final
+from urllib.parse import urlsplit
 
+from .config import Config
 from .meta import parse_date
 
 _ARTICLE_TYPES: Final = frozenset(
@@ -68,11 +70,13 @@ class Markup:
     root_langs: tuple[str | None, ...] = ()  # the root element's lang and xml:lang
 
 
-def extract(markup: Markup) -> HtmlMeta:
-    """Read the metadata the walk collected (JSON-LD lives in scripts the walk drops)."""
+def extract(markup: Markup, config: Config | None = None) -> HtmlMeta:
+    """Read the metadata the walk collected (JSON-LD lives in scripts the walk drops).
+    `config` gives the limits on JSON-LD (`max_json_ld_chars`, `max_json_ld_depth`)."""
+    limits = config or Config()
     found = HtmlMeta()
     metas = _meta_tags(markup.metas)
-    for obj in _json_ld_articles(markup.json_ld):
+    for obj in _json_ld_articles(markup.json_ld, limits.max_json_ld_chars, limits.max_json_ld_depth):
         _from_json_ld(obj, found)
     found.title = found.title or metas.get("og:title") or metas.get("twitter:title")
     found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
@@ -85,8 +89,8 @@ def extract(markup: Markup) -> HtmlMeta:
         author = metas.get("author") or metas.get("article:author") or metas.get("dc.creator")
         if author and not author.startswith("http"):
             found.authors = [a.strip() for a in re.split(r",|\band\b", author) if a.strip()]
-    canonical = markup.canonical
-    found.canonical_url = canonical.strip() if canonical else metas.get("og:url")
+    # Only a web address: the page's markup may name anything (javascript:, data:).
+    found.canonical_url = web_url(markup.canonical) or web_url(metas.get("og:url"))
     found.language = _language(markup.root_langs, metas)
     return found
 
@@ -100,13 +104,31 @@ def _meta_tags(pairs: list[tuple[str | None, str | None]]) -> dict[str, str]:
     return out
 
 
-def _json_ld_articles(scripts: list[str]) -> list[dict[str, Any]]:
-    """Article-like JSON-LD objects, @graph and lists flattened."""
+def web_url(value: str | None) -> str | None:
+    """`value` without surrounding white space if it is an absolute http(s) URL, else
+    None (a javascript: or data: URL, a relative path, no URL at all)."""
+    url = value.strip() if value else ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed IPv6 host
+        return None
+    return url if parts.scheme.lower() in _WEB_SCHEMES and parts.netloc else None
+
+
+_WEB_SCHEMES: Final = ("http", "https")
+
+
+def _json_ld_articles(scripts: list[str], max_chars: int, max_depth: int) -> list[dict[str, Any]]:
+    """Article-like JSON-LD objects, @graph and lists flattened. A script over the
+    limits (longer than `max_chars`, nested deeper than `max_depth`) is skipped, as
+    one that is not JSON is: the JSON parser recurses once a level."""
     objects: list[dict[str, Any]] = []
     for raw in scripts:
+        if len(raw) > max_chars or _nested_deeper(raw, max_depth):
+            continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = [data]
         while stack:
@@ -121,6 +143,27 @@ def _json_ld_articles(scripts: list[str]) -> list[dict[str, Any]]:
                 if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
                     objects.append(item)
     return objects
+
+
+def _nested_deeper(raw: str, limit: int) -> bool:
+    """Whether JSON text nests arrays and objects more than `limit` deep. Most scripts
+    hold fewer brackets than that in all; otherwise the brackets outside strings, all
+    made square (the parser recurses on either), are counted off a level at a time:
+    each pass removes the innermost pairs. All at C speed."""
+    if raw.count("{") + raw.count("[") <= limit:
+        return False
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", raw)).replace("{", "[").replace("}", "]")
+    if "[" * (limit + 1) in brackets:
+        return True
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = brackets.replace("[]", "")
+    return bool(brackets)
+
+
+_JSON_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
 
 
 def _from_json_ld(obj: dict[str, Any], found: HtmlMeta) -> None:
