@@ -248,7 +248,7 @@ def process_record(rec: Record) -> dict[str, Any]:
 def clean_fields(
     cleaner: Cleaner,
     page: Any,
-    url: str | None,
+    url: object,
     *,
     comments: bool = False,
     timeout: float | None = None,
@@ -257,7 +257,9 @@ def clean_fields(
     the result's text and metadata, `comments` when asked, and the block label counts
     under "_labels". Never raises for a bad page: batch lines and the pipeline
     adapters (`boilerstrip.integrations`) all account for every row this way.
-    A `timeout` (seconds) applies in the main thread only, where SIGALRM is delivered."""
+    A `timeout` (seconds) applies in the main thread only, where SIGALRM is delivered.
+    A URL that is no string (a dataframe's missing value: NaN, pd.NA) is no URL."""
+    url = url if isinstance(url, str) and url else None
     timeout = timeout if threading.current_thread() is threading.main_thread() else None
     previous = signal.signal(signal.SIGALRM, _timeout) if timeout else None
     if timeout:

@@ -144,3 +144,16 @@ def test_time_limit_is_skipped_off_the_main_thread() -> None:
     with ThreadPoolExecutor(1) as pool:
         fields = pool.submit(clean_fields, boilerstrip.Cleaner(), page, url, timeout=5.0).result()
     assert fields["status"] == "ok" and fields["text"] == boilerstrip.clean(page, url=url).text
+
+
+def test_a_missing_url_in_a_frame_is_no_url() -> None:
+    """A dataframe's missing value (NaN, pd.NA, None) in the URL column is no URL, not a
+    bad argument: the page is cleaned as without one."""
+    from boilerstrip.batch import clean_fields
+
+    url, page = PAGES[0]
+    frame = pd.DataFrame({"url": pd.array([None, None, url], dtype="string"), "html": [page] * 3})
+    frame.loc[1, "url"] = float("nan")
+    for missing in [*frame["url"][:2], None]:
+        fields = clean_fields(boilerstrip.Cleaner(), page, missing)
+        assert fields["status"] == "ok" and fields["url"] == boilerstrip.clean(page).url, missing
