@@ -11,7 +11,7 @@ from collections import Counter
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from metric import shingles  # noqa: E402
-from quick import is_holdout  # noqa: E402
+from splits import scrapinghub_holdout as is_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
 

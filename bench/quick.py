@@ -10,6 +10,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 from metric import page_counts, score  # noqa: E402
+from splits import scrapinghub_holdout as is_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
 
@@ -21,11 +22,6 @@ def config_from_args(args: list[str]) -> boilerstrip.Config:
     cfg = boilerstrip.Config()
     overrides = dict(a.split("=", 1) for a in args if "=" in a)
     return cfg.replace(**{k: type(getattr(cfg, k))(v) for k, v in overrides.items()})
-
-
-def is_holdout(page_id: str) -> bool:
-    """A quarter of the pages, never looked at while tuning: ids starting c, d, e or f."""
-    return page_id[0] in "cdef"
 
 
 def report(name: str, pairs: list[tuple[str, str]], ids: list[str], extra: str = "") -> None:

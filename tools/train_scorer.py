@@ -31,6 +31,9 @@ import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from splits import scrapinghub_holdout as is_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
 from boilerstrip import detectors as D  # noqa: E402
@@ -42,10 +45,6 @@ SPLITS = 4  # the shipped weights are the mean over this many out-of-fold splits
 PASSES = 3  # the first pass, then passes that also read the previous one's probabilities
 RATE = 0.5
 _TOKEN = re.compile(r"\w+")
-
-
-def is_holdout(page_id: str) -> bool:
-    return page_id[0] in "cdef"
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
