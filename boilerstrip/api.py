@@ -8,11 +8,12 @@ from typing import Final
 
 from . import detectors as D
 from . import features, html, htmlmeta, lang, scorer
+from . import markup as repair
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
-from .model import Result
+from .model import Block, Result
 from .reduce import assemble
 from .segment import text_blocks
 
@@ -47,7 +48,18 @@ class Cleaner:
         """Clean one page (HTML or a text dump, str or bytes) into a Result; what it
         raises is `boilerstrip.clean`'s."""
         _check_arguments(url, include_comments)
-        prepared, markup = self._prepare(page)
+        prepared, markup, source = self._prepare(page)
+        result = self._reduce(prepared, markup, url, include_comments)
+        if not result.text and source is not None and repair.can_reveal(source):
+            # Nothing shown: the content may wait for a script (in <noscript>, or
+            # hidden until the script runs). Read the page as a browser would show it.
+            again = self._reduce(*self._prepare_html(repair.reveal(source)), url, include_comments)
+            result = again if again.text else result
+        return result
+
+    def _reduce(
+        self, prepared: D.Page, markup: HtmlMeta | None, url: str | None, include_comments: bool
+    ) -> Result:
         D.run(self.detectors, prepared)
         title_hint = (markup.title or markup.page_title) if markup else None
         result = assemble(
@@ -75,22 +87,27 @@ class Cleaner:
         for writing your own detectors)."""
         return self._prepare(page)[0]
 
-    def _prepare(self, page: Page) -> tuple[D.Page, HtmlMeta | None]:
-        utf8 = _utf8_html(page, self.config)
-        walked: html.HtmlPage | None = None
-        if utf8 is not None:
-            walked = html.read(utf8)
-        else:  # anything else is decoded first; `text` is read below only on this path
+    def _prepare(self, page: Page) -> tuple[D.Page, HtmlMeta | None, str | bytes | None]:
+        """The page's blocks, ready for the detectors, with its markup's metadata and
+        the HTML that was parsed (None for a text dump)."""
+        source: str | bytes | None = _utf8_html(page, self.config)
+        if source is None:  # anything else is decoded first; `text` is read only here
             text, utf8 = _as_text(page, self.config)
-            if looks_like_html(text):
-                walked = html.read(utf8 if utf8 is not None else _without_prologue(text))
-        markup: HtmlMeta | None = None
-        if walked is not None:
-            markup = htmlmeta.extract(walked.markup, self.config)
-            blocks = walked.blocks
-            markup.page_title = walked.title
-        else:
-            blocks = text_blocks(text)
+            if not looks_like_html(text):
+                return self._prepared(text_blocks(text), None), None, None
+            source = utf8 if utf8 is not None else _without_prologue(text)
+        source = (
+            repair.close_at_end(source) if isinstance(source, bytes) else repair.close_text_at_end(source)
+        )
+        return *self._prepare_html(source), source
+
+    def _prepare_html(self, source: str | bytes) -> tuple[D.Page, HtmlMeta]:
+        walked = html.read(source)
+        markup = htmlmeta.extract(walked.markup, self.config)
+        markup.page_title = walked.title
+        return self._prepared(walked.blocks, markup), markup
+
+    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None) -> D.Page:
         language = lang.detect(lang.sample(blocks))
         features.compute(blocks, language)
         weights, context_weights = self._html_weights if markup is not None else self._text_weights
@@ -103,7 +120,7 @@ class Cleaner:
             context_weights=context_weights,
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),
         )
-        return prepared, markup
+        return prepared
 
 
 def _headline(found: str | None, page_title: str | None) -> str | None:

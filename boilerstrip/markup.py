@@ -1,0 +1,74 @@
+"""Repairs to raw HTML before it is parsed, where libxml2 and a browser read it apart.
+
+Why: a browser shows what follows a premature `</html>` (templates that close the
+document after their header, then print the page), and a crawler's copy of a page that
+fills itself by script often holds its content in `<noscript>` (forum engines print
+the whole thread there for crawlers) or under an element hidden until the script runs.
+libxml2 stops at the `</html>`, and the walk drops `<noscript>` and hidden elements,
+so such a page came out empty. Both repairs are cheap checks on the raw page; the
+second is only tried on a page that gave no text (`reveal`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lxml import etree
+
+_END_TAGS: Final = (b"</html", b"</HTML", b"</body", b"</BODY")
+# A start tag of visible content after the end of the document (scripts and styles
+# printed after `</html>` are common and harmless, and need no repair).
+_CONTENT_AFTER: Final = re.compile(rb"<(?!(?:script|style|link|meta|noscript|iframe)\b)[a-zA-Z]", re.I)
+_END_TAG: Final = re.compile(rb"</(?:html|body)\s*>", re.I)
+
+
+# What `reveal` looks for before it parses anything.
+_HIDING: Final = re.compile(
+    rb"<noscript|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
+)
+_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def close_at_end(page: bytes) -> bytes:
+    """`page` with its `</body>` and `</html>` end tags dropped when visible content
+    follows them (the parser closes both at the end anyway); else `page` itself."""
+    ends = [i for i in (page.find(tag) for tag in _END_TAGS) if i >= 0]
+    if not ends or not _CONTENT_AFTER.search(page, min(ends)):
+        return page
+    return _END_TAG.sub(b"", page)
+
+
+def close_text_at_end(page: str) -> str:
+    """`close_at_end` for a page given as text."""
+    tail = min((i for i in (page.find(t.decode()) for t in _END_TAGS) if i >= 0), default=-1)
+    if tail < 0 or not _CONTENT_AFTER.search(page[tail:].encode("utf-8", "surrogatepass")):
+        return page
+    return page[:tail] + _END_TAG.sub(b"", page[tail:].encode("utf-8", "surrogatepass")).decode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def can_reveal(page: str | bytes) -> bool:
+    """Whether `page` holds anything `reveal` would show."""
+    data = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else page
+    return _HIDING.search(data) is not None
+
+
+def reveal(page: str | bytes) -> str:
+    """`page` as a browser would show it once its scripts ran or with scripts off:
+    `<noscript>` content as ordinary markup, and no element hidden by the `hidden`
+    or `aria-hidden` attributes or an inline `display:none`/`visibility:hidden`. Done
+    on the parsed tree (a pattern over raw markup would also hit the page's text)."""
+    root = etree.fromstring(page, etree.HTMLParser(huge_tree=True, no_network=True, remove_comments=True))
+    if root is None:
+        return page if isinstance(page, str) else page.decode("utf-8", "replace")
+    for element in root.iter(etree.Element):
+        if element.tag == "noscript":
+            element.tag = "div"
+        for name in ("hidden", "aria-hidden"):
+            element.attrib.pop(name, None)
+        style = element.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            element.set("style", _HIDDEN_STYLE.sub("display:block", style))
+    return str(etree.tostring(root, method="html", encoding="unicode"))
