@@ -2,7 +2,7 @@
 
 Why: pages arrive as bytes in any encoding, sometimes with a wrong or missing
 declaration; a BOM or valid UTF-8 decide first, then the declared charset, then a
-guess by charset_normalizer (installed with trafilatura).
+guess by charset_normalizer.
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ def _try(data: bytes, encoding: str) -> str | None:
 
 
 def _guess(data: bytes) -> str | None:
-    """charset_normalizer's choice of encoding (it comes with trafilatura)."""
+    """charset_normalizer's choice of encoding."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:_GUESS_BYTES]).best()

@@ -66,9 +66,11 @@ _MONTH_NUM: Final = {
 }
 _YEAR_RE: Final = re.compile(r"(?:19|20)\d\d")
 # One pattern, named groups by field order; the leftmost date in a text wins. Month
-# names are any word here and looked up after, which keeps the pattern fast.
+# names are any word here and looked up after, which keeps the pattern fast. An ISO
+# date may run on into its time ("2025-07-20T15:27:00+01:00", as JSON-LD and
+# article:published_time give it).
 _DATE_RE: Final = re.compile(
-    r"\b(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2})\b"
+    r"\b(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2})(?:\b|(?=T\d))"
     r"|(?P<y2>\d{4})\s*[年년]\s*(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일]"
     r"|\b(?P<mn3>[^\W\d_]{3,9})\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})\b"
     r"|\b(?P<d4>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<mn4>[^\W\d_]{3,9})\.?,?\s+(?:de\s+)?(?P<y4>\d{4})\b"
