@@ -34,6 +34,7 @@ COMPILED = [
     "html",
     "htmlmeta",
     "decode",
+    "keep",
 ]
 
 
@@ -78,7 +79,8 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 def c_extensions() -> list:  # type: ignore[type-arg]
     """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
     the tree lxml parsed without a Python object per element (see html.py); and the
-    word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py)."""
+    word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
+    keep model's tree walk (boilerstrip/_trees.c, see keep.py)."""
     if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":
         return []
     try:
@@ -90,6 +92,7 @@ def c_extensions() -> list:  # type: ignore[type-arg]
     return [
         Extension("boilerstrip._walk", ["boilerstrip/_walk.c"], include_dirs=lxml.get_include()),
         Extension("boilerstrip._text", ["boilerstrip/_text.c"]),
+        Extension("boilerstrip._trees", ["boilerstrip/_trees.c"]),
     ]
 
 

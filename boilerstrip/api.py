@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 from . import detectors as D
-from . import features, html, htmlmeta, lang, scorer
+from . import features, html, htmlmeta, keep, lang, scorer
 from . import markup as repair
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
@@ -41,6 +41,7 @@ class Cleaner:
         none = scorer.Model({}, ())
         self.text_model = _load_scorer("scorer_text", cfg.scorer_text) if cfg.scorer_text else none
         self.html_model = _load_scorer("scorer_html", cfg.scorer_html) if cfg.scorer_html else none
+        self.keep_model = _load_keep(cfg.keep_html) if cfg.keep_html else None
         self._text_weights = self.text_model.dense()
         self._html_weights = self.html_model.dense()
 
@@ -63,7 +64,11 @@ class Cleaner:
         D.run(self.detectors, prepared)
         title_hint = (markup.title or markup.page_title) if markup else None
         result = assemble(
-            list(prepared.blocks), self.config, include_comments=include_comments, title_hint=title_hint
+            list(prepared.blocks),
+            self.config,
+            include_comments=include_comments,
+            title_hint=title_hint,
+            forest=self.keep_model if markup is not None else None,
         )
         result.language = prepared.language.code
         result.url = url
@@ -181,6 +186,14 @@ def _check_arguments(url: object, include_comments: object) -> None:
         raise ArgumentError(f"url must be a str or None, not {type(url).__name__}")
     if not isinstance(include_comments, bool):
         raise ArgumentError(f"include_comments must be a bool, not {type(include_comments).__name__}")
+
+
+def _load_keep(name: str) -> keep.Forest:
+    """The keep model Config names, or a ConfigError naming the field."""
+    try:
+        return keep.load(name)
+    except (OSError, ValueError, LookupError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"Config.keep_html={name!r} cannot be loaded: {exc}") from exc
 
 
 def _load_scorer(field: str, name: str) -> scorer.Model:

@@ -75,6 +75,12 @@ class Config:
     scorer_confidence: float = 0.4
     scorer_weight: float = 5.0
 
+    # The keep model (boilerstrip/data, or a path; "" for none): gradient-boosted trees
+    # that have the last word on which blocks of an HTML page are content, a block
+    # being content when its probability is over `keep_threshold` (keep.py).
+    keep_html: str = "keep-html.json"
+    keep_threshold: float = 0.5
+
     # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
     good_min_words: int = 18
     good_min_stop_density: float = 0.22

@@ -473,12 +473,14 @@ def _is_list_teaser(b: Block) -> bool:
 def detect_other_articles(page: Page) -> Iterator[Verdict]:
     """On a page of several <article> elements holding long prose, the story is in one
     of them; prose in the others is other posts' teasers, related posts or comments.
-    The story's element is the one with the most words in long blocks of its own, and
-    elements nested in it are parts of it (a quoted post in the story stays)."""
+    The story's element is the one with the most words in long blocks of its own that
+    no detector claimed (reader comments, often <article> elements of their own and
+    longer than a short story, never elect it), and elements nested in it are parts of
+    it (a quoted post in the story stays)."""
     words: dict[int, int] = {}
     long_words = page.config.good_min_words
     for b in page.blocks:
-        if b.dom is not None and b.dom.articles and b.features.words >= long_words:
+        if b.dom is not None and b.dom.articles and b.features.words >= long_words and b.label in _SOFT:
             words[b.dom.articles[-1]] = words.get(b.dom.articles[-1], 0) + b.features.words
     if len(words) < 2:
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from . import meta
+from . import keep, meta, scorer
 from . import patterns as P
 from .config import Config
 from .model import CELL_TAGS, LABELS, Block, Comment, Label, Result
@@ -161,10 +161,16 @@ def _make_comment(texts: list[str], article_text: str, votes: str | None) -> Com
 
 
 def assemble(
-    blocks: list[Block], cfg: Config, *, include_comments: bool, title_hint: str | None = None
+    blocks: list[Block],
+    cfg: Config,
+    *,
+    include_comments: bool,
+    title_hint: str | None = None,
+    forest: keep.Forest | None = None,
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
-    `title_hint` is the headline the page's markup gives, if any."""
+    `title_hint` is the headline the page's markup gives, if any; `forest` the keep
+    model, which has the last word on the content once every label is set."""
     article = select_article(blocks, cfg)
     start = article[0].index if article else len(blocks)
     title = meta.find_title(blocks, start, cfg.title_window, title_hint)
@@ -182,6 +188,10 @@ def assemble(
     wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
     if wire is None:
         wire = dateline_wire or _credit_wire(blocks, article)
+    if forest is not None:
+        main, typical = scorer.page_context(blocks)
+        features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words)
+        article = keep.decide(blocks, forest, features, cfg.keep_threshold)
     return Result(
         text=article_text(article),
         title=title.text if title else None,

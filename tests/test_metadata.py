@@ -19,7 +19,9 @@ def _page(head: str) -> str:
     "head",
     [
         '<script type="application/ld+json">'
-        + json.dumps({"@type": "NewsArticle", "headline": "Bridge vote", "datePublished": "2025-07-20T15:27:00+01:00"})
+        + json.dumps(
+            {"@type": "NewsArticle", "headline": "Bridge vote", "datePublished": "2025-07-20T15:27:00+01:00"}
+        )
         + "</script>",
         '<meta property="article:published_time" content="2025-07-20T15:27:00Z">',
     ],

@@ -1,0 +1,15 @@
+"""The keep model's trees walked in C (`_trees.c`); keep.probability is the reference."""
+
+from array import array
+
+def probabilities(
+    feature: array[int],
+    threshold: array[float],
+    left: array[int],
+    right: array[int],
+    value: array[float],
+    roots: array[int],
+    base: float,
+    rows: list[list[float]],
+    width: int,
+) -> list[float]: ...
