@@ -111,6 +111,8 @@ class Config:
     card_reasons: tuple[str, ...] = ("other_articles: ", "list_runs: ", "related_section: ")
     card_min_words: int = 4
     card_max_link_density: float = 0.5
+    # There a short line (a card's headline, byline, date) weighs this little.
+    card_weight_short: float = -0.1
     # A short block inside the article region is kept when it looks like prose or
     # a subheading and has article blocks on both sides within this distance.
     max_gap_blocks: int = 3

@@ -191,14 +191,34 @@ def _url_features(url: str, x: dict[str, float]) -> None:
         x["url_file"] = 1.0
 
 
-class Model:
-    """Weights by type and feature name: the type with the highest score wins."""
+Tree = float | list  # type: ignore[type-arg]  # a leaf, or [feature, threshold, left, right]
 
-    def __init__(self, weights: dict[str, dict[str, float]]) -> None:
-        self.weights = weights
+
+class Model:
+    """Boosted trees (`trees`: tree i adds to the score of type i % len(types)), or
+    linear weights by type and feature name; the scores' softmax gives probabilities."""
+
+    def __init__(
+        self, types: Sequence[str], trees: list[Tree], weights: dict[str, dict[str, float]] | None = None
+    ) -> None:
+        self.types = tuple(types)
+        self.trees = trees
+        self.weights = weights or {}
+
+    def scores(self, x: dict[str, float]) -> dict[str, float]:
+        if self.weights:
+            return {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
+        scores = dict.fromkeys(self.types, 0.0)
+        n = len(self.types)
+        for i, tree in enumerate(self.trees):
+            node = tree
+            while isinstance(node, list):
+                node = node[2] if x.get(node[0], 0.0) <= node[1] else node[3]
+            scores[self.types[i % n]] += node
+        return scores
 
     def probabilities(self, x: dict[str, float]) -> dict[str, float]:
-        scores = {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
+        scores = self.scores(x)
         top = max(scores.values())
         exp = {t: math.exp(s - top) for t, s in scores.items()}
         z = sum(exp.values())
@@ -210,7 +230,8 @@ def _load() -> Model | None:
     if not path.is_file():
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return Model({t: {k: float(v) for k, v in w.items()} for t, w in raw["weights"].items()})
+    weights = {t: {k: float(v) for k, v in w.items()} for t, w in raw.get("weights", {}).items()}
+    return Model(raw["types"], raw.get("trees", []), weights)
 
 
 SHIPPED: Final = _load()

@@ -129,11 +129,20 @@ def _is_card_line(b: Block, card_words: int, cfg: Config) -> bool:
 
 
 def _cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
-    """On a listing the cards are the content: prose that `other_articles` took for
-    other stories' teasers (each card its own <article>) is weighed again as prose."""
+    """On a listing the cards are the content, and their lines are short: blocks that
+    context detectors took for other stories' teasers or menus (each card its own
+    <article>, a run of card lines) and prose the scorer marked down (it learned that
+    teasers are not the story on news pages) are weighed again by their own length and
+    prose alone; short lines weigh little (`card_weight_short`), so that a card's
+    headline, byline and date do not split the cards into runs."""
     for b in blocks:
-        if b.label is Label.RELATED and b.reasons[-1].startswith(cfg.card_reasons):
+        last = b.reasons[-1] if b.reasons else ""
+        if b.label in (Label.RELATED, Label.NAVIGATION) and last.startswith(cfg.card_reasons):
             _reweigh(b, cfg, "reducer: a card of a listing")
+        elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
+            _reweigh(b, cfg, "reducer: weighed as a card's line")
+        if b.label in (Label.OTHER, Label.BYLINE, Label.METADATA) and b.score <= 0:
+            b.score = cfg.card_weight_short
 
 
 def _reweigh(b: Block, cfg: Config, reason: str) -> None:
