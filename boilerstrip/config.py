@@ -99,6 +99,8 @@ class Config:
     # The page type (`pagetype`): news first, another type than article is read only
     # where the article's probability is below this share of that type's.
     page_type_article_share: float = 0.5
+    # Page types whose comment-like blocks (posts, reviews) are content.
+    post_types: tuple[str, ...] = ("forum",)
     # Page types whose content is spread over several regions (cards of a listing,
     # posts of a thread split by their authors' lines): every run with at least
     # `regions_min_share` of the best run's weight is kept.

@@ -77,7 +77,7 @@ def select_article(blocks: Sequence[Block], cfg: Config, page_type: str = "artic
     """Label the article: prose in the region stays, prose outside and repeats go.
     A forum thread's posts are its content; a listing (and collection, product or
     service page) keeps every strong region, not one."""
-    if page_type == "forum":
+    if page_type in cfg.post_types:
         _posts_as_content(blocks, cfg)
     if page_type in cfg.multi_region_types:
         _cards_as_content(blocks, cfg)
