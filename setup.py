@@ -35,6 +35,7 @@ COMPILED = [
     "htmlmeta",
     "decode",
     "keep",
+    "pagetype",
 ]
 
 

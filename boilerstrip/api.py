@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 from . import detectors as D
-from . import features, html, htmlmeta, keep, lang, scorer
+from . import features, html, htmlmeta, keep, lang, pagetype, scorer
 from . import markup as repair
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
@@ -63,12 +63,14 @@ class Cleaner:
     ) -> Result:
         D.run(self.detectors, prepared)
         title_hint = (markup.title or markup.page_title) if markup else None
+        page_type = _page_type(prepared, markup, url, self.config)
         result = assemble(
             list(prepared.blocks),
             self.config,
             include_comments=include_comments,
             title_hint=title_hint,
             forest=self.keep_model if markup is not None else None,
+            page_type=page_type,
         )
         result.language = prepared.language.code
         result.url = url
@@ -126,6 +128,20 @@ class Cleaner:
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),
         )
         return prepared
+
+
+def _page_type(prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: Config) -> str:
+    """The page's type (`pagetype`); the model reads HTML pages (their markup and
+    DOM), so a text dump is read as an article, as before."""
+    if markup is None:
+        return "article"
+    return pagetype.classify(
+        prepared.blocks,
+        markup.types,
+        markup.og_type,
+        url or markup.canonical_url,
+        cfg.page_type_article_share,
+    )
 
 
 def _headline(found: str | None, page_title: str | None) -> str | None:

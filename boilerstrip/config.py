@@ -102,6 +102,25 @@ class Config:
     weight_barrier: float = -12.0
     # The earliest run with at least this share of the best run's weight is the article.
     region_min_share: float = 0.5
+    # The page type (`pagetype`): news first, another type than article is read only
+    # where the article's probability is below this share of that type's.
+    page_type_article_share: float = 0.5
+    # Page types whose comment-like blocks (posts, reviews) are content.
+    post_types: tuple[str, ...] = ("forum",)
+    # Page types whose content is spread over several regions (cards of a listing,
+    # posts of a thread split by their authors' lines): every run with at least
+    # `regions_min_share` of the best run's weight is kept.
+    multi_region_types: tuple[str, ...] = ("listing", "collection", "product", "service", "forum")
+    regions_min_share: float = 0.1
+    # On those pages, blocks these context detectors took for other stories' teasers
+    # or menus (each card its own <article>, a run of short card lines) are weighed
+    # again as prose, and a line of at least `card_min_words` words, not repeated and
+    # with at most `card_max_link_density` of links, inside a region is kept.
+    card_reasons: tuple[str, ...] = ("other_articles: ", "list_runs: ", "related_section: ")
+    card_min_words: int = 4
+    card_max_link_density: float = 0.5
+    # There a short line (a card's headline, byline, date) weighs this little.
+    card_weight_short: float = -0.1
     # A short block inside the article region is kept when it looks like prose or
     # a subheading and has article blocks on both sides within this distance.
     max_gap_blocks: int = 3

@@ -56,6 +56,10 @@ class HtmlMeta:
     section: str | None = None
     canonical_url: str | None = None
     language: str | None = None
+    # Every JSON-LD @type on the page (Product, QAPage, BreadcrumbList...) and the
+    # og:type: what the publisher says the page is (read by `pagetype`).
+    types: list[str] = field(default_factory=list)
+    og_type: str | None = None
 
 
 @dataclass(slots=True)
@@ -76,8 +80,11 @@ def extract(markup: Markup, config: Config | None = None) -> HtmlMeta:
     limits = config or Config()
     found = HtmlMeta()
     metas = _meta_tags(markup.metas)
-    for obj in _json_ld_articles(markup.json_ld, limits.max_json_ld_chars, limits.max_json_ld_depth):
+    for obj in _json_ld_articles(
+        markup.json_ld, limits.max_json_ld_chars, limits.max_json_ld_depth, found.types
+    ):
         _from_json_ld(obj, found)
+    found.og_type = metas.get("og:type")
     found.title = found.title or metas.get("og:title") or metas.get("twitter:title")
     found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
     found.section = found.section or metas.get("article:section")
@@ -118,8 +125,11 @@ def web_url(value: str | None) -> str | None:
 _WEB_SCHEMES: Final = ("http", "https")
 
 
-def _json_ld_articles(scripts: list[str], max_chars: int, max_depth: int) -> list[dict[str, Any]]:
-    """Article-like JSON-LD objects, @graph and lists flattened. A script over the
+def _json_ld_articles(
+    scripts: list[str], max_chars: int, max_depth: int, types_seen: list[str]
+) -> list[dict[str, Any]]:
+    """Article-like JSON-LD objects, @graph and lists flattened; every @type met is
+    added to `types_seen` (once, in order). A script over the
     limits (longer than `max_chars`, nested deeper than `max_depth`) is skipped, as
     one that is not JSON is: the JSON parser recurses once a level."""
     objects: list[dict[str, Any]] = []
@@ -140,6 +150,9 @@ def _json_ld_articles(scripts: list[str], max_chars: int, max_depth: int) -> lis
                     stack.append(item["@graph"])
                 types = item.get("@type")
                 types = types if isinstance(types, list) else [types]
+                for t in types:
+                    if isinstance(t, str) and t not in types_seen:
+                        types_seen.append(t)
                 if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
                     objects.append(item)
     return objects

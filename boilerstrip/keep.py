@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from .model import LABELS, Block, Label
+from .pagetype import TYPES
 
 
 def _c_walk() -> Callable[..., list[float]] | None:
@@ -61,7 +62,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "link", "depth", "heading", "tag", "hint", "n_articles", "in_main_owner", "no_main",
     *(f"in_{c}" for c in _CONTAINERS),
     *(f"n{j}_{k}" for j in _SIDES for k in ("words", "label", "link", "score", "samehint")),
-    "win_words", "win_kept", "win_link", "page_articles", "own_article_share",
+    "win_words", "win_kept", "win_link", "page_articles", "own_article_share", "page_type",
 )  # fmt: skip
 
 
@@ -158,13 +159,20 @@ def probabilities(forest: Forest, features: list[list[float]]) -> list[float]:
 
 
 def rows(
-    blocks: Sequence[Block], weights: Sequence[float], typical: float, main: int, long_words: int
+    blocks: Sequence[Block],
+    weights: Sequence[float],
+    typical: float,
+    main: int,
+    long_words: int,
+    page_type: str = "article",
 ) -> list[list[float]]:
     """Every block's features, in `FEATURES` order. `weights` are the reducer's block
     weights, `typical` the page's prose stop density, `main` the owner of its main
     content container (-1: none), as `scorer.page_context` gives them; blocks of
     `long_words` or more are prose to the <article> features (a thread's posts and a
-    story among teasers differ in how their prose spreads over <article> elements)."""
+    story among teasers differ in how their prose spreads over <article> elements);
+    `page_type` is the page's kind as `pagetype` reads it."""
+    kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
     kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
@@ -189,6 +197,7 @@ def rows(
         row.append(float(len(prose)))
         own = b.dom.articles[-1] if b.dom is not None and b.dom.articles else -1
         row.append(prose.get(own, 0.0) / (sum(prose.values()) or 1.0))
+        row.append(kind)
         out.append(row)
     return out
 

@@ -209,6 +209,9 @@ class Result:
     blocks: list[Block] = field(default_factory=list)
     url: str | None = None
     source_type: str = "text"
+    # What kind of page: article, forum, product, collection, listing, documentation
+    # or service (`pagetype`); it decides how the reducer reads the page.
+    page_type: str = "article"
 
     def to_dict(self, *, with_blocks: bool = False) -> dict[str, Any]:
         """A JSON-ready dict; blocks only on request because they dwarf the rest."""
@@ -225,6 +228,7 @@ class Result:
             "site_copyright": self.site_copyright,
             "language": self.language,
             "source_type": self.source_type,
+            "page_type": self.page_type,
             "text": self.text,
             "comments": [c.to_dict() for c in self.comments],
         }

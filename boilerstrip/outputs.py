@@ -25,7 +25,7 @@ from .errors import BoilerstripError
 
 RESULT_FIELDS = (
     "text", "title", "date", "dateline", "section", "authors", "site_name", "wire_service",
-    "copyright", "site_copyright", "language",
+    "copyright", "site_copyright", "language", "page_type",
 )  # fmt: skip
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -74,6 +74,15 @@ VOTES: Final = re.compile(
     r")$",
     _I,
 )
+# A forum post's furniture: the poster's stats ("Posts: 1,234", "Joined: Mar 2019",
+# "Member since 2015"), post numbers ("#12"), action buttons ("Quote", "Reply").
+FORUM_STATS: Final = re.compile(
+    r"(?:(?:posts?|messages?|joined|reputation|reaction score|points|karma|likes|"
+    r"solutions|threads|member since|registered|location|rep)\s*:?\s*[\w ,.]{0,24}"
+    r"|#\s*\d+|quote|reply|multi-?quote|report|share|thanks?|like|permalink|helpful|"
+    r"(?:original poster|op|moderator|admin(?:istrator)?|(?:new|senior|junior|active|well-known) member))$",
+    _I,
+)
 LOGIN: Final = _line(
     r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out)(?: (?:/|or|\|) (?:log ?in|register|sign ?up|sign ?in))?"
     r"|(?:newsletter signup |subscribe )?(?:register|sign up) (?:/|or|\|) (?:log ?in|sign ?in)"

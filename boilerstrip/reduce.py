@@ -34,6 +34,27 @@ def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
     scroll into further stories put the main one first, so the earliest run reaching
     `region_min_share` of the best one wins.
     """
+    runs = _runs(blocks, cfg)
+    if not runs:
+        return 0, 0
+    top = max(r[0] for r in runs)
+    first = next(r for r in runs if r[0] >= top * cfg.region_min_share)
+    return first[1], first[2]
+
+
+def content_regions(blocks: Sequence[Block], cfg: Config) -> list[tuple[int, int]]:
+    """[start, end) of every run of block weights with at least `regions_min_share`
+    of the best one's weight: a listing's content is spread over many sibling cards
+    that boilerplate (their links, prices, buttons) splits into runs."""
+    runs = _runs(blocks, cfg)
+    if not runs:
+        return []
+    top = max(r[0] for r in runs)
+    return [(r[1], r[2]) for r in runs if r[0] >= top * cfg.regions_min_share]
+
+
+def _runs(blocks: Sequence[Block], cfg: Config) -> list[tuple[float, int, int]]:
+    """(weight, start, end) of the maximum-sum run of each stretch between resets."""
     runs: list[tuple[float, int, int]] = []
     best = (0.0, 0, 0)
     run_start, run_sum = 0, 0.0
@@ -49,20 +70,45 @@ def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
             best = (run_sum, run_start, i + 1)
     if best[0] > 0:
         runs.append(best)
-    if not runs:
-        return 0, 0
-    top = max(r[0] for r in runs)
-    first = next(r for r in runs if r[0] >= top * cfg.region_min_share)
-    return first[1], first[2]
+    return runs
 
 
-def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
-    """Label the article: prose in the region stays, prose outside and repeats go."""
-    start, end = best_region(blocks, cfg)
-    _drop_prose([b for b in blocks[:start] if b.label is Label.ARTICLE])
+def select_article(blocks: Sequence[Block], cfg: Config, page_type: str = "article") -> list[Block]:
+    """Label the article: prose in the region stays, prose outside and repeats go.
+    A forum thread's posts are its content; a listing (and collection, product or
+    service page) keeps every strong region, not one."""
+    if page_type in cfg.post_types:
+        _posts_as_content(blocks, cfg)
+    if page_type in cfg.multi_region_types:
+        _cards_as_content(blocks, cfg)
+        regions = content_regions(blocks, cfg)
+    else:
+        start, end = best_region(blocks, cfg)
+        regions = [(start, end)] if end > start else []
     seen: set[str] = set()
     article: list[Block] = []
+    done = 0
+    for start, end in regions:
+        _drop_prose([b for b in blocks[done:start] if b.label is Label.ARTICLE])
+        card_words = cfg.card_min_words if page_type in cfg.multi_region_types else 0
+        _keep_region(blocks, start, end, cfg, seen, article, card_words)
+        done = end
+    _drop_prose([b for b in blocks[done:] if b.label is Label.ARTICLE])
+    return article or _fallback_article(blocks, cfg)
+
+
+def _keep_region(
+    blocks: Sequence[Block],
+    start: int,
+    end: int,
+    cfg: Config,
+    seen: set[str],
+    article: list[Block],
+    card_words: int = 0,
+) -> None:
     for b in blocks[start:end]:
+        if card_words and b.label is Label.OTHER and _is_card_line(b, card_words, cfg):
+            _relabel(b, Label.ARTICLE, "reducer: a card's line in a content region")
         if b.label is Label.OTHER and _is_inner_line(b, blocks, cfg):
             _relabel(b, Label.ARTICLE, "reducer: short line between article paragraphs")
         if b.label is Label.ARTICLE:
@@ -71,8 +117,72 @@ def select_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
                 continue
             seen.add(b.text)
             article.append(b)
-    _drop_prose([b for b in blocks[end:] if b.label is Label.ARTICLE])
-    return article or _fallback_article(blocks, cfg)
+
+
+def _is_card_line(b: Block, card_words: int, cfg: Config) -> bool:
+    dom = b.dom
+    return (
+        b.features.words >= card_words
+        and b.features.repeats == 1
+        and (dom is None or dom.link_density <= cfg.card_max_link_density)
+    )
+
+
+def _cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+    """On a listing the cards are the content, and their lines are short: blocks that
+    context detectors took for other stories' teasers or menus (each card its own
+    <article>, a run of card lines) and prose the scorer marked down (it learned that
+    teasers are not the story on news pages) are weighed again by their own length and
+    prose alone; short lines weigh little (`card_weight_short`), so that a card's
+    headline, byline and date do not split the cards into runs."""
+    for b in blocks:
+        last = b.reasons[-1] if b.reasons else ""
+        if b.label in (Label.RELATED, Label.NAVIGATION) and last.startswith(cfg.card_reasons):
+            _reweigh(b, cfg, "reducer: a card of a listing")
+        elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
+            _reweigh(b, cfg, "reducer: weighed as a card's line")
+        if b.label in (Label.OTHER, Label.BYLINE, Label.METADATA) and b.score <= 0:
+            b.score = cfg.card_weight_short
+
+
+def _reweigh(b: Block, cfg: Config, reason: str) -> None:
+    f = b.features
+    if f.words >= cfg.good_min_words or (f.words >= cfg.near_min_words and f.ends_sentence):
+        b.score = min(max(f.words * cfg.weight_good_per_word, cfg.weight_near), cfg.weight_good_cap)
+        _relabel(b, Label.ARTICLE, reason)
+    else:
+        b.score = cfg.weight_short
+        _relabel(b, Label.OTHER, reason)
+
+
+def _posts_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+    """On a forum thread the posts are the content: blocks labelled comment for
+    sitting in a post (a comment class, the comment section) or in another <article>
+    are weighed again as prose; vote, reply and author lines, which the comment
+    patterns claimed, stay out (no longer barriers: they separate posts)."""
+    for b in blocks:
+        if b.label is Label.COMMENT and b.reasons and b.reasons[0].startswith("comments: "):
+            b.score = cfg.weight_short
+            continue
+        from_post = (b.label is Label.COMMENT and b.reasons[-1].startswith(_POST_REASONS)) or (
+            b.label is Label.RELATED and b.reasons[-1].startswith("other_articles: ")
+        )
+        if not from_post:
+            continue
+        f = b.features
+        if P.FORUM_STATS.match(b.text):
+            b.score = cfg.weight_short
+        elif f.words >= cfg.good_min_words or (f.words >= cfg.near_min_words and f.ends_sentence):
+            b.score = min(max(f.words * cfg.weight_good_per_word, cfg.weight_near), cfg.weight_good_cap)
+            _relabel(b, Label.ARTICLE, "reducer: a post of a forum thread")
+        elif f.words >= 2 and not b.features.repeats > 1:
+            b.score = 0.0
+            _relabel(b, Label.ARTICLE, "reducer: a short post of a forum thread")
+        else:
+            b.score = cfg.weight_short
+
+
+_POST_REASONS: Final = ("dom: inside a", "comment_section: ")
 
 
 def _fallback_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
@@ -167,11 +277,13 @@ def assemble(
     include_comments: bool,
     title_hint: str | None = None,
     forest: keep.Forest | None = None,
+    page_type: str = "article",
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
-    `title_hint` is the headline the page's markup gives, if any; `forest` the keep
-    model, which has the last word on the content once every label is set."""
-    article = select_article(blocks, cfg)
+    `title_hint` is the headline the page's markup gives, if any; `page_type` how the
+    region is read (`pagetype.TYPES`); `forest` the keep model, which has the last
+    word on the content once every label is set."""
+    article = select_article(blocks, cfg, page_type)
     start = article[0].index if article else len(blocks)
     title = meta.find_title(blocks, start, cfg.title_window, title_hint)
     if title is not None:
@@ -190,7 +302,7 @@ def assemble(
         wire = dateline_wire or _credit_wire(blocks, article)
     if forest is not None:
         main, typical = scorer.page_context(blocks)
-        features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words)
+        features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words, page_type)
         article = keep.decide(blocks, forest, features, cfg.keep_threshold)
     return Result(
         text=article_text(article),
@@ -204,6 +316,7 @@ def assemble(
         site_copyright=site_line,
         comments=extract_comments(blocks, article) if include_comments else [],
         blocks=blocks,
+        page_type=page_type,
     )
 
 

@@ -82,9 +82,10 @@ def page_rows(page: Page) -> tuple[list[list[float]], list[float], list[float], 
     """(features, targets, weights, texts) of every block of one page."""
     _, _, _, gold, html, url = page
     cfg = boilerstrip.Config(keep_html="", disabled=frozenset(DISABLED))
-    blocks = boilerstrip.Cleaner(cfg).clean(html, url=url).blocks
+    result = boilerstrip.Cleaner(cfg).clean(html, url=url)
+    blocks = result.blocks
     main, typical = scorer.page_context(blocks)
-    x = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words)
+    x = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words, result.page_type)
     sh, tokens = _shingles(gold)
     targets = [_target(b.text, sh, set(tokens)) for b in blocks]
     return x, [t for t, _ in targets], [w for _, w in targets], [b.text for b in blocks]

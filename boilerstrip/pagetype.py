@@ -1,0 +1,254 @@
+"""What kind of page this is: article, forum, product, collection, listing,
+documentation or service, from a small learned model (pure Python at run time).
+
+Why: the reducer's one maximum-sum run is right for an article, wrong for a forum
+thread (the posts, which look like comments, are the content) and for a listing (the
+content is spread over many sibling cards). The type decides how the reducer reads the
+page (`reduce.assemble`).
+
+The features are generic page statistics over the labelled blocks (label shares by
+words, comment-hinted blocks, <article> elements, list items, table cells, headings,
+code, link density, block lengths, repeated structures, prices), the publisher's
+markup (schema.org @type values of the JSON-LD, og:type) and, when the page's URL is
+known (given, else its canonical link), words of its path. No site names. The weights
+(`data/pagetype.json`) are a multinomial logistic regression trained by
+`tools/train_pagetype.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Final
+from urllib.parse import urlsplit
+
+from .model import Block, Label
+
+TYPES: Final = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+
+# schema.org types, grouped by what they say about a page (unknown types are ignored).
+_SCHEMA_GROUPS: Final = {
+    "article": "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
+    "BlogPosting Report ScholarlyArticle LiveBlogPosting BackgroundNewsArticle Blog",
+    "tech": "TechArticle APIReference SoftwareSourceCode SoftwareApplication HowTo",
+    "forum": "QAPage DiscussionForumPosting Question Answer Comment SocialMediaPosting",
+    "product": "Product ProductGroup Offer AggregateOffer AggregateRating Review IndividualProduct Car Book",
+    "collection": "CollectionPage ItemList SearchResultsPage OfferCatalog ListItem",
+    "service": "Service LocalBusiness Organization Corporation ProfessionalService FAQPage ContactPage "
+    "AboutPage MedicalBusiness LegalService FinancialService Restaurant Hotel Event Course "
+    "EducationalOrganization Person Place",
+    "page": "WebPage WebSite",
+    "breadcrumb": "BreadcrumbList",
+}
+_SCHEMA: Final = {t: group for group, names in _SCHEMA_GROUPS.items() for t in names.split()}
+_OG_TYPES: Final = ("article", "product", "website", "profile", "blog", "book")
+
+# Path words, grouped by what they say about a page.
+_URL_GROUPS: Final = {
+    "forum": "forum forums thread threads topic topics t questions question q answers community "
+    "discussion discussions discuss board boards viewtopic showthread comments r",
+    "product": "product products p shop store item items buy dp sku",
+    "collection": "category categories collections collection c tag tags search list lists catalog "
+    "browse results shop-all all best top",
+    "docs": "docs doc documentation api reference guide guides manual help wiki learn tutorial "
+    "tutorials developer developers sdk kb support faq",
+    "article": "blog blogs news article articles post posts story stories press insights",
+    "service": "services service solutions pricing about contact company industries features "
+    "plans locations treatments",
+}
+_URL_WORDS: Final = {w: group for group, words in _URL_GROUPS.items() for w in words.split()}
+_SEGMENT_SPLIT: Final = re.compile(r"[/\-_.?=&+]+")
+_YEAR: Final = re.compile(r"^(19|20)\d\d$")
+_PRICE: Final = re.compile(r"[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|USD|EUR|GBP)\b|\bprice\b", re.I)
+_CODE: Final = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|return|var|const|let|function)\b|\w\(\)|=>|::")
+_FORUM_LINE: Final = re.compile(
+    r"\b(?:posts?|replies|reply|joined|member|members|views|quote|thread|topic|"
+    r"answered|asked|upvotes?|votes?|likes?)\b",
+    re.I,
+)
+_LABEL_GROUPS: Final = (
+    ("article", (Label.ARTICLE, Label.TITLE)),
+    ("comment", (Label.COMMENT,)),
+    ("nav", (Label.NAVIGATION,)),
+    ("related", (Label.RELATED,)),
+    ("other", (Label.OTHER,)),
+    ("meta", (Label.METADATA, Label.BYLINE, Label.DATELINE)),
+    ("junk", (Label.AD, Label.LOGIN, Label.PROMPT, Label.SOCIAL, Label.FOOTER, Label.COPYRIGHT)),
+)
+
+
+def features(
+    blocks: Sequence[Block], schema_types: Sequence[str], og_type: str | None, url: str | None
+) -> dict[str, float]:
+    """The page's feature values by name (missing names are 0)."""
+    x: dict[str, float] = {"bias": 1.0}
+    words = [b.features.words for b in blocks]
+    total = float(sum(words)) or 1.0
+    n = len(blocks)
+    x["log_blocks"] = math.log1p(n)
+    x["log_words"] = math.log1p(total)
+    for name, labels in _LABEL_GROUPS:
+        x[f"label_{name}"] = sum(w for b, w in zip(blocks, words, strict=True) if b.label in labels) / total
+    html = [b for b in blocks if b.dom is not None]
+    if html:
+        _dom_features(html, total, x)
+    long = [w for w in words if w >= 18]
+    x["share_long_blocks"] = len(long) / n if n else 0.0
+    x["share_words_long"] = sum(long) / total
+    x["max_block_share"] = max(words, default=0) / total
+    x["log_mean_words"] = math.log1p(total / n) if n else 0.0
+    x["log_long_blocks"] = math.log1p(len(long))
+    ordered = sorted(words)
+    x["log_median_words"] = math.log1p(ordered[n // 2]) if n else 0.0
+    x["share_ends_sentence"] = sum(b.features.ends_sentence for b in blocks) / n if n else 0.0
+    x["share_repeated"] = sum(b.features.repeats > 1 for b in blocks) / n if n else 0.0
+    prices = sum(1 for b in blocks if b.features.words <= 40 and _PRICE.search(b.text))
+    x["log_prices"] = math.log1p(prices)
+    x["share_prices"] = prices / n if n else 0.0
+    code = sum(1 for b in blocks if _CODE.search(b.text))
+    x["share_code"] = code / n if n else 0.0
+    forum = sum(1 for b in blocks if b.features.words <= 12 and _FORUM_LINE.search(b.text))
+    x["share_forum_lines"] = forum / n if n else 0.0
+    x["log_forum_lines"] = math.log1p(forum)
+    for t in schema_types:
+        group = _SCHEMA.get(t)
+        if group:
+            x[f"schema_{group}"] = 1.0
+    og = (og_type or "").strip().lower()
+    if og:
+        x[f"og_{og if og in _OG_TYPES else 'other'}"] = 1.0
+    if url:
+        _url_features(url, x)
+    else:
+        x["no_url"] = 1.0
+    return x
+
+
+def _dom_features(blocks: Sequence[Block], total: float, x: dict[str, float]) -> None:
+    tags: dict[str, float] = {}
+    linked = hinted = in_article = 0.0
+    articles: set[int] = set()
+    owners: dict[tuple[str, int, str], int] = {}
+    comment_blocks = 0
+    for b in blocks:
+        dom = b.dom
+        assert dom is not None
+        w = b.features.words
+        kind = "h" if dom.heading else ("cell" if dom.tag in ("td", "th") else dom.tag)
+        tags[kind] = tags.get(kind, 0.0) + w
+        linked += dom.link_density * w
+        if dom.hint == "comment":
+            hinted += w
+            comment_blocks += 1
+        if dom.articles:
+            in_article += w
+            articles.update(dom.articles)
+        if 3 <= w <= 60:
+            key = (dom.tag, dom.depth, dom.hint_token)
+            owners[key] = owners.get(key, 0) + 1
+    for kind in ("li", "cell", "h", "pre", "p", "div", "blockquote", "dd", "dt"):
+        x[f"tag_{kind}"] = tags.get(kind, 0.0) / total
+    x["link_density"] = linked / total
+    x["comment_hint_words"] = hinted / total
+    x["log_comment_blocks"] = math.log1p(comment_blocks)
+    x["in_article_words"] = in_article / total
+    x["log_articles"] = math.log1p(len(articles))
+    x["many_articles"] = 1.0 if len(articles) >= 3 else 0.0
+    headings = sum(1 for b in blocks if b.dom is not None and b.dom.heading)
+    x["log_headings"] = math.log1p(headings)
+    # Repeated structures: blocks of medium length sharing tag, depth and class hint
+    # with at least four others (cards of a listing, posts of a thread).
+    x["share_repeated_structure"] = sum(c for c in owners.values() if c >= 5) / len(blocks)
+
+
+def _url_features(url: str, x: dict[str, float]) -> None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        x["no_url"] = 1.0
+        return
+    segments = [s for s in parts.path.lower().split("/") if s]
+    x["url_depth"] = min(len(segments), 6) / 6
+    x["url_root"] = 1.0 if not segments else 0.0
+    x["url_query"] = 1.0 if parts.query else 0.0
+    words = [w for w in _SEGMENT_SPLIT.split(parts.path.lower()) if w]
+    host = parts.hostname or ""
+    first = host.split(".")[0] if host.count(".") >= 2 else ""
+    for w in (*words, first):
+        group = _URL_WORDS.get(w)
+        if group:
+            x[f"url_{group}"] = 1.0
+    if any(_YEAR.match(w) for w in words):
+        x["url_year"] = 1.0
+    if any(w.isdigit() and len(w) >= 4 for w in words):
+        x["url_number"] = 1.0
+    last = segments[-1] if segments else ""
+    x["url_slug_words"] = min(last.count("-") + 1 if last else 0, 12) / 12
+    if last.endswith((".html", ".htm", ".php", ".aspx")):
+        x["url_file"] = 1.0
+
+
+Tree = float | list  # type: ignore[type-arg]  # a leaf, or [feature, threshold, left, right]
+
+
+class Model:
+    """Boosted trees (`trees`: tree i adds to the score of type i % len(types)), or
+    linear weights by type and feature name; the scores' softmax gives probabilities."""
+
+    def __init__(
+        self, types: Sequence[str], trees: list[Tree], weights: dict[str, dict[str, float]] | None = None
+    ) -> None:
+        self.types = tuple(types)
+        self.trees = trees
+        self.weights = weights or {}
+
+    def scores(self, x: dict[str, float]) -> dict[str, float]:
+        if self.weights:
+            return {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
+        scores = dict.fromkeys(self.types, 0.0)
+        n = len(self.types)
+        for i, tree in enumerate(self.trees):
+            node = tree
+            while isinstance(node, list):
+                node = node[2] if x.get(node[0], 0.0) <= node[1] else node[3]
+            scores[self.types[i % n]] += node
+        return scores
+
+    def probabilities(self, x: dict[str, float]) -> dict[str, float]:
+        scores = self.scores(x)
+        top = max(scores.values())
+        exp = {t: math.exp(s - top) for t, s in scores.items()}
+        z = sum(exp.values())
+        return {t: e / z for t, e in exp.items()}
+
+
+def _load() -> Model | None:
+    path = resources.files("boilerstrip").joinpath("data").joinpath("pagetype.json")
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    weights = {t: {k: float(v) for k, v in w.items()} for t, w in raw.get("weights", {}).items()}
+    return Model(raw["types"], raw.get("trees", []), weights)
+
+
+SHIPPED: Final = _load()
+
+
+def classify(
+    blocks: Sequence[Block],
+    schema_types: Sequence[str],
+    og_type: str | None,
+    url: str | None,
+    article_share: float = 1.0,
+) -> str:
+    """The page's type, one of TYPES ("article" without a model or any block). News
+    first: another type wins only where the article's probability is below
+    `article_share` times its own."""
+    if SHIPPED is None or not blocks:
+        return "article"
+    p = SHIPPED.probabilities(features(blocks, schema_types, og_type, url))
+    best = max(p, key=lambda t: p[t])
+    return best if p["article"] < article_share * p[best] else "article"
