@@ -51,12 +51,18 @@ class Cleaner:
         _check_arguments(url, include_comments)
         prepared, markup, source = self._prepare(page)
         result = self._reduce(prepared, markup, url, include_comments)
-        if not result.text and source is not None and repair.can_reveal(source):
+        if not result.text and source is not None and self._may_reveal(prepared, source):
             # Nothing shown: the content may wait for a script (in <noscript>, or
             # hidden until the script runs). Read the page as a browser would show it.
             again = self._reduce(*self._prepare_html(repair.reveal(source)), url, include_comments)
             result = again if again.text else result
         return result
+
+    def _may_reveal(self, prepared: D.Page, source: str | bytes) -> bool:
+        """Whether a page that gave no text shows so little that its content may wait
+        for a script, and holds something hidden to show."""
+        shown = sum(b.features.words for b in prepared.blocks)
+        return shown < self.config.reveal_max_words and repair.can_reveal(source)
 
     def _reduce(
         self, prepared: D.Page, markup: HtmlMeta | None, url: str | None, include_comments: bool

@@ -81,6 +81,11 @@ class Config:
     keep_html: str = "keep-html.json"
     keep_threshold: float = 0.5
 
+    # HTML: a page that gives no text, and whose visible blocks hold fewer words than
+    # this, is read again as a browser shows it (<noscript> content, nothing hidden):
+    # its content waits for a script (markup.reveal).
+    reveal_max_words: int = 100
+
     # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
     good_min_words: int = 18
     good_min_stop_density: float = 0.22

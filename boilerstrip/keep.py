@@ -54,6 +54,10 @@ _CONTAINERS: Final = (
 _SIDES: Final = (-3, -2, -1, 1, 2, 3)
 _WINDOW: Final = 10  # blocks on each side averaged into the window features
 _MISSING: Final = -1.0  # a neighbour past the page's edge, a tag or hint not listed
+_NO_SIDE: Final = (_MISSING, _MISSING, 0.0, 0.0, 0.0)
+_LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label in enumerate(LABELS)}
+_TAG_INDEX: Final[dict[str, float]] = {tag: float(k) for k, tag in enumerate(_TAGS)}
+_HINT_INDEX: Final[dict[str, float]] = {hint: float(k) for k, hint in enumerate(_HINTS)}
 
 FEATURES: Final[tuple[str, ...]] = (
     "words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label",
@@ -212,11 +216,6 @@ def _article_prose(blocks: Sequence[Block], long_words: int) -> dict[int, float]
     return out
 
 
-_LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label in enumerate(LABELS)}
-_TAG_INDEX: Final[dict[str, float]] = {tag: float(k) for k, tag in enumerate(_TAGS)}
-_HINT_INDEX: Final[dict[str, float]] = {hint: float(k) for k, hint in enumerate(_HINTS)}
-
-
 def _running(values: list[float]) -> list[float]:
     out = [0.0]
     total = 0.0
@@ -292,17 +291,20 @@ def _add_side(
     )
 
 
-_NO_SIDE: Final = (_MISSING, _MISSING, 0.0, 0.0, 0.0)
-
-
 def decide(
     blocks: Sequence[Block], forest: Forest, features: list[list[float]], threshold: float
 ) -> list[Block]:
     """Relabel by the model: a block over `threshold` is content (ARTICLE), one at or
     under it is not (an ARTICLE block becomes OTHER); each change keeps its reason.
-    Returns the content blocks in page order."""
+    Returns the content blocks in page order. Where no block is over the threshold,
+    nothing is relabelled."""
+    ps = probabilities(forest, features)
+    if not any(p > threshold for p in ps):
+        # A page given to clean holds content: where the model finds none (a page
+        # unlike those it learned from), the reducer's choice stands.
+        return [b for b in blocks if b.label is Label.ARTICLE]
     content = []
-    for b, p in zip(blocks, probabilities(forest, features), strict=True):
+    for b, p in zip(blocks, ps, strict=True):
         if p > threshold:
             if b.label is not Label.ARTICLE:
                 b.reasons.append(f"keep: content by the block model (p={p:.2f}), was {_name(b.label)}")
