@@ -54,7 +54,6 @@ _CONTAINERS: Final = (
 _SIDES: Final = (-3, -2, -1, 1, 2, 3)
 _WINDOW: Final = 10  # blocks on each side averaged into the window features
 _MISSING: Final = -1.0  # a neighbour past the page's edge, a tag or hint not listed
-_NO_SIDE: Final = (_MISSING, _MISSING, 0.0, 0.0, 0.0)
 _LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label in enumerate(LABELS)}
 _TAG_INDEX: Final[dict[str, float]] = {tag: float(k) for k, tag in enumerate(_TAGS)}
 _HINT_INDEX: Final[dict[str, float]] = {hint: float(k) for k, hint in enumerate(_HINTS)}
@@ -279,7 +278,11 @@ def _add_side(
     """A neighbour's words, label, link share, score and whether it shares the
     block's hinted element; -1 and zeros past the page's edge."""
     if not 0 <= k < len(blocks):
-        row.extend(_NO_SIDE)
+        row.append(_MISSING)
+        row.append(_MISSING)
+        row.append(0.0)
+        row.append(0.0)
+        row.append(0.0)
         return
     nb = blocks[k]
     row.append(words[k])
