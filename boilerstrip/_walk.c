@@ -338,7 +338,7 @@ typedef struct { PyObject *fallback, *content, *boilerplate, *embed; } Hints;
 
 typedef struct {
     unsigned int containers;
-    PyObject *chain;    /* tuple of (hint number, hint, word) */
+    PyObject *chain;    /* the nearest hinted element: (hint number, hint, word, the one around it), or None */
     PyObject *articles; /* tuple of <article> numbers */
     int hidden;
 } Frame;
@@ -352,6 +352,7 @@ typedef struct {
     Hints hints;
     PyObject *hidden_search, *hint_memo;
     double nav_min_link_share;
+    Py_ssize_t max_articles;
     CacheSlot cache[CACHE_SIZE];
     /* the parse level */
     int seen_element, in_body, after_body, capturing, title_seen;
@@ -441,7 +442,7 @@ static int reset_walk(Walk *w) {
     w->pieces.len = 0; w->pieces_n = 0;
     w->has_text = 0; w->link_chars = 0; w->in_link = 0;
     clear_stack(w);
-    if (push_frame(w, 0, w->empty_tuple, w->empty_tuple, 0) < 0) return -1;
+    if (push_frame(w, 0, Py_None, w->empty_tuple, 0) < 0) return -1;
     w->n_block_tags = 0;
     if (push_block_tag(w, lookup_tag("body")) < 0) return -1;
     w->hinted = w->article_count = w->rows = w->hiding = 0;
@@ -680,13 +681,15 @@ static int push_element_frame(Walk *w, const Attrs *attrs, const TagInfo *tag, F
     const char *role = attrs->role;
     if (tag->id == T_ARTICLE || (role && !strcmp(role, "article"))) {
         w->article_count++;
-        PyObject *number = PyLong_FromSsize_t(w->article_count);
-        PyObject *one = number ? PyTuple_Pack(1, number) : NULL;
-        Py_XDECREF(number);
-        PyObject *longer = one ? PySequence_Concat(articles, one) : NULL;
-        Py_XDECREF(one);
-        if (!longer) goto done;
-        Py_SETREF(articles, longer);
+        if (PyTuple_GET_SIZE(articles) < w->max_articles) { /* a bound: each is a tuple one longer */
+            PyObject *number = PyLong_FromSsize_t(w->article_count);
+            PyObject *one = number ? PyTuple_Pack(1, number) : NULL;
+            Py_XDECREF(number);
+            PyObject *longer = one ? PySequence_Concat(articles, one) : NULL;
+            Py_XDECREF(one);
+            if (!longer) goto done;
+            Py_SETREF(articles, longer);
+        }
     }
     if (tag->kind & K_CONTAINER) containers |= 1u << tag->cbit;
     int from_role = role_container(role);
@@ -716,13 +719,9 @@ static int push_element_frame(Walk *w, const Attrs *attrs, const TagInfo *tag, F
     }
     if (hint && PyObject_IsTrue(hint)) {
         w->hinted++;
-        PyObject *entry = Py_BuildValue("(nOO)", w->hinted, hint, word);
-        PyObject *one = entry ? PyTuple_Pack(1, entry) : NULL;
-        Py_XDECREF(entry);
-        PyObject *longer = one ? PySequence_Concat(chain, one) : NULL;
-        Py_XDECREF(one);
-        if (!longer) goto done;
-        Py_SETREF(chain, longer);
+        PyObject *node = Py_BuildValue("(nOOO)", w->hinted, hint, word, chain);
+        if (!node) goto done;
+        Py_SETREF(chain, node);
     }
     result = push_frame(w, containers, chain, articles, 0);
 done:
@@ -828,6 +827,136 @@ static int walk_text(Walk *w, const char *text, Py_ssize_t len) {
     return 0;
 }
 
+/* Whether the walk holds an element back as navigation (_Builder._walk_start). */
+static int holds_back(Walk *w, xmlNode *node) {
+    const TagInfo *tag = tag_of(w, node);
+    if (!(tag->kind & K_BLOCK)) return 0;
+    if (tag->id == T_NAV) return 1;
+    const char *role = attr(node, "role", w->keep);
+    if (!role && PyErr_Occurred()) return -1;
+    return role_in(role, NAV_ROLES);
+}
+
+/* The words of a text and their code points, as str.split sees them. */
+static void count_words(const char *s, Py_ssize_t n, Py_ssize_t *words, Py_ssize_t *cps) {
+    const unsigned char *u = (const unsigned char *)s;
+    Py_ssize_t i = 0;
+    int in_word = 0;
+    while (i < n) {
+        if (step_ws(u, &i)) {
+            in_word = 0;
+        } else {
+            (*cps)++;
+            if (!in_word) { (*words)++; in_word = 1; }
+        }
+    }
+}
+
+/* html._NavSpans: for each navigation element among held events, in one pass over
+   them, the index of its end event (-1 for none) and what collapse counts in it: the
+   length of its text with spaces joined, its characters in links, and whether it holds
+   a prose element. Running totals are kept; an element's counts are the totals at its
+   end less those at its start. */
+typedef struct { Py_ssize_t *end, *length, *links; char *prose; } Spans;
+
+static void free_spans(Spans *sp) {
+    PyMem_Free(sp->end); PyMem_Free(sp->length); PyMem_Free(sp->links); PyMem_Free(sp->prose);
+}
+
+static int count_spans(Walk *w, Events *events, Spans *sp) {
+    Py_ssize_t n = events->len, depth = 0;
+    /* running totals: words, their code points, stripped text, stripped text times links
+       open, links open, prose elements; and each open start's index and totals */
+    Py_ssize_t words = 0, cps = 0, stripped = 0, linked = 0, in_link = 0, prose = 0;
+    Py_ssize_t *opened = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *at = PyMem_Malloc((size_t)(n + 1) * 6 * sizeof(Py_ssize_t));
+    char *nav = PyMem_Calloc((size_t)n + 1, 1);
+    sp->end = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+    sp->length = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+    sp->links = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+    sp->prose = PyMem_Calloc((size_t)n + 1, 1);
+    int result = -1;
+    if (!opened || !at || !nav || !sp->end || !sp->length || !sp->links || !sp->prose) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Event *ev = &events->items[i];
+        sp->end[i] = -1;
+        if (ev->kind == E_TEXT) {
+            count_words(ev->text, ev->len, &words, &cps);
+            Py_ssize_t size = strip_len(ev->text, ev->len);
+            stripped += size;
+            linked += size * in_link;
+            continue;
+        }
+        const TagInfo *tag = tag_of(w, ev->node);
+        if (ev->kind == E_START) {
+            if (tag->id == T_A) in_link++;
+            else if (tag->kind & K_PROSE) prose++;
+            opened[depth++] = i;
+            int held = holds_back(w, ev->node);
+            if (held < 0) goto done;
+            nav[i] = (char)held;
+            Py_ssize_t *t = &at[i * 6];
+            t[0] = words; t[1] = cps; t[2] = stripped; t[3] = linked; t[4] = in_link; t[5] = prose;
+            continue;
+        }
+        if (tag->id == T_A) in_link--;
+        if (!depth) continue;
+        Py_ssize_t start = opened[--depth];
+        if (!nav[start]) continue;
+        Py_ssize_t *t = &at[start * 6], n_words = words - t[0];
+        sp->end[start] = i;
+        sp->length[start] = n_words ? cps - t[1] + n_words - 1 : 0;
+        sp->links[start] = linked - t[3] - t[4] * (stripped - t[2]);
+        sp->prose[start] = prose > t[5];
+    }
+    result = 0;
+done:
+    PyMem_Free(opened); PyMem_Free(at); PyMem_Free(nav);
+    return result;
+}
+
+/* The block of a navigation element that collapses (held from events[start]): text
+   is its text with spaces joined, of length code points. Frees text. */
+static int add_nav(Walk *w, Events *events, Py_ssize_t start, Buf *text, Py_ssize_t length, int ascii,
+                   Py_ssize_t links) {
+    int result = 0;
+    if (length) {
+        Py_ssize_t depth = w->depth + 1;
+        Attrs attrs;
+        if (read_attrs(events->items[start].node, &attrs, w->keep) < 0 ||
+            push_element_frame(w, &attrs, &NAV_TAG, &w->stack[w->depth - 1]) < 0) {
+            buf_free(text);
+            return -1;
+        }
+        Frame *frame = &w->stack[w->depth - 1];
+        PyObject *s = make_str(text->p, text->len, ascii);
+        result = s ? add_raw(w, s, "nav", depth, links, frame->containers | (1u << C_NAV), frame->chain, 0,
+                             frame->articles)
+                   : -1;
+        pop_frame(w);
+    }
+    buf_free(text);
+    return result;
+}
+
+/* The text pieces of events[start + 1 : end], joined with spaces in w->scratch. */
+static int join_pieces(Walk *w, Events *events, Py_ssize_t start, Py_ssize_t end) {
+    Buf *pieces = &w->scratch;
+    pieces->len = 0;
+    int first = 1;
+    for (Py_ssize_t i = start + 1; i < end; i++) {
+        Event *ev = &events->items[i];
+        if (ev->kind != E_TEXT) continue;
+        if (!first && buf_add(pieces, " ", 1) < 0) return -1;
+        if (buf_add(pieces, ev->text, ev->len) < 0) return -1;
+        first = 0;
+    }
+    return 0;
+}
+
 /* _Builder._collapse: a navigation element made mostly of links becomes one block. */
 static int collapse(Walk *w, Events *events) {
     Buf *pieces = &w->scratch;
@@ -852,43 +981,53 @@ static int collapse(Walk *w, Events *events) {
     Py_ssize_t length = normalize(pieces->p ? pieces->p : "", pieces->len, &text, &ascii);
     if (length < 0) { buf_free(&text); return -1; }
     if ((double)links < (double)length * w->nav_min_link_share) { buf_free(&text); return 0; }
-    if (length) {
-        Py_ssize_t depth = w->depth + 1;
-        Attrs attrs;
-        if (read_attrs(events->items[0].node, &attrs, w->keep) < 0 ||
-            push_element_frame(w, &attrs, &NAV_TAG, &w->stack[w->depth - 1]) < 0) {
-            buf_free(&text);
-            return -1;
-        }
-        Frame *frame = &w->stack[w->depth - 1];
-        PyObject *s = make_str(text.p, text.len, ascii);
-        int result = s ? add_raw(w, s, "nav", depth, links, frame->containers | (1u << C_NAV), frame->chain, 0,
-                                 frame->articles)
-                       : -1;
-        pop_frame(w);
-        buf_free(&text);
-        return result < 0 ? -1 : 1;
-    }
-    buf_free(&text);
-    return 1;
+    return add_nav(w, events, 0, &text, length, ascii, links) < 0 ? -1 : 1;
 }
 
-static int route(Walk *w, Event *ev) {
-    if (w->nav) return hold(w, ev->kind, ev->node, ev->text, ev->len);
-    if (ev->kind == E_TEXT) return walk_text(w, ev->text, ev->len);
-    if (ev->kind == E_START) return walk_start(w, ev->node);
-    return walk_end(w, ev->node);
+/* _Builder._collapse_span: collapse for the navigation element held from
+   events[start], decided by the counts of spans. */
+static int collapse_span(Walk *w, Events *events, Py_ssize_t start, const Spans *sp) {
+    if (sp->prose[start] || (double)sp->links[start] < (double)sp->length[start] * w->nav_min_link_share)
+        return 0;
+    if (!sp->length[start]) return 1;
+    if (join_pieces(w, events, start, sp->end[start]) < 0) return -1;
+    Buf text = {0};
+    int ascii;
+    Py_ssize_t length = normalize(w->scratch.p ? w->scratch.p : "", w->scratch.len, &text, &ascii);
+    if (length < 0) { buf_free(&text); return -1; }
+    return add_nav(w, events, start, &text, length, ascii, sp->links[start]) < 0 ? -1 : 1;
 }
 
+/* _Builder._settle_nav: the navigation elements inside one that is walked are settled
+   from the events already held, in one loop (see html.py). */
 static int settle_nav(Walk *w) {
     Events *events = w->nav;
     w->nav = NULL;
-    int collapsed = collapse(w, events);
-    int result = collapsed < 0 ? -1 : 0;
+    int collapsed = collapse(w, events), result = collapsed < 0 ? -1 : 0;
+    Spans spans = {0};
+    int counted = 0;
     if (collapsed == 0) {
         w->walk_nav = 1;
-        for (Py_ssize_t i = 0; i < events->len && result == 0; i++) result = route(w, &events->items[i]);
+        for (Py_ssize_t i = 0; i < events->len && result == 0; i++) {
+            Event *ev = &events->items[i];
+            if (ev->kind == E_TEXT) { result = walk_text(w, ev->text, ev->len); continue; }
+            if (ev->kind == E_END) { result = walk_end(w, ev->node); continue; }
+            result = walk_start(w, ev->node);
+            if (result < 0 || !w->nav) continue;
+            /* a navigation element inside, held back */
+            if (!counted && (result = count_spans(w, events, &spans)) < 0) break;
+            counted = 1;
+            if (spans.end[i] < 0) break; /* the page ended inside it: it stays held, unsettled */
+            free_events(w->nav);
+            w->nav = NULL;
+            int inner = collapse_span(w, events, i, &spans);
+            if (inner < 0) { result = -1; break; }
+            if (inner) { i = spans.end[i]; continue; }
+            w->walk_nav = 1;
+            result = walk_start(w, ev->node);
+        }
     }
+    free_spans(&spans);
     free_events(events);
     return result;
 }
@@ -1085,15 +1224,16 @@ static void free_walk(Walk *w) {
 static PyObject *element_type = NULL;
 
 PyDoc_STRVAR(walk_doc,
-"walk(root, hints, hidden_search, nav_min_link_share)\n\n"
+"walk(root, hints, hidden_search, nav_min_link_share, max_articles)\n\n"
 "Walk the document of an lxml element as html._Builder does. Returns (raw blocks,\n"
 "title, metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs).");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
     PyObject *root, *hints, *hidden_search;
     double share;
+    Py_ssize_t max_articles;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OOOd", &root, &hints, &hidden_search, &share)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOOdn", &root, &hints, &hidden_search, &share, &max_articles)) return NULL;
     if (!PyObject_TypeCheck(root, (PyTypeObject *)element_type)) {
         PyErr_SetString(PyExc_TypeError, "walk() needs an lxml element");
         return NULL;
@@ -1108,6 +1248,7 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     if (read_hints(hints, &w.hints) < 0) return NULL;
     w.hidden_search = hidden_search;
     w.nav_min_link_share = share;
+    w.max_articles = max_articles;
     w.hint_memo = PyDict_New();
     w.keep = PyList_New(0);
     w.metas = PyList_New(0);
@@ -1146,9 +1287,208 @@ static PyObject *class_hint(PyObject *module, PyObject *args) {
     return class_hint_of(&hints, names);
 }
 
+/* ------------------------------------------------------------------ attributes per tag */
+
+/* libxml2 builds an element's attributes in a list it walks to its end for each one
+   it adds: a tag with k attributes costs it k * k / 2 steps (100,000 attributes never
+   finish). Its event parser has no such cost, so html.read gives a page with a tag of
+   more attributes than a bound to the walk as events. This scan finds such a tag in a
+   pass over the markup, reading tags as libxml2 2.14 tokenizes them (as HTML5 does):
+   quoted values (a '>' in one does not end the tag), end tags, comments ("<!-->" and
+   "--!>" end one), bogus comments and doctypes (to the first '>'), and the elements
+   whose content is text up to their end tag (script, with its escapes, style, title,
+   textarea, xmp, iframe, noembed, noframes; plaintext to the end). It may count more
+   attributes than libxml2 keeps (a repeated name), never fewer than a tag has. Text,
+   quoted values and raw text are skipped with memchr where the markup is bytes. */
+
+/* What the scan tells apart, a bit each: white space; what ends a tag name (white
+   space, '/', '>'), an attribute name (also '=') and an unquoted value (white space,
+   '>'); and what lies between attributes (white space, '/'). */
+enum { S_WS = 1, S_DELIM = 2, S_NAME_END = 4, S_VALUE_END = 8, S_SKIP = 16 };
+static unsigned char SCAN_CLASS[256];
+
+static void scan_init(void) {
+    const char *ws = " \t\n\f\r";
+    for (const char *c = ws; *c; c++)
+        SCAN_CLASS[(unsigned char)*c] = S_WS | S_DELIM | S_NAME_END | S_VALUE_END | S_SKIP;
+    SCAN_CLASS['/'] = S_DELIM | S_NAME_END | S_SKIP;
+    SCAN_CLASS['>'] = S_DELIM | S_NAME_END | S_VALUE_END;
+    SCAN_CLASS['='] = S_NAME_END;
+}
+
+static inline int scan_is(Py_UCS4 c, int bits) { return c < 256 && (SCAN_CLASS[c] & bits); }
+static inline int scan_ws(Py_UCS4 c) { return scan_is(c, S_WS); }
+static inline int scan_delim(Py_UCS4 c) { return scan_is(c, S_DELIM); }
+static inline int scan_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static inline Py_UCS4 scan_lower(Py_UCS4 c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static const char *const RAW_TEXT[] = {
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext", NULL,
+};
+
+/* The first c in s[i:n], or n. */
+static inline Py_ssize_t find1(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_UCS1 c) {
+    if (i >= n) return n;
+    const Py_UCS1 *hit = memchr(s + i, c, (size_t)(n - i));
+    return hit ? hit - s : n;
+}
+static inline Py_ssize_t find2(const Py_UCS2 *s, Py_ssize_t i, Py_ssize_t n, Py_UCS2 c) {
+    while (i < n && s[i] != c) i++;
+    return i;
+}
+static inline Py_ssize_t find4(const Py_UCS4 *s, Py_ssize_t i, Py_ssize_t n, Py_UCS4 c) {
+    while (i < n && s[i] != c) i++;
+    return i;
+}
+
+#define DEFINE_SCAN(NAME, CHAR, FIND)                                                                    \
+    /* Whether s[at : at + len] is the name, in any case. */                                             \
+    static int NAME##_is(const CHAR *s, Py_ssize_t at, Py_ssize_t len, const char *name) {               \
+        if ((Py_ssize_t)strlen(name) != len) return 0;                                                   \
+        for (Py_ssize_t k = 0; k < len; k++)                                                             \
+            if (scan_lower(s[at + k]) != (Py_UCS4)name[k]) return 0;                                     \
+        return 1;                                                                                        \
+    }                                                                                                    \
+    /* Whether s[i] opens "</name" (or "<name" when open) and a space, '/' or '>' follows. */            \
+    static int NAME##_at_tag(const CHAR *s, Py_ssize_t n, Py_ssize_t i, const char *name, int open) {    \
+        Py_ssize_t at = i + (open ? 1 : 2), len = (Py_ssize_t)strlen(name);                              \
+        if (s[i] != '<' || (!open && (i + 1 >= n || s[i + 1] != '/')) || at + len >= n) return 0;        \
+        return NAME##_is(s, at, len, name) && scan_delim(s[at + len]);                                   \
+    }                                                                                                    \
+    /* Where the raw text from s[i] ends: at its "</name" (n when there is none). */                     \
+    static Py_ssize_t NAME##_raw_end(const CHAR *s, Py_ssize_t n, Py_ssize_t i, const char *name) {      \
+        for (i = FIND(s, i, n, '<'); i < n; i = FIND(s, i + 1, n, '<'))                                  \
+            if (NAME##_at_tag(s, n, i, name, 0)) return i;                                               \
+        return n;                                                                                        \
+    }                                                                                                    \
+    /* The same for a script, whose "<!--" and "-->" escape a "<script>...</script>" in it    \
+       (HTML5's script data escaped and double escaped states). */                                       \
+    static Py_ssize_t NAME##_script_end(const CHAR *s, Py_ssize_t n, Py_ssize_t i) {                    \
+        int state = 0;  /* 0 data, 1 escaped, 2 double escaped */                                        \
+        int dashes = 0; /* dashes just read while escaped: after 2 or more, '>' ends the escape */       \
+        for (; i < n; i++) {                                                                             \
+            if (state == 0) {                                                                            \
+                i = FIND(s, i, n, '<');                                                                  \
+                if (i >= n || NAME##_at_tag(s, n, i, "script", 0)) return i;                             \
+                if (i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {                \
+                    state = 1;                                                                           \
+                    dashes = 2;                                                                          \
+                    i += 3;                                                                              \
+                }                                                                                        \
+                continue;                                                                                \
+            }                                                                                            \
+            Py_UCS4 c = s[i];                                                                            \
+            if (c == '-') { dashes++; continue; }                                                        \
+            if (c == '>' && dashes >= 2) { state = 0; dashes = 0; continue; }                            \
+            dashes = 0;                                                                                  \
+            if (c != '<') continue;                                                                      \
+            if (state == 1) {                                                                            \
+                if (NAME##_at_tag(s, n, i, "script", 0)) return i;                                       \
+                if (NAME##_at_tag(s, n, i, "script", 1)) { state = 2; i += 7; }                          \
+            } else if (NAME##_at_tag(s, n, i, "script", 0)) {                                            \
+                state = 1;                                                                               \
+                i += 8;                                                                                  \
+            }                                                                                            \
+        }                                                                                                \
+        return n;                                                                                        \
+    }                                                                                                    \
+    /* The end of the tag whose name starts at s[i], and its attributes in *count. */                    \
+    static Py_ssize_t NAME##_tag(const CHAR *s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t *count) {         \
+        *count = 0;                                                                                      \
+        while (i < n && !scan_delim(s[i])) i++;                                                          \
+        for (;;) {                                                                                       \
+            while (i < n && scan_is(s[i], S_SKIP)) i++;                                                  \
+            if (i >= n) return n;                                                                        \
+            if (s[i] == '>') return i + 1;                                                               \
+            (*count)++;                                                                                  \
+            i++; /* the name's first character, '=' included */                                          \
+            while (i < n && !scan_is(s[i], S_NAME_END)) i++;                                             \
+            while (i < n && scan_ws(s[i])) i++;                                                          \
+            if (i >= n || s[i] != '=') continue;                                                         \
+            i++;                                                                                         \
+            while (i < n && scan_ws(s[i])) i++;                                                          \
+            if (i >= n) return n;                                                                        \
+            if (s[i] == '"' || s[i] == '\'') {                                                           \
+                i = FIND(s, i + 1, n, s[i]);                                                             \
+                if (i < n) i++;                                                                          \
+            } else {                                                                                     \
+                while (i < n && !scan_is(s[i], S_VALUE_END)) i++;                                        \
+            }                                                                                            \
+        }                                                                                                \
+    }                                                                                                    \
+    /* The most attributes in a tag, from the first tag with more than the bound on. */                  \
+    static Py_ssize_t NAME(const CHAR *s, Py_ssize_t n, Py_ssize_t bound) {                              \
+        Py_ssize_t most = 0;                                                                             \
+        for (Py_ssize_t i = FIND(s, 0, n, '<'); i < n; i = FIND(s, i, n, '<')) {                         \
+            if (++i >= n) break;                                                                         \
+            Py_UCS4 c = s[i];                                                                            \
+            if (scan_alpha(c) || (c == '/' && i + 1 < n && scan_alpha(s[i + 1]))) {                      \
+                int end_tag = c == '/';                                                                  \
+                Py_ssize_t name = i + end_tag, name_end = name, count;                                   \
+                while (name_end < n && !scan_delim(s[name_end])) name_end++;                             \
+                i = NAME##_tag(s, n, name, &count);                                                      \
+                if (count > most) most = count;                                                          \
+                if (most > bound) return most;                                                           \
+                if (end_tag) continue;                                                                   \
+                Py_ssize_t len = name_end - name;                                                        \
+                if (len < 3 || len > 9 || !strchr("stxinp", (int)scan_lower(s[name]))) continue;         \
+                const char *const *raw = RAW_TEXT;                                                       \
+                while (*raw && !NAME##_is(s, name, len, *raw)) raw++;                                    \
+                if (!*raw) continue;                                                                     \
+                if (!strcmp(*raw, "plaintext")) return most;                                             \
+                i = raw == RAW_TEXT ? NAME##_script_end(s, n, i) : NAME##_raw_end(s, n, i, *raw);        \
+            } else if (c == '!' && i + 2 < n && s[i + 1] == '-' && s[i + 2] == '-') {                    \
+                i += 3;                                                                                  \
+                if (i < n && s[i] == '>') { i++; continue; }                                             \
+                if (i + 1 < n && s[i] == '-' && s[i + 1] == '>') { i += 2; continue; }                   \
+                for (i = FIND(s, i, n, '-'); i < n; i = FIND(s, i + 1, n, '-')) {                        \
+                    if (i + 2 >= n || s[i + 1] != '-') continue;                                         \
+                    if (s[i + 2] == '>') { i += 3; break; }                                              \
+                    if (s[i + 2] == '!' && i + 3 < n && s[i + 3] == '>') { i += 4; break; }              \
+                }                                                                                        \
+            } else if (c == '!' || c == '?' || c == '/') {                                               \
+                i = FIND(s, i, n, '>');                                                                  \
+            }                                                                                            \
+        }                                                                                                \
+        return most;                                                                                     \
+    }
+
+DEFINE_SCAN(scan1, Py_UCS1, find1)
+DEFINE_SCAN(scan2, Py_UCS2, find2)
+DEFINE_SCAN(scan4, Py_UCS4, find4)
+
+PyDoc_STRVAR(most_attributes_doc,
+"most_attributes(markup, bound)\n\n"
+"The most attributes a tag of the markup (str, or bytes in UTF-8 or an ASCII-compatible\n"
+"encoding) has, counted as libxml2 reads tags; the count stops at the first tag with\n"
+"more than bound.");
+
+static PyObject *most_attributes(PyObject *module, PyObject *args) {
+    PyObject *markup;
+    Py_ssize_t bound, most;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "On", &markup, &bound)) return NULL;
+    if (PyBytes_Check(markup)) {
+        most = scan1((const Py_UCS1 *)PyBytes_AS_STRING(markup), PyBytes_GET_SIZE(markup), bound);
+    } else if (PyUnicode_Check(markup)) {
+        const void *data = PyUnicode_DATA(markup);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(markup);
+        switch (PyUnicode_KIND(markup)) {
+        case PyUnicode_1BYTE_KIND: most = scan1((const Py_UCS1 *)data, n, bound); break;
+        case PyUnicode_2BYTE_KIND: most = scan2((const Py_UCS2 *)data, n, bound); break;
+        default: most = scan4((const Py_UCS4 *)data, n, bound); break;
+        }
+    } else {
+        PyErr_SetString(PyExc_TypeError, "most_attributes() needs str or bytes");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(most);
+}
+
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, walk_doc},
     {"class_hint", class_hint, METH_VARARGS, class_hint_doc},
+    {"most_attributes", most_attributes, METH_VARARGS, most_attributes_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1158,6 +1498,7 @@ static struct PyModuleDef module_def = {
 };
 
 PyMODINIT_FUNC PyInit__walk(void) {
+    scan_init();
     PyObject *etree = PyImport_ImportModule("lxml.etree");
     if (!etree) return NULL;
     element_type = PyObject_GetAttrString(etree, "_Element");

@@ -6,6 +6,11 @@ from typing import Any
 from .html import WalkResult, _Hints
 
 def walk(
-    root: Any, hints: _Hints, hidden_search: Callable[[str], object], nav_min_link_share: float
+    root: Any,
+    hints: _Hints,
+    hidden_search: Callable[[str], object],
+    nav_min_link_share: float,
+    max_articles: int,
 ) -> WalkResult: ...
 def class_hint(names: str, hints: _Hints) -> tuple[str, str]: ...
+def most_attributes(markup: str | bytes, bound: int) -> int: ...

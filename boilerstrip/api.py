@@ -62,7 +62,8 @@ class Cleaner:
         """Whether a page that gave no text shows so little that its content may wait
         for a script, and holds something hidden to show."""
         shown = sum(b.features.words for b in prepared.blocks)
-        return shown < self.config.reveal_max_words and repair.can_reveal(source)
+        cfg = self.config
+        return shown < cfg.reveal_max_words and repair.can_reveal(source, cfg.html_max_attributes)
 
     def _reduce(
         self, prepared: D.Page, markup: HtmlMeta | None, url: str | None, include_comments: bool
@@ -115,7 +116,7 @@ class Cleaner:
         return *self._prepare_html(source), source
 
     def _prepare_html(self, source: str | bytes) -> tuple[D.Page, HtmlMeta]:
-        walked = html.read(source)
+        walked = html.read(source, self.config)
         markup = htmlmeta.extract(walked.markup, self.config)
         markup.page_title = walked.title
         return self._prepared(walked.blocks, markup), markup

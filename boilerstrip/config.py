@@ -134,6 +134,15 @@ class Config:
     title_window: int = 8
     header_window: int = 40
 
+    # Limits: linear time
+    # HTML: libxml2 builds a tree's attributes in time quadratic in their number on one
+    # element; a page with a tag of more attributes than this is walked as lxml parses
+    # it (as events: linear, the same blocks) instead of over the tree.
+    html_max_attributes: int = 256
+    # HTML: the <article> elements a block is numbered inside, outermost first, up to
+    # this many (each nested one makes a tuple one longer: quadratic without a bound).
+    html_max_nested_articles: int = 64
+
     def __post_init__(self) -> None:
         """Every field has its default's type: a wrong one is an ArgumentError naming
         the field here, not an obscure failure deep inside some page."""

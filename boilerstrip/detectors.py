@@ -455,7 +455,8 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
     blocks = page.blocks
     ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
     for heading in [b for b in page.candidates if b.label is Label.RELATED and P.RELATED.match(b.text)]:
-        for b in blocks[heading.index + 1 :]:
+        # by index: a slice would copy the rest of the page for every heading
+        for b in map(blocks.__getitem__, range(heading.index + 1, len(blocks))):
             if b.label is Label.OTHER:
                 yield verdict(b.index, Label.RELATED, "item of a related-links list")
             elif b.label is Label.ARTICLE and _is_list_teaser(b):

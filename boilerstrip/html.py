@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 
+from .config import Config
 from .errors import InputError
 from .htmlmeta import Markup
 from .model import CELL_TAGS, Block, Dom, Features, new_tuple
@@ -124,14 +125,19 @@ class HtmlPage:
     markup: Markup = field(default_factory=Markup)
 
 
-def read(markup: str | bytes) -> HtmlPage:
+def read(markup: str | bytes, config: Config | None = None) -> HtmlPage:
     """Parse and walk a page: a str, or bytes known to be UTF-8 (parsed as they are: a
     str costs lxml an encoding pass); an XML declaration in a str would make lxml refuse
     it. The walk in C (`_walk`) reads the tree lxml builds; without it, the same walk
-    runs as lxml's parser target (`_Builder`)."""
+    runs as lxml's parser target (`_Builder`), and so does a page with a tag of more
+    attributes than `config.html_max_attributes` (a tree's cost is quadratic in them)."""
     if isinstance(markup, str):
         markup = _XML_DECL.sub("", markup, count=1)
-    return read_tree(markup) if TREE_WALK else read_events(markup)
+    if TREE_WALK:
+        bound = (config or _DEFAULT_CONFIG).html_max_attributes
+        if _MOST_ATTRIBUTES(markup, bound) <= bound:
+            return read_tree(markup, config=config)
+    return read_events(markup, config)
 
 
 def _parser(markup: str | bytes, target: _Builder | None) -> etree.HTMLParser:
@@ -157,11 +163,14 @@ def _parse(markup: str | bytes, parser: etree.HTMLParser) -> etree._Element | No
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
 
 
-def read_tree(markup: str | bytes, walk: WalkFunction | None = None) -> HtmlPage:
+def read_tree(
+    markup: str | bytes, walk: WalkFunction | None = None, config: Config | None = None
+) -> HtmlPage:
     """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
     made only for what the walk keeps (see `_walk.c`). A page libxml2 stopped building
     (a fatal error: nested deeper than a tree may be) is walked as events instead,
     which see all of it."""
+    config = config or _DEFAULT_CONFIG
     walk = walk or _C_WALK
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
@@ -170,9 +179,9 @@ def read_tree(markup: str | bytes, walk: WalkFunction | None = None) -> HtmlPage
     if root is None:
         raise InputError(_NO_ELEMENT)
     if _cut_short(parser):
-        return read_events(markup)
+        return read_events(markup, config)
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
-        root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE
+        root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE, config.html_max_nested_articles
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
     return HtmlPage(settle_hints(raw, HINT_MAX_SHARE), _page_title(title), found)
@@ -184,10 +193,10 @@ def _cut_short(parser: etree.HTMLParser) -> bool:
     return bool(log) and any(entry.level == etree.ErrorLevels.FATAL for entry in log)
 
 
-def read_events(markup: str | bytes) -> HtmlPage:
+def read_events(markup: str | bytes, config: Config | None = None) -> HtmlPage:
     """The walk in Python, as lxml's parser target: lxml hands each tag and text to the
     walk as it parses, and no tree is built."""
-    builder = _Builder()
+    builder = _Builder((config or _DEFAULT_CONFIG).html_max_nested_articles)
     _parse(markup, _parser(markup, builder))
     if not builder.seen_element:
         raise InputError(_NO_ELEMENT)
@@ -203,7 +212,9 @@ def read_events(markup: str | bytes) -> HtmlPage:
 _NO_ELEMENT: Final = "cannot parse the HTML page: no element in it"
 
 
-_TITLE_PARTS: Final = re.compile(r"\s+[|\-–—·»]\s+")
+# A separator is tried only where a run of white space starts (from inside the run it
+# finds what it finds from the start, after a scan of the run: quadratic in the run).
+_TITLE_PARTS: Final = re.compile(r"(?<!\s)\s+[|\-–—·»]\s+")
 
 
 def _page_title(title: str | None) -> str | None:
@@ -229,17 +240,20 @@ def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
     return _HIDDEN_STYLE.search(attrs.get("style", "")) is not None
 
 
-Hint = tuple[int, str, str]  # (id of the hinted element, hint, class/id word)
+# A hinted element: its number, hint, class/id word, and the hinted element around it
+# (a HintNode or None: a linked chain, made in constant time however deep it sits;
+# typed Any, as mypyc cannot compile a recursive tuple type).
+HintNode = tuple[int, str, str, Any]
 # class_hint and its words, as the C walk reads them (_HINTS)
 _Hints = tuple[Callable[[str], tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]]
 # containers, hinted ancestors, hidden, the <article> elements around (their numbers)
-_Frame = tuple[frozenset[str], tuple[Hint, ...], bool, tuple[int, ...]]
+_Frame = tuple[frozenset[str], HintNode | None, bool, tuple[int, ...]]
 # A tag or text as the walk receives it: ("start", tag, attrs), ("end", tag, None) or
 # ("text", text, None); a text is a whole text node of the page (lxml may cut one in pieces).
 _Event = tuple[str, str, dict[str, str] | None]
 # A block as the walk leaves it: text, tag, depth, characters in links, containers,
-# hinted ancestors, table row, <article> numbers.
-RawBlock = tuple[str, str, int, int, frozenset[str], tuple[Hint, ...], int, tuple[int, ...]]
+# nearest hinted element, table row, <article> numbers.
+RawBlock = tuple[str, str, int, int, frozenset[str], HintNode | None, int, tuple[int, ...]]
 # What _walk.walk returns: raw blocks, <title>, metas, JSON-LD texts, time stamps,
 # canonical, canonical seen, root langs.
 WalkResult = tuple[
@@ -252,8 +266,8 @@ WalkResult = tuple[
     bool,
     tuple[str | None, ...],
 ]
-# _walk.walk(root, _HINTS, hidden style search, nav link share)
-WalkFunction = Callable[[etree._Element, _Hints, Callable[[str], object], float], WalkResult]
+# _walk.walk(root, _HINTS, hidden style search, nav link share, most nested articles)
+WalkFunction = Callable[[etree._Element, _Hints, Callable[[str], object], float, int], WalkResult]
 
 
 # lxml asks `inspect` on every parse whether the target's `start` takes a third argument
@@ -281,7 +295,9 @@ class _Builder:
     skipped for the next hinted ancestor (`settle_hints`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_articles: int | None = None) -> None:
+        # the <article> elements a block is numbered in, at most (None: the default Config's)
+        self.max_articles = _DEFAULT_CONFIG.html_max_nested_articles if max_articles is None else max_articles
         self.hint_memo: dict[str, tuple[str, str]] = {}
         self.title: str | None = None
         self.markup = Markup()
@@ -304,7 +320,7 @@ class _Builder:
         self.has_text = False  # some piece is more than white space
         self.link_chars = 0
         self.in_link = 0
-        self.stack: list[_Frame] = [(frozenset(), (), False, ())]
+        self.stack: list[_Frame] = [(frozenset(), None, False, ())]
         self.block_tags: list[str] = ["body"]
         self.hinted = 0
         self.article_count = 0  # <article> elements seen: each one's number
@@ -417,30 +433,19 @@ class _Builder:
 
     # --- the walk level ---------------------------------------------------------------
 
-    def _route(self, event: _Event) -> None:
-        """A held-back event: to the navigation element held back if one is open (the
-        parse level does the same inline), else to the walk."""
-        if self.nav is not None:
-            self._hold(event)
-        elif event[0] == "text":
-            self._walk_text(event[1])
-        elif event[0] == "start":
-            self._walk_start(event[1], event[2] or self.no_attrs)
-        else:
-            self._walk_end(event[1])
-
-    def _walk_start(self, tag: str, attrs: dict[str, str]) -> None:
+    def _walk_start(self, tag: str, attrs: dict[str, str]) -> bool:
+        """Walk a start tag; True when it opens a navigation element, now held back."""
         stack = self.stack
         frame = stack[-1]
         if self.hiding:
             self.hiding += 1
-            return
+            return False
         if (attrs.get("style") or attrs.get("hidden") is not None or attrs.get("aria-hidden")) and _is_hidden(
             tag, attrs
         ):
             self.hiding = 1
             stack.append((frame[0], frame[1], True, frame[3]))
-            return
+            return False
         if tag in _BLOCK_TAGS:
             if self.pieces:
                 self._flush()
@@ -448,7 +453,7 @@ class _Builder:
                 self.walk_nav = False
             elif tag == "nav" or attrs.get("role") in _NAV_ROLES:
                 self.nav, self.nav_depth = [("start", tag, attrs)], 1
-                return
+                return True
             if tag == "tr":
                 self.rows += 1
             self.block_tags.append(tag)
@@ -464,6 +469,7 @@ class _Builder:
             stack.append(self._frame(attrs, tag, frame))
         else:
             stack.append(frame)
+        return False
 
     def _walk_end(self, tag: str) -> None:
         if self.hiding > 1:
@@ -501,12 +507,38 @@ class _Builder:
         """A navigation element made mostly of links becomes one block: its links are
         never article text, and a block per menu item would cost every later stage a
         third of its work. One that holds paragraphs or a headline, or is mostly text,
-        is a mislabelled wrapper and is walked like any element."""
+        is a mislabelled wrapper and is walked like any element.
+
+        The navigation elements inside one that is walked are settled in the same way,
+        from the events already held, in one loop: what each of them holds is counted in
+        one pass over the events (`_NavSpans`), so navigation elements nested thousands
+        deep cost the page's length once, not once per level."""
         events, self.nav = self.nav or [], None
-        if not self._collapse(events):
-            self.walk_nav = True
-            for event in events:
-                self._route(event)
+        if self._collapse(events):
+            return
+        spans: _NavSpans | None = None
+        self.walk_nav = True
+        i, n = 0, len(events)
+        while i < n:
+            kind, value, attrs = events[i]
+            if kind == "text":
+                self._walk_text(value)
+            elif kind == "end":
+                self._walk_end(value)
+            else:
+                if self._walk_start(value, attrs or self.no_attrs):  # a navigation element inside
+                    spans = spans or _NavSpans(events)
+                    end = spans.ends.get(i)
+                    if end is None:  # the page ended inside it: it stays held, unsettled
+                        self.nav = events[i:]
+                        return
+                    self.nav = None
+                    if self._collapse_span(events, i, end, spans):
+                        i = end + 1
+                        continue
+                    self.walk_nav = True
+                    self._walk_start(value, attrs or self.no_attrs)
+            i += 1
 
     def _collapse(self, events: list[_Event]) -> bool:
         pieces: list[str] = []
@@ -523,17 +555,32 @@ class _Builder:
         text = " ".join(" ".join(pieces).split())
         if links < len(text) * NAV_MIN_LINK_SHARE:
             return False
-        if text:
-            containers, chain, _, articles = self._frame(events[0][2] or {}, "nav", self.stack[-1])
-            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0, articles))
+        self._add_nav(events[0][2], text, links)
         return True
+
+    def _collapse_span(self, events: list[_Event], start: int, end: int, spans: _NavSpans) -> bool:
+        """`_collapse` for the navigation element held from events[start] to events[end],
+        decided by the counts of `spans`: the text is joined only for one that collapses."""
+        length, links, prose = spans.counts[start]
+        if prose or links < length * NAV_MIN_LINK_SHARE:
+            return False
+        if length:
+            pieces = [value for kind, value, _ in events[start + 1 : end] if kind == "text"]
+            self._add_nav(events[start][2], " ".join(" ".join(pieces).split()), links)
+        return True
+
+    def _add_nav(self, attrs: dict[str, str] | None, text: str, links: int) -> None:
+        if text:
+            containers, chain, _, articles = self._frame(attrs or {}, "nav", self.stack[-1])
+            self.raw.append((text, "nav", len(self.stack) + 1, links, containers | _NAV, chain, 0, articles))
 
     def _frame(self, attrs: dict[str, str], tag: str, parent: _Frame) -> _Frame:
         containers, chain, _, articles = parent
         role = attrs.get("role")
         if tag == "article" or role == "article":
             self.article_count += 1
-            articles = (*articles, self.article_count)
+            if len(articles) < self.max_articles:
+                articles = (*articles, self.article_count)
         if tag in _CONTAINERS and tag not in containers:  # (nested lists and the like: no new set)
             containers = containers | {tag}
         if role in _ROLES:
@@ -546,7 +593,7 @@ class _Builder:
             hint, token = _ROLE_HINTS[role], f"role={role}"
         if hint:
             self.hinted += 1
-            chain = (*chain, (self.hinted, hint, token))
+            chain = (self.hinted, hint, token, chain)
         return containers, chain, False, articles
 
     def _hint(self, attrs: str) -> tuple[str, str]:
@@ -570,23 +617,88 @@ class _Builder:
             self.raw.append((text, tag, len(self.stack), link_chars, containers, chain, row, articles))
 
 
+def _holds_back(tag: str, attrs: dict[str, str] | None) -> bool:
+    """Whether the walk holds an element back as navigation (`_Builder._walk_start`)."""
+    return tag in _BLOCK_TAGS and (tag == "nav" or (attrs is not None and attrs.get("role") in _NAV_ROLES))
+
+
+class _NavSpans:
+    """For each navigation element among held events, in one pass over them: where it
+    ends (`ends`, by the index of its start event), and (`counts`) what `_collapse`
+    would count in it: the length of its text with spaces joined, its characters in
+    links, and whether it holds a prose element. Running totals are kept, and an
+    element's counts are the totals at its end less those at its start."""
+
+    __slots__ = ("ends", "counts")
+
+    def __init__(self, events: list[_Event]) -> None:
+        self.ends: dict[int, int] = {}
+        self.counts: dict[int, tuple[int, int, bool]] = {}
+        # words, their characters, stripped text, stripped text times links open,
+        # links open, prose elements
+        words = chars = stripped = linked = in_link = prose = 0
+        opened: list[int] = []
+        at_start: dict[int, tuple[int, int, int, int, int, int]] = {}
+        for i, (kind, value, attrs) in enumerate(events):
+            if kind == "text":
+                split = value.split()
+                words += len(split)
+                chars += sum(map(len, split))
+                size = len(value.strip())
+                stripped += size
+                linked += size * in_link
+            elif kind == "start":
+                if value == "a":
+                    in_link += 1
+                elif value in _PROSE_TAGS:
+                    prose += 1
+                opened.append(i)
+                if _holds_back(value, attrs):
+                    at_start[i] = (words, chars, stripped, linked, in_link, prose)
+            else:
+                if value == "a":
+                    in_link -= 1
+                if not opened:
+                    continue
+                start = opened.pop()
+                begun = at_start.pop(start, None)
+                if begun is not None:
+                    w0, c0, s0, l0, a0, p0 = begun
+                    n_words = words - w0
+                    length = chars - c0 + n_words - 1 if n_words else 0
+                    links = linked - l0 - a0 * (stripped - s0)
+                    self.ends[start] = i
+                    self.counts[start] = (length, links, prose > p0)
+
+
 def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
     """Make the blocks, each with the nearest hint whose element is not a page-wide
-    wrapper."""
+    wrapper.
+
+    In time linear in the blocks and the hinted elements, however deep they nest: a
+    block's text counts for its nearest hinted element, each element's count is added to
+    the element around it, inner ones first (an element's number is larger than those
+    around it), and each element's nearest acceptable hint is found once."""
     owned: dict[int, int] = {}
+    around: dict[int, HintNode | None] = {}  # the hinted element around each one
     total = 0
-    for text, _, _, _, _, chain, _, _ in raw:
+    for text, _, _, _, _, node, _, _ in raw:
         total += len(text)
-        for owner, _, _ in chain:
-            owned[owner] = owned.get(owner, 0) + len(text)
+        if node is not None:
+            owned[node[0]] = owned.get(node[0], 0) + len(text)
+            while node is not None and node[0] not in around:
+                around[node[0]] = node[3]
+                node = node[3]
+    for owner in sorted(around, reverse=True):
+        outer = around[owner]
+        if outer is not None:
+            owned[outer[0]] = owned.get(outer[0], 0) + owned.get(owner, 0)
     limit = total * max_share
+    chosen: dict[int, HintNode | None] = {}
     blocks: list[Block] = []
-    for index, (text, tag, depth, link_chars, containers, chain, row, articles) in enumerate(raw):
-        hint, token, owner_id = "", "", 0
-        for owner, h, t in reversed(chain):
-            if h in ("content", "comment") or owned[owner] <= limit:
-                hint, token, owner_id = h, t, owner
-                break
+    for index, (text, tag, depth, link_chars, containers, node, row, articles) in enumerate(raw):
+        found = _nearest_hint(node, owned, limit, chosen)
+        hint, token, owner_id = (found[1], found[2], found[0]) if found is not None else ("", "", 0)
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
         link_density = min(link_chars / len(text), 1.0)
         # new_tuple: the named tuple's own __new__ is interpreted Python (see model.verdict)
@@ -597,6 +709,30 @@ def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
     return blocks
 
 
+def _nearest_hint(
+    node: HintNode | None, owned: dict[int, int], limit: float, chosen: dict[int, HintNode | None]
+) -> HintNode | None:
+    """The nearest of node and the hinted elements around it whose hint stands (content
+    and comments always, others on elements holding at most `limit` characters), or
+    None; remembered in `chosen` for every element on the way up to it."""
+    passed: list[int] = []
+    found: HintNode | None = None
+    while node is not None:
+        if node[0] in chosen:
+            found = chosen[node[0]]
+            break
+        if node[1] in ("content", "comment") or owned[node[0]] <= limit:
+            found = node
+            break
+        passed.append(node[0])
+        node = node[3]
+    for owner in passed:
+        chosen[owner] = found
+    if node is not None:
+        chosen[node[0]] = found
+    return found
+
+
 def _load_walk() -> WalkFunction | None:
     """The walk in C, where the build made it (setup.py; not in an editable install)."""
     try:
@@ -604,6 +740,16 @@ def _load_walk() -> WalkFunction | None:
     except ImportError:
         return None
     return walk
+
+
+def _load_most_attributes() -> Callable[[str | bytes, int], int]:
+    """`_walk.most_attributes`: the most attributes a tag of the page has (counted up to
+    the first tag over the bound), where the build made the walk in C."""
+    try:
+        from ._walk import most_attributes
+    except ImportError:
+        return lambda markup, bound: 0
+    return most_attributes
 
 
 _SAMPLE: Final = (
@@ -628,5 +774,7 @@ def _walks_agree(walk: WalkFunction | None) -> bool:
 
 
 _C_WALK: Final = _load_walk()
+_MOST_ATTRIBUTES: Final = _load_most_attributes()
+_DEFAULT_CONFIG: Final = Config()
 # Whether `read` walks lxml's tree in C (else the Python walk, as a parser target).
 TREE_WALK: Final = _walks_agree(_C_WALK)

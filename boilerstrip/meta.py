@@ -41,7 +41,7 @@ _WIRE_HINT: Final = re.compile(
 )
 
 _DATELINE_IN_TEXT: Final = re.compile(
-    r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\))?\s*[—–-]{1,2}\s"
+    r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\)\s*)?[—–-]{1,2}\s"
 )
 _MONTH_NUM: Final = {
     m: i
@@ -186,6 +186,14 @@ def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[st
     return None, None
 
 
+# Where a byline's names end (a dash, a date), and what separates them. A separator
+# that starts with white space is tried only where a run of white space starts: from
+# inside the run it would find what it finds from its start, after a scan of the run
+# (and a split never resumes inside a run: each separator takes the spaces after it).
+_AUTHORS_END: Final = re.compile(r"\s[-–—|]\s|,\s*(?=\d|" + P.MONTHS + r")", re.I)
+_AUTHORS_SPLIT: Final = re.compile(r",\s*|(?<!\s)\s+and\s+|&\s*|(?<!\s)\s+&\s*")
+
+
 def find_authors(blocks: Sequence[Block]) -> list[str]:
     """Names from byline blocks ("By A and B", "A - Nov 19, 2019")."""
     authors: list[str] = []
@@ -193,8 +201,8 @@ def find_authors(blocks: Sequence[Block]) -> list[str]:
         if b.label is not Label.BYLINE:
             continue
         text = P.BYLINE_NAMES.sub("", b.text)
-        text = re.split(r"\s[-–—|]\s|,\s*(?=\d|" + P.MONTHS + r")", text, maxsplit=1, flags=re.I)[0]
-        for name in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
+        text = _AUTHORS_END.split(text, maxsplit=1)[0]
+        for name in _AUTHORS_SPLIT.split(text):
             name = name.strip(" .")
             if name and name not in authors and len(name.split()) <= 5:
                 authors.append(name)

@@ -20,9 +20,24 @@ from typing import Final
 _I: Final = re.IGNORECASE
 
 
+def _line_source(body: str) -> str:
+    """The source of a pattern that must cover the whole block, give or take brackets
+    and punctuation (match it at the block's start).
+
+    Linear time: the opening brackets are taken all at once (a lookahead, atomic in
+    `re`, and a back-reference), so the body is tried after them only, never at each
+    bracket of a long run (no body starts with a bracket unless it may start with
+    anything, `.{0,n}`, which then only has less to cover). No body may end at more
+    than a bounded number of places inside a run of closing punctuation (`.{0,n}` at
+    n + 1 of them; `.*` only at the end), so the run is scanned a bounded number of
+    times; a body that is itself a run of symbols would end anywhere in it (see
+    NAVIGATION)."""
+    return rf"(?=(?P<lead>[\[(«<\s【「『〔［（]*))(?P=lead)(?:{body})[\s:.!?»›>|•\-–—\])】」』〕］）：。]*$"
+
+
 def _line(body: str) -> re.Pattern[str]:
     """A pattern that must cover the whole block, give or take brackets and punctuation."""
-    return re.compile(rf"[\[(«<\s【「『〔［（]*(?:{body})[\s:.!?»›>|•\-–—\])】」』〕］）：。]*$", _I)
+    return re.compile(_line_source(body), _I)
 
 
 MONTHS: Final = (
@@ -41,7 +56,7 @@ DATE_BODY: Final = (
     rf"|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일"
     r")"
 )
-TIME_BODY: Final = r"(?:\s*(?:at|,|-|–|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+TIME_BODY: Final = r"(?:\s*(?:(?:at|,|-|–|\|)\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
 COPYRIGHT: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", _I)
 
@@ -168,18 +183,25 @@ FOOTER_WORDS: Final = re.compile(
     _I,
 )
 FOOTER_SPLIT: Final = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
-NAVIGATION: Final = _line(
-    r"home(?:page)?|menu|main menu|search(?: .{0,20})?|skip to (?:main )?(?:content|navigation)|skip navigation"
-    r"|back to top|go to top|top|next|previous|prev|more|close|open|toggle navigation|navigation"
-    r"|view all|see all|show all|show more|load more|all"
-    r"|sections?|all sections|explore|watch|listen|video|videos|photos?|podcasts?|live|live tv"
-    r"|[\W_]+|\d+|page \d+(?: of \d+)?|\d+ of \d+|english|español|français|deutsch|edition"
-    r"|startseite|accueil|inicio|главная|首页|ホーム|홈"
+# A block of symbols alone ("»", "|", "..."): the first branch, apart from the words'
+# `_line`, whose brackets and punctuation are symbols too (inside it, a run of them
+# could be split between brackets, body and punctuation in as many ways as it is long).
+NAVIGATION: Final = re.compile(
+    r"[\W_]+$|"
+    + _line_source(
+        r"home(?:page)?|menu|main menu|search(?: .{0,20})?|skip to (?:main )?(?:content|navigation)"
+        r"|skip navigation|back to top|go to top|top|next|previous|prev|more|close|open|toggle navigation"
+        r"|navigation|view all|see all|show all|show more|load more|all"
+        r"|sections?|all sections|explore|watch|listen|video|videos|photos?|podcasts?|live|live tv"
+        r"|\d+|page \d+(?: of \d+)?|\d+ of \d+|english|español|français|deutsch|edition"
+        r"|startseite|accueil|inicio|главная|首页|ホーム|홈"
+    ),
+    _I,
 )
 BREADCRUMB: Final = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
 METADATA: Final = re.compile(
-    rf"(?:(?:published|updated|posted|last updated|modified|date|created|on)\s*:?\s*)?{DATE_BODY}{TIME_BODY}\s*$"
-    r"|(?:published|updated|posted|last updated|modified)\s*:?\s*.{0,50}$"
+    rf"(?:(?:published|updated|posted|last updated|modified|date|created|on)\s*(?::\s*)?)?{DATE_BODY}{TIME_BODY}\s*$"
+    r"|(?:published|updated|posted|last updated|modified)\s*(?::\s*)?.{0,50}$"
     r"|\d+\s*(?:min(?:ute)?s?|mins)\.?\s*read$|(?:reading time|lesezeit|temps de lecture).{0,20}$"
     r"|tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
     r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration"

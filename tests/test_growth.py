@@ -1,0 +1,242 @@
+"""Cleaning time grows at most linearly with the page (issue 17), on pages built to take
+every path that once grew faster: a pattern whose quantifiers could split a run of
+brackets, dashes or spaces in as many ways as it is long, a walk that replayed held-back
+navigation at every level of nesting, hint chains and <article> tuples copied at every
+level, a slice of the rest of the page for every "Related" heading, and libxml2's tree,
+quadratic in the attributes of one element.
+
+Times are compared as a ratio, never as absolute numbers (the machine is shared and
+noisy): the large page may take at most SLACK times as long per byte as the small one.
+Each pair of pages is cleaned in a child process, which the test stops as soon as the
+large page runs past that bound (or past a memory cap), so a quadratic path fails in
+seconds instead of hanging the suite, and one that holds gigabytes cannot exhaust the
+machine."""
+
+from __future__ import annotations
+
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import boilerstrip
+from boilerstrip import html
+
+SMALL, LARGE = 10_000, 1_000_000
+# How much more a byte of the large page may cost than a byte of the small one: a page
+# of a megabyte no longer fits the processor's caches, and the garbage collector goes
+# over more objects (measured: up to 5 on a loaded machine). A quadratic path costs
+# a hundred times more a byte at a megabyte than at 10 KB.
+SLACK = 10.0
+# Seconds the child may take beyond the bound (starting up, scheduling) before it is
+# stopped; at most a minute for the large page whatever the bound (a small page that
+# is slow already, as on a quadratic path, would give a bound of hours); its memory.
+MARGIN = 2.0
+MOST = 60.0
+MEMORY = 4 << 30
+# libxml2 builds a tree at most 2,048 levels deep; a page nested deeper is walked as
+# events, about ten times slower per element than the tree in C. The small page of a
+# recipe nested that deep is as large as it takes to be walked the same way (4,545
+# levels of <nav>, 2,631 of <article>); the other recipes nest 2,000 levels at most.
+DEEP_SMALL = 50_000
+
+EM = "\u2003"  # white space that no split of a text dump's line takes away
+PROSE = "The council said on Monday that it would vote on the plan to build a new bridge over the river. "
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit))
+
+
+def _body(inner: str) -> bytes:
+    return f"<html><body>{inner}</body></html>".encode()
+
+
+def _nested(open_tag: str, close_tag: str, levels: int, inside: str = "x") -> bytes:
+    return _body(open_tag * levels + inside + close_tag * levels)
+
+
+def _around(open_tag: str, close_tag: str, size: int) -> bytes:
+    """Elements nested as deep as a tree may be at a megabyte, around paragraphs."""
+    return _nested(open_tag, close_tag, min(size // 100, 2000), _repeat("<p>a paragraph</p>", size // 2))
+
+
+# name -> (page of about n bytes, size of the small page)
+RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
+    # the NAVIGATION pattern's brackets and symbols overlapped: cubic (97 s at 5 KB)
+    "brackets": (lambda n: ("(" * (n // 2) + ")" * (n // 2) + "1").encode(), SMALL),
+    "brackets in html": (lambda n: _body("<p>" + "«" * (n // 2) + "»" * (n // 2) + "1</p>"), SMALL),
+    # a long run of punctuation against the same pattern: quadratic (115 s at 100 KB)
+    "punctuation run": (lambda n: ("-" * n + "1").encode(), SMALL),
+    # \s*:?\s* and \s*(?:at|,|-)?\s* in the date patterns split a run of spaces
+    "spaces after a date word": (lambda n: ("published" + EM * n + "x").encode(), SMALL),
+    "spaces after a time": (lambda n: ("2019-01-01 12:30" + EM * n + "x").encode(), SMALL),
+    # \s*(?:\(agency\))?\s* of the dateline, on the first paragraph
+    "spaces in a dateline": (lambda n: ("PARIS" + EM * n + "x " + PROSE * 2).encode(), SMALL),
+    # \s+and\s+ and \s*&\s* between a byline's names, tried inside the run
+    "spaces in a byline": (lambda n: ("By\nJane" + EM * n + "Doe\n" + PROSE * 3).encode(), SMALL),
+    # a slice of the rest of the page for every related-links heading
+    "related headings": (lambda n: _repeat("Related\nsome item\n", n).encode(), SMALL),
+    # held-back navigation replayed at every level (12 s and 1.76 GB for 5,000 levels)
+    "nested nav": (lambda n: _nested("<nav>", "</nav>", n // 11), DEEP_SMALL),
+    # the same within the tree's depth, around the rest of the page
+    "nav around the page": (lambda n: _around("<nav>", "</nav>", n), SMALL),
+    # a hint chain one longer at every hinted level, walked for every block
+    "hinted elements around the page": (lambda n: _around('<div class="menu">', "</div>", n), SMALL),
+    # an <article> tuple one longer at every level
+    "nested articles": (lambda n: _nested("<article>", "</article>", n // 19), DEEP_SMALL),
+}
+
+# The child: cleans the small page (best of five, after a warm-up), reports, then
+# cleans the large one and reports. Its first argument is where boilerstrip was found.
+CHILD = f"""
+import resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY}))
+sys.path.insert(0, sys.argv[1])
+import boilerstrip
+cleaner = boilerstrip.Cleaner()
+small, large = (open(path, "rb").read() for path in sys.argv[2:4])
+
+def seconds(page):
+    start = time.perf_counter()
+    cleaner.clean(page)
+    return time.perf_counter() - start
+
+cleaner.clean(small)
+print(min(seconds(small) for _ in range(5)), flush=True)
+print(seconds(large), flush=True)
+"""
+
+
+def _times(small: bytes, large: bytes, tmp_path: Path) -> tuple[float, float | None]:
+    """(seconds for the small page, seconds for the large one or None when it ran past
+    the linear bound and was stopped)."""
+    paths = [tmp_path / "small", tmp_path / "large"]
+    for path, page in zip(paths, (small, large), strict=True):
+        path.write_bytes(page)
+    where = str(Path(boilerstrip.__file__).resolve().parents[1])
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, where, *map(str, paths)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str | None] = queue.Queue()  # None: the child has ended
+
+    def read() -> None:
+        for line in child.stdout or ():
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        try:
+            small_time = _seconds(lines, 60, child)
+        except queue.Empty:
+            raise AssertionError(f"{len(small):,} bytes took over a minute") from None
+        bound = small_time * len(large) / len(small) * SLACK
+        try:
+            return small_time, _seconds(lines, min(bound + MARGIN, MOST), child)
+        except queue.Empty:
+            return small_time, None
+    finally:
+        child.kill()
+        child.wait()
+
+
+def _seconds(lines: queue.Queue[str | None], timeout: float, child: subprocess.Popen[str]) -> float:
+    line = lines.get(timeout=timeout)
+    if line is None:
+        child.wait()
+        raise AssertionError(f"the child failed: {(child.stderr.read() if child.stderr else '')[-2000:]}")
+    return float(line)
+
+
+@pytest.mark.parametrize("name", list(RECIPES))
+def test_cleaning_time_grows_linearly(name: str, tmp_path: Path) -> None:
+    make, small_size = RECIPES[name]
+    small, large = make(small_size), make(LARGE)
+    small_time, large_time = _times(small, large, tmp_path)
+    size_ratio = len(large) / len(small)
+    assert large_time is not None, (
+        f"{name}: {len(large):,} bytes were stopped, past {SLACK * size_ratio:.0f} times the time of "
+        f"{len(small):,} bytes ({small_time * 1000:.1f} ms) or past a minute"
+    )
+    ratio = large_time / small_time
+    assert ratio <= size_ratio * SLACK, (
+        f"{name}: {len(large):,} bytes took {ratio:.0f} times as long as {len(small):,} bytes "
+        f"({large_time * 1000:.0f} ms against {small_time * 1000:.1f} ms)"
+    )
+
+
+@pytest.mark.skipif(not html.TREE_WALK, reason="libxml2's tree is built only where the walk in C is")
+def test_many_attributes_on_one_element_grow_linearly(tmp_path: Path) -> None:
+    """libxml2 adds an element's attributes to a list it walks to its end each time (9.7 s
+    for 40,000, never done for 100,000): such a page is walked as events instead."""
+
+    def make(n: int) -> bytes:
+        return _body("<p " + " ".join(f"a{i}=x" for i in range(n // 8)) + ">some text here</p>")
+
+    small, large = make(SMALL), make(LARGE)
+    small_time, large_time = _times(small, large, tmp_path)
+    assert large_time is not None, f"{len(large):,} bytes of attributes were stopped"
+    assert large_time / small_time <= len(large) / len(small) * SLACK
+
+
+def test_a_hidden_page_of_many_attributes_is_not_revealed_into_a_tree(tmp_path: Path) -> None:
+    """A page that shows almost nothing and hides something is read again as a tree
+    (`markup.reveal`); with a tag of thousands of attributes that tree would be
+    quadratic, so such a page is not read again."""
+
+    def make(n: int) -> bytes:
+        return _body("<p hidden " + " ".join(f"a{i}=x" for i in range(n // 8)) + ">some text here</p>")
+
+    small, large = make(SMALL), make(LARGE)
+    small_time, large_time = _times(small, large, tmp_path)
+    assert large_time is not None, f"{len(large):,} bytes of attributes were stopped"
+    assert large_time / small_time <= len(large) / len(small) * SLACK
+
+
+def test_a_page_over_the_attribute_bound_gives_the_same_blocks() -> None:
+    """Over the bound (Config.html_max_attributes) or not, a page gives the same result."""
+    attributes = " ".join(f"data-x{i}=1" for i in range(300))
+    page = _body(f'<nav><a href="/">Home</a></nav><article><p {attributes}>{PROSE * 3}</p></article>')
+    over = html.read(page)
+    assert over == html.read(page, boilerstrip.Config(html_max_attributes=1000)) == html.read_events(page)
+
+
+# Markup where a scan that read tags otherwise than libxml2 would lose count of a tag.
+TRICKY_TAGS = [
+    "<p a=\"x>y\" b='>' c=d>z</p>",
+    "<p =a b/c d='e'f g>z</p><p a=1<b c=2>",
+    '</x a="><p c=3>"><p a=1 b=2>x</p>',
+    "<!--><p a b c>--><!---><p d e>--><!-- --!><p f g h>-->",
+    "<?php <p a=1> ?><!DOCTYPE <p a=1>><p b c d>",
+    "<title><p a b c></title><textarea><p a b></textarea><xmp><p a></xmp><p d e f g>",
+    "<script>var s = '<p a b c d e>';</script><style>p{}</style><p a b>",
+    "<script><!--<script></script><p a b c></script>--><p d e f>",
+    "<script><!-- x --></script><p a b c d>",
+    "<SCRIPT>x</script ><p a b c>",
+    "<noscript><p a b c d e f></noscript>",
+    "<iframe><p a></iframe><noembed><p b></noembed><noframes><p c></noframes><p d e>",
+    "<p a/b/c/d/e>",
+    '<p a="unterminated b c d',
+]
+
+
+@pytest.mark.skipif(not html.TREE_WALK, reason="the scan is in the walk in C")
+@pytest.mark.parametrize("markup", TRICKY_TAGS)
+def test_the_attribute_scan_never_counts_fewer_than_libxml2_keeps(markup: str) -> None:
+    from lxml import etree
+
+    from boilerstrip import _walk
+
+    page = "<html><body>" + markup + "</body></html>"
+    root = etree.fromstring(page, etree.HTMLParser(huge_tree=True))
+    kept = max(len(element.attrib) for element in root.iter() if isinstance(element.tag, str))
+    for form in (page, page.encode(), page + "\u0101", page + "\U0001f600"):  # bytes, each width of str
+        assert _walk.most_attributes(form, 10**6) >= kept
