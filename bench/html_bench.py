@@ -23,13 +23,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import use_build, write_section  # noqa: E402
+from report import best_of_rounds, use_build, write_section  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
 SYSTEMS = ("boilerstrip", "trafilatura", "trafilatura fast", "readability-lxml", "jusText", "resiliparse")
@@ -132,23 +131,8 @@ def run_all(
     """Every system in its own process, once a round: the best time of all rounds is
     kept, so that on a shared machine each system meets the same quiet and busy spells."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
-    results: dict[str, dict[str, Any]] = {}
-    for _ in range(rounds):
-        for name in SYSTEMS:
-            proc = subprocess.run(
-                [sys.executable, __file__, "--worker", name, "--data", str(data), "--repeat", str(repeat)]
-                + (["--source"] if source else []),
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if proc.returncode != 0:
-                print(f"  {name}: failed or not installed, skipped\n{proc.stderr[-500:]}", file=sys.stderr)
-                continue
-            res = json.loads(proc.stdout.strip().splitlines()[-1])
-            best = results.setdefault(name, res)
-            best["seconds"] = min(best["seconds"], res["seconds"])
-            best["rss_mb"] = max(best["rss_mb"], res["rss_mb"])
+    args = ["--data", str(data), "--repeat", str(repeat)] + (["--source"] if source else [])
+    results = best_of_rounds(__file__, list(SYSTEMS), args, rounds)
     rows = []
     for name, res in results.items():
         s = score(zip(res["outputs"], (truth[i]["articleBody"] for i in res["ids"]), strict=True))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
+import json
 import os
 import pathlib
 import platform
+import subprocess
 import sys
+from typing import Any
 
 CHECKOUT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -56,3 +59,25 @@ def write_section(path: pathlib.Path, name: str, table: str, build: str = "") ->
     else:
         text = text.rstrip() + ("\n\n" if text else "") + block + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+def best_of_rounds(script: str, names: list[str], args: list[str], rounds: int) -> dict[str, dict[str, Any]]:
+    """Every system in its own process (`script --worker NAME *args`), once a round; for
+    each, the best time and the largest RSS of all rounds, so that on a shared machine
+    each system meets the same quiet and busy spells. A system that fails is skipped."""
+    results: dict[str, dict[str, Any]] = {}
+    for _ in range(rounds):
+        for name in names:
+            proc = subprocess.run(
+                [sys.executable, script, "--worker", name, *args], capture_output=True, text=True, check=False
+            )
+            if proc.returncode != 0:
+                print(f"  {name}: failed or not installed, skipped\n{proc.stderr[-500:]}", file=sys.stderr)
+                continue
+            res = json.loads(proc.stdout.strip().splitlines()[-1])
+            best = results.setdefault(name, res)
+            best["seconds"] = min(best["seconds"], res["seconds"])
+            best["rss_mb"] = max(best["rss_mb"], res["rss_mb"])
+            if "ids" in res:
+                print(f"  {name}: {len(res['ids']) / res['seconds']:.1f} pages/s", file=sys.stderr)
+    return results

@@ -34,7 +34,6 @@ import json
 import pathlib
 import re
 import resource
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -44,7 +43,7 @@ from typing import Any
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from report import use_build, write_section  # noqa: E402
+from report import best_of_rounds, use_build, write_section  # noqa: E402
 from splits import registered_domain, wcxb_holdout  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "wcxb"
@@ -171,24 +170,8 @@ def html_worker(name: str, data: pathlib.Path, repeat: int) -> None:
 
 def run_html(data: pathlib.Path, names: list[str], repeat: int, rounds: int, source: bool) -> dict[str, Any]:
     """Every system in its own process, once a round; the best time of all rounds."""
-    results: dict[str, dict[str, Any]] = {}
-    for _ in range(rounds):
-        for name in names:
-            proc = subprocess.run(
-                [sys.executable, __file__, "--worker", name, "--data", str(data), "--repeat", str(repeat)]
-                + (["--source"] if source else []),
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if proc.returncode != 0:
-                print(f"  {name}: failed or not installed, skipped\n{proc.stderr[-500:]}", file=sys.stderr)
-                continue
-            res = json.loads(proc.stdout.strip().splitlines()[-1])
-            best = results.setdefault(name, res)
-            best["seconds"] = min(best["seconds"], res["seconds"])
-            best["rss_mb"] = max(best["rss_mb"], res["rss_mb"])
-            print(f"  html {name}: {len(res['ids']) / res['seconds']:.1f} pages/s", file=sys.stderr)
+    args = ["--data", str(data), "--repeat", str(repeat)] + (["--source"] if source else [])
+    results = best_of_rounds(__file__, names, args, rounds)
     return results
 
 

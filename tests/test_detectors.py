@@ -259,17 +259,23 @@ def _before_other_articles(html: str) -> D.Page:
     return p
 
 
-def test_prose_in_other_article_elements_is_related() -> None:
-    """The story is the <article> with the most long prose; other <article> elements
-    (teasers, related posts) are related, also when their prose is long, and nested
-    elements count as parts of the element around them."""
-    html = (
+def _story_and_teasers() -> str:
+    """A story (with a quoted post nested in it) and three teasers of long prose, each
+    an <article>, under a "You may also like" heading."""
+    return (
         "<html><body><article><h1>Title</h1><p>" + _post(140, "main") + "</p>"
         "<article><p>" + _post(40, "quoted") + "</p></article></article>"
         "<article><h3>You may also like</h3>"
         + "".join(f"<article><p>{_post(100, f'other{i}')}</p></article>" for i in range(3))
         + "</article></body></html>"
     )
+
+
+def test_prose_in_other_article_elements_is_related() -> None:
+    """The story is the <article> with the most long prose; other <article> elements
+    (teasers, related posts) are related, also when their prose is long, and nested
+    elements count as parts of the element around them."""
+    html = _story_and_teasers()
     p = _before_other_articles(html)
     got = {p.blocks[v.at].text.split()[1]: v.label for v in D.detect_other_articles(p)}
     assert got == {"other0": Label.RELATED, "other1": Label.RELATED, "other2": Label.RELATED}
@@ -286,13 +292,7 @@ def test_prose_in_other_article_elements_is_related() -> None:
     "heading and the first teaser under it (p=0.64, 0.51), which other_articles had set aside",
 )
 def test_the_keep_model_leaves_teasers_of_other_articles_out() -> None:
-    html = (
-        "<html><body><article><h1>Title</h1><p>" + _post(140, "main") + "</p>"
-        "<article><p>" + _post(40, "quoted") + "</p></article></article>"
-        "<article><h3>You may also like</h3>"
-        + "".join(f"<article><p>{_post(100, f'other{i}')}</p></article>" for i in range(3))
-        + "</article></body></html>"
-    )
+    html = _story_and_teasers()
     result = boilerstrip.clean(html)
     assert (
         "main story" in result.text and "other0" not in result.text and "You may also like" not in result.text
