@@ -62,8 +62,9 @@ class Cleaner:
         """Whether a page that gave no text shows so little that its content may wait
         for a script, and holds something hidden to show."""
         shown = sum(b.features.words for b in prepared.blocks)
+        # The reread builds a tree, whose cost is quadratic in one tag's attributes.
         cfg = self.config
-        return shown < cfg.reveal_max_words and repair.can_reveal(source, cfg.html_max_attributes)
+        return shown < cfg.reveal_max_words and repair.can_reveal(source) and html.tree_is_linear(source, cfg)
 
     def _reduce(
         self, prepared: D.Page, markup: HtmlMeta | None, url: str | None, include_comments: bool

@@ -140,6 +140,37 @@ def read(markup: str | bytes, config: Config | None = None) -> HtmlPage:
     return read_events(markup, config)
 
 
+def tree_is_linear(markup: str | bytes, config: Config | None = None) -> bool:
+    """Whether libxml2 builds this page's tree in linear time: no tag of more than
+    `config.html_max_attributes` attributes. Counted by the C scan where it is built,
+    else by a parse into a counting target (events are linear)."""
+    bound = (config or _DEFAULT_CONFIG).html_max_attributes
+    if TREE_WALK:
+        return _MOST_ATTRIBUTES(markup, bound) <= bound
+    counter = _AttributeCount()
+    etree.fromstring(markup, etree.HTMLParser(target=counter, huge_tree=True, no_network=True))
+    return counter.most <= bound
+
+
+class _AttributeCount:
+    """A parser target that keeps the most attributes any tag has."""
+
+    def __init__(self) -> None:
+        self.most = 0
+
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
+        self.most = max(self.most, len(attrib))
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def data(self, data: str) -> None:
+        pass
+
+    def close(self) -> int:
+        return self.most
+
+
 def _parser(markup: str | bytes, target: _Builder | None) -> etree.HTMLParser:
     """An lxml parser for one page, into a tree or into a parser target. A parser per
     page: lxml parsers keep state and are not safe to share across threads. A tree may
