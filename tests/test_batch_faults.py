@@ -20,6 +20,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from boilerstrip import Config, html
 from boilerstrip.batch import BatchOptions, run
 
 from .test_batch import HTML_PAGES, lines, run_batch
@@ -282,3 +283,27 @@ def test_a_record_over_the_memory_cap_is_an_error_line(tmp_path: pathlib.Path) -
     got = lines(out)
     assert [x["status"] for x in got] == ["ok", "error", "ok"]
     assert "memory" in str(got[1]["reason"])
+
+
+@pytest.mark.skipif(
+    not html.TREE_WALK, reason="libxml2's quadratic tree is built only where the walk in C is"
+)
+def test_a_record_stuck_in_compiled_code_is_cut_off(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """SIGALRM cannot stop libxml2: a page of 60,000 attributes on one tag, built into a
+    tree because the user raised Config.html_max_attributes, held a worker for many
+    seconds past --timeout (35 s here, cut only by the clock check once it returned).
+    The per-record CPU limit kills the worker, the record is retried alone and becomes
+    an error line, and the next record is cleaned."""
+    hostile = "<html><body><p " + " ".join(f"a{i}=x" for i in range(60_000)) + ">text</p></body></html>"
+    rows = [{"html": hostile, "id": "stuck"}, {"html": pages[0].decode(), "id": "next"}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    options = BatchOptions(inputs=(str(tmp_path / "in.jsonl"),), output=str(out), workers=1, quiet=True,
+                           timeout=0.5)  # fmt: skip
+    started = time.monotonic()
+    run(options, Config(html_max_attributes=10**9))
+    got = lines(out)
+    assert [x["id"] for x in got] == ["stuck", "next"]
+    assert got[0]["status"] == "error" and "stopped inside compiled code" in str(got[0]["reason"]), got[0]
+    assert got[1]["status"] == "ok"
+    assert time.monotonic() - started < 20  # uncut, libxml2 takes about 35 s on this page
