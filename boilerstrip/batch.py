@@ -302,7 +302,7 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     Ctrl-C or SIGTERM."""
     config = config or Config()
     check_paths(options.output, options.errors, options.stats)
-    locks = [Lock.take(p) for p in (options.output, options.errors) if p]
+    locks = _take_locks([p for p in (options.output, options.errors) if p])
     previous = _terminate_as_interrupt()
     try:
         return _run_locked(options, config)
@@ -311,6 +311,19 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
             signal.signal(signal.SIGTERM, previous)
         for lock in locks:
             lock.release()
+
+
+def _take_locks(paths: list[str]) -> list[Lock]:
+    """A lock on every output path, or none: those taken are let go if one is refused."""
+    locks: list[Lock] = []
+    try:
+        for path in paths:
+            locks.append(Lock.take(path))
+    except BaseException:
+        for lock in locks:
+            lock.release()
+        raise
+    return locks
 
 
 def _terminate_as_interrupt() -> Any:

@@ -207,21 +207,19 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: pathlib.Path, pa
     path = tmp_path / "big.warc.gz"
     path.write_bytes(b"".join(gzip.compress(r) for r in warc_records(pages, repeat=40)))
     out = tmp_path / "out.jsonl"
-    first = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "boilerstrip",
-            "batch",
-            str(path),
-            "-o",
-            str(out),
-            "--workers",
-            "1",
-            "--quiet",
-        ],
-        stderr=subprocess.PIPE,
-    )
+    errors = tmp_path / "errors.jsonl"
+    command = [
+        sys.executable,
+        "-m",
+        "boilerstrip",
+        "batch",
+        str(path),
+        "-o",
+        str(out),
+        "--errors",
+        str(errors),
+    ]
+    first = subprocess.Popen([*command, "--workers", "1", "--quiet"], stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not (out.exists() and out.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -230,6 +228,11 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: pathlib.Path, pa
     second = run_batch(str(path), "-o", str(out), "--resume", check=False)
     assert second.returncode == 1 and f"PID {first.pid}" in second.stderr, second.stderr
     assert time.monotonic() - started < 20
+    # Another output with the same error file: refused, and the lock it took on its own
+    # output is let go (its lock file is not left behind).
+    third = run_batch(str(path), "-o", str(tmp_path / "other.jsonl"), "--errors", str(errors), check=False)
+    assert third.returncode == 1 and f"PID {first.pid}" in third.stderr, third.stderr
+    assert not (tmp_path / ".other.jsonl.lock").exists()
     assert first.wait(timeout=300) == 0
     got = lines(out)
     assert [x["seq"] for x in got] == list(range(len(pages) * 40))
