@@ -573,6 +573,13 @@ def _death_reason(exitcode: int | None, options: BatchOptions) -> str:
         return f"took over --timeout {options.timeout:g}s (stopped inside compiled code)"
     if exitcode is None or exitcode == -signal.SIGKILL:
         return "the worker process was killed on this record (time or memory)"
+    if options.max_memory > 0 and exitcode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):
+        # Compiled code that cannot allocate under the address-space cap aborts or
+        # crashes rather than raising MemoryError.
+        return (
+            f"the worker process died on this record (signal {-exitcode}), as compiled code does when "
+            f"it cannot allocate: out of memory under --max-memory {options.max_memory} MiB?"
+        )
     return f"the worker process died on this record (exit code {exitcode})"
 
 
