@@ -28,7 +28,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import best_of_rounds, use_build, write_section  # noqa: E402
+from report import best_of_rounds, parse_with_build, write_section  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
 SYSTEMS = ("boilerstrip", "trafilatura", "trafilatura fast", "readability-lxml", "jusText", "resiliparse")
@@ -166,13 +166,7 @@ def main() -> None:
     )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--paired-worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--source",
-        action="store_true",
-        help="measure the checkout's pure-Python sources, not the installed build",
-    )
-    args = parser.parse_args()
-    build = use_build(args.source)
+    args, build = parse_with_build(parser)
     if args.worker:
         worker(args.worker, args.data, args.repeat)
         return

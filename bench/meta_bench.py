@@ -56,7 +56,7 @@ from typing import Any
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from report import use_build, write_section  # noqa: E402
+from report import parse_with_build, write_section  # noqa: E402
 from splits import multilingual_holdout, registered_domain, wcxb_holdout  # noqa: E402
 
 SHARED = HERE.parents[1] / "shared" / "bench"
@@ -440,13 +440,7 @@ def main() -> None:
     parser.add_argument("--systems", default="", help="comma-separated system names (default: all)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--set", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--source",
-        action="store_true",
-        help="measure the checkout's pure-Python sources, not the installed build",
-    )
-    args = parser.parse_args()
-    build = use_build(args.source)
+    args, build = parse_with_build(parser)
     if args.worker:
         worker(args.worker, args.set)
         return

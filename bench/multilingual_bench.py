@@ -31,7 +31,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import use_build, write_section  # noqa: E402
+from report import parse_with_build, write_section  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "bench" / "multilingual"
 _SPACE = re.compile(r"\s+")
@@ -84,13 +84,7 @@ def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=pathlib.Path)
-    parser.add_argument(
-        "--source",
-        action="store_true",
-        help="measure the checkout's pure-Python sources, not the installed build",
-    )
-    args = parser.parse_args()
-    build = use_build(args.source)
+    args, build = parse_with_build(parser)
     records = [json.loads(x) for x in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
     records = [r for r in records if not r.get("near_duplicate_of") or r["id"] < r["near_duplicate_of"]]
     html_table = table(records, systems())

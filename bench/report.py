@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import importlib.util
 import json
@@ -81,3 +82,14 @@ def best_of_rounds(script: str, names: list[str], args: list[str], rounds: int) 
             if "ids" in res:
                 print(f"  {name}: {len(res['ids']) / res['seconds']:.1f} pages/s", file=sys.stderr)
     return results
+
+
+def parse_with_build(parser: argparse.ArgumentParser) -> tuple[argparse.Namespace, str]:
+    """The bench's arguments with `--source` added, and the build `use_build` chose."""
+    parser.add_argument(
+        "--source",
+        action="store_true",
+        help="measure the checkout's pure-Python sources, not the installed build",
+    )
+    args = parser.parse_args()
+    return args, use_build(args.source)

@@ -26,7 +26,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
-from report import use_build, write_section  # noqa: E402
+from report import parse_with_build, write_section  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
 STYLES = ("text-seedlike", "text-wet")
@@ -138,13 +138,7 @@ def main() -> None:
     parser.add_argument("--data", type=pathlib.Path, default=DEFAULT_DATA)
     parser.add_argument("--write", type=pathlib.Path, help="update this Markdown file's text table")
     parser.add_argument("--repeat", type=int, default=5, help="timing runs per system; the best is kept")
-    parser.add_argument(
-        "--source",
-        action="store_true",
-        help="measure the checkout's pure-Python sources, not the installed build",
-    )
-    args = parser.parse_args()
-    build = use_build(args.source)
+    args, build = parse_with_build(parser)
     print(f"boilerstrip: {build}", file=sys.stderr)
     results = {style: run_style(args.data, style, args.repeat) for style in STYLES}
     out = table(results)

@@ -43,7 +43,7 @@ from typing import Any
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from report import best_of_rounds, use_build, write_section  # noqa: E402
+from report import best_of_rounds, parse_with_build, write_section  # noqa: E402
 from splits import registered_domain, wcxb_holdout  # noqa: E402
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "wcxb"
@@ -171,8 +171,7 @@ def html_worker(name: str, data: pathlib.Path, repeat: int) -> None:
 def run_html(data: pathlib.Path, names: list[str], repeat: int, rounds: int, source: bool) -> dict[str, Any]:
     """Every system in its own process, once a round; the best time of all rounds."""
     args = ["--data", str(data), "--repeat", str(repeat)] + (["--source"] if source else [])
-    results = best_of_rounds(__file__, names, args, rounds)
-    return results
+    return best_of_rounds(__file__, names, args, rounds)
 
 
 def run_text(data: pathlib.Path, names: list[str], repeat: int) -> dict[str, Any]:
@@ -318,13 +317,7 @@ def main() -> None:
         "--rounds", type=int, default=1, help="HTML: rounds over all systems; the best time is kept"
     )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--source",
-        action="store_true",
-        help="measure the checkout's pure-Python sources, not the installed build",
-    )
-    args = parser.parse_args()
-    build = use_build(args.source)
+    args, build = parse_with_build(parser)
     if args.worker:
         html_worker(args.worker, args.data, args.repeat)
         return
