@@ -1,5 +1,6 @@
 /* The keep model's trees, walked in C (see keep.py, whose `probability` is the same
- * walk in Python and the reference for this one).
+ * walk in Python and the reference for this one), and the page-type model's
+ * (`margins`, see pagetype.Model.scores, its reference).
  *
  * Why: every block of every HTML page goes through every tree (about 120 blocks x 60
  * trees x 8 nodes a page); in Python that is most of a page's time, in C a few hundred
@@ -49,20 +50,36 @@ static int check(const Forest *f, Py_ssize_t width) {
     return 0;
 }
 
-static double walk(const Forest *f, const double *row, double base) {
+/* The value of the leaf that tree `t` reaches for `row`. */
+static double leaf(const Forest *f, const double *row, Py_ssize_t t) {
     const int32_t *feature = f->feature.buf, *left = f->left.buf, *right = f->right.buf, *roots = f->roots.buf;
-    const double *threshold = f->threshold.buf, *value = f->value.buf;
+    const double *threshold = f->threshold.buf;
+    int32_t node = roots[t];
+    while (feature[node] >= 0)
+        node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
+    return ((const double *)f->value.buf)[node];
+}
+
+static double walk(const Forest *f, const double *row, double base) {
     Py_ssize_t trees = f->roots.len / (Py_ssize_t)sizeof(int32_t);
     double z = base;
-    for (Py_ssize_t t = 0; t < trees; t++) {
-        int32_t node = roots[t];
-        while (feature[node] >= 0)
-            node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
-        z += value[node];
-    }
+    for (Py_ssize_t t = 0; t < trees; t++) z += leaf(f, row, t);
     if (z > 30.0) z = 30.0;
     if (z < -30.0) z = -30.0;
     return 1.0 / (1.0 + exp(-z));
+}
+
+/* Row values into `row` (width doubles): 0 on success, -1 with an exception set. */
+static int read_row(PyObject *r, double *row, Py_ssize_t width) {
+    if (!PyList_Check(r) || PyList_GET_SIZE(r) != width) {
+        PyErr_Format(PyExc_ValueError, "the row is not a list of %zd features", width);
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < width; j++) {
+        row[j] = PyFloat_AsDouble(PyList_GET_ITEM(r, j));
+        if (row[j] == -1.0 && PyErr_Occurred()) return -1;
+    }
+    return 0;
 }
 
 /* probabilities(feature, threshold, left, right, value, roots, base, rows, width) */
@@ -86,18 +103,9 @@ static PyObject *probabilities(PyObject *self, PyObject *args) {
     out = PyList_New(n);
     if (out == NULL) goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *r = PyList_GET_ITEM(rows, i);
-        if (!PyList_Check(r) || PyList_GET_SIZE(r) != width) {
-            PyErr_Format(PyExc_ValueError, "row %zd is not a list of %zd features", i, width);
+        if (read_row(PyList_GET_ITEM(rows, i), row, width) < 0) {
             Py_CLEAR(out);
             goto done;
-        }
-        for (Py_ssize_t j = 0; j < width; j++) {
-            row[j] = PyFloat_AsDouble(PyList_GET_ITEM(r, j));
-            if (row[j] == -1.0 && PyErr_Occurred()) {
-                Py_CLEAR(out);
-                goto done;
-            }
         }
         PyObject *p = PyFloat_FromDouble(walk(&f, row, base));
         if (p == NULL) {
@@ -112,8 +120,47 @@ done:
     return out;
 }
 
+/* margins(feature, threshold, left, right, value, roots, row, width, classes): the
+ * sum of the leaves of trees t, t + classes, t + 2 classes, ... for each class t, in
+ * tree order (the arithmetic of pagetype.Model.scores, so the same numbers). */
+static PyObject *margins(PyObject *self, PyObject *args) {
+    Forest f = {0};
+    PyObject *values, *out = NULL;
+    Py_ssize_t width, classes;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*O!nn", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
+                          &f.roots, &PyList_Type, &values, &width, &classes))
+        return NULL;
+    double *row = NULL, *sums = NULL;
+    if (width < 0 || classes <= 0) {
+        PyErr_SetString(PyExc_ValueError, "margins: a negative width or no class");
+        goto done;
+    }
+    if (check(&f, width) < 0) goto done;
+    row = PyMem_Malloc((size_t)(width ? width : 1) * sizeof(double));
+    sums = PyMem_Calloc((size_t)classes, sizeof(double));
+    if (row == NULL || sums == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (read_row(values, row, width) < 0) goto done;
+    Py_ssize_t trees = f.roots.len / (Py_ssize_t)sizeof(int32_t);
+    for (Py_ssize_t t = 0; t < trees; t++) sums[t % classes] += leaf(&f, row, t);
+    out = PyList_New(classes);
+    for (Py_ssize_t c = 0; out != NULL && c < classes; c++) {
+        PyObject *v = PyFloat_FromDouble(sums[c]);
+        if (v == NULL) Py_CLEAR(out);
+        else PyList_SET_ITEM(out, c, v);
+    }
+done:
+    PyMem_Free(row);
+    PyMem_Free(sums);
+    release(&f);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"probabilities", probabilities, METH_VARARGS, "The keep model's probability of every row."},
+    {"margins", margins, METH_VARARGS, "The page-type model's score of every class for one row."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,4 +1,5 @@
-"""The keep model's trees walked in C (`_trees.c`); keep.probability is the reference."""
+"""The keep model's trees walked in C (`_trees.c`); keep.probability is the reference,
+and pagetype.Model.scores for `margins`."""
 
 from array import array
 
@@ -12,4 +13,15 @@ def probabilities(
     base: float,
     rows: list[list[float]],
     width: int,
+) -> list[float]: ...
+def margins(
+    feature: array[int],
+    threshold: array[float],
+    left: array[int],
+    right: array[int],
+    value: array[float],
+    roots: array[int],
+    row: list[float],
+    width: int,
+    classes: int,
 ) -> list[float]: ...

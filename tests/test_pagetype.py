@@ -4,13 +4,17 @@ listing keeps every card."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 
 import pytest
 
 import boilerstrip
 from boilerstrip import Config, Label, pagetype
 from boilerstrip.batch import RESULT_FIELDS, clean_fields
+
+from .conftest import FIXTURES
 
 FORUM_POSTS = [
     ("river_otter", "412", "I replaced the thermostat in my 2009 hatchback last weekend and the engine still runs "
@@ -184,3 +188,32 @@ def test_types_and_features_are_generic() -> None:
     x = pagetype.features(blocks, ["CollectionPage"], "website", None)
     assert x["no_url"] == 1.0 and x["schema_collection"] == 1.0 and x["og_website"] == 1.0
     assert pagetype.SHIPPED is not None and pagetype.SHIPPED.types == pagetype.TYPES
+
+
+def test_the_c_walk_gives_the_python_walk_scores() -> None:
+    """Where `_trees` is built, the page-type trees walked in C give the Python walk's
+    scores to the bit, on every fixture page with and without its URL words."""
+    model = pagetype.SHIPPED
+    assert model is not None
+    if pagetype._C_MARGINS is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _trees module")
+        pytest.skip("the C walk is not built (sources)")
+    cleaner = boilerstrip.Cleaner()
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted((FIXTURES / "html").glob("*.html.gz"))]
+    for page in pages:
+        blocks = cleaner.prepare(page).blocks
+        for url in (None, "https://example.org/forum/thread-12/replies?page=2"):
+            x = pagetype.features(blocks, ["Article"], "article", url)
+            values = [x.get(name, 0.0) for name in model._names]
+            assert model.scores(x) == model.walk(values)
+
+
+def test_code_blocks_are_counted_without_the_pattern_where_it_cannot_match() -> None:
+    """The cheap test before the code pattern answers as the pattern does."""
+    texts = ["x = f()", "def main():", "  return 1", "a => b", "std::vector", "if (a) {", "end;",
+             "Plain prose, with (brackets) and a colon: here.", "classic", "defined", "", "   "]  # fmt: skip
+    for text in texts:
+        assert bool(pagetype._may_be_code(text) and pagetype._CODE.search(text)) == bool(
+            pagetype._CODE.search(text)
+        ), text
