@@ -107,6 +107,9 @@ class Config:
     weight_barrier: float = -12.0
     # The earliest run with at least this share of the best run's weight is the article.
     region_min_share: float = 0.5
+    # Of those runs, the earliest with a byline or dateline this many blocks above it
+    # or at its start wins, where one has (reduce.best_region).
+    region_head_window: int = 3
     # The page type (`pagetype`): news first, another type than article is read only
     # where the article's probability is below this share of that type's.
     page_type_article_share: float = 0.5

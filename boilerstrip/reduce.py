@@ -28,18 +28,31 @@ def block_weights(blocks: Sequence[Block], cfg: Config) -> list[float]:
 
 
 def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
-    """[start, end) of the article: the earliest strong run of block weights.
+    """[start, end) of the article: the earliest strong run of block weights that an
+    article's byline or dateline heads, else the earliest strong run.
 
     Kadane's maximum-sum run is found within each stretch between resets; pages that
     scroll into further stories put the main one first, so the earliest run reaching
-    `region_min_share` of the best one wins.
+    `region_min_share` of the best one wins. But an early run of prose with no byline
+    (a maintenance notice, another story's standfirst) must not win over the story
+    its byline heads further down.
     """
     runs = _runs(blocks, cfg)
     if not runs:
         return 0, 0
     top = max(r[0] for r in runs)
-    first = next(r for r in runs if r[0] >= top * cfg.region_min_share)
+    strong = [r for r in runs if r[0] >= top * cfg.region_min_share]
+    headed = [r for r in strong if _is_headed(blocks, r[1], cfg.region_head_window)]
+    first = (headed or strong)[0]
     return first[1], first[2]
+
+
+def _is_headed(blocks: Sequence[Block], start: int, window: int) -> bool:
+    """Whether a byline or dateline is among the `window` blocks above `start`, or
+    is the first block of the run."""
+    return any(
+        blocks[k].label in (Label.BYLINE, Label.DATELINE) for k in range(max(0, start - window), start + 1)
+    )
 
 
 def content_regions(blocks: Sequence[Block], cfg: Config) -> list[tuple[int, int]]:
