@@ -114,6 +114,7 @@ class Cleaner:
         source = (
             repair.close_at_end(source) if isinstance(source, bytes) else repair.close_text_at_end(source)
         )
+        source = repair.show_streamed(source)
         return *self._prepare_html(source), source
 
     def _prepare_html(self, source: str | bytes) -> tuple[D.Page, HtmlMeta]:

@@ -6,7 +6,8 @@ fills itself by script often holds its content in `<noscript>` (forum engines pr
 the whole thread there for crawlers) or under an element hidden until the script runs.
 libxml2 stops at the `</html>`, and the walk drops `<noscript>` and hidden elements,
 so such a page came out empty. Both repairs are cheap checks on the raw page; the
-second is only tried on a page that gave no text (`reveal`).
+second is only tried on a page that gave no text (`reveal`). A third shows what React's
+streaming always shows once its script runs (`show_streamed`), on every page.
 """
 
 from __future__ import annotations
@@ -76,3 +77,21 @@ def reveal(page: str | bytes) -> str:
         if style and _HIDDEN_STYLE.search(style):
             element.set("style", _HIDDEN_STYLE.sub("display:block", style))
     return str(etree.tostring(root, method="html", encoding="unicode"))
+
+
+# React's streamed server rendering (React 18 and later; Next.js's app router): content
+# that was not ready when the page started is sent at the end of the body in a hidden
+# `<div hidden id="S:n">`, which an inline script then shows in its place. A browser
+# always runs that script; a crawl keeps the page as sent, and the walk drops hidden
+# elements: the story was lost. Shown where it is (moving it into place measured no
+# better, and carried recommendation carousels into product pages).
+_STREAMED: Final = re.compile(rb'<div hidden id="(S:\d+")')
+_STREAMED_TEXT: Final = re.compile(r'<div hidden id="(S:\d+")')
+
+
+def show_streamed(page: str | bytes) -> str | bytes:
+    """`page` with React's streamed segments shown (their `hidden` attribute dropped);
+    `page` itself where it has none."""
+    if isinstance(page, bytes):
+        return _STREAMED.sub(rb'<div id="\1', page)
+    return _STREAMED_TEXT.sub(r'<div id="\1', page)

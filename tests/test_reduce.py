@@ -55,3 +55,19 @@ def test_a_one_paragraph_story_is_kept(name: str) -> None:
 def test_the_teaser_after_a_short_story_is_left_out(name: str) -> None:
     result = boilerstrip.clean((PAGES / name).read_text(encoding="utf-8"))
     assert "This day in 1987" not in result.text and "Do you know something" not in result.text
+
+
+def test_the_story_of_a_streamed_react_page_is_found() -> None:
+    """React's streaming sends content that was not ready at first in a hidden
+    `<div hidden id="S:n">` at the end of the body, shown by its script: the walk
+    dropped it as hidden, and the page came out empty. Other hidden elements (a menu
+    drawer) stay hidden."""
+    page = (FIXTURES / "html-made" / "streamed.html").read_bytes()
+    for given in (page, page.decode("utf-8")):
+        result = boilerstrip.clean(given)
+        assert "For three hundred years the river ran along the western edge" in result.text
+        assert "Sign up for our monthly letter" not in result.text
+        assert (
+            "leaving the mill without water" in result.text and "the boundary, which followed" in result.text
+        )
+        assert "This drawer opens" not in result.text
