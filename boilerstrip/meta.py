@@ -6,6 +6,7 @@ testable alone on hand-made blocks.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -13,32 +14,96 @@ from typing import Final
 from . import patterns as P
 from .model import Block, Label
 
-_WIRE_PATTERNS: Final = (
-    ("The Associated Press", r"\bAssociated Press\b|\(AP\)|\bAP\b(?= Photo|\s*$|\.)|— AP\b"),
-    ("Reuters", r"\bReuters\b"),
-    ("Agence France-Presse", r"\bAgence France[- ]Presse\b|\bAFP\b"),
-    ("Bloomberg", r"\bBloomberg(?: News| L\.?P\.?)?\b"),
-    ("dpa", r"\bdpa\b|\bDeutsche Presse-Agentur\b"),
-    ("Kyodo News", r"\bKyodo\b"),
-    ("Jiji Press", r"\bJiji\b"),
-    ("Xinhua", r"\bXinhua\b"),
-    ("Yonhap", r"\bYonhap\b"),
-    ("EFE", r"\bEFE\b|\bAgencia EFE\b"),
-    ("ANSA", r"\bANSA\b"),
-    ("PA Media", r"\bPA Media\b|\bPress Association\b|\(PA\)"),
-    ("UPI", r"\bUPI\b|\bUnited Press International\b"),
-    ("TASS", r"\bTASS\b|\bТАСС\b"),
+
+def _agency_alternation(tag: str, short: bool) -> str:
+    """One named group an agency ("<tag>_<index in the table>"), in table order, over its
+    full names and, if `short`, its initials."""
+    parts = []
+    for i, agency in enumerate(P.AGENCIES):
+        rx = "|".join(x for x in (agency.names, agency.short if short else "") if x)
+        parts.append(f"(?P<{tag}_{i}>{rx})")
+    return "|".join(parts)
+
+
+# Full names wherever a credit stands (a copyright line, a byline, a closing credit);
+# initials ("AP", "PA") only where a credit puts them: after a comma, slash, dash,
+# bracket, © or year, and before the end, a bracket or a stop ("© 2024 AP.", "By Jane
+# Doe, AP"). The leftmost match names the wire.
+_CREDIT_RE: Final = re.compile(
+    rf"(?<!\w)(?:{_agency_alternation('n', False)})(?!\w)"
+    r"|(?:^|(?<=[(/,|—–©-])|(?<=\d{4})|(?<=\d{4} )|(?<=[,/|] ))\s*"
+    rf"(?:{_agency_alternation('s', True)})(?=\s*(?:$|[)/,.;|:]))"
 )
-WIRES: Final[tuple[str, ...]] = tuple(name for name, _ in _WIRE_PATTERNS)
-# One pattern with a group per agency: the leftmost mention names the wire.
-_WIRE_RE: Final = re.compile("|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_WIRE_PATTERNS)))
-# Every agency pattern holds one of these words. Alternatives that start with a literal
-# let `re` skip ahead by first character; the full pattern's leading \b defeats that and
-# costs up to 50 µs on a long line, so this cheap scan goes first.
-_WIRE_HINT: Final = re.compile(
-    "Associated|AP|Reuters|Agence|AFP|Bloomberg|dpa|Deutsche|Kyodo|Jiji|Xinhua|Yonhap|EFE|ANSA"
-    "|PA|Press|UPI|United|TASS|ТАСС"
+# A dateline naming the agency: "(AP) —", "MOSCOW (Reuters) -", "SEOUL, Jan. 5 (Yonhap)
+# --", "Madrid, 5 mar (EFE).-", "(ANSA) - ROME", "MOSCOW, January 5. /TASS/.", at most
+# 60 characters of place and date before the brackets.
+_LEAD_RE: Final = re.compile(
+    r"[^()\n]{0,60}?(?:\(\s*(?:" + _agency_alternation("p", True) + r")(?:\s*[/-]\s*[\w-]{1,12})?\s*\)"
+    r"\s*(?:\.?\s*[-—–:]|(?=[A-Z“\"]))"
+    r"|/\s*(?:" + _agency_alternation("t", True) + r")\s*/)"
 )
+# A line that is a credit and nothing else: "— AFP", "(AFP)", "AFP/Xinhua", "dpa/lnw",
+# "Source: Reuters", "With AFP".
+_CREDIT_LINE_RE: Final = re.compile(
+    r"[\s(\[—–-]*(?:(?:with|source|sources|fuente|fuentes|quelle|fonte|avec)\s*:?\s+)?(?:The\s+)?"
+    r"(?:" + _agency_alternation("c", True) + r")"
+    r"(?:\s*(?:[/,&+]|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*[\w.-]{1,24}){0,3}[\s)\].]*$",
+    re.I,
+)
+# Reuters closes its copy with the names behind it: "(Reporting by A; Editing by B)".
+_REPORTING_RE: Final = re.compile(
+    r"\W{0,2}(?:additional )?(?:reporting|writing) by\b.{3,400}?\b(?:editing|edited) by\b", re.I
+)
+# A credit naming the agency's part in the story, in the story's last lines.
+_CONTRIBUTED_RE: Final = re.compile(
+    r"contributed to this (?:report|story|article)|(?:was|is|were) (?:first |originally )?"
+    r"(?:published|provided|distributed|written|produced|supplied) by|first published",
+    re.I,
+)
+_REUTERS: Final = next(a.name for a in P.AGENCIES if a.name == "Reuters")
+
+
+def _named(m: re.Match[str] | None) -> str | None:
+    return P.AGENCIES[int(m.lastgroup.partition("_")[2])].name if m and m.lastgroup else None
+
+
+def wire_service(text: str) -> str | None:
+    """The news agency named in a copyright line, byline or credit, if any."""
+    return _named(_CREDIT_RE.search(text))
+
+
+def credit_line_wire(text: str) -> str | None:
+    """The agency when the whole line is its credit ("— AFP", "Associated Press",
+    "dpa/lnw"): also how a markup field (a JSON-LD publisher) names one."""
+    if len(text) > 80:
+        return None
+    return _named(_CREDIT_LINE_RE.match(text))
+
+
+def lead_wire(text: str) -> str | None:
+    """The agency in a dateline opening the story ("MOSCOW (Reuters) -")."""
+    return _named(_LEAD_RE.match(text[:_LEAD_CHARS]))
+
+
+_LEAD_CHARS: Final = 120
+
+
+def tail_wire(text: str, words: int) -> str | None:
+    """The agency in a closing credit: a credit line, a "Reporting by ... Editing by"
+    line (Reuters' signature), "X contributed to this report"."""
+    found = credit_line_wire(text)
+    if found or words > _TAIL_WORDS:
+        return found
+    if _REPORTING_RE.match(text):
+        return _REUTERS
+    if _CONTRIBUTED_RE.search(text):
+        return _named(_CREDIT_RE.search(text))
+    return None
+
+
+# A closing credit is short: a longer line naming an agency is the story's own words.
+_TAIL_WORDS: Final = 40
+
 
 _DATELINE_IN_TEXT: Final = re.compile(
     r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\)\s*)?[—–-]{1,2}\s"
@@ -101,14 +166,6 @@ def parse_date(text: str) -> str | None:
         if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
-
-
-def wire_service(text: str) -> str | None:
-    """The news agency named in a copyright line, dateline or credit, if any."""
-    if not _WIRE_HINT.search(text):
-        return None
-    m = _WIRE_RE.search(text)
-    return WIRES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
 def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | None = None) -> Block | None:
@@ -174,39 +231,151 @@ def has_digits(block: Block) -> bool:
 
 
 def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[str | None, str | None]:
-    """The dateline place and any agency in it, from a dateline block or the lead."""
+    """The dateline place and any agency in it, from a dateline block or the lead (the
+    first lines of the story: a caption or a lone line may come before the lead)."""
     first = article[0] if article else None
-    if first is not None:
-        for b in reversed(blocks[max(0, first.index - 3) : first.index]):
-            if b.label is Label.DATELINE:
-                return b.text.strip(" -—–"), None
-        m = _DATELINE_IN_TEXT.match(first.text)
-        if m:
-            return m.group(1).strip(), wire_service(m.group(2) or "")
-    return None, None
+    if first is None:
+        return None, None
+    place = None
+    for b in reversed(blocks[max(0, first.index - 3) : first.index]):
+        if b.label is Label.DATELINE:
+            place = b.text.strip(" -—–")
+            break
+    agency = None
+    for b in article[:_LEAD_BLOCKS]:
+        m = _DATELINE_IN_TEXT.match(b.text)
+        if m and place is None:
+            place = m.group(1).strip()
+        agency = agency or lead_wire(b.text)
+    return place, agency
 
 
-# Where a byline's names end (a dash, a date), and what separates them. A separator
-# that starts with white space is tried only where a run of white space starts: from
-# inside the run it would find what it finds from its start, after a scan of the run
-# (and a split never resumes inside a run: each separator takes the spaces after it).
-_AUTHORS_END: Final = re.compile(r"\s[-–—|]\s|,\s*(?=\d|" + P.MONTHS + r")", re.I)
-_AUTHORS_SPLIT: Final = re.compile(r",\s*|(?<!\s)\s+and\s+|&\s*|(?<!\s)\s+&\s*")
+# How many of the article's first blocks may open with its dateline.
+_LEAD_BLOCKS: Final = 3
+
+
+def credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
+    """An agency credited in a byline, or in a closing credit: among the article's last
+    lines or the few short lines right after it (a credit is often set apart)."""
+    for b in blocks:
+        if b.label is Label.BYLINE and (found := wire_service(b.text)):
+            return found
+    if not article:
+        return None
+    last = article[-1].index
+    after = [
+        b
+        for b in blocks[last + 1 : last + 1 + _TAIL_AFTER]
+        if b.label in _TAIL_LABELS and b.features.words <= _TAIL_WORDS
+    ]
+    for b in [*article[-_TAIL_AFTER:], *after]:
+        if found := tail_wire(b.text, b.features.words):
+            return found
+    return None
+
+
+# A closing credit: how many lines at the story's end, and what they may be labelled.
+_TAIL_AFTER: Final = 3
+_TAIL_LABELS: Final = (Label.METADATA, Label.BYLINE, Label.OTHER, Label.ARTICLE, Label.COPYRIGHT)
+
+
+# Where a byline's names end (a dash, a bar, a date), and what separates them. A
+# separator that starts with white space is tried only where a run of white space
+# starts: from inside the run it would find what it finds from its start, after a scan
+# of the run (and a split never resumes inside a run: each separator takes the spaces
+# after it).
+_AUTHORS_END: Final = re.compile(
+    r"\s[-–—|•·]\s|,\s*(?=\d|(?:" + P.MONTHS + r")\b)"
+    r"|[.,;]?\s*\b(?:(?:medically |fact[- ]checked |expert )?reviewed|fact[- ]checked|edited|illustrat\w+|photos?"
+    r"|photographs?|video|graphics?)\s+by\b",
+    re.I,
+)
+_AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s*|(?<!\s)\s+&\s*")
+# A name glued to the date or "Updated" after it, where the markup set them side by
+# side: "Jeffrey ZeldmanNovember 20", "Emmet WhiteUpdated: Feb 5".
+_GLUED_END: Final = re.compile(
+    r"(?<=[a-z])(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|(?:Updated|Published|Posted|Modified|Last updated)\b)"
+)
+# What opens a byline and is no name: "By", "Written by", "Author:".
+_BYLINE_LEAD: Final = re.compile(
+    r"^\W*(?:(?:(?:written|words|reporting|posted|story|text|authored|compiled|report)\s+)?by|von|par|por)"
+    r"(?:\s*:?\s+|\s*:?$)|^\W*(?:authors?|autor(?:es|en)?|auteurs?|autori?|автор\w*|text|texto|texte|testo|tekst)\s*:\s*",
+    re.I,
+)
+# A job title after a name ("Tom Krisher, AP Auto Writer", "Jane Doe, Staff Writer"):
+# any piece holding one of these words is a title, not a name.
+_ROLE_WORDS: Final = frozenset(
+    "writer writers reporter reporters correspondent correspondents editor editors columnist "
+    "contributor contributors contributing journalist journalists producer photographer staff "
+    "bureau chief freelance intern desk newsroom team special guest senior director manager officer "
+    "ceo founder president head vp expert specialist coordinator dietitian nutritionist "
+    "redakteur redakteurin korrespondent korrespondentin redaktion rédaction rédacteur "
+    "correspondant correspondante envoyé envoyée corresponsal redacción redactor redazione "
+    "repórter redação".split()
+)
+# A name on its own is neither of these: words that stand in for one, and degrees.
+_NOT_NAMES: Final = frozenset(
+    "author anonymous guest unknown user editor staff team webmaster by "
+    "md phd rn rd ms mph dds dvm jr sr cpp psp".split()
+)
+# Template junk: a dotted identifier (page.head.extra.author), an address, an id.
+_JUNK_NAME: Final = re.compile(r"\w\.\w+\.\w+\.\w|https?:|www\.|\d{4}|[{}<>=]")
+# Letters other than a name's: a degree after the name ("MD", "FACLM", "E-RYT").
+_DEGREE: Final = re.compile(r"[A-Z][A-Z.\-®]{1,7}")
+_NAME_MAX_WORDS: Final = 5
+# A role in brackets after the name: "James Clear (Author)".
+_ROLE_IN_BRACKETS: Final = re.compile(r"\s*\([^)]*\)?\s*$")
+
+
+def person_names(raw: Sequence[str]) -> tuple[list[str], str | None]:
+    """The people in author strings from bylines or markup, and the news agency among
+    them, which is no author: "By TOM KRISHER, AP Auto Writer" gives (["Tom Krisher"],
+    "The Associated Press"). "By", job titles, degrees and template junk go; names are
+    split at commas, "and", "&"; a name the page shouts is given in title case."""
+    names: list[str] = []
+    agency = None
+    for text in raw:
+        text = html.unescape(text)
+        agency = agency or wire_service(text)
+        text = _GLUED_END.split(_BYLINE_LEAD.sub("", " ".join(text.split())), maxsplit=1)[0]
+        text = _AUTHORS_END.split(text, maxsplit=1)[0]
+        for i, piece in enumerate(_AUTHORS_SPLIT.split(text)):
+            name, found = _one_name(piece, first=i == 0)
+            agency = agency or found
+            if name and name not in names:
+                names.append(name)
+    return names, agency
+
+
+def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
+    """(the person, the agency) in one piece of a byline; either may be None."""
+    piece = _BYLINE_LEAD.sub("", _ROLE_IN_BRACKETS.sub("", piece).strip(" .:*()[]")).strip(" .:*")
+    found = credit_line_wire(piece)
+    if found:
+        return None, found
+    m = _CREDIT_RE.search(piece)
+    if m:  # "Tom Krisher AP Auto Writer": the name before the credit
+        piece, found = piece[: m.start()].strip(" ,|-–—"), _named(m)
+    words = piece.split()
+    if (
+        not words
+        or len(words) > _NAME_MAX_WORDS
+        or not any(c.isalpha() for c in piece)
+        or _JUNK_NAME.search(piece)
+        or (not first and any(w.casefold().strip(".,") in _ROLE_WORDS for w in words))
+        or piece.replace(".", "").casefold() in _NOT_NAMES
+        or (not first and len(words) == 1 and _DEGREE.fullmatch(piece))
+    ):
+        return None, found
+    if piece.isupper() and len(words) > 1:  # a shouted name; one word may be initials
+        piece = piece.title()
+    return piece, found
 
 
 def find_authors(blocks: Sequence[Block]) -> list[str]:
     """Names from byline blocks ("By A and B", "A - Nov 19, 2019")."""
-    authors: list[str] = []
-    for b in blocks:
-        if b.label is not Label.BYLINE:
-            continue
-        text = P.BYLINE_NAMES.sub("", b.text)
-        text = _AUTHORS_END.split(text, maxsplit=1)[0]
-        for name in _AUTHORS_SPLIT.split(text):
-            name = name.strip(" .")
-            if name and name not in authors and len(name.split()) <= 5:
-                authors.append(name)
-    return authors
+    return person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
 
 
 def split_copyright(blocks: Sequence[Block], wire: str | None) -> tuple[str | None, str | None, str | None]:

@@ -299,7 +299,7 @@ def assemble(
     dateline, dateline_wire = meta.find_dateline(blocks, article)
     wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
     if wire is None:
-        wire = dateline_wire or _credit_wire(blocks, article)
+        wire = dateline_wire or meta.credit_wire(blocks, article)
     if forest is not None:
         main, typical = scorer.page_context(blocks)
         features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words, page_type)
@@ -335,17 +335,3 @@ def article_text(article: Sequence[Block]) -> str:
             parts.append(b.text)
         row = cell_row
     return "\n\n".join(parts)
-
-
-def _credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
-    """An agency credited in a byline or the article's last lines."""
-    for b in [b for b in blocks if b.label is Label.BYLINE]:
-        found = meta.wire_service(b.text)
-        if found:
-            return found
-    for b in article[-2:]:
-        if b.features.words <= 25:
-            found = meta.wire_service(b.text)
-            if found:
-                return found
-    return None
