@@ -167,8 +167,10 @@ def _merge_markup(result: Result, markup: HtmlMeta) -> None:
     result.source_type = "html"
     result.title = markup.title or _headline(result.title, markup.page_title)
     result.date = markup.date or result.date
+    result.date_modified = markup.date_modified or result.date_modified
     result.authors = markup.authors or result.authors or markup.organisations
     result.site_name = markup.site_name or result.site_name
+    result.wire_service = result.wire_service or markup.wire_service
     result.section = markup.section or result.section
     result.url = result.url or markup.canonical_url
     result.language = result.language or markup.language

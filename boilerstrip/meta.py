@@ -15,12 +15,13 @@ from . import patterns as P
 from .model import Block, Label
 
 
-def _agency_alternation(tag: str, short: bool) -> str:
+def _agency_alternation(tag: str, short: bool, signed: bool = False) -> str:
     """One named group an agency ("<tag>_<index in the table>"), in table order, over its
-    full names and, if `short`, its initials."""
+    full names and, if `short`, its initials (if `signed`, only those it signs with)."""
     parts = []
     for i, agency in enumerate(P.AGENCIES):
-        rx = "|".join(x for x in (agency.names, agency.short if short else "") if x)
+        initials = agency.short if short and (agency.signs or not signed) else ""
+        rx = "|".join(x for x in (agency.names, initials) if x)
         parts.append(f"(?P<{tag}_{i}>{rx})")
     return "|".join(parts)
 
@@ -32,7 +33,7 @@ def _agency_alternation(tag: str, short: bool) -> str:
 _CREDIT_RE: Final = re.compile(
     rf"(?<!\w)(?:{_agency_alternation('n', False)})(?!\w)"
     r"|(?:^|(?<=[(/,|—–©-])|(?<=\d{4})|(?<=\d{4} )|(?<=[,/|] ))\s*"
-    rf"(?:{_agency_alternation('s', True)})(?=\s*(?:$|[)/,.;|:]))"
+    rf"(?:{_agency_alternation('s', True, signed=True)})(?=\s*(?:$|[)/,.;|:]))"
 )
 # A dateline naming the agency: "(AP) —", "MOSCOW (Reuters) -", "SEOUL, Jan. 5 (Yonhap)
 # --", "Madrid, 5 mar (EFE).-", "(ANSA) - ROME", "MOSCOW, January 5. /TASS/.", at most
@@ -45,7 +46,7 @@ _LEAD_RE: Final = re.compile(
 # A line that is a credit and nothing else: "— AFP", "(AFP)", "AFP/Xinhua", "dpa/lnw",
 # "Source: Reuters", "With AFP".
 _CREDIT_LINE_RE: Final = re.compile(
-    r"[\s(\[—–-]*(?:(?:with|source|sources|fuente|fuentes|quelle|fonte|avec)\s*:?\s+)?(?:The\s+)?"
+    r"[\s(\[—–=-]*(?:(?:with(?: inputs from)?|source|sources|fuente|fuentes|quelle|fonte|avec)\s*:?\s+)?(?:The\s+)?"
     r"(?:" + _agency_alternation("c", True) + r")"
     r"(?:\s*(?:[/,&+]|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*[\w.-]{1,24}){0,3}[\s)\].]*$",
     re.I,
@@ -54,10 +55,12 @@ _CREDIT_LINE_RE: Final = re.compile(
 _REPORTING_RE: Final = re.compile(
     r"\W{0,2}(?:additional )?(?:reporting|writing) by\b.{3,400}?\b(?:editing|edited) by\b", re.I
 )
-# A credit naming the agency's part in the story, in the story's last lines.
+# A credit naming the agency's part in the story, in the story's last lines: "This
+# report by The Canadian Press was first published ...", "Associated Press writer Jane
+# Roe contributed to this report." (a story that says an agency first published a memo
+# only mentions it).
 _CONTRIBUTED_RE: Final = re.compile(
-    r"contributed to this (?:report|story|article)|(?:was|is|were) (?:first |originally )?"
-    r"(?:published|provided|distributed|written|produced|supplied) by|first published",
+    r"^(?:this|the following) (?:story|report|article|content|item)\b|contributed to this (?:report|story|article)",
     re.I,
 )
 _REUTERS: Final = next(a.name for a in P.AGENCIES if a.name == "Reuters")
@@ -75,9 +78,13 @@ def wire_service(text: str) -> str | None:
 def credit_line_wire(text: str) -> str | None:
     """The agency when the whole line is its credit ("— AFP", "Associated Press",
     "dpa/lnw"): also how a markup field (a JSON-LD publisher) names one."""
-    if len(text) > 80:
+    if len(text) > 80 or _PHOTO_CREDIT.search(text):
         return None
     return _named(_CREDIT_LINE_RE.match(text))
+
+
+# A picture's credit names an agency without making the story its copy.
+_PHOTO_CREDIT: Final = re.compile(r"photo|image|getty|\bEPA\b|shutterstock|picture|foto|bild", re.I)
 
 
 def lead_wire(text: str) -> str | None:
@@ -254,14 +261,22 @@ def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[st
 _LEAD_BLOCKS: Final = 3
 
 
-def credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
-    """An agency credited in a byline, or in a closing credit: among the article's last
-    lines or the few short lines right after it (a credit is often set apart)."""
+def credit_wire(
+    blocks: Sequence[Block], article: Sequence[Block], dateline_agency: str | None = None
+) -> tuple[str | None, str | None]:
+    """(agency, credit line): the agency in the dateline, else one credited in a byline
+    or a closing credit (among the article's last lines or the few short lines right
+    after it: a credit is often set apart), with the line that credits it."""
+    if dateline_agency:
+        return dateline_agency, None
     for b in blocks:
         if b.label is Label.BYLINE and (found := wire_service(b.text)):
-            return found
+            return found, b.text
     if not article:
-        return None
+        return None, None
+    for b in blocks[max(0, article[0].index - _LEAD_BLOCKS) : article[0].index]:
+        if found := agency_byline(b.text)[1]:
+            return found, b.text
     last = article[-1].index
     after = [
         b
@@ -270,8 +285,25 @@ def credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None
     ]
     for b in [*article[-_TAIL_AFTER:], *after]:
         if found := tail_wire(b.text, b.features.words):
-            return found
-    return None
+            return found, b.text
+    return None, None
+
+
+def agency_byline(text: str) -> tuple[str | None, str | None]:
+    """(name, agency) of a byline that names the agency and no "By": "Jane Roe |
+    Bloomberg", "Jane Roe (AAP)", "Jane Roe, Reuters"; (None, None) for anything else."""
+    if len(text) > _AGENCY_BYLINE_CHARS:
+        return None, None
+    m = _CREDIT_RE.search(text)
+    if m is None or m.start() == 0 or text[m.end() :].strip(" ).") or not m.lastgroup:
+        return None, None
+    if text[: m.start()].rstrip().endswith("/"):
+        return None, None  # "Jane Roe / AFP": a picture's credit
+    name = _BYLINE_LEAD.sub("", text[: m.start()]).strip(" ,|/(–—-")
+    return (name, _named(m)) if _NAME_LINE.fullmatch(name) else (None, None)
+
+
+_AGENCY_BYLINE_CHARS: Final = 80
 
 
 # A closing credit: how many lines at the story's end, and what they may be labelled.
@@ -287,7 +319,8 @@ _TAIL_LABELS: Final = (Label.METADATA, Label.BYLINE, Label.OTHER, Label.ARTICLE,
 _AUTHORS_END: Final = re.compile(
     r"\s[-–—|•·]\s|,\s*(?=\d|(?:" + P.MONTHS + r")\b)"
     r"|[.,;]?\s*\b(?:(?:medically |fact[- ]checked |expert )?reviewed|fact[- ]checked|edited|illustrat\w+|photos?"
-    r"|photographs?|video|graphics?)\s+by\b",
+    r"|photographs?|video|graphics?)\s+by\b"
+    r"|\s(?:on|in|at|via)\s|:\s*\d",
     re.I,
 )
 _AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s*|(?<!\s)\s+&\s*")
@@ -314,13 +347,21 @@ _ROLE_WORDS: Final = frozenset(
     "correspondant correspondante envoyé envoyée corresponsal redacción redactor redazione "
     "repórter redação".split()
 )
+# Words that start a job title written after a name without a comma.
+_TITLE_WORDS: Final = frozenset(
+    "writer reporter correspondent editor columnist contributor journalist producer photographer founder "
+    "director manager ceo president former deputy lead senior associate assistant managing executive "
+    "contributing chief".split()
+)
 # A name on its own is neither of these: words that stand in for one, and degrees.
 _NOT_NAMES: Final = frozenset(
-    "author anonymous guest unknown user editor staff team webmaster by "
+    "author anonymous guest unknown user editor staff team webmaster by undefined null none n/a "
     "md phd rn rd ms mph dds dvm jr sr cpp psp".split()
 )
 # Template junk: a dotted identifier (page.head.extra.author), an address, an id.
-_JUNK_NAME: Final = re.compile(r"\w\.\w+\.\w+\.\w|https?:|www\.|\d{4}|[{}<>=]")
+_JUNK_NAME: Final = re.compile(
+    r"\w\.\w+\.\w+\.\w|https?:|www\.|\d{4}|[{}<>=]|^(?i:" + P.MONTHS + r")\.?\s+\d"
+)
 # Letters other than a name's: a degree after the name ("MD", "FACLM", "E-RYT").
 _DEGREE: Final = re.compile(r"[A-Z][A-Z.\-®]{1,7}")
 _NAME_MAX_WORDS: Final = 5
@@ -341,7 +382,7 @@ def person_names(raw: Sequence[str]) -> tuple[list[str], str | None]:
         text = _GLUED_END.split(_BYLINE_LEAD.sub("", " ".join(text.split())), maxsplit=1)[0]
         text = _AUTHORS_END.split(text, maxsplit=1)[0]
         for i, piece in enumerate(_AUTHORS_SPLIT.split(text)):
-            name, found = _one_name(piece, first=i == 0)
+            name, found = _one_name(piece.strip(" -–—"), first=i == 0)
             agency = agency or found
             if name and name not in names:
                 names.append(name)
@@ -358,6 +399,10 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
     if m:  # "Tom Krisher AP Auto Writer": the name before the credit
         piece, found = piece[: m.start()].strip(" ,|-–—"), _named(m)
     words = piece.split()
+    # "Emma Ryan Lead Writer", "Will Judd Former Deputy Tech Editor": the title after the name.
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.casefold() in _TITLE_WORDS), len(words))
+    words = words[:cut]
+    piece = " ".join(words)
     if (
         not words
         or len(words) > _NAME_MAX_WORDS
@@ -373,18 +418,151 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
     return piece, found
 
 
-def find_authors(blocks: Sequence[Block]) -> list[str]:
-    """Names from byline blocks ("By A and B", "A - Nov 19, 2019")."""
-    return person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
+def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[str]:
+    """Names from the page's head (`blocks`, up to the article's first lines): byline
+    blocks ("By A and B", "A - Nov 19, 2019") first; else a line that credits them in
+    words ("Posted by A on ...", "Thread starter A", "Authors: A, B"), a label alone
+    before them ("Written by" / "A"), on a forum page the first post's head ("A
+    January 5, 2024, 3:22pm"), else a name alone beside the date ("Jane Doe" / "Sep
+    26, 2022", "Jane Doe October 14, 2025")."""
+    names = person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
+    if names:
+        return names
+    candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    finders = (_credited, _after_label, _post_head) if page_type == "forum" else (_credited, _after_label)
+    finders = (*finders, lambda b, _: agency_byline(b.text)[0])
+    for find in (*finders, _beside_date):
+        for b in candidates:
+            text = find(b, blocks)
+            if text and (names := person_names([text])[0]):
+                return names
+    return []
+
+
+# A credit line is short; longer lines that hold "by" are prose.
+_CREDIT_MAX_WORDS: Final = 30
+# "Posted by A on ...", "Text by A", "Written By: A", "ByA", "Thread starter A",
+# "Discussion in 'Help' started by A, May 26", "submitted 17 hours ago by A",
+# "Authors: A and B", "September 1st, 2023 By A".
+_CREDITED: Final = re.compile(
+    r"^(?i:.{0,40}?\b(?:written|text|story|article|guide|words|report|reporting)\s+)?"
+    r"(?:(?i:by)|By(?=[A-Z][a-z]))\s*:?\s*(?P<a>[A-Z].*)"
+    r"|^(?:[\d/.,\s]{6,12}|(?i:"
+    + P.MONTHS
+    + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s+(?i:by)\s*:?\s+(?P<b>[A-Z].*)"
+    r"|^(?i:.{0,40}?\b(?:posted|submitted|started)\s+by|thread starter|topic starter|original poster)\s*:?\s*"
+    r"(?P<c>\w.*)|^(?i:authors?|contributors?|autor(?:es|en)?|auteurs?)\s*:\s*(?P<d>\w.*)",
+)
+# A label on its own line, the names on the next.
+_LABELS: Final = frozenset(
+    "by author authors written by article by posted by words by text by story by autor auteur autore "
+    "topic author contributors".split(" ")
+) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
+
+
+def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
+    m = _CREDITED.match(b.text)
+    return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
+
+
+def _after_label(b: Block, blocks: Sequence[Block]) -> str | None:
+    if b.index + 1 >= len(blocks) or b.text.strip(" :").casefold() not in _LABELS:
+        return None
+    after = blocks[b.index + 1]
+    return (
+        after.text
+        if after.features.words <= _NAME_MAX_WORDS + 3 and not after.features.ends_sentence
+        else None
+    )
+
+
+# A forum post's head: the poster, then the date ("Mahaloth January 11, 2025, 12:04am",
+# "Laubrani (Laubrani) July 30, 2024", "hayley.p 2 May 2025 18:48").
+_POST_HEAD: Final = re.compile(
+    r"^(?P<name>[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,2})(?: \([^)]{1,40}\))?,?\s+(?=" + P.DATE_BODY + r")",
+    re.I,
+)
+_NOT_POSTERS: Final = re.compile(
+    r"(?:.*\b)?(?:published|updated|posted|modified|last|on|date|created|edited|asked|answered|joined|as of|since"
+    r"|commented|replied|registered|seen|active|expires?|valid|ends|effective|sale|offer|open|closed|updated?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)$",
+    re.I,
+)
+
+
+def _post_head(b: Block, blocks: Sequence[Block]) -> str | None:
+    m = _POST_HEAD.match(b.text) if has_digits(b) else None
+    if m is None or _NOT_POSTERS.match(m.group("name")):
+        return None
+    return m.group("name")
+
+
+# A person's name alone on a line: two to four capitalised words (particles allowed).
+_NAME_LINE: Final = re.compile(
+    r"(?:[A-Z][a-z'’.-]+|[A-Z]\.|[A-Z]{2,}[a-z]?)"
+    r"(?: (?:[A-Z][\w'’.-]*|van|de|der|den|von|da|di|del|della|la|le|bin|al|dos|das|du|y)){1,3}"
+)
+# Words of a page's furniture, never in a name.
+_FURNITURE: Final = frozenset(
+    "updated published posted last read more share home blog news by on min reading time comments "
+    "reply about us contact privacy policy terms menu search login sign up subscribe related posts "
+    "latest popular recent article articles category categories tags next previous view all "
+    "free trial demo get started learn our team".split()
+)
+
+
+def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A name alone on its line with a date line beside it, or a name and a date."""
+    if b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
+        return None  # a headline in title case
+    m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
+    name = m.group("name") if m else b.text.strip()
+    if not _NAME_LINE.fullmatch(name) or any(w.casefold() in _FURNITURE for w in name.split()):
+        return None
+    if m:
+        return name
+    for other in blocks[max(0, b.index - 1) : b.index + 2]:
+        short = other is not b and other.features.words <= _HEAD_WORDS and has_digits(other)
+        if short and parse_date(other.text[:_DATE_OPENING]):
+            return name
+    return None
+
+
+# A post's or byline's head line: the name and a date, and little else.
+_HEAD_WORDS: Final = 10
 
 
 def split_copyright(blocks: Sequence[Block], wire: str | None) -> tuple[str | None, str | None, str | None]:
-    """(wire copyright line, site copyright line, wire named by the copyright)."""
+    """(wire copyright line, site copyright line, wire named by the copyright). Only a
+    notice counts (`copyright_notice`)."""
     wire_line = site_line = None
     for b in [b for b in blocks if b.label is Label.COPYRIGHT]:
-        agency = wire_service(b.text)
+        notice = copyright_notice(b.text)
+        if notice is None:
+            continue
+        agency = wire_service(notice)
         if agency and wire_line is None and (wire is None or agency == wire):
-            wire_line, wire = b.text, agency
+            wire_line, wire = notice, agency
         elif site_line is None and not agency:
-            site_line = b.text
+            site_line = notice
     return wire_line, site_line, wire
+
+
+def copyright_notice(text: str) -> str | None:
+    """The copyright notice in a line, or None when the line is none: a notice has a ©,
+    a year or "all rights reserved" ("Copyright Policy" is a link's label). A few
+    words glued before its mark (a navigation heading: "Site Information Navigation ©
+    2019 ...") are cut off; a sentence before it stays."""
+    if not _NOTICE.search(text):
+        return None
+    m = P.COPYRIGHT.search(text)
+    if m and m.start() > 0:
+        before = text[: m.start()].strip()
+        if len(before.split()) <= _GLUED_HEADING_WORDS and not before.endswith((".", "!", "?", ":", ";")):
+            return text[m.start() :]
+    return text
+
+
+_NOTICE: Final = re.compile(r"©|&copy;|\(c\)|\b(?:19|20)\d\d\b|all rights reserved", re.I)
+# At most this many words before the copyright mark are a heading glued to the notice.
+_GLUED_HEADING_WORDS: Final = 6

@@ -251,12 +251,14 @@ class Agency:
 
     `names` are what a page calls it anywhere a credit stands (a copyright line, a
     byline, a closing credit), as a case-sensitive pattern; `short` the bare initials it
-    signs with ("AP", "AA"), trusted only in a dateline's brackets ("ANKARA (AA) -") or
-    alone on a credit line, where no other reading is likely."""
+    signs with ("AP", "AA"), trusted in a dateline's brackets ("ANKARA (AA) -"), alone
+    on a credit line, and, when `signs` is set, at the end of a byline or copyright
+    line ("By Jane Roe, AP"): not for initials that are also a place's ("Andreas, PA")."""
 
     name: str  # what `wire_service` gives
     names: str
     short: str = ""
+    signs: bool = True
 
 
 AGENCIES: Final[tuple[Agency, ...]] = (
@@ -276,12 +278,17 @@ AGENCIES: Final[tuple[Agency, ...]] = (
     Agency("Jiji Press", r"Jiji(?: Press)?"),
     Agency("Yonhap", r"Yonhap(?: News Agency)?"),
     Agency("Xinhua", r"Xinhua(?: News Agency)?"),
-    Agency("PA Media", r"PA Media|Press Association", "PA"),
+    Agency(
+        "PA Media",
+        r"PA Media|Press Association|PA(?= (?:[A-Z][a-z]+ ){0,2}(?:Writer|Correspondent|Reporter|Editor|Staff)\b)",
+        "PA",
+        signs=False,
+    ),
     Agency("Bloomberg", r"Bloomberg News|Bloomberg L\.?P\.?", "Bloomberg"),
     Agency("UPI", r"United Press International|UPI"),
-    Agency("The Canadian Press", r"Canadian Press", "CP"),
+    Agency("The Canadian Press", r"Canadian Press", "CP", signs=False),
     Agency("Press Trust of India", r"Press Trust of India|PTI"),
-    Agency("Anadolu Agency", r"Anadolu Agency|Anadolu Ajans[ıi]", "AA|Anadolu"),
+    Agency("Anadolu Agency", r"Anadolu Agency|Anadolu Ajans[ıi]", "AA|Anadolu", signs=False),
     Agency("TASS", r"TASS|ТАСС"),
     Agency("Europa Press", r"Europa Press|EUROPA PRESS"),
     Agency("Agência Brasil", r"Ag[êe]ncia Brasil"),
@@ -289,7 +296,7 @@ AGENCIES: Final[tuple[Agency, ...]] = (
     Agency("ANP", r"Algemeen Nederlands Persbureau", "ANP"),
     Agency("Belga", r"Agence Belga|BELGA", "Belga"),
     Agency("APA", r"Austria Presse Agentur|APA-OTS", "APA"),
-    Agency("Keystone-SDA", r"Keystone[- ](?:SDA|ATS)|SDA[- ]Keystone", "sda|SDA|ats|ATS"),
+    Agency("Keystone-SDA", r"Keystone[- ](?:SDA|ATS)|SDA[- ]Keystone", "sda|SDA|ats|ATS", signs=False),
     Agency("Interfax", r"Interfax"),
     Agency("RIA Novosti", r"RIA Novosti|РИА Новости"),
     Agency("Antara", r"Antara News|ANTARA", "Antara"),
@@ -300,7 +307,7 @@ AGENCIES: Final[tuple[Agency, ...]] = (
     Agency("ČTK", r"Česká tisková kancelář|ČTK", "CTK"),
     Agency("MTI", r"Magyar Távirati Iroda", "MTI"),
     Agency("NTB", r"Norsk Telegrambyrå", "NTB"),
-    Agency("TT", r"TT Nyhetsbyrån", "TT"),
+    Agency("TT", r"TT Nyhetsbyrån", "TT", signs=False),
     Agency("Ritzau", r"Ritzau"),
     Agency("STT", r"Suomen Tietotoimisto", "STT"),
     Agency("Notimex", r"Notimex"),

@@ -298,8 +298,8 @@ def assemble(
         _relabel(section, Label.METADATA, "reducer: section name above the headline")
     dateline, dateline_wire = meta.find_dateline(blocks, article)
     wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
-    if wire is None:
-        wire = dateline_wire or meta.credit_wire(blocks, article)
+    if wire is None:  # no agency's copyright line: its dateline or credit line
+        wire, wire_line = meta.credit_wire(blocks, article, dateline_wire)
     if forest is not None:
         main, typical = scorer.page_context(blocks)
         features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words, page_type)
@@ -310,7 +310,7 @@ def assemble(
         date=meta.find_date(blocks, min(len(blocks), start + cfg.header_window)),
         dateline=dateline,
         section=section.text if section else None,
-        authors=meta.find_authors(blocks[: start + cfg.header_window]),
+        authors=meta.find_authors(blocks[: start + cfg.header_window], page_type),
         wire_service=wire,
         copyright=wire_line,
         site_copyright=site_line,
