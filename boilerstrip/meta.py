@@ -154,8 +154,14 @@ _DATE_RE: Final = re.compile(
 
 def parse_date(text: str) -> str | None:
     """The first valid date in `text` as ISO 8601 (YYYY-MM-DD), numeric or written."""
+    return next((iso for _, iso in dates_in(text)), None)
+
+
+def dates_in(text: str) -> list[tuple[int, str]]:
+    """Every valid date in `text`: (where it starts, YYYY-MM-DD)."""
     if not _YEAR_RE.search(text):
-        return None
+        return []
+    found = []
     for m in _DATE_RE.finditer(text):
         g = {k: v for k, v in m.groupdict().items() if v}
         month_name = g.get("mn3") or g.get("mn4")
@@ -171,13 +177,16 @@ def parse_date(text: str) -> str | None:
         if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
             mo, d = d, mo
         if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+            found.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    return found
 
 
-def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | None = None) -> Block | None:
-    """The headline: the block repeating the markup's headline near the article start,
-    else the nearest headline-like block above it."""
+def find_title(
+    blocks: Sequence[Block], start: int, window: int, hint: str | None = None, url: str | None = None
+) -> Block | None:
+    """The headline: the block repeating the markup's headline near the article start;
+    else, on a page without markup, the line the address's words name; else the
+    nearest headline-like block above the start (not a link such as "Back to Gallery")."""
     if hint:
         wanted = " ".join(hint.split()).casefold()
         near = [b for b in blocks[max(0, start - window) : start + window] if b.label is not Label.COMMENT]
@@ -189,14 +198,52 @@ def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | Non
             text = " ".join(b.text.split()).casefold()
             if b.dom is not None and b.dom.heading == 1 and (wanted in text or text in wanted):
                 return b
+    elif url and (named := _named_by_address(blocks[: start + window], url)):
+        return named
     for b in reversed(blocks[max(0, start - window) : start]):
         f = b.features
         headline_like = not f.ends_sentence or b.text.endswith(("?", "!", "”", '"'))
         if b.label in (Label.OTHER, Label.ARTICLE, Label.TITLE) and 3 <= f.words <= 40 and headline_like:
             if has_digits(b) and parse_date(b.text[:_DATE_OPENING]):
                 continue  # "23. März 2017, aktualisiert 15:43 Uhr": a date line, not the headline
+            if _LINK_LABEL.match(b.text):
+                continue  # "Back to Gallery", "View all photos": a link, not the headline
             return b
     return None
+
+
+_LINK_LABEL: Final = re.compile(
+    r"(?:back to|return to|go to|go back|view (?:all|more|the|full)|see (?:all|more)|more (?:photos|videos)|"
+    r"next|previous|prev|click|tap|swipe|photo \d+|image \d+|\d+ of \d+|\d+ photos)\b",
+    re.I,
+)
+_WORD: Final = re.compile(r"[^\W_]+")
+# Address words that name no headline.
+_ADDRESS_NOISE: Final = frozenset(
+    "html htm php aspx asp index www com amp the a an of and to in for on".split()
+)
+# A headline shares most of the address's words, of which there are a few.
+_ADDRESS_SHARE: Final = 0.6
+_ADDRESS_MIN_WORDS: Final = 3
+
+
+def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
+    """The headline-like line that holds most of the words of the address's last path
+    segment ("/blogs/fitness/how-to-use-gym-equipment" names "How To Use Gym Equipment
+    (With Confidence!)"): a text dump keeps no <title>, and its headline is one line of many."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    slug = {w for w in _WORD.findall(segment.casefold()) if not w.isdigit() and w not in _ADDRESS_NOISE}
+    if len(slug) < _ADDRESS_MIN_WORDS:
+        return None
+    best, best_share = None, _ADDRESS_SHARE
+    for b in blocks:
+        if b.label is Label.COMMENT or not 2 <= b.features.words <= 40 or b.text.endswith("."):
+            continue
+        share = len(slug & set(_WORD.findall(b.text.casefold()))) / len(slug)
+        if share > best_share:
+            best, best_share = b, share
+    return best
 
 
 # A line that opens with a full date within this many characters is a date line.
@@ -218,17 +265,109 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
 
 # A publication date sits on a short line (a dateline, a byline), not inside prose.
 _DATE_MAX_WORDS: Final = 24
+# What a date line says its date is, in the languages of the benches: the story's
+# publication, its last update, or a date that is neither (a comment's, an offer's).
+_PUBLISHED_WORDS: Final = re.compile(
+    r"(?:published|posted|publicado|publicada|publié|publiée|publiziert|veröffentlicht|pubblicato|"
+    r"pubblicata|опубликовано|gepubliceerd|asked|发布|發佈|公開|입력)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    re.I,
+)
+_MODIFIED_WORDS: Final = re.compile(
+    r"(?:updated|modified|revised|edited|aktualisiert|geändert|mis à jour|actualizado|actualizada|atualizado|"
+    r"aggiornato|обновлено|bijgewerkt|更新|수정)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    re.I,
+)
+_OTHER_DATE_WORDS: Final = re.compile(
+    r"(?:answered|commented|replied|joined|since|expires?|ends?|until|valid|through|from|before|"
+    r"due|deadline|event|starts?)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    re.I,
+)
+# Before a date, at most this many characters tell what the date is.
+_DATE_CONTEXT: Final = 30
+# An update line follows the publication line within this many blocks.
+_UPDATE_AFTER: Final = 3
+# At most this many words besides the date make a line a date line.
+_DATE_LINE_WORDS: Final = 8
 
 
-def find_date(blocks: Sequence[Block], stop: int) -> str | None:
-    """The publication date: the first date in a metadata or byline block near the top."""
-    labels = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER)
+def find_dates(blocks: Sequence[Block], stop: int) -> tuple[str | None, str | None]:
+    """(publication date, last update) from the date lines near the top: metadata or
+    byline blocks, and short lines that are mostly a date ("Published March 5, 2024",
+    "Jane Doe | Updated: Dec 17, 2025"). A date inside a sentence (a caption's "signed
+    on August 14, 1935", a prompt's "on 21st June 2026!") is not the page's."""
+    labels = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER, Label.ARTICLE)
+    published = modified = first = None
+    published_at = 0
     for b in [b for b in blocks[:stop] if b.label in labels and has_digits(b)]:
-        if b.features.words <= _DATE_MAX_WORDS:
-            date = parse_date(b.text)
-            if date:
-                return date
+        if published and (modified or b.index > published_at + _UPDATE_AFTER):
+            break
+        if b.features.words > (_DATE_LINE_WORDS if b.label is Label.ARTICLE else _DATE_MAX_WORDS):
+            continue  # a story's line is a date line only when short ("August 14, 2010 -- Updated 1502 GMT")
+        for at, iso in dates_in(b.text):
+            before = b.text[max(0, at - _DATE_CONTEXT) : at]
+            if _MODIFIED_WORDS.search(before):
+                modified = modified or iso
+                first = first or iso
+            elif _PUBLISHED_WORDS.search(before) and not published:
+                published, published_at = iso, b.index
+            elif not _OTHER_DATE_WORDS.search(before) and _is_date_line(b, at):
+                first = first or iso
+    date = published or first or _said_published(blocks)
+    return date, modified if modified and date and modified >= date else None
+
+
+def _said_published(blocks: Sequence[Block]) -> str | None:
+    """A date the page says is its publication's ("Posted on April 13, 2023"), on a
+    short line anywhere but among comments and links: the last resort."""
+    for b in blocks:
+        if b.label in _NOT_THE_PAGES or b.features.words > _DATE_MAX_WORDS or not has_digits(b):
+            continue
+        for at, iso in dates_in(b.text):
+            if _PUBLISHED_WORDS.search(b.text[max(0, at - _DATE_CONTEXT) : at]):
+                return iso
     return None
+
+
+_NOT_THE_PAGES: Final = (Label.COMMENT, Label.RELATED, Label.NAVIGATION, Label.AD, Label.PROMPT)
+
+
+def _is_date_line(b: Block, at: int) -> bool:
+    """Whether a date found at `at` is what the line is about: the line is labelled a
+    date or byline line, opens with the date, or says little else."""
+    if b.label not in (Label.OTHER, Label.ARTICLE) or at < _DATE_OPENING:
+        return True
+    if _BYLINE_IN_LINE.search(b.text, 0, at):  # "Discussion in 'Help' started by pelex, May 26, 2025."
+        return b.features.words <= 2 * _DATE_LINE_WORDS
+    return b.features.words <= _DATE_LINE_WORDS and not b.text.rstrip().endswith(("!", "?"))
+
+
+_BYLINE_IN_LINE: Final = re.compile(r"\bby\b", re.I)
+
+
+# A date in a web address's path: /2025/09/04/, /2025/9/4/, /2025-12-17-, /20251217/.
+_URL_DATE: Final = re.compile(
+    r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=/|$|[-_.])"
+    r"|/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/|$|[-_.])"
+    r"|/((?:19|20)\d\d)(\d\d)(\d\d)(?=/|$)"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a page's address, where a site files its stories by date: most
+    often the day it was first published."""
+    m = _URL_DATE.search(url.split("?", 1)[0]) if url else None
+    if m is None:
+        return None
+    y, mo, d = (int(x) for x in m.groups() if x)
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def settle_dates(url: str | None, date: str | None, modified: str | None) -> tuple[str | None, str | None]:
+    """(publication date, last update) once the address is known: the address's date
+    wins (a time zone can move markup's by a day); an update before the publication is
+    none."""
+    date = url_date(url) or date
+    return date, modified if modified and date and modified >= date else None
 
 
 def has_digits(block: Block) -> bool:
@@ -292,7 +431,7 @@ def credit_wire(
 def agency_byline(text: str) -> tuple[str | None, str | None]:
     """(name, agency) of a byline that names the agency and no "By": "Jane Roe |
     Bloomberg", "Jane Roe (AAP)", "Jane Roe, Reuters"; (None, None) for anything else."""
-    if len(text) > _AGENCY_BYLINE_CHARS:
+    if len(text) > _AGENCY_BYLINE_CHARS or not any(c in text for c in _AGENCY_BYLINE_MARKS):
         return None, None
     m = _CREDIT_RE.search(text)
     if m is None or m.start() == 0 or text[m.end() :].strip(" ).") or not m.lastgroup:
@@ -304,6 +443,8 @@ def agency_byline(text: str) -> tuple[str | None, str | None]:
 
 
 _AGENCY_BYLINE_CHARS: Final = 80
+# What sets a byline's name apart from the agency after it (a cheap test first).
+_AGENCY_BYLINE_MARKS: Final = "|,(-–—"
 
 
 # A closing credit: how many lines at the story's end, and what they may be labelled.

@@ -272,3 +272,100 @@ def test_authors_from_a_text_dump(lines: list[str], names: list[str]) -> None:
     story = [s.strip() + "." for s in _STORY.removeprefix("<p>").removesuffix("</p>").split(".") if s.strip()]
     text = "\n".join(["Example News", "Home", "Bridge vote", *lines, " ".join(story)])
     assert boilerstrip.clean(text).authors == names
+
+
+# --- dates -------------------------------------------------------------------------------
+
+_CNN_BODY = [
+    "Washington (CNN) -- Seventy-five years after it became law, Social Security faces a funding gap that "
+    "Congress has yet to close, and both parties say they want to fix it without cutting benefits.",
+    "The program paid benefits to more than 50 million Americans last year, and its trustees say the trust "
+    "funds will run dry in 2037 unless taxes rise or benefits are trimmed.",
+    "President Barack Obama marked the anniversary with a pledge to protect the program, while Republican "
+    "leaders called for a commission to study changes to the retirement age.",
+]
+_CNN_CAPTION = "President Franklin D. Roosevelt signs the Social Security Act on August 14, 1935."
+_CNN_STAMP = "August 14, 2010 -- Updated 1502 GMT (2302 HKT)"
+
+
+def test_a_2010_story_is_not_dated_by_a_caption_from_1935() -> None:
+    """The caption's date is the law's, inside a sentence; the story's is its time stamp
+    (a short line the reducer keeps as story text)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in _CNN_BODY)
+    page = (
+        "<html><head><title>Social Security turns 75 - CNN.com</title></head><body>"
+        '<div id="hdr"><a href="/">Home</a> <a href="/us">U.S.</a> <a href="/politics">Politics</a></div>'
+        "<div><h1>Social Security turns 75 amid worries over its future</h1>"
+        f"<div>{_CNN_CAPTION}</div><div>{_CNN_STAMP}</div>{paragraphs}</div></body></html>"
+    )
+    assert boilerstrip.clean(page).date == "2010-08-14"
+    lines = [
+        "Home",
+        "U.S.",
+        "Social Security turns 75 amid worries over its future",
+        _CNN_CAPTION,
+        _CNN_STAMP,
+    ]
+    assert boilerstrip.clean("\n".join([*lines, *_CNN_BODY])).date == "2010-08-14"
+
+
+def test_publication_and_update_dates_from_the_text() -> None:
+    lines = ["Example News", "Bridge vote", "Published March 5, 2024", "Updated: March 7, 2024 at 10:15 am"]
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    result = boilerstrip.clean("\n".join([*lines, story]))
+    assert (result.date, result.date_modified) == ("2024-03-05", "2024-03-07")
+
+
+def test_update_date_from_the_markup() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Bridge vote",
+        "datePublished": "2025-07-20T15:27:00+01:00",
+        "dateModified": "2025-07-22T09:00:00+01:00",
+    }
+    result = boilerstrip.clean(_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
+    assert (result.date, result.date_modified) == ("2025-07-20", "2025-07-22")
+    assert result.to_dict()["date_modified"] == "2025-07-22"
+
+
+def test_an_update_before_the_publication_is_none() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Bridge vote",
+        "datePublished": "2025-07-20",
+        "dateModified": "2019-01-01",
+    }
+    result = boilerstrip.clean(_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
+    assert (result.date, result.date_modified) == ("2025-07-20", None)
+
+
+def test_the_address_dates_a_story_filed_by_date() -> None:
+    """Markup in UTC may put a late-evening story on the next day; the site's own
+    address files it by its local date."""
+    head = '<meta property="article:published_time" content="2025-12-19T02:10:00Z">'
+    result = boilerstrip.clean(_page(head), url="https://example.org/2025/12/18/bridge-vote/")
+    assert result.date == "2025-12-18"
+    assert meta.url_date("https://example.org/t/2024-4-4-release-notes") is None  # a version, not a date
+
+
+# --- titles of text dumps ------------------------------------------------------------------
+
+
+def test_text_dump_title_is_not_a_gallery_link() -> None:
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    lines = ["Example News", "Home", "Photos", "Council approves the new bridge", "Back to Gallery", story]
+    assert boilerstrip.clean("\n".join(lines)).title == "Council approves the new bridge"
+
+
+def test_text_dump_title_named_by_the_address() -> None:
+    """A dump keeps no <title>; the headline is the line that holds the address's words,
+    though sub-headings sit nearer the story."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    lines = [
+        "Example News", "Home", "How to use gym equipment (with confidence!)", "Sarah Lee",
+        "Why it matters", story, "Getting started", story,
+    ]  # fmt: skip
+    result = boilerstrip.clean(
+        "\n".join(lines), url="https://example.org/blogs/fitness/how-to-use-gym-equipment"
+    )
+    assert result.title == "How to use gym equipment (with confidence!)"
