@@ -594,6 +594,9 @@ _CREDITED: Final = re.compile(
     r"|^(?i:.{0,40}?\b(?:posted|submitted|started)\s+by|thread starter|topic starter|original poster)\s*:?\s*"
     r"(?P<c>\w.*)|^(?i:authors?|contributors?|autor(?:es|en)?|auteurs?)\s*:\s*(?P<d>\w.*)",
 )
+# Every credit `_CREDITED` reads has one of these within its first characters.
+_CREDIT_KEYS: Final = ("by", "starter", "poster", "author", "autor", "auteur", "contributor")
+_CREDIT_HEAD: Final = 80
 # A label on its own line, the names on the next.
 _LABELS: Final = frozenset(
     "by author authors written by article by posted by words by text by story by autor auteur autore "
@@ -602,6 +605,9 @@ _LABELS: Final = frozenset(
 
 
 def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
+    head = b.text[:_CREDIT_HEAD].lower()
+    if not any(k in head for k in _CREDIT_KEYS):  # a cheap test before the pattern
+        return None
     m = _CREDITED.match(b.text)
     return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
 
