@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 from . import detectors as D
-from . import features, html, htmlmeta, keep, lang, pagetype, scorer
+from . import features, html, htmlmeta, keep, lang, meta, pagetype, scorer
 from . import markup as repair
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
@@ -79,11 +79,13 @@ class Cleaner:
             title_hint=title_hint,
             forest=self.keep_model if markup is not None else None,
             page_type=page_type,
+            url=url,
         )
         result.language = prepared.language.code
         result.url = url
         if markup is not None:
             _merge_markup(result, markup)
+        result.date, result.date_modified = meta.settle_dates(result.url, result.date, result.date_modified)
         return result
 
     def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
@@ -168,8 +170,10 @@ def _merge_markup(result: Result, markup: HtmlMeta) -> None:
     result.source_type = "html"
     result.title = markup.title or _headline(result.title, markup.page_title)
     result.date = markup.date or result.date
-    result.authors = markup.authors or result.authors
+    result.date_modified = markup.date_modified or result.date_modified
+    result.authors = markup.authors or result.authors or markup.organisations
     result.site_name = markup.site_name or result.site_name
+    result.wire_service = result.wire_service or markup.wire_service
     result.section = markup.section or result.section
     result.url = result.url or markup.canonical_url
     result.language = result.language or markup.language

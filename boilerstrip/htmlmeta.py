@@ -18,7 +18,7 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from .config import Config
-from .meta import parse_date
+from .meta import credit_line_wire, parse_date, person_names
 
 _ARTICLE_TYPES: Final = frozenset(
     "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BlogPosting "
@@ -41,6 +41,19 @@ _DATE_METAS: Final = (
     "published_time",
     "cxenseparse:recs:publishtime",
 )
+# Where a forum or Q&A page names its poster: the thread's first post, the question.
+_POSTING_TYPES: Final = frozenset("DiscussionForumPosting SocialMediaPosting Question".split())
+_ORGANISATION_TYPES: Final = frozenset(
+    "Organization NewsMediaOrganization Corporation LocalBusiness EducationalOrganization "
+    "GovernmentOrganization NGO OnlineBusiness Brand WebSite".split()
+)
+# Meta tags naming the author, best first; a tag may be given once a name (citation_author).
+_AUTHOR_METAS: Final = (
+    "author", "article:author", "parsely-author", "sailthru.author", "cxenseparse:author",
+    "dc.creator", "dcterms.creator", "citation_author", "byl",
+)  # fmt: skip
+# Publisher fields that name a news agency as the story's source.
+_SOURCE_KEYS: Final = ("sourceOrganization", "provider", "copyrightHolder", "publisher", "creator")
 _LANG: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 
 
@@ -51,8 +64,13 @@ class HtmlMeta:
     title: str | None = None  # the publisher's (JSON-LD headline, og:title)
     page_title: str | None = None  # the <title>, without the site's name
     date: str | None = None
+    date_modified: str | None = None
     authors: list[str] = field(default_factory=list)
+    # Organisations the markup gives as authors (a company signing its blog): no
+    # person, so used only where neither the markup nor the text names one.
+    organisations: list[str] = field(default_factory=list)
     site_name: str | None = None
+    wire_service: str | None = None  # an agency named as author, publisher or source
     section: str | None = None
     canonical_url: str | None = None
     language: str | None = None
@@ -79,36 +97,90 @@ def extract(markup: Markup, config: Config | None = None) -> HtmlMeta:
     `config` gives the limits on JSON-LD (`max_json_ld_chars`, `max_json_ld_depth`)."""
     limits = config or Config()
     found = HtmlMeta()
-    metas = _meta_tags(markup.metas)
-    for obj in _json_ld_articles(
+    metas, every = _meta_tags(markup.metas)
+    objects = _json_ld_objects(
         markup.json_ld, limits.max_json_ld_chars, limits.max_json_ld_depth, found.types
-    ):
+    )
+    articles = [o for o in objects if _typed(o, _ARTICLE_TYPES)]
+    for obj in articles:
         _from_json_ld(obj, found)
     found.og_type = metas.get("og:type")
     found.title = found.title or metas.get("og:title") or metas.get("twitter:title")
+    found.wire_service = _source_agency(articles)
+    if found.site_name and credit_line_wire(found.site_name) and metas.get("og:site_name"):
+        found.site_name = None  # an agency published the story; the site is the page's own
     found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
     found.section = found.section or metas.get("article:section")
     if found.date is None:
         found.date = next((d for d in (parse_date(metas[k]) for k in _DATE_METAS if k in metas) if d), None)
     if found.date is None:
         found.date = next((d for d in map(parse_date, markup.time_stamps) if d), None)
-    if not found.authors:
-        author = metas.get("author") or metas.get("article:author") or metas.get("dc.creator")
-        if author and not author.startswith("http"):
-            found.authors = [a.strip() for a in re.split(r",|\band\b", author) if a.strip()]
+    if found.date_modified is None:
+        found.date_modified = next((d for d in map(parse_date, _modified_metas(metas)) if d), None)
+    _authors(found, objects, articles, metas, every)
     # Only a web address: the page's markup may name anything (javascript:, data:).
     found.canonical_url = web_url(markup.canonical) or web_url(metas.get("og:url"))
     found.language = _language(markup.root_langs, metas)
     return found
 
 
-def _meta_tags(pairs: list[tuple[str | None, str | None]]) -> dict[str, str]:
-    """First content of each meta name/property/itemprop, names lower-cased."""
+def _modified_metas(metas: dict[str, str]) -> list[str]:
+    keys = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+    return [metas[k] for k in keys if k in metas]
+
+
+def _authors(
+    found: HtmlMeta,
+    objects: list[dict[str, Any]],
+    articles: list[dict[str, Any]],
+    metas: dict[str, str],
+    every: dict[str, list[str]],
+) -> None:
+    """The people the markup names as authors, best source first: the article's JSON-LD,
+    a forum post's or question's, then the meta tags. An agency among them goes to
+    `wire_service`; an organisation is set apart (`HtmlMeta.organisations`)."""
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 2}
+    postings = [p for o in objects for p in _with_main_entity(o) if _typed(p, _POSTING_TYPES)]
+    sources = [_names(o.get("author"), by_id, found.organisations) for o in (*articles, *postings)]
+    sources += [_meta_names(k, every.get(k, []), metas) for k in _AUTHOR_KEYS]
+    for source in sources:
+        names, agency = person_names(source)
+        found.wire_service = found.wire_service or agency
+        if names:
+            found.authors = names
+            return
+
+
+def _meta_names(key: str, values: list[str], metas: dict[str, str]) -> list[str]:
+    """Author names from one meta tag: every value of a repeated tag, a citation's
+    "Doe, Jane" turned round, no profile link; twitter:data1 only where its label says
+    it names the author (as SEO plugins write it)."""
+    if key == "twitter:data1":
+        return values[:1] if metas.get("twitter:label1", "").casefold() in _AUTHOR_LABELS else []
+    names = [v for v in values if not v.startswith(("http:", "https:", "/"))]
+    if key.startswith("citation_"):
+        names = [" ".join(reversed(n.split(",", 1))).strip() if n.count(",") == 1 else n for n in names]
+    return names
+
+
+_AUTHOR_LABELS: Final = ("written by", "author", "by")
+
+
+def _meta_tags(pairs: list[tuple[str | None, str | None]]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """First content of each meta name/property/itemprop, names lower-cased; and every
+    content of the tags that may name authors (a tag may come once a name)."""
     out: dict[str, str] = {}
+    every: dict[str, list[str]] = {}
     for key, content in pairs:
         if key and content and content.strip():
-            out.setdefault(key.strip().lower(), " ".join(content.split()))
-    return out
+            name, value = key.strip().lower(), " ".join(content.split())
+            out.setdefault(name, value)
+            if name in _AUTHOR_KEYS:
+                every.setdefault(name, []).append(value)
+    return out, every
+
+
+_AUTHOR_KEYS: Final = (*_AUTHOR_METAS, "twitter:data1")
 
 
 def web_url(value: str | None) -> str | None:
@@ -125,19 +197,32 @@ def web_url(value: str | None) -> str | None:
 _WEB_SCHEMES: Final = ("http", "https")
 
 
-def _json_ld_articles(
+def _typed(obj: dict[str, Any], wanted: frozenset[str]) -> bool:
+    types = obj.get("@type")
+    return any(isinstance(t, str) and t in wanted for t in (types if isinstance(types, list) else [types]))
+
+
+def _with_main_entity(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """The object and what it says the page is about (a QAPage's Question)."""
+    main = obj.get("mainEntity")
+    items = main if isinstance(main, list) else [main]
+    return [obj, *(m for m in items if isinstance(m, dict))]
+
+
+def _json_ld_objects(
     scripts: list[str], max_chars: int, max_depth: int, types_seen: list[str]
 ) -> list[dict[str, Any]]:
-    """Article-like JSON-LD objects, @graph and lists flattened; every @type met is
-    added to `types_seen` (once, in order). A script over the
-    limits (longer than `max_chars`, nested deeper than `max_depth`) is skipped, as
-    one that is not JSON is: the JSON parser recurses once a level."""
+    """The JSON-LD objects, @graph and lists flattened; every @type met is added to
+    `types_seen` (once, in order). A script over the limits (longer than `max_chars`,
+    nested deeper than `max_depth`) is skipped, as one that is not JSON is: the JSON
+    parser recurses once a level. Raw control characters inside strings (a line break
+    in a description, common in hand-written JSON-LD) are read, as browsers read them."""
     objects: list[dict[str, Any]] = []
     for raw in scripts:
         if len(raw) > max_chars or _nested_deeper(raw, max_depth):
             continue
         try:
-            data = json.loads(raw)
+            data = json.loads(raw, strict=False)
         except (ValueError, RecursionError):
             continue
         stack = [data]
@@ -149,12 +234,10 @@ def _json_ld_articles(
                 if "@graph" in item:
                     stack.append(item["@graph"])
                 types = item.get("@type")
-                types = types if isinstance(types, list) else [types]
-                for t in types:
+                for t in types if isinstance(types, list) else [types]:
                     if isinstance(t, str) and t not in types_seen:
                         types_seen.append(t)
-                if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
-                    objects.append(item)
+                objects.append(item)
     return objects
 
 
@@ -187,8 +270,9 @@ def _from_json_ld(obj: dict[str, Any], found: HtmlMeta) -> None:
         value = obj.get(key)
         if isinstance(value, str) and found.date is None:
             found.date = parse_date(value)
-    if not found.authors:
-        found.authors = _names(obj.get("author"))
+    modified = obj.get("dateModified")
+    if isinstance(modified, str) and found.date_modified is None:
+        found.date_modified = parse_date(modified)
     publisher = obj.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and not found.site_name:
         found.site_name = publisher["name"]
@@ -199,13 +283,35 @@ def _from_json_ld(obj: dict[str, Any], found: HtmlMeta) -> None:
         found.section = section
 
 
-def _names(value: Any) -> list[str]:
+def _source_agency(articles: list[dict[str, Any]]) -> str | None:
+    """A news agency the article's JSON-LD names as its source or publisher."""
+    for obj in articles:
+        for key in _SOURCE_KEYS:
+            value = obj.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                name = item.get("name") if isinstance(item, dict) else item
+                if isinstance(name, str) and (agency := credit_line_wire(name)):
+                    return agency
+    return None
+
+
+def _names(value: Any, by_id: dict[str, dict[str, Any]], organisations: list[str]) -> list[str]:
+    """Names of JSON-LD authors: strings, or persons given whole or by @id. An
+    organisation goes to `organisations`, unless it is a news agency (`person_names`
+    sets that apart as the wire service)."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)
         name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and name.strip() and not name.startswith("http"):
-            names.append(" ".join(name.split()))
+        if not isinstance(name, str) or not name.strip() or name.startswith("http"):
+            continue
+        name = " ".join(name.split())
+        if isinstance(item, dict) and _typed(item, _ORGANISATION_TYPES) and not credit_line_wire(name):
+            organisations.append(name)
+        else:
+            names.append(name)
     return list(dict.fromkeys(names))
 
 

@@ -6,6 +6,7 @@ testable alone on hand-made blocks.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -13,32 +14,103 @@ from typing import Final
 from . import patterns as P
 from .model import Block, Label
 
-_WIRE_PATTERNS: Final = (
-    ("The Associated Press", r"\bAssociated Press\b|\(AP\)|\bAP\b(?= Photo|\s*$|\.)|— AP\b"),
-    ("Reuters", r"\bReuters\b"),
-    ("Agence France-Presse", r"\bAgence France[- ]Presse\b|\bAFP\b"),
-    ("Bloomberg", r"\bBloomberg(?: News| L\.?P\.?)?\b"),
-    ("dpa", r"\bdpa\b|\bDeutsche Presse-Agentur\b"),
-    ("Kyodo News", r"\bKyodo\b"),
-    ("Jiji Press", r"\bJiji\b"),
-    ("Xinhua", r"\bXinhua\b"),
-    ("Yonhap", r"\bYonhap\b"),
-    ("EFE", r"\bEFE\b|\bAgencia EFE\b"),
-    ("ANSA", r"\bANSA\b"),
-    ("PA Media", r"\bPA Media\b|\bPress Association\b|\(PA\)"),
-    ("UPI", r"\bUPI\b|\bUnited Press International\b"),
-    ("TASS", r"\bTASS\b|\bТАСС\b"),
+
+def _agency_alternation(tag: str, short: bool, signed: bool = False) -> str:
+    """One named group an agency ("<tag>_<index in the table>"), in table order, over its
+    full names and, if `short`, its initials (if `signed`, only those it signs with)."""
+    parts = []
+    for i, agency in enumerate(P.AGENCIES):
+        initials = agency.short if short and (agency.signs or not signed) else ""
+        rx = "|".join(x for x in (agency.names, initials) if x)
+        parts.append(f"(?P<{tag}_{i}>{rx})")
+    return "|".join(parts)
+
+
+# Full names wherever a credit stands (a copyright line, a byline, a closing credit);
+# initials ("AP", "PA") only where a credit puts them: after a comma, slash, dash,
+# bracket, © or year, and before the end, a bracket or a stop ("© 2024 AP.", "By Jane
+# Doe, AP"). The leftmost match names the wire.
+_CREDIT_RE: Final = re.compile(
+    rf"(?<!\w)(?:{_agency_alternation('n', False)})(?!\w)"
+    r"|(?:^|(?<=[(/,|—–©-])|(?<=\d{4})|(?<=\d{4} )|(?<=[,/|] ))\s*"
+    rf"(?:{_agency_alternation('s', True, signed=True)})(?=\s*(?:$|[)/,.;|:]))"
 )
-WIRES: Final[tuple[str, ...]] = tuple(name for name, _ in _WIRE_PATTERNS)
-# One pattern with a group per agency: the leftmost mention names the wire.
-_WIRE_RE: Final = re.compile("|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_WIRE_PATTERNS)))
-# Every agency pattern holds one of these words. Alternatives that start with a literal
-# let `re` skip ahead by first character; the full pattern's leading \b defeats that and
-# costs up to 50 µs on a long line, so this cheap scan goes first.
-_WIRE_HINT: Final = re.compile(
-    "Associated|AP|Reuters|Agence|AFP|Bloomberg|dpa|Deutsche|Kyodo|Jiji|Xinhua|Yonhap|EFE|ANSA"
-    "|PA|Press|UPI|United|TASS|ТАСС"
+# A dateline naming the agency: "(AP) —", "MOSCOW (Reuters) -", "SEOUL, Jan. 5 (Yonhap)
+# --", "Madrid, 5 mar (EFE).-", "(ANSA) - ROME", "MOSCOW, January 5. /TASS/.", at most
+# 60 characters of place and date before the brackets.
+_LEAD_RE: Final = re.compile(
+    r"[^()\n]{0,60}?(?:\(\s*(?:" + _agency_alternation("p", True) + r")(?:\s*[/-]\s*[\w-]{1,12})?\s*\)"
+    r"\s*(?:\.?\s*[-—–:]|(?=[A-Z“\"]))"
+    r"|/\s*(?:" + _agency_alternation("t", True) + r")\s*/)"
 )
+# A line that is a credit and nothing else: "— AFP", "(AFP)", "AFP/Xinhua", "dpa/lnw",
+# "Source: Reuters", "With AFP".
+_CREDIT_LINE_RE: Final = re.compile(
+    r"[\s(\[—–=-]*(?:(?:with(?: inputs from)?|source|sources|fuente|fuentes|quelle|fonte|avec)\s*:?\s+)?(?:The\s+)?"
+    r"(?:" + _agency_alternation("c", True) + r")"
+    r"(?:\s*(?:[/,&+]|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*[\w.-]{1,24}){0,3}[\s)\].]*$",
+    re.I,
+)
+# Reuters closes its copy with the names behind it: "(Reporting by A; Editing by B)".
+_REPORTING_RE: Final = re.compile(
+    r"\W{0,2}(?:additional )?(?:reporting|writing) by\b.{3,400}?\b(?:editing|edited) by\b", re.I
+)
+# A credit naming the agency's part in the story, in the story's last lines: "This
+# report by The Canadian Press was first published ...", "Associated Press writer Jane
+# Roe contributed to this report." (a story that says an agency first published a memo
+# only mentions it).
+_CONTRIBUTED_RE: Final = re.compile(
+    r"^(?:this|the following) (?:story|report|article|content|item)\b|contributed to this (?:report|story|article)",
+    re.I,
+)
+_REUTERS: Final = next(a.name for a in P.AGENCIES if a.name == "Reuters")
+
+
+def _named(m: re.Match[str] | None) -> str | None:
+    return P.AGENCIES[int(m.lastgroup.partition("_")[2])].name if m and m.lastgroup else None
+
+
+def wire_service(text: str) -> str | None:
+    """The news agency named in a copyright line, byline or credit, if any."""
+    return _named(_CREDIT_RE.search(text))
+
+
+def credit_line_wire(text: str) -> str | None:
+    """The agency when the whole line is its credit ("— AFP", "Associated Press",
+    "dpa/lnw"): also how a markup field (a JSON-LD publisher) names one."""
+    if len(text) > 80 or _PHOTO_CREDIT.search(text):
+        return None
+    return _named(_CREDIT_LINE_RE.match(text))
+
+
+# A picture's credit names an agency without making the story its copy.
+_PHOTO_CREDIT: Final = re.compile(r"photo|image|getty|\bEPA\b|shutterstock|picture|foto|bild", re.I)
+
+
+def lead_wire(text: str) -> str | None:
+    """The agency in a dateline opening the story ("MOSCOW (Reuters) -")."""
+    return _named(_LEAD_RE.match(text[:_LEAD_CHARS]))
+
+
+_LEAD_CHARS: Final = 120
+
+
+def tail_wire(text: str, words: int) -> str | None:
+    """The agency in a closing credit: a credit line, a "Reporting by ... Editing by"
+    line (Reuters' signature), "X contributed to this report"."""
+    found = credit_line_wire(text)
+    if found or words > _TAIL_WORDS:
+        return found
+    if _REPORTING_RE.match(text):
+        return _REUTERS
+    if _CONTRIBUTED_RE.search(text):
+        return _named(_CREDIT_RE.search(text))
+    return None
+
+
+# A closing credit is short: a longer line naming an agency is the story's own words.
+_TAIL_WORDS: Final = 40
+
 
 _DATELINE_IN_TEXT: Final = re.compile(
     r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\)\s*)?[—–-]{1,2}\s"
@@ -82,8 +154,14 @@ _DATE_RE: Final = re.compile(
 
 def parse_date(text: str) -> str | None:
     """The first valid date in `text` as ISO 8601 (YYYY-MM-DD), numeric or written."""
+    return next((iso for _, iso in dates_in(text)), None)
+
+
+def dates_in(text: str) -> list[tuple[int, str]]:
+    """Every valid date in `text`: (where it starts, YYYY-MM-DD)."""
     if not _YEAR_RE.search(text):
-        return None
+        return []
+    found = []
     for m in _DATE_RE.finditer(text):
         g = {k: v for k, v in m.groupdict().items() if v}
         month_name = g.get("mn3") or g.get("mn4")
@@ -99,21 +177,16 @@ def parse_date(text: str) -> str | None:
         if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
             mo, d = d, mo
         if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+            found.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    return found
 
 
-def wire_service(text: str) -> str | None:
-    """The news agency named in a copyright line, dateline or credit, if any."""
-    if not _WIRE_HINT.search(text):
-        return None
-    m = _WIRE_RE.search(text)
-    return WIRES[int(m.lastgroup[1:])] if m and m.lastgroup else None
-
-
-def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | None = None) -> Block | None:
-    """The headline: the block repeating the markup's headline near the article start,
-    else the nearest headline-like block above it."""
+def find_title(
+    blocks: Sequence[Block], start: int, window: int, hint: str | None = None, url: str | None = None
+) -> Block | None:
+    """The headline: the block repeating the markup's headline near the article start;
+    else, on a page without markup, the line the address's words name; else the
+    nearest headline-like block above the start (not a link such as "Back to Gallery")."""
     if hint:
         wanted = " ".join(hint.split()).casefold()
         near = [b for b in blocks[max(0, start - window) : start + window] if b.label is not Label.COMMENT]
@@ -125,14 +198,52 @@ def find_title(blocks: Sequence[Block], start: int, window: int, hint: str | Non
             text = " ".join(b.text.split()).casefold()
             if b.dom is not None and b.dom.heading == 1 and (wanted in text or text in wanted):
                 return b
+    elif url and (named := _named_by_address(blocks[: start + window], url)):
+        return named
     for b in reversed(blocks[max(0, start - window) : start]):
         f = b.features
         headline_like = not f.ends_sentence or b.text.endswith(("?", "!", "”", '"'))
         if b.label in (Label.OTHER, Label.ARTICLE, Label.TITLE) and 3 <= f.words <= 40 and headline_like:
             if has_digits(b) and parse_date(b.text[:_DATE_OPENING]):
                 continue  # "23. März 2017, aktualisiert 15:43 Uhr": a date line, not the headline
+            if _LINK_LABEL.match(b.text):
+                continue  # "Back to Gallery", "View all photos": a link, not the headline
             return b
     return None
+
+
+_LINK_LABEL: Final = re.compile(
+    r"(?:back to|return to|go to|go back|view (?:all|more|the|full)|see (?:all|more)|more (?:photos|videos)|"
+    r"next|previous|prev|click|tap|swipe|photo \d+|image \d+|\d+ of \d+|\d+ photos)\b",
+    re.I,
+)
+_WORD: Final = re.compile(r"[^\W_]+")
+# Address words that name no headline.
+_ADDRESS_NOISE: Final = frozenset(
+    "html htm php aspx asp index www com amp the a an of and to in for on".split()
+)
+# A headline shares most of the address's words, of which there are a few.
+_ADDRESS_SHARE: Final = 0.6
+_ADDRESS_MIN_WORDS: Final = 3
+
+
+def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
+    """The headline-like line that holds most of the words of the address's last path
+    segment ("/blogs/fitness/how-to-use-gym-equipment" names "How To Use Gym Equipment
+    (With Confidence!)"): a text dump keeps no <title>, and its headline is one line of many."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    slug = {w for w in _WORD.findall(segment.casefold()) if not w.isdigit() and w not in _ADDRESS_NOISE}
+    if len(slug) < _ADDRESS_MIN_WORDS:
+        return None
+    best, best_share = None, _ADDRESS_SHARE
+    for b in blocks:
+        if b.label is Label.COMMENT or not 2 <= b.features.words <= 40 or b.text.endswith("."):
+            continue
+        share = len(slug & set(_WORD.findall(b.text.casefold()))) / len(slug)
+        if share > best_share:
+            best, best_share = b, share
+    return best
 
 
 # A line that opens with a full date within this many characters is a date line.
@@ -154,17 +265,109 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
 
 # A publication date sits on a short line (a dateline, a byline), not inside prose.
 _DATE_MAX_WORDS: Final = 24
+# What a date line says its date is, in the languages of the benches: the story's
+# publication, its last update, or a date that is neither (a comment's, an offer's).
+_PUBLISHED_WORDS: Final = re.compile(
+    r"(?:published|posted|publicado|publicada|publié|publiée|publiziert|veröffentlicht|pubblicato|"
+    r"pubblicata|опубликовано|gepubliceerd|asked|发布|發佈|公開|입력)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    re.I,
+)
+_MODIFIED_WORDS: Final = re.compile(
+    r"(?:updated|modified|revised|edited|aktualisiert|geändert|mis à jour|actualizado|actualizada|atualizado|"
+    r"aggiornato|обновлено|bijgewerkt|更新|수정)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    re.I,
+)
+_OTHER_DATE_WORDS: Final = re.compile(
+    r"(?:answered|commented|replied|joined|since|expires?|ends?|until|valid|through|from|before|"
+    r"due|deadline|event|starts?)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    re.I,
+)
+# Before a date, at most this many characters tell what the date is.
+_DATE_CONTEXT: Final = 30
+# An update line follows the publication line within this many blocks.
+_UPDATE_AFTER: Final = 3
+# At most this many words besides the date make a line a date line.
+_DATE_LINE_WORDS: Final = 8
 
 
-def find_date(blocks: Sequence[Block], stop: int) -> str | None:
-    """The publication date: the first date in a metadata or byline block near the top."""
-    labels = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER)
+def find_dates(blocks: Sequence[Block], stop: int) -> tuple[str | None, str | None]:
+    """(publication date, last update) from the date lines near the top: metadata or
+    byline blocks, and short lines that are mostly a date ("Published March 5, 2024",
+    "Jane Doe | Updated: Dec 17, 2025"). A date inside a sentence (a caption's "signed
+    on August 14, 1935", a prompt's "on 21st June 2026!") is not the page's."""
+    labels = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER, Label.ARTICLE)
+    published = modified = first = None
+    published_at = 0
     for b in [b for b in blocks[:stop] if b.label in labels and has_digits(b)]:
-        if b.features.words <= _DATE_MAX_WORDS:
-            date = parse_date(b.text)
-            if date:
-                return date
+        if published and (modified or b.index > published_at + _UPDATE_AFTER):
+            break
+        if b.features.words > (_DATE_LINE_WORDS if b.label is Label.ARTICLE else _DATE_MAX_WORDS):
+            continue  # a story's line is a date line only when short ("August 14, 2010 -- Updated 1502 GMT")
+        for at, iso in dates_in(b.text):
+            before = b.text[max(0, at - _DATE_CONTEXT) : at]
+            if _MODIFIED_WORDS.search(before):
+                modified = modified or iso
+                first = first or iso
+            elif _PUBLISHED_WORDS.search(before) and not published:
+                published, published_at = iso, b.index
+            elif not _OTHER_DATE_WORDS.search(before) and _is_date_line(b, at):
+                first = first or iso
+    date = published or first or _said_published(blocks)
+    return date, modified if modified and date and modified >= date else None
+
+
+def _said_published(blocks: Sequence[Block]) -> str | None:
+    """A date the page says is its publication's ("Posted on April 13, 2023"), on a
+    short line anywhere but among comments and links: the last resort."""
+    for b in blocks:
+        if b.label in _NOT_THE_PAGES or b.features.words > _DATE_MAX_WORDS or not has_digits(b):
+            continue
+        for at, iso in dates_in(b.text):
+            if _PUBLISHED_WORDS.search(b.text[max(0, at - _DATE_CONTEXT) : at]):
+                return iso
     return None
+
+
+_NOT_THE_PAGES: Final = (Label.COMMENT, Label.RELATED, Label.NAVIGATION, Label.AD, Label.PROMPT)
+
+
+def _is_date_line(b: Block, at: int) -> bool:
+    """Whether a date found at `at` is what the line is about: the line is labelled a
+    date or byline line, opens with the date, or says little else."""
+    if b.label not in (Label.OTHER, Label.ARTICLE) or at < _DATE_OPENING:
+        return True
+    if _BYLINE_IN_LINE.search(b.text, 0, at):  # "Discussion in 'Help' started by pelex, May 26, 2025."
+        return b.features.words <= 2 * _DATE_LINE_WORDS
+    return b.features.words <= _DATE_LINE_WORDS and not b.text.rstrip().endswith(("!", "?"))
+
+
+_BYLINE_IN_LINE: Final = re.compile(r"\bby\b", re.I)
+
+
+# A date in a web address's path: /2025/09/04/, /2025/9/4/, /2025-12-17-, /20251217/.
+_URL_DATE: Final = re.compile(
+    r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=/|$|[-_.])"
+    r"|/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/|$|[-_.])"
+    r"|/((?:19|20)\d\d)(\d\d)(\d\d)(?=/|$)"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a page's address, where a site files its stories by date: most
+    often the day it was first published."""
+    m = _URL_DATE.search(url.split("?", 1)[0]) if url else None
+    if m is None:
+        return None
+    y, mo, d = (int(x) for x in m.groups() if x)
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def settle_dates(url: str | None, date: str | None, modified: str | None) -> tuple[str | None, str | None]:
+    """(publication date, last update) once the address is known: the address's date
+    wins (a time zone can move markup's by a day); an update before the publication is
+    none."""
+    date = url_date(url) or date
+    return date, modified if modified and date and modified >= date else None
 
 
 def has_digits(block: Block) -> bool:
@@ -174,48 +377,339 @@ def has_digits(block: Block) -> bool:
 
 
 def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[str | None, str | None]:
-    """The dateline place and any agency in it, from a dateline block or the lead."""
+    """The dateline place and any agency in it, from a dateline block or the lead (the
+    first lines of the story: a caption or a lone line may come before the lead)."""
     first = article[0] if article else None
-    if first is not None:
-        for b in reversed(blocks[max(0, first.index - 3) : first.index]):
-            if b.label is Label.DATELINE:
-                return b.text.strip(" -—–"), None
-        m = _DATELINE_IN_TEXT.match(first.text)
-        if m:
-            return m.group(1).strip(), wire_service(m.group(2) or "")
+    if first is None:
+        return None, None
+    place = None
+    for b in reversed(blocks[max(0, first.index - 3) : first.index]):
+        if b.label is Label.DATELINE:
+            place = b.text.strip(" -—–")
+            break
+    agency = None
+    for b in article[:_LEAD_BLOCKS]:
+        m = _DATELINE_IN_TEXT.match(b.text)
+        if m and place is None:
+            place = m.group(1).strip()
+        agency = agency or lead_wire(b.text)
+    return place, agency
+
+
+# How many of the article's first blocks may open with its dateline.
+_LEAD_BLOCKS: Final = 3
+
+
+def credit_wire(
+    blocks: Sequence[Block], article: Sequence[Block], dateline_agency: str | None = None
+) -> tuple[str | None, str | None]:
+    """(agency, credit line): the agency in the dateline, else one credited in a byline
+    or a closing credit (among the article's last lines or the few short lines right
+    after it: a credit is often set apart), with the line that credits it."""
+    if dateline_agency:
+        return dateline_agency, None
+    for b in blocks:
+        if b.label is Label.BYLINE and (found := wire_service(b.text)):
+            return found, b.text
+    if not article:
+        return None, None
+    for b in blocks[max(0, article[0].index - _LEAD_BLOCKS) : article[0].index]:
+        if found := agency_byline(b.text)[1]:
+            return found, b.text
+    last = article[-1].index
+    after = [
+        b
+        for b in blocks[last + 1 : last + 1 + _TAIL_AFTER]
+        if b.label in _TAIL_LABELS and b.features.words <= _TAIL_WORDS
+    ]
+    for b in [*article[-_TAIL_AFTER:], *after]:
+        if found := tail_wire(b.text, b.features.words):
+            return found, b.text
     return None, None
 
 
-# Where a byline's names end (a dash, a date), and what separates them. A separator
-# that starts with white space is tried only where a run of white space starts: from
-# inside the run it would find what it finds from its start, after a scan of the run
-# (and a split never resumes inside a run: each separator takes the spaces after it).
-_AUTHORS_END: Final = re.compile(r"\s[-–—|]\s|,\s*(?=\d|" + P.MONTHS + r")", re.I)
-_AUTHORS_SPLIT: Final = re.compile(r",\s*|(?<!\s)\s+and\s+|&\s*|(?<!\s)\s+&\s*")
+def agency_byline(text: str) -> tuple[str | None, str | None]:
+    """(name, agency) of a byline that names the agency and no "By": "Jane Roe |
+    Bloomberg", "Jane Roe (AAP)", "Jane Roe, Reuters"; (None, None) for anything else."""
+    if len(text) > _AGENCY_BYLINE_CHARS or not any(c in text for c in _AGENCY_BYLINE_MARKS):
+        return None, None
+    m = _CREDIT_RE.search(text)
+    if m is None or m.start() == 0 or text[m.end() :].strip(" ).") or not m.lastgroup:
+        return None, None
+    if text[: m.start()].rstrip().endswith("/"):
+        return None, None  # "Jane Roe / AFP": a picture's credit
+    name = _BYLINE_LEAD.sub("", text[: m.start()]).strip(" ,|/(–—-")
+    return (name, _named(m)) if _NAME_LINE.fullmatch(name) else (None, None)
 
 
-def find_authors(blocks: Sequence[Block]) -> list[str]:
-    """Names from byline blocks ("By A and B", "A - Nov 19, 2019")."""
-    authors: list[str] = []
-    for b in blocks:
-        if b.label is not Label.BYLINE:
-            continue
-        text = P.BYLINE_NAMES.sub("", b.text)
+_AGENCY_BYLINE_CHARS: Final = 80
+# What sets a byline's name apart from the agency after it (a cheap test first).
+_AGENCY_BYLINE_MARKS: Final = "|,(-–—"
+
+
+# A closing credit: how many lines at the story's end, and what they may be labelled.
+_TAIL_AFTER: Final = 3
+_TAIL_LABELS: Final = (Label.METADATA, Label.BYLINE, Label.OTHER, Label.ARTICLE, Label.COPYRIGHT)
+
+
+# Where a byline's names end (a dash, a bar, a date), and what separates them. A
+# separator that starts with white space is tried only where a run of white space
+# starts: from inside the run it would find what it finds from its start, after a scan
+# of the run (and a split never resumes inside a run: each separator takes the spaces
+# after it).
+_AUTHORS_END: Final = re.compile(
+    r"\s[-–—|•·]\s|,\s*(?=\d|(?:" + P.MONTHS + r")\b)"
+    r"|[.,;]?\s*\b(?:(?:medically |fact[- ]checked |expert )?reviewed|fact[- ]checked|edited|illustrat\w+|photos?"
+    r"|photographs?|video|graphics?)\s+by\b"
+    r"|\s(?:on|in|at|via)\s|:\s*\d",
+    re.I,
+)
+_AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s*|(?<!\s)\s+&\s*")
+# A name glued to the date or "Updated" after it, where the markup set them side by
+# side: "Jeffrey ZeldmanNovember 20", "Emmet WhiteUpdated: Feb 5".
+_GLUED_END: Final = re.compile(
+    r"(?<=[a-z])(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|(?:Updated|Published|Posted|Modified|Last updated)\b)"
+)
+# What opens a byline and is no name: "By", "Written by", "Author:".
+_BYLINE_LEAD: Final = re.compile(
+    r"^\W*(?:(?:(?:written|words|reporting|posted|story|text|authored|compiled|report)\s+)?by|von|par|por)"
+    r"(?:\s*:?\s+|\s*:?$)|^\W*(?:authors?|autor(?:es|en)?|auteurs?|autori?|автор\w*|text|texto|texte|testo|tekst)\s*:\s*",
+    re.I,
+)
+# A job title after a name ("Tom Krisher, AP Auto Writer", "Jane Doe, Staff Writer"):
+# any piece holding one of these words is a title, not a name.
+_ROLE_WORDS: Final = frozenset(
+    "writer writers reporter reporters correspondent correspondents editor editors columnist "
+    "contributor contributors contributing journalist journalists producer photographer staff "
+    "bureau chief freelance intern desk newsroom team special guest senior director manager officer "
+    "ceo founder president head vp expert specialist coordinator dietitian nutritionist "
+    "redakteur redakteurin korrespondent korrespondentin redaktion rédaction rédacteur "
+    "correspondant correspondante envoyé envoyée corresponsal redacción redactor redazione "
+    "repórter redação".split()
+)
+# Words that start a job title written after a name without a comma.
+_TITLE_WORDS: Final = frozenset(
+    "writer reporter correspondent editor columnist contributor journalist producer photographer founder "
+    "director manager ceo president former deputy lead senior associate assistant managing executive "
+    "contributing chief".split()
+)
+# A name on its own is neither of these: words that stand in for one, and degrees.
+_NOT_NAMES: Final = frozenset(
+    "author anonymous guest unknown user editor staff team webmaster by undefined null none n/a "
+    "md phd rn rd ms mph dds dvm jr sr cpp psp".split()
+)
+# Template junk: a dotted identifier (page.head.extra.author), an address, an id.
+_JUNK_NAME: Final = re.compile(
+    r"\w\.\w+\.\w+\.\w|https?:|www\.|\d{4}|[{}<>=]|^(?i:" + P.MONTHS + r")\.?\s+\d"
+)
+# Letters other than a name's: a degree after the name ("MD", "FACLM", "E-RYT").
+_DEGREE: Final = re.compile(r"[A-Z][A-Z.\-®]{1,7}")
+_NAME_MAX_WORDS: Final = 5
+# A role in brackets after the name: "James Clear (Author)".
+_ROLE_IN_BRACKETS: Final = re.compile(r"\s*\([^)]*\)?\s*$")
+
+
+def person_names(raw: Sequence[str]) -> tuple[list[str], str | None]:
+    """The people in author strings from bylines or markup, and the news agency among
+    them, which is no author: "By TOM KRISHER, AP Auto Writer" gives (["Tom Krisher"],
+    "The Associated Press"). "By", job titles, degrees and template junk go; names are
+    split at commas, "and", "&"; a name the page shouts is given in title case."""
+    names: list[str] = []
+    agency = None
+    for text in raw:
+        text = html.unescape(text)
+        agency = agency or wire_service(text)
+        text = _GLUED_END.split(_BYLINE_LEAD.sub("", " ".join(text.split())), maxsplit=1)[0]
         text = _AUTHORS_END.split(text, maxsplit=1)[0]
-        for name in _AUTHORS_SPLIT.split(text):
-            name = name.strip(" .")
-            if name and name not in authors and len(name.split()) <= 5:
-                authors.append(name)
-    return authors
+        for i, piece in enumerate(_AUTHORS_SPLIT.split(text)):
+            name, found = _one_name(piece.strip(" -–—"), first=i == 0)
+            agency = agency or found
+            if name and name not in names:
+                names.append(name)
+    return names, agency
+
+
+def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
+    """(the person, the agency) in one piece of a byline; either may be None."""
+    piece = _BYLINE_LEAD.sub("", _ROLE_IN_BRACKETS.sub("", piece).strip(" .:*()[]")).strip(" .:*")
+    found = credit_line_wire(piece)
+    if found:
+        return None, found
+    m = _CREDIT_RE.search(piece)
+    if m:  # "Tom Krisher AP Auto Writer": the name before the credit
+        piece, found = piece[: m.start()].strip(" ,|-–—"), _named(m)
+    words = piece.split()
+    # "Emma Ryan Lead Writer", "Will Judd Former Deputy Tech Editor": the title after the name.
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.casefold() in _TITLE_WORDS), len(words))
+    words = words[:cut]
+    piece = " ".join(words)
+    if (
+        not words
+        or len(words) > _NAME_MAX_WORDS
+        or not any(c.isalpha() for c in piece)
+        or _JUNK_NAME.search(piece)
+        or (not first and any(w.casefold().strip(".,") in _ROLE_WORDS for w in words))
+        or piece.replace(".", "").casefold() in _NOT_NAMES
+        or (not first and len(words) == 1 and _DEGREE.fullmatch(piece))
+    ):
+        return None, found
+    if piece.isupper() and len(words) > 1:  # a shouted name; one word may be initials
+        piece = piece.title()
+    return piece, found
+
+
+def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[str]:
+    """Names from the page's head (`blocks`, up to the article's first lines): byline
+    blocks ("By A and B", "A - Nov 19, 2019") first; else a line that credits them in
+    words ("Posted by A on ...", "Thread starter A", "Authors: A, B"), a label alone
+    before them ("Written by" / "A"), on a forum page the first post's head ("A
+    January 5, 2024, 3:22pm"), else a name alone beside the date ("Jane Doe" / "Sep
+    26, 2022", "Jane Doe October 14, 2025")."""
+    names = person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
+    if names:
+        return names
+    candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    finders = (_credited, _after_label, _post_head) if page_type == "forum" else (_credited, _after_label)
+    finders = (*finders, lambda b, _: agency_byline(b.text)[0])
+    for find in (*finders, _beside_date):
+        for b in candidates:
+            text = find(b, blocks)
+            if text and (names := person_names([text])[0]):
+                return names
+    return []
+
+
+# A credit line is short; longer lines that hold "by" are prose.
+_CREDIT_MAX_WORDS: Final = 30
+# "Posted by A on ...", "Text by A", "Written By: A", "ByA", "Thread starter A",
+# "Discussion in 'Help' started by A, May 26", "submitted 17 hours ago by A",
+# "Authors: A and B", "September 1st, 2023 By A".
+_CREDITED: Final = re.compile(
+    r"^(?i:.{0,40}?\b(?:written|text|story|article|guide|words|report|reporting)\s+)?"
+    r"(?:(?i:by)|By(?=[A-Z][a-z]))\s*:?\s*(?P<a>[A-Z].*)"
+    r"|^(?:[\d/.,\s]{6,12}|(?i:"
+    + P.MONTHS
+    + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s+(?i:by)\s*:?\s+(?P<b>[A-Z].*)"
+    r"|^(?i:.{0,40}?\b(?:posted|submitted|started)\s+by|thread starter|topic starter|original poster)\s*:?\s*"
+    r"(?P<c>\w.*)|^(?i:authors?|contributors?|autor(?:es|en)?|auteurs?)\s*:\s*(?P<d>\w.*)",
+)
+# Every credit `_CREDITED` reads has one of these within its first characters.
+_CREDIT_KEYS: Final = ("by", "starter", "poster", "author", "autor", "auteur", "contributor")
+_CREDIT_HEAD: Final = 80
+# A label on its own line, the names on the next.
+_LABELS: Final = frozenset(
+    "by author authors written by article by posted by words by text by story by autor auteur autore "
+    "topic author contributors".split(" ")
+) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
+
+
+def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
+    head = b.text[:_CREDIT_HEAD].lower()
+    if not any(k in head for k in _CREDIT_KEYS):  # a cheap test before the pattern
+        return None
+    m = _CREDITED.match(b.text)
+    return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
+
+
+def _after_label(b: Block, blocks: Sequence[Block]) -> str | None:
+    if b.index + 1 >= len(blocks) or b.text.strip(" :").casefold() not in _LABELS:
+        return None
+    after = blocks[b.index + 1]
+    return (
+        after.text
+        if after.features.words <= _NAME_MAX_WORDS + 3 and not after.features.ends_sentence
+        else None
+    )
+
+
+# A forum post's head: the poster, then the date ("Mahaloth January 11, 2025, 12:04am",
+# "Laubrani (Laubrani) July 30, 2024", "hayley.p 2 May 2025 18:48").
+_POST_HEAD: Final = re.compile(
+    r"^(?P<name>[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,2})(?: \([^)]{1,40}\))?,?\s+(?=" + P.DATE_BODY + r")",
+    re.I,
+)
+_NOT_POSTERS: Final = re.compile(
+    r"(?:.*\b)?(?:published|updated|posted|modified|last|on|date|created|edited|asked|answered|joined|as of|since"
+    r"|commented|replied|registered|seen|active|expires?|valid|ends|effective|sale|offer|open|closed|updated?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)$",
+    re.I,
+)
+
+
+def _post_head(b: Block, blocks: Sequence[Block]) -> str | None:
+    m = _POST_HEAD.match(b.text) if has_digits(b) else None
+    if m is None or _NOT_POSTERS.match(m.group("name")):
+        return None
+    return m.group("name")
+
+
+# A person's name alone on a line: two to four capitalised words (particles allowed).
+_NAME_LINE: Final = re.compile(
+    r"(?:[A-Z][a-z'’.-]+|[A-Z]\.|[A-Z]{2,}[a-z]?)"
+    r"(?: (?:[A-Z][\w'’.-]*|van|de|der|den|von|da|di|del|della|la|le|bin|al|dos|das|du|y)){1,3}"
+)
+# Words of a page's furniture, never in a name.
+_FURNITURE: Final = frozenset(
+    "updated published posted last read more share home blog news by on min reading time comments "
+    "reply about us contact privacy policy terms menu search login sign up subscribe related posts "
+    "latest popular recent article articles category categories tags next previous view all "
+    "free trial demo get started learn our team".split()
+)
+
+
+def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A name alone on its line with a date line beside it, or a name and a date."""
+    if b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
+        return None  # a headline in title case
+    m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
+    name = m.group("name") if m else b.text.strip()
+    if not _NAME_LINE.fullmatch(name) or any(w.casefold() in _FURNITURE for w in name.split()):
+        return None
+    if m:
+        return name
+    for other in blocks[max(0, b.index - 1) : b.index + 2]:
+        short = other is not b and other.features.words <= _HEAD_WORDS and has_digits(other)
+        if short and parse_date(other.text[:_DATE_OPENING]):
+            return name
+    return None
+
+
+# A post's or byline's head line: the name and a date, and little else.
+_HEAD_WORDS: Final = 10
 
 
 def split_copyright(blocks: Sequence[Block], wire: str | None) -> tuple[str | None, str | None, str | None]:
-    """(wire copyright line, site copyright line, wire named by the copyright)."""
+    """(wire copyright line, site copyright line, wire named by the copyright). Only a
+    notice counts (`copyright_notice`)."""
     wire_line = site_line = None
     for b in [b for b in blocks if b.label is Label.COPYRIGHT]:
-        agency = wire_service(b.text)
+        notice = copyright_notice(b.text)
+        if notice is None:
+            continue
+        agency = wire_service(notice)
         if agency and wire_line is None and (wire is None or agency == wire):
-            wire_line, wire = b.text, agency
+            wire_line, wire = notice, agency
         elif site_line is None and not agency:
-            site_line = b.text
+            site_line = notice
     return wire_line, site_line, wire
+
+
+def copyright_notice(text: str) -> str | None:
+    """The copyright notice in a line, or None when the line is none: a notice has a ©,
+    a year or "all rights reserved" ("Copyright Policy" is a link's label). A few
+    words glued before its mark (a navigation heading: "Site Information Navigation ©
+    2019 ...") are cut off; a sentence before it stays."""
+    if not _NOTICE.search(text):
+        return None
+    m = P.COPYRIGHT.search(text)
+    if m and m.start() > 0:
+        before = text[: m.start()].strip()
+        if len(before.split()) <= _GLUED_HEADING_WORDS and not before.endswith((".", "!", "?", ":", ";")):
+            return text[m.start() :]
+    return text
+
+
+_NOTICE: Final = re.compile(r"©|&copy;|\(c\)|\b(?:19|20)\d\d\b|all rights reserved", re.I)
+# At most this many words before the copyright mark are a heading glued to the notice.
+_GLUED_HEADING_WORDS: Final = 6

@@ -196,7 +196,8 @@ class Result:
 
     text: str = ""
     title: str | None = None
-    date: str | None = None
+    date: str | None = None  # publication date, YYYY-MM-DD
+    date_modified: str | None = None  # last update, where the page gives one
     dateline: str | None = None
     section: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -219,6 +220,7 @@ class Result:
             "url": self.url,
             "title": self.title,
             "date": self.date,
+            "date_modified": self.date_modified,
             "dateline": self.dateline,
             "section": self.section,
             "authors": list(self.authors),

@@ -24,7 +24,7 @@ from typing import IO, Any
 from .errors import BoilerstripError
 
 RESULT_FIELDS = (
-    "text", "title", "date", "dateline", "section", "authors", "site_name", "wire_service",
+    "text", "title", "date", "date_modified", "dateline", "section", "authors", "site_name", "wire_service",
     "copyright", "site_copyright", "language", "page_type",
 )  # fmt: skip
 

@@ -291,14 +291,16 @@ def assemble(
     title_hint: str | None = None,
     forest: keep.Forest | None = None,
     page_type: str = "article",
+    url: str | None = None,
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
-    `title_hint` is the headline the page's markup gives, if any; `page_type` how the
+    `title_hint` is the headline the page's markup gives, if any (else `url`, the
+    page's address, may name it); `page_type` how the
     region is read (`pagetype.TYPES`); `forest` the keep model, which has the last
     word on the content once every label is set."""
     article = select_article(blocks, cfg, page_type)
     start = article[0].index if article else len(blocks)
-    title = meta.find_title(blocks, start, cfg.title_window, title_hint)
+    title = meta.find_title(blocks, start, cfg.title_window, title_hint, url)
     if title is not None:
         _relabel(title, Label.TITLE, "reducer: headline above the article")
         # By identity: `in` and `remove` would compare blocks field by field.
@@ -311,8 +313,9 @@ def assemble(
         _relabel(section, Label.METADATA, "reducer: section name above the headline")
     dateline, dateline_wire = meta.find_dateline(blocks, article)
     wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
-    if wire is None:
-        wire = dateline_wire or _credit_wire(blocks, article)
+    if wire is None:  # no agency's copyright line: its dateline or credit line
+        wire, wire_line = meta.credit_wire(blocks, article, dateline_wire)
+    date, date_modified = meta.find_dates(blocks, min(len(blocks), start + cfg.header_window))
     if forest is not None:
         main, typical = scorer.page_context(blocks)
         features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words, page_type)
@@ -320,10 +323,11 @@ def assemble(
     return Result(
         text=article_text(article),
         title=title.text if title else None,
-        date=meta.find_date(blocks, min(len(blocks), start + cfg.header_window)),
+        date=date,
+        date_modified=date_modified,
         dateline=dateline,
         section=section.text if section else None,
-        authors=meta.find_authors(blocks[: start + cfg.header_window]),
+        authors=meta.find_authors(blocks[: start + cfg.header_window], page_type),
         wire_service=wire,
         copyright=wire_line,
         site_copyright=site_line,
@@ -348,17 +352,3 @@ def article_text(article: Sequence[Block]) -> str:
             parts.append(b.text)
         row = cell_row
     return "\n\n".join(parts)
-
-
-def _credit_wire(blocks: Sequence[Block], article: Sequence[Block]) -> str | None:
-    """An agency credited in a byline or the article's last lines."""
-    for b in [b for b in blocks if b.label is Label.BYLINE]:
-        found = meta.wire_service(b.text)
-        if found:
-            return found
-    for b in article[-2:]:
-        if b.features.words <= 25:
-            found = meta.wire_service(b.text)
-            if found:
-                return found
-    return None

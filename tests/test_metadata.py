@@ -7,6 +7,9 @@ import json
 import pytest
 
 import boilerstrip
+from boilerstrip import meta
+
+from .conftest import FIXTURES
 
 _STORY = "<p>" + "The council met on Tuesday and voted on the plan for the new bridge. " * 6 + "</p>"
 
@@ -31,3 +34,338 @@ def test_an_iso_date_with_its_time_is_read(head: str) -> None:
     """The usual form in JSON-LD and article:published_time; it was not read at all
     (the date pattern wanted a word boundary after the day, and "T" is a letter)."""
     assert boilerstrip.clean(_page(head)).date == "2025-07-20"
+
+
+# --- wire services: the fixture set (fixtures/wire, made by its make_fixtures.py) ------
+
+WIRE = FIXTURES / "wire"
+WIRE_EXPECTED: dict[str, str | None] = json.loads((WIRE / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("kind", ["html", "txt"])
+def test_wire_service_recall_and_no_false_attribution(kind: str) -> None:
+    """Agency copy in every shape it takes (dateline, byline, copyright line, closing
+    credit, JSON-LD source) for 25 agencies: recall at least 0.95; pages that only
+    mention an agency (a quote, a scoop credited to it, a photo credit, an op-ed by a
+    man named Bloomberg): no wire service at all."""
+    cleaner = boilerstrip.Cleaner()
+    found, wired, false = 0, 0, []
+    for name, wire in WIRE_EXPECTED.items():
+        path = WIRE / f"{name}.{kind}"
+        if not path.exists():  # the JSON-LD shape has no text dump
+            continue
+        got = cleaner.clean(path.read_text(encoding="utf-8")).wire_service
+        if wire is None and got is not None:
+            false.append((name, got))
+        wired += wire is not None
+        found += wire is not None and got == wire
+    assert wired >= 100 and found / wired >= 0.95, f"recall {found}/{wired}"
+    assert not false, false
+    assert sum(w is None for w in WIRE_EXPECTED.values()) >= 10
+
+
+def test_wire_fixtures_cover_every_agency_of_issue_15() -> None:
+    wires = set(WIRE_EXPECTED.values())
+    named = {
+        "The Associated Press", "Reuters", "Agence France-Presse", "dpa", "EFE", "ANSA", "Kyodo News",
+        "Jiji Press", "Yonhap", "Xinhua", "PA Media", "Bloomberg", "UPI", "The Canadian Press",
+        "Australian Associated Press", "Press Trust of India", "Anadolu Agency", "TASS", "Europa Press",
+        "Agência Brasil", "Lusa", "ANP", "Belga", "APA", "Keystone-SDA",
+    }  # fmt: skip
+    assert named <= wires
+
+
+def test_agency_copyright_line_kept_exactly() -> None:
+    result = boilerstrip.clean((WIRE / "xinhua-copyright.html").read_text(encoding="utf-8"))
+    assert result.wire_service == "Xinhua"
+    assert result.copyright == "© 2024 Xinhua News Agency. All rights reserved."
+    assert result.site_copyright is not None and "Xinhua" not in result.site_copyright
+
+
+def test_credit_line_kept_when_no_copyright_line() -> None:
+    result = boilerstrip.clean((WIRE / "reuters-credit.txt").read_text(encoding="utf-8"))
+    assert result.wire_service == "Reuters"
+    assert result.copyright == "(Reporting by Jane Roe; Editing by Mark Potter)"
+
+
+# --- the cases "Seen on real pages" in issue 15 -------------------------------------------
+
+_AP_LEAD = (
+    "DETROIT (AP) — General Motors will recall nearly 1 million SUVs and pickups because the brake lines "
+    "can corrode and leak fluid, the company said Tuesday."
+)
+_AP_BODY = [
+    "The recall covers vehicles from the 2015 through 2020 model years that were sold or registered in "
+    "states where salt is used on winter roads, according to documents posted by safety regulators.",
+    "Dealers will inspect the lines and replace them if needed at no cost to owners, who will be notified "
+    "by letter starting next month, the company said in a statement.",
+    "GM said it knows of no crashes or injuries caused by the problem, which was found in warranty claims "
+    "and customer complaints over the past two years.",
+]
+
+
+def _newspaper(ld: dict[str, object], byline: str, lead: str, footer: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in [lead, *_AP_BODY])
+    return (
+        "<html><head><title>GM recalls nearly 1 million SUVs | Springfield Daily Herald</title>"
+        '<meta property="og:site_name" content="Springfield Daily Herald">'
+        f'<meta name="author" content="{byline}">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>'
+        '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sports">Sports</a></nav>'
+        f"<article><h1>GM recalls nearly 1 million SUVs over brake lines</h1>"
+        f'<div class="byline">{byline}</div>{paragraphs}</article>'
+        f"<footer>{footer}<p>© 2024 Springfield Daily Herald. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_ap_story_on_a_newspaper_site() -> None:
+    """JSON-LD names the AP as author and publisher, the meta author is the AP's
+    byline in capitals: the agency is the wire service, not the site or an author."""
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "GM recalls nearly 1 million SUVs over brake lines",
+        "datePublished": "2024-03-05T14:02:00Z",
+        "author": [{"@type": "Person", "name": "TOM KRISHER, AP Auto Writer"}],
+        "publisher": {"@type": "Organization", "name": "Associated Press"},
+    }
+    result = boilerstrip.clean(_newspaper(ld, "By TOM KRISHER, AP Auto Writer", _AP_LEAD))
+    assert result.authors == ["Tom Krisher"]
+    assert result.wire_service == "The Associated Press"
+    assert result.site_name == "Springfield Daily Herald"
+    assert result.dateline == "DETROIT"
+
+
+def test_ap_story_as_a_text_dump() -> None:
+    lines = [
+        "Springfield Daily Herald", "Home", "News", "Sports",
+        "GM recalls nearly 1 million SUVs over brake lines", "By TOM KRISHER AP Auto Writer",
+        "Published March 5, 2024", _AP_LEAD, *_AP_BODY, "© 2024 Springfield Daily Herald. All rights reserved.",
+    ]  # fmt: skip
+    result = boilerstrip.clean("\n".join(lines))
+    assert result.authors == ["Tom Krisher"]
+    assert result.wire_service == "The Associated Press"
+    assert result.date == "2024-03-05"
+
+
+def test_reuters_story_on_a_tech_site() -> None:
+    """A story opening "(Reuters) —" with no place before it, on a site of its own."""
+    lead = (
+        "(Reuters) — Apple is in talks to buy a stake in a chip designer, two people familiar with the "
+        "matter said on Monday, as it seeks more control over the parts that power its phones."
+    )
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Apple in talks on chip stake",
+    }
+    page = _newspaper(ld, "By Jane Roe", lead).replace("Springfield Daily Herald", "GadgetPulse")
+    result = boilerstrip.clean(page)
+    assert result.wire_service == "Reuters"
+    text = "\n".join(["GadgetPulse", "Reviews", "News", "Apple in talks on chip stake", lead, *_AP_BODY])
+    assert boilerstrip.clean(text).wire_service == "Reuters"
+
+
+def test_site_copyright_is_a_notice() -> None:
+    """Not a link labelled "Copyright Policy", and without a navigation heading glued
+    to the notice."""
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "GM recalls"}
+    footer = '<p><a href="/copyright">Copyright Policy</a></p>'
+    page = _newspaper(ld, "By Jane Roe", _AP_LEAD, footer).replace(
+        "© 2024 Springfield Daily Herald. All rights reserved.",
+        "Site Information Navigation © 2019 The Springfield Daily Herald Company",
+    )
+    result = boilerstrip.clean(page)
+    assert result.site_copyright == "© 2019 The Springfield Daily Herald Company"
+
+
+# --- authors ---------------------------------------------------------------------------
+
+
+def test_forum_thread_poster_from_json_ld() -> None:
+    """A thread's JSON-LD is a DiscussionForumPosting inside a WebPage, not an article."""
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "mainEntity": {
+            "@type": "DiscussionForumPosting",
+            "headline": "Bridge vote",
+            "datePublished": "2022-07-09T22:10:31+00:00",
+            "author": {"@type": "Person", "name": "felixen"},
+        },
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert boilerstrip.clean(_page(head)).authors == ["felixen"]
+
+
+def test_json_ld_author_given_by_reference() -> None:
+    """Yoast's @graph names the author by @id; the Person is elsewhere in the graph."""
+    person = "https://example.org/#/schema/person/1"
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Article", "headline": "Bridge vote", "author": [{"@id": person}]},
+            {"@type": "Person", "@id": person, "name": "Nirmita Panchal", "url": "https://example.org/a"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script><meta name="author" content="kffnp">'
+    assert boilerstrip.clean(_page(head)).authors == ["Nirmita Panchal"]
+
+
+def test_citation_authors_all_turned_round() -> None:
+    head = "".join(f'<meta name="citation_author" content="{n}">' for n in ("Kaufman, Jeff T.", "Roe, Jane"))
+    assert boilerstrip.clean(_page(head)).authors == ["Jeff T. Kaufman", "Jane Roe"]
+
+
+def test_organisation_author_gives_way_to_the_byline() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": "Bridge vote",
+        "author": {"@type": "Organization", "name": "Instructables"},
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    page = _page(head).replace(
+        "<h1>Bridge vote</h1>", "<h1>Bridge vote</h1><p>By MixmasterFred in Workshop</p>"
+    )
+    assert boilerstrip.clean(page).authors == ["MixmasterFred"]
+    assert boilerstrip.clean(_page(head)).authors == ["Instructables"]  # no person named anywhere
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Doris Munoz-Mantilla, MD, FOMA, DABOM", ["Doris Munoz-Mantilla"]),
+        ("Jeffrey ZeldmanNovember 20", ["Jeffrey Zeldman"]),
+        ("By Emmet WhiteUpdated: Feb 5, 2026", ["Emmet White"]),
+        ("Written By: Tom May", ["Tom May"]),
+        ("By Mike Smith, Staff Writer", ["Mike Smith"]),
+        ("Shelby Loos, DVM. Reviewed by Molly Price, DVM", ["Shelby Loos"]),
+        ("By JOHN O'NEIL and MARÍA LÓPEZ", ["John O'Neil", "María López"]),
+        ("page.head.extra.author", []),
+        ("Reuters Staff", []),
+    ],
+)
+def test_person_names(byline: str, names: list[str]) -> None:
+    assert meta.person_names([byline])[0] == names
+
+
+def test_agency_in_a_byline_is_the_wire_not_an_author() -> None:
+    assert meta.person_names(["By Kim Tong-hyung, Associated Press"]) == (
+        ["Kim Tong-hyung"],
+        "The Associated Press",
+    )
+    assert meta.person_names(["Reuters Staff"]) == ([], "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Thread starter felixen", "Start date Jul 9, 2022"], ["felixen"]),
+        (["Written by", "Edzel Tabing"], ["Edzel Tabing"]),
+        (["Posted by BeauHD on Friday December 19, 2025 @08:00PM"], ["BeauHD"]),
+        (["LEONARDO GARCIA", "Sep 26, 2022"], ["Leonardo Garcia"]),
+    ],
+)
+def test_authors_from_a_text_dump(lines: list[str], names: list[str]) -> None:
+    story = [s.strip() + "." for s in _STORY.removeprefix("<p>").removesuffix("</p>").split(".") if s.strip()]
+    text = "\n".join(["Example News", "Home", "Bridge vote", *lines, " ".join(story)])
+    assert boilerstrip.clean(text).authors == names
+
+
+# --- dates -------------------------------------------------------------------------------
+
+_CNN_BODY = [
+    "Washington (CNN) -- Seventy-five years after it became law, Social Security faces a funding gap that "
+    "Congress has yet to close, and both parties say they want to fix it without cutting benefits.",
+    "The program paid benefits to more than 50 million Americans last year, and its trustees say the trust "
+    "funds will run dry in 2037 unless taxes rise or benefits are trimmed.",
+    "President Barack Obama marked the anniversary with a pledge to protect the program, while Republican "
+    "leaders called for a commission to study changes to the retirement age.",
+]
+_CNN_CAPTION = "President Franklin D. Roosevelt signs the Social Security Act on August 14, 1935."
+_CNN_STAMP = "August 14, 2010 -- Updated 1502 GMT (2302 HKT)"
+
+
+def test_a_2010_story_is_not_dated_by_a_caption_from_1935() -> None:
+    """The caption's date is the law's, inside a sentence; the story's is its time stamp
+    (a short line the reducer keeps as story text)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in _CNN_BODY)
+    page = (
+        "<html><head><title>Social Security turns 75 - CNN.com</title></head><body>"
+        '<div id="hdr"><a href="/">Home</a> <a href="/us">U.S.</a> <a href="/politics">Politics</a></div>'
+        "<div><h1>Social Security turns 75 amid worries over its future</h1>"
+        f"<div>{_CNN_CAPTION}</div><div>{_CNN_STAMP}</div>{paragraphs}</div></body></html>"
+    )
+    assert boilerstrip.clean(page).date == "2010-08-14"
+    lines = [
+        "Home",
+        "U.S.",
+        "Social Security turns 75 amid worries over its future",
+        _CNN_CAPTION,
+        _CNN_STAMP,
+    ]
+    assert boilerstrip.clean("\n".join([*lines, *_CNN_BODY])).date == "2010-08-14"
+
+
+def test_publication_and_update_dates_from_the_text() -> None:
+    lines = ["Example News", "Bridge vote", "Published March 5, 2024", "Updated: March 7, 2024 at 10:15 am"]
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    result = boilerstrip.clean("\n".join([*lines, story]))
+    assert (result.date, result.date_modified) == ("2024-03-05", "2024-03-07")
+
+
+def test_update_date_from_the_markup() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Bridge vote",
+        "datePublished": "2025-07-20T15:27:00+01:00",
+        "dateModified": "2025-07-22T09:00:00+01:00",
+    }
+    result = boilerstrip.clean(_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
+    assert (result.date, result.date_modified) == ("2025-07-20", "2025-07-22")
+    assert result.to_dict()["date_modified"] == "2025-07-22"
+
+
+def test_an_update_before_the_publication_is_none() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Bridge vote",
+        "datePublished": "2025-07-20",
+        "dateModified": "2019-01-01",
+    }
+    result = boilerstrip.clean(_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
+    assert (result.date, result.date_modified) == ("2025-07-20", None)
+
+
+def test_the_address_dates_a_story_filed_by_date() -> None:
+    """Markup in UTC may put a late-evening story on the next day; the site's own
+    address files it by its local date."""
+    head = '<meta property="article:published_time" content="2025-12-19T02:10:00Z">'
+    result = boilerstrip.clean(_page(head), url="https://example.org/2025/12/18/bridge-vote/")
+    assert result.date == "2025-12-18"
+    assert meta.url_date("https://example.org/t/2024-4-4-release-notes") is None  # a version, not a date
+
+
+# --- titles of text dumps ------------------------------------------------------------------
+
+
+def test_text_dump_title_is_not_a_gallery_link() -> None:
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    lines = ["Example News", "Home", "Photos", "Council approves the new bridge", "Back to Gallery", story]
+    assert boilerstrip.clean("\n".join(lines)).title == "Council approves the new bridge"
+
+
+def test_text_dump_title_named_by_the_address() -> None:
+    """A dump keeps no <title>; the headline is the line that holds the address's words,
+    though sub-headings sit nearer the story."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    lines = [
+        "Example News", "Home", "How to use gym equipment (with confidence!)", "Sarah Lee",
+        "Why it matters", story, "Getting started", story,
+    ]  # fmt: skip
+    result = boilerstrip.clean(
+        "\n".join(lines), url="https://example.org/blogs/fitness/how-to-use-gym-equipment"
+    )
+    assert result.title == "How to use gym equipment (with confidence!)"
