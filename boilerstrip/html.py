@@ -28,7 +28,13 @@ from .model import CELL_TAGS, Block, Dom, Features, new_tuple
 _DROP: Final = frozenset((
     "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object", "embed",
     "select", "option", "textarea", "button", "input", "head", "math", "map", "audio", "video",
+    # libxml2 reads a <noframes> as raw text (as HTML5 does): its markup would be a block
+    # of tags; `markup.reveal` reads it as markup on a page that shows nothing else.
+    "noframes",
 ))  # fmt: skip
+# SVG and MathML: their <title> names a drawing, not the page (a browser's document
+# title is the first <title> of HTML's own).
+_FOREIGN: Final = frozenset(("svg", "math"))
 _BLOCK_TAGS: Final = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr figcaption caption article section "
     "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
@@ -173,16 +179,20 @@ class _AttributeCount:
 
 def _parser(markup: str | bytes, target: _Builder | None) -> etree.HTMLParser:
     """An lxml parser for one page, into a tree or into a parser target. A parser per
-    page: lxml parsers keep state and are not safe to share across threads. A tree may
-    nest as deep as libxml2 allows (huge_tree: 2,048 levels, not 256): a page nested
-    deeper than that is cut short in a tree, not in a target (see `read_tree`)."""
+    page: lxml parsers keep state and are not safe to share across threads.
+
+    Both with huge_tree: without it libxml2 stops at a text node, attribute value or
+    comment over 10 MB, and the walk would see a silent prefix of the page (a page may
+    be up to `Config.max_input_chars`; huge_tree raises that bound to 1 GB). A tree may
+    then nest as deep as libxml2 allows (2,048 levels, not 256): a page nested deeper
+    is cut short in a tree, never in a target (see `read_tree`)."""
     return etree.HTMLParser(
         target=target,
         remove_comments=True,
         remove_pis=True,
         collect_ids=False,
         no_network=True,
-        huge_tree=target is None,
+        huge_tree=True,
         encoding="utf-8" if isinstance(markup, bytes) else None,
     )
 
@@ -224,11 +234,20 @@ def _cut_short(parser: etree.HTMLParser) -> bool:
     return bool(log) and any(entry.level == etree.ErrorLevels.FATAL for entry in log)
 
 
+def _fatal(parser: etree.HTMLParser) -> str:
+    """libxml2's first fatal error, where it stopped reading and why (a limit it names)."""
+    entry = next(e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL)
+    return f"libxml2 stopped at line {entry.line}, column {entry.column}: {entry.message}"
+
+
 def read_events(markup: str | bytes, config: Config | None = None) -> HtmlPage:
     """The walk in Python, as lxml's parser target: lxml hands each tag and text to the
     walk as it parses, and no tree is built."""
     builder = _Builder((config or _DEFAULT_CONFIG).html_max_nested_articles)
-    _parse(markup, _parser(markup, builder))
+    parser = _parser(markup, builder)
+    _parse(markup, parser)
+    if _cut_short(parser):  # never a silent prefix: the events stopped where libxml2 did
+        raise InputError(f"cannot parse the HTML page whole: {_fatal(parser)}")
     if not builder.seen_element:
         raise InputError(_NO_ELEMENT)
     page = HtmlPage(settle_hints(builder.raw, HINT_MAX_SHARE), _page_title(builder.title), builder.markup)
@@ -341,6 +360,7 @@ class _Builder:
         self.capture_depth = 0
         self.capture_json = False
         self.title_seen = False
+        self.foreign = 0  # depth inside an <svg> or <math>
         self.no_attrs: dict[str, str] = {}  # never written
         self._reset_walk()
 
@@ -378,6 +398,8 @@ class _Builder:
             self.seen_element = True
             self.markup.root_langs = (attrs.get("lang"), attrs.get(_XML_LANG))
             self.pending.clear()  # nothing lies outside the root
+        if self.foreign or tag in _FOREIGN:
+            self.foreign += 1
         self._observe(tag, attrs)
         if self.dropping or tag in _DROP:
             self.dropping += 1
@@ -395,6 +417,8 @@ class _Builder:
             self._hold(("start", tag, attrs))
 
     def end(self, tag: str) -> None:
+        if self.foreign:
+            self.foreign -= 1
         if self.capture is not None:
             self.capture_depth -= 1
             if not self.capture_depth:
@@ -441,7 +465,7 @@ class _Builder:
             return
         if self.capture is not None:
             self.capture_depth += 1
-        elif tag == "title" and not self.title_seen:
+        elif tag == "title" and not self.title_seen and not self.foreign:
             self.title_seen, self.capture, self.capture_depth, self.capture_json = True, [], 1, False
         elif tag == "script" and attrs.get("type") == "application/ld+json":
             self.capture, self.capture_depth, self.capture_json = [], 1, True

@@ -25,7 +25,7 @@ _END_TAG: Final = re.compile(rb"</(?:html|body)\s*>", re.I)
 
 # What `reveal` looks for before it parses anything.
 _HIDING: Final = re.compile(
-    rb"<noscript|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
+    rb"<noscript|<noframes|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
 )
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -57,12 +57,15 @@ def can_reveal(page: str | bytes) -> bool:
 
 def reveal(page: str | bytes) -> str:
     """`page` as a browser would show it once its scripts ran or with scripts off:
-    `<noscript>` content as ordinary markup, and no element hidden by the `hidden`
-    or `aria-hidden` attributes or an inline `display:none`/`visibility:hidden`. Done
-    on the parsed tree (a pattern over raw markup would also hit the page's text)."""
-    root = etree.fromstring(page, etree.HTMLParser(huge_tree=True, no_network=True, remove_comments=True))
+    `<noscript>` and `<noframes>` content as ordinary markup, and no element hidden by
+    the `hidden` or `aria-hidden` attributes or an inline `display:none`/
+    `visibility:hidden`. Done on the parsed tree (a pattern over raw markup would also
+    hit the page's text)."""
+    root = etree.fromstring(page, _parser())
     if root is None:
         return page if isinstance(page, str) else page.decode("utf-8", "replace")
+    for frames in list(root.iter("noframes")):  # first: the loop below visits their content
+        _unframe(frames)
     for element in root.iter(etree.Element):
         if element.tag == "noscript":
             element.tag = "div"
@@ -72,3 +75,24 @@ def reveal(page: str | bytes) -> str:
         if style and _HIDDEN_STYLE.search(style):
             element.set("style", _HIDDEN_STYLE.sub("display:block", style))
     return str(etree.tostring(root, method="html", encoding="unicode"))
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(huge_tree=True, no_network=True, remove_comments=True)
+
+
+def _unframe(element: etree._Element) -> None:
+    """A `<noframes>` as a `<div>` of its content read as markup: what a browser without
+    frames shows. libxml2 reads its content as raw text (as HTML5 does), so its tags
+    would be text; they are parsed here, and what they hold (in the `<body>` they often
+    repeat) is moved into the element. One level only: a `<noframes>` inside stays
+    dropped (each level would parse the rest of the page again: quadratic)."""
+    element.tag = "div"
+    text, element.text = element.text, None
+    inner = etree.fromstring(text, _parser()) if text and text.strip() else None
+    if inner is None:
+        return
+    body = inner.find("body")
+    content = body if body is not None else inner
+    element.text = content.text
+    element.extend(list(content))

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import boilerstrip
-from boilerstrip import ArgumentError, BoilerstripError, Cleaner, Config, ConfigError, InputError
+from boilerstrip import ArgumentError, BoilerstripError, Cleaner, Config, ConfigError, InputError, html
 
 LONG = "Long text. " * 40
 
@@ -228,21 +228,64 @@ def test_only_http_urls_from_the_page(head: str, url: str | None) -> None:
     assert _whole(_page("", head=head)).url == url
 
 
-# --- 6. the title: in the walk (html.py, _walk.c), another engineer's files ----------
+# --- 6. the title: only HTML's own <title>, never an SVG's or <noframes> markup ------
 
 
-@pytest.mark.xfail(reason="the walk takes the first <title>, an inline SVG's too: html.py/_walk.c")
+def _walks(page: str) -> list[html.HtmlPage]:
+    """The page as both walks read it: as events, and as `read` does (over the tree in
+    C where the build has it)."""
+    return [html.read_events(page), html.read(page)]
+
+
 def test_an_svg_title_is_not_the_page_title() -> None:
-    assert _whole(_page("<svg><title>Icon</title></svg><h1>Head</h1>")).title != "Icon"
+    page = _page("<svg><title>Icon</title><g><title>Shape</title></g></svg><h1>Head</h1>")
+    assert [walked.title for walked in _walks(page)] == [None, None]
+    assert _whole(page).title not in ("Icon", "Shape")
 
 
-@pytest.mark.xfail(reason="libxml2 reads <noframes> as raw text, and the walk keeps it: html.py/_walk.c")
+def test_the_html_title_after_an_svg_or_mathml_title_is_the_page_title() -> None:
+    body = "<svg><title>Icon</title></svg><math><title>Formula</title></math><title>Real - Site</title>"
+    page = _page(body + "<h1>Head</h1>")
+    assert [walked.title for walked in _walks(page)] == ["Real", "Real"]
+    assert "Icon" not in _whole(page).text
+
+
 def test_noframes_markup_is_not_the_page_title() -> None:
     page = (
         "<html><head></head><frameset><frame src='a'><noframes><body><h1>Hi there</h1>"
         "<p>Your browser does not support frames.</p></body></noframes></frameset></html>"
     )
-    assert "<" not in (boilerstrip.clean(page).title or "")
+    result = boilerstrip.clean(page)
+    assert "<" not in (result.title or "")
+    # what a browser without frames shows: the content, read as markup
+    assert result.text.endswith("Your browser does not support frames.")
+    assert not [b.text for b in result.blocks if "<" in b.text]
+
+
+def test_noframes_markup_is_never_a_block() -> None:
+    page = _page("<noframes><p>Frames <b>needed</b></p></noframes>")
+    for walked in _walks(page):
+        assert [b.text for b in walked.blocks] == [LONG.strip()]
+    assert "<" not in _whole(page).text
+
+
+# --- 7. a node over libxml2's default 10 MB is read whole, in both walks -------------
+
+
+@pytest.mark.parametrize("where", ["text", "attribute", "comment"])
+def test_a_node_over_ten_megabytes_is_read_whole(where: str) -> None:
+    """Without huge_tree, libxml2 stops at a text node, attribute value or comment over
+    10 MB, and the walk saw a silent prefix of the page (nothing at all, here)."""
+    filler = "word " * 2_001_000
+    inner = {
+        "text": f"<p>{filler}</p>",
+        "attribute": f'<p title="{filler}">x</p>',
+        "comment": f"<!--{filler}-->",
+    }
+    page = _page(inner[where]).encode()
+    for walked in _walks(page.decode()) + [html.read_events(page), html.read(page)]:
+        assert walked.blocks[-1].text == LONG.strip()
+    assert boilerstrip.clean(page).blocks[-1].text == LONG.strip()
 
 
 # --- the contract on a mix of all of the above ---------------------------------------
