@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from lxml import etree
 
+from .budget import Deadline
 from .config import Config
 from .errors import InputError
 from .htmlmeta import Markup
@@ -131,19 +132,21 @@ class HtmlPage:
     markup: Markup = field(default_factory=Markup)
 
 
-def read(markup: str | bytes, config: Config | None = None) -> HtmlPage:
+def read(markup: str | bytes, config: Config | None = None, deadline: Deadline | None = None) -> HtmlPage:
     """Parse and walk a page: a str, or bytes known to be UTF-8 (parsed as they are: a
     str costs lxml an encoding pass); an XML declaration in a str would make lxml refuse
     it. The walk in C (`_walk`) reads the tree lxml builds; without it, the same walk
     runs as lxml's parser target (`_Builder`), and so does a page with a tag of more
-    attributes than `config.html_max_attributes` (a tree's cost is quadratic in them)."""
+    attributes than `config.html_max_attributes` (a tree's cost is quadratic in them).
+    The walk in Python checks `deadline` as it goes (`Config.time_limit`); the one in C
+    is one call, which runs to its end."""
     if isinstance(markup, str):
         markup = _XML_DECL.sub("", markup, count=1)
     if TREE_WALK:
         bound = (config or _DEFAULT_CONFIG).html_max_attributes
         if _MOST_ATTRIBUTES(markup, bound) <= bound:
-            return read_tree(markup, config=config)
-    return read_events(markup, config)
+            return read_tree(markup, config=config, deadline=deadline)
+    return read_events(markup, config, deadline)
 
 
 def tree_is_linear(markup: str | bytes, config: Config | None = None) -> bool:
@@ -205,7 +208,10 @@ def _parse(markup: str | bytes, parser: etree.HTMLParser) -> etree._Element | No
 
 
 def read_tree(
-    markup: str | bytes, walk: WalkFunction | None = None, config: Config | None = None
+    markup: str | bytes,
+    walk: WalkFunction | None = None,
+    config: Config | None = None,
+    deadline: Deadline | None = None,
 ) -> HtmlPage:
     """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
     made only for what the walk keeps (see `_walk.c`). A page libxml2 stopped building
@@ -220,12 +226,12 @@ def read_tree(
     if root is None:
         raise InputError(_NO_ELEMENT)
     if _cut_short(parser):
-        return read_events(markup, config)
+        return read_events(markup, config, deadline)
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
         root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE, config.html_max_nested_articles
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
-    return HtmlPage(settle_hints(raw, HINT_MAX_SHARE), _page_title(title), found)
+    return HtmlPage(settle_hints(raw, HINT_MAX_SHARE, deadline), _page_title(title), found)
 
 
 def _cut_short(parser: etree.HTMLParser) -> bool:
@@ -240,17 +246,21 @@ def _fatal(parser: etree.HTMLParser) -> str:
     return f"libxml2 stopped at line {entry.line}, column {entry.column}: {entry.message}"
 
 
-def read_events(markup: str | bytes, config: Config | None = None) -> HtmlPage:
+def read_events(
+    markup: str | bytes, config: Config | None = None, deadline: Deadline | None = None
+) -> HtmlPage:
     """The walk in Python, as lxml's parser target: lxml hands each tag and text to the
-    walk as it parses, and no tree is built."""
-    builder = _Builder((config or _DEFAULT_CONFIG).html_max_nested_articles)
+    walk as it parses, and no tree is built. Every `_CHECK_EVERY` tags the walk checks
+    `deadline`: a TimeLimitError raised there stops the parser."""
+    builder = _Builder((config or _DEFAULT_CONFIG).html_max_nested_articles, deadline)
     parser = _parser(markup, builder)
     _parse(markup, parser)
     if _cut_short(parser):  # never a silent prefix: the events stopped where libxml2 did
         raise InputError(f"cannot parse the HTML page whole: {_fatal(parser)}")
     if not builder.seen_element:
         raise InputError(_NO_ELEMENT)
-    page = HtmlPage(settle_hints(builder.raw, HINT_MAX_SHARE), _page_title(builder.title), builder.markup)
+    blocks = settle_hints(builder.raw, HINT_MAX_SHARE, deadline)
+    page = HtmlPage(blocks, _page_title(builder.title), builder.markup)
     # lxml's parser and its target context refer to each other: the parser, and the
     # builder with it, are freed by the cyclic GC alone. The page must not wait with
     # them (its blocks would go through every GC generation instead of being freed
@@ -260,6 +270,9 @@ def read_events(markup: str | bytes, config: Config | None = None) -> HtmlPage:
 
 
 _NO_ELEMENT: Final = "cannot parse the HTML page: no element in it"
+# The walk in Python checks its deadline once in this many start tags (a power of two):
+# often enough to stop within milliseconds, seldom enough to cost nothing.
+_CHECK_EVERY: Final = 1024
 
 
 # A separator is tried only where a run of white space starts (from inside the run it
@@ -345,9 +358,11 @@ class _Builder:
     skipped for the next hinted ancestor (`settle_hints`).
     """
 
-    def __init__(self, max_articles: int | None = None) -> None:
+    def __init__(self, max_articles: int | None = None, deadline: Deadline | None = None) -> None:
         # the <article> elements a block is numbered in, at most (None: the default Config's)
         self.max_articles = _DEFAULT_CONFIG.html_max_nested_articles if max_articles is None else max_articles
+        self.deadline = deadline
+        self.starts = 0  # start tags seen (the deadline is checked every _CHECK_EVERY)
         self.hint_memo: dict[str, tuple[str, str]] = {}
         self.title: str | None = None
         self.markup = Markup()
@@ -394,6 +409,9 @@ class _Builder:
         attrs: dict[str, str] = (
             lxml_attrs if type(lxml_attrs) is dict else dict(lxml_attrs) if lxml_attrs else self.no_attrs
         )
+        self.starts += 1
+        if not self.starts & (_CHECK_EVERY - 1) and self.deadline is not None:
+            self.deadline.check("while reading the page")
         if not self.seen_element:
             self.seen_element = True
             self.markup.root_langs = (attrs.get("lang"), attrs.get(_XML_LANG))
@@ -726,9 +744,10 @@ class _NavSpans:
                     self.counts[start] = (length, links, prose > p0)
 
 
-def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
+def settle_hints(raw: list[RawBlock], max_share: float, deadline: Deadline | None = None) -> list[Block]:
     """Make the blocks, each with the nearest hint whose element is not a page-wide
-    wrapper.
+    wrapper; `deadline` is checked every `_CHECK_EVERY` blocks (a page of a million
+    blocks takes seconds here).
 
     In time linear in the blocks and the hinted elements, however deep they nest: a
     block's text counts for its nearest hinted element, each element's count is added to
@@ -752,6 +771,8 @@ def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
     chosen: dict[int, HintNode | None] = {}
     blocks: list[Block] = []
     for index, (text, tag, depth, link_chars, containers, node, row, articles) in enumerate(raw):
+        if deadline is not None and not index & (_CHECK_EVERY - 1):
+            deadline.check("while making the blocks")
         found = _nearest_hint(node, owned, limit, chosen)
         hint, token, owner_id = (found[1], found[2], found[0]) if found is not None else ("", "", 0)
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0

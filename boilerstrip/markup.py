@@ -16,6 +16,8 @@ from typing import Final
 
 from lxml import etree
 
+from .budget import Deadline
+
 _END_TAGS: Final = (b"</html", b"</HTML", b"</body", b"</BODY")
 # A start tag of visible content after the end of the document (scripts and styles
 # printed after `</html>` are common and harmless, and need no repair).
@@ -28,6 +30,8 @@ _HIDING: Final = re.compile(
     rb"<noscript|<noframes|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
 )
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# `reveal` checks its deadline once in this many elements.
+_CHECK_EVERY: Final = 1024
 
 
 def close_at_end(page: bytes) -> bytes:
@@ -55,18 +59,21 @@ def can_reveal(page: str | bytes) -> bool:
     return _HIDING.search(data) is not None
 
 
-def reveal(page: str | bytes) -> str:
+def reveal(page: str | bytes, deadline: Deadline | None = None) -> str:
     """`page` as a browser would show it once its scripts ran or with scripts off:
     `<noscript>` and `<noframes>` content as ordinary markup, and no element hidden by
     the `hidden` or `aria-hidden` attributes or an inline `display:none`/
     `visibility:hidden`. Done on the parsed tree (a pattern over raw markup would also
-    hit the page's text)."""
+    hit the page's text). Every so many elements it checks `deadline`
+    (`Config.time_limit`)."""
     root = etree.fromstring(page, _parser())
     if root is None:
         return page if isinstance(page, str) else page.decode("utf-8", "replace")
     for frames in list(root.iter("noframes")):  # first: the loop below visits their content
         _unframe(frames)
-    for element in root.iter(etree.Element):
+    for count, element in enumerate(root.iter(etree.Element), 1):
+        if deadline is not None and not count % _CHECK_EVERY:
+            deadline.check("while showing what the page hides")
         if element.tag == "noscript":
             element.tag = "div"
         for name in ("hidden", "aria-hidden"):

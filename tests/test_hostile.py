@@ -6,13 +6,25 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
 import boilerstrip
-from boilerstrip import ArgumentError, BoilerstripError, Cleaner, Config, ConfigError, InputError, html
+from boilerstrip import (
+    ArgumentError,
+    BoilerstripError,
+    Cleaner,
+    Config,
+    ConfigError,
+    InputError,
+    html,
+    markup,
+)
+from boilerstrip.budget import Deadline, TimeLimitError
 
 LONG = "Long text. " * 40
 
@@ -286,6 +298,74 @@ def test_a_node_over_ten_megabytes_is_read_whole(where: str) -> None:
     for walked in _walks(page.decode()) + [html.read_events(page), html.read(page)]:
         assert walked.blocks[-1].text == LONG.strip()
     assert boilerstrip.clean(page).blocks[-1].text == LONG.strip()
+
+
+# --- 8. clean()'s own time budget: Config.time_limit, in any thread -----------------
+
+PROSE = "The council said on Monday that it would vote on the plan to build a new bridge over the river. "
+
+
+def _slow_page(megabytes: float) -> bytes:
+    """A page of many short blocks (a paragraph, a link and a byline in each of many
+    boxes): about 3 s of CPU a megabyte compiled, 7 s in pure Python, most of it in
+    the detectors and the reducer."""
+    box = f"<div class='c'><p>{PROSE}</p><a href='/x'>Link</a> <span>By Jane</span></div>"
+    boxes = box * int(megabytes * 1_000_000 / len(box))
+    return f"<html><body><article><p>{PROSE * 50}</p></article>{boxes}</body></html>".encode()
+
+
+def _clean_in_a_thread(page: bytes, config: Config) -> tuple[BaseException | None, float, float]:
+    """Clean `page` in a thread of its own (where no SIGALRM can reach): what it raised,
+    the seconds it took, and the CPU seconds of that thread."""
+
+    def run() -> tuple[BaseException | None, float, float]:
+        start, cpu = time.monotonic(), time.thread_time()
+        try:
+            boilerstrip.clean(page, config=config)
+            raised = None
+        except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
+            raised = exc
+        return raised, time.monotonic() - start, time.thread_time() - cpu
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
+
+
+def test_a_time_limit_stops_a_long_page_in_a_thread() -> None:
+    """4 MB of many short blocks keep clean() busy for 12 s of CPU (compiled) or more; with
+    a limit of 0.3 s it stops at the next check after it: a TimeLimitError that names the
+    limit, after well under 3 s of the thread's CPU (CPU time, which a loaded machine
+    does not stretch; the deadline itself is on the clock, so a load only stops it
+    sooner)."""
+    raised, seconds, cpu = _clean_in_a_thread(_slow_page(4), Config(time_limit=0.3))
+    assert isinstance(raised, TimeLimitError) and isinstance(raised, BoilerstripError)
+    assert "Config.time_limit=0.3s" in str(raised)
+    assert cpu < 3.0, f"stopped after {cpu:.1f} s of CPU ({seconds:.1f} s): {raised}"
+
+
+def test_a_page_within_its_time_limit_is_cleaned_as_without_one() -> None:
+    page = _page("<nav><a href='/'>Home</a></nav><h1>Head</h1><p>By Jane Doe</p>", head="<title>T</title>")
+    with_limit = Cleaner(Config(time_limit=60)).clean(page, include_comments=True)
+    assert with_limit == Cleaner().clean(page, include_comments=True)
+    assert Config().time_limit == 0  # no limit unless asked: a result never depends on the machine
+
+
+@pytest.mark.parametrize("walk", [html.read_events, html.read])
+def test_the_walk_checks_the_deadline(walk: Callable[..., html.HtmlPage]) -> None:
+    """The walk in Python checks it as it parses (a TimeLimitError stops the parser);
+    the walk in C is one call, which runs to its end, and the blocks are then made
+    with checks too."""
+    in_c = walk is html.read and html.TREE_WALK
+    with pytest.raises(TimeLimitError, match="while making the blocks" if in_c else "while reading the page"):
+        walk(_slow_page(0.1), deadline=Deadline(1e-9))
+    assert walk(_slow_page(0.1), deadline=Deadline(60)).blocks
+
+
+def test_showing_what_a_page_hides_checks_the_deadline() -> None:
+    page = _page("<noscript><p>x</p></noscript>" + "<p hidden>hidden</p>" * 3000)
+    assert "hidden" in markup.reveal(page, Deadline(60))
+    with pytest.raises(TimeLimitError, match="while showing what the page hides"):
+        markup.reveal(page, Deadline(1e-9))
 
 
 # --- the contract on a mix of all of the above ---------------------------------------
