@@ -23,7 +23,7 @@ enum {
 };
 enum {
     T_OTHER, T_A, T_BR, T_NAV, T_TR, T_BODY, T_TITLE, T_SCRIPT, T_META, T_TIME, T_LINK,
-    T_ARTICLE, T_HTML,
+    T_ARTICLE, T_HTML, T_FOREIGN,
 };
 /* Container bits: the names html.py's _CONTAINERS holds (roles map onto them). */
 static const char *const CONTAINER_NAMES[] = {
@@ -101,9 +101,10 @@ static const TagInfo TAGS[] = {
     {"link", K_OBSERVED, -1, T_LINK},
     {"main", B | C | K_PROSE, C_MAIN, T_OTHER},
     {"map", D, -1, T_OTHER},
-    {"math", D, -1, T_OTHER},
+    {"math", D, -1, T_FOREIGN},
     {"meta", K_OBSERVED, -1, T_META},
     {"nav", B | C, C_NAV, T_NAV},
+    {"noframes", D, -1, T_OTHER}, /* raw text in libxml2: markup.reveal reads it as markup */
     {"noscript", D, -1, T_OTHER},
     {"object", D, -1, T_OTHER},
     {"ol", B | C, C_OL, T_OTHER},
@@ -115,7 +116,7 @@ static const TagInfo TAGS[] = {
     {"select", D, -1, T_OTHER},
     {"style", D, -1, T_OTHER},
     {"summary", B, -1, T_OTHER},
-    {"svg", D, -1, T_OTHER},
+    {"svg", D, -1, T_FOREIGN}, /* SVG and MathML: a <title> in them is not the page's */
     {"table", B | C, C_TABLE, T_OTHER},
     {"td", B | K_CELL, -1, T_OTHER},
     {"template", D, -1, T_OTHER},
@@ -356,6 +357,7 @@ typedef struct {
     CacheSlot cache[CACHE_SIZE];
     /* the parse level */
     int seen_element, in_body, after_body, capturing, title_seen;
+    Py_ssize_t foreign; /* depth inside an <svg> or <math> */
     Buf pending;
     int pending_n;
     PyObject *root_langs, *title, *metas, *json_ld, *time_stamps, *canonical;
@@ -1091,7 +1093,7 @@ static int observe(Walk *w, xmlNode *node, const TagInfo *tag) {
     int captured = 0;
     if (!w->capturing) {
         const char *type;
-        int is_title = tag->id == T_TITLE && !w->title_seen;
+        int is_title = tag->id == T_TITLE && !w->title_seen && !w->foreign;
         int is_json = !is_title && tag->id == T_SCRIPT && (type = attr(node, "type", w->keep)) &&
                       !strcmp(type, "application/ld+json");
         if (is_title || is_json) {
@@ -1140,12 +1142,16 @@ static int observe(Walk *w, xmlNode *node, const TagInfo *tag) {
 
 /* An element inside a dropped one, or after the <body>: only observed. */
 static int observe_only(Walk *w, xmlNode *node) {
-    int captured = observe(w, node, tag_of(w, node));
+    const TagInfo *tag = tag_of(w, node);
+    int foreign = tag->id == T_FOREIGN; /* both are dropped: only ever met here */
+    w->foreign += foreign;
+    int captured = observe(w, node, tag);
     if (captured < 0) return -1;
     w->capturing += captured;
     for (xmlNode *child = node->children; child; child = child->next)
         if (child->type == XML_ELEMENT_NODE && observe_only(w, child) < 0) return -1;
     w->capturing -= captured;
+    w->foreign -= foreign;
     return 0;
 }
 

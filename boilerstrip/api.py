@@ -9,11 +9,12 @@ from typing import Final
 from . import detectors as D
 from . import features, html, htmlmeta, keep, lang, meta, pagetype, scorer
 from . import markup as repair
+from .budget import Deadline
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
-from .model import Block, Result
+from .model import Block, Result, Verdict
 from .reduce import assemble
 from .segment import text_blocks
 
@@ -49,29 +50,40 @@ class Cleaner:
         """Clean one page (HTML or a text dump, str or bytes) into a Result; what it
         raises is `boilerstrip.clean`'s."""
         _check_arguments(url, include_comments)
-        prepared, markup, source = self._prepare(page)
-        result = self._reduce(prepared, markup, url, include_comments)
-        if not result.text and source is not None and self._may_reveal(prepared, source):
+        deadline = Deadline(self.config.time_limit)
+        prepared, markup, source = self._prepare(page, deadline)
+        result = self._reduce(prepared, markup, url, include_comments, deadline)
+        if not result.text and source is not None and self._may_reveal(prepared, source, deadline):
             # Nothing shown: the content may wait for a script (in <noscript>, or
             # hidden until the script runs). Read the page as a browser would show it.
-            again = self._reduce(*self._prepare_html(repair.reveal(source)), url, include_comments)
+            shown = self._prepare_html(repair.reveal(source, deadline), deadline)
+            again = self._reduce(*shown, url, include_comments, deadline)
             result = again if again.text else result
         return result
 
-    def _may_reveal(self, prepared: D.Page, source: str | bytes) -> bool:
+    def _may_reveal(self, prepared: D.Page, source: str | bytes, deadline: Deadline) -> bool:
         """Whether a page that gave no text shows so little that its content may wait
         for a script, and holds something hidden to show."""
         shown = sum(b.features.words for b in prepared.blocks)
+        if shown >= self.config.reveal_max_words or not repair.can_reveal(source):
+            return False
+        deadline.check("before reading the page again, as a browser shows it")
         # The reread builds a tree, whose cost is quadratic in one tag's attributes.
-        cfg = self.config
-        return shown < cfg.reveal_max_words and repair.can_reveal(source) and html.tree_is_linear(source, cfg)
+        return html.tree_is_linear(source, self.config)
 
     def _reduce(
-        self, prepared: D.Page, markup: HtmlMeta | None, url: str | None, include_comments: bool
+        self,
+        prepared: D.Page,
+        markup: HtmlMeta | None,
+        url: str | None,
+        include_comments: bool,
+        deadline: Deadline,
     ) -> Result:
-        D.run(self.detectors, prepared)
+        D.run(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
+        deadline.check("after the detectors")
         title_hint = (markup.title or markup.page_title) if markup else None
         page_type = _page_type(prepared, markup, url, self.config)
+        deadline.check("before the reducer")
         result = assemble(
             list(prepared.blocks),
             self.config,
@@ -102,32 +114,35 @@ class Cleaner:
     def prepare(self, page: Page) -> D.Page:
         """Blocks with features but no labels yet: what detectors see (for tests and
         for writing your own detectors)."""
-        return self._prepare(page)[0]
+        return self._prepare(page, Deadline(self.config.time_limit))[0]
 
-    def _prepare(self, page: Page) -> tuple[D.Page, HtmlMeta | None, str | bytes | None]:
+    def _prepare(self, page: Page, deadline: Deadline) -> tuple[D.Page, HtmlMeta | None, str | bytes | None]:
         """The page's blocks, ready for the detectors, with its markup's metadata and
         the HTML that was parsed (None for a text dump)."""
         source: str | bytes | None = _utf8_html(page, self.config)
         if source is None:  # anything else is decoded first; `text` is read only here
             text, utf8 = _as_text(page, self.config)
+            deadline.check("after decoding the page")
             if not looks_like_html(text):
-                return self._prepared(text_blocks(text), None), None, None
+                return self._prepared(text_blocks(text), None, deadline), None, None
             source = utf8 if utf8 is not None else _without_prologue(text)
         source = (
             repair.close_at_end(source) if isinstance(source, bytes) else repair.close_text_at_end(source)
         )
         source = repair.show_streamed(source)
-        return *self._prepare_html(source), source
+        return *self._prepare_html(source, deadline), source
 
-    def _prepare_html(self, source: str | bytes) -> tuple[D.Page, HtmlMeta]:
-        walked = html.read(source, self.config)
+    def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[D.Page, HtmlMeta]:
+        walked = html.read(source, self.config, deadline)
         markup = htmlmeta.extract(walked.markup, self.config)
         markup.page_title = walked.title
-        return self._prepared(walked.blocks, markup), markup
+        return self._prepared(walked.blocks, markup, deadline), markup
 
-    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None) -> D.Page:
+    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> D.Page:
+        deadline.check("after reading the page into blocks")
         language = lang.detect(lang.sample(blocks))
         features.compute(blocks, language)
+        deadline.check("after the blocks' features")
         weights, context_weights = self._html_weights if markup is not None else self._text_weights
         prepared = D.Page(
             blocks=blocks,
@@ -139,6 +154,20 @@ class Cleaner:
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),
         )
         return prepared
+
+
+def _timed(detectors: tuple[D.Detector, ...], deadline: Deadline) -> tuple[D.Detector, ...]:
+    """The detectors, each checking the deadline before it runs (`Config.time_limit`):
+    a detector goes over every block, and there are twenty of them."""
+    return tuple(D.Detector(d.name, _checked(d, deadline), d.context, d.tentative) for d in detectors)
+
+
+def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
+    def run(page: D.Page) -> Iterable[Verdict]:
+        deadline.check(f"before the {detector.name} detector")
+        return detector(page)
+
+    return run
 
 
 def _page_type(prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: Config) -> str:
@@ -200,7 +229,9 @@ def clean(
       - `ArgumentError` (a TypeError) for an argument of the wrong type (`url=5`,
         `config="x"`, a Config field of the wrong type), naming the argument;
       - `ConfigError` (a ValueError) for a configuration that cannot run (an unknown
-        detector, a scorer file that cannot be read).
+        detector, a scorer file that cannot be read);
+      - `budget.TimeLimitError` once cleaning has taken over `Config.time_limit`
+        seconds (0, the default, is no limit), in any thread.
     Lone surrogates in a str page read as U+FFFD and NUL characters are dropped; a
     declared charset Python does not know gives way to detection; JSON-LD over
     `Config.max_json_ld_chars` or `Config.max_json_ld_depth` is skipped. See

@@ -146,6 +146,14 @@ class Config:
     # this many (each nested one makes a tuple one longer: quadratic without a bound).
     html_max_nested_articles: int = 64
 
+    # Limits: time
+    # Seconds `clean()` may spend on one page, past which it raises a TimeLimitError
+    # naming this field; 0 is no limit (the default: a result never depends on the
+    # machine's speed or load, and every path is linear in the page, which
+    # max_input_chars bounds). Checked between stages, before each detector and in the
+    # walk in Python; one call into C runs to its end (budget.py, docs/reliability.md).
+    time_limit: float = 0.0
+
     def __post_init__(self) -> None:
         """Every field has its default's type: a wrong one is an ArgumentError naming
         the field here, not an obscure failure deep inside some page."""

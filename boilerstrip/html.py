@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from lxml import etree
 
+from .budget import Deadline
 from .config import Config
 from .errors import InputError
 from .htmlmeta import Markup
@@ -28,7 +29,13 @@ from .model import CELL_TAGS, Block, Dom, Features, new_tuple
 _DROP: Final = frozenset((
     "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object", "embed",
     "select", "option", "textarea", "button", "input", "head", "math", "map", "audio", "video",
+    # libxml2 reads a <noframes> as raw text (as HTML5 does): its markup would be a block
+    # of tags; `markup.reveal` reads it as markup on a page that shows nothing else.
+    "noframes",
 ))  # fmt: skip
+# SVG and MathML: their <title> names a drawing, not the page (a browser's document
+# title is the first <title> of HTML's own).
+_FOREIGN: Final = frozenset(("svg", "math"))
 _BLOCK_TAGS: Final = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr figcaption caption article section "
     "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
@@ -125,19 +132,21 @@ class HtmlPage:
     markup: Markup = field(default_factory=Markup)
 
 
-def read(markup: str | bytes, config: Config | None = None) -> HtmlPage:
+def read(markup: str | bytes, config: Config | None = None, deadline: Deadline | None = None) -> HtmlPage:
     """Parse and walk a page: a str, or bytes known to be UTF-8 (parsed as they are: a
     str costs lxml an encoding pass); an XML declaration in a str would make lxml refuse
     it. The walk in C (`_walk`) reads the tree lxml builds; without it, the same walk
     runs as lxml's parser target (`_Builder`), and so does a page with a tag of more
-    attributes than `config.html_max_attributes` (a tree's cost is quadratic in them)."""
+    attributes than `config.html_max_attributes` (a tree's cost is quadratic in them).
+    The walk in Python checks `deadline` as it goes (`Config.time_limit`); the one in C
+    is one call, which runs to its end."""
     if isinstance(markup, str):
         markup = _XML_DECL.sub("", markup, count=1)
     if TREE_WALK:
         bound = (config or _DEFAULT_CONFIG).html_max_attributes
         if _MOST_ATTRIBUTES(markup, bound) <= bound:
-            return read_tree(markup, config=config)
-    return read_events(markup, config)
+            return read_tree(markup, config=config, deadline=deadline)
+    return read_events(markup, config, deadline)
 
 
 def tree_is_linear(markup: str | bytes, config: Config | None = None) -> bool:
@@ -173,16 +182,20 @@ class _AttributeCount:
 
 def _parser(markup: str | bytes, target: _Builder | None) -> etree.HTMLParser:
     """An lxml parser for one page, into a tree or into a parser target. A parser per
-    page: lxml parsers keep state and are not safe to share across threads. A tree may
-    nest as deep as libxml2 allows (huge_tree: 2,048 levels, not 256): a page nested
-    deeper than that is cut short in a tree, not in a target (see `read_tree`)."""
+    page: lxml parsers keep state and are not safe to share across threads.
+
+    Both with huge_tree: without it libxml2 stops at a text node, attribute value or
+    comment over 10 MB, and the walk would see a silent prefix of the page (a page may
+    be up to `Config.max_input_chars`; huge_tree raises that bound to 1 GB). A tree may
+    then nest as deep as libxml2 allows (2,048 levels, not 256): a page nested deeper
+    is cut short in a tree, never in a target (see `read_tree`)."""
     return etree.HTMLParser(
         target=target,
         remove_comments=True,
         remove_pis=True,
         collect_ids=False,
         no_network=True,
-        huge_tree=target is None,
+        huge_tree=True,
         encoding="utf-8" if isinstance(markup, bytes) else None,
     )
 
@@ -195,7 +208,10 @@ def _parse(markup: str | bytes, parser: etree.HTMLParser) -> etree._Element | No
 
 
 def read_tree(
-    markup: str | bytes, walk: WalkFunction | None = None, config: Config | None = None
+    markup: str | bytes,
+    walk: WalkFunction | None = None,
+    config: Config | None = None,
+    deadline: Deadline | None = None,
 ) -> HtmlPage:
     """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
     made only for what the walk keeps (see `_walk.c`). A page libxml2 stopped building
@@ -210,12 +226,12 @@ def read_tree(
     if root is None:
         raise InputError(_NO_ELEMENT)
     if _cut_short(parser):
-        return read_events(markup, config)
+        return read_events(markup, config, deadline)
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
         root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE, config.html_max_nested_articles
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
-    return HtmlPage(settle_hints(raw, HINT_MAX_SHARE), _page_title(title), found)
+    return HtmlPage(settle_hints(raw, HINT_MAX_SHARE, deadline), _page_title(title), found)
 
 
 def _cut_short(parser: etree.HTMLParser) -> bool:
@@ -224,14 +240,27 @@ def _cut_short(parser: etree.HTMLParser) -> bool:
     return bool(log) and any(entry.level == etree.ErrorLevels.FATAL for entry in log)
 
 
-def read_events(markup: str | bytes, config: Config | None = None) -> HtmlPage:
+def _fatal(parser: etree.HTMLParser) -> str:
+    """libxml2's first fatal error, where it stopped reading and why (a limit it names)."""
+    entry = next(e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL)
+    return f"libxml2 stopped at line {entry.line}, column {entry.column}: {entry.message}"
+
+
+def read_events(
+    markup: str | bytes, config: Config | None = None, deadline: Deadline | None = None
+) -> HtmlPage:
     """The walk in Python, as lxml's parser target: lxml hands each tag and text to the
-    walk as it parses, and no tree is built."""
-    builder = _Builder((config or _DEFAULT_CONFIG).html_max_nested_articles)
-    _parse(markup, _parser(markup, builder))
+    walk as it parses, and no tree is built. Every `_CHECK_EVERY` tags the walk checks
+    `deadline`: a TimeLimitError raised there stops the parser."""
+    builder = _Builder((config or _DEFAULT_CONFIG).html_max_nested_articles, deadline)
+    parser = _parser(markup, builder)
+    _parse(markup, parser)
+    if _cut_short(parser):  # never a silent prefix: the events stopped where libxml2 did
+        raise InputError(f"cannot parse the HTML page whole: {_fatal(parser)}")
     if not builder.seen_element:
         raise InputError(_NO_ELEMENT)
-    page = HtmlPage(settle_hints(builder.raw, HINT_MAX_SHARE), _page_title(builder.title), builder.markup)
+    blocks = settle_hints(builder.raw, HINT_MAX_SHARE, deadline)
+    page = HtmlPage(blocks, _page_title(builder.title), builder.markup)
     # lxml's parser and its target context refer to each other: the parser, and the
     # builder with it, are freed by the cyclic GC alone. The page must not wait with
     # them (its blocks would go through every GC generation instead of being freed
@@ -241,6 +270,9 @@ def read_events(markup: str | bytes, config: Config | None = None) -> HtmlPage:
 
 
 _NO_ELEMENT: Final = "cannot parse the HTML page: no element in it"
+# The walk in Python checks its deadline once in this many start tags (a power of two):
+# often enough to stop within milliseconds, seldom enough to cost nothing.
+_CHECK_EVERY: Final = 1024
 
 
 # A separator is tried only where a run of white space starts (from inside the run it
@@ -326,9 +358,11 @@ class _Builder:
     skipped for the next hinted ancestor (`settle_hints`).
     """
 
-    def __init__(self, max_articles: int | None = None) -> None:
+    def __init__(self, max_articles: int | None = None, deadline: Deadline | None = None) -> None:
         # the <article> elements a block is numbered in, at most (None: the default Config's)
         self.max_articles = _DEFAULT_CONFIG.html_max_nested_articles if max_articles is None else max_articles
+        self.deadline = deadline
+        self.starts = 0  # start tags seen (the deadline is checked every _CHECK_EVERY)
         self.hint_memo: dict[str, tuple[str, str]] = {}
         self.title: str | None = None
         self.markup = Markup()
@@ -341,6 +375,7 @@ class _Builder:
         self.capture_depth = 0
         self.capture_json = False
         self.title_seen = False
+        self.foreign = 0  # depth inside an <svg> or <math>
         self.no_attrs: dict[str, str] = {}  # never written
         self._reset_walk()
 
@@ -374,10 +409,15 @@ class _Builder:
         attrs: dict[str, str] = (
             lxml_attrs if type(lxml_attrs) is dict else dict(lxml_attrs) if lxml_attrs else self.no_attrs
         )
+        self.starts += 1
+        if not self.starts & (_CHECK_EVERY - 1) and self.deadline is not None:
+            self.deadline.check("while reading the page")
         if not self.seen_element:
             self.seen_element = True
             self.markup.root_langs = (attrs.get("lang"), attrs.get(_XML_LANG))
             self.pending.clear()  # nothing lies outside the root
+        if self.foreign or tag in _FOREIGN:
+            self.foreign += 1
         self._observe(tag, attrs)
         if self.dropping or tag in _DROP:
             self.dropping += 1
@@ -395,6 +435,8 @@ class _Builder:
             self._hold(("start", tag, attrs))
 
     def end(self, tag: str) -> None:
+        if self.foreign:
+            self.foreign -= 1
         if self.capture is not None:
             self.capture_depth -= 1
             if not self.capture_depth:
@@ -441,7 +483,7 @@ class _Builder:
             return
         if self.capture is not None:
             self.capture_depth += 1
-        elif tag == "title" and not self.title_seen:
+        elif tag == "title" and not self.title_seen and not self.foreign:
             self.title_seen, self.capture, self.capture_depth, self.capture_json = True, [], 1, False
         elif tag == "script" and attrs.get("type") == "application/ld+json":
             self.capture, self.capture_depth, self.capture_json = [], 1, True
@@ -702,9 +744,10 @@ class _NavSpans:
                     self.counts[start] = (length, links, prose > p0)
 
 
-def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
+def settle_hints(raw: list[RawBlock], max_share: float, deadline: Deadline | None = None) -> list[Block]:
     """Make the blocks, each with the nearest hint whose element is not a page-wide
-    wrapper.
+    wrapper; `deadline` is checked every `_CHECK_EVERY` blocks (a page of a million
+    blocks takes seconds here).
 
     In time linear in the blocks and the hinted elements, however deep they nest: a
     block's text counts for its nearest hinted element, each element's count is added to
@@ -728,6 +771,8 @@ def settle_hints(raw: list[RawBlock], max_share: float) -> list[Block]:
     chosen: dict[int, HintNode | None] = {}
     blocks: list[Block] = []
     for index, (text, tag, depth, link_chars, containers, node, row, articles) in enumerate(raw):
+        if deadline is not None and not index & (_CHECK_EVERY - 1):
+            deadline.check("while making the blocks")
         found = _nearest_hint(node, owned, limit, chosen)
         hint, token, owner_id = (found[1], found[2], found[0]) if found is not None else ("", "", 0)
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0

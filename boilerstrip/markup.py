@@ -17,6 +17,8 @@ from typing import Final
 
 from lxml import etree
 
+from .budget import Deadline
+
 # The end tags as pages write them: one pattern finds the first in one pass (four
 # `find`s scanned a page four times, 1 ms of a 15 ms clean()).
 _END_TAGS: Final = re.compile(rb"</(?:html|HTML|body|BODY)")
@@ -29,9 +31,11 @@ _END_TAG: Final = re.compile(rb"</(?:html|body)\s*>", re.I)
 
 # What `reveal` looks for before it parses anything.
 _HIDING: Final = re.compile(
-    rb"<noscript|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
+    rb"<noscript|<noframes|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
 )
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# `reveal` checks its deadline once in this many elements.
+_CHECK_EVERY: Final = 1024
 
 
 def close_at_end(page: bytes) -> bytes:
@@ -60,15 +64,21 @@ def can_reveal(page: str | bytes) -> bool:
     return _HIDING.search(data) is not None
 
 
-def reveal(page: str | bytes) -> str:
+def reveal(page: str | bytes, deadline: Deadline | None = None) -> str:
     """`page` as a browser would show it once its scripts ran or with scripts off:
-    `<noscript>` content as ordinary markup, and no element hidden by the `hidden`
-    or `aria-hidden` attributes or an inline `display:none`/`visibility:hidden`. Done
-    on the parsed tree (a pattern over raw markup would also hit the page's text)."""
-    root = etree.fromstring(page, etree.HTMLParser(huge_tree=True, no_network=True, remove_comments=True))
+    `<noscript>` and `<noframes>` content as ordinary markup, and no element hidden by
+    the `hidden` or `aria-hidden` attributes or an inline `display:none`/
+    `visibility:hidden`. Done on the parsed tree (a pattern over raw markup would also
+    hit the page's text). Every so many elements it checks `deadline`
+    (`Config.time_limit`)."""
+    root = etree.fromstring(page, _parser())
     if root is None:
         return page if isinstance(page, str) else page.decode("utf-8", "replace")
-    for element in root.iter(etree.Element):
+    for frames in list(root.iter("noframes")):  # first: the loop below visits their content
+        _unframe(frames)
+    for count, element in enumerate(root.iter(etree.Element), 1):
+        if deadline is not None and not count % _CHECK_EVERY:
+            deadline.check("while showing what the page hides")
         if element.tag == "noscript":
             element.tag = "div"
         for name in ("hidden", "aria-hidden"):
@@ -95,3 +105,24 @@ def show_streamed(page: str | bytes) -> str | bytes:
     if isinstance(page, bytes):
         return _STREAMED.sub(rb'<div id="\1', page)
     return _STREAMED_TEXT.sub(r'<div id="\1', page)
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(huge_tree=True, no_network=True, remove_comments=True)
+
+
+def _unframe(element: etree._Element) -> None:
+    """A `<noframes>` as a `<div>` of its content read as markup: what a browser without
+    frames shows. libxml2 reads its content as raw text (as HTML5 does), so its tags
+    would be text; they are parsed here, and what they hold (in the `<body>` they often
+    repeat) is moved into the element. One level only: a `<noframes>` inside stays
+    dropped (each level would parse the rest of the page again: quadratic)."""
+    element.tag = "div"
+    text, element.text = element.text, None
+    inner = etree.fromstring(text, _parser()) if text and text.strip() else None
+    if inner is None:
+        return
+    body = inner.find("body")
+    content = body if body is not None else inner
+    element.text = content.text
+    element.extend(list(content))

@@ -15,6 +15,7 @@ machine."""
 from __future__ import annotations
 
 import queue
+import random
 import subprocess
 import sys
 import threading
@@ -24,7 +25,8 @@ from pathlib import Path
 import pytest
 
 import boilerstrip
-from boilerstrip import html
+from boilerstrip import html, reduce
+from boilerstrip.model import Block, Features
 
 SMALL, LARGE = 10_000, 1_000_000
 # How much more a byte of the large page may cost than a byte of the small one: a page
@@ -91,36 +93,72 @@ RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
     "nested articles": (lambda n: _nested("<article>", "</article>", n // 19), DEEP_SMALL),
 }
 
+
+def _comments_page(n: int) -> bytes:
+    """A text dump of about n bytes: an article of half of it, then a comment section of
+    short comments (two lines and a "Reply" that closes each). Each comment's first line
+    is looked for in the article, as a quote: once a comment, the article's length times
+    the comments (10 s at a megabyte)."""
+    paragraph = PROSE * 3 + "\n\n"
+    article = "".join(f"{i} {paragraph}" for i in range(max(1, n // 2 // len(paragraph))))
+
+    def comment(i: int) -> str:
+        return f"Reader {i}\n\nI agree {i}.\n\nReply\n\n"
+
+    comments = "".join(comment(i) for i in range(max(1, n // 2 // len(comment(0)))))
+    return f"Council votes on the bridge\n\n{article}3 Comments\n\n{comments}Login to comment\n".encode()
+
+
+# name -> (page of about n bytes, size of the small page), cleaned with include_comments
+COMMENT_RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
+    "comments after a long article": (_comments_page, SMALL),
+}
+
 # The child: cleans the small page (best of five, after a warm-up), reports, then
-# cleans the large one and reports. Its first argument is where boilerstrip was found.
+# cleans the large one and reports. Its arguments: where boilerstrip was found, the two
+# pages, and what is timed: "clean", "comments" (clean with include_comments) or
+# "comment stage" (reduce.extract_comments alone, on both pages cleaned beforehand).
 CHILD = f"""
 import resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY}))
 sys.path.insert(0, sys.argv[1])
 import boilerstrip
+from boilerstrip.model import Label
+from boilerstrip.reduce import extract_comments
 cleaner = boilerstrip.Cleaner()
 small, large = (open(path, "rb").read() for path in sys.argv[2:4])
+mode = sys.argv[4]
 
-def seconds(page):
+def prepared(page):
+    if mode != "comment stage":
+        return page
+    blocks = cleaner.clean(page).blocks
+    return blocks, [b for b in blocks if b.label is Label.ARTICLE]
+
+def seconds(item):
     start = time.perf_counter()
-    cleaner.clean(page)
+    if mode == "comment stage":
+        extract_comments(*item)
+    else:
+        cleaner.clean(item, include_comments=mode == "comments")
     return time.perf_counter() - start
 
-cleaner.clean(small)
+small, large = prepared(small), prepared(large)
+seconds(small)
 print(min(seconds(small) for _ in range(5)), flush=True)
 print(seconds(large), flush=True)
 """
 
 
-def _times(small: bytes, large: bytes, tmp_path: Path) -> tuple[float, float | None]:
+def _times(small: bytes, large: bytes, tmp_path: Path, mode: str = "clean") -> tuple[float, float | None]:
     """(seconds for the small page, seconds for the large one or None when it ran past
-    the linear bound and was stopped)."""
+    the linear bound and was stopped); `mode` says what is timed (see CHILD)."""
     paths = [tmp_path / "small", tmp_path / "large"]
     for path, page in zip(paths, (small, large), strict=True):
         path.write_bytes(page)
     where = str(Path(boilerstrip.__file__).resolve().parents[1])
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, where, *map(str, paths)],
+        [sys.executable, "-c", CHILD, where, *map(str, paths), mode],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -156,11 +194,11 @@ def _seconds(lines: queue.Queue[str | None], timeout: float, child: subprocess.P
     return float(line)
 
 
-@pytest.mark.parametrize("name", list(RECIPES))
+@pytest.mark.parametrize("name", list(RECIPES) + list(COMMENT_RECIPES))
 def test_cleaning_time_grows_linearly(name: str, tmp_path: Path) -> None:
-    make, small_size = RECIPES[name]
+    make, small_size = RECIPES[name] if name in RECIPES else COMMENT_RECIPES[name]
     small, large = make(small_size), make(LARGE)
-    small_time, large_time = _times(small, large, tmp_path)
+    small_time, large_time = _times(small, large, tmp_path, "clean" if name in RECIPES else "comments")
     size_ratio = len(large) / len(small)
     assert large_time is not None, (
         f"{name}: {len(large):,} bytes were stopped, past {SLACK * size_ratio:.0f} times the time of "
@@ -240,3 +278,49 @@ def test_the_attribute_scan_never_counts_fewer_than_libxml2_keeps(markup: str) -
     kept = max(len(element.attrib) for element in root.iter() if isinstance(element.tag, str))
     for form in (page, page.encode(), page + "\u0101", page + "\U0001f600"):  # bytes, each width of str
         assert _walk.most_attributes(form, 10**6) >= kept
+
+
+def test_comment_quotes_grow_linearly(tmp_path: Path) -> None:
+    """Each comment's first line was looked for in the whole article: the comment stage
+    alone took 10 s for a page of a megabyte, and 0.1 ms for one of 10 KB."""
+    small, large = _comments_page(SMALL), _comments_page(LARGE)
+    small_time, large_time = _times(small, large, tmp_path, "comment stage")
+    assert large_time is not None, f"the comment stage of {len(large):,} bytes was stopped"
+    assert large_time / small_time <= len(large) / len(small) * SLACK
+
+
+def test_quotes_are_what_a_search_of_the_article_finds() -> None:
+    """`reduce._Quotes` takes for a quote what `in` finds in the article text (the
+    blocks joined by newlines): whole paragraphs, parts of them (starting or ending
+    inside a word), and not the near misses (the same words in another order, across
+    two paragraphs, a word changed)."""
+    rng = random.Random(17)
+    vocabulary = "the council said a river bridge over-the plan vote, Monday. 12 it x é".split()
+    for _ in range(300):
+        paragraphs = [
+            " ".join(rng.choices(vocabulary, k=rng.randint(1, 30))) for _ in range(rng.randint(1, 8))
+        ]
+        article = [Block(text, i, i + 1, Features()) for i, text in enumerate(paragraphs)]
+        joined = "\n".join(paragraphs)
+        texts = [_near(joined, rng) for _ in range(40)] + [rng.choice(paragraphs)]
+        quotes = reduce._Quotes(article, sum(map(len, texts)))
+        for text in texts + texts[:5]:
+            assert quotes.quoted(text) == (text in joined), (text, joined)
+
+
+def _near(joined: str, rng: random.Random) -> str:
+    """A part of `joined` (any span, so it may start and end inside words), or that part
+    changed a little: a character replaced, its words shuffled, or a word added."""
+    start = rng.randrange(len(joined))
+    part = joined[start : start + rng.randint(1, 60)]
+    change = rng.randrange(5)
+    if change == 1:
+        at = rng.randrange(len(part))
+        part = part[:at] + rng.choice("xe ,.") + part[at + 1 :]
+    elif change == 2:
+        words = part.split()
+        rng.shuffle(words)
+        part = " ".join(words)
+    elif change == 3:
+        part = f"{part} {rng.choice(('the', 'bridge', 'zebra'))}"
+    return part

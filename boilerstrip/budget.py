@@ -1,0 +1,42 @@
+"""clean()'s own time budget (`Config.time_limit`): the stages of a cleaning check a
+deadline, so a caller that has no SIGALRM (a thread, a Dask task, a datatrove step)
+gets a `TimeLimitError` naming the limit instead of waiting on a page for ever.
+
+Why checks and not a signal or a watchdog thread: SIGALRM reaches only the main
+thread, and Python cannot stop another thread. So the deadline is checked where
+interpreted code runs long: between the stages of a cleaning, before each detector,
+and every so many tags inside the walk in Python. A single call into compiled code
+(libxml2 building the tree, the walk in C, one regular expression, one str method)
+cannot be cut: it runs to its end, and the deadline is checked right after it. Each
+such call takes time linear in the page (tests/test_growth.py), and a page is at most
+`Config.max_input_chars`, so it is bounded too (docs/reliability.md has the figures).
+"""
+
+from __future__ import annotations
+
+import time
+
+from .errors import BoilerstripError
+
+
+class TimeLimitError(BoilerstripError):
+    """Cleaning one page took longer than `Config.time_limit` seconds."""
+
+
+class Deadline:
+    """The time one cleaning may run until; `limit` 0 (or less) is no limit. Made per
+    page: it holds that page's start, so it is never shared across pages or threads."""
+
+    __slots__ = ("limit", "end")
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit
+        self.end = time.monotonic() + limit if limit > 0 else float("inf")
+
+    def check(self, where: str) -> None:
+        """Raise a TimeLimitError, naming the limit and `where` the cleaning was, once
+        the deadline has passed."""
+        if time.monotonic() > self.end:
+            raise TimeLimitError(
+                f"cleaning the page took over Config.time_limit={self.limit:g}s (stopped {where})"
+            )
