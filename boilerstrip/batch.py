@@ -49,6 +49,7 @@ from .sources import (
     expand,
     read_file,
     read_warc,
+    survey,
     unwrap_http,
     warc_segments,
 )
@@ -110,7 +111,8 @@ class Tally:
             "resumed_from": self.resumed_from,
             "accounted": self.written + self.errors_written == self.read,
             "status": dict(sorted(self.statuses.items())),
-            "labels": dict(sorted(self.labels.items())),
+            "labels": dict(sorted(self.labels.items())),  # of the records cleaned since a resume
+            "labels_of_records": processed,
             "error_reasons": dict(self.error_reasons.most_common()),
             "unreadable_inputs": self.unreadable_inputs,
             "elapsed_seconds": round(elapsed, 3),
@@ -302,6 +304,9 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     Ctrl-C or SIGTERM."""
     config = config or Config()
     check_paths(options.output, options.errors, options.stats)
+    found = survey(options.inputs)
+    if found.missing:
+        raise BoilerstripError(found.missing)
     locks = _take_locks([p for p in (options.output, options.errors) if p])
     previous = _terminate_as_interrupt()
     try:
@@ -340,17 +345,19 @@ def _terminate_as_interrupt() -> Any:
 
 def _run_locked(options: BatchOptions, config: Config) -> Tally:
     tally = Tally()
-    done_sources, in_output, in_errors = earlier_lines(
+    earlier = earlier_lines(
         options.output,
         options.errors,
         resume=options.resume,
         overwrite=options.overwrite,
         jsonl=options.output_format == "jsonl",
     )
-    plan = _resume_plan(options, done_sources)
-    done = len(done_sources)
+    plan = _resume_plan(options, earlier.sources)
+    done = len(earlier.lines)
+    for _, source, status, reason in earlier.lines:  # the summary counts the whole output
+        tally.add(status, reason, {}, source)
     tally.resumed_from = tally.read = done
-    tally.written, tally.errors_written = in_output, in_errors
+    tally.written, tally.errors_written = earlier.in_output, earlier.in_errors
     workers = options.workers or os.cpu_count() or 1
     progress = _progress(options, done)
     writer = Writer(
@@ -511,7 +518,7 @@ def _ordered_results(
             try:
                 lines = future.result()
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
+                _stop(pool)
                 pool = _pool(config, options, workers)
                 lines = _isolate(task, config, options)
                 pending = [(t, pool.submit(process_task, t)) for t, _ in pending]
@@ -519,7 +526,19 @@ def _ordered_results(
                 lines = _isolate(task, config, options)
             yield from lines
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, busy=bool(pending))
+
+
+def _stop(pool: ProcessPoolExecutor, *, busy: bool = True) -> None:
+    """Shut the pool down and wait for its manager thread: one left running at exit
+    races Python's exit hook for its wakeup pipe, which then prints "Exception ignored
+    in: <module 'threading'> ... Bad file descriptor" (about one run in 30). Workers
+    still busy (an interrupted run, a broken pool) are ended first, so the wait is
+    short: their records are redone by --resume or record by record."""
+    if busy:
+        for proc in list((pool._processes or {}).values()):
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(config: Config, options: BatchOptions, workers: int) -> ProcessPoolExecutor:

@@ -1,78 +1,181 @@
-"""Command line: `boilerstrip clean [FILE|-] [--format text|json|markdown] [--comments]`."""
+"""Command line: `boilerstrip clean` for pages, `boilerstrip batch` for crawl dumps.
+
+Why an exit code for each way a run ends (`EXIT_CODES`): scripts and schedulers read
+only the exit status, so "nothing was read" or "every record failed" must not look
+like success. Why arguments are checked before anything is read: a bad value found
+late costs a whole run, and a traceback tells a user nothing; every bad argument is
+one line on stderr and exit status 2, as argparse gives for its own checks.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from .api import Cleaner
 from .errors import BoilerstripError
 from .model import Result
+from .outputs import path_problem
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+EXIT_NOTHING = 4
+EXIT_INTERRUPTED = 130
+EXIT_CODES = (
+    (EXIT_OK, "every input was read and every record is in the output (a record that fails among "
+              "others is an error line, not a failed run)"),
+    (EXIT_FAILED, "the run could not start or finish: an output that cannot be written or is in use, "
+                  "a refused --resume, a package that reading the inputs needs"),
+    (EXIT_USAGE, "bad arguments (nothing was read or written)"),
+    (EXIT_UNREADABLE, "an input could not be read (no such file, a pattern that matches nothing, a file "
+                      "of unknown type or that cannot be opened); the other inputs were cleaned"),
+    (EXIT_NOTHING, "nothing was cleaned: no record at all, or every record is an error or skipped"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C, SIGTERM); batch: --resume continues"),
+)  # fmt: skip
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line (no usage block): the line a
+    script's log shows is the one that says what is wrong."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help that shows each option's default, where it has one worth showing."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        unshown = action.default is None or action.default is False or action.default == argparse.SUPPRESS
+        if unshown or not text or "%(default)" in text:
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+def _bounded(kind: Callable[[str], float], low: float, what: str) -> Callable[[str], Any]:
+    """An argparse type: a finite number of `kind` at least `low`."""
+
+    def convert(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not math.isfinite(value) or value < low:
+            raise argparse.ArgumentTypeError(f"{text} is not {what}")
+        return value
+
+    return convert
+
+
+_COUNT = _bounded(int, 0, "a whole number of 0 or more")
+_POSITIVE = _bounded(int, 1, "a whole number of 1 or more")
+_SECONDS = _bounded(float, 0, "a number of seconds, 0 or more")
+
+
+def _exit_table() -> str:
+    rows = [textwrap.fill(meaning, 78, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+            for code, meaning in EXIT_CODES]  # fmt: skip
+    return "exit status:\n" + "\n".join(rows)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="boilerstrip",
         description="Strip boilerplate from scraped news pages (HTML or plain-text dumps).",
+        epilog=_exit_table(),
+        formatter_class=_Help,
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    clean = sub.add_parser("clean", help="clean one page and print the article")
+    _add_clean(sub)
+    _add_batch(sub)
+    return parser
+
+
+def _add_clean(sub: Any) -> None:
+    clean = sub.add_parser(
+        "clean", help="clean one page and print the article", epilog=_exit_table(), formatter_class=_Help
+    )
     clean.add_argument("file", nargs="?", default="-", help="page file (HTML or text); - or none for stdin")
-    clean.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    clean.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
     clean.add_argument("--comments", action="store_true", help="also extract reader comments")
     clean.add_argument("--url", help="the page's URL, copied into the result")
     clean.add_argument(
         "--blocks", action="store_true", help="with --format json: every block with its label and reasons"
     )
+
+
+def _add_batch(sub: Any) -> None:
     batch = sub.add_parser(
         "batch",
         help="clean crawl dumps (WARC, WET, JSONL, folders of pages) on every core",
         description="Clean every record of the inputs into one JSONL (or Parquet) line each. "
         "Every input record ends up in the output, or in the --errors file.",
+        epilog=_exit_table(),
+        formatter_class=_Help,
     )
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
     batch.add_argument("-o", "--output", required=True, help="output file (JSONL, or Parquet with --format)")
-    batch.add_argument("--format", dest="output_format", choices=("jsonl", "parquet"), default="jsonl")
+    batch.add_argument(
+        "--format", dest="output_format", choices=("jsonl", "parquet"), default="jsonl", help="output format"
+    )
     batch.add_argument("--errors", help="write error lines here instead of into the output")
     batch.add_argument("--stats", help="write counts (per status, per label, records/s) as JSON here")
-    batch.add_argument("--workers", type=int, default=0, help="worker processes (default: every core)")
-    batch.add_argument("--chunk-size", type=int, default=32, help="records sent to a worker at a time")
+    batch.add_argument("--workers", type=_COUNT, default=0, help="worker processes (0: every core)")
+    batch.add_argument("--chunk-size", type=_POSITIVE, default=32, help="records sent to a worker at a time")
     batch.add_argument("--comments", action="store_true", help="also extract reader comments")
     batch.add_argument("--resume", action="store_true", help="continue an interrupted run's output")
     batch.add_argument("--overwrite", action="store_true", help="replace an existing output")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
-    batch.add_argument("--max-bytes", type=int, default=10_000_000, help="larger records are errors")
-    batch.add_argument("--timeout", type=float, default=30.0, help="seconds a record may take")
+    batch.add_argument("--max-bytes", type=_POSITIVE, default=10_000_000, help="larger records are errors")
     batch.add_argument(
-        "--max-memory", type=int, default=4096, help="MiB of address space a worker may use (0: no limit)"
+        "--timeout", type=_SECONDS, default=30.0, help="seconds a record may take (0: no limit)"
+    )
+    batch.add_argument(
+        "--max-memory", type=_COUNT, default=4096, help="MiB of address space a worker may use (0: no limit)"
     )
     for name in ("html", "text", "url", "id"):
         batch.add_argument(f"--{name}-field", default=name, help=f"JSONL key of the record's {name}")
-    return parser
+    batch.set_defaults(parser=batch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "batch":
+        _check_batch_paths(args.parser, args)
         return run_batch(args)
     try:
         data = _read(args.file)
     except OSError as exc:
         print(f"boilerstrip: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return EXIT_UNREADABLE
     try:
         result = Cleaner().clean(data, url=args.url, include_comments=args.comments)
     except BoilerstripError as exc:
         print(f"boilerstrip: {args.file}: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_NOTHING
     sys.stdout.write(render(result, args.format, with_blocks=args.blocks))
-    return 0
+    return EXIT_OK
+
+
+def _check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse output paths that cannot be written, as usage errors, before any input is read."""
+    for flag, path in (("-o/--output", args.output), ("--errors", args.errors), ("--stats", args.stats)):
+        problem = path_problem(path) if path else None
+        if problem:
+            parser.error(f"argument {flag}: {problem}")
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    """`boilerstrip batch`: 0 when every record is accounted for, 1 on a setup error."""
+    """`boilerstrip batch`: its exit status by `EXIT_CODES`."""
     from .batch import BatchOptions, run
     from .sources import JsonlFields
 
@@ -97,20 +200,55 @@ def run_batch(args: argparse.Namespace) -> int:
         tally = run(options)
     except BoilerstripError as exc:
         print(f"boilerstrip batch: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    stats = tally.to_dict()
     if not args.quiet:
-        stats = tally.to_dict()
-        counts = ", ".join(f"{k} {v}" for k, v in stats["status"].items())
-        print(
-            f"{stats['records_read']} records ({counts}); {stats['records_per_second']} records/s; "
-            f"output: {args.output}" + (f", errors: {args.errors}" if args.errors else ""),
-            file=sys.stderr,
-        )
-        for bad in stats["unreadable_inputs"]:
-            print(f"{bad['input']}: {bad['reason']}", file=sys.stderr)
-    return 0
+        _summary(stats, args)
+    status = batch_status(stats)
+    if status != EXIT_OK:
+        print(f"boilerstrip batch: {_what_went_wrong(stats, status)}", file=sys.stderr)
+    return status
+
+
+def batch_status(stats: dict[str, Any]) -> int:
+    """The exit status of a finished batch, from its stats (`Tally.to_dict`)."""
+    if not stats["accounted"]:
+        return EXIT_FAILED
+    if stats["unreadable_inputs"]:
+        return EXIT_UNREADABLE
+    cleaned = stats["status"].get("ok", 0) + stats["status"].get("empty", 0)
+    return EXIT_OK if cleaned else EXIT_NOTHING
+
+
+def _what_went_wrong(stats: dict[str, Any], status: int) -> str:
+    """One line for a batch that did not end well, naming its first cause."""
+    if status == EXIT_UNREADABLE:
+        bad = stats["unreadable_inputs"]
+        more = f" (and {_count(len(bad) - 1, 'more input')})" if len(bad) > 1 else ""
+        return f"cannot read {bad[0]['input']}: {bad[0]['reason'].removeprefix('unreadable input: ')}{more}"
+    if status == EXIT_NOTHING:
+        reasons = stats["error_reasons"]
+        why = f" (the commonest error: {next(iter(reasons))})" if reasons else ""
+        return f"nothing was cleaned: {_count(stats['records_read'], 'record')}, none ok or empty{why}"
+    return "not every record was written: see --stats"
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 record`, `2 records`."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _summary(stats: dict[str, Any], args: argparse.Namespace) -> None:
+    counts = ", ".join(f"{k} {v}" for k, v in stats["status"].items())
+    print(
+        f"{_count(stats['records_read'], 'record')} ({counts}); {stats['records_per_second']} records/s; "
+        f"output: {args.output}" + (f", errors: {args.errors}" if args.errors else ""),
+        file=sys.stderr,
+    )
+    for bad in stats["unreadable_inputs"]:
+        print(f"{bad['input']}: {bad['reason']}", file=sys.stderr)
 
 
 def render(result: Result, fmt: str, *, with_blocks: bool = False) -> str:

@@ -99,15 +99,35 @@ def _same_file(fd: int, path: str) -> bool:
         return False
 
 
+def path_problem(path: str) -> str | None:
+    """Why a file cannot be written at `path`, found before a run starts (None if it
+    can be tried): a folder is no file, and a missing folder is not made for you."""
+    if os.path.isdir(path):
+        return f"{path} is a folder: name a file"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"no folder {folder} to write {os.path.basename(path)} in"
+    return None
+
+
+def _same_path(a: str, b: str) -> bool:
+    """The same file, by name or by link (a hard link has its own name)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist yet: two names, two files
+
+
 def check_paths(output: str, errors: str | None, stats: str | None) -> None:
     """Refuse paths that would overwrite each other, and a stats file that cannot be
     written, before any record is read."""
-    named = [("-o", output), ("--errors", errors), ("--stats", stats)]
-    real = [(flag, os.path.realpath(p)) for flag, p in named if p]
-    for i, (flag, path) in enumerate(real):
-        for other, path2 in real[:i]:
-            if path == path2:
-                raise OutputError(f"{other} and {flag} name the same file: {path}")
+    named = [(flag, p) for flag, p in (("-o", output), ("--errors", errors), ("--stats", stats)) if p]
+    for i, (flag, path) in enumerate(named):
+        for other, path2 in named[:i]:
+            if _same_path(path, path2):
+                raise OutputError(f"{other} and {flag} name the same file: {os.path.realpath(path)}")
     if stats:
         try:
             with open(stats, "a", encoding="utf-8"):
@@ -116,30 +136,43 @@ def check_paths(output: str, errors: str | None, stats: str | None) -> None:
             raise OutputError(describe(exc, stats)) from exc
 
 
-def earlier_lines(
-    output: str, errors: str | None, *, resume: bool, overwrite: bool, jsonl: bool
-) -> tuple[list[str], int, int]:
-    """(sources of the records done, in input order; lines in the output; lines in the
-    error file) from earlier runs, nothing without --resume; cuts a partial last line
-    left by a killed run, and refuses to overwrite without --overwrite."""
-    paths = [p for p in (output, errors) if p]
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """What the runs before a `--resume` wrote: every whole line's (seq, source,
+    status, reason), in input order, and how many lines each file holds."""
+
+    lines: list[tuple[int, str, str, str]]
+    in_output: int
+    in_errors: int
+
+    @property
+    def sources(self) -> list[str]:
+        return [source for _, source, _, _ in self.lines]
+
+
+def earlier_lines(output: str, errors: str | None, *, resume: bool, overwrite: bool, jsonl: bool) -> Earlier:
+    """The lines earlier runs left (none without --resume); cuts a partial last line
+    left by a killed run, and refuses to overwrite without --overwrite. Their statuses
+    let the summary of a resumed run count the whole output, not only its own part."""
+    paths = [p for p in (output, errors) if p and p != "-"]
     existing = [p for p in paths if os.path.exists(p) and os.path.getsize(p) > 0]
     if not resume:
         if existing and not overwrite:
             raise BoilerstripError(f"{existing[0]} exists: pass --resume to continue it or --overwrite")
-        return [], 0, 0
+        return Earlier([], 0, 0)
     if not jsonl:
         raise BoilerstripError("--resume works with JSONL output only")
     in_output = _complete_lines(output) if output in existing else []
     in_errors = _complete_lines(errors) if errors and errors in existing else []
     done = sorted(in_output + in_errors)
-    if [seq for seq, _ in done] != list(range(len(done))):
+    if [seq for seq, *_ in done] != list(range(len(done))):
         raise BoilerstripError("the output files do not hold a prefix of the input: cannot resume them")
-    return [source for _, source in done], len(in_output), len(in_errors)
+    return Earlier(done, len(in_output), len(in_errors))
 
 
-def _complete_lines(path: str) -> list[tuple[int, str]]:
-    """(seq, source) of every whole line; a partial last line (no newline) is cut off."""
+def _complete_lines(path: str) -> list[tuple[int, str, str, str]]:
+    """(seq, source, status, reason) of every whole line; a partial last line (no
+    newline) is cut off."""
     found = []
     good_end = 0
     try:
@@ -149,7 +182,8 @@ def _complete_lines(path: str) -> list[tuple[int, str]]:
                     break
                 try:
                     line = json.loads(raw)
-                    found.append((int(line["seq"]), str(line["source"])))
+                    found.append((int(line["seq"]), str(line["source"]), str(line["status"]),
+                                  str(line.get("reason") or "")))  # fmt: skip
                 except (ValueError, KeyError, TypeError):
                     break
                 good_end += len(raw)

@@ -80,6 +80,54 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 yield path, None
 
 
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What a walk over the inputs found before any is read."""
+
+    bytes: int  # their size on disk, for a progress bar with a total
+    missing: str | None  # a package that reading them needs and is not installed
+
+
+def survey(inputs: Iterable[str]) -> Survey:
+    """The inputs' total size, and whether every reader they need is installed: a batch
+    whose WARCs cannot be read is refused before it writes a line, not one error a file."""
+    total, missing = 0, None
+    for path, problem in expand(inputs):
+        if problem is not None:
+            continue
+        total += _size(path)
+        if missing is None:
+            missing = _missing_package(path)
+    return Survey(total, missing)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _missing_package(path: str) -> str | None:
+    """The package reading `path` needs, as the line that tells how to install it."""
+    kind, name = _kind_of(path), path.lower()
+    if kind == "warc" and not _importable("fastwarc"):
+        return f"reading WARC ({path}) needs FastWARC: pip install 'boilerstrip[warc]'"
+    if kind == "jsonl" and name.endswith(".zst") and not _importable("zstandard"):
+        return f"reading {path} needs the zstandard package: pip install 'boilerstrip[zstd]'"
+    return None
+
+
+def _importable(name: str) -> bool:
+    import importlib
+
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
 def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
     """The records of one input (one error record if it cannot be read). Never raises:
     whatever stops the reading becomes an error record after the records read."""
