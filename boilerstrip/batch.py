@@ -307,7 +307,7 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     found = survey(options.inputs)
     if found.missing:
         raise BoilerstripError(found.missing)
-    locks = _take_locks([p for p in (options.output, options.errors) if p])
+    locks = _take_locks([p for p in (options.output, options.errors) if p and p != "-"])
     previous = _terminate_as_interrupt()
     try:
         return _run_locked(options, config)

@@ -10,17 +10,21 @@ one line on stderr and exit status 2, as argparse gives for its own checks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, NoReturn
 
+from . import COMPILED, __version__
 from .api import Cleaner
+from .config import Config
 from .errors import BoilerstripError
-from .model import Result
-from .outputs import path_problem
+from .model import Label, Result
+from .outputs import output_format, path_problem
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -93,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_exit_table(),
         formatter_class=_Help,
     )
+    build = "compiled" if COMPILED else "pure Python"
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} ({build})")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_clean(sub)
     _add_batch(sub)
@@ -101,15 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_clean(sub: Any) -> None:
     clean = sub.add_parser(
-        "clean", help="clean one page and print the article", epilog=_exit_table(), formatter_class=_Help
+        "clean",
+        help="clean pages and print their articles",
+        description="Clean pages (HTML or text dumps, gzipped or not). One page gives its article as "
+        "text, JSON or Markdown; several give one JSON line each.",
+        epilog=_exit_table(),
+        formatter_class=_Help,
     )
-    clean.add_argument("file", nargs="?", default="-", help="page file (HTML or text); - or none for stdin")
-    clean.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    clean.add_argument("files", nargs="*", metavar="FILE", help="page files; - or none for stdin")
+    clean.add_argument("-o", "--output", help="write here instead of to stdout")
+    clean.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        help="output format (default: text for one page, JSON lines for several, json with --blocks)",
+    )
     clean.add_argument("--comments", action="store_true", help="also extract reader comments")
     clean.add_argument("--url", help="the page's URL, copied into the result")
     clean.add_argument(
-        "--blocks", action="store_true", help="with --format json: every block with its label and reasons"
+        "--blocks",
+        action="store_true",
+        help="JSON only: every block, its label, reasons and whether it is kept",
     )
+    clean.set_defaults(parser=clean)
 
 
 def _add_batch(sub: Any) -> None:
@@ -121,10 +140,20 @@ def _add_batch(sub: Any) -> None:
         epilog=_exit_table(),
         formatter_class=_Help,
     )
-    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
-    batch.add_argument("-o", "--output", required=True, help="output file (JSONL, or Parquet with --format)")
     batch.add_argument(
-        "--format", dest="output_format", choices=("jsonl", "parquet"), default="jsonl", help="output format"
+        "inputs", nargs="+", metavar="INPUT", help="files, folders or globs; - for JSON lines on stdin"
+    )
+    batch.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file (.jsonl, or .parquet), or - for stdout (JSON lines)",
+    )
+    batch.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("jsonl", "parquet"),
+        help="output format (default: from -o's suffix, else jsonl)",
     )
     batch.add_argument("--errors", help="write error lines here instead of into the output")
     batch.add_argument("--stats", help="write counts (per status, per label, records/s) as JSON here")
@@ -152,26 +181,118 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "batch":
         _check_batch_paths(args.parser, args)
         return run_batch(args)
+    return run_clean(args)
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    """`boilerstrip clean`: each page to the output, its exit status by `EXIT_CODES`."""
+    files, fmt = args.files or ["-"], _clean_format(args)
+    if args.output and (problem := path_problem(args.output)):
+        args.parser.error(f"argument -o/--output: {problem}")
+    cleaner, statuses = Cleaner(), []
     try:
-        data = _read(args.file)
+        with _opened(args.output) as out:
+            for path in files:
+                status, text = clean_file(cleaner, path, args, fmt, several=len(files) > 1)
+                statuses.append(status)
+                out.write(text)
     except OSError as exc:
-        print(f"boilerstrip: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"boilerstrip: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if "unreadable" in statuses:
         return EXIT_UNREADABLE
+    return EXIT_OK if {"ok", "empty"} & set(statuses) else EXIT_NOTHING
+
+
+def _clean_format(args: argparse.Namespace) -> str:
+    """The output format: one page in text by default; several pages, and --blocks,
+    only as JSON (a format given that cannot hold them is a usage error)."""
+    several = len(args.files) > 1
+    if args.format in ("text", "markdown") and (several or args.blocks):
+        what = "several files give one JSON line each" if several else "--blocks are written as JSON"
+        args.parser.error(f"argument --format: {what}: leave --format out or use --format json")
+    return args.format or ("json" if several or args.blocks else "text")
+
+
+@contextlib.contextmanager
+def _opened(path: str | None) -> Iterator[IO[str]]:
+    """The output: stdout for none or "-", else the file (replaced, as a shell's `>` does)."""
+    if not path or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8") as fh:
+        yield fh
+
+
+def clean_file(
+    cleaner: Cleaner, path: str, args: argparse.Namespace, fmt: str, *, several: bool
+) -> tuple[str, str]:
+    """(status, output text) of one page; a page that cannot be read or cleaned says why
+    on stderr, and as a JSON line among several."""
     try:
-        result = Cleaner().clean(data, url=args.url, include_comments=args.comments)
+        data = read_page(path)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return "unreadable", _failed(path, f"cannot read {path}: {reason}", several)
+    try:
+        result = cleaner.clean(data, url=args.url, include_comments=args.comments)
     except BoilerstripError as exc:
-        print(f"boilerstrip: {args.file}: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
-    sys.stdout.write(render(result, args.format, with_blocks=args.blocks))
-    return EXIT_OK
+        return "error", _failed(path, f"{path}: {exc}", several)
+    status = "ok" if result.text else "empty"
+    if several:
+        line = {"file": path, "status": status, **result_dict(result, with_blocks=args.blocks)}
+        return status, json.dumps(line, ensure_ascii=False) + "\n"
+    return status, render(result, fmt, with_blocks=args.blocks)
+
+
+def _failed(path: str, message: str, several: bool) -> str:
+    print(f"boilerstrip: {message}", file=sys.stderr)
+    return (
+        json.dumps({"file": path, "status": "error", "reason": message}, ensure_ascii=False) + "\n"
+        if several
+        else ""
+    )
+
+
+def read_page(path: str) -> bytes:
+    """A page file's bytes ("-": stdin), inflated when it is gzipped (by its magic
+    bytes, so a gzipped page on stdin is read too), to at most what `clean` accepts."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    from .inflate import TooLarge, inflate
+
+    cap = Config().max_input_chars * 4
+    try:
+        return inflate(data, cap)
+    except TooLarge as exc:
+        raise ValueError(f"the gzipped page {exc}") from None
+    except (EOFError, zlib.error) as exc:
+        raise ValueError(f"corrupt gzip data: {exc}") from None
 
 
 def _check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Refuse output paths that cannot be written, as usage errors, before any input is read."""
+    """Refuse output paths that cannot be written and a format that does not fit its
+    file, as usage errors, before any input is read; settle the output format."""
     for flag, path in (("-o/--output", args.output), ("--errors", args.errors), ("--stats", args.stats)):
         problem = path_problem(path) if path else None
+        if path == "-" and flag != "-o/--output":
+            problem = "- (stdout) is for -o only: name a file"
         if problem:
             parser.error(f"argument {flag}: {problem}")
+    try:
+        args.output_format = output_format(args.output, args.output_format)
+    except ValueError as exc:
+        parser.error(f"argument -o/--output: {exc}")
+    if args.output == "-" and args.resume:
+        parser.error("argument --resume: an output on stdout cannot be resumed: name a file with -o")
+    if args.inputs.count("-") > 1:
+        parser.error("argument INPUT: stdin (-) can be read once")
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -252,22 +373,27 @@ def _summary(stats: dict[str, Any], args: argparse.Namespace) -> None:
 
 
 def render(result: Result, fmt: str, *, with_blocks: bool = False) -> str:
-    """The result as plain text, JSON or Markdown, ending with a newline."""
+    """The result as plain text, JSON or Markdown, ending with a newline. In text,
+    the comments come after a line that says how many there are, each after a `---`
+    line (a comment's own paragraphs are apart by blank lines, as the article's)."""
     if fmt == "json":
-        return json.dumps(result.to_dict(with_blocks=with_blocks), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(result_dict(result, with_blocks=with_blocks), ensure_ascii=False, indent=1) + "\n"
     if fmt == "markdown":
         return result.to_markdown()
-    text = result.text
+    parts = [result.text] if result.text else []
     if result.comments:
-        text += "\n\n" + "\n\n".join(c.text for c in result.comments)
-    return text + "\n" if text else ""
+        parts.append(f"--- {_count(len(result.comments), 'comment')} ---")
+        parts.append("\n\n---\n\n".join(c.text for c in result.comments))
+    return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as fh:
-        return fh.read()
+def result_dict(result: Result, *, with_blocks: bool) -> dict[str, Any]:
+    """`Result.to_dict`, each block with `kept`: whether its text is in the article."""
+    out = result.to_dict(with_blocks=with_blocks)
+    if with_blocks:
+        for block, shown in zip(result.blocks, out["blocks"], strict=True):
+            shown["kept"] = block.label is Label.ARTICLE
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover

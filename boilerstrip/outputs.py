@@ -18,8 +18,9 @@ import errno
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from .errors import BoilerstripError
 
@@ -99,9 +100,39 @@ def _same_file(fd: int, path: str) -> bool:
         return False
 
 
+_COMPRESSED: Final = (".gz", ".zst", ".bz2", ".xz", ".zip")
+
+
+def output_format(path: str, given: str | None) -> str:
+    """The output format: the one given, else the one the file's suffix names
+    (.parquet, else JSON lines); ValueError for a suffix that says another format, or
+    compression, which is not written (the file would not be what its name says)."""
+    name = path.lower()
+    if path == "-":
+        if given == "parquet":
+            raise ValueError("Parquet is not written to stdout: name a .parquet file")
+        return "jsonl"
+    if name.endswith(_COMPRESSED):
+        raise ValueError(
+            f"{path} names a compressed file, which is not written: name a .jsonl or .parquet file"
+        )
+    named = (
+        "parquet"
+        if name.endswith((".parquet", ".pq"))
+        else "jsonl"
+        if name.endswith((".jsonl", ".ndjson"))
+        else None
+    )
+    if given and named and given != named:
+        raise ValueError(f"{path} names a {named} file, not --format {given}")
+    return given or named or "jsonl"
+
+
 def path_problem(path: str) -> str | None:
     """Why a file cannot be written at `path`, found before a run starts (None if it
     can be tried): a folder is no file, and a missing folder is not made for you."""
+    if path == "-":
+        return None  # stdout
     if os.path.isdir(path):
         return f"{path} is a folder: name a file"
     folder = os.path.dirname(os.path.abspath(path))
@@ -123,7 +154,8 @@ def _same_path(a: str, b: str) -> bool:
 def check_paths(output: str, errors: str | None, stats: str | None) -> None:
     """Refuse paths that would overwrite each other, and a stats file that cannot be
     written, before any record is read."""
-    named = [(flag, p) for flag, p in (("-o", output), ("--errors", errors), ("--stats", stats)) if p]
+    given = (("-o", output), ("--errors", errors), ("--stats", stats))
+    named = [(flag, p) for flag, p in given if p and p != "-"]
     for i, (flag, path) in enumerate(named):
         for other, path2 in named[:i]:
             if _same_path(path, path2):
@@ -206,6 +238,8 @@ class Writer:
         try:
             if parquet:
                 self.parquet = ParquetWriter(output)
+            elif output == "-":
+                self.out = sys.stdout
             else:
                 self.out = open(output, mode, encoding="utf-8")  # noqa: SIM115
             self.errors = open(errors, mode, encoding="utf-8") if errors else None  # noqa: SIM115
@@ -233,7 +267,7 @@ class Writer:
         for fh, name in ((self.out, "out"), (self.errors, "errors")):
             if fh is not None:
                 try:
-                    fh.close()
+                    fh.flush() if fh is sys.stdout else fh.close()
                 except OSError as exc:
                     problem = problem or OutputError(describe(exc, self.paths[name]))
         if self.parquet is not None:

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from .inflate import Members, TooLarge, inflate, read_capped
 
+STDIN = "-"  # an input named so is JSON lines on stdin
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
@@ -59,6 +60,9 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """(path, problem) for every input file: folders are walked, globs expanded, both
     sorted; a name that is no readable file comes with the reason."""
     for item in inputs:
+        if item == STDIN:
+            yield item, None
+            continue
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
         if not matches:
             yield item, "no file matches this pattern"
@@ -165,6 +169,8 @@ def can_segment(path: str) -> bool:
 
 
 def _kind_of(path: str) -> str | None:
+    if path == STDIN:
+        return "jsonl"
     name = path.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
@@ -196,7 +202,17 @@ def read_page_file(path: str, max_bytes: int = 0) -> Record:
 # --- JSONL --------------------------------------------------------------------------
 
 
+def _open_stdin() -> IO[str]:
+    """JSON lines on stdin, gzipped or not (told by the magic bytes); stdin itself stays
+    open for whoever reads it after."""
+    raw = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
+    stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw  # type: ignore[assignment]
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
+
+
 def _open_text(path: str) -> IO[str]:
+    if path == STDIN:
+        return _open_stdin()
     name = path.lower()
     if name.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")

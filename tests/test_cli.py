@@ -140,7 +140,11 @@ def test_the_same_file_for_output_and_errors_is_refused_even_by_a_hard_link(tmp_
 
 def test_help_shows_defaults_and_exit_codes() -> None:
     text = " ".join(cli("batch", "--help").stdout.split())
-    assert "(default: 30.0)" in text and "(default: 4096)" in text and "(default: jsonl)" in text
+    assert (
+        "(default: 30.0)" in text
+        and "(default: 4096)" in text
+        and "(default: from -o's suffix, else jsonl)" in text
+    )
     assert "exit status:" in text and "nothing was cleaned" in text
     assert "(default: False)" not in text and "(default: None)" not in text
 
@@ -185,3 +189,173 @@ def test_no_pool_thread_outlives_a_batch(tmp_path: pathlib.Path) -> None:
     assert run(options).statuses["ok"] == 3
     left = [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
     assert not left, left
+
+
+# --- output: the format from the file name, stdout, and JSON lines on stdin ----------
+
+
+def test_a_parquet_output_name_gives_parquet(tmp_path: pathlib.Path) -> None:
+    """`-o out.parquet` wrote JSON lines into it."""
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out.parquet"
+    assert cli("batch", str(SEED), "-o", str(out), "--quiet").returncode == 0
+    assert pq.read_table(out).column("status").to_pylist() == ["ok"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "words"),
+    [
+        ("out.parquet", ["--format", "jsonl"], ["names a parquet file", "--format jsonl"]),
+        ("out.jsonl", ["--format", "parquet"], ["names a jsonl file", "--format parquet"]),
+        ("out.jsonl.gz", [], ["compressed file"]),
+        ("-", ["--format", "parquet"], ["Parquet is not written to stdout"]),
+        ("-", ["--resume"], ["--resume", "cannot be resumed"]),
+    ],
+)
+def test_an_output_that_is_not_what_its_name_says_is_refused(
+    tmp_path: pathlib.Path, name: str, args: list[str], words: list[str]
+) -> None:
+    proc = cli("batch", str(SEED), "-o", name, *args, cwd=tmp_path)
+    one_line_error(proc, 2, *words)
+    assert os.listdir(tmp_path) == []
+
+
+def test_output_dash_is_stdout(tmp_path: pathlib.Path) -> None:
+    """`-o -` made a file named "-"."""
+    proc = cli("batch", str(SEED), str(tmp_path / "gone.html"), "-o", "-", cwd=tmp_path)
+    assert proc.returncode == 3, proc.stderr
+    got = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [x["status"] for x in got] == ["ok", "error"] and [x["seq"] for x in got] == [0, 1]
+    assert "output: -" in proc.stderr and os.listdir(tmp_path) == []
+
+
+def test_batch_reads_json_lines_on_stdin(tmp_path: pathlib.Path) -> None:
+    """`batch -` said "no such file"."""
+    rows = "".join(
+        json.dumps({"html": SEED.read_text(encoding="utf-8"), "id": f"r{i}"}) + "\n" for i in range(3)
+    )
+    out = tmp_path / "out.jsonl"
+    for data in (rows.encode(), gzip.compress(rows.encode())):
+        proc = cli("batch", "-", "-o", str(out), "--overwrite", stdin=data)
+        assert proc.returncode == 0, proc.stderr
+        got = lines(out)
+        assert [(x["id"], x["source"], x["status"]) for x in got] == [
+            ("r0", "-:1", "ok"), ("r1", "-:2", "ok"), ("r2", "-:3", "ok")
+        ]  # fmt: skip
+    one_line_error(cli("batch", "-", "-", "-o", str(out), "--overwrite"), 2, "stdin")
+
+
+# --- clean: gzip, several files, -o, --version, comments and blocks -------------------
+
+
+def test_clean_reads_a_gzipped_page(tmp_path: pathlib.Path) -> None:
+    """`clean x.html.gz` said "decompress it first", while batch read it."""
+    page = gzip.decompress(HTML_PAGES[0].read_bytes())
+    plain = cli("clean", "-", stdin=page)
+    assert plain.returncode == 0 and plain.stdout.strip()
+    assert cli("clean", str(HTML_PAGES[0])).stdout == plain.stdout
+    assert cli("clean", "-", stdin=gzip.compress(page)).stdout == plain.stdout
+    (tmp_path / "cut.html.gz").write_bytes(gzip.compress(page)[:-100])
+    one_line_error(cli("clean", str(tmp_path / "cut.html.gz")), 3, "cannot read", "corrupt gzip")
+
+
+def test_clean_takes_several_files_and_writes_json_lines(tmp_path: pathlib.Path) -> None:
+    """`clean` took one file."""
+    (tmp_path / "ls.bin").write_bytes(pathlib.Path("/bin/ls").read_bytes()[:20_000])
+    files = [str(SEED), str(HTML_PAGES[0]), str(tmp_path / "ls.bin"), str(tmp_path / "gone.html")]
+    proc = cli("clean", *files, "-o", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 3, proc.stderr  # gone.html cannot be read
+    got = lines(tmp_path / "out.jsonl")
+    assert [x["file"] for x in got] == files and proc.stdout == ""
+    assert [x["status"] for x in got] == ["ok", "ok", "error", "error"]
+    assert got[0]["text"] == json.loads(cli("clean", str(SEED), "--format", "json").stdout)["text"]
+    assert "ELF executable" in str(got[2]["reason"]) and "cannot read" in str(got[3]["reason"])
+    one_line_error(cli("clean", *files[:2], "--format", "text"), 2, "JSON line")
+
+
+def test_clean_writes_to_a_file_with_o(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "article.md"
+    proc = cli("clean", str(SEED), "-o", str(out), "--format", "markdown")
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert out.read_text(encoding="utf-8") == cli("clean", str(SEED), "--format", "markdown").stdout
+    one_line_error(cli("clean", str(SEED), "-o", str(tmp_path / "no" / "x.txt")), 2, "no folder")
+    one_line_error(cli("clean", str(SEED), "-o", str(tmp_path)), 2, "is a folder")
+
+
+def test_version() -> None:
+    import boilerstrip
+
+    proc = cli("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith(f"boilerstrip {boilerstrip.__version__} ("), proc
+
+
+def test_comments_in_text_come_after_a_separator() -> None:
+    """The comments ran on after the article with nothing between."""
+    data = json.loads(cli("clean", str(SEED), "--comments", "--format", "json").stdout)
+    assert len(data["comments"]) >= 2
+    text = cli("clean", str(SEED), "--comments").stdout
+    article, _, rest = text.partition(f"\n\n--- {len(data['comments'])} comments ---\n\n")
+    assert article == data["text"]
+    assert rest.rstrip("\n").split("\n\n---\n\n") == [c["text"] for c in data["comments"]]
+
+
+def test_blocks_carry_kept_and_need_json() -> None:
+    """--blocks was ignored without --format json, and blocks had no kept flag."""
+    data = json.loads(cli("clean", str(SEED), "--blocks").stdout)  # --blocks alone: JSON
+    kept = [b["text"] for b in data["blocks"] if b["kept"]]
+    assert kept and "\n\n".join(kept) == data["text"]
+    assert all(b["label"] != "article" for b in data["blocks"] if not b["kept"])
+    for fmt in ("text", "markdown"):
+        one_line_error(cli("clean", str(SEED), "--blocks", "--format", fmt), 2, "--blocks", "JSON")
+
+
+# --- binaries are no pages ----------------------------------------------------------
+
+
+def _binaries() -> dict[str, bytes]:
+    """Real binary files of this machine, and files made by their own libraries."""
+    import io
+    import tarfile
+    import zipfile
+
+    zipped, tarred = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("page.html", SEED.read_text(encoding="utf-8"))
+    with tarfile.open(fileobj=tarred, mode="w") as t:
+        info = tarfile.TarInfo("page.txt")
+        data = SEED.read_bytes()
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))
+    pdf = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        + SEED.read_bytes()
+    )
+    return {
+        "ELF executable": pathlib.Path(sys.executable).resolve().read_bytes()[:200_000],
+        "ZIP archive": zipped.getvalue(),
+        "tar archive": tarred.getvalue(),
+        "PDF document": pdf,  # ASCII only: valid UTF-8, still no page
+    }
+
+
+@pytest.mark.parametrize("kind", ["ELF executable", "ZIP archive", "tar archive", "PDF document"])
+def test_binaries_are_refused_by_their_magic_bytes(kind: str) -> None:
+    """An ELF executable came out as 60 KB of CJK "text" (language zh), exit 0."""
+    import boilerstrip
+
+    with pytest.raises(boilerstrip.InputError, match=kind):
+        boilerstrip.clean(_binaries()[kind])
+
+
+def test_batch_marks_binaries_as_errors(tmp_path: pathlib.Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    for i, (_, data) in enumerate(sorted(_binaries().items())):
+        (site / f"{i}.html").write_bytes(data)
+    (site / "9.txt").write_bytes(SEED.read_bytes())
+    proc = cli("batch", str(site), "-o", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 0, proc.stderr
+    got = lines(tmp_path / "out.jsonl")
+    assert [x["status"] for x in got] == ["error"] * 4 + ["ok"]
+    assert [k in str(x["reason"]) for x, k in zip(got, sorted(_binaries()), strict=False)] == [True] * 4
