@@ -42,11 +42,13 @@ from .errors import BoilerstripError
 from .outputs import RESULT_FIELDS, Lock, Writer, check_paths, earlier_lines, json_line
 from .sources import (
     NOTHING_DONE,
+    STDIN,
     JsonlFields,
     Place,
     Record,
     can_segment,
     expand,
+    file_size,
     read_file,
     read_warc,
     survey,
@@ -307,10 +309,11 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     found = survey(options.inputs)
     if found.missing:
         raise BoilerstripError(found.missing)
+    total = None if STDIN in options.inputs else found.bytes
     locks = _take_locks([p for p in (options.output, options.errors) if p and p != "-"])
     previous = _terminate_as_interrupt()
     try:
-        return _run_locked(options, config)
+        return _run_locked(options, config, total)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
@@ -343,7 +346,7 @@ def _terminate_as_interrupt() -> Any:
     return signal.signal(signal.SIGTERM, interrupt)
 
 
-def _run_locked(options: BatchOptions, config: Config) -> Tally:
+def _run_locked(options: BatchOptions, config: Config, total: int | None) -> Tally:
     tally = Tally()
     earlier = earlier_lines(
         options.output,
@@ -359,18 +362,16 @@ def _run_locked(options: BatchOptions, config: Config) -> Tally:
     tally.resumed_from = tally.read = done
     tally.written, tally.errors_written = earlier.in_output, earlier.in_errors
     workers = options.workers or os.cpu_count() or 1
-    progress = _progress(options, done)
+    progress = _progress(options, done, total, _resumed_bytes(plan))
     writer = Writer(
         options.output, options.errors, append=done > 0, parquet=options.output_format == "parquet"
     )
     results = _ordered_results(_tasks(options, plan), config, options, workers)
     try:
-        for text, status, reason, labels, source in results:
+        for (text, status, reason, labels, source), mark in results:
             _write(writer, tally, f'{{"seq": {tally.read}, {text[1:]}', status, reason, labels, source)
             if progress is not None:
-                progress.update(1)
-                if status == "error":
-                    progress.set_postfix(errors=tally.statuses["error"], refresh=False)
+                _advance(progress, tally, mark)
     except KeyboardInterrupt:
         if not options.quiet:
             print(f"\ninterrupted after {tally.read} records; run again with --resume", file=sys.stderr)
@@ -435,33 +436,50 @@ def _resume_plan(options: BatchOptions, done_sources: list[str]) -> dict[str, Do
     return plan
 
 
-def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Task]:
+# A task, and how many bytes of the inputs are read once it is done (for the progress bar).
+Work = tuple[Task, int]
+
+
+def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Work]:
     """The work in input order: WARC segments, and chunks of the other inputs'
     records. With `--resume`, inputs wholly done are passed over unread, and the one
     where the earlier run stopped continues after its last done record."""
     chunk: list[Record] = []
-    reached = len(plan)
+    reached, base, mark = len(plan), 0, 0  # base: bytes of the inputs before this one
     for path, problem in expand(options.inputs):
         count, last = plan.pop(path, (0, NOTHING_DONE))
+        size = file_size(path) if problem is None else 0
         if count:
             reached -= 1
             if reached > 0 or last == WHOLE:
+                base += size
                 continue  # the earlier run went past this input
         if problem is None and can_segment(path):
             if chunk:
-                yield chunk, None
+                yield (chunk, None), mark
                 chunk = []
             for start, end in _segments(path, options.segment_bytes):
                 if (end, 0) > last:
-                    yield [], (path, start, end, last)
+                    yield ([], (path, start, end, last)), base + end
+            base += size
             continue
         for rec in islice(read_file(path, problem, options.fields, options.max_bytes), count, None):
             chunk.append(rec)
+            mark = base + (rec.end if rec.end >= 0 else size)
             if len(chunk) >= options.chunk_size:
-                yield chunk, None
+                yield (chunk, None), mark
                 chunk = []
+        base += size
     if chunk:
-        yield chunk, None
+        yield (chunk, None), mark
+
+
+def _resumed_bytes(plan: dict[str, Done_in]) -> int:
+    """Bytes of the inputs an earlier run finished (all it reached but the last)."""
+    reached = list(plan)
+    return sum(file_size(p) for p in reached[:-1]) + sum(
+        file_size(p) for p in reached[-1:] if plan[p][1] == WHOLE
+    )
 
 
 def _segments(path: str, size: int) -> list[tuple[int, int]]:
@@ -502,29 +520,31 @@ def _place(path: str, source: str) -> Place | None:
 
 
 def _ordered_results(
-    tasks: Iterator[Task], config: Config, options: BatchOptions, workers: int
-) -> Generator[Done, None, None]:
-    """Results in input order, with at most 2 × workers tasks in flight. A task whose
-    worker died, or whose result could not come back, is redone record by record."""
+    tasks: Iterator[Work], config: Config, options: BatchOptions, workers: int
+) -> Generator[tuple[Done, int], None, None]:
+    """Results in input order, each with its task's mark, with at most 2 × workers
+    tasks in flight. A task whose worker died, or whose result could not come back, is
+    redone record by record."""
     pool = _pool(config, options, workers)
-    pending: list[tuple[Task, Future[list[Done]]]] = []
+    pending: list[tuple[Task, int, Future[list[Done]]]] = []
     try:
         while True:
-            while len(pending) < 2 * workers and (task := next(tasks, None)) is not None:
-                pending.append((task, pool.submit(process_task, task)))
+            while len(pending) < 2 * workers and (work := next(tasks, None)) is not None:
+                pending.append((work[0], work[1], pool.submit(process_task, work[0])))
             if not pending:
                 return
-            task, future = pending.pop(0)
+            task, mark, future = pending.pop(0)
             try:
                 lines = future.result()
             except BrokenProcessPool:
                 _stop(pool)
                 pool = _pool(config, options, workers)
                 lines = _isolate(task, config, options)
-                pending = [(t, pool.submit(process_task, t)) for t, _ in pending]
+                pending = [(t, m, pool.submit(process_task, t)) for t, m, _ in pending]
             except Exception:  # noqa: BLE001 - e.g. a result that would not pickle
                 lines = _isolate(task, config, options)
-            yield from lines
+            for line in lines:
+                yield line, mark
     finally:
         _stop(pool, busy=bool(pending))
 
@@ -602,9 +622,23 @@ def _death_reason(exitcode: int | None, options: BatchOptions) -> str:
     return f"the worker process died on this record (exit code {exitcode})"
 
 
-def _progress(options: BatchOptions, done: int) -> Any:
+def _progress(options: BatchOptions, done: int, total: int | None, resumed: int) -> Any:
+    """A bar on a terminal: of the inputs' bytes, with a total and an ETA, where their
+    size is known (files); else of records (stdin). The records and errors so far
+    follow it either way."""
     if options.quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(initial=done, unit=" records", dynamic_ncols=True, file=sys.stderr)
+    if total is None:
+        return tqdm(initial=done, unit=" records", dynamic_ncols=True, file=sys.stderr)
+    return tqdm(initial=resumed, total=total, unit="B", unit_scale=True, dynamic_ncols=True, file=sys.stderr)
+
+
+def _advance(progress: Any, tally: Tally, mark: int) -> None:
+    """Move the bar past one written record: to its task's mark in bytes, or by one."""
+    if progress.total is None:
+        progress.update(1)
+    elif mark > progress.n:
+        progress.update(mark - progress.n)
+    progress.set_postfix({"records": tally.read, "errors": tally.statuses["error"]}, refresh=False)

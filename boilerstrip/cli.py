@@ -364,7 +364,8 @@ def _count(n: int, noun: str) -> str:
 def _summary(stats: dict[str, Any], args: argparse.Namespace) -> None:
     counts = ", ".join(f"{k} {v}" for k, v in stats["status"].items())
     print(
-        f"{_count(stats['records_read'], 'record')} ({counts}); {stats['records_per_second']} records/s; "
+        f"{_count(stats['records_read'], 'record')}{f' ({counts})' if counts else ''}; "
+        f"{stats['records_per_second']} records/s; "
         f"output: {args.output}" + (f", errors: {args.errors}" if args.errors else ""),
         file=sys.stderr,
     )

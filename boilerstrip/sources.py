@@ -44,6 +44,7 @@ class Record:
     kind: str = "auto"  # "html", "text", "http" (a whole HTTP response) or "auto"
     error: str | None = None
     skip: str | None = None
+    end: int = -1  # bytes of its input read through this record (-1: the whole input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +100,16 @@ def survey(inputs: Iterable[str]) -> Survey:
     for path, problem in expand(inputs):
         if problem is not None:
             continue
-        total += _size(path)
+        total += file_size(path)
         if missing is None:
             missing = _missing_package(path)
     return Survey(total, missing)
 
 
-def _size(path: str) -> int:
+def file_size(path: str) -> int:
+    """The size of an input file; 0 where it has none (stdin) or cannot be read."""
+    if path == STDIN:
+        return 0
     try:
         return os.path.getsize(path)
     except OSError:
@@ -202,57 +206,68 @@ def read_page_file(path: str, max_bytes: int = 0) -> Record:
 # --- JSONL --------------------------------------------------------------------------
 
 
-def _open_stdin() -> IO[str]:
-    """JSON lines on stdin, gzipped or not (told by the magic bytes); stdin itself stays
-    open for whoever reads it after."""
-    raw = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
-    stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw  # type: ignore[assignment]
-    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
-
-
-def _open_text(path: str) -> IO[str]:
+def _raw(path: str) -> io.BufferedReader:
+    """The input's bytes: the file, or stdin (left open for whoever reads it after)."""
     if path == STDIN:
-        return _open_stdin()
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
+    return open(path, "rb")  # noqa: SIM115
+
+
+def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
+    """The text of a JSONL input: gzipped (by its name, or on stdin by its magic bytes),
+    zstd-compressed (by its name) or plain."""
     name = path.lower()
-    if name.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    if name.endswith(".zst"):
+    stream: Any = raw
+    if name.endswith(".gz") or (path == STDIN and raw.peek(2)[:2] == b"\x1f\x8b"):
+        stream = gzip.GzipFile(fileobj=raw)
+    elif name.endswith(".zst"):
         try:
             import zstandard
         except ImportError as exc:
             raise OSError(
                 0, "reading .zst needs the zstandard package: pip install 'boilerstrip[zstd]'"
             ) from exc
-        raw = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"))  # noqa: SIM115
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+        stream = zstandard.ZstdDecompressor().stream_reader(raw)
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
+
+
+def _tell(raw: io.BufferedReader) -> int:
+    """How far into the file reading has gone (with read-ahead), -1 on a pipe."""
+    try:
+        return raw.tell()
+    except OSError:
+        return -1
 
 
 def read_jsonl(path: str, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
     """One record a line; a line that is not a JSON object with a page is an error, and
     so is one longer than `max_bytes` characters (when set), which is read no further."""
+    with _raw(path) as raw, _text_of(path, raw) as fh:
+        for record in _jsonl_records(path, fh, fields, max_bytes):
+            record.end = _tell(raw)
+            yield record
+
+
+def _jsonl_records(path: str, fh: IO[str], fields: JsonlFields, max_bytes: int) -> Iterator[Record]:
     cap = max_bytes or sys.maxsize
-    with _open_text(path) as fh:
-        lineno = 0
-        while True:
-            source = f"{path}:{lineno + 1}"
-            try:
-                line = fh.readline(cap + 1)
-                long = len(line) > cap and not line.endswith("\n")
-                if long:
-                    _skip_line(fh)
-            except Exception as exc:  # noqa: BLE001 - a stream that breaks ends the file
-                yield Record(id=source, source=source, error=f"corrupt file: {type(exc).__name__}: {exc}")
-                return
-            if not line:
-                return
-            lineno += 1
+    lineno = 0
+    while True:
+        source = f"{path}:{lineno + 1}"
+        try:
+            line = fh.readline(cap + 1)
+            long = len(line) > cap and not line.endswith("\n")
             if long:
-                yield Record(
-                    id=source, source=source, error=f"line of over {cap} characters is over --max-bytes"
-                )
-            elif line.strip():
-                yield _jsonl_record(path, lineno, line, fields)
+                _skip_line(fh)
+        except Exception as exc:  # noqa: BLE001 - a stream that breaks ends the file
+            yield Record(id=source, source=source, error=f"corrupt file: {type(exc).__name__}: {exc}")
+            return
+        if not line:
+            return
+        lineno += 1
+        if long:
+            yield Record(id=source, source=source, error=f"line of over {cap} characters is over --max-bytes")
+        elif line.strip():
+            yield _jsonl_record(path, lineno, line, fields)
 
 
 def _jsonl_record(path: str, lineno: int, line: str, fields: JsonlFields) -> Record:
@@ -330,6 +345,7 @@ def read_warc(
                 record = _warc_record(path, place, rec, max_bytes) if place > after else None
                 reader.good = place
                 if record is not None:
+                    record.end = place[0]
                     yield record
             return
         except Exception as exc:  # noqa: BLE001 - any failure of the reader is a corrupt stretch

@@ -359,3 +359,50 @@ def test_batch_marks_binaries_as_errors(tmp_path: pathlib.Path) -> None:
     got = lines(tmp_path / "out.jsonl")
     assert [x["status"] for x in got] == ["error"] * 4 + ["ok"]
     assert [k in str(x["reason"]) for x, k in zip(got, sorted(_binaries()), strict=False)] == [True] * 4
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run the command with stderr on a pseudo-terminal of 120 columns, as a person
+    sees it; returns (exit status, what the terminal showed)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "boilerstrip", *args], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=slave)  # fmt: skip
+    os.close(slave)
+    shown = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the command closed the terminal
+            break
+        if not data:
+            break
+        shown.append(data)
+    os.close(master)
+    return proc.wait(timeout=120), b"".join(shown).decode("utf-8", "replace")
+
+
+def test_the_progress_bar_has_a_total_and_an_eta(tmp_path: pathlib.Path) -> None:
+    """The bar counted records, with no total and no ETA, even for a folder."""
+    from tqdm import tqdm
+
+    page = SEED.read_text(encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"html": page}) + "\n" for _ in range(40)))
+    (tmp_path / "pages").mkdir()
+    for i in range(3):
+        (tmp_path / "pages" / f"{i}.txt").write_text(page, encoding="utf-8")
+    total = sum(p.stat().st_size for p in [tmp_path / "in.jsonl", *(tmp_path / "pages").iterdir()])
+    status, shown = _on_a_terminal(["batch", str(tmp_path / "in.jsonl"), str(tmp_path / "pages"),
+                                    "-o", str(tmp_path / "out.jsonl"), "--workers", "2"])  # fmt: skip
+    assert status == 0, shown
+    size = tqdm.format_sizeof(total)
+    assert "100%" in shown and f"| {size}/{size} [" in shown and "<00:00" in shown, shown
+    assert "records=43, errors=0" in shown and "43 records (ok 43)" in shown, shown
+    # On stdin the size is unknown: the bar counts records.
+    status, shown = _on_a_terminal(["batch", "-", "-o", str(tmp_path / "out2.jsonl")])
+    assert status == 4 and "0 records" in shown and "%" not in shown, shown
