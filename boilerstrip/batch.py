@@ -49,6 +49,7 @@ from .sources import (
     can_segment,
     expand,
     file_size,
+    is_warc,
     read_file,
     read_warc,
     survey,
@@ -57,6 +58,8 @@ from .sources import (
 )
 
 __all__ = ["RESULT_FIELDS", "BatchOptions", "Tally", "clean_fields", "run"]
+
+LEFT_OUT = "left out"  # the status of a record that --content-only keeps out of the output
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class BatchOptions:
     max_memory: int = 4096  # MiB of address space per worker process; 0: no limit
     fields: JsonlFields = field(default_factory=JsonlFields)
     output_format: str = "jsonl"  # or "parquet"
+    content_only: bool = False  # WARC records that hold no page are counted, not written
 
 
 @dataclass(slots=True)
@@ -92,6 +96,7 @@ class Tally:
     labels: Counter[str] = field(default_factory=Counter)
     error_reasons: Counter[str] = field(default_factory=Counter)
     unreadable_inputs: list[dict[str, str]] = field(default_factory=list)
+    left_out: Counter[str] = field(default_factory=Counter)  # by reason, with --content-only
     resumed_from: int = 0
     started: float = field(default_factory=time.monotonic)
 
@@ -117,6 +122,7 @@ class Tally:
             "labels_of_records": processed,
             "error_reasons": dict(self.error_reasons.most_common()),
             "unreadable_inputs": self.unreadable_inputs,
+            "left_out": dict(sorted(self.left_out.items())),
             "elapsed_seconds": round(elapsed, 3),
             "records_per_second": round(processed / elapsed, 2) if elapsed > 0 else None,
         }
@@ -234,7 +240,8 @@ def process_record(rec: Record) -> dict[str, Any]:
     if rec.error is not None:
         return {**line, "status": "error", "reason": rec.error}
     if rec.skip is not None:
-        return {**line, "status": "skipped", "reason": rec.skip}
+        status = LEFT_OUT if rec.meta and options.content_only else "skipped"
+        return {**line, "status": status, "reason": rec.skip}
     data = rec.data or b""
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > options.max_bytes:
@@ -391,7 +398,11 @@ def _run_locked(options: BatchOptions, config: Config, total: int | None) -> Tal
 def _write(
     writer: Writer, tally: Tally, text: str, status: str, reason: str, labels: dict[str, int], source: str
 ) -> None:
-    """Write one numbered line and count it (only once it is written)."""
+    """Write one numbered line and count it (only once it is written); a record left
+    out (`--content-only`) is counted, and takes no line and no number."""
+    if status == LEFT_OUT:
+        tally.left_out[reason] += 1
+        return
     writer.write(text, status)
     tally.read += 1
     tally.add(status, reason, labels, source)
@@ -463,7 +474,7 @@ def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Work]:
                     yield ([], (path, start, end, last)), base + end
             base += size
             continue
-        for rec in islice(read_file(path, problem, options.fields, options.max_bytes), count, None):
+        for rec in _records_after(path, problem, options, count, last):
             chunk.append(rec)
             mark = base + (rec.end if rec.end >= 0 else size)
             if len(chunk) >= options.chunk_size:
@@ -472,6 +483,17 @@ def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Work]:
         base += size
     if chunk:
         yield (chunk, None), mark
+
+
+def _records_after(
+    path: str, problem: str | None, options: BatchOptions, count: int, last: Place
+) -> Iterator[Record]:
+    """The records of an input that an earlier run did not do: a WARC's after the place
+    of its last done record (records left out by --content-only have no line to count),
+    any other input's after its first `count`."""
+    if problem is None and is_warc(path):
+        return read_file(path, problem, options.fields, options.max_bytes, after=last)
+    return islice(read_file(path, problem, options.fields, options.max_bytes), count, None)
 
 
 def _resumed_bytes(plan: dict[str, Done_in]) -> int:

@@ -160,6 +160,12 @@ def _add_batch(sub: Any) -> None:
     batch.add_argument("--workers", type=_COUNT, default=0, help="worker processes (0: every core)")
     batch.add_argument("--chunk-size", type=_POSITIVE, default=32, help="records sent to a worker at a time")
     batch.add_argument("--comments", action="store_true", help="also extract reader comments")
+    batch.add_argument(
+        "--content-only",
+        action="store_true",
+        help="leave WARC records that hold no page (request, warcinfo, metadata, revisit) out of "
+        "the output; the summary and --stats count them",
+    )
     batch.add_argument("--resume", action="store_true", help="continue an interrupted run's output")
     batch.add_argument("--overwrite", action="store_true", help="replace an existing output")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -316,6 +322,7 @@ def run_batch(args: argparse.Namespace) -> int:
         max_memory=args.max_memory,
         fields=JsonlFields(args.html_field, args.text_field, args.url_field, args.id_field),
         output_format=args.output_format,
+        content_only=args.content_only,
     )
     try:
         tally = run(options)
@@ -369,6 +376,9 @@ def _summary(stats: dict[str, Any], args: argparse.Namespace) -> None:
         f"output: {args.output}" + (f", errors: {args.errors}" if args.errors else ""),
         file=sys.stderr,
     )
+    if stats["left_out"]:
+        counts = ", ".join(f"{reason} {n}" for reason, n in stats["left_out"].items())
+        print(f"left out (--content-only): {counts}", file=sys.stderr)
     for bad in stats["unreadable_inputs"]:
         print(f"{bad['input']}: {bad['reason']}", file=sys.stderr)
 

@@ -45,6 +45,7 @@ class Record:
     error: str | None = None
     skip: str | None = None
     end: int = -1  # bytes of its input read through this record (-1: the whole input)
+    meta: bool = False  # a WARC record that never holds a page (request, warcinfo, metadata...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +137,12 @@ def _importable(name: str) -> bool:
     return True
 
 
-def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
-    """The records of one input (one error record if it cannot be read). Never raises:
-    whatever stops the reading becomes an error record after the records read."""
+def read_file(
+    path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0, after: Place = (-1, 0)
+) -> Iterator[Record]:
+    """The records of one input (one error record if it cannot be read); a WARC's from
+    after the place `after` (see `read_warc`). Never raises: whatever stops the reading
+    becomes an error record after the records read."""
     if problem:
         yield Record(id=path, source=path, error=f"unreadable input: {problem}")
         return
@@ -146,7 +150,7 @@ def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: in
     last: str | None = None
     try:
         if kind == "warc":
-            records = read_warc(path, max_bytes=max_bytes)
+            records = read_warc(path, after=after, max_bytes=max_bytes)
         elif kind == "jsonl":
             records = read_jsonl(path, fields, max_bytes)
         else:
@@ -158,6 +162,11 @@ def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: in
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         source = path if last is None else f"{last}#end"
         yield Record(id=source, source=source, error=f"unreadable input: {reason}")
+
+
+def is_warc(path: str) -> bool:
+    """Whether the input is a WARC (or WET) file, whose records have places."""
+    return _kind_of(path) == "warc"
 
 
 def can_segment(path: str) -> bool:
@@ -496,7 +505,7 @@ def _warc_record(path: str, place: Place, rec: Any, max_bytes: int) -> Record:
     rid = str(headers.get("WARC-Record-ID") or source)
     url = headers.get("WARC-Target-URI")
     if rtype not in ("conversion", "resource", "response"):
-        return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record")
+        return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record", meta=True)
     body = rec.reader.read(max_bytes + 1) if max_bytes else rec.reader.read()
     declared = rec.content_length
     if max_bytes and max(len(body), declared or 0) > max_bytes:

@@ -406,3 +406,36 @@ def test_the_progress_bar_has_a_total_and_an_eta(tmp_path: pathlib.Path) -> None
     # On stdin the size is unknown: the bar counts records.
     status, shown = _on_a_terminal(["batch", "-", "-o", str(tmp_path / "out2.jsonl")])
     assert status == 4 and "0 records" in shown and "%" not in shown, shown
+
+
+# --- WARC records that hold no page ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_content_only_leaves_request_and_warcinfo_records_out_and_counts_them(
+    tmp_path: pathlib.Path, pages: list[bytes], name: str
+) -> None:
+    """Request and warcinfo records filled half the output as `skipped`, with no way to
+    leave them out."""
+    warc = tmp_path / name
+    n = write_warc(warc, pages, [SEED.read_text(encoding="utf-8")])  # warcinfo, a request a page, ...
+    whole, stats = tmp_path / "whole.jsonl", tmp_path / "stats.json"
+    proc = cli("batch", str(warc), "-o", str(whole), "--content-only", "--stats", str(stats))
+    assert proc.returncode == 0, proc.stderr
+    got = lines(whole)
+    # Responses (pages, an image, a 404) and the conversion record stay; a 404 is still "skipped".
+    assert [x["seq"] for x in got] == list(range(len(got))) and len(got) == n - len(pages) - 1
+    assert [x["status"] for x in got] == ["ok"] * (len(pages) + 1) + ["skipped", "skipped"]
+    counted = json.loads(stats.read_text())
+    assert counted["left_out"] == {"request record": len(pages), "warcinfo record": 1}
+    assert counted["accounted"] and counted["records_read"] == len(got)
+    assert f"left out (--content-only): request record {len(pages)}, warcinfo record 1" in proc.stderr
+    # Resumed, it continues after the last record written, whatever was left out.
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(whole.read_text().splitlines(keepends=True)[:2]))
+    proc = cli("batch", str(warc), "-o", str(part), "--content-only", "--resume", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert part.read_text() == whole.read_text()
+    # Without the option every record is a line, as before.
+    assert cli("batch", str(warc), "-o", str(tmp_path / "all.jsonl"), "--quiet").returncode == 0
+    assert len(lines(tmp_path / "all.jsonl")) == n
