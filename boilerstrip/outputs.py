@@ -284,7 +284,7 @@ class ParquetWriter:
             import pyarrow  # noqa: F401
         except ImportError as exc:
             raise BoilerstripError(
-                "Parquet output needs pyarrow: pip install 'boilerstrip[parquet]'"
+                "Parquet output needs pyarrow: pip install pyarrow (boilerstrip's extra [parquet])"
             ) from exc
         self.path, self.group = path, group
         self.rows: list[dict[str, Any]] = []

@@ -121,9 +121,11 @@ def _missing_package(path: str) -> str | None:
     """The package reading `path` needs, as the line that tells how to install it."""
     kind, name = _kind_of(path), path.lower()
     if kind == "warc" and not _importable("fastwarc"):
-        return f"reading WARC ({path}) needs FastWARC: pip install 'boilerstrip[warc]'"
+        return f"reading WARC ({path}) needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
     if kind == "jsonl" and name.endswith(".zst") and not _importable("zstandard"):
-        return f"reading {path} needs the zstandard package: pip install 'boilerstrip[zstd]'"
+        return (
+            f"reading {path} needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])"
+        )
     return None
 
 
@@ -234,7 +236,8 @@ def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
             import zstandard
         except ImportError as exc:
             raise OSError(
-                0, "reading .zst needs the zstandard package: pip install 'boilerstrip[zstd]'"
+                0,
+                "reading .zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
             ) from exc
         stream = zstandard.ZstdDecompressor().stream_reader(raw)
     return io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
@@ -393,7 +396,9 @@ class _WarcReader:
         try:
             from fastwarc.warc import ArchiveIterator, WarcRecordType
         except ImportError as exc:
-            raise OSError(0, "reading WARC needs FastWARC: pip install 'boilerstrip[warc]'") from exc
+            raise OSError(
+                0, "reading WARC needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
+            ) from exc
         with open(self.path, "rb") as fh:
             fh.seek(self.start)
             stream: Any = fh

@@ -439,3 +439,24 @@ def test_content_only_leaves_request_and_warcinfo_records_out_and_counts_them(
     # Without the option every record is a line, as before.
     assert cli("batch", str(warc), "-o", str(tmp_path / "all.jsonl"), "--quiet").returncode == 0
     assert len(lines(tmp_path / "all.jsonl")) == n
+
+
+def test_the_cli_docs_name_every_option_and_exit_status() -> None:
+    """docs/cli.md is the CLI's reference: an option or exit status added without a
+    word there fails here."""
+    import argparse
+    import re
+
+    from boilerstrip.cli import EXIT_CODES, build_parser
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for command in [parser, *commands.values()]:
+        for action in command._actions:
+            for option in set(action.option_strings) - {"-h", "--help"}:
+                assert re.search(rf"`[^`]*{re.escape(option)}\b", text), f"{command.prog} {option}"
+    for code, _ in EXIT_CODES:
+        assert f"\n| {code} |" in text, code
