@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_clean(sub)
     _add_batch(sub)
+    _add_explain(sub)
     return parser
 
 
@@ -129,6 +130,29 @@ def _add_clean(sub: Any) -> None:
         help="JSON only: every block, its label, reasons and whether it is kept",
     )
     clean.set_defaults(parser=clean)
+
+
+def _add_explain(sub: Any) -> None:
+    explain = sub.add_parser(
+        "explain",
+        help="show every block of a page and why it was kept or dropped",
+        description="Every block of the page in order: its number, kept or dropped, its label, its "
+        "score, the start of its text and the reason that decided it. Coloured by label on a "
+        "terminal, plain when piped.",
+        epilog=_exit_table(),
+        formatter_class=_Help,
+    )
+    explain.add_argument("file", metavar="FILE", help="page file (HTML or text, gzipped or not); - for stdin")
+    explain.add_argument(
+        "--only", action="append", choices=[label.value for label in Label], metavar="LABEL",
+        help="show only blocks of this label (again for more)",
+    )  # fmt: skip
+    explain.add_argument("--comments", action="store_true", help="extract reader comments as clean does")
+    explain.add_argument("--url", help="the page's URL")
+    explain.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour by label"
+    )
+    explain.set_defaults(parser=explain)
 
 
 def _add_batch(sub: Any) -> None:
@@ -187,7 +211,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "batch":
         _check_batch_paths(args.parser, args)
         return run_batch(args)
+    if args.command == "explain":
+        return run_explain(args)
     return run_clean(args)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    """`boilerstrip explain`: the blocks of one page with their decisions."""
+    from . import explain
+
+    try:
+        data = read_page(args.file)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"boilerstrip: cannot read {args.file}: {reason}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        result = Cleaner().clean(data, url=args.url, include_comments=args.comments)
+    except BoilerstripError as exc:
+        print(f"boilerstrip: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    colour = explain.use_colour(args.color, sys.stdout.isatty())
+    sys.stdout.write("\n".join(explain.lines(result, only=args.only or (), colour=colour)) + "\n")
+    return EXIT_OK
 
 
 def run_clean(args: argparse.Namespace) -> int:

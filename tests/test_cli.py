@@ -362,7 +362,7 @@ def test_batch_marks_binaries_as_errors(tmp_path: pathlib.Path) -> None:
 
 
 def _on_a_terminal(args: list[str]) -> tuple[int, str]:
-    """Run the command with stderr on a pseudo-terminal of 120 columns, as a person
+    """Run the command with its output on a pseudo-terminal of 120 columns, as a person
     sees it; returns (exit status, what the terminal showed)."""
     import fcntl
     import pty
@@ -372,7 +372,7 @@ def _on_a_terminal(args: list[str]) -> tuple[int, str]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     proc = subprocess.Popen([sys.executable, "-m", "boilerstrip", *args], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=slave)  # fmt: skip
+                            stdout=slave, stderr=slave)  # fmt: skip
     os.close(slave)
     shown = []
     while True:
@@ -460,3 +460,38 @@ def test_the_cli_docs_name_every_option_and_exit_status() -> None:
                 assert re.search(rf"`[^`]*{re.escape(option)}\b", text), f"{command.prog} {option}"
     for code, _ in EXIT_CODES:
         assert f"\n| {code} |" in text, code
+
+
+# --- explain -------------------------------------------------------------------------
+
+
+def test_explain_shows_every_block_with_its_decision() -> None:
+    """Why a block was dropped was only visible in --blocks JSON."""
+    blocks = json.loads(cli("clean", str(SEED), "--blocks").stdout)["blocks"]
+    proc = cli("explain", str(SEED))
+    assert proc.returncode == 0, proc.stderr
+    header, *rows = proc.stdout.splitlines()
+    kept = sum(b["kept"] for b in blocks)
+    assert (
+        header.startswith("# Wives of mobilized Russian soldiers")
+        and f"{len(blocks)} blocks, {kept} kept" in header
+    )
+    assert len(rows) == len(blocks) and "\x1b[" not in proc.stdout  # piped: no colour
+    for row, block in zip(rows, blocks, strict=True):
+        number, mark, label = row.split()[:3]
+        assert (int(number), mark == "kept", label) == (block["index"], block["kept"], block["label"])
+        assert row.endswith("← " + block["reasons"][-1]) and " ".join(block["text"].split())[:30] in row
+    only = cli("explain", str(SEED), "--only", "comment", "--only", "copyright").stdout.splitlines()[1:]
+    assert only and {r.split()[2] for r in only} == {"comment", "copyright"}
+    assert len(only) == sum(b["label"] in ("comment", "copyright") for b in blocks)
+    one_line_error(cli("explain", str(SEED), "--only", "nonsense"), 2, "--only", "invalid choice")
+
+
+def test_explain_is_coloured_on_a_terminal_and_reads_gzip(tmp_path: pathlib.Path) -> None:
+    status, shown = _on_a_terminal(["explain", str(HTML_PAGES[0])])
+    assert status == 0 and "\x1b[32m" in shown and "\x1b[0m" in shown, shown
+    plain = cli("explain", "-", stdin=gzip.decompress(HTML_PAGES[0].read_bytes())).stdout
+    assert plain == cli("explain", str(HTML_PAGES[0])).stdout and "\x1b[" not in plain
+    assert "\x1b[32m" in cli("explain", str(SEED), "--color", "always").stdout
+    (tmp_path / "ls").write_bytes(pathlib.Path(sys.executable).resolve().read_bytes()[:50_000])
+    one_line_error(cli("explain", str(tmp_path / "ls")), 4, "ELF executable")
