@@ -42,18 +42,24 @@ from .errors import BoilerstripError
 from .outputs import RESULT_FIELDS, Lock, Writer, check_paths, earlier_lines, json_line
 from .sources import (
     NOTHING_DONE,
+    STDIN,
     JsonlFields,
     Place,
     Record,
     can_segment,
     expand,
+    file_size,
+    is_warc,
     read_file,
     read_warc,
+    survey,
     unwrap_http,
     warc_segments,
 )
 
 __all__ = ["RESULT_FIELDS", "BatchOptions", "Tally", "clean_fields", "run"]
+
+LEFT_OUT = "left out"  # the status of a record that --content-only keeps out of the output
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,7 @@ class BatchOptions:
     max_memory: int = 4096  # MiB of address space per worker process; 0: no limit
     fields: JsonlFields = field(default_factory=JsonlFields)
     output_format: str = "jsonl"  # or "parquet"
+    content_only: bool = False  # WARC records that hold no page are counted, not written
 
 
 @dataclass(slots=True)
@@ -89,6 +96,7 @@ class Tally:
     labels: Counter[str] = field(default_factory=Counter)
     error_reasons: Counter[str] = field(default_factory=Counter)
     unreadable_inputs: list[dict[str, str]] = field(default_factory=list)
+    left_out: Counter[str] = field(default_factory=Counter)  # by reason, with --content-only
     resumed_from: int = 0
     started: float = field(default_factory=time.monotonic)
 
@@ -110,9 +118,11 @@ class Tally:
             "resumed_from": self.resumed_from,
             "accounted": self.written + self.errors_written == self.read,
             "status": dict(sorted(self.statuses.items())),
-            "labels": dict(sorted(self.labels.items())),
+            "labels": dict(sorted(self.labels.items())),  # of the records cleaned since a resume
+            "labels_of_records": processed,
             "error_reasons": dict(self.error_reasons.most_common()),
             "unreadable_inputs": self.unreadable_inputs,
+            "left_out": dict(sorted(self.left_out.items())),
             "elapsed_seconds": round(elapsed, 3),
             "records_per_second": round(processed / elapsed, 2) if elapsed > 0 else None,
         }
@@ -230,7 +240,8 @@ def process_record(rec: Record) -> dict[str, Any]:
     if rec.error is not None:
         return {**line, "status": "error", "reason": rec.error}
     if rec.skip is not None:
-        return {**line, "status": "skipped", "reason": rec.skip}
+        status = LEFT_OUT if rec.meta and options.content_only else "skipped"
+        return {**line, "status": status, "reason": rec.skip}
     data = rec.data or b""
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > options.max_bytes:
@@ -302,10 +313,14 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     Ctrl-C or SIGTERM."""
     config = config or Config()
     check_paths(options.output, options.errors, options.stats)
-    locks = _take_locks([p for p in (options.output, options.errors) if p])
+    found = survey(options.inputs)
+    if found.missing:
+        raise BoilerstripError(found.missing)
+    total = None if STDIN in options.inputs else found.bytes
+    locks = _take_locks([p for p in (options.output, options.errors) if p and p != "-"])
     previous = _terminate_as_interrupt()
     try:
-        return _run_locked(options, config)
+        return _run_locked(options, config, total)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
@@ -338,32 +353,32 @@ def _terminate_as_interrupt() -> Any:
     return signal.signal(signal.SIGTERM, interrupt)
 
 
-def _run_locked(options: BatchOptions, config: Config) -> Tally:
+def _run_locked(options: BatchOptions, config: Config, total: int | None) -> Tally:
     tally = Tally()
-    done_sources, in_output, in_errors = earlier_lines(
+    earlier = earlier_lines(
         options.output,
         options.errors,
         resume=options.resume,
         overwrite=options.overwrite,
         jsonl=options.output_format == "jsonl",
     )
-    plan = _resume_plan(options, done_sources)
-    done = len(done_sources)
+    plan = _resume_plan(options, earlier.sources)
+    done = len(earlier.lines)
+    for _, source, status, reason in earlier.lines:  # the summary counts the whole output
+        tally.add(status, reason, {}, source)
     tally.resumed_from = tally.read = done
-    tally.written, tally.errors_written = in_output, in_errors
+    tally.written, tally.errors_written = earlier.in_output, earlier.in_errors
     workers = options.workers or os.cpu_count() or 1
-    progress = _progress(options, done)
+    progress = _progress(options, done, total, _resumed_bytes(plan))
     writer = Writer(
         options.output, options.errors, append=done > 0, parquet=options.output_format == "parquet"
     )
     results = _ordered_results(_tasks(options, plan), config, options, workers)
     try:
-        for text, status, reason, labels, source in results:
+        for (text, status, reason, labels, source), mark in results:
             _write(writer, tally, f'{{"seq": {tally.read}, {text[1:]}', status, reason, labels, source)
             if progress is not None:
-                progress.update(1)
-                if status == "error":
-                    progress.set_postfix(errors=tally.statuses["error"], refresh=False)
+                _advance(progress, tally, mark)
     except KeyboardInterrupt:
         if not options.quiet:
             print(f"\ninterrupted after {tally.read} records; run again with --resume", file=sys.stderr)
@@ -383,7 +398,11 @@ def _run_locked(options: BatchOptions, config: Config) -> Tally:
 def _write(
     writer: Writer, tally: Tally, text: str, status: str, reason: str, labels: dict[str, int], source: str
 ) -> None:
-    """Write one numbered line and count it (only once it is written)."""
+    """Write one numbered line and count it (only once it is written); a record left
+    out (`--content-only`) is counted, and takes no line and no number."""
+    if status == LEFT_OUT:
+        tally.left_out[reason] += 1
+        return
     writer.write(text, status)
     tally.read += 1
     tally.add(status, reason, labels, source)
@@ -428,33 +447,61 @@ def _resume_plan(options: BatchOptions, done_sources: list[str]) -> dict[str, Do
     return plan
 
 
-def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Task]:
+# A task, and how many bytes of the inputs are read once it is done (for the progress bar).
+Work = tuple[Task, int]
+
+
+def _tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Work]:
     """The work in input order: WARC segments, and chunks of the other inputs'
     records. With `--resume`, inputs wholly done are passed over unread, and the one
     where the earlier run stopped continues after its last done record."""
     chunk: list[Record] = []
-    reached = len(plan)
+    reached, base, mark = len(plan), 0, 0  # base: bytes of the inputs before this one
     for path, problem in expand(options.inputs):
         count, last = plan.pop(path, (0, NOTHING_DONE))
+        size = file_size(path) if problem is None else 0
         if count:
             reached -= 1
             if reached > 0 or last == WHOLE:
+                base += size
                 continue  # the earlier run went past this input
         if problem is None and can_segment(path):
             if chunk:
-                yield chunk, None
+                yield (chunk, None), mark
                 chunk = []
             for start, end in _segments(path, options.segment_bytes):
                 if (end, 0) > last:
-                    yield [], (path, start, end, last)
+                    yield ([], (path, start, end, last)), base + end
+            base += size
             continue
-        for rec in islice(read_file(path, problem, options.fields, options.max_bytes), count, None):
+        for rec in _records_after(path, problem, options, count, last):
             chunk.append(rec)
+            mark = base + (rec.end if rec.end >= 0 else size)
             if len(chunk) >= options.chunk_size:
-                yield chunk, None
+                yield (chunk, None), mark
                 chunk = []
+        base += size
     if chunk:
-        yield chunk, None
+        yield (chunk, None), mark
+
+
+def _records_after(
+    path: str, problem: str | None, options: BatchOptions, count: int, last: Place
+) -> Iterator[Record]:
+    """The records of an input that an earlier run did not do: a WARC's after the place
+    of its last done record (records left out by --content-only have no line to count),
+    any other input's after its first `count`."""
+    if problem is None and is_warc(path):
+        return read_file(path, problem, options.fields, options.max_bytes, after=last)
+    return islice(read_file(path, problem, options.fields, options.max_bytes), count, None)
+
+
+def _resumed_bytes(plan: dict[str, Done_in]) -> int:
+    """Bytes of the inputs an earlier run finished (all it reached but the last)."""
+    reached = list(plan)
+    return sum(file_size(p) for p in reached[:-1]) + sum(
+        file_size(p) for p in reached[-1:] if plan[p][1] == WHOLE
+    )
 
 
 def _segments(path: str, size: int) -> list[tuple[int, int]]:
@@ -495,31 +542,45 @@ def _place(path: str, source: str) -> Place | None:
 
 
 def _ordered_results(
-    tasks: Iterator[Task], config: Config, options: BatchOptions, workers: int
-) -> Generator[Done, None, None]:
-    """Results in input order, with at most 2 × workers tasks in flight. A task whose
-    worker died, or whose result could not come back, is redone record by record."""
+    tasks: Iterator[Work], config: Config, options: BatchOptions, workers: int
+) -> Generator[tuple[Done, int], None, None]:
+    """Results in input order, each with its task's mark, with at most 2 × workers
+    tasks in flight. A task whose worker died, or whose result could not come back, is
+    redone record by record."""
     pool = _pool(config, options, workers)
-    pending: list[tuple[Task, Future[list[Done]]]] = []
+    pending: list[tuple[Task, int, Future[list[Done]]]] = []
     try:
         while True:
-            while len(pending) < 2 * workers and (task := next(tasks, None)) is not None:
-                pending.append((task, pool.submit(process_task, task)))
+            while len(pending) < 2 * workers and (work := next(tasks, None)) is not None:
+                pending.append((work[0], work[1], pool.submit(process_task, work[0])))
             if not pending:
                 return
-            task, future = pending.pop(0)
+            task, mark, future = pending.pop(0)
             try:
                 lines = future.result()
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
+                _stop(pool)
                 pool = _pool(config, options, workers)
                 lines = _isolate(task, config, options)
-                pending = [(t, pool.submit(process_task, t)) for t, _ in pending]
+                pending = [(t, m, pool.submit(process_task, t)) for t, m, _ in pending]
             except Exception:  # noqa: BLE001 - e.g. a result that would not pickle
                 lines = _isolate(task, config, options)
-            yield from lines
+            for line in lines:
+                yield line, mark
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, busy=bool(pending))
+
+
+def _stop(pool: ProcessPoolExecutor, *, busy: bool = True) -> None:
+    """Shut the pool down and wait for its manager thread: one left running at exit
+    races Python's exit hook for its wakeup pipe, which then prints "Exception ignored
+    in: <module 'threading'> ... Bad file descriptor" (about one run in 30). Workers
+    still busy (an interrupted run, a broken pool) are ended first, so the wait is
+    short: their records are redone by --resume or record by record."""
+    if busy:
+        for proc in list((pool._processes or {}).values()):
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(config: Config, options: BatchOptions, workers: int) -> ProcessPoolExecutor:
@@ -583,9 +644,23 @@ def _death_reason(exitcode: int | None, options: BatchOptions) -> str:
     return f"the worker process died on this record (exit code {exitcode})"
 
 
-def _progress(options: BatchOptions, done: int) -> Any:
+def _progress(options: BatchOptions, done: int, total: int | None, resumed: int) -> Any:
+    """A bar on a terminal: of the inputs' bytes, with a total and an ETA, where their
+    size is known (files); else of records (stdin). The records and errors so far
+    follow it either way."""
     if options.quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(initial=done, unit=" records", dynamic_ncols=True, file=sys.stderr)
+    if total is None:
+        return tqdm(initial=done, unit=" records", dynamic_ncols=True, file=sys.stderr)
+    return tqdm(initial=resumed, total=total, unit="B", unit_scale=True, dynamic_ncols=True, file=sys.stderr)
+
+
+def _advance(progress: Any, tally: Tally, mark: int) -> None:
+    """Move the bar past one written record: to its task's mark in bytes, or by one."""
+    if progress.total is None:
+        progress.update(1)
+    elif mark > progress.n:
+        progress.update(mark - progress.n)
+    progress.set_postfix({"records": tally.read, "errors": tally.statuses["error"]}, refresh=False)

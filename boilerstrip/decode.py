@@ -44,8 +44,9 @@ def plain_utf8(data: bytes) -> str | None:
 
 
 def _may_be_plain_utf8(data: bytes) -> bool:
-    """No BOM and no look of UTF-16: the bytes may be UTF-8 as they are."""
-    return not data.startswith(_BOM_BYTES) and not _looks_utf16(data)
+    """No BOM, no look of UTF-16 and no binary file's magic: the bytes may be UTF-8 as
+    they are (anything else goes through `decode`, which refuses binaries)."""
+    return not data.startswith(_BOM_BYTES) and not _looks_utf16(data) and binary_kind(data) is None
 
 
 def utf8_head(data: bytes, chars: int = 2048) -> str | None:
@@ -96,7 +97,13 @@ _UTF8_VALID: Final = _load_utf8_check()
 
 def decode(data: bytes) -> str:
     """Decode page bytes: BOM, strict UTF-8, the declared charset unless the bytes
-    read far better another way, then a statistical guess."""
+    read far better another way, then a statistical guess. A file that is no text
+    (an executable, an archive, an image...) is refused by its magic bytes first:
+    many are full of NUL bytes and would read as UTF-16 "text"."""
+    kind = binary_kind(data)
+    if kind is not None:
+        first = ": decompress it first" if "compressed" in kind else ""
+        raise InputError(f"the input is {kind}, not a web page or text{first}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -193,14 +200,71 @@ _CONTROL: Final = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b")
 
 
 def _refuse_binary(data: bytes) -> None:
-    """Compressed or binary data is not a page; say so instead of decoding noise."""
-    if data[:2] == b"\x1f\x8b":
-        raise InputError("the page is gzip-compressed: decompress it first")
-    if data[:4] == b"\x28\xb5\x2f\xfd":
-        raise InputError("the page is zstd-compressed: decompress it first")
+    """Data with no magic bytes that is still binary (many control bytes) is not a
+    page; say so instead of decoding noise."""
     head = data[:4096]
     if head and sum(head.count(c) for c in _CONTROL) > len(head) * 0.05:
         raise InputError("the input looks like binary data, not a web page or text")
+
+
+# Magic bytes at the start of files that are no page. Each is long or odd enough that
+# no text opens with it (two- and three-letter signatures are checked further below).
+_MAGIC: Final = (
+    (b"\x7fELF", "an ELF executable"),
+    (b"\xfe\xed\xfa\xce", "a Mach-O executable"),
+    (b"\xfe\xed\xfa\xcf", "a Mach-O executable"),
+    (b"\xce\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\xca\xfe\xba\xbe", "a Mach-O executable or Java class file"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document, JAR or EPUB)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"8BPS", "a Photoshop image"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"OggS", "an Ogg audio or video file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"ID3\x02\x00", "an MP3 audio file"),
+    (b"ID3\x03\x00", "an MP3 audio file"),
+    (b"ID3\x04\x00", "an MP3 audio file"),
+    (b"\x1aE\xdf\xa3", "a Matroska or WebM video"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_MAGIC_PREFIXES: Final = tuple(magic for magic, _ in _MAGIC)
+_RIFF: Final = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file `data` is, by its magic bytes ("an ELF executable",
+    "a PDF document", ...), or None when it opens like no binary this knows."""
+    if data.startswith(_MAGIC_PREFIXES):
+        return next(kind for magic, kind in _MAGIC if data.startswith(magic))
+    if data[:2] == b"MZ" and len(data) >= 64:  # DOS/Windows: the PE header it points to
+        at = int.from_bytes(data[60:64], "little")
+        if data[at : at + 4] == b"PE\x00\x00":
+            return "a Windows executable"
+    if data[:4] == b"RIFF" and data[8:12] in _RIFF:
+        return _RIFF[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "an MP4 or QuickTime video (or a HEIC or AVIF image)"
+    if data[257:262] == b"ustar":
+        return "a tar archive"
+    if data[:3] == b"BZh" and data[4:10] == b"1AY&SY":
+        return "a bzip2-compressed file"
+    return None
 
 
 def _try(data: bytes, encoding: str) -> str | None:

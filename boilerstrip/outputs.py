@@ -18,8 +18,9 @@ import errno
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from .errors import BoilerstripError
 
@@ -99,15 +100,66 @@ def _same_file(fd: int, path: str) -> bool:
         return False
 
 
+_COMPRESSED: Final = (".gz", ".zst", ".bz2", ".xz", ".zip")
+
+
+def output_format(path: str, given: str | None) -> str:
+    """The output format: the one given, else the one the file's suffix names
+    (.parquet, else JSON lines); ValueError for a suffix that says another format, or
+    compression, which is not written (the file would not be what its name says)."""
+    name = path.lower()
+    if path == "-":
+        if given == "parquet":
+            raise ValueError("Parquet is not written to stdout: name a .parquet file")
+        return "jsonl"
+    if name.endswith(_COMPRESSED):
+        raise ValueError(
+            f"{path} names a compressed file, which is not written: name a .jsonl or .parquet file"
+        )
+    named = (
+        "parquet"
+        if name.endswith((".parquet", ".pq"))
+        else "jsonl"
+        if name.endswith((".jsonl", ".ndjson"))
+        else None
+    )
+    if given and named and given != named:
+        raise ValueError(f"{path} names a {named} file, not --format {given}")
+    return given or named or "jsonl"
+
+
+def path_problem(path: str) -> str | None:
+    """Why a file cannot be written at `path`, found before a run starts (None if it
+    can be tried): a folder is no file, and a missing folder is not made for you."""
+    if path == "-":
+        return None  # stdout
+    if os.path.isdir(path):
+        return f"{path} is a folder: name a file"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"no folder {folder} to write {os.path.basename(path)} in"
+    return None
+
+
+def _same_path(a: str, b: str) -> bool:
+    """The same file, by name or by link (a hard link has its own name)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them does not exist yet: two names, two files
+
+
 def check_paths(output: str, errors: str | None, stats: str | None) -> None:
     """Refuse paths that would overwrite each other, and a stats file that cannot be
     written, before any record is read."""
-    named = [("-o", output), ("--errors", errors), ("--stats", stats)]
-    real = [(flag, os.path.realpath(p)) for flag, p in named if p]
-    for i, (flag, path) in enumerate(real):
-        for other, path2 in real[:i]:
-            if path == path2:
-                raise OutputError(f"{other} and {flag} name the same file: {path}")
+    given = (("-o", output), ("--errors", errors), ("--stats", stats))
+    named = [(flag, p) for flag, p in given if p and p != "-"]
+    for i, (flag, path) in enumerate(named):
+        for other, path2 in named[:i]:
+            if _same_path(path, path2):
+                raise OutputError(f"{other} and {flag} name the same file: {os.path.realpath(path)}")
     if stats:
         try:
             with open(stats, "a", encoding="utf-8"):
@@ -116,30 +168,43 @@ def check_paths(output: str, errors: str | None, stats: str | None) -> None:
             raise OutputError(describe(exc, stats)) from exc
 
 
-def earlier_lines(
-    output: str, errors: str | None, *, resume: bool, overwrite: bool, jsonl: bool
-) -> tuple[list[str], int, int]:
-    """(sources of the records done, in input order; lines in the output; lines in the
-    error file) from earlier runs, nothing without --resume; cuts a partial last line
-    left by a killed run, and refuses to overwrite without --overwrite."""
-    paths = [p for p in (output, errors) if p]
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """What the runs before a `--resume` wrote: every whole line's (seq, source,
+    status, reason), in input order, and how many lines each file holds."""
+
+    lines: list[tuple[int, str, str, str]]
+    in_output: int
+    in_errors: int
+
+    @property
+    def sources(self) -> list[str]:
+        return [source for _, source, _, _ in self.lines]
+
+
+def earlier_lines(output: str, errors: str | None, *, resume: bool, overwrite: bool, jsonl: bool) -> Earlier:
+    """The lines earlier runs left (none without --resume); cuts a partial last line
+    left by a killed run, and refuses to overwrite without --overwrite. Their statuses
+    let the summary of a resumed run count the whole output, not only its own part."""
+    paths = [p for p in (output, errors) if p and p != "-"]
     existing = [p for p in paths if os.path.exists(p) and os.path.getsize(p) > 0]
     if not resume:
         if existing and not overwrite:
             raise BoilerstripError(f"{existing[0]} exists: pass --resume to continue it or --overwrite")
-        return [], 0, 0
+        return Earlier([], 0, 0)
     if not jsonl:
         raise BoilerstripError("--resume works with JSONL output only")
     in_output = _complete_lines(output) if output in existing else []
     in_errors = _complete_lines(errors) if errors and errors in existing else []
     done = sorted(in_output + in_errors)
-    if [seq for seq, _ in done] != list(range(len(done))):
+    if [seq for seq, *_ in done] != list(range(len(done))):
         raise BoilerstripError("the output files do not hold a prefix of the input: cannot resume them")
-    return [source for _, source in done], len(in_output), len(in_errors)
+    return Earlier(done, len(in_output), len(in_errors))
 
 
-def _complete_lines(path: str) -> list[tuple[int, str]]:
-    """(seq, source) of every whole line; a partial last line (no newline) is cut off."""
+def _complete_lines(path: str) -> list[tuple[int, str, str, str]]:
+    """(seq, source, status, reason) of every whole line; a partial last line (no
+    newline) is cut off."""
     found = []
     good_end = 0
     try:
@@ -149,7 +214,8 @@ def _complete_lines(path: str) -> list[tuple[int, str]]:
                     break
                 try:
                     line = json.loads(raw)
-                    found.append((int(line["seq"]), str(line["source"])))
+                    found.append((int(line["seq"]), str(line["source"]), str(line["status"]),
+                                  str(line.get("reason") or "")))  # fmt: skip
                 except (ValueError, KeyError, TypeError):
                     break
                 good_end += len(raw)
@@ -168,10 +234,12 @@ class Writer:
         self.parquet: ParquetWriter | None = None
         self.out: IO[str] | None = None
         self.errors: IO[str] | None = None
-        self.paths = {"out": output, "errors": errors or output}
+        self.paths = {"out": "stdout" if output == "-" else output, "errors": errors or output}
         try:
             if parquet:
                 self.parquet = ParquetWriter(output)
+            elif output == "-":
+                self.out = sys.stdout
             else:
                 self.out = open(output, mode, encoding="utf-8")  # noqa: SIM115
             self.errors = open(errors, mode, encoding="utf-8") if errors else None  # noqa: SIM115
@@ -199,7 +267,7 @@ class Writer:
         for fh, name in ((self.out, "out"), (self.errors, "errors")):
             if fh is not None:
                 try:
-                    fh.close()
+                    fh.flush() if fh is sys.stdout else fh.close()
                 except OSError as exc:
                     problem = problem or OutputError(describe(exc, self.paths[name]))
         if self.parquet is not None:
@@ -216,7 +284,7 @@ class ParquetWriter:
             import pyarrow  # noqa: F401
         except ImportError as exc:
             raise BoilerstripError(
-                "Parquet output needs pyarrow: pip install 'boilerstrip[parquet]'"
+                "Parquet output needs pyarrow: pip install pyarrow (boilerstrip's extra [parquet])"
             ) from exc
         self.path, self.group = path, group
         self.rows: list[dict[str, Any]] = []

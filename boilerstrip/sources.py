@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from .inflate import Members, TooLarge, inflate, read_capped
 
+STDIN = "-"  # an input named so is JSON lines on stdin
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
@@ -43,6 +44,8 @@ class Record:
     kind: str = "auto"  # "html", "text", "http" (a whole HTTP response) or "auto"
     error: str | None = None
     skip: str | None = None
+    end: int = -1  # bytes of its input read through this record (-1: the whole input)
+    meta: bool = False  # a WARC record that never holds a page (request, warcinfo, metadata...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """(path, problem) for every input file: folders are walked, globs expanded, both
     sorted; a name that is no readable file comes with the reason."""
     for item in inputs:
+        if item == STDIN:
+            yield item, None
+            continue
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
         if not matches:
             yield item, "no file matches this pattern"
@@ -80,9 +86,65 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 yield path, None
 
 
-def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
-    """The records of one input (one error record if it cannot be read). Never raises:
-    whatever stops the reading becomes an error record after the records read."""
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What a walk over the inputs found before any is read."""
+
+    bytes: int  # their size on disk, for a progress bar with a total
+    missing: str | None  # a package that reading them needs and is not installed
+
+
+def survey(inputs: Iterable[str]) -> Survey:
+    """The inputs' total size, and whether every reader they need is installed: a batch
+    whose WARCs cannot be read is refused before it writes a line, not one error a file."""
+    total, missing = 0, None
+    for path, problem in expand(inputs):
+        if problem is not None:
+            continue
+        total += file_size(path)
+        if missing is None:
+            missing = _missing_package(path)
+    return Survey(total, missing)
+
+
+def file_size(path: str) -> int:
+    """The size of an input file; 0 where it has none (stdin) or cannot be read."""
+    if path == STDIN:
+        return 0
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _missing_package(path: str) -> str | None:
+    """The package reading `path` needs, as the line that tells how to install it."""
+    kind, name = _kind_of(path), path.lower()
+    if kind == "warc" and not _importable("fastwarc"):
+        return f"reading WARC ({path}) needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
+    if kind == "jsonl" and name.endswith(".zst") and not _importable("zstandard"):
+        return (
+            f"reading {path} needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])"
+        )
+    return None
+
+
+def _importable(name: str) -> bool:
+    import importlib
+
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+def read_file(
+    path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0, after: Place = (-1, 0)
+) -> Iterator[Record]:
+    """The records of one input (one error record if it cannot be read); a WARC's from
+    after the place `after` (see `read_warc`). Never raises: whatever stops the reading
+    becomes an error record after the records read."""
     if problem:
         yield Record(id=path, source=path, error=f"unreadable input: {problem}")
         return
@@ -90,7 +152,7 @@ def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: in
     last: str | None = None
     try:
         if kind == "warc":
-            records = read_warc(path, max_bytes=max_bytes)
+            records = read_warc(path, after=after, max_bytes=max_bytes)
         elif kind == "jsonl":
             records = read_jsonl(path, fields, max_bytes)
         else:
@@ -102,6 +164,11 @@ def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: in
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         source = path if last is None else f"{last}#end"
         yield Record(id=source, source=source, error=f"unreadable input: {reason}")
+
+
+def is_warc(path: str) -> bool:
+    """Whether the input is a WARC (or WET) file, whose records have places."""
+    return _kind_of(path) == "warc"
 
 
 def can_segment(path: str) -> bool:
@@ -117,6 +184,8 @@ def can_segment(path: str) -> bool:
 
 
 def _kind_of(path: str) -> str | None:
+    if path == STDIN:
+        return "jsonl"
     name = path.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
@@ -148,47 +217,69 @@ def read_page_file(path: str, max_bytes: int = 0) -> Record:
 # --- JSONL --------------------------------------------------------------------------
 
 
-def _open_text(path: str) -> IO[str]:
+def _raw(path: str) -> io.BufferedReader:
+    """The input's bytes: the file, or stdin (left open for whoever reads it after)."""
+    if path == STDIN:
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
+    return open(path, "rb")  # noqa: SIM115
+
+
+def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
+    """The text of a JSONL input: gzipped (by its name, or on stdin by its magic bytes),
+    zstd-compressed (by its name) or plain."""
     name = path.lower()
-    if name.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    if name.endswith(".zst"):
+    stream: Any = raw
+    if name.endswith(".gz") or (path == STDIN and raw.peek(2)[:2] == b"\x1f\x8b"):
+        stream = gzip.GzipFile(fileobj=raw)
+    elif name.endswith(".zst"):
         try:
             import zstandard
         except ImportError as exc:
             raise OSError(
-                0, "reading .zst needs the zstandard package: pip install 'boilerstrip[zstd]'"
+                0,
+                "reading .zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
             ) from exc
-        raw = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"))  # noqa: SIM115
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+        stream = zstandard.ZstdDecompressor().stream_reader(raw)
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
+
+
+def _tell(raw: io.BufferedReader) -> int:
+    """How far into the file reading has gone (with read-ahead), -1 on a pipe."""
+    try:
+        return raw.tell()
+    except OSError:
+        return -1
 
 
 def read_jsonl(path: str, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
     """One record a line; a line that is not a JSON object with a page is an error, and
     so is one longer than `max_bytes` characters (when set), which is read no further."""
+    with _raw(path) as raw, _text_of(path, raw) as fh:
+        for record in _jsonl_records(path, fh, fields, max_bytes):
+            record.end = _tell(raw)
+            yield record
+
+
+def _jsonl_records(path: str, fh: IO[str], fields: JsonlFields, max_bytes: int) -> Iterator[Record]:
     cap = max_bytes or sys.maxsize
-    with _open_text(path) as fh:
-        lineno = 0
-        while True:
-            source = f"{path}:{lineno + 1}"
-            try:
-                line = fh.readline(cap + 1)
-                long = len(line) > cap and not line.endswith("\n")
-                if long:
-                    _skip_line(fh)
-            except Exception as exc:  # noqa: BLE001 - a stream that breaks ends the file
-                yield Record(id=source, source=source, error=f"corrupt file: {type(exc).__name__}: {exc}")
-                return
-            if not line:
-                return
-            lineno += 1
+    lineno = 0
+    while True:
+        source = f"{path}:{lineno + 1}"
+        try:
+            line = fh.readline(cap + 1)
+            long = len(line) > cap and not line.endswith("\n")
             if long:
-                yield Record(
-                    id=source, source=source, error=f"line of over {cap} characters is over --max-bytes"
-                )
-            elif line.strip():
-                yield _jsonl_record(path, lineno, line, fields)
+                _skip_line(fh)
+        except Exception as exc:  # noqa: BLE001 - a stream that breaks ends the file
+            yield Record(id=source, source=source, error=f"corrupt file: {type(exc).__name__}: {exc}")
+            return
+        if not line:
+            return
+        lineno += 1
+        if long:
+            yield Record(id=source, source=source, error=f"line of over {cap} characters is over --max-bytes")
+        elif line.strip():
+            yield _jsonl_record(path, lineno, line, fields)
 
 
 def _jsonl_record(path: str, lineno: int, line: str, fields: JsonlFields) -> Record:
@@ -266,6 +357,7 @@ def read_warc(
                 record = _warc_record(path, place, rec, max_bytes) if place > after else None
                 reader.good = place
                 if record is not None:
+                    record.end = place[0]
                     yield record
             return
         except Exception as exc:  # noqa: BLE001 - any failure of the reader is a corrupt stretch
@@ -304,7 +396,9 @@ class _WarcReader:
         try:
             from fastwarc.warc import ArchiveIterator, WarcRecordType
         except ImportError as exc:
-            raise OSError(0, "reading WARC needs FastWARC: pip install 'boilerstrip[warc]'") from exc
+            raise OSError(
+                0, "reading WARC needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
+            ) from exc
         with open(self.path, "rb") as fh:
             fh.seek(self.start)
             stream: Any = fh
@@ -416,7 +510,7 @@ def _warc_record(path: str, place: Place, rec: Any, max_bytes: int) -> Record:
     rid = str(headers.get("WARC-Record-ID") or source)
     url = headers.get("WARC-Target-URI")
     if rtype not in ("conversion", "resource", "response"):
-        return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record")
+        return Record(id=rid, source=source, url=url, skip=f"{rtype or 'untyped'} record", meta=True)
     body = rec.reader.read(max_bytes + 1) if max_bytes else rec.reader.read()
     declared = rec.content_length
     if max_bytes and max(len(body), declared or 0) > max_bytes:

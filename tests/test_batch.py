@@ -179,7 +179,8 @@ def test_folders_and_globs(tmp_path: pathlib.Path, pages: list[bytes], texts: li
     (site / "notes.md").write_text("not a page")
     out = tmp_path / "out.jsonl"
     proc = run_batch(str(tmp_path / "site"), str(tmp_path / "nothing-*.html"), str(tmp_path / "gone.html"),
-                     "-o", str(out))  # fmt: skip
+                     "-o", str(out), check=False)  # fmt: skip
+    assert proc.returncode == 3, proc.stderr  # inputs that cannot be read (issue 16)
     got = lines(out)
     assert [pathlib.Path(str(x["id"])).name for x in got[:4]] == ["a.html", "b.htm", "c.html.gz", "d.txt"]
     assert all(x["status"] == "ok" for x in got[:4])
@@ -196,9 +197,13 @@ def test_limits_make_error_lines(tmp_path: pathlib.Path, pages: list[bytes]) -> 
     warc = tmp_path / "crawl.warc"
     write_warc(warc, pages[:3], [], extras=False)
     out = tmp_path / "out.jsonl"
-    run_batch(str(warc), "-o", str(out), "--max-bytes", str(min(len(p) for p in pages[:3]) - 1))
+    proc = run_batch(
+        str(warc), "-o", str(out), "--max-bytes", str(min(len(p) for p in pages[:3]) - 1), check=False
+    )
+    assert proc.returncode == 4, proc.stderr  # nothing was cleaned (issue 16)
     assert all(x["status"] == "error" and "--max-bytes" in str(x["reason"]) for x in lines(out))
-    run_batch(str(warc), "-o", str(out), "--overwrite", "--timeout", "0.0005")
+    proc = run_batch(str(warc), "-o", str(out), "--overwrite", "--timeout", "0.0005", check=False)
+    assert proc.returncode == 4, proc.stderr
     assert all(x["status"] == "error" and "--timeout" in str(x["reason"]) for x in lines(out))
 
 

@@ -268,6 +268,8 @@ def test_paths_are_checked_before_any_record(tmp_path: pathlib.Path) -> None:
     seed = str(pathlib.Path(__file__).parents[1] / "fixtures" / "seed")
     out = tmp_path / "out.jsonl"
     proc = run_batch(seed, "-o", str(out), "--stats", str(tmp_path / "no" / "s.json"), check=False)
+    assert proc.returncode == 2 and "no folder" in proc.stderr and not out.exists()  # a bad argument
+    proc = run_batch(seed, "-o", str(out), "--stats", "/proc/version", check=False)
     assert proc.returncode == 1 and "cannot write" in proc.stderr and not out.exists()
     proc = run_batch(seed, "-o", str(out), "--errors", str(out), check=False)
     assert proc.returncode == 1 and "same file" in proc.stderr and not out.exists()
