@@ -50,6 +50,13 @@ class Cleaner:
         raises is `boilerstrip.clean`'s."""
         _check_arguments(url, include_comments)
         prepared, markup, source = self._prepare(page)
+        if source is not None and self._may_unwrap(prepared, source):
+            # A header, menu, footer or button may hold the page: libxml2 ignored the
+            # end tag that closes it, where a browser does not.
+            unwrapped = repair.unwrap(source, self.config.unwrap_min_share)
+            if unwrapped is not None:
+                prepared, markup = self._prepare_html(unwrapped)
+                source = unwrapped
         result = self._reduce(prepared, markup, url, include_comments)
         if not result.text and source is not None and self._may_reveal(prepared, source):
             # Nothing shown: the content may wait for a script (in <noscript>, or
@@ -57,6 +64,14 @@ class Cleaner:
             again = self._reduce(*self._prepare_html(repair.reveal(source)), url, include_comments)
             result = again if again.text else result
         return result
+
+    def _may_unwrap(self, prepared: D.Page, source: str | bytes) -> bool:
+        """Whether the page shows so few words that an element libxml2 left open (a
+        button, a header) may hold the page. (Unwrapping pages whose words are mostly
+        in such elements measured worse: those are headers and menus read right.)"""
+        cfg = self.config
+        shown = sum(b.features.words for b in prepared.blocks)
+        return shown < cfg.reveal_max_words and html.tree_is_linear(source, cfg)  # the repair builds a tree
 
     def _may_reveal(self, prepared: D.Page, source: str | bytes) -> bool:
         """Whether a page that gave no text shows so little that its content may wait

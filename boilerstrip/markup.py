@@ -7,7 +7,10 @@ the whole thread there for crawlers) or under an element hidden until the script
 libxml2 stops at the `</html>`, and the walk drops `<noscript>` and hidden elements,
 so such a page came out empty. Both repairs are cheap checks on the raw page; the
 second is only tried on a page that gave no text (`reveal`). A third shows what React's
-streaming always shows once its script runs (`show_streamed`), on every page.
+streaming always shows once its script runs (`show_streamed`), on every page. A fourth
+undoes libxml2's parse accidents on a page that shows next to nothing: an end tag it
+ignores (`</button>` with a `<div>` left open in the button, say), after which a
+header, menu, footer or button holds the rest of the page (`unwrap`).
 """
 
 from __future__ import annotations
@@ -95,3 +98,50 @@ def show_streamed(page: str | bytes) -> str | bytes:
     if isinstance(page, bytes):
         return _STREAMED.sub(rb'<div id="\1', page)
     return _STREAMED_TEXT.sub(r'<div id="\1', page)
+
+
+# Elements that hold boilerplate or controls, which the walk drops or reads as such.
+_WRAPPERS: Final = ("header", "nav", "footer", "button", "select")
+_INVISIBLE: Final = ("script", "style", "template", "noscript")
+
+
+def unwrap(page: str | bytes, share: float) -> str | None:
+    """`page` with every header, nav, footer, button or select element that holds more
+    than `share` of the page's words made a plain `<div>` (no such element holds most
+    of a page as a browser shows it); None where none does."""
+    parser = etree.HTMLParser(
+        huge_tree=True,
+        no_network=True,
+        remove_comments=True,
+        encoding="utf-8" if isinstance(page, bytes) else None,
+    )
+    root = etree.fromstring(page, parser)
+    if root is None:
+        return None
+    for element in list(root.iter(*_INVISIBLE)):
+        _drop(element)
+    total = _words(root)
+    changed = False
+    for element in root.iter(*_WRAPPERS):
+        if total and _words(element) > share * total:
+            element.tag = "div"
+            element.attrib.pop("role", None)
+            changed = True
+    return str(etree.tostring(root, method="html", encoding="unicode")) if changed else None
+
+
+def _words(element: etree._Element) -> int:
+    return sum(len(t.split()) for t in element.itertext())
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove `element`, its tail text kept in place."""
+    tail, parent = element.tail, element.getparent()
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        elif parent is not None:
+            parent.text = (parent.text or "") + tail
+    if parent is not None:
+        parent.remove(element)
