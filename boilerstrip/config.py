@@ -85,6 +85,10 @@ class Config:
     # this, is read again as a browser shows it (<noscript> content, nothing hidden):
     # its content waits for a script (markup.reveal).
     reveal_max_words: int = 100
+    # HTML: a header, nav, footer, button or select element holding more than this
+    # share of the page's words is a parse accident (an end tag libxml2 ignored), and is
+    # read as a plain <div> (markup.unwrap), on a page showing under `reveal_max_words`.
+    unwrap_min_share: float = 0.5
 
     # Content classes, in the spirit of jusText: lengths in words, densities 0..1.
     good_min_words: int = 18

@@ -7,7 +7,10 @@ the whole thread there for crawlers) or under an element hidden until the script
 libxml2 stops at the `</html>`, and the walk drops `<noscript>` and hidden elements,
 so such a page came out empty. Both repairs are cheap checks on the raw page; the
 second is only tried on a page that gave no text (`reveal`). A third shows what React's
-streaming always shows once its script runs (`show_streamed`), on every page.
+streaming always shows once its script runs (`show_streamed`), on every page. A fourth
+undoes libxml2's parse accidents on a page that shows next to nothing: an end tag it
+ignores (`</button>` with a `<div>` left open in the button, say), after which a
+header, menu, footer or button holds the rest of the page (`unwrap`).
 """
 
 from __future__ import annotations
@@ -126,3 +129,59 @@ def _unframe(element: etree._Element) -> None:
     content = body if body is not None else inner
     element.text = content.text
     element.extend(list(content))
+
+
+# Elements that hold boilerplate or controls, which the walk drops or reads as such.
+_WRAPPERS: Final = ("header", "nav", "footer", "button", "select")
+_INVISIBLE: Final = ("script", "style", "template", "noscript")
+
+
+def unwrap(page: str | bytes, share: float) -> str | None:
+    """`page` with every header, nav, footer, button or select element that holds more
+    than `share` of the page's words made a plain `<div>` (no such element holds most
+    of a page as a browser shows it); None where none does."""
+    parser = etree.HTMLParser(
+        huge_tree=True,
+        no_network=True,
+        remove_comments=True,
+        encoding="utf-8" if isinstance(page, bytes) else None,
+    )
+    root = etree.fromstring(page, parser)
+    if root is None:
+        return None
+    for element in list(root.iter(*_INVISIBLE)):
+        _drop(element)
+    words = _word_counts(root)
+    total = words[root]
+    changed = False
+    for element in root.iter(*_WRAPPERS):
+        if total and words[element] > share * total:
+            element.tag = "div"
+            element.attrib.pop("role", None)
+            changed = True
+    return str(etree.tostring(root, method="html", encoding="unicode")) if changed else None
+
+
+def _word_counts(root: etree._Element) -> dict[etree._Element, int]:
+    """The words under every element, children before parents: linear in the tree
+    (counting each element's text anew would be quadratic in nested elements)."""
+    counts: dict[etree._Element, int] = {}
+    for element in reversed(list(root.iter())):
+        n = len((element.text or "").split()) if isinstance(element.tag, str) else 0
+        for child in element:
+            n += counts.get(child, 0) + len((child.tail or "").split())
+        counts[element] = n
+    return counts
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove `element`, its tail text kept in place."""
+    tail, parent = element.tail, element.getparent()
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        elif parent is not None:
+            parent.text = (parent.text or "") + tail
+    if parent is not None:
+        parent.remove(element)

@@ -71,3 +71,13 @@ def test_the_story_of_a_streamed_react_page_is_found() -> None:
             "leaving the mill without water" in result.text and "the boundary, which followed" in result.text
         )
         assert "This drawer opens" not in result.text
+
+
+def test_a_page_inside_a_button_left_open_is_read() -> None:
+    """libxml2 ignores a `</button>` while a `<div>` in the button is open, so the rest
+    of the page was inside the button, which the walk drops: the page came out empty.
+    A browser closes the button there; the repair reads such an element as a div."""
+    result = boilerstrip.clean((FIXTURES / "html-made" / "button-left-open.html").read_bytes())
+    assert "Most ferns evolved on the floor of shaded forests" in result.text
+    assert "grow into a soft green cloud within a year." in result.text
+    assert result.title == "Fifteen ferns for a dark hallway"
