@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 from . import detectors as D
@@ -14,7 +14,7 @@ from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
-from .model import Block, Result, Verdict
+from .model import Block, Label, Result, Verdict
 from .reduce import assemble
 from .segment import text_blocks
 
@@ -38,6 +38,9 @@ class Cleaner:
             )
         self.config = config if config is not None else Config()
         self.detectors = _resolve(self.config, detectors or {})
+        # Without the content detector (a Config may leave it out) a block may be left
+        # unclaimed, and the reducer weighs every block by its label.
+        self._claims_all = any(d.name == "content" for d in self.detectors)
         cfg = self.config
         none = scorer.Model({}, ())
         self.text_model = _load_scorer("scorer_text", cfg.scorer_text) if cfg.scorer_text else none
@@ -86,7 +89,7 @@ class Cleaner:
             return False
         deadline.check("before reading the page again, as a browser shows it")
         # The reread builds a tree, whose cost is quadratic in one tag's attributes.
-        return html.tree_is_linear(source, self.config)
+        return html.tree_is_linear(source, self.config, deadline)
 
     def _reduce(
         self,
@@ -98,6 +101,8 @@ class Cleaner:
     ) -> Result:
         D.run(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
         deadline.check("after the detectors")
+        if not self._claims_all:
+            _unclaimed_as_other(prepared.blocks)
         title_hint = (markup.title or markup.page_title) if markup else None
         page_type = _page_type(prepared, markup, url, self.config)
         deadline.check("before the reducer")
@@ -171,6 +176,13 @@ class Cleaner:
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),
         )
         return prepared
+
+
+def _unclaimed_as_other(blocks: Sequence[Block]) -> None:
+    for b in blocks:
+        if b.label is None:
+            b.label = Label.OTHER
+            b.reasons.append("unclaimed: no detector labelled it (the content detector is off)")
 
 
 def _timed(detectors: tuple[D.Detector, ...], deadline: Deadline) -> tuple[D.Detector, ...]:

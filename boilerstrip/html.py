@@ -149,14 +149,17 @@ def read(markup: str | bytes, config: Config | None = None, deadline: Deadline |
     return read_events(markup, config, deadline)
 
 
-def tree_is_linear(markup: str | bytes, config: Config | None = None) -> bool:
+def tree_is_linear(
+    markup: str | bytes, config: Config | None = None, deadline: Deadline | None = None
+) -> bool:
     """Whether libxml2 builds this page's tree in linear time: no tag of more than
     `config.html_max_attributes` attributes. Counted by the C scan where it is built,
-    else by a parse into a counting target (events are linear)."""
+    else by a parse into a counting target (events are linear), which checks
+    `deadline` as it goes."""
     bound = (config or _DEFAULT_CONFIG).html_max_attributes
     if TREE_WALK:
         return _MOST_ATTRIBUTES(markup, bound) <= bound
-    counter = _AttributeCount()
+    counter = _AttributeCount(deadline)
     etree.fromstring(markup, etree.HTMLParser(target=counter, huge_tree=True, no_network=True))
     return counter.most <= bound
 
@@ -164,11 +167,16 @@ def tree_is_linear(markup: str | bytes, config: Config | None = None) -> bool:
 class _AttributeCount:
     """A parser target that keeps the most attributes any tag has."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: Deadline | None = None) -> None:
         self.most = 0
+        self.starts = 0
+        self.deadline = deadline
 
     def start(self, tag: str, attrib: Mapping[str, str]) -> None:
         self.most = max(self.most, len(attrib))
+        self.starts += 1
+        if not self.starts & (_CHECK_EVERY - 1) and self.deadline is not None:
+            self.deadline.check("while counting the page's attributes")
 
     def end(self, tag: str) -> None:
         pass

@@ -210,6 +210,14 @@ def test_an_unreadable_scorer_is_a_config_error() -> None:
         Cleaner(Config(scorer_html="/no/such/scorer.json"))
 
 
+@pytest.mark.parametrize("config", [Config(detectors=()), Config(disabled=frozenset({"content"}))])
+def test_a_config_without_the_content_detector_still_cleans(config: Config) -> None:
+    """The content detector labels every block the others left; without it (found by
+    tests/test_fuzz.py) the reducer met unlabelled blocks and raised a KeyError."""
+    result = boilerstrip.clean(_page("<h1>Head</h1><p>By Jane Doe</p>"), config=config, include_comments=True)
+    assert result.blocks and all(b.label is not None for b in result.blocks)
+
+
 def test_good_arguments_still_work() -> None:
     result = boilerstrip.clean(_page(""), url="https://x.example/a", include_comments=True, config=Config())
     assert result.url == "https://x.example/a"
@@ -359,6 +367,18 @@ def test_the_walk_checks_the_deadline(walk: Callable[..., html.HtmlPage]) -> Non
     with pytest.raises(TimeLimitError, match="while making the blocks" if in_c else "while reading the page"):
         walk(_slow_page(0.1), deadline=Deadline(1e-9))
     assert walk(_slow_page(0.1), deadline=Deadline(60)).blocks
+
+
+def test_counting_attributes_checks_the_deadline() -> None:
+    """Before a page is read again as a browser shows it, its attributes are counted:
+    by a scan in C (one call), else by a parse in Python, which checks the deadline."""
+    page = _slow_page(0.1)
+    if html.TREE_WALK:
+        assert html.tree_is_linear(page, deadline=Deadline(1e-9))
+        return
+    with pytest.raises(TimeLimitError, match="while counting the page's attributes"):
+        html.tree_is_linear(page, deadline=Deadline(1e-9))
+    assert html.tree_is_linear(page, deadline=Deadline(60))
 
 
 def test_showing_what_a_page_hides_checks_the_deadline() -> None:
