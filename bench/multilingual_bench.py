@@ -13,7 +13,7 @@ converter with nothing removed, indentation stripped, no blank lines: the WET st
 the Scrapinghub dumps) and cleaned by boilerstrip's text mode beside the text peers of
 bench/text_bench.py: text mode in fourteen languages, on pages it was never tuned on.
 
-    python bench/multilingual_bench.py [--write docs/benchmarks.md]
+    python bench/multilingual_bench.py [--mode html|text|both] [--source] [--write docs/benchmarks.md]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 from metric import score  # noqa: E402
 from report import parse_with_build, write_section  # noqa: E402
+from splits import multilingual_holdout  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "bench" / "multilingual"
 _SPACE = re.compile(r"\s+")
@@ -84,12 +85,16 @@ def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=pathlib.Path)
+    parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
     args, build = parse_with_build(parser)
+    if args.write and args.mode != "both":
+        parser.error("--write needs both tables (--mode both)")
     records = [json.loads(x) for x in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
     records = [r for r in records if not r.get("near_duplicate_of") or r["id"] < r["near_duplicate_of"]]
-    html_table = table(records, systems())
-    text_table = table(records, text_systems())
-    out = f"{html_table}\n\nThe same pages as whole-page text dumps (WET style):\n\n{text_table}"
+    parts = [table(records, systems())] if args.mode != "text" else []
+    if args.mode != "html":
+        parts += ["The same pages as whole-page text dumps (WET style):", table(records, text_systems())]
+    out = "\n\n".join(parts)
     print(out)
     if args.write:
         write_section(args.write, "multilingual", out, build)
@@ -109,20 +114,27 @@ def table(records: list[dict[str, Any]], fns: dict[str, Callable[[bytes], str]])
             by_lang["all"].append(found)
             by_lang["non-English" if rec["language"] != "en" else "English"].append(found)
             if rec["expected_kind"] == "full_text" and rec.get("body"):
-                pairs.append((out, rec["body"]))
-        f1 = score(pairs)
-        rows.append((name, {k: sum(v) / len(v) for k, v in by_lang.items()}, f1, len(pairs)))
-        print(f"  {name}: snippet recall {rows[-1][1]['all']:.3f}, F1 {f1['f1']:.3f}", file=sys.stderr)
+                pairs.append((out, rec["body"], multilingual_holdout(rec["url"], rec["id"])))
+        f1 = score((o, b) for o, b, _ in pairs)
+        parts = tuple(score((o, b) for o, b, h in pairs if h == held)["f1"] for held in (False, True))
+        rows.append((name, {k: sum(v) / len(v) for k, v in by_lang.items()}, f1, len(pairs), parts))
+        print(
+            f"  {name}: snippet recall {rows[-1][1]['all']:.3f}, F1 {f1['f1']:.3f} "
+            f"(tune {parts[0]:.3f}, held-out {parts[1]:.3f})",
+            file=sys.stderr,
+        )
+    held = sum(multilingual_holdout(r["url"], r["id"]) for r in records if r["expected_kind"] == "full_text")
     lines = [
         f"{len(records)} pages (near-duplicate pairs once); snippet recall on all of them, shingle F1 on the "
-        f"{rows[0][3]} with a full expected text.",
+        f"{rows[0][3]} with a full expected text ({held} of them on held-out domains, bench/splits.py).",
         "",
-        "| system | snippet recall, all | English | non-English | F1 (full texts) | precision | recall |",
-        "|---|---|---|---|---|---|---|",
+        "| system | snippet recall, all | English | non-English | F1 (full texts) | precision | recall | "
+        "F1 tune | F1 held-out |",
+        "|---|---|---|---|---|---|---|---|---|",
         *(
             f"| {n} | {r['all']:.3f} | {r['English']:.3f} | {r['non-English']:.3f} | {f['f1']:.3f} | "
-            f"{f['precision']:.3f} | {f['recall']:.3f} |"
-            for n, r, f, _ in rows
+            f"{f['precision']:.3f} | {f['recall']:.3f} | {t:.3f} | {h:.3f} |"
+            for n, r, f, _, (t, h) in rows
         ),
     ]
     return "\n".join(lines)

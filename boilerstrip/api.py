@@ -45,7 +45,8 @@ class Cleaner:
         none = scorer.Model({}, ())
         self.text_model = _load_scorer("scorer_text", cfg.scorer_text) if cfg.scorer_text else none
         self.html_model = _load_scorer("scorer_html", cfg.scorer_html) if cfg.scorer_html else none
-        self.keep_model = _load_keep(cfg.keep_html) if cfg.keep_html else None
+        self.keep_model = _load_keep("keep_html", cfg.keep_html, False) if cfg.keep_html else None
+        self.keep_text_model = _load_keep("keep_text", cfg.keep_text, True) if cfg.keep_text else None
         self._text_weights = self.text_model.dense()
         self._html_weights = self.html_model.dense()
 
@@ -111,7 +112,7 @@ class Cleaner:
             self.config,
             include_comments=include_comments,
             title_hint=title_hint,
-            forest=self.keep_model if markup is not None else None,
+            forest=self.keep_model if markup is not None else self.keep_text_model,
             page_type=page_type,
             url=url,
         )
@@ -277,12 +278,13 @@ def _check_arguments(url: object, include_comments: object) -> None:
         raise ArgumentError(f"include_comments must be a bool, not {type(include_comments).__name__}")
 
 
-def _load_keep(name: str) -> keep.Forest:
-    """The keep model Config names, or a ConfigError naming the field."""
+def _load_keep(field: str, name: str, text: bool) -> keep.Forest:
+    """The keep model Config names (for text dumps or for HTML), or a ConfigError
+    naming the field."""
     try:
-        return keep.load(name)
+        return keep.load(name, text)
     except (OSError, ValueError, LookupError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"Config.keep_html={name!r} cannot be loaded: {exc}") from exc
+        raise ConfigError(f"Config.{field}={name!r} cannot be loaded: {exc}") from exc
 
 
 def _load_scorer(field: str, name: str) -> scorer.Model:

@@ -26,6 +26,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
+from . import pagetype
+from .features import cap_ratio, digit_ratio
 from .model import LABELS, Block, Label
 from .pagetype import TYPES
 
@@ -58,14 +60,29 @@ _LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label i
 _TAG_INDEX: Final[dict[str, float]] = {tag: float(k) for k, tag in enumerate(_TAGS)}
 _HINT_INDEX: Final[dict[str, float]] = {hint: float(k) for k, hint in enumerate(_HINTS)}
 
+_BLOCK: Final = ("words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label")  # fmt: skip
+_PAGE: Final = ("n_blocks", "page_words", *(f"pshare_{label.value}" for label in LABELS))
+
 FEATURES: Final[tuple[str, ...]] = (
-    "words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label",
-    "n_blocks", "page_words",
-    *(f"pshare_{label.value}" for label in LABELS),
+    *_BLOCK, *_PAGE,
     "link", "depth", "heading", "tag", "hint", "n_articles", "in_main_owner", "no_main",
     *(f"in_{c}" for c in _CONTAINERS),
     *(f"n{j}_{k}" for j in _SIDES for k in ("words", "label", "link", "score", "samehint")),
     "win_words", "win_kept", "win_link", "page_articles", "own_article_share", "page_type",
+)  # fmt: skip
+
+# A text dump's lines have no DOM: their own shape, the runs of short and long lines
+# they sit in, where the reducer's region lies, and the page's make-up instead.
+_TEXT_SIDES: Final = (-3, -2, -1, 1, 2, 3)
+TEXT_FEATURES: Final[tuple[str, ...]] = (
+    *_BLOCK, *_PAGE,
+    "caps", "digits", "cues", "chars_per_word", "commas", "symbol_start", "colon_end", "price", "code",
+    "forum_line", "group_share", "blank_style",
+    "short_run", "long_run", "prev_long", "next_long", "words_before",
+    "in_region", "region_gap", "region_start", "region_end", "n_kept",
+    *(f"n{j}_{k}" for j in _TEXT_SIDES for k in ("words", "label", "score", "ends", "stop_rel")),
+    "win_words", "win_kept", "win_long", "win_ends",
+    *(f"page_{k}" for k in pagetype.TEXT_STATS), *(f"ptype_{t}" for t in TYPES),
 )  # fmt: skip
 
 
@@ -73,7 +90,8 @@ class Forest(NamedTuple):
     """Binary trees laid out flat: node k splits on `feature[k]` (x <= `threshold[k]`
     goes to `left[k]`, else `right[k]`), or is a leaf (`feature[k]` < 0) worth
     `value[k]`. The model's log-odds are `base` plus one leaf of every tree. `packed`
-    holds the same arrays as C buffers, for `_trees.c`."""
+    holds the same arrays as C buffers, for `_trees.c`; `names` are the features it
+    reads (`FEATURES` for HTML pages, `TEXT_FEATURES` for text dumps)."""
 
     feature: list[int]
     threshold: list[float]
@@ -83,14 +101,21 @@ class Forest(NamedTuple):
     roots: list[int]
     base: float
     packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]]
+    names: tuple[str, ...] = FEATURES
+
+    @property
+    def text(self) -> bool:
+        """Whether the model reads text dumps (else HTML pages)."""
+        return self.names == TEXT_FEATURES
 
 
 def read(text: str) -> Forest:
-    """A model from its JSON; a ValueError if it is for other features or malformed
-    (a child before its parent could make a walk loop, an index out of range read
-    past the arrays)."""
+    """A model from its JSON; a ValueError if it is for features the code does not
+    make (HTML's or text's) or malformed (a child before its parent could make a walk
+    loop, an index out of range read past the arrays)."""
     raw = json.loads(text)
-    if list(raw["features"]) != list(FEATURES):
+    names = next((f for f in (FEATURES, TEXT_FEATURES) if list(raw["features"]) == list(f)), None)
+    if names is None:
         raise ValueError("the keep model was trained on other features: retrain it (tools/train_keep.py)")
     feature, left, right = (
         [int(v) for v in raw["feature"]],
@@ -103,11 +128,11 @@ def read(text: str) -> Forest:
     if any(len(a) != n for a in (threshold, left, right, value)) or any(not 0 <= r < n for r in roots):
         raise ValueError("the keep model's arrays do not fit together")
     for k in range(n):
-        if feature[k] >= 0 and not (feature[k] < len(FEATURES) and k < left[k] < n and k < right[k] < n):
+        if feature[k] >= 0 and not (feature[k] < len(names) and k < left[k] < n and k < right[k] < n):
             raise ValueError(f"the keep model's node {k} is malformed")
     packed = (array("i", feature), array("d", threshold), array("i", left), array("i", right),
               array("d", value), array("i", roots))  # fmt: skip
-    return Forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed)
+    return Forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
 
 
 def _shipped() -> dict[str, Forest | str]:
@@ -128,14 +153,17 @@ def _shipped() -> dict[str, Forest | str]:
 SHIPPED: Final[Mapping[str, Forest | str]] = MappingProxyType(_shipped())
 
 
-def load(name: str) -> Forest:
-    """A model shipped in boilerstrip/data, or read from a path the user gives."""
+def load(name: str, text: bool = False) -> Forest:
+    """A model shipped in boilerstrip/data, or read from a path the user gives; a
+    ValueError unless it reads text dumps (`text`) or HTML pages (not `text`)."""
     shipped = SHIPPED.get(name)
     if isinstance(shipped, str):
         raise ValueError(shipped)
-    if shipped is not None:
-        return shipped
-    return read(pathlib.Path(name).read_text(encoding="utf-8"))
+    forest = shipped if shipped is not None else read(pathlib.Path(name).read_text(encoding="utf-8"))
+    if forest.text != text:
+        kinds = ("HTML pages", "text dumps")
+        raise ValueError(f"a keep model for {kinds[forest.text]}, not for {kinds[text]}")
+    return forest
 
 
 def probability(forest: Forest, row: list[float]) -> float:
@@ -157,7 +185,7 @@ def probabilities(forest: Forest, features: list[list[float]]) -> list[float]:
     """`probability` of every row: in C where `_trees` was built (the same walk and
     the same arithmetic, so the same numbers), else in Python."""
     if _C_PROBABILITIES is not None:
-        return _C_PROBABILITIES(*forest.packed, forest.base, features, len(FEATURES))
+        return _C_PROBABILITIES(*forest.packed, forest.base, features, len(forest.names))
     return [probability(forest, row) for row in features]
 
 
@@ -202,6 +230,135 @@ def rows(
         row.append(prose.get(own, 0.0) / (sum(prose.values()) or 1.0))
         row.append(kind)
         out.append(row)
+    return out
+
+
+def text_rows(
+    blocks: Sequence[Block], weights: Sequence[float], typical: float, long_words: int, short_words: int
+) -> list[list[float]]:
+    """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights` and
+    `typical` as for `rows`; lines of `long_words` or more are prose, lines under
+    `short_words` short (menus, card titles, bylines come in runs of short lines)."""
+    n = len(blocks)
+    labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
+    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
+    words = [float(b.features.words) for b in blocks]
+    long = [1.0 if w >= long_words else 0.0 for w in words]
+    ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
+    rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
+    page = _page_features(n, words, labels)
+    profile = pagetype.text_profile(blocks)
+    runs = _text_runs(words, long_words, short_words)
+    region = _region(kept)
+    groups = _group_sizes(blocks)
+    blank_style = 1.0 if len(groups) > 1 else 0.0
+    sums = [_running(v) for v in (words, kept, long, ends)]
+    before = _running(words)
+    total = before[-1] or 1.0
+    out = []
+    for i in range(n):
+        b = blocks[i]
+        row = _block_features(b, i, n, weights[i], typical, kept[i], labels[i])
+        row.extend(page)
+        row.extend(_line_features(b))
+        row.append(groups[b.features.group] / n)
+        row.append(blank_style)
+        row.extend(runs[i])
+        row.append(before[i] / total)
+        row.extend(_region_features(region, i, n))
+        for j in _TEXT_SIDES:
+            k = i + j
+            if 0 <= k < n:
+                row.extend((words[k], labels[k], blocks[k].score, ends[k], rel[k]))
+            else:
+                row.extend((_MISSING, _MISSING, 0.0, 0.0, 0.0))
+        lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
+        for acc in sums:
+            row.append((acc[hi] - acc[lo]) / (hi - lo))
+        row.extend(profile)
+        out.append(row)
+    return out
+
+
+def _line_features(b: Block) -> list[float]:
+    """A line's shape: capitals, digits, boilerplate cues, word length, commas, a
+    leading symbol (bullets, arrows), a closing colon, price, code and forum marks."""
+    text, f = b.text, b.features
+    cues = float(len(f.cues)) if f.cues is not None else _MISSING
+    per_word = f.chars / f.words if f.words else float(f.chars)
+    commas = (text.count(",") + text.count("\u3001") + text.count("\uff0c")) / max(f.words, 1)
+    symbol = 0.0 if text[:1].isalnum() else 1.0
+    price, code, forum = pagetype.line_marks(b)
+    return [cap_ratio(text), digit_ratio(text), cues, per_word, commas, symbol,
+            1.0 if text.endswith(":") else 0.0, float(price), float(code), float(forum)]  # fmt: skip
+
+
+def _text_runs(
+    words: list[float], long_words: int, short_words: int
+) -> list[tuple[float, float, float, float]]:
+    """For each line: the length of the run of short lines it is in (0 if it is not
+    short), of the run of lines at least half as long as prose, and the distance in
+    lines to the previous and the next prose line (-1: none)."""
+    n = len(words)
+    short = [w < short_words for w in words]
+    longish = [w * 2 >= long_words for w in words]
+    short_run, long_run = _run_lengths(short), _run_lengths(longish)
+    prev_long, next_long = [_MISSING] * n, [_MISSING] * n
+    last = -1
+    for i in range(n):
+        if last >= 0:
+            prev_long[i] = float(i - last)
+        if words[i] >= long_words:
+            last = i
+    last = -1
+    for i in range(n - 1, -1, -1):
+        if last >= 0:
+            next_long[i] = float(last - i)
+        if words[i] >= long_words:
+            last = i
+    return [(short_run[i], long_run[i], prev_long[i], next_long[i]) for i in range(n)]
+
+
+def _run_lengths(flags: list[bool]) -> list[float]:
+    """The length of the run of true flags each position is in (0 where false)."""
+    out = [0.0] * len(flags)
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = float(j - i)
+        i = j
+    return out
+
+
+def _region(kept: list[float]) -> tuple[int, int, float]:
+    """(first, last, count) of the reducer's content lines; (-1, -1, 0) for none."""
+    first = next((i for i, k in enumerate(kept) if k), -1)
+    last = max((i for i, k in enumerate(kept) if k), default=-1)
+    return first, last, sum(kept)
+
+
+def _region_features(region: tuple[int, int, float], i: int, n: int) -> list[float]:
+    """Whether the line is within the span of the reducer's content, how far outside
+    (lines; negative before it), and where the span starts and ends on the page."""
+    first, last, count = region
+    if first < 0:
+        return [0.0, _MISSING, _MISSING, _MISSING, 0.0]
+    gap = float(i - first) if i < first else float(i - last) if i > last else 0.0
+    scale = max(n - 1, 1)
+    return [1.0 if first <= i <= last else 0.0, gap, first / scale, last / scale, count]
+
+
+def _group_sizes(blocks: Sequence[Block]) -> dict[int, int]:
+    """Lines in each run of lines between blank lines (one run in a WET dump)."""
+    out: dict[int, int] = {}
+    for b in blocks:
+        out[b.features.group] = out.get(b.features.group, 0) + 1
     return out
 
 

@@ -120,12 +120,13 @@ def features(
     x["log_median_words"] = math.log1p(ordered[n // 2]) if n else 0.0
     x["share_ends_sentence"] = sum(b.features.ends_sentence for b in blocks) / n if n else 0.0
     x["share_repeated"] = sum(b.features.repeats > 1 for b in blocks) / n if n else 0.0
-    prices = sum(1 for b in blocks if b.features.words <= 40 and _PRICE.search(b.text))
+    marks = [line_marks(b) for b in blocks]
+    prices = sum(m[0] for m in marks)
     x["log_prices"] = math.log1p(prices)
     x["share_prices"] = prices / n if n else 0.0
-    code = sum(1 for b in blocks if _may_be_code(b.text) and _CODE.search(b.text))
+    code = sum(m[1] for m in marks)
     x["share_code"] = code / n if n else 0.0
-    forum = sum(1 for b in blocks if b.features.words <= 12 and _FORUM_LINE.search(b.text))
+    forum = sum(m[2] for m in marks)
     x["share_forum_lines"] = forum / n if n else 0.0
     x["log_forum_lines"] = math.log1p(forum)
     for t in schema_types:
@@ -149,6 +150,25 @@ def _may_be_code(text: str) -> bool:
     if "{" in text or "}" in text or ";" in text or "()" in text or "=>" in text or "::" in text:
         return True
     return text.lstrip().startswith(_CODE_STARTS)
+
+
+def line_marks(b: Block) -> tuple[int, int, int]:
+    """Whether a block is a price line, a line of code, a forum line (posts, replies,
+    votes...): 1 or 0 each."""
+    words = b.features.words
+    return (
+        1 if words <= 40 and _PRICE.search(b.text) else 0,
+        1 if _may_be_code(b.text) and _CODE.search(b.text) else 0,
+        1 if words <= 12 and _FORUM_LINE.search(b.text) else 0,
+    )
+
+
+# The page statistics that need no markup (a text dump has them too).
+TEXT_STATS: Final = (
+    "share_long_blocks", "share_words_long", "max_block_share", "log_mean_words", "log_long_blocks",
+    "log_median_words", "share_ends_sentence", "share_repeated", "log_prices", "share_prices", "share_code",
+    "share_forum_lines", "log_forum_lines",
+)  # fmt: skip
 
 
 def _dom_features(blocks: Sequence[Block], total: float, x: dict[str, float]) -> None:
@@ -306,6 +326,16 @@ def _load() -> Model | None:
 
 
 SHIPPED: Final = _load()
+
+
+def text_profile(blocks: Sequence[Block]) -> list[float]:
+    """A page read from its blocks alone, as a text dump is (no markup, no URL): its
+    `TEXT_STATS`, then the probability of each type (TYPES order; 0 without a model)."""
+    x = features(blocks, (), None, None)
+    out = [x.get(k, 0.0) for k in TEXT_STATS]
+    p = SHIPPED.probabilities(x) if SHIPPED is not None and blocks else {}
+    out.extend(p.get(t, 0.0) for t in TYPES)
+    return out
 
 
 def classify(

@@ -375,8 +375,7 @@ def assemble(
         wire, wire_line = meta.credit_wire(blocks, article, dateline_wire)
     date, date_modified = meta.find_dates(blocks, min(len(blocks), start + cfg.header_window))
     if forest is not None:
-        main, typical = scorer.page_context(blocks)
-        features = keep.rows(blocks, block_weights(blocks, cfg), typical, main, cfg.good_min_words, page_type)
+        features = keep_features(blocks, cfg, page_type, text=forest.text)
         article = keep.decide(blocks, forest, features, cfg.keep_threshold)
     return Result(
         text=article_text(article),
@@ -393,6 +392,17 @@ def assemble(
         blocks=blocks,
         page_type=page_type,
     )
+
+
+def keep_features(blocks: Sequence[Block], cfg: Config, page_type: str, *, text: bool) -> list[list[float]]:
+    """The keep model's rows of a labelled page: `keep.text_rows` for a text dump,
+    `keep.rows` for an HTML page (the one place both the pipeline and the training
+    script make them)."""
+    main, typical = scorer.page_context(blocks)
+    weights = block_weights(blocks, cfg)
+    if text:
+        return keep.text_rows(blocks, weights, typical, cfg.good_min_words, cfg.near_min_words)
+    return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type)
 
 
 def article_text(article: Sequence[Block]) -> str:
