@@ -13,7 +13,6 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import sys
 import textwrap
 import zlib
@@ -207,25 +206,6 @@ def _add_batch(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        return _main(argv)
-    finally:
-        _let_go_of_a_closed_stdout()
-
-
-def _let_go_of_a_closed_stdout() -> None:
-    """A reader that stopped early (`| head`) closed stdout: Python's last flush would
-    print a BrokenPipeError at exit, after the one line that said so. Point stdout at
-    /dev/null instead (the recipe of Python's signal docs)."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass  # closed, or not a file: nothing is left to flush
-
-
-def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "batch":
@@ -269,8 +249,7 @@ def run_clean(args: argparse.Namespace) -> int:
                 statuses.append(status)
                 out.write(text)
     except OSError as exc:
-        name = args.output if args.output and args.output != "-" else "stdout"
-        print(f"boilerstrip: cannot write {name}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"boilerstrip: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     if "unreadable" in statuses:
         return EXIT_UNREADABLE
