@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from . import patterns as P
@@ -559,6 +559,11 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
     return piece, found
 
 
+# Each finder reads one candidate block (with the whole head for context) and returns
+# the text that holds the names, or None.
+_Finder = Callable[[Block, Sequence[Block]], "str | None"]
+
+
 def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[str]:
     """Names from the page's head (`blocks`, up to the article's first lines): byline
     blocks ("By A and B", "A - Nov 19, 2019") first; else a line that credits them in
@@ -570,9 +575,11 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     if names:
         return names
     candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
-    finders = (_credited, _after_label, _post_head) if page_type == "forum" else (_credited, _after_label)
-    finders = (*finders, lambda b, _: agency_byline(b.text)[0])
-    for find in (*finders, _beside_date):
+    finders: list[_Finder] = [_credited, _after_label]
+    if page_type == "forum":
+        finders.append(_post_head)
+    finders += [_agency_credit, _beside_date]
+    for find in finders:
         for b in candidates:
             text = find(b, blocks)
             if text and (names := person_names([text])[0]):
@@ -602,6 +609,11 @@ _LABELS: Final = frozenset(
     "by author authors written by article by posted by words by text by story by autor auteur autore "
     "topic author contributors".split(" ")
 ) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
+
+
+def _agency_credit(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A wire credit that names people ("By Jane Doe, Associated Press")."""
+    return agency_byline(b.text)[0]
 
 
 def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
