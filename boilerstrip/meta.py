@@ -431,7 +431,7 @@ def credit_wire(
 def agency_byline(text: str) -> tuple[str | None, str | None]:
     """(name, agency) of a byline that names the agency and no "By": "Jane Roe |
     Bloomberg", "Jane Roe (AAP)", "Jane Roe, Reuters"; (None, None) for anything else."""
-    if len(text) > _AGENCY_BYLINE_CHARS or not any(c in text for c in _AGENCY_BYLINE_MARKS):
+    if len(text) > _AGENCY_BYLINE_CHARS or not _AGENCY_BYLINE_MARKS.search(text):
         return None, None
     m = _CREDIT_RE.search(text)
     if m is None or m.start() == 0 or text[m.end() :].strip(" ).") or not m.lastgroup:
@@ -444,7 +444,7 @@ def agency_byline(text: str) -> tuple[str | None, str | None]:
 
 _AGENCY_BYLINE_CHARS: Final = 80
 # What sets a byline's name apart from the agency after it (a cheap test first).
-_AGENCY_BYLINE_MARKS: Final = "|,(-–—"
+_AGENCY_BYLINE_MARKS: Final = re.compile(r"[|,(\-–—]")
 
 
 # A closing credit: how many lines at the story's end, and what they may be labelled.
@@ -569,9 +569,10 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     names = person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
     if names:
         return names
-    candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    near = blocks[-_AUTHOR_REACH:]  # the article's head: its first lines and those above
+    candidates = [b for b in near if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
     finders = (_credited, _after_label, _post_head) if page_type == "forum" else (_credited, _after_label)
-    finders = (*finders, lambda b, _: agency_byline(b.text)[0])
+    finders = (*finders, _agency_byline_name)
     for find in (*finders, _beside_date):
         for b in candidates:
             text = find(b, blocks)
@@ -580,6 +581,13 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     return []
 
 
+def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
+    return agency_byline(b.text)[0] if b.features.words <= _HEAD_WORDS else None
+
+
+# How many of the page's head's last blocks may credit the authors in words: the
+# header window below the article's start, and about as many above it.
+_AUTHOR_REACH: Final = 80
 # A credit line is short; longer lines that hold "by" are prose.
 _CREDIT_MAX_WORDS: Final = 30
 # "Posted by A on ...", "Text by A", "Written By: A", "ByA", "Thread starter A",
@@ -595,7 +603,7 @@ _CREDITED: Final = re.compile(
     r"(?P<c>\w.*)|^(?i:authors?|contributors?|autor(?:es|en)?|auteurs?)\s*:\s*(?P<d>\w.*)",
 )
 # Every credit `_CREDITED` reads has one of these within its first characters.
-_CREDIT_KEYS: Final = ("by", "starter", "poster", "author", "autor", "auteur", "contributor")
+_CREDIT_KEYS: Final = re.compile(r"\b(?:by|starter|poster|author|autor|auteur|contributor)", re.I)
 _CREDIT_HEAD: Final = 80
 # A label on its own line, the names on the next.
 _LABELS: Final = frozenset(
@@ -605,8 +613,7 @@ _LABELS: Final = frozenset(
 
 
 def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
-    head = b.text[:_CREDIT_HEAD].lower()
-    if not any(k in head for k in _CREDIT_KEYS):  # a cheap test before the pattern
+    if not _CREDIT_KEYS.search(b.text, 0, _CREDIT_HEAD):  # a cheap test before the pattern
         return None
     m = _CREDITED.match(b.text)
     return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
@@ -660,8 +667,11 @@ _FURNITURE: Final = frozenset(
 
 def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
     """A name alone on its line with a date line beside it, or a name and a date."""
-    if b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
+    words = b.features.words
+    if words > _HEAD_WORDS or b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
         return None  # a headline in title case
+    if words > _NAME_MAX_WORDS and not has_digits(b):
+        return None  # a cheap test before the patterns
     m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
     name = m.group("name") if m else b.text.strip()
     if not _NAME_LINE.fullmatch(name) or any(w.casefold() in _FURNITURE for w in name.split()):
