@@ -569,8 +569,7 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     names = person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
     if names:
         return names
-    near = blocks[-_AUTHOR_REACH:]  # the article's head: its first lines and those above
-    candidates = [b for b in near if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
     finders = (_credited, _after_label, _post_head) if page_type == "forum" else (_credited, _after_label)
     finders = (*finders, _agency_byline_name)
     for find in (*finders, _beside_date):
@@ -585,9 +584,6 @@ def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
     return agency_byline(b.text)[0] if b.features.words <= _HEAD_WORDS else None
 
 
-# How many of the page's head's last blocks may credit the authors in words: the
-# header window below the article's start, and about as many above it.
-_AUTHOR_REACH: Final = 80
 # A credit line is short; longer lines that hold "by" are prose.
 _CREDIT_MAX_WORDS: Final = 30
 # "Posted by A on ...", "Text by A", "Written By: A", "ByA", "Thread starter A",
