@@ -431,7 +431,7 @@ def credit_wire(
 def agency_byline(text: str) -> tuple[str | None, str | None]:
     """(name, agency) of a byline that names the agency and no "By": "Jane Roe |
     Bloomberg", "Jane Roe (AAP)", "Jane Roe, Reuters"; (None, None) for anything else."""
-    if len(text) > _AGENCY_BYLINE_CHARS or not any(c in text for c in _AGENCY_BYLINE_MARKS):
+    if len(text) > _AGENCY_BYLINE_CHARS or not _AGENCY_BYLINE_MARKS.search(text):
         return None, None
     m = _CREDIT_RE.search(text)
     if m is None or m.start() == 0 or text[m.end() :].strip(" ).") or not m.lastgroup:
@@ -444,7 +444,7 @@ def agency_byline(text: str) -> tuple[str | None, str | None]:
 
 _AGENCY_BYLINE_CHARS: Final = 80
 # What sets a byline's name apart from the agency after it (a cheap test first).
-_AGENCY_BYLINE_MARKS: Final = "|,(-–—"
+_AGENCY_BYLINE_MARKS: Final = re.compile(r"[|,(\-–—]")
 
 
 # A closing credit: how many lines at the story's end, and what they may be labelled.
@@ -578,13 +578,18 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     finders: list[_Finder] = [_credited, _after_label]
     if page_type == "forum":
         finders.append(_post_head)
-    finders += [_agency_credit, _beside_date]
+    finders += [_agency_byline_name, _beside_date]
     for find in finders:
         for b in candidates:
             text = find(b, blocks)
             if text and (names := person_names([text])[0]):
                 return names
     return []
+
+
+def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A wire credit that names people ("By Jane Doe, Associated Press") on a short line."""
+    return agency_byline(b.text)[0] if b.features.words <= _HEAD_WORDS else None
 
 
 # A credit line is short; longer lines that hold "by" are prose.
@@ -602,7 +607,7 @@ _CREDITED: Final = re.compile(
     r"(?P<c>\w.*)|^(?i:authors?|contributors?|autor(?:es|en)?|auteurs?)\s*:\s*(?P<d>\w.*)",
 )
 # Every credit `_CREDITED` reads has one of these within its first characters.
-_CREDIT_KEYS: Final = ("by", "starter", "poster", "author", "autor", "auteur", "contributor")
+_CREDIT_KEYS: Final = re.compile(r"\b(?:by|starter|poster|author|autor|auteur|contributor)", re.I)
 _CREDIT_HEAD: Final = 80
 # A label on its own line, the names on the next.
 _LABELS: Final = frozenset(
@@ -611,14 +616,8 @@ _LABELS: Final = frozenset(
 ) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
 
 
-def _agency_credit(b: Block, blocks: Sequence[Block]) -> str | None:
-    """A wire credit that names people ("By Jane Doe, Associated Press")."""
-    return agency_byline(b.text)[0]
-
-
 def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
-    head = b.text[:_CREDIT_HEAD].lower()
-    if not any(k in head for k in _CREDIT_KEYS):  # a cheap test before the pattern
+    if not _CREDIT_KEYS.search(b.text, 0, _CREDIT_HEAD):  # a cheap test before the pattern
         return None
     m = _CREDITED.match(b.text)
     return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
@@ -672,8 +671,11 @@ _FURNITURE: Final = frozenset(
 
 def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
     """A name alone on its line with a date line beside it, or a name and a date."""
-    if b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
+    words = b.features.words
+    if words > _HEAD_WORDS or b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
         return None  # a headline in title case
+    if words > _NAME_MAX_WORDS and not has_digits(b):
+        return None  # a cheap test before the patterns
     m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
     name = m.group("name") if m else b.text.strip()
     if not _NAME_LINE.fullmatch(name) or any(w.casefold() in _FURNITURE for w in name.split()):
