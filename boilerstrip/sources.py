@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from .inflate import Members, TooLarge, inflate, read_capped
+from .remote import expand_url, is_url, open_input, open_text_url, size_of
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
+_UNKNOWN = "unknown file type (expected .warc[.gz], .wet[.gz], .jsonl[.gz|.zst], .html, .htm, .txt)"
 
 
 @dataclass(slots=True)
@@ -59,6 +61,9 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """(path, problem) for every input file: folders are walked, globs expanded, both
     sorted; a name that is no readable file comes with the reason."""
     for item in inputs:
+        if is_url(item):  # read through fsspec (remote.py)
+            yield from _typed(expand_url(item, lambda name: _kind_of(name) is not None))
+            continue
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
         if not matches:
             yield item, "no file matches this pattern"
@@ -72,12 +77,14 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             elif not os.path.exists(path):
                 yield path, "no such file"
             elif _kind_of(path) is None:
-                yield (
-                    path,
-                    "unknown file type (expected .warc[.gz], .wet[.gz], .jsonl[.gz|.zst], .html, .htm, .txt)",
-                )
+                yield path, _UNKNOWN
             else:
                 yield path, None
+
+
+def _typed(found: list[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    for path, problem in found:
+        yield path, problem or (_UNKNOWN if _kind_of(path) is None else None)
 
 
 def read_file(path: str, problem: str | None, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
@@ -133,7 +140,7 @@ def read_page_file(path: str, max_bytes: int = 0) -> Record:
     cap = max_bytes or sys.maxsize
     gzipped = path.lower().endswith(".gz")
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             data = read_capped(fh, cap)
         if gzipped:
             data = inflate(data, cap)
@@ -149,6 +156,8 @@ def read_page_file(path: str, max_bytes: int = 0) -> Record:
 
 
 def _open_text(path: str) -> IO[str]:
+    if is_url(path):
+        return open_text_url(path)
     name = path.lower()
     if name.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
@@ -255,7 +264,7 @@ def read_warc(
     in [start, end), the last one read to its end. Records at or before the place
     `after` were done by an earlier run (`--resume`) and are passed over. A record body
     over `max_bytes` (when set) is an error, read no further."""
-    size = os.path.getsize(path)
+    size = size_of(path)
     stop = size if end is None else min(end, size)
     while start < stop:
         reader = _WarcReader(path, start)
@@ -305,7 +314,7 @@ class _WarcReader:
             from fastwarc.warc import ArchiveIterator, WarcRecordType
         except ImportError as exc:
             raise OSError(0, "reading WARC needs FastWARC: pip install 'boilerstrip[warc]'") from exc
-        with open(self.path, "rb") as fh:
+        with open_input(self.path) as fh:
             fh.seek(self.start)
             stream: Any = fh
             if self.layout == "gzip":
@@ -361,7 +370,7 @@ def warc_segments(path: str, size_hint: int) -> list[tuple[int, int]]:
     bytes read "WARC/"). Workers read and inflate the segments in parallel, so the
     process that hands them out never inflates a byte. A file that is one gzip stream
     is one segment."""
-    size = os.path.getsize(path)
+    size = size_of(path)
     starts = [0]
     while starts[-1] + size_hint < size:
         found = _verified_member(path, starts[-1] + size_hint, size)
@@ -382,7 +391,7 @@ def _verified_member(path: str, offset: int, size: int) -> int:
 
 
 def _opens_warc_record(path: str, offset: int) -> bool:
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         fh.seek(offset)
         head = fh.read(1024)
     try:
@@ -394,7 +403,7 @@ def _opens_warc_record(path: str, offset: int) -> bool:
 def _next_member(path: str, offset: int, size: int) -> int:
     """Offset of the next gzip member or WARC header at or after `offset` (else EOF)."""
     magic = _GZIP_MAGIC if path.lower().endswith((".gz",)) else b"WARC/1."
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         fh.seek(offset)
         while True:
             pos = fh.tell()
