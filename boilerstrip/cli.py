@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for name in ("html", "text", "url", "id"):
         batch.add_argument(f"--{name}-field", default=name, help=f"JSONL key of the record's {name}")
+    batch.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (a scheduler's address, or local:N): -o is then a folder of shards",
+    )
     return parser
 
 
@@ -94,7 +99,13 @@ def run_batch(args: argparse.Namespace) -> int:
         output_format=args.output_format,
     )
     try:
-        tally = run(options)
+        if args.dask:
+            from .cluster import ClusterOptions
+            from .cluster import run as run_on_cluster
+
+            tally = run_on_cluster(options, ClusterOptions(args.dask))
+        else:
+            tally = run(options)
     except BoilerstripError as exc:
         print(f"boilerstrip batch: {exc}", file=sys.stderr)
         return 1
