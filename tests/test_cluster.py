@@ -209,7 +209,8 @@ def test_cli_local_cluster_refuses_and_resumes(
 ) -> None:
     """`--dask local:2` makes its own cluster; an earlier batch in the folder is refused
     without --resume, and --resume (here on a scheduler's address) redoes a shard whose
-    file went missing, keeping the others; a manifest of other inputs is refused."""
+    file went missing, keeping the others; a manifest of other inputs is refused, and so
+    is --errors (error lines stay in the shards)."""
     out, stats = tmp_path / "out", tmp_path / "stats.json"
     args = [*_inputs(crawl), "-o", str(out), "--quiet", "--stats", str(stats)]
     _cli(*args, "--dask", "local:2")
@@ -227,6 +228,8 @@ def test_cli_local_cluster_refuses_and_resumes(
     assert resumed["resumed_from"] == counts["records_read"] - lost["records"]
     other = _cli(str(crawl / "b.warc.gz"), "-o", str(out), "--dask", "local:2", "--resume", check=False)
     assert other.returncode == 1 and "another batch" in other.stderr
+    apart = _cli(*args, "--dask", "local:2", "--errors", str(tmp_path / "errors.jsonl"), check=False)
+    assert apart.returncode == 1 and "--errors" in apart.stderr
 
 
 def _cli(
@@ -332,7 +335,8 @@ def _wait_for_shards(out: pathlib.Path, client: subprocess.Popen[bytes]) -> int:
 def test_fsspec_memory_filesystem(crawl: pathlib.Path, tmp_path: pathlib.Path) -> None:
     """Inputs and output on fsspec's memory filesystem (a cluster of worker threads,
     which share it): the local batch's records; a shard whose file went missing is
-    redone on --resume. The local batch reads the same URLs."""
+    redone on --resume; --overwrite leaves no shard of the earlier batch. The local
+    batch reads the same URLs."""
     fsspec = pytest.importorskip("fsspec")
     memory = fsspec.filesystem("memory")
     for name in ("a.warc.gz", "b.warc.gz", "c.jsonl"):
@@ -356,9 +360,17 @@ def test_fsspec_memory_filesystem(crawl: pathlib.Path, tmp_path: pathlib.Path) -
             BatchOptions(inputs=inputs, output="memory://out", quiet=True, resume=True),
             ClusterOptions(c.scheduler_address, shard_bytes=60_000),
         )
-    assert shard_lines(read) == lines
-    assert resumed.resumed_from == local_tally.read - lost["records"]
-    assert not [p for p in memory.ls("/out", detail=False) if p.rsplit("/", 1)[-1].startswith(".")]
+        assert shard_lines(read) == lines
+        assert resumed.resumed_from == local_tally.read - lost["records"]
+        assert not [p for p in memory.ls("/out", detail=False) if p.rsplit("/", 1)[-1].startswith(".")]
+        # --overwrite with other inputs: the earlier batch's shards go, none is left over.
+        jsonl = BatchOptions(inputs=inputs[1:], output="memory://out", quiet=True, overwrite=True)
+        run_cluster(jsonl, ClusterOptions(c.scheduler_address))
+    assert shard_lines(read) == [x for x in lines if "/crawl/c.jsonl:" in x["source"]]
+    assert sorted(p.rsplit("/", 1)[-1] for p in memory.ls("/out", detail=False)) == [
+        MANIFEST,
+        "part-00000.jsonl",
+    ]
 
 
 def test_local_filesystem_urls_and_parquet_shards(
@@ -415,6 +427,7 @@ def test_s3_through_a_moto_server(
                             stderr=subprocess.DEVNULL)  # fmt: skip
     try:
         with distributed.Client(cluster.scheduler_address) as client:
+            client.wait_for_workers(2, timeout=60)  # the one killed by an earlier test is back
             client.run(_export, aws)
             try:
                 got = _s3_batch(crawl, port, aws, cluster.scheduler_address)
