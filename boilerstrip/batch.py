@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import multiprocessing
+import multiprocessing.connection
 import os
 import resource
 import signal
@@ -144,8 +145,9 @@ def _init_worker(config: Config, options: BatchOptions) -> None:
     _Worker.cleaner = Cleaner(config)
     _Worker.options = options
     _limit_worker(options)
-    parent = os.getppid()
-    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
 
 
 def _limit_worker(options: BatchOptions) -> None:
@@ -157,12 +159,14 @@ def _limit_worker(options: BatchOptions) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap if hard < 0 else min(cap, hard), hard))
 
 
-def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+def _exit_with_parent(parent: Any) -> None:
     """End the worker when its parent is gone. A parent that is killed cannot stop its
     pool, and a worker waiting for its next task would wait for ever: the task queue
-    never closes, since the workers hold its ends too."""
-    while os.getppid() == parent:
-        time.sleep(every)
+    never closes, since the workers hold its ends too. The parent's sentinel (a pipe
+    only the parent writes to) says so under every start method; the parent PID would
+    not under a fork server, whose children are the server's, and the server lives on
+    while they do (cluster shards start their workers from one)."""
+    multiprocessing.connection.wait([parent.sentinel])
     os._exit(1)
 
 
@@ -542,12 +546,13 @@ def _place(path: str, source: str) -> Place | None:
 
 
 def _ordered_results(
-    tasks: Iterator[Work], config: Config, options: BatchOptions, workers: int
+    tasks: Iterator[Work], config: Config, options: BatchOptions, workers: int, context: Any = None
 ) -> Generator[tuple[Done, int], None, None]:
     """Results in input order, each with its task's mark, with at most 2 × workers
     tasks in flight. A task whose worker died, or whose result could not come back, is
-    redone record by record."""
-    pool = _pool(config, options, workers)
+    redone record by record. The workers start by the multiprocessing `context` given
+    (cluster shards), else the default."""
+    pool = _pool(config, options, workers, context)
     pending: list[tuple[Task, int, Future[list[Done]]]] = []
     try:
         while True:
@@ -560,7 +565,7 @@ def _ordered_results(
                 lines = future.result()
             except BrokenProcessPool:
                 _stop(pool)
-                pool = _pool(config, options, workers)
+                pool = _pool(config, options, workers, context)
                 lines = _isolate(task, config, options)
                 pending = [(t, m, pool.submit(process_task, t)) for t, m, _ in pending]
             except Exception:  # noqa: BLE001 - e.g. a result that would not pickle
@@ -583,8 +588,10 @@ def _stop(pool: ProcessPoolExecutor, *, busy: bool = True) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _pool(config: Config, options: BatchOptions, workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config, options))
+def _pool(config: Config, options: BatchOptions, workers: int, context: Any = None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(config, options)
+    )
 
 
 def _isolate(task: Task, config: Config, options: BatchOptions) -> list[Done]:

@@ -202,6 +202,11 @@ def _add_batch(sub: Any) -> None:
     )
     for name in ("html", "text", "url", "id"):
         batch.add_argument(f"--{name}-field", default=name, help=f"JSONL key of the record's {name}")
+    batch.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (a scheduler's address, or local:N): -o is then a folder of shards",
+    )
     batch.set_defaults(parser=batch)
 
 
@@ -331,6 +336,9 @@ def read_page(path: str) -> bytes:
 def _check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Refuse output paths that cannot be written and a format that does not fit its
     file, as usage errors, before any input is read; settle the output format."""
+    if args.dask:
+        _check_cluster_paths(parser, args)
+        return
     for flag, path in (("-o/--output", args.output), ("--errors", args.errors), ("--stats", args.stats)):
         problem = path_problem(path) if path else None
         if path == "-" and flag != "-o/--output":
@@ -345,6 +353,19 @@ def _check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace
         parser.error("argument --resume: an output on stdout cannot be resumed: name a file with -o")
     if args.inputs.count("-") > 1:
         parser.error("argument INPUT: stdin (-) can be read once")
+
+
+def _check_cluster_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """With --dask, -o is a folder of shards (local or remote, which the cluster
+    checks as it makes it), the workers cannot read this process's stdin, and the
+    shards hold their error lines (--errors is refused by the cluster)."""
+    if args.output == "-":
+        parser.error("argument -o/--output: with --dask, -o names a folder of shards, not stdout")
+    if "-" in args.inputs:
+        parser.error("argument INPUT: with --dask, the workers cannot read stdin (-): name files")
+    if args.stats and (problem := path_problem(args.stats)):
+        parser.error(f"argument --stats: {problem}")
+    args.output_format = args.output_format or "jsonl"
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -371,7 +392,13 @@ def run_batch(args: argparse.Namespace) -> int:
         content_only=args.content_only,
     )
     try:
-        tally = run(options)
+        if args.dask:
+            from .cluster import ClusterOptions
+            from .cluster import run as run_on_cluster
+
+            tally = run_on_cluster(options, ClusterOptions(args.dask))
+        else:
+            tally = run(options)
     except BoilerstripError as exc:
         print(f"boilerstrip batch: {exc}", file=sys.stderr)
         return EXIT_FAILED

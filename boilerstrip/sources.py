@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from .inflate import Members, TooLarge, inflate, read_capped
+from .remote import expand_url, is_url, open_input, open_text_url, size_of
 
 STDIN = "-"  # an input named so is JSON lines on stdin
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
@@ -31,6 +32,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
+_UNKNOWN = "unknown file type (expected .warc[.gz], .wet[.gz], .jsonl[.gz|.zst], .html, .htm, .txt)"
 
 
 @dataclass(slots=True)
@@ -65,6 +67,9 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         if item == STDIN:
             yield item, None
             continue
+        if is_url(item):  # read through fsspec (remote.py)
+            yield from _typed(expand_url(item, lambda name: _kind_of(name) is not None))
+            continue
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
         if not matches:
             yield item, "no file matches this pattern"
@@ -78,12 +83,14 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             elif not os.path.exists(path):
                 yield path, "no such file"
             elif _kind_of(path) is None:
-                yield (
-                    path,
-                    "unknown file type (expected .warc[.gz], .wet[.gz], .jsonl[.gz|.zst], .html, .htm, .txt)",
-                )
+                yield path, _UNKNOWN
             else:
                 yield path, None
+
+
+def _typed(found: list[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    for path, problem in found:
+        yield path, problem or (_UNKNOWN if _kind_of(path) is None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +119,7 @@ def file_size(path: str) -> int:
     if path == STDIN:
         return 0
     try:
-        return os.path.getsize(path)
+        return size_of(path)
     except OSError:
         return 0
 
@@ -202,7 +209,7 @@ def read_page_file(path: str, max_bytes: int = 0) -> Record:
     cap = max_bytes or sys.maxsize
     gzipped = path.lower().endswith(".gz")
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             data = read_capped(fh, cap)
         if gzipped:
             data = inflate(data, cap)
@@ -254,6 +261,10 @@ def _tell(raw: io.BufferedReader) -> int:
 def read_jsonl(path: str, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
     """One record a line; a line that is not a JSON object with a page is an error, and
     so is one longer than `max_bytes` characters (when set), which is read no further."""
+    if is_url(path):  # fsspec inflates it; its place is not tracked
+        with open_text_url(path) as fh:
+            yield from _jsonl_records(path, fh, fields, max_bytes)
+        return
     with _raw(path) as raw, _text_of(path, raw) as fh:
         for record in _jsonl_records(path, fh, fields, max_bytes):
             record.end = _tell(raw)
@@ -346,7 +357,7 @@ def read_warc(
     in [start, end), the last one read to its end. Records at or before the place
     `after` were done by an earlier run (`--resume`) and are passed over. A record body
     over `max_bytes` (when set) is an error, read no further."""
-    size = os.path.getsize(path)
+    size = size_of(path)
     stop = size if end is None else min(end, size)
     while start < stop:
         reader = _WarcReader(path, start)
@@ -399,7 +410,7 @@ class _WarcReader:
             raise OSError(
                 0, "reading WARC needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
             ) from exc
-        with open(self.path, "rb") as fh:
+        with open_input(self.path) as fh:
             fh.seek(self.start)
             stream: Any = fh
             if self.layout == "gzip":
@@ -455,7 +466,7 @@ def warc_segments(path: str, size_hint: int) -> list[tuple[int, int]]:
     bytes read "WARC/"). Workers read and inflate the segments in parallel, so the
     process that hands them out never inflates a byte. A file that is one gzip stream
     is one segment."""
-    size = os.path.getsize(path)
+    size = size_of(path)
     starts = [0]
     while starts[-1] + size_hint < size:
         found = _verified_member(path, starts[-1] + size_hint, size)
@@ -476,7 +487,7 @@ def _verified_member(path: str, offset: int, size: int) -> int:
 
 
 def _opens_warc_record(path: str, offset: int) -> bool:
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         fh.seek(offset)
         head = fh.read(1024)
     try:
@@ -488,7 +499,7 @@ def _opens_warc_record(path: str, offset: int) -> bool:
 def _next_member(path: str, offset: int, size: int) -> int:
     """Offset of the next gzip member or WARC header at or after `offset` (else EOF)."""
     magic = _GZIP_MAGIC if path.lower().endswith((".gz",)) else b"WARC/1."
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         fh.seek(offset)
         while True:
             pos = fh.tell()
