@@ -15,6 +15,8 @@ from .model import Block, Comment, Features, Label, Result, Verdict
 # True when the per-block pipeline was compiled by mypyc at install time (see setup.py):
 # the same outputs either way, the compiled build is faster.
 COMPILED: bool = features.__file__ is not None and not features.__file__.endswith(".py")
+"""Whether this build was compiled by mypyc at install time (`pip install .`): the same
+outputs either way, the compiled build is faster. `boilerstrip --version` says it too."""
 
 __all__ = [
     "COMPILED",

@@ -102,6 +102,7 @@ class Tally:
     started: float = field(default_factory=time.monotonic)
 
     def add(self, status: str, reason: str, labels: dict[str, int], source: str) -> None:
+        """Count one record written: its status, its blocks' labels, and an error's reason."""
         self.statuses[status] += 1
         self.labels.update(labels)
         if status == "error":
@@ -110,6 +111,7 @@ class Tally:
                 self.unreadable_inputs.append({"input": source, "reason": reason})
 
     def to_dict(self) -> dict[str, Any]:
+        """The counts as `--stats` writes them (JSON-ready), with records/s and `accounted`."""
         elapsed = time.monotonic() - self.started
         processed = self.read - self.resumed_from
         return {
@@ -222,6 +224,7 @@ def _segment_records(segment: Segment, max_bytes: int) -> Iterator[Record]:
 
 
 def done_line(rec: Record) -> Done:
+    """Clean one record into its output line, with what the tally counts of it."""
     line = process_record(rec)
     labels = line.pop("_labels", {})
     return json_line(line), line["status"], str(line.get("reason", "")), labels, rec.source

@@ -91,6 +91,7 @@ def _exit_table() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `boilerstrip` argument parser: `clean`, `batch` and `explain`, with their options."""
     parser = _Parser(
         prog="boilerstrip",
         description="Strip boilerplate from scraped news pages (HTML or plain-text dumps).",
@@ -211,6 +212,7 @@ def _add_batch(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line (`argv`, else sys.argv) and return its exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "batch":

@@ -150,6 +150,7 @@ class Book:
         self.cost = 0.0  # how long that took
 
     def records(self) -> int:
+        """Records in the shards done so far."""
         return sum(e["records"] for e in self.done.values())
 
     def manifest(self) -> dict[str, Any]:

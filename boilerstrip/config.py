@@ -176,6 +176,7 @@ class Config:
         return replace(self, **changes)
 
     def active_detectors(self) -> tuple[str, ...]:
+        """The detectors that run, in order: `detectors` less the `disabled` ones."""
         return tuple(d for d in self.detectors if d not in self.disabled)
 
 

@@ -534,6 +534,8 @@ DEFAULT_DETECTORS: Final[Mapping[str, Detector]] = MappingProxyType(
         )
     }
 )
+"""The built-in detectors by name, in the order `Config.detectors` runs them (a read-only
+mapping). A `Cleaner` looks names up here, then in its own `detectors=`."""
 
 
 def run(detectors: Sequence[Detector], page: Page) -> None:

@@ -33,6 +33,7 @@ def use_colour(choice: str, terminal: bool) -> bool:
 
 
 def label_of(block: Block) -> str:
+    """The block's label as a word ("unlabelled" where no detector claimed it)."""
     return block.label.value if block.label is not None else "unlabelled"
 
 

@@ -60,6 +60,7 @@ class Members(io.RawIOBase):
         self._error: Exception | None = None  # raised by the next read: this one had data
 
     def readable(self) -> bool:
+        """Always readable (io's protocol)."""
         return True
 
     def tell(self) -> int:
@@ -67,6 +68,7 @@ class Members(io.RawIOBase):
         return self._out
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        """Fill `buffer` with inflated bytes, as `read` gives them; returns how many."""
         data = self.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)

@@ -147,6 +147,7 @@ class Block:
         return cap_ratio(self.text)
 
     def to_dict(self) -> dict[str, Any]:
+        """The block as JSON-ready fields (`clean --blocks` adds `kept`)."""
         return {
             "index": self.index,
             "line": self.line,
@@ -187,6 +188,7 @@ class Comment:
     author: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The comment as a JSON-ready dict."""
         return {"quote": self.quote, "text": self.text, "votes": self.votes, "author": self.author}
 
 

@@ -179,6 +179,7 @@ class Earlier:
 
     @property
     def sources(self) -> list[str]:
+        """The `source` of every earlier line, in order."""
         return [source for _, source, _, _ in self.lines]
 
 
@@ -249,6 +250,7 @@ class Writer:
             raise OutputError(describe(exc, failed)) from exc
 
     def write(self, text: str, status: str) -> None:
+        """Write one line: an error line to `--errors` where given, else to the output."""
         to_errors = status == "error" and self.errors is not None
         target = self.errors if to_errors else self.out
         try:
@@ -291,6 +293,7 @@ class ParquetWriter:
         self.writer: Any = None
 
     def add(self, line: dict[str, Any]) -> None:
+        """Add one line as a row; a full row group is written out."""
         row = {k: v for k, v in line.items() if k != "comments"}
         row["comments"] = json.dumps(line["comments"], ensure_ascii=False) if "comments" in line else None
         self.rows.append(row)
@@ -318,6 +321,7 @@ class ParquetWriter:
         self.rows.clear()
 
     def close(self) -> None:
+        """Write the last row group and close the file."""
         self._flush()
         if self.writer is not None:
             self.writer.close()

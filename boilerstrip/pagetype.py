@@ -286,6 +286,7 @@ class Model:
         return k
 
     def scores(self, x: dict[str, float]) -> dict[str, float]:
+        """Each type's raw score (margin) for the features `x`."""
         if self.weights:
             return {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
         values = [x.get(name, 0.0) for name in self._names]
@@ -309,6 +310,7 @@ class Model:
         return dict(zip(self.types, sums, strict=True))
 
     def probabilities(self, x: dict[str, float]) -> dict[str, float]:
+        """Each type's probability for the features `x` (a softmax of the scores)."""
         scores = self.scores(x)
         top = max(scores.values())
         exp = {t: math.exp(s - top) for t, s in scores.items()}

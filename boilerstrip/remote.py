@@ -158,9 +158,11 @@ class Folder:
 
     @property
     def remote(self) -> bool:
+        """Whether the folder is a URL (fsspec) rather than a local path."""
         return is_url(self.url)
 
     def path(self, name: str) -> str:
+        """The path or URL of the file `name` in the folder."""
         return f"{self.url.rstrip('/')}/{name}"
 
     def make(self) -> None:

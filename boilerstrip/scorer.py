@@ -221,9 +221,11 @@ class Vector:
         self.reals: list[float] = []
 
     def one(self, key: int) -> None:
+        """Add the binary feature `key` (value 1)."""
         self.keys.append(key)
 
     def real(self, key: int, value: float) -> None:
+        """Add the real-valued feature `key` with its value."""
         self.keys.append(~key)
         self.reals.append(value)
 

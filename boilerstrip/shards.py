@@ -60,6 +60,7 @@ class ShardJob:
     width: int  # digits of the part numbers
 
     def name(self, part: int) -> str:
+        """The file name of shard `part` in the output folder."""
         suffix = "parquet" if self.options.output_format == "parquet" else "jsonl"
         return f"part-{part:0{self.width}d}.{suffix}"
 

@@ -1,6 +1,6 @@
 """boilerstrip as a step of ML data pipelines, each behind its own extra:
 
-- `boilerstrip.integrations.hf`: Hugging Face `datasets` (`pip install "boilerstrip[hf]"`),
+- `boilerstrip.integrations.hf`: Hugging Face `datasets` (`pip install ".[hf]"` in a clone),
 - `boilerstrip.integrations.dask`: Dask bags and dataframes, on one machine or a cluster
   (`[dask]`),
 - `boilerstrip.integrations.datatrove`: a datatrove pipeline step (`[datatrove]`).

@@ -45,6 +45,7 @@ class BoilerstripExtractor(PipelineStep):  # type: ignore[misc]
         self.timeout, self.keep_empty = timeout, keep_empty
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        """Clean each document and yield those with an article (datatrove's step protocol)."""
         cleaner = Cleaner(self.config)
         for doc in data:
             self.stat_update(StatHints.total)

@@ -45,6 +45,7 @@ class PageCleaner:
         return {name: [r[name] for r in rows] for name in (rows[0] if rows else {})}
 
     def clean_one(self, page: Any, url: Any) -> dict[str, Any]:
+        """The adapter columns of one page (status "error" and a reason where it fails)."""
         fields = clean_fields(self.cleaner, page, url, comments=self.include_comments, timeout=self.timeout)
         return row(fields, self.include_comments)
 
