@@ -253,15 +253,17 @@ def clean(
 
     The contract: for every input and every argument, `clean` returns a Result of the
     whole page or raises a `BoilerstripError` that names the problem; it never cleans
-    a silent prefix of the page. It raises
-      - `InputError` (a ValueError) for a page it cannot read: not str or bytes, over
-        `Config.max_input_chars`, compressed, binary, undecodable or unparsable;
-      - `ArgumentError` (a TypeError) for an argument of the wrong type (`url=5`,
-        `config="x"`, a Config field of the wrong type), naming the argument;
-      - `ConfigError` (a ValueError) for a configuration that cannot run (an unknown
-        detector, a scorer file that cannot be read);
-      - `budget.TimeLimitError` once cleaning has taken over `Config.time_limit`
-        seconds (0, the default, is no limit), in any thread.
+    a silent prefix of the page. It raises:
+
+    - `InputError` (a ValueError) for a page it cannot read: not str or bytes, over
+      `Config.max_input_chars`, compressed, binary, undecodable or unparsable;
+    - `ArgumentError` (a TypeError) for an argument of the wrong type (`url=5`,
+      `config="x"`, a Config field of the wrong type), naming the argument;
+    - `ConfigError` (a ValueError) for a configuration that cannot run (an unknown
+      detector, a scorer file that cannot be read);
+    - `budget.TimeLimitError` once cleaning has taken over `Config.time_limit`
+      seconds (0, the default, is no limit), in any thread.
+
     Lone surrogates in a str page read as U+FFFD and NUL characters are dropped; a
     declared charset Python does not know gives way to detection; JSON-LD over
     `Config.max_json_ld_chars` or `Config.max_json_ld_depth` is skipped. See

@@ -194,7 +194,18 @@ class Comment:
 
 @dataclass(slots=True)
 class Result:
-    """The cleaned page: article text, metadata, comments and every labelled block."""
+    """The cleaned page: article text, metadata, comments and every labelled block.
+
+    `text` is the article, its blocks' texts in page order, paragraphs separated by a
+    blank line (a table row's cells by " | "). The metadata are None (or empty) where
+    the page gives none: `title`, `date` and `date_modified` (YYYY-MM-DD), `dateline`
+    (the place before the first paragraph), `section`, `authors` (person names),
+    `site_name`, `wire_service` (the agency whose copy this is) and `copyright` (its
+    copyright line), `site_copyright` (the site's own), `language` (an ISO 639-1
+    code). `comments` holds the reader comments when asked for; `blocks` every block
+    with its label and reasons; `url` the address given, else the page's canonical
+    one; `source_type` "html" or "text"; `page_type` the kind of page.
+    """
 
     text: str = ""
     title: str | None = None
