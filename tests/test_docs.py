@@ -241,3 +241,24 @@ def _undocumented() -> list[str]:
 
 def test_every_public_function_and_class_has_a_docstring() -> None:
     assert _undocumented() == []
+
+
+def test_the_api_page_describes_every_config_field_from_its_comment(site: pathlib.Path) -> None:
+    """Config's fields are documented by comments in config.py; the docs' griffe
+    extension (tools/docs_field_comments.py) makes them the fields' descriptions."""
+    from dataclasses import fields
+
+    rendered = (site / "api" / "index.html").read_text(encoding="utf-8")
+    for field in fields(boilerstrip.Config):
+        assert f'id="boilerstrip.Config.{field.name}"' in rendered, field.name
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", rendered))
+    # a comment above a run of fields describes each of them; a field's own comment follows
+    for name, said in (
+        ("good_min_words", "Content classes, in the spirit of jusText"),
+        ("good_min_stop_density", "Content classes, in the spirit of jusText"),
+        ("max_json_ld_depth", "A JSON-LD script longer than this"),
+    ):
+        at = text.index(f"{name} : ")
+        assert said in text[at : at + 300], (name, text[at : at + 300])
+    # an HTML tag in a comment shows as code, not as a tag the browser swallows
+    assert "<code>&lt;article&gt;</code> elements a block is numbered inside" in rendered
