@@ -262,3 +262,11 @@ def test_the_api_page_describes_every_config_field_from_its_comment(site: pathli
         assert said in text[at : at + 300], (name, text[at : at + 300])
     # an HTML tag in a comment shows as code, not as a tag the browser swallows
     assert "<code>&lt;article&gt;</code> elements a block is numbered inside" in rendered
+
+
+def test_the_integrations_page_names_every_column() -> None:
+    from boilerstrip.integrations import COLUMNS
+
+    text = (DOCS / "integrations.md").read_text(encoding="utf-8")
+    listed = text.split("That is: ", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"`(\w+)`", listed)[: len(COLUMNS)] == list(COLUMNS)
