@@ -185,6 +185,9 @@ def _sandbox(folder: pathlib.Path) -> None:
 
 
 def test_the_docs_have_snippets_and_few_are_skipped() -> None:
+    for path in [ROOT / "README.md", *DOCS.glob("*.md")]:  # an indented fence would not be run
+        indented = re.search(r"^[ \t]+```", path.read_text(encoding="utf-8"), re.MULTILINE)
+        assert indented is None, f"{path.name}: an indented code fence, which this test would not run"
     skipped = [f"{where}: {reason}" for where, _, _, reason in SNIPPETS if reason]
     assert len(SNIPPETS) >= 20
     assert len(skipped) <= MAX_SKIPPED, "too many snippets skipped:\n" + "\n".join(skipped)

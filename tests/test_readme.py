@@ -2,7 +2,8 @@
 `import dask`, the datatrove one no imports and no executor). Each runs in a process of
 its own, in a folder where the README's relative paths lead to the repository's
 fixtures and `crawl/` holds a WARC written by warcio, with the same import path as the
-tests; a snippet that raises fails its test."""
+tests; a snippet that raises fails its test. (tests/test_docs.py runs the README's shell
+snippets, and every snippet of docs/.)"""
 
 from __future__ import annotations
 
