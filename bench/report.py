@@ -60,6 +60,20 @@ def write_section(path: pathlib.Path, name: str, table: str, build: str = "") ->
     else:
         text = text.rstrip() + ("\n\n" if text else "") + block + "\n"
     path.write_text(text, encoding="utf-8")
+    _redraw_plots(path)
+
+
+def _redraw_plots(doc: pathlib.Path) -> None:
+    """Redraw the plots drawn from the document's tables (bench/plots.py), beside it in
+    img/, so that they never show older numbers than the tables."""
+    try:
+        import plots
+    except ImportError:
+        return
+    try:
+        plots.redraw(doc, doc.parent / "img")
+    except ImportError:
+        print("matplotlib is not installed: the plots in docs/img were not redrawn", file=sys.stderr)
 
 
 def best_of_rounds(script: str, names: list[str], args: list[str], rounds: int) -> dict[str, dict[str, Any]]:

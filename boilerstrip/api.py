@@ -56,36 +56,35 @@ class Cleaner:
         _check_arguments(url, include_comments)
         deadline = Deadline(self.config.time_limit)
         prepared, markup, source = self._prepare(page, deadline)
-        if source is not None and self._may_unwrap(prepared, source, deadline):
+        shown = _shown_words(prepared)
+        if source is not None and self._may_unwrap(shown, source, deadline):
             # A header, menu, footer or button may hold the page: libxml2 ignored the
             # end tag that closes it, where a browser does not.
             unwrapped = repair.unwrap(source, self.config.unwrap_min_share)
             if unwrapped is not None:
                 prepared, markup = self._prepare_html(unwrapped, deadline)
-                source = unwrapped
+                source, shown = unwrapped, _shown_words(prepared)
         result = self._reduce(prepared, markup, url, include_comments, deadline)
-        if not result.text and source is not None and self._may_reveal(prepared, source, deadline):
+        if not result.text and source is not None and self._may_reveal(shown, source, deadline):
             # Nothing shown: the content may wait for a script (in <noscript>, or
             # hidden until the script runs). Read the page as a browser would show it.
-            shown = self._prepare_html(repair.reveal(source, deadline), deadline)
-            again = self._reduce(*shown, url, include_comments, deadline)
+            revealed = self._prepare_html(repair.reveal(source, deadline), deadline)
+            again = self._reduce(*revealed, url, include_comments, deadline)
             result = again if again.text else result
         return result
 
-    def _may_unwrap(self, prepared: D.Page, source: str | bytes, deadline: Deadline) -> bool:
-        """Whether the page shows so few words that an element libxml2 left open (a
-        button, a header) may hold the page. (Unwrapping pages whose words are mostly
-        in such elements measured worse: those are headers and menus read right.)"""
-        shown = sum(b.features.words for b in prepared.blocks)
+    def _may_unwrap(self, shown: int, source: str | bytes, deadline: Deadline) -> bool:
+        """Whether the page shows so few words (`shown`) that an element libxml2 left
+        open (a button, a header) may hold the page. (Unwrapping pages whose words are
+        mostly in such elements measured worse: those are headers and menus read right.)"""
         if shown >= self.config.reveal_max_words:
             return False
         deadline.check("before reading the page again, its open elements closed")
         return html.tree_is_linear(source, self.config)  # the repair builds a tree
 
-    def _may_reveal(self, prepared: D.Page, source: str | bytes, deadline: Deadline) -> bool:
-        """Whether a page that gave no text shows so little that its content may wait
-        for a script, and holds something hidden to show."""
-        shown = sum(b.features.words for b in prepared.blocks)
+    def _may_reveal(self, shown: int, source: str | bytes, deadline: Deadline) -> bool:
+        """Whether a page that gave no text shows so few words (`shown`) that its
+        content may wait for a script, and holds something hidden to show."""
         if shown >= self.config.reveal_max_words or not repair.can_reveal(source):
             return False
         deadline.check("before reading the page again, as a browser shows it")
@@ -270,6 +269,11 @@ def clean(
     docs/reliability.md.
     """
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
+
+
+def _shown_words(prepared: D.Page) -> int:
+    """The words the page shows: few, and its content may be hidden or misparsed."""
+    return sum(b.features.words for b in prepared.blocks)
 
 
 def _check_arguments(url: object, include_comments: object) -> None:

@@ -153,6 +153,11 @@ def _add_explain(sub: Any) -> None:
     explain.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour by label"
     )
+    explain.add_argument(
+        "--html", metavar="REPORT",
+        help="write the explanation as one self-contained HTML page to REPORT (- for stdout) instead: "
+        "metadata, every block whole, coloured by label, with a legend that filters (--only does not apply)",
+    )  # fmt: skip
     explain.set_defaults(parser=explain)
 
 
@@ -227,6 +232,8 @@ def run_explain(args: argparse.Namespace) -> int:
     """`boilerstrip explain`: the blocks of one page with their decisions."""
     from . import explain
 
+    if args.html and (problem := path_problem(args.html)):
+        args.parser.error(f"argument --html: {problem}")
     try:
         data = read_page(args.file)
     except (OSError, ValueError) as exc:
@@ -238,8 +245,27 @@ def run_explain(args: argparse.Namespace) -> int:
     except BoilerstripError as exc:
         print(f"boilerstrip: {args.file}: {exc}", file=sys.stderr)
         return EXIT_NOTHING
+    if args.html:
+        return _write_report(result, args.html)
     colour = explain.use_colour(args.color, sys.stdout.isatty())
     sys.stdout.write("\n".join(explain.lines(result, only=args.only or (), colour=colour)) + "\n")
+    return EXIT_OK
+
+
+def _write_report(result: Result, path: str) -> int:
+    """`explain --html`: the report to a file, or to stdout for `-`."""
+    from .report import html_report
+
+    page = html_report(result, version=__version__)
+    if path == "-":
+        sys.stdout.write(page)
+        return EXIT_OK
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(page)
+    except OSError as exc:
+        print(f"boilerstrip: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -149,8 +149,6 @@ def unwrap(page: str | bytes, share: float) -> str | None:
     root = etree.fromstring(page, parser)
     if root is None:
         return None
-    for element in list(root.iter(*_INVISIBLE)):
-        _drop(element)
     words = _word_counts(root)
     total = words[root]
     changed = False
@@ -163,25 +161,17 @@ def unwrap(page: str | bytes, share: float) -> str | None:
 
 
 def _word_counts(root: etree._Element) -> dict[etree._Element, int]:
-    """The words under every element, children before parents: linear in the tree
-    (counting each element's text anew would be quadratic in nested elements)."""
+    """The words a browser shows under every element, children before parents: linear
+    in the tree (counting each element's text anew would be quadratic in nested
+    elements). Scripts, styles, templates and `<noscript>` show none; they stay in the
+    page (its JSON-LD is read, and `reveal` may show the `<noscript>` content later)."""
     counts: dict[etree._Element, int] = {}
     for element in reversed(list(root.iter())):
+        if element.tag in _INVISIBLE:
+            counts[element] = 0
+            continue
         n = len((element.text or "").split()) if isinstance(element.tag, str) else 0
         for child in element:
             n += counts.get(child, 0) + len((child.tail or "").split())
         counts[element] = n
     return counts
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove `element`, its tail text kept in place."""
-    tail, parent = element.tail, element.getparent()
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        elif parent is not None:
-            parent.text = (parent.text or "") + tail
-    if parent is not None:
-        parent.remove(element)

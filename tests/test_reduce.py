@@ -81,3 +81,16 @@ def test_a_page_inside_a_button_left_open_is_read() -> None:
     assert "Most ferns evolved on the floor of shaded forests" in result.text
     assert "grow into a soft green cloud within a year." in result.text
     assert result.title == "Fifteen ferns for a dark hallway"
+
+
+def test_posts_in_noscript_are_read_when_a_header_holds_the_shown_words() -> None:
+    """A forum engine that fills the page by script prints its posts for crawlers in a
+    `<noscript>`; the few words shown are in the header, so the page was first read
+    again with the header as a div (`markup.unwrap`), and that reread dropped the
+    `<noscript>`, so showing what it hides found nothing: the page came out empty."""
+    result = boilerstrip.clean((FIXTURES / "html-made" / "noscript-posts-header-shown.html").read_bytes())
+    assert "I bought a small Meyer lemon last spring" in result.text
+    assert "Peat holds far too much water for citrus." in result.text
+    assert "the roots at the bottom of the old pot were brown and soft" in result.text
+    assert "Privacy" not in result.text
+    assert result.date == "2024-04-03" and result.authors == ["Ines Moreau"]
