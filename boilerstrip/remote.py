@@ -82,9 +82,15 @@ def open_text_url(url: str) -> IO[str]:
     if "memory" in fs.protocol:  # a file object of its own (see `open_input`)
         raw = open_input(url)
         inflated = compr[compression](raw, mode="rb") if compression else raw
-        return io.TextIOWrapper(inflated, encoding="utf-8", errors="replace")
+        return io.TextIOWrapper(inflated, encoding="utf-8", errors="replace", newline="\n")  # as sources
     opened: IO[str] = fs.open(
-        inner, "rt", compression=compression, encoding="utf-8", errors="replace", block_size=_BLOCK
+        inner,
+        "rt",
+        compression=compression,
+        encoding="utf-8",
+        errors="replace",
+        newline="\n",
+        block_size=_BLOCK,
     )
     return opened
 

@@ -247,7 +247,9 @@ def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
                 "reading .zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
             ) from exc
         stream = zstandard.ZstdDecompressor().stream_reader(raw)
-    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
+    # Only "\n" ends a line: JSON allows a "\r" between tokens, which universal
+    # newlines would take for a line end, splitting one record into two error lines.
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
 
 
 def _tell(raw: io.BufferedReader) -> int:
