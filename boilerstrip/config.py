@@ -77,14 +77,20 @@ class Config:
 
     # The keep models (boilerstrip/data, or a path; "" for none): gradient-boosted trees
     # that have the last word on which blocks of an HTML page (`keep_html`) or lines of
-    # a text dump (`keep_text`) are content, a block being content when its probability
-    # is over `keep_threshold` (keep.py).
+    # a text dump (`keep_text`) are content (keep.py). A block is made content when its
+    # probability is over `keep_threshold` (HTML) or `keep_text_threshold` (text
+    # dumps); a block the reducer kept is dropped only when its probability is at or
+    # under `keep_drop_threshold` (HTML) or `keep_text_drop_threshold` (text dumps),
+    # so that where the rules and the model disagree the model can be made to be sure.
     # `keep-text.json` ships but is off by default: it lifts the WCXB dumps (held-out
     # mean F1 0.674 to 0.798) but lowers the Scrapinghub dumps of the held-out ids
-    # (0.926 to 0.912), and news comes first.
+    # (0.926 to 0.912), and news comes first (docs/architecture.md, "The keep model").
     keep_html: str = "keep-html.json"
     keep_text: str = ""
     keep_threshold: float = 0.5
+    keep_drop_threshold: float = 0.5
+    keep_text_threshold: float = 0.5
+    keep_text_drop_threshold: float = 0.5
 
     # HTML: a page that gives no text, and whose visible blocks hold fewer words than
     # this, is read again as a browser shows it (<noscript> content, nothing hidden):

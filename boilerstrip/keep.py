@@ -452,12 +452,18 @@ def _add_side(
 
 
 def decide(
-    blocks: Sequence[Block], forest: Forest, features: list[list[float]], threshold: float
+    blocks: Sequence[Block],
+    forest: Forest,
+    features: list[list[float]],
+    threshold: float,
+    drop_threshold: float | None = None,
 ) -> list[Block]:
-    """Relabel by the model: a block over `threshold` is content (ARTICLE), one at or
-    under it is not (an ARTICLE block becomes OTHER); each change keeps its reason.
-    Returns the content blocks in page order. Where no block is over the threshold,
-    nothing is relabelled."""
+    """Relabel by the model: a block over `threshold` is content (ARTICLE); an ARTICLE
+    block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
+    so that with a lower `drop_threshold` the reducer's content is dropped only where
+    the model is confident; each change keeps its reason. Returns the content blocks
+    in page order. Where no block is over the threshold, nothing is relabelled."""
+    drop = threshold if drop_threshold is None else drop_threshold
     ps = probabilities(forest, features)
     if not any(p > threshold for p in ps):
         # A page given to clean holds content: where the model finds none (a page
@@ -471,6 +477,9 @@ def decide(
                 b.label = Label.ARTICLE
             content.append(b)
         elif b.label is Label.ARTICLE:
+            if p > drop:
+                content.append(b)
+                continue
             b.reasons.append(f"keep: not content by the block model (p={p:.2f})")
             b.label = Label.OTHER
     return content

@@ -376,7 +376,11 @@ def assemble(
     date, date_modified = meta.find_dates(blocks, min(len(blocks), start + cfg.header_window))
     if forest is not None:
         features = keep_features(blocks, cfg, page_type, text=forest.text)
-        article = keep.decide(blocks, forest, features, cfg.keep_threshold)
+        if forest.text:
+            add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
+        else:
+            add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
+        article = keep.decide(blocks, forest, features, add, drop)
     return Result(
         text=article_text(article),
         title=title.text if title else None,

@@ -191,3 +191,26 @@ def test_every_card_of_a_listing_dump_is_kept() -> None:
         assert chrome not in result.text
     without = boilerstrip.clean(page).text
     assert not all(card in without for card in cards)
+
+
+@pytest.mark.parametrize(
+    ("page", "model"),
+    [
+        ("html/sh-374ac9a59a85.html.gz", {"keep_drop_threshold": 0.0}),
+        ("text/11ea381ad92b-seedlike.txt", {"keep_text": "keep-text.json", "keep_text_drop_threshold": 0.0}),
+    ],
+)
+def test_a_drop_threshold_of_zero_keeps_all_the_rules_kept(page: str, model: dict[str, object]) -> None:
+    """The drop threshold: at or under it the model drops the reducer's content, over
+    it the content stays; at 0 the model only adds. Both pages lose content the rules
+    kept at the default thresholds."""
+    raw = (FIXTURES / page).read_bytes()
+    data = gzip.decompress(raw) if page.endswith(".gz") else raw.decode("utf-8")
+    rules = boilerstrip.clean(data, config=boilerstrip.Config(keep_html="", keep_text=""))
+    kept = [b.text for b in rules.blocks if b.label is boilerstrip.Label.ARTICLE]
+    on = {k: v for k, v in model.items() if not k.endswith("drop_threshold")}
+    default = boilerstrip.clean(data, config=boilerstrip.Config(**on))  # type: ignore[arg-type]
+    assert any("keep: not content" in r for b in default.blocks for r in b.reasons)
+    result = boilerstrip.clean(data, config=boilerstrip.Config(**model))  # type: ignore[arg-type]
+    assert kept and all(text in result.text for text in kept)
+    assert not any("keep: not content" in r for b in result.blocks for r in b.reasons)

@@ -249,7 +249,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="trees (default by mode, DEFAULTS)")
     parser.add_argument("--leaves", type=int, default=31)
     parser.add_argument("--seeds", type=int, default=1, help="average this many boosters of other seeds")
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument(
+        "--threshold", type=float, help="content over this probability (default: Config's, by mode)"
+    )
+    parser.add_argument(
+        "--drop-threshold",
+        type=float,
+        help="the pipeline's content dropped at or under this probability (default: Config's, by mode)",
+    )
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "boilerstrip" / "data")
     parser.add_argument("--news-weight", type=float, help="Scrapinghub pages' weight (default by mode)")
     parser.add_argument(
@@ -268,6 +275,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     DISABLED.extend(args.disable)
+    cfg = boilerstrip.Config()
+    text = args.mode == "text"
+    if args.threshold is None:
+        args.threshold = cfg.keep_text_threshold if text else cfg.keep_threshold
+    if args.drop_threshold is None:
+        args.drop_threshold = cfg.keep_text_drop_threshold if text else cfg.keep_drop_threshold
     names = keep.TEXT_FEATURES if args.mode == "text" else keep.FEATURES
     data = pages(args.mode)
     rows = all_rows(data, args.mode, args.cache, args.jobs)
@@ -289,7 +302,7 @@ def main() -> None:
     for page, r, ps in zip(data, rows, probabilities, strict=True):
         if r[0] and page.held:
             assert np.allclose(booster.predict(np.array(r[0], dtype=float)), ps, atol=1e-5), page.id
-    report(data, rows, probabilities, forest.names.index("kept"), args.threshold)
+    report(data, rows, probabilities, forest.names.index("kept"), (args.threshold, args.drop_threshold))
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"keep-{args.mode}.json"
     path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -341,7 +354,9 @@ def cross_validate(
             if fold[i] == k and r[0]:
                 probabilities[i] = list(booster.predict(np.array(r[0], dtype=float)))
     kept = (keep.TEXT_FEATURES if args.mode == "text" else keep.FEATURES).index("kept")
-    report([p for p, _ in tune], [r for _, r in tune], probabilities, kept, args.threshold)
+    report(
+        [p for p, _ in tune], [r for _, r in tune], probabilities, kept, (args.threshold, args.drop_threshold)
+    )
 
 
 def _fold(page: Page, k: int) -> int:
@@ -350,17 +365,28 @@ def _fold(page: Page, k: int) -> int:
 
 
 def page_text(
-    texts: list[str], x: list[list[float]], probabilities: list[float], kept: int, threshold: float
+    texts: list[str],
+    x: list[list[float]],
+    probabilities: list[float],
+    kept: int,
+    thresholds: tuple[float, float],
 ) -> str:
-    """The page's content as `keep.decide` chooses it: the blocks over the threshold,
-    or the pipeline's own content blocks where none is."""
-    if any(p > threshold for p in probabilities):
-        return "\n".join(t for t, p in zip(texts, probabilities, strict=True) if p > threshold)
+    """The page's content as `keep.decide` chooses it: the blocks over the first
+    threshold and the pipeline's content blocks over the second (the drop threshold),
+    or the pipeline's own content blocks where no block is over the first."""
+    add, drop = thresholds
+    if any(p > add for p in probabilities):
+        chosen = zip(texts, x, probabilities, strict=True)
+        return "\n".join(t for t, r, p in chosen if p > add or (r[kept] and p > drop))
     return "\n".join(t for t, r in zip(texts, x, strict=True) if r[kept])
 
 
 def report(
-    data: list[Page], rows: list[Rows], probabilities: list[list[float]], kept: int, threshold: float
+    data: list[Page],
+    rows: list[Rows],
+    probabilities: list[list[float]],
+    kept: int,
+    thresholds: tuple[float, float],
 ) -> None:
     """The benches' metrics by set and part, with the model and without it (the
     pipeline's own content blocks): WCXB's mean page word F1 by page type, the
@@ -371,8 +397,8 @@ def report(
         if page.prefix:
             continue
         outputs = {
-            "keep": page_text(texts, x, ps, kept, threshold),
-            "pipeline": page_text(texts, x, [], kept, 1.0),
+            "keep": page_text(texts, x, ps, kept, thresholds),
+            "pipeline": page_text(texts, x, [], kept, (1.0, 1.0)),
         }
         kind = page.set.split(":")[0]
         groups = {kind, page.set, f"{kind}:{page.id.split(':')[1]}" if ":" in page.id else kind}
