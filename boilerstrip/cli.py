@@ -280,8 +280,14 @@ def run_explain(args: argparse.Namespace) -> int:
     if args.html:
         return _write_report(result, args.html)
     colour = explain.use_colour(args.color, sys.stdout.isatty())
+    return _to_stdout("\n".join(explain.lines(result, only=args.only or (), colour=colour)) + "\n")
+
+
+def _to_stdout(text: str) -> int:
+    """Write `text` to stdout: EXIT_OK, or one line and EXIT_FAILED where stdout cannot
+    take it (a reader that stopped early), not a BrokenPipeError traceback."""
     try:
-        sys.stdout.write("\n".join(explain.lines(result, only=args.only or (), colour=colour)) + "\n")
+        sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as exc:
         print(f"boilerstrip: cannot write stdout: {exc.strerror or exc}", file=sys.stderr)
@@ -295,8 +301,7 @@ def _write_report(result: Result, path: str) -> int:
 
     page = html_report(result, version=__version__)
     if path == "-":
-        sys.stdout.write(page)
-        return EXIT_OK
+        return _to_stdout(page)
     try:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(page)

@@ -531,14 +531,16 @@ def _into_a_reader_that_stops(args: list[str], after: int | None, err: pathlib.P
 
 @pytest.mark.parametrize(
     ("command", "after"),
-    [("batch", 100), ("batch", None), ("clean", 100), ("clean", None), ("one page", None), ("explain", None)],
+    [("batch", 100), ("batch", None), ("clean", 100), ("clean", None)]
+    + [("one page", None), ("explain", None), ("report", None)],
 )
 def test_a_reader_that_stops_early_gets_one_line_and_no_traceback(
     tmp_path: pathlib.Path, command: str, after: int | None
 ) -> None:
     """`clean ... | head` said "cannot write None", and Python printed a BrokenPipeError
     at exit; `batch -o -` hung in CI's compiled pass (its pool, stopped while a worker
-    sent a result, waited for ever); `explain` into a closed pipe exited 0 silently."""
+    sent a result, waited for ever); `explain` into a closed pipe exited 0 silently,
+    and `explain --html -` gave a BrokenPipeError traceback."""
     rows = "".join(json.dumps({"text": SEED.read_text(encoding="utf-8")}) + "\n" for _ in range(200))
     (tmp_path / "in.jsonl").write_text(rows, encoding="utf-8")
     args = {
@@ -546,6 +548,7 @@ def test_a_reader_that_stops_early_gets_one_line_and_no_traceback(
         "clean": ["clean", *[str(SEED)] * 60, "--blocks"],
         "one page": ["clean", str(SEED)],
         "explain": ["explain", str(SEED)],
+        "report": ["explain", str(SEED), "--html", "-"],
     }[command]
     status = _into_a_reader_that_stops(args, after, tmp_path / "err.txt")
     err = (tmp_path / "err.txt").read_text()
