@@ -78,7 +78,7 @@ class BatchOptions:
     resume: bool = False
     overwrite: bool = False
     quiet: bool = False
-    max_bytes: int = 10_000_000  # per record
+    max_bytes: int = 10_000_000  # per record; 0: no limit (as the readers take it; --max-bytes is 1 or more)
     timeout: float = 30.0  # seconds per record
     max_memory: int = 4096  # MiB of address space per worker process; 0: no limit
     fields: JsonlFields = field(default_factory=JsonlFields)
@@ -248,7 +248,7 @@ def process_record(rec: Record) -> dict[str, Any]:
         return {**line, "status": status, "reason": rec.skip}
     data = rec.data or b""
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-    if size > options.max_bytes:
+    if options.max_bytes and size > options.max_bytes:
         return {
             **line,
             "status": "error",

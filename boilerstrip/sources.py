@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from .inflate import Members, TooLarge, inflate, read_capped
+from .inflate import Members, TooLarge, inflate, one_past, read_capped
 from .remote import expand_url, is_url, open_input, open_text_url, size_of
 
 STDIN = "-"  # an input named so is JSON lines on stdin
@@ -279,7 +279,7 @@ def _jsonl_records(path: str, fh: IO[str], fields: JsonlFields, max_bytes: int) 
     while True:
         source = f"{path}:{lineno + 1}"
         try:
-            line = fh.readline(cap + 1)
+            line = fh.readline(one_past(cap))
             long = len(line) > cap and not line.endswith("\n")
             if long:
                 _skip_line(fh)

@@ -200,6 +200,36 @@ def test_bombs_are_refused_at_max_bytes_not_inflated_whole(
     assert 0 < parent_kb < 250_000 and 0 < child_kb < 250_000, (parent_kb, child_kb)
 
 
+def test_max_bytes_0_is_no_limit_in_the_api(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """`BatchOptions(max_bytes=0)`, "no limit" to every reader, made each JSONL input
+    one error line (OverflowError: the reader asked for one line of sys.maxsize + 1
+    characters, and the rest of the file was lost), and so did a gzipped page file and
+    an HTTP Content-Encoding (reads and inflation one past sys.maxsize); the records
+    that got through were errors "over --max-bytes 0". (The CLI refuses 0: exit 2.)"""
+    rows = [{"html": page.decode(), "id": f"row{i}"} for i, page in enumerate(pages[:3])]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(pages[0]))
+    (tmp_path / "page.html").write_bytes(pages[1])
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                            protocol="HTTP/1.1")  # fmt: skip
+    writer.write_record(writer.create_warc_record("https://x.example/0", "response",
+                                                  payload=io.BytesIO(gzip.compress(pages[2])), http_headers=http))  # fmt: skip
+    (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
+    inputs = tuple(
+        str(tmp_path / name) for name in ("in.jsonl", "page.html.gz", "page.html", "crawl.warc.gz")
+    )
+    out = tmp_path / "out.jsonl"
+    tally = run(BatchOptions(inputs=inputs, output=str(out), workers=1, quiet=True, max_bytes=0))
+    got = lines(out)
+    assert [(x["id"], x["status"]) for x in got][:5] == [
+        ("row0", "ok"), ("row1", "ok"), ("row2", "ok"), (inputs[1], "ok"), (inputs[2], "ok")
+    ], got  # fmt: skip
+    assert [x["status"] for x in got if x["url"] == "https://x.example/0"] == ["ok"], got
+    assert tally.statuses["error"] == 0, tally.error_reasons
+
+
 # --- the output: lock, disk full, paths --------------------------------------------
 
 

@@ -116,6 +116,7 @@ def test_clean_exit_status_follows_the_same_table(tmp_path: pathlib.Path) -> Non
         (["-o", "{tmp}/out.jsonl", "--timeout", "-5"], ["--timeout", "-5"]),
         (["-o", "{tmp}/out.jsonl", "--timeout", "nan"], ["--timeout", "nan"]),
         (["-o", "{tmp}/out.jsonl", "--max-bytes", "0"], ["--max-bytes", "0"]),
+        (["-o", "{tmp}/out.jsonl", "--max-bytes", "-1"], ["--max-bytes", "-1"]),
         (["-o", "{tmp}/out.jsonl", "--chunk-size", "x"], ["--chunk-size", "'x'"]),
         (["-o", "{tmp}"], ["-o/--output", "is a folder"]),
         (["-o", "{tmp}/out.jsonl", "--errors", "{tmp}"], ["--errors", "is a folder"]),
