@@ -78,7 +78,7 @@ class BatchOptions:
     resume: bool = False
     overwrite: bool = False
     quiet: bool = False
-    max_bytes: int = 10_000_000  # per record
+    max_bytes: int = 10_000_000  # per record; 0: no limit (as the readers take it; --max-bytes is 1 or more)
     timeout: float = 30.0  # seconds per record
     max_memory: int = 4096  # MiB of address space per worker process; 0: no limit
     fields: JsonlFields = field(default_factory=JsonlFields)
@@ -251,7 +251,7 @@ def process_record(rec: Record) -> dict[str, Any]:
         return {**line, "status": status, "reason": rec.skip}
     data = rec.data or b""
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-    if size > options.max_bytes:
+    if options.max_bytes and size > options.max_bytes:
         return {
             **line,
             "status": "error",
@@ -583,12 +583,34 @@ def _stop(pool: ProcessPoolExecutor, *, busy: bool = True) -> None:
     """Shut the pool down and wait for its manager thread: one left running at exit
     races Python's exit hook for its wakeup pipe, which then prints "Exception ignored
     in: <module 'threading'> ... Bad file descriptor" (about one run in 30). Workers
-    still busy (an interrupted run, a broken pool) are ended first, so the wait is
-    short: their records are redone by --resume or record by record."""
+    still busy (an interrupted run, an output that broke, a broken pool) are ended
+    first, so the wait is short: their records are redone by --resume or record by
+    record."""
     if busy:
-        for proc in list((pool._processes or {}).values()):
-            proc.terminate()
+        _end_workers(pool)
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_workers(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
+    """End the pool's workers, and let its manager thread see that they are gone.
+    A worker ended while it sends a result (one task's lines: often more than a pipe
+    holds) leaves half a message in the result pipe. The manager thread, reading it,
+    would wait for ever for the rest, since this process holds a writing end of that
+    pipe too; the shutdown would then wait for ever on the manager, with the ended
+    workers never reaped (the batch that hung when its reader stopped early).
+    Closing this process's writing end, once the workers are dead, turns the cut
+    message into end of file: the manager sees a broken pool and ends cleanly."""
+    procs = list((pool._processes or {}).values())
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        proc.join(grace)
+        if proc.is_alive():  # SIGTERM not acted on in time: not worth waiting more
+            proc.kill()
+            proc.join()
+    results: Any = pool._result_queue  # a multiprocessing SimpleQueue; its ends are not typed
+    if results is not None:
+        results._writer.close()
 
 
 def _pool(config: Config, options: BatchOptions, workers: int, context: Any = None) -> ProcessPoolExecutor:

@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import json
 import math
+import os
 import sys
 import textwrap
 import zlib
@@ -217,7 +218,39 @@ def _add_batch(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line (`argv`, else sys.argv) and return its exit status."""
+    """Run one command; its exit status by `EXIT_CODES`. Stdout takes its last bytes
+    here, where a failure can still be one line and a status, not at exit."""
+    try:
+        status = _main(argv)
+    except BaseException:
+        _flush_stdout()
+        raise
+    reason = _flush_stdout()
+    if reason is not None and status == EXIT_OK:  # a failed run has said why already
+        print(f"boilerstrip: cannot write stdout: {reason}", file=sys.stderr)
+        return EXIT_FAILED
+    return status
+
+
+def _flush_stdout() -> str | None:
+    """Flush stdout; why it cannot take its last bytes (a reader that stopped early,
+    `| head`: "Broken pipe"), or None. Stdout is then pointed at /dev/null, as Python's
+    signal docs advise: else the flush at exit fails again and prints "Exception
+    ignored ... BrokenPipeError" after the one line that said so."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):  # not a file: nothing to point
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        return exc.strerror or str(exc)
+    except (AttributeError, ValueError):
+        pass  # no stdout, or a closed one: nothing is left to flush
+    return None
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "batch":
@@ -248,7 +281,18 @@ def run_explain(args: argparse.Namespace) -> int:
     if args.html:
         return _write_report(result, args.html)
     colour = explain.use_colour(args.color, sys.stdout.isatty())
-    sys.stdout.write("\n".join(explain.lines(result, only=args.only or (), colour=colour)) + "\n")
+    return _to_stdout("\n".join(explain.lines(result, only=args.only or (), colour=colour)) + "\n")
+
+
+def _to_stdout(text: str) -> int:
+    """Write `text` to stdout: EXIT_OK, or one line and EXIT_FAILED where stdout cannot
+    take it (a reader that stopped early), not a BrokenPipeError traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        print(f"boilerstrip: cannot write stdout: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -258,8 +302,7 @@ def _write_report(result: Result, path: str) -> int:
 
     page = html_report(result, version=__version__)
     if path == "-":
-        sys.stdout.write(page)
-        return EXIT_OK
+        return _to_stdout(page)
     try:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(page)
@@ -282,7 +325,8 @@ def run_clean(args: argparse.Namespace) -> int:
                 statuses.append(status)
                 out.write(text)
     except OSError as exc:
-        print(f"boilerstrip: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        name = args.output if args.output and args.output != "-" else "stdout"
+        print(f"boilerstrip: cannot write {name}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     if "unreadable" in statuses:
         return EXIT_UNREADABLE

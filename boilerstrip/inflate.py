@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import sys
 import zlib
 from types import ModuleType
 from typing import Any, BinaryIO
@@ -174,7 +175,7 @@ def _inflate(data: bytes, cap: int, wbits: int) -> bytes:
     while data:
         inflater = _zlib.decompressobj(wbits)
         while True:
-            chunk = inflater.decompress(data, cap + 1 - total)
+            chunk = inflater.decompress(data, max(one_past(cap - total), 0))  # 0: zlib's "all"
             total += len(chunk)
             out.append(chunk)
             if total > cap:
@@ -190,9 +191,17 @@ def _inflate(data: bytes, cap: int, wbits: int) -> bytes:
     return b"".join(out)
 
 
+def one_past(cap: int) -> int:
+    """The size to ask a read for, to see whether a stream holds more than `cap`: one
+    past it, or -1 (all) where `cap` is no cap (sys.maxsize, what a `max_bytes` of 0
+    becomes). One past sys.maxsize fits no read's size: OverflowError, which turned
+    every JSONL input of a batch with `max_bytes=0` into one error line."""
+    return cap + 1 if cap < sys.maxsize else -1
+
+
 def read_capped(fh: BinaryIO, cap: int) -> bytes:
     """All of a stream, or TooLarge as soon as it passes `cap` bytes."""
-    data = fh.read(cap + 1)
+    data = fh.read(one_past(cap))
     if len(data) > cap:
         raise TooLarge(f"is over {cap} bytes")
     return data

@@ -235,7 +235,7 @@ class Writer:
         self.parquet: ParquetWriter | None = None
         self.out: IO[str] | None = None
         self.errors: IO[str] | None = None
-        self.paths = {"out": output, "errors": errors or output}
+        self.paths = {"out": "stdout" if output == "-" else output, "errors": errors or output}
         try:
             if parquet:
                 self.parquet = ParquetWriter(output)

@@ -23,10 +23,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from .inflate import Members, TooLarge, inflate, read_capped
+from .inflate import Members, TooLarge, inflate, one_past, read_capped
 from .remote import expand_url, is_url, open_input, open_text_url, size_of
 
 STDIN = "-"  # an input named so is JSON lines on stdin
+# What a blank JSONL line holds: ASCII whitespace. Not str.strip()'s Unicode whitespace:
+# a line of U+2028 or U+00A0 is no JSON, so an error line, not silently no record.
+_BLANK = " \t\r\n\x0b\x0c"
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
@@ -279,7 +282,7 @@ def _jsonl_records(path: str, fh: IO[str], fields: JsonlFields, max_bytes: int) 
     while True:
         source = f"{path}:{lineno + 1}"
         try:
-            line = fh.readline(cap + 1)
+            line = fh.readline(one_past(cap))
             long = len(line) > cap and not line.endswith("\n")
             if long:
                 _skip_line(fh)
@@ -291,7 +294,7 @@ def _jsonl_records(path: str, fh: IO[str], fields: JsonlFields, max_bytes: int) 
         lineno += 1
         if long:
             yield Record(id=source, source=source, error=f"line of over {cap} characters is over --max-bytes")
-        elif line.strip():
+        elif line.strip(_BLANK):
             yield _jsonl_record(path, lineno, line, fields)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import pathlib
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -198,6 +200,36 @@ def test_bombs_are_refused_at_max_bytes_not_inflated_whole(
     assert 0 < parent_kb < 250_000 and 0 < child_kb < 250_000, (parent_kb, child_kb)
 
 
+def test_max_bytes_0_is_no_limit_in_the_api(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """`BatchOptions(max_bytes=0)`, "no limit" to every reader, made each JSONL input
+    one error line (OverflowError: the reader asked for one line of sys.maxsize + 1
+    characters, and the rest of the file was lost), and so did a gzipped page file and
+    an HTTP Content-Encoding (reads and inflation one past sys.maxsize); the records
+    that got through were errors "over --max-bytes 0". (The CLI refuses 0: exit 2.)"""
+    rows = [{"html": page.decode(), "id": f"row{i}"} for i, page in enumerate(pages[:3])]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(pages[0]))
+    (tmp_path / "page.html").write_bytes(pages[1])
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                            protocol="HTTP/1.1")  # fmt: skip
+    writer.write_record(writer.create_warc_record("https://x.example/0", "response",
+                                                  payload=io.BytesIO(gzip.compress(pages[2])), http_headers=http))  # fmt: skip
+    (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
+    inputs = tuple(
+        str(tmp_path / name) for name in ("in.jsonl", "page.html.gz", "page.html", "crawl.warc.gz")
+    )
+    out = tmp_path / "out.jsonl"
+    tally = run(BatchOptions(inputs=inputs, output=str(out), workers=1, quiet=True, max_bytes=0))
+    got = lines(out)
+    assert [(x["id"], x["status"]) for x in got][:5] == [
+        ("row0", "ok"), ("row1", "ok"), ("row2", "ok"), (inputs[1], "ok"), (inputs[2], "ok")
+    ], got  # fmt: skip
+    assert [x["status"] for x in got if x["url"] == "https://x.example/0"] == ["ok"], got
+    assert tally.statuses["error"] == 0, tally.error_reasons
+
+
 # --- the output: lock, disk full, paths --------------------------------------------
 
 
@@ -312,3 +344,60 @@ def test_a_record_stuck_in_compiled_code_is_cut_off(tmp_path: pathlib.Path, page
     assert got[0]["status"] == "error" and "stopped inside compiled code" in str(got[0]["reason"]), got[0]
     assert got[1]["status"] == "ok"
     assert time.monotonic() - started < 20  # uncut, libxml2 takes about 35 s on this page
+
+
+# --- stopping the pool ----------------------------------------------------------------
+
+# A worker ended while it sends a result. Holding the GIL (a switch interval longer than
+# the run) keeps the pool's manager thread from reading the result pipe, as a loaded
+# machine may: the worker fills the pipe and waits, and is ended there, its result cut.
+_ENDED_MID_RESULT = """
+import multiprocessing, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from boilerstrip.batch import _stop
+
+fork = multiprocessing.get_context("fork")
+started, returning = fork.RawValue("i", 0), fork.RawValue("i", 0)
+
+def big_result():
+    started.value = 1
+    time.sleep(0.3)
+    returning.value = 1
+    return b"x" * (16 << 20)  # far more than a pipe holds
+
+pool = ProcessPoolExecutor(1, mp_context=fork)
+pool.submit(int).result()
+pool.submit(big_result)
+while not started.value:
+    time.sleep(0.01)
+sys.setswitchinterval(1000)
+while not returning.value:
+    pass
+end = time.monotonic() + 1.5
+while time.monotonic() < end:
+    pass  # the worker pickles its result, sends, and waits on the full pipe
+sys.setswitchinterval(0.005)
+_stop(pool)
+try:
+    os.waitpid(-1, os.WNOHANG)
+    print("a worker is left unreaped")
+except ChildProcessError:
+    print("stopped, no worker left")
+"""
+
+
+def test_a_pool_stops_when_a_worker_is_ended_mid_result() -> None:
+    """`batch -o -` into a reader that stopped early hung in CI's compiled pass: the
+    pool's manager thread waited for ever for the rest of a result cut by the worker's
+    end (this process holds a writing end of the result pipe, so no end of file came),
+    the shutdown waited for ever on the manager, two workers defunct. This run hung
+    every time before the fix."""
+    proc = subprocess.Popen([sys.executable, "-c", _ENDED_MID_RESULT], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # its own session: the run and its workers
+        proc.communicate()
+        pytest.fail("stopping the pool hung on a worker ended mid-result")
+    assert proc.returncode == 0 and out.strip() == "stopped, no worker left", (out, err)

@@ -8,8 +8,11 @@ import gzip
 import json
 import os
 import pathlib
+import select
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -113,6 +116,7 @@ def test_clean_exit_status_follows_the_same_table(tmp_path: pathlib.Path) -> Non
         (["-o", "{tmp}/out.jsonl", "--timeout", "-5"], ["--timeout", "-5"]),
         (["-o", "{tmp}/out.jsonl", "--timeout", "nan"], ["--timeout", "nan"]),
         (["-o", "{tmp}/out.jsonl", "--max-bytes", "0"], ["--max-bytes", "0"]),
+        (["-o", "{tmp}/out.jsonl", "--max-bytes", "-1"], ["--max-bytes", "-1"]),
         (["-o", "{tmp}/out.jsonl", "--chunk-size", "x"], ["--chunk-size", "'x'"]),
         (["-o", "{tmp}"], ["-o/--output", "is a folder"]),
         (["-o", "{tmp}/out.jsonl", "--errors", "{tmp}"], ["--errors", "is a folder"]),
@@ -495,3 +499,59 @@ def test_explain_is_coloured_on_a_terminal_and_reads_gzip(tmp_path: pathlib.Path
     assert "\x1b[32m" in cli("explain", str(SEED), "--color", "always").stdout
     (tmp_path / "ls").write_bytes(pathlib.Path(sys.executable).resolve().read_bytes()[:50_000])
     one_line_error(cli("explain", str(tmp_path / "ls")), 4, "ELF executable")
+
+
+def _into_a_reader_that_stops(args: list[str], after: int | None, err: pathlib.Path) -> int:
+    """The exit status of `python -m boilerstrip ARGS` whose stdout is a pipe that its
+    reader closes after `after` bytes (as `head -c` does), or before the run writes
+    (None); stderr goes to `err`. Every wait is bounded: the run that hung CI would
+    fail here, ended with its workers (its own session), instead of hanging."""
+    read, write = os.pipe()
+    if after is None:
+        os.close(read)
+    with err.open("wb") as stderr:
+        proc = subprocess.Popen([sys.executable, "-m", "boilerstrip", *args], stdin=subprocess.DEVNULL,
+                                stdout=write, stderr=stderr, start_new_session=True)  # fmt: skip
+    os.close(write)
+    deadline = time.monotonic() + 120
+    if after is not None:
+        got = b""
+        while len(got) < after and select.select([read], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            chunk = os.read(read, after - len(got))
+            got += chunk
+            if not chunk:
+                break
+        os.close(read)
+    try:
+        return proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        pytest.fail(f"boilerstrip {args[0]} did not end within 120 s of its reader stopping")
+
+
+@pytest.mark.parametrize(
+    ("command", "after"),
+    [("batch", 100), ("batch", None), ("clean", 100), ("clean", None)]
+    + [("one page", None), ("explain", None), ("report", None)],
+)
+def test_a_reader_that_stops_early_gets_one_line_and_no_traceback(
+    tmp_path: pathlib.Path, command: str, after: int | None
+) -> None:
+    """`clean ... | head` said "cannot write None", and Python printed a BrokenPipeError
+    at exit; `batch -o -` hung in CI's compiled pass (its pool, stopped while a worker
+    sent a result, waited for ever); `explain` into a closed pipe exited 0 silently,
+    and `explain --html -` gave a BrokenPipeError traceback."""
+    rows = "".join(json.dumps({"text": SEED.read_text(encoding="utf-8")}) + "\n" for _ in range(200))
+    (tmp_path / "in.jsonl").write_text(rows, encoding="utf-8")
+    args = {
+        "batch": ["batch", str(tmp_path / "in.jsonl"), "-o", "-", "--quiet"],
+        "clean": ["clean", *[str(SEED)] * 60, "--blocks"],
+        "one page": ["clean", str(SEED)],
+        "explain": ["explain", str(SEED)],
+        "report": ["explain", str(SEED), "--html", "-"],
+    }[command]
+    status = _into_a_reader_that_stops(args, after, tmp_path / "err.txt")
+    err = (tmp_path / "err.txt").read_text()
+    assert status == 1, err
+    assert err.strip().splitlines() == [err.strip()] and "cannot write stdout: Broken pipe" in err, err
