@@ -228,7 +228,7 @@ def _merge_markup(result: Result, markup: HtmlMeta, page_date_types: tuple[str, 
     language detected from the text wins over a declared one (often a template's)."""
     result.source_type = "html"
     result.title = markup.title or _headline(result.title, markup.page_title)
-    result.date = markup.date or result.date or _page_date(result, markup, page_date_types)
+    result.date = _publication(result, markup) or _page_date(result, markup, page_date_types)
     result.date_modified = markup.date_modified or result.date_modified
     result.authors = markup.authors or result.authors or markup.organisations
     result.site_name = markup.site_name or result.site_name
@@ -236,6 +236,16 @@ def _merge_markup(result: Result, markup: HtmlMeta, page_date_types: tuple[str, 
     result.section = markup.section or result.section
     result.url = result.url or markup.canonical_url
     result.language = result.language or markup.language
+
+
+def _publication(result: Result, markup: HtmlMeta) -> str | None:
+    """The markup's publication date, unless the page's date line shows an earlier one
+    and the markup's is nowhere on the page: a story moved to a new site or template
+    keeps its first date on show, while the markup dates the move."""
+    shown, marked = result.date, markup.date
+    if marked and shown and shown < marked and not meta.shows_date(result.blocks, marked):
+        return shown
+    return marked or shown
 
 
 def _page_date(result: Result, markup: HtmlMeta, types: tuple[str, ...]) -> str | None:

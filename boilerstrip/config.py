@@ -147,7 +147,7 @@ class Config:
     header_window: int = 40
     # The blocks this close under the headline may hold its date line whatever their
     # label (a template may make it look like a menu or a footer).
-    date_under_title: int = 3
+    date_under_title: int = 5
     # Page types dated by the markup's date of the page as a whole (a WebPage's
     # datePublished, the last update) when they give no other: a product or service
     # page gives one too, but has no publication date.

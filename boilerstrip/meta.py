@@ -324,8 +324,21 @@ def find_dates(
                 published, published_at = iso, b.index
             elif not _OTHER_DATE_WORDS.search(before) and _is_date_line(b, at):
                 first = first or iso
-    date = published or first or _said_published(blocks)
+    date = published or first or _said_published(blocks) or _signed_date(blocks)
     return date, modified if modified and date and modified >= date else None
+
+
+def _signed_date(blocks: Sequence[Block]) -> str | None:
+    """The date on the line right after a byline anywhere on the page ("Written by Jo
+    Doe" / "April 8, 2024"): a template may put the author's box below the story. The
+    last resort; comments and other stories' cards are not the page's."""
+    for prev, b in zip(blocks, blocks[1:], strict=False):
+        if prev.label is not Label.BYLINE or b.label in _NOT_THE_PAGES or not has_digits(b):
+            continue
+        found = dates_in(b.text)
+        if found and found[0][0] < _DATE_OPENING and b.features.words <= _DATE_LINE_WORDS:
+            return found[0][1]
+    return None
 
 
 def _may_date(b: Block, under: range) -> bool:
@@ -411,6 +424,11 @@ def settle_dates(url: str | None, date: str | None, modified: str | None) -> tup
     none."""
     date = url_date(url) or date
     return date, modified if modified and date and modified >= date else None
+
+
+def shows_date(blocks: Sequence[Block], iso: str) -> bool:
+    """Whether any block shows the date `iso` (YYYY-MM-DD), in any form."""
+    return any(has_digits(b) and any(d == iso for _, d in dates_in(b.text)) for b in blocks)
 
 
 def has_digits(block: Block) -> bool:

@@ -476,6 +476,33 @@ def test_posted_on_the_day_at_the_foot_of_a_long_post() -> None:
     assert boilerstrip.clean(_dated_page("", after)).date == "2025-12-15"
 
 
+def test_the_date_after_a_byline_below_the_story() -> None:
+    """A template may put the author's box, and the date with it, below the story."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    after = f"<p>{story}</p>" * 50 + '<div class="author"><p>Written by Jo Doe</p><p>April 8, 2024</p></div>'
+    assert boilerstrip.clean(_dated_page("", after)).date == "2024-04-08"
+
+
+def test_the_date_line_below_a_standfirst_and_a_split_byline() -> None:
+    """Standfirst, "By", the name and the date each on a line of their own, in a
+    footer element: the date is still the story's."""
+    line = (
+        "<p>Remote workers can easily lose motivation. Boost your team's performance with these tips</p>"
+        "<footer><div>By</div><div>Jo Doe</div><div>March 30, 2023 |</div></footer>"
+    )
+    assert boilerstrip.clean(_dated_page(line)).date == "2023-03-30"
+
+
+@pytest.mark.parametrize(("shown", "iso"), [(False, "2022-10-08"), (True, "2022-10-24")])
+def test_an_earlier_date_on_show_beats_markup_the_page_never_shows(shown: bool, iso: str) -> None:
+    """A story moved to a new template shows its first date; the markup dates the move.
+    Where the page shows the markup's date too, the markup's stands."""
+    head = '<meta property="article:published_time" content="2022-10-24T12:40:59+00:00">'
+    after = "<p>See also our notice of October 24, 2022.</p>" if shown else ""
+    page = _dated_page("<div>On 8 Oct 2022 in NEWS</div>", after).replace("</head>", head + "</head>")
+    assert boilerstrip.clean(page).date == iso
+
+
 def test_a_date_in_a_story_sentence_is_not_the_posts() -> None:
     """ "Published on" inside a sentence of the story dates something else (a study, the
     post's first version); the post's own "Posted on" line dates it."""
