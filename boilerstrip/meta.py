@@ -162,27 +162,42 @@ def parse_date(text: str) -> str | None:
 
 
 def dates_in(text: str) -> list[tuple[int, str]]:
-    """Every valid date in `text`: (where it starts, YYYY-MM-DD)."""
-    if not _YEAR_RE.search(text):
-        return []
-    found = []
-    for m in _DATE_RE.finditer(text):
-        g = {k: v for k, v in m.groupdict().items() if v}
-        month_name = g.get("mn3") or g.get("mn4") or g.get("mn7")
-        if month_name and month_name.lower() not in _MONTH_NUM:
-            continue
-        y = int(next(v for k, v in g.items() if k[0] == "y"))
-        d = int(next(v for k, v in g.items() if k[0] == "d"))
-        mo = (
-            _MONTH_NUM[month_name.lower()]
-            if month_name
-            else int(next(v for k, v in g.items() if k[0] == "m"))
-        )
-        if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
-            mo, d = d, mo
-        if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
-            found.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    """Every valid date in `text`: (where it starts, YYYY-MM-DD). Every date holds a
+    year, so the pattern is tried only around each year in the text, not along a whole
+    paragraph: its many forms cost time on every character it is tried at."""
+    found: list[tuple[int, str]] = []
+    end = 0
+    for year in _YEAR_RE.finditer(text):
+        if year.end() <= end:
+            continue  # inside the date just read
+        lo = max(end, year.start() - _BEFORE_YEAR)
+        for m in _DATE_RE.finditer(text, lo, year.end() + _AFTER_YEAR):
+            if m.start() >= end and (iso := _iso(m)):
+                found.append((m.start(), iso))
+                end = m.end()
     return found
+
+
+# How far a date reaches before and after its year ("17th of September, " before,
+# "-12-17T" or " September 17" after), and somewhat more.
+_BEFORE_YEAR: Final = 40
+_AFTER_YEAR: Final = 32
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """The date a match of `_DATE_RE` reads as YYYY-MM-DD, if it is a valid one."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    month_name = g.get("mn3") or g.get("mn4") or g.get("mn7")
+    if month_name and month_name.lower() not in _MONTH_NUM:
+        return None
+    y = int(next(v for k, v in g.items() if k[0] == "y"))
+    d = int(next(v for k, v in g.items() if k[0] == "d"))
+    mo = _MONTH_NUM[month_name.lower()] if month_name else int(next(v for k, v in g.items() if k[0] == "m"))
+    if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
+        mo, d = d, mo
+    if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 def find_title(
