@@ -14,7 +14,10 @@ titles, not a human gold standard). Systems, each in its own process on the same
   htmldate's with `extensive_search=True`, `original_date=True` and `max_date` today;
 - htmldate's `find_date(page, url=url)` with its default settings (which include
   `extensive_search=True`: besides the markup, it guesses from the URL and any
-  date-like string in the page), and with `extensive_search=False` (markup only).
+  date-like string in the page, and `original_date=False`: the latest date, an
+  update's before a publication's), with `extensive_search=False` (markup only), and
+  with `original_date=True`, the settings trafilatura passes (the publication date;
+  `max_date` is today in all three).
 
 Metrics (GitHub issue 15, item 6). Title: correct when equal to the gold once both are
 folded (NFKC, casefold, every character that is not a letter or digit dropped, which
@@ -70,6 +73,7 @@ SYSTEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "trafilatura": (FIELDS, ("wcxb", "multilingual")),
     "htmldate": (("date",), ("wcxb",)),
     "htmldate (extensive_search=False)": (("date",), ("wcxb",)),
+    "htmldate (original_date=True)": (("date",), ("wcxb",)),
 }
 PARTS = ("tune", "held-out")
 
@@ -246,7 +250,12 @@ def extractor(name: str) -> Callable[[str | bytes, str | None], Values]:
         from htmldate import find_date
 
         extensive = "extensive_search=False" not in name
-        return lambda page, url: {"date": find_date(page, url=url, extensive_search=extensive)}
+        original = "original_date=True" in name
+
+        def dated(page: str | bytes, url: str | None) -> Values:
+            return {"date": find_date(page, url=url, extensive_search=extensive, original_date=original)}
+
+        return dated
     raise ValueError(name)
 
 

@@ -118,7 +118,7 @@ class Cleaner:
         result.language = prepared.language.code
         result.url = url
         if markup is not None:
-            _merge_markup(result, markup)
+            _merge_markup(result, markup, self.config.page_date_types)
         result.date, result.date_modified = meta.settle_dates(result.url, result.date, result.date_modified)
         return result
 
@@ -222,12 +222,12 @@ def _headline(found: str | None, page_title: str | None) -> str | None:
     return page_title or found
 
 
-def _merge_markup(result: Result, markup: HtmlMeta) -> None:
+def _merge_markup(result: Result, markup: HtmlMeta, page_date_types: tuple[str, ...]) -> None:
     """Publisher markup (JSON-LD, OpenGraph) wins over what the text suggests; the
     language detected from the text wins over a declared one (often a template's)."""
     result.source_type = "html"
     result.title = markup.title or _headline(result.title, markup.page_title)
-    result.date = markup.date or result.date
+    result.date = _publication(result, markup) or _page_date(result, markup, page_date_types)
     result.date_modified = markup.date_modified or result.date_modified
     result.authors = markup.authors or result.authors or markup.organisations
     result.site_name = markup.site_name or result.site_name
@@ -235,6 +235,24 @@ def _merge_markup(result: Result, markup: HtmlMeta) -> None:
     result.section = markup.section or result.section
     result.url = result.url or markup.canonical_url
     result.language = result.language or markup.language
+
+
+def _publication(result: Result, markup: HtmlMeta) -> str | None:
+    """The markup's publication date, unless the page's date line shows an earlier one
+    and the markup's is nowhere on the page: a story moved to a new site or template
+    keeps its first date on show, while the markup dates the move."""
+    shown, marked = result.date, markup.date
+    if marked and shown and shown < marked and not meta.shows_date(result.blocks, marked):
+        return shown
+    return marked or shown
+
+
+def _page_date(result: Result, markup: HtmlMeta, types: tuple[str, ...]) -> str | None:
+    """The markup's date of the page as a whole (`HtmlMeta.page_date`: its web page
+    object's, else its last update) for a story or a thread (`types`) that gives no
+    other: its first version is no later, and that is all the page says of its age. A
+    product or service page has no publication date to give."""
+    return markup.page_date if result.page_type in types else None
 
 
 def clean(

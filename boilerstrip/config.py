@@ -151,6 +151,13 @@ class Config:
     # Metadata search windows, in blocks around the article start.
     title_window: int = 8
     header_window: int = 40
+    # The blocks this close under the headline may hold its date line whatever their
+    # label (a template may make it look like a menu or a footer).
+    date_under_title: int = 5
+    # Page types dated by the markup's date of the page as a whole (a WebPage's
+    # datePublished, the last update) when they give no other: a product or service
+    # page gives one too, but has no publication date.
+    page_date_types: tuple[str, ...] = ("article", "forum")
 
     # Limits: linear time
     # HTML: libxml2 builds a tree's attributes in time quadratic in their number on one

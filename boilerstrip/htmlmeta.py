@@ -65,6 +65,10 @@ class HtmlMeta:
     page_title: str | None = None  # the <title>, without the site's name
     date: str | None = None
     date_modified: str | None = None
+    # What dates the page rather than a story (a WebPage's datePublished, else the
+    # last update): the date of an article or a thread that gives no other, as
+    # service and product pages give it too.
+    page_date: str | None = None
     authors: list[str] = field(default_factory=list)
     # Organisations the markup gives as authors (a company signing its blog): no
     # person, so used only where neither the markup nor the text names one.
@@ -111,17 +115,60 @@ def extract(markup: Markup, config: Config | None = None) -> HtmlMeta:
         found.site_name = None  # an agency published the story; the site is the page's own
     found.site_name = found.site_name or metas.get("og:site_name") or metas.get("application-name")
     found.section = found.section or metas.get("article:section")
-    if found.date is None:
-        found.date = next((d for d in (parse_date(metas[k]) for k in _DATE_METAS if k in metas) if d), None)
+    found.date = found.date or _posting_date(objects) or _meta_date(metas)
     if found.date is None:
         found.date = next((d for d in map(parse_date, markup.time_stamps) if d), None)
     if found.date_modified is None:
         found.date_modified = next((d for d in map(parse_date, _modified_metas(metas)) if d), None)
+    found.page_date = _page_date(objects) or found.date_modified
     _authors(found, objects, articles, metas, every)
     # Only a web address: the page's markup may name anything (javascript:, data:).
     found.canonical_url = web_url(markup.canonical) or web_url(metas.get("og:url"))
     found.language = _language(markup.root_langs, metas)
     return found
+
+
+def _meta_date(metas: dict[str, str]) -> str | None:
+    """The publication date of the meta tags: the first of the usual names, else the
+    earliest of the tags whose own name says they date the publication (`published`,
+    `w-published-date`, `citation_publication_date`); a republished page may add a
+    later one beside its first."""
+    found = next((d for d in (parse_date(metas[k]) for k in _DATE_METAS if k in metas) if d), None)
+    if found:
+        return found
+    loose = [d for k, v in metas.items() if _PUBLISHED_KEY.search(k) and (d := parse_date(v))]
+    return min(loose) if loose else None
+
+
+# A meta name that says it dates the publication; not `article:publisher`.
+_PUBLISHED_KEY: Final = re.compile(
+    r"(?:^|[^a-z])(?:published|publication|publish|pub)(?:[-_.: ]?(?:date|time))?$"
+)
+
+
+def _posting_date(objects: list[dict[str, Any]]) -> str | None:
+    """When a forum post or question was posted, from its JSON-LD (a thread's page
+    has no article object)."""
+    postings = [p for o in objects for p in _with_main_entity(o) if _typed(p, _POSTING_TYPES)]
+    return _first_date(postings, ("datePublished", "dateCreated"))
+
+
+def _page_date(objects: list[dict[str, Any]]) -> str | None:
+    """When the JSON-LD web page object says the page was published: what a page with
+    no article object, such as a guide or a service page, gives."""
+    return _first_date([o for o in objects if _typed(o, _WEB_PAGE_TYPES)], ("datePublished",))
+
+
+_WEB_PAGE_TYPES: Final = frozenset("WebPage ItemPage FAQPage AboutPage MedicalWebPage".split())
+
+
+def _first_date(objects: list[dict[str, Any]], keys: tuple[str, ...]) -> str | None:
+    for obj in objects:
+        for key in keys:
+            value = obj.get(key)
+            if isinstance(value, str) and (date := parse_date(value)):
+                return date
+    return None
 
 
 def _modified_metas(metas: dict[str, str]) -> list[str]:

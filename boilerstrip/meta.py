@@ -119,18 +119,18 @@ _MONTH_NUM: Final = {
     m: i
     for i, names in enumerate(
         (
-            "jan january janvier januar enero gennaio janeiro январь января",
+            "jan ene january janvier januar enero gennaio janeiro январь января",
             "feb february février fevrier februar febrero febbraio fevereiro февраль февраля",
             "mar march mars märz marz marzo março марта март",
-            "apr april avril abril aprile апрель апреля",
+            "apr abr april avril abril aprile апрель апреля",
             "may mai mayo maggio maio май мая",
             "jun june juin juni junio giugno junho июнь июня",
             "jul july juillet juli julio luglio julho июль июля",
-            "aug august août aout agosto август августа",
+            "aug ago august août aout agosto август августа",
             "sep sept september septembre septiembre settembre setembro сентябрь сентября",
             "oct october octobre oktober octubre ottobre outubro октябрь октября",
             "nov november novembre noviembre novembro ноябрь ноября",
-            "dec december décembre decembre dezember diciembre dicembre dezembro декабрь декабря",
+            "dec dic december décembre decembre dezember diciembre dicembre dezembro декабрь декабря",
         ),
         1,
     )
@@ -141,13 +141,17 @@ _YEAR_RE: Final = re.compile(r"(?:19|20)\d\d")
 # names are any word here and looked up after, which keeps the pattern fast. An ISO
 # date may run on into its time ("2025-07-20T15:27:00+01:00", as JSON-LD and
 # article:published_time give it).
+# Numeric dates may follow a name glued to them ("Jane Doe3/4/2025"): no word boundary
+# before, only no digit. "2025.12.17" and "2023 Jan 7" (citation_publication_date) are
+# year first; "04-ago-2021" is a day and a month name joined by hyphens.
 _DATE_RE: Final = re.compile(
-    r"\b(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2})(?:\b|(?=T\d))"
+    r"(?<!\d)(?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})(?:\b|(?=T\d))"
     r"|(?P<y2>\d{4})\s*[年년]\s*(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일]"
     r"|\b(?P<mn3>[^\W\d_]{3,9})\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{4})\b"
-    r"|\b(?P<d4>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<mn4>[^\W\d_]{3,9})\.?,?\s+(?:de\s+)?(?P<y4>\d{4})\b"
-    r"|\b(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})\b"
-    r"|\b(?P<m6>\d{1,2})/(?P<d6>\d{1,2})/(?P<y6>\d{4})\b",
+    r"|\b(?P<d4>\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?(?P<mn4>[^\W\d_]{3,9})\.?,?(?:\s+|-)(?:de\s+)?(?P<y4>\d{4})\b"
+    r"|(?<!\d)(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})\b"
+    r"|(?<!\d)(?P<m6>\d{1,2})/(?P<d6>\d{1,2})/(?P<y6>\d{4})\b"
+    r"|\b(?P<y7>\d{4})\s+(?P<mn7>[^\W\d_]{3,9})\.?\s+(?P<d7>\d{1,2})\b",
     re.I,
 )
 
@@ -158,27 +162,42 @@ def parse_date(text: str) -> str | None:
 
 
 def dates_in(text: str) -> list[tuple[int, str]]:
-    """Every valid date in `text`: (where it starts, YYYY-MM-DD)."""
-    if not _YEAR_RE.search(text):
-        return []
-    found = []
-    for m in _DATE_RE.finditer(text):
-        g = {k: v for k, v in m.groupdict().items() if v}
-        month_name = g.get("mn3") or g.get("mn4")
-        if month_name and month_name.lower() not in _MONTH_NUM:
-            continue
-        y = int(next(v for k, v in g.items() if k[0] == "y"))
-        d = int(next(v for k, v in g.items() if k[0] == "d"))
-        mo = (
-            _MONTH_NUM[month_name.lower()]
-            if month_name
-            else int(next(v for k, v in g.items() if k[0] == "m"))
-        )
-        if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
-            mo, d = d, mo
-        if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
-            found.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    """Every valid date in `text`: (where it starts, YYYY-MM-DD). Every date holds a
+    year, so the pattern is tried only around each year in the text, not along a whole
+    paragraph: its many forms cost time on every character it is tried at."""
+    found: list[tuple[int, str]] = []
+    end = 0
+    for year in _YEAR_RE.finditer(text):
+        if year.end() <= end:
+            continue  # inside the date just read
+        lo = max(end, year.start() - _BEFORE_YEAR)
+        for m in _DATE_RE.finditer(text, lo, year.end() + _AFTER_YEAR):
+            if m.start() >= end and (iso := _iso(m)):
+                found.append((m.start(), iso))
+                end = m.end()
     return found
+
+
+# How far a date reaches before and after its year ("17th of September, " before,
+# "-12-17T" or " September 17" after), and somewhat more.
+_BEFORE_YEAR: Final = 40
+_AFTER_YEAR: Final = 32
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """The date a match of `_DATE_RE` reads as YYYY-MM-DD, if it is a valid one."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    month_name = g.get("mn3") or g.get("mn4") or g.get("mn7")
+    if month_name and month_name.lower() not in _MONTH_NUM:
+        return None
+    y = int(next(v for k, v in g.items() if k[0] == "y"))
+    d = int(next(v for k, v in g.items() if k[0] == "d"))
+    mo = _MONTH_NUM[month_name.lower()] if month_name else int(next(v for k, v in g.items() if k[0] == "m"))
+    if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
+        mo, d = d, mo
+    if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 def find_title(
@@ -269,7 +288,7 @@ _DATE_MAX_WORDS: Final = 24
 # publication, its last update, or a date that is neither (a comment's, an offer's).
 _PUBLISHED_WORDS: Final = re.compile(
     r"(?:published|posted|publicado|publicada|publié|publiée|publiziert|veröffentlicht|pubblicato|"
-    r"pubblicata|опубликовано|gepubliceerd|asked|发布|發佈|公開|입력)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    r"pubblicata|опубликовано|gepubliceerd|asked|发布|發佈|公開|입력)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}(?:the\W{1,3})?$",
     re.I,
 )
 _MODIFIED_WORDS: Final = re.compile(
@@ -279,7 +298,7 @@ _MODIFIED_WORDS: Final = re.compile(
 )
 _OTHER_DATE_WORDS: Final = re.compile(
     r"(?:answered|commented|replied|joined|since|expires?|ends?|until|valid|through|from|before|"
-    r"due|deadline|event|starts?)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    r"due|deadline|event|starts?|founded|established|registered|born)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
     re.I,
 )
 # Before a date, at most this many characters tell what the date is.
@@ -290,21 +309,29 @@ _UPDATE_AFTER: Final = 3
 _DATE_LINE_WORDS: Final = 8
 
 
-def find_dates(blocks: Sequence[Block], stop: int) -> tuple[str | None, str | None]:
+def find_dates(
+    blocks: Sequence[Block], stop: int, title: Block | None = None, under_title: int = 0
+) -> tuple[str | None, str | None]:
     """(publication date, last update) from the date lines near the top: metadata or
     byline blocks, and short lines that are mostly a date ("Published March 5, 2024",
     "Jane Doe | Updated: Dec 17, 2025"). A date inside a sentence (a caption's "signed
-    on August 14, 1935", a prompt's "on 21st June 2026!") is not the page's."""
-    labels = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER, Label.ARTICLE)
+    on August 14, 1935", a prompt's "on 21st June 2026!") is not the page's. The lines
+    `under_title` blocks under the headline count whatever their label: a date line
+    there is the story's even where the template makes it look like a menu or a footer."""
+    under = range(title.index + 1, title.index + 1 + under_title) if title is not None else range(0)
     published = modified = first = None
     published_at = 0
-    for b in [b for b in blocks[:stop] if b.label in labels and has_digits(b)]:
+    for b in blocks[:stop]:
+        if not _may_date(b, under):
+            continue
         if published and (modified or b.index > published_at + _UPDATE_AFTER):
             break
-        if b.features.words > (_DATE_LINE_WORDS if b.label is Label.ARTICLE else _DATE_MAX_WORDS):
-            continue  # a story's line is a date line only when short ("August 14, 2010 -- Updated 1502 GMT")
+        if b.features.words > _DATE_MAX_WORDS:
+            continue  # a date line is short; a story's line must be shorter still (`_is_date_line`)
         for at, iso in dates_in(b.text):
             before = b.text[max(0, at - _DATE_CONTEXT) : at]
+            if b.label is Label.ARTICLE and not _is_date_line(b, at):
+                continue  # a story's sentence ("the study, published on 5 March 2021, found")
             if _MODIFIED_WORDS.search(before):
                 modified = modified or iso
                 first = first or iso
@@ -312,17 +339,40 @@ def find_dates(blocks: Sequence[Block], stop: int) -> tuple[str | None, str | No
                 published, published_at = iso, b.index
             elif not _OTHER_DATE_WORDS.search(before) and _is_date_line(b, at):
                 first = first or iso
-    date = published or first or _said_published(blocks)
+    date = published or first or _said_published(blocks) or _signed_date(blocks)
     return date, modified if modified and date and modified >= date else None
+
+
+def _signed_date(blocks: Sequence[Block]) -> str | None:
+    """The date on the line right after a byline anywhere on the page ("Written by Jo
+    Doe" / "April 8, 2024"): a template may put the author's box below the story. The
+    last resort; comments and other stories' cards are not the page's."""
+    for prev, b in zip(blocks, blocks[1:], strict=False):
+        if prev.label is not Label.BYLINE or b.label in _NOT_THE_PAGES or not has_digits(b):
+            continue
+        found = dates_in(b.text)
+        if found and found[0][0] < _DATE_OPENING and b.features.words <= _DATE_LINE_WORDS:
+            return found[0][1]
+    return None
+
+
+def _may_date(b: Block, under: range) -> bool:
+    """Whether the block may hold the page's date line: its label allows it, or it sits
+    just under the headline (`under`) and is no comment."""
+    placed = b.label in _DATE_LABELS or (b.index in under and b.label is not Label.COMMENT)
+    return placed and has_digits(b)
 
 
 def _said_published(blocks: Sequence[Block]) -> str | None:
     """A date the page says is its publication's ("Posted on April 13, 2023"), on a
-    short line anywhere but among comments and links: the last resort."""
+    short line anywhere but among comments and links: the last resort. Not a story's
+    sentence ("This post was originally published on the 21st of June 2017 and...")."""
     for b in blocks:
         if b.label in _NOT_THE_PAGES or b.features.words > _DATE_MAX_WORDS or not has_digits(b):
             continue
         for at, iso in dates_in(b.text):
+            if b.label is Label.ARTICLE and not _is_date_line(b, at):
+                continue
             if _PUBLISHED_WORDS.search(b.text[max(0, at - _DATE_CONTEXT) : at]):
                 return iso
     return None
@@ -333,22 +383,41 @@ _NOT_THE_PAGES: Final = (Label.COMMENT, Label.RELATED, Label.NAVIGATION, Label.A
 
 def _is_date_line(b: Block, at: int) -> bool:
     """Whether a date found at `at` is what the line is about: the line is labelled a
-    date or byline line, opens with the date, or says little else."""
-    if b.label not in (Label.OTHER, Label.ARTICLE) or at < _DATE_OPENING:
+    date or byline line, opens with the date, or says little else. A story's line
+    (ARTICLE) is one only when short ("August 14, 2010 -- Updated 1502 GMT"), when a
+    byline leads to the date ("Discussion in 'Help' started by pelex, May 26, 2025."),
+    or when it opens with a time stamp ("2019-02-23, 09:14 PM (This post was last
+    modified...)"); prose that opens with a date ("August 14, 1935: the act...") is not."""
+    if b.label in (Label.METADATA, Label.BYLINE, Label.DATELINE):
         return True
-    if _BYLINE_IN_LINE.search(b.text, 0, at):  # "Discussion in 'Help' started by pelex, May 26, 2025."
-        return b.features.words <= 2 * _DATE_LINE_WORDS
-    return b.features.words <= _DATE_LINE_WORDS and not b.text.rstrip().endswith(("!", "?"))
+    words = b.features.words
+    if _BYLINE_IN_LINE.search(b.text, 0, at):
+        return words <= 2 * _DATE_LINE_WORDS
+    if at < _DATE_OPENING and (
+        b.label is not Label.ARTICLE or words <= _DATE_LINE_WORDS or _stamped(b.text, at)
+    ):
+        return True
+    return words <= _DATE_LINE_WORDS and not b.text.rstrip().endswith(("!", "?"))
 
 
+def _stamped(text: str, at: int) -> bool:
+    """Whether the line opens with the date at `at` and a clock time follows it."""
+    m = _DATE_RE.match(text, at)
+    return m is not None and not text[:at].strip() and _CLOCK_AFTER.match(text, m.end()) is not None
+
+
+_DATE_LABELS: Final = (Label.METADATA, Label.BYLINE, Label.DATELINE, Label.OTHER, Label.ARTICLE)
 _BYLINE_IN_LINE: Final = re.compile(r"\bby\b", re.I)
+_CLOCK_AFTER: Final = re.compile(r"[\s,|·-]{0,4}(?:at\s+)?\d{1,2}:\d\d")
 
 
-# A date in a web address's path: /2025/09/04/, /2025/9/4/, /2025-12-17-, /20251217/.
+# A date in a web address's path: /2025/09/04/, /2025/9/4/, /2025/october/03/,
+# /2025-12-17-, /20251217/.
 _URL_DATE: Final = re.compile(
-    r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=/|$|[-_.])"
+    r"/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?=/|$|[-_.])"
     r"|/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/|$|[-_.])"
-    r"|/((?:19|20)\d\d)(\d\d)(\d\d)(?=/|$)"
+    r"|/((?:19|20)\d\d)(\d\d)(\d\d)(?=/|$)",
+    re.I,
 )
 
 
@@ -358,7 +427,9 @@ def url_date(url: str | None) -> str | None:
     m = _URL_DATE.search(url.split("?", 1)[0]) if url else None
     if m is None:
         return None
-    y, mo, d = (int(x) for x in m.groups() if x)
+    year, month, day = (x for x in m.groups() if x)
+    mo = int(month) if month.isdigit() else _MONTH_NUM.get(month.lower(), 0)
+    y, d = int(year), int(day)
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
@@ -368,6 +439,11 @@ def settle_dates(url: str | None, date: str | None, modified: str | None) -> tup
     none."""
     date = url_date(url) or date
     return date, modified if modified and date and modified >= date else None
+
+
+def shows_date(blocks: Sequence[Block], iso: str) -> bool:
+    """Whether any block shows the date `iso` (YYYY-MM-DD), in any form."""
+    return any(has_digits(b) and any(d == iso for _, d in dates_in(b.text)) for b in blocks)
 
 
 def has_digits(block: Block) -> bool:

@@ -373,7 +373,9 @@ def assemble(
     wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
     if wire is None:  # no agency's copyright line: its dateline or credit line
         wire, wire_line = meta.credit_wire(blocks, article, dateline_wire)
-    date, date_modified = meta.find_dates(blocks, min(len(blocks), start + cfg.header_window))
+    date, date_modified = meta.find_dates(
+        blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title
+    )
     if forest is not None:
         features = keep_features(blocks, cfg, page_type, text=forest.text)
         if forest.text:

@@ -348,6 +348,173 @@ def test_the_address_dates_a_story_filed_by_date() -> None:
     assert meta.url_date("https://example.org/t/2024-4-4-release-notes") is None  # a version, not a date
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Essay - Published: 2025.12.17 | programming", "2025-12-17"),  # dotted, year first
+        ("FlowGuard EMEA on 04-ago-2021 5:11:10", "2021-08-04"),  # hyphens, a Spanish month
+        ("Yucy3/4/2025", "2025-03-04"),  # glued to the author's name
+        ("2023 Jan 7", "2023-01-07"),  # citation_publication_date
+    ],
+)
+def test_date_forms_seen_on_real_pages(text: str, iso: str) -> None:
+    assert meta.parse_date(text) == iso
+
+
+def test_the_address_may_name_the_month() -> None:
+    assert meta.url_date("https://example.org/blog/2023/october/03/wine-styles/") == "2023-10-03"
+    assert meta.url_date("https://example.org/blog/2023/wine/03/") is None
+
+
+def _ld(obj: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "iso"),
+    [
+        # A forum thread's JSON-LD has no article object, only the posting.
+        (
+            _ld(
+                {
+                    "@type": "DiscussionForumPosting",
+                    "headline": "Bridge vote",
+                    "datePublished": "2026-03-03T19:44:46+00:00",
+                }
+            ),
+            "2026-03-03",
+        ),
+        # Meta names that say they date the publication, beside the usual ones.
+        ('<meta name="published" content="July 17, 2025">', "2025-07-17"),
+        ('<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">', "2025-05-27"),
+        ('<meta name="citation_publication_date" content="2023 Jan 7">', "2023-01-07"),
+        # Of two such tags, the first publication.
+        (
+            '<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">',
+            "2021-02-16",
+        ),
+        # A story that gives only its web page's date, or only its last update.
+        (
+            _ld({"@type": "WebPage", "name": "Bridge vote", "datePublished": "2022-10-05T12:53:00-07:00"}),
+            "2022-10-05",
+        ),
+        ('<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">', "2023-06-12"),
+    ],
+    ids=[
+        "forum-posting",
+        "published",
+        "w-published-date",
+        "citation",
+        "earliest",
+        "web-page",
+        "modified-only",
+    ],
+)
+def test_dates_in_the_markup_of_pages_without_an_article_object(head: str, iso: str) -> None:
+    assert boilerstrip.clean(_page(head)).date == iso
+
+
+def test_a_publisher_tag_is_not_a_date() -> None:
+    head = '<meta property="article:publisher" content="https://example.org/2021/01/02/">'
+    assert boilerstrip.clean(_page(head)).date is None
+
+
+def _dated_page(meta_line: str, after: str = "") -> str:
+    """A blog post: the headline, `meta_line` under it, the story, then `after` (a
+    sidebar of later posts, each with its date)."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    recent = "".join(
+        f'<li><a href="/p{i}">Advice for the class of 202{i} from parents who have been there</a>'
+        f"<div>February {10 + i}, 2026</div></li>"
+        for i in range(5)
+    )
+    return (
+        "<html><head><title>Bridge vote</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/about">About</a></nav></header>'
+        f"<main><h1>Bridge vote</h1>{meta_line}<p>{story}</p><p>{story}</p>{after}</main>"
+        f"<aside><h3>Recent posts</h3><ul>{recent}</ul></aside></body></html>"
+    )
+
+
+def test_the_date_line_under_the_headline_whatever_its_label() -> None:
+    """A line of links under the headline reads as a menu; its date is still the
+    post's, not the sidebar's."""
+    line = '<nav class="meta"><a href="/2023/05/">May 18, 2023</a> By <a href="/a/jo">Jo Doe</a> In <a href="/c">Advice</a></nav>'
+    assert boilerstrip.clean(_dated_page(line)).date == "2023-05-18"
+
+
+@pytest.mark.parametrize(
+    ("lines", "iso"),
+    [
+        # A forum's member box says when the member joined or the group was founded.
+        (
+            ["Founded: Dec 11, 2021", "Bridge vote", "by Outer Armatonis » Tue Aug 27, 2019 1:47 am"],
+            "2019-08-27",
+        ),
+        # A thread's opening line: a byline leads to the date.
+        (["Bridge vote", "Discussion in 'Hosting Advice' started by pelex, May 26, 2025."], "2025-05-26"),
+        # A post's time stamp opens a longer line.
+        (
+            [
+                "Bridge vote",
+                "2019-02-23, 09:14 PM (This post was last modified: 2024-01-05, 03:27 AM by Starred. Edited 1 time in total.)",
+            ],
+            "2019-02-23",
+        ),
+    ],
+    ids=["founded", "started-by", "time-stamp"],
+)
+def test_date_lines_of_forum_threads(lines: list[str], iso: str) -> None:
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    assert boilerstrip.clean("\n".join([*lines, story, story])).date == iso
+
+
+def test_posted_on_the_day_at_the_foot_of_a_long_post() -> None:
+    """Far below the headline, only a line that says it dates the post is read."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    after = f"<p>{story}</p>" * 50 + "<div>Posted on the 15/12/2025 at 19:00 by @jodoe</div>"
+    assert boilerstrip.clean(_dated_page("", after)).date == "2025-12-15"
+
+
+def test_the_date_after_a_byline_below_the_story() -> None:
+    """A template may put the author's box, and the date with it, below the story."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    after = f"<p>{story}</p>" * 50 + '<div class="author"><p>Written by Jo Doe</p><p>April 8, 2024</p></div>'
+    assert boilerstrip.clean(_dated_page("", after)).date == "2024-04-08"
+
+
+def test_the_date_line_below_a_standfirst_and_a_split_byline() -> None:
+    """Standfirst, "By", the name and the date each on a line of their own, in a
+    footer element: the date is still the story's."""
+    line = (
+        "<p>Remote workers can easily lose motivation. Boost your team's performance with these tips</p>"
+        "<footer><div>By</div><div>Jo Doe</div><div>March 30, 2023 |</div></footer>"
+    )
+    assert boilerstrip.clean(_dated_page(line)).date == "2023-03-30"
+
+
+@pytest.mark.parametrize(("shown", "iso"), [(False, "2022-10-08"), (True, "2022-10-24")])
+def test_an_earlier_date_on_show_beats_markup_the_page_never_shows(shown: bool, iso: str) -> None:
+    """A story moved to a new template shows its first date; the markup dates the move.
+    Where the page shows the markup's date too, the markup's stands."""
+    head = '<meta property="article:published_time" content="2022-10-24T12:40:59+00:00">'
+    after = "<p>See also our notice of October 24, 2022.</p>" if shown else ""
+    page = _dated_page("<div>On 8 Oct 2022 in NEWS</div>", after).replace("</head>", head + "</head>")
+    assert boilerstrip.clean(page).date == iso
+
+
+def test_a_date_in_a_story_sentence_is_not_the_posts() -> None:
+    """ "Published on" inside a sentence of the story dates something else (a study, the
+    post's first version); the post's own "Posted on" line dates it."""
+    sentence = (
+        "<p>Update note: this blog post was originally published on the 21st of June 2017 "
+        "and updated on the 18th of July 2025.</p><div>Posted on April 13, 2023</div>"
+    )
+    assert boilerstrip.clean(_dated_page("", sentence)).date == "2023-04-13"
+    study = "<p>The study, published on 5 March 2021 in a journal, found that bridges last longer.</p>"
+    assert boilerstrip.clean(_dated_page("<div>May 18, 2023</div>", study)).date == "2023-05-18"
+
+
 # --- titles of text dumps ------------------------------------------------------------------
 
 
