@@ -391,12 +391,12 @@ def _is_date_line(b: Block, at: int) -> bool:
     if b.label in (Label.METADATA, Label.BYLINE, Label.DATELINE):
         return True
     words = b.features.words
-    if _BYLINE_IN_LINE.search(b.text, 0, at):
-        return words <= 2 * _DATE_LINE_WORDS
     if at < _DATE_OPENING and (
         b.label is not Label.ARTICLE or words <= _DATE_LINE_WORDS or _stamped(b.text, at)
     ):
         return True
+    if _BYLINE_IN_LINE.search(b.text, 0, at):
+        return words <= 2 * _DATE_LINE_WORDS
     return words <= _DATE_LINE_WORDS and not b.text.rstrip().endswith(("!", "?"))
 
 
