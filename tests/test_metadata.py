@@ -316,27 +316,23 @@ def test_publication_and_update_dates_from_the_text() -> None:
     assert (result.date, result.date_modified) == ("2024-03-05", "2024-03-07")
 
 
-def test_update_date_from_the_markup() -> None:
+@pytest.mark.parametrize(
+    ("published", "modified", "expected"),
+    [
+        ("2025-07-20T15:27:00+01:00", "2025-07-22T09:00:00+01:00", ("2025-07-20", "2025-07-22")),
+        ("2025-07-20", "2019-01-01", ("2025-07-20", None)),  # an update before the publication is none
+    ],
+)
+def test_update_date_from_the_markup(published: str, modified: str, expected: tuple[str, str | None]) -> None:
     ld = {
         "@type": "NewsArticle",
         "headline": "Bridge vote",
-        "datePublished": "2025-07-20T15:27:00+01:00",
-        "dateModified": "2025-07-22T09:00:00+01:00",
+        "datePublished": published,
+        "dateModified": modified,
     }
     result = boilerstrip.clean(_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
-    assert (result.date, result.date_modified) == ("2025-07-20", "2025-07-22")
-    assert result.to_dict()["date_modified"] == "2025-07-22"
-
-
-def test_an_update_before_the_publication_is_none() -> None:
-    ld = {
-        "@type": "NewsArticle",
-        "headline": "Bridge vote",
-        "datePublished": "2025-07-20",
-        "dateModified": "2019-01-01",
-    }
-    result = boilerstrip.clean(_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
-    assert (result.date, result.date_modified) == ("2025-07-20", None)
+    assert (result.date, result.date_modified) == expected
+    assert result.to_dict()["date_modified"] == expected[1]
 
 
 def test_the_address_dates_a_story_filed_by_date() -> None:
