@@ -144,6 +144,14 @@ class Config:
     card_max_link_density: float = 0.5
     # There a short line (a card's headline, byline, date) weighs this little.
     card_weight_short: float = -0.1
+    # On these page types, a run of at least `card_grid_min_lines` short unclaimed lines
+    # (a grid of cards: name, code, price), with only short repeated lines between
+    # them and at least `card_grid_min_plain_share` of them not links, is content, each
+    # line pulling the region `card_grid_weight` (reduce._card_grids).
+    card_grid_types: tuple[str, ...] = ("listing", "collection")
+    card_grid_min_lines: int = 6
+    card_grid_min_plain_share: float = 0.3
+    card_grid_weight: float = 0.2
     # A short block inside the article region is kept when it looks like prose or
     # a subheading and has article blocks on both sides within this distance.
     max_gap_blocks: int = 3

@@ -95,6 +95,8 @@ def select_article(blocks: Sequence[Block], cfg: Config, page_type: str = "artic
         _posts_as_content(blocks, cfg)
     if page_type in cfg.multi_region_types:
         _cards_as_content(blocks, cfg)
+        if page_type in cfg.card_grid_types:
+            _card_grids(blocks, cfg)
         regions = content_regions(blocks, cfg)
     else:
         start, end = best_region(blocks, cfg)
@@ -156,6 +158,54 @@ def _cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
         elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
             _reweigh(b, cfg, "reducer: weighed as a card's line")
         if b.label in (Label.OTHER, Label.BYLINE, Label.METADATA) and b.score <= 0:
+            b.score = cfg.card_weight_short
+
+
+def _card_grids(blocks: Sequence[Block], cfg: Config) -> None:
+    """A grid of cards (a shop's products, a collection's items) is a long run of short
+    lines no detector claimed: each card's name, code and price. Weighed as short lines
+    they fall outside every content region, and the listing keeps only its intro. A run
+    of at least `card_grid_min_lines` such lines, where only short repeated lines (a
+    price or a label several cards share) may come between them, is content: its lines
+    pull the region `card_grid_weight` each and its repeated lines no longer split it."""
+    run: list[Block] = []
+    for b in blocks:
+        if _is_grid_line(b, cfg) or (run and _is_grid_gap(b, cfg)):
+            run.append(b)
+        else:
+            _take_grid(run, cfg)
+            run = []
+    _take_grid(run, cfg)
+
+
+def _is_grid_line(b: Block, cfg: Config) -> bool:
+    """A card's line: short, not claimed by any detector (its name may be a link)."""
+    return b.label is Label.OTHER and b.features.repeats == 1 and b.features.words < cfg.good_min_words
+
+
+def _is_grid_gap(b: Block, cfg: Config) -> bool:
+    """A line several cards share ("From $29.00"), taken for a menu for repeating."""
+    return (
+        b.label is Label.NAVIGATION
+        and b.features.repeats > 1
+        and b.features.words <= cfg.short_max_words
+        and bool(b.reasons)
+        and b.reasons[-1].startswith("repetition: ")
+    )
+
+
+def _take_grid(run: Sequence[Block], cfg: Config) -> None:
+    """The run's lines are content when they are enough, and enough of them are not
+    links (a card's code, price or blurb; a menu nobody claimed is links only)."""
+    lines = [b for b in run if b.label is Label.OTHER]
+    plain = sum(1 for b in lines if b.dom is None or b.dom.link_density <= cfg.card_max_link_density)
+    if len(lines) < cfg.card_grid_min_lines or plain < len(lines) * cfg.card_grid_min_plain_share:
+        return
+    for b in run:
+        if b.label is Label.OTHER:
+            b.score = cfg.card_grid_weight
+            _relabel(b, Label.ARTICLE, "reducer: a line of a grid of cards")
+        else:
             b.score = cfg.card_weight_short
 
 

@@ -94,3 +94,19 @@ def test_posts_in_noscript_are_read_when_a_header_holds_the_shown_words() -> Non
     assert "the roots at the bottom of the old pot were brown and soft" in result.text
     assert "Privacy" not in result.text
     assert result.date == "2024-04-03" and result.authors == ["Ines Moreau"]
+
+
+def test_the_cards_of_a_grid_are_content_of_a_collection() -> None:
+    """Issue 14, class 5: on a shop's collection page the cards' names, codes and
+    prices are content, but each card line is short, so the reducer weighed them as
+    short lines and its content regions held the intro alone. A long run of short
+    unclaimed lines (shared prices between them) is now a grid of cards, and content.
+    The keep model off: the rule alone decides (the model, on, keeps them either way)."""
+    page = (FIXTURES / "html-made" / "card-grid.html").read_bytes()
+    result = boilerstrip.clean(page, config=Config(keep_html=""))
+    assert result.page_type in ("listing", "collection")
+    assert "Everything in this collection is made in small batches" in result.text
+    for card in ("Linen Apron, sage SKU: LA-1021", "Oak Bread Board SKU: OB-2200", "$58.00", "$19.00"):
+        assert card in result.text
+    assert "Sign up for our letter" not in result.text and "Page 1 2" not in result.text
+    assert boilerstrip.clean(page).text.count("SKU:") == 12
