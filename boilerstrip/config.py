@@ -148,7 +148,7 @@ class Config:
     # (a grid of cards: name, code, price), with only short repeated lines between
     # them and at least `card_grid_min_plain_share` of them not links, is content, each
     # line pulling the region `card_grid_weight` (reduce._card_grids).
-    card_grid_types: tuple[str, ...] = ("listing", "collection")
+    card_grid_types: tuple[str, ...] = ("listing", "collection", "product")
     card_grid_min_lines: int = 6
     card_grid_min_plain_share: float = 0.3
     card_grid_weight: float = 0.2
