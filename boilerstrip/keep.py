@@ -212,6 +212,7 @@ def rows(
     page = _page_features(n, words, labels)
     sum_words, sum_kept, sum_links = _running(words), _running(kept), _running(links)
     prose = _article_prose(blocks, long_words)
+    all_prose = sum(prose.values()) or 1.0
     out = []
     for i in range(n):
         b = blocks[i]
@@ -227,7 +228,7 @@ def rows(
         row.append((sum_links[hi] - sum_links[lo]) / span)
         row.append(float(len(prose)))
         own = b.dom.articles[-1] if b.dom is not None and b.dom.articles else -1
-        row.append(prose.get(own, 0.0) / (sum(prose.values()) or 1.0))
+        row.append(prose.get(own, 0.0) / all_prose)
         row.append(kind)
         out.append(row)
     return out

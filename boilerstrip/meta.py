@@ -35,6 +35,17 @@ _CREDIT_RE: Final = re.compile(
     r"|(?:^|(?<=[(/,|—–©-])|(?<=\d{4})|(?<=\d{4} )|(?<=[,/|] ))\s*"
     rf"(?:{_agency_alternation('s', True, signed=True)})(?=\s*(?:$|[)/,.;|:]))"
 )
+# Every agency's names and initials, with no context: a text that holds none of them
+# cannot match `_CREDIT_RE`, and this plain alternation is found about eight times
+# faster (its first letters let the engine skip ahead). Most lines hold none.
+_ANY_AGENCY: Final = re.compile("|".join(x for a in P.AGENCIES for x in (a.names, a.short) if x))
+
+
+def _credit(text: str) -> re.Match[str] | None:
+    """`_CREDIT_RE.search(text)`, after the cheap test that it can match."""
+    return _CREDIT_RE.search(text) if _ANY_AGENCY.search(text) else None
+
+
 # A dateline naming the agency: "(AP) —", "MOSCOW (Reuters) -", "SEOUL, Jan. 5 (Yonhap)
 # --", "Madrid, 5 mar (EFE).-", "(ANSA) - ROME", "MOSCOW, January 5. /TASS/.", at most
 # 60 characters of place and date before the brackets.
@@ -72,7 +83,7 @@ def _named(m: re.Match[str] | None) -> str | None:
 
 def wire_service(text: str) -> str | None:
     """The news agency named in a copyright line, byline or credit, if any."""
-    return _named(_CREDIT_RE.search(text))
+    return _named(_credit(text))
 
 
 def credit_line_wire(text: str) -> str | None:
@@ -104,7 +115,7 @@ def tail_wire(text: str, words: int) -> str | None:
     if _REPORTING_RE.match(text):
         return _REUTERS
     if _CONTRIBUTED_RE.search(text):
-        return _named(_CREDIT_RE.search(text))
+        return _named(_credit(text))
     return None
 
 
@@ -509,7 +520,7 @@ def agency_byline(text: str) -> tuple[str | None, str | None]:
     Bloomberg", "Jane Roe (AAP)", "Jane Roe, Reuters"; (None, None) for anything else."""
     if len(text) > _AGENCY_BYLINE_CHARS or not _AGENCY_BYLINE_MARKS.search(text):
         return None, None
-    m = _CREDIT_RE.search(text)
+    m = _credit(text)
     if m is None or m.start() == 0 or text[m.end() :].strip(" ).") or not m.lastgroup:
         return None, None
     if text[: m.start()].rstrip().endswith("/"):
@@ -612,7 +623,7 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
     found = credit_line_wire(piece)
     if found:
         return None, found
-    m = _CREDIT_RE.search(piece)
+    m = _credit(piece)
     if m:  # "Tom Krisher AP Auto Writer": the name before the credit
         piece, found = piece[: m.start()].strip(" ,|-–—"), _named(m)
     words = piece.split()
@@ -685,6 +696,19 @@ _CREDITED: Final = re.compile(
 # Every credit `_CREDITED` reads has one of these within its first characters.
 _CREDIT_KEYS: Final = re.compile(r"\b(?:by|starter|poster|author|autor|auteur|contributor)", re.I)
 _CREDIT_HEAD: Final = 80
+# A stem of each of `_CREDIT_KEYS`'s words, in lower case and with no context.
+_CREDIT_STEMS: Final = re.compile("by|starter|poster|aut|contributor")
+
+
+def _may_credit(head: str) -> bool:
+    """Whether `_CREDIT_KEYS` finds a key in `head`: tried only where a lowercased stem
+    of one is there (most lines have none; the case-blind pattern is slow to say so)."""
+    low = P.folded(head)
+    if low is not None and _CREDIT_STEMS.search(low) is None:
+        return False
+    return _CREDIT_KEYS.search(head) is not None
+
+
 # A label on its own line, the names on the next.
 _LABELS: Final = frozenset(
     "by author authors written by article by posted by words by text by story by autor auteur autore "
@@ -693,7 +717,7 @@ _LABELS: Final = frozenset(
 
 
 def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
-    if not _CREDIT_KEYS.search(b.text, 0, _CREDIT_HEAD):  # a cheap test before the pattern
+    if not _may_credit(b.text[:_CREDIT_HEAD]):  # cheap tests before the pattern
         return None
     m = _CREDITED.match(b.text)
     return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None

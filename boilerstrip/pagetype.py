@@ -27,6 +27,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from .model import Block, Label
+from .patterns import folded
 
 
 def _c_margins() -> Callable[..., list[float]] | None:
@@ -93,6 +94,7 @@ _LABEL_GROUPS: Final = (
     ("meta", (Label.METADATA, Label.BYLINE, Label.DATELINE)),
     ("junk", (Label.AD, Label.LOGIN, Label.PROMPT, Label.SOCIAL, Label.FOOTER, Label.COPYRIGHT)),
 )
+_LABEL_GROUP: Final = {label: name for name, labels in _LABEL_GROUPS for label in labels}
 
 
 def features(
@@ -105,8 +107,13 @@ def features(
     n = len(blocks)
     x["log_blocks"] = math.log1p(n)
     x["log_words"] = math.log1p(total)
-    for name, labels in _LABEL_GROUPS:
-        x[f"label_{name}"] = sum(w for b, w in zip(blocks, words, strict=True) if b.label in labels) / total
+    by_group: dict[str, int] = {name: 0 for name, _ in _LABEL_GROUPS}
+    for b, w in zip(blocks, words, strict=True):
+        group = _LABEL_GROUP.get(b.label) if b.label is not None else None
+        if group is not None:
+            by_group[group] += w
+    for name, _ in _LABEL_GROUPS:
+        x[f"label_{name}"] = by_group[name] / total
     html = [b for b in blocks if b.dom is not None]
     if html:
         _dom_features(html, total, x)
@@ -155,12 +162,32 @@ def _may_be_code(text: str) -> bool:
 def line_marks(b: Block) -> tuple[int, int, int]:
     """Whether a block is a price line, a line of code, a forum line (posts, replies,
     votes...): 1 or 0 each."""
-    words = b.features.words
+    text, words = b.text, b.features.words
+    low = folded(text) if words <= 40 else None
     return (
-        1 if words <= 40 and _PRICE.search(b.text) else 0,
-        1 if _may_be_code(b.text) and _CODE.search(b.text) else 0,
-        1 if words <= 12 and _FORUM_LINE.search(b.text) else 0,
+        1 if words <= 40 and _may_price(text, low) and _PRICE.search(text) else 0,
+        1 if _may_be_code(text) and _CODE.search(text) else 0,
+        1 if words <= 12 and _may_forum(low) and _FORUM_LINE.search(text) else 0,
     )
+
+
+def _may_price(text: str, low: str | None) -> bool:
+    """Whether `_PRICE` can match: a currency sign, code or "price" is there. The
+    pattern is tried at every character of most blocks, and this test is ten times
+    cheaper (the same answer on every text)."""
+    if low is None or "$" in text or "€" in text or "£" in text or "¥" in text or "₹" in text:
+        return True
+    return "usd" in low or "eur" in low or "gbp" in low or "price" in low
+
+
+def _may_forum(low: str | None) -> bool:
+    """Whether `_FORUM_LINE` can match: one of its words' stems is there (as `_may_price`)."""
+    return low is None or _FORUM_STEMS.search(low) is not None
+
+
+# A stem of each of `_FORUM_LINE`'s words, in lower case and with no context: a plain
+# alternation, which the engine finds by its first letters.
+_FORUM_STEMS: Final = re.compile("post|repl|joined|member|views|quote|thread|topic|answered|asked|vote|like")
 
 
 # The page statistics that need no markup (a text dump has them too).

@@ -244,6 +244,16 @@ def is_caption(text: str) -> bool:
     return CAPTION.search(text, len(text) - 120) is not None
 
 
+def folded(text: str) -> str | None:
+    """`text` lowercased, for a cheap test before a case-blind pattern (a text without
+    the pattern's words in it cannot match); None when it holds a letter that such a
+    pattern reads as an ASCII letter but `str.lower` does not make one (dotted and
+    dotless i, long s), where only the pattern can tell."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return None
+    return text.lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Agency:
     """A news agency whose copy other sites carry: the one table of agency names (the

@@ -1,0 +1,68 @@
+"""The cheap tests that run before slow patterns (`pagetype.line_marks`,
+`meta._may_credit`, `meta._credit`) must give the pattern's own answer on every text:
+they only skip texts the pattern cannot match. Checked on texts drawn from the
+characters that make case-blind matching differ from `str.lower` (dotted and dotless
+i, long s, the Kelvin sign), the patterns' words, currency signs and code marks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import meta, pagetype
+from boilerstrip.model import Block, Features
+
+PIECES = [
+    "price", "PRICE", "Prİce", "prıce", "PRIce", "usd", "UſD", "eur", "GBP", "$", "€", "£", "¥", "₹", "12", "3.50",
+    ",99", " ", "-", "posts", "Replies", "joıned", "member", "VIEWS", "quote", "thread", "topic", "answered",
+    "aſked", "upvotes", "votes", "liKes", "like", "by", "BY", "Bẏ", "starter", "poster", "author", "autor",
+    "auteur", "contributor", "Reuters", "AP", "Associated Press", "AFP", "dpa", "(", ")", ",", "|", "—", "©",
+    "2024", "{", "}", ";", "()", "=>", "::", "def", "return", "x", "Jane Roe", "\n", "é", "İ", "ı", "ſ", "K",
+]  # fmt: skip
+
+texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+
+
+def _block(text: str) -> Block:
+    return Block(text, 0, 1, Features(words=len(text.split())))
+
+
+def _marks_by_pattern(b: Block) -> tuple[int, int, int]:
+    words, text = b.features.words, b.text
+    return (
+        1 if words <= 40 and pagetype._PRICE.search(text) else 0,
+        1 if pagetype._CODE.search(text) else 0,
+        1 if words <= 12 and pagetype._FORUM_LINE.search(text) else 0,
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_line_marks_give_the_patterns_answer(text: str) -> None:
+    if text:
+        b = _block(text)
+        assert pagetype.line_marks(b) == _marks_by_pattern(b)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_credit_tests_give_the_patterns_answer(text: str) -> None:
+    head = text[: meta._CREDIT_HEAD]
+    assert meta._may_credit(head) == (meta._CREDIT_KEYS.search(head) is not None)
+    found, expected = meta._credit(text), meta._CREDIT_RE.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("PRİCE on request", (1, 0, 0)),  # the dotted capital I reads as i to the pattern
+        ("Best prıce", (1, 0, 0)),  # and so does the dotless i
+        ("42 UſD", (1, 0, 0)),  # and the long s as s
+        ("12 liKes", (0, 0, 1)),  # the Kelvin sign as k
+        ("A long sentence with no mark at all, only words.", (0, 0, 0)),
+    ],
+)
+def test_line_marks_of_letters_str_lower_does_not_fold(text: str, marks: tuple[int, int, int]) -> None:
+    assert pagetype.line_marks(_block(text)) == marks
