@@ -149,7 +149,7 @@ class Cleaner:
             text, utf8 = _as_text(page, self.config)
             deadline.check("after decoding the page")
             if not looks_like_html(text):
-                return self._prepared(text_blocks(text), None, deadline), None, None
+                return self._prepared(text_blocks(text, deadline), None, deadline), None, None
             source = utf8 if utf8 is not None else _without_prologue(text)
         source = (
             repair.close_at_end(source) if isinstance(source, bytes) else repair.close_text_at_end(source)
@@ -166,7 +166,7 @@ class Cleaner:
     def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> D.Page:
         deadline.check("after reading the page into blocks")
         language = lang.detect(lang.sample(blocks))
-        features.compute(blocks, language)
+        features.compute(blocks, language, deadline)
         deadline.check("after the blocks' features")
         weights, context_weights = self._html_weights if markup is not None else self._text_weights
         prepared = D.Page(
