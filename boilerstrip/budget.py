@@ -5,7 +5,8 @@ gets a `TimeLimitError` naming the limit instead of waiting on a page for ever.
 Why checks and not a signal or a watchdog thread: SIGALRM reaches only the main
 thread, and Python cannot stop another thread. So the deadline is checked where
 interpreted code runs long: between the stages of a cleaning, before each detector,
-and every so many tags inside the walk in Python. A single call into compiled code
+every so many tags inside the walk in Python, and every so many blocks inside the
+stages that go over them (`checked`). A single call into compiled code
 (libxml2 building the tree, the walk in C, one regular expression, one str method)
 cannot be cut: it runs to its end, and the deadline is checked right after it. Each
 such call takes time linear in the page (tests/test_growth.py), and a page is at most

@@ -435,8 +435,10 @@ def _years(years: int, html: bool = True) -> bytes:
     ).encode()
 
 
-# name: (the page, its time limit). Each limit is past the page's reading and well
-# short of the stage it names: the stage used to run to its end, over 2x the limit.
+# name: (the page, its time limit). Each limit is past the page's reading on an idle
+# machine and well short of the stage it names, which used to run to its end (the
+# table in docs/reliability.md). On a loaded one the clock may run out while the page
+# is read: the walk then stops it, within the same bound.
 _STAGES: dict[str, tuple[Callable[[], bytes], float]] = {
     "content detector": (lambda: _short_lines(120_000), 1.5),
     "page type": (lambda: _long_words(4_000), 1.0),
@@ -451,10 +453,10 @@ _STAGES: dict[str, tuple[Callable[[], bytes], float]] = {
 def test_a_time_limit_stops_every_stage_over_the_blocks(stage: str) -> None:
     """Each page spends its time in one stage, which checked no deadline inside: the
     content detector, the page type, the reducer (its date search), and splitting a
-    text dump into lines. They ran on to their end, 2.6 to 10 times the limit in CPU
-    seconds; now each stops within twice its limit of the thread's CPU (CPU time, which
-    a loaded machine does not stretch; the deadline is on the clock, so a load only
-    stops it sooner)."""
+    text dump into lines. They ran on to their end, 2.5 to 8 times the limit in CPU
+    seconds (the content detector's page up to 2.6 times, on an idle machine); now each
+    stops within twice its limit of the thread's CPU (CPU time, which a loaded machine
+    does not stretch; the deadline is on the clock, so a load only stops it sooner)."""
     make, limit = _STAGES[stage]
     raised, seconds, cpu = _clean_in_a_thread(make(), Config(time_limit=limit))
     assert isinstance(raised, TimeLimitError), raised
