@@ -455,12 +455,14 @@ def test_a_time_limit_stops_every_stage_over_the_blocks(stage: str) -> None:
     content detector, the page type, the reducer (its date search), and splitting a
     text dump into lines. They ran on to their end, 2.5 to 8 times the limit in CPU
     seconds (the content detector's page up to 2.6 times, on an idle machine); now each
-    stops within twice its limit of the thread's CPU (CPU time, which a loaded machine
-    does not stretch; the deadline is on the clock, so a load only stops it sooner)."""
+    stops within 1.5 times its limit and 0.3 s of the thread's CPU (CPU time, which a
+    loaded machine does not stretch; the deadline is on the clock, so a load only
+    stops it sooner; what runs past it is the stretch up to the next check, at most a
+    detector's pass over the blocks, 0.2 s on these pages)."""
     make, limit = _STAGES[stage]
     raised, seconds, cpu = _clean_in_a_thread(make(), Config(time_limit=limit))
     assert isinstance(raised, TimeLimitError), raised
-    assert cpu < 2 * limit, f"stopped after {cpu:.1f} s of CPU ({seconds:.1f} s): {raised}"
+    assert cpu < 1.5 * limit + 0.3, f"stopped after {cpu:.1f} s of CPU ({seconds:.1f} s): {raised}"
 
 
 def _labelled(page: bytes) -> tuple[Cleaner, detectors.Page]:
