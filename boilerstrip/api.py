@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Final
 
 from . import detectors as D
@@ -104,7 +105,7 @@ class Cleaner:
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
         title_hint = (markup.title or markup.page_title) if markup else None
-        page_type = _page_type(prepared, markup, url, self.config)
+        page_type = _page_type(prepared, markup, url, self.config, deadline)
         deadline.check("before the reducer")
         result = assemble(
             list(prepared.blocks),
@@ -114,6 +115,7 @@ class Cleaner:
             forest=self.keep_model if markup is not None else self.keep_text_model,
             page_type=page_type,
             url=url,
+            deadline=deadline,
         )
         result.language = prepared.language.code
         result.url = url
@@ -135,8 +137,9 @@ class Cleaner:
 
     def prepare(self, page: Page) -> D.Page:
         """Blocks with features but no labels yet: what detectors see (for tests and
-        for writing your own detectors)."""
-        return self._prepare(page, Deadline(self.config.time_limit))[0]
+        for writing your own detectors). It carries no deadline: the time of the
+        preparation is not that of the detectors run on it later."""
+        return replace(self._prepare(page, Deadline(self.config.time_limit))[0], deadline=None)
 
     def _prepare(self, page: Page, deadline: Deadline) -> tuple[D.Page, HtmlMeta | None, str | bytes | None]:
         """The page's blocks, ready for the detectors, with its markup's metadata and
@@ -146,7 +149,7 @@ class Cleaner:
             text, utf8 = _as_text(page, self.config)
             deadline.check("after decoding the page")
             if not looks_like_html(text):
-                return self._prepared(text_blocks(text), None, deadline), None, None
+                return self._prepared(text_blocks(text, deadline), None, deadline), None, None
             source = utf8 if utf8 is not None else _without_prologue(text)
         source = (
             repair.close_at_end(source) if isinstance(source, bytes) else repair.close_text_at_end(source)
@@ -163,7 +166,7 @@ class Cleaner:
     def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> D.Page:
         deadline.check("after reading the page into blocks")
         language = lang.detect(lang.sample(blocks))
-        features.compute(blocks, language)
+        features.compute(blocks, language, deadline)
         deadline.check("after the blocks' features")
         weights, context_weights = self._html_weights if markup is not None else self._text_weights
         prepared = D.Page(
@@ -174,6 +177,7 @@ class Cleaner:
             weights=weights,
             context_weights=context_weights,
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),
+            deadline=deadline,
         )
         return prepared
 
@@ -199,7 +203,9 @@ def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
     return run
 
 
-def _page_type(prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: Config) -> str:
+def _page_type(
+    prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: Config, deadline: Deadline | None = None
+) -> str:
     """The page's type (`pagetype`); the model reads HTML pages (their markup and
     DOM), so a text dump is read as an article, as before."""
     if markup is None:
@@ -210,6 +216,7 @@ def _page_type(prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: 
         markup.og_type,
         url or markup.canonical_url,
         cfg.page_type_article_share,
+        deadline,
     )
 
 

@@ -78,7 +78,7 @@ class BatchOptions:
     resume: bool = False
     overwrite: bool = False
     quiet: bool = False
-    max_bytes: int = 10_000_000  # per record; 0: no limit (as the readers take it; --max-bytes is 1 or more)
+    max_bytes: int = 10_000_000  # per record; 0: no limit (as the readers and --max-bytes take it)
     timeout: float = 30.0  # seconds per record
     max_memory: int = 4096  # MiB of address space per worker process; 0: no limit
     fields: JsonlFields = field(default_factory=JsonlFields)

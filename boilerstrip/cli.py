@@ -200,7 +200,9 @@ def _add_batch(sub: Any) -> None:
     batch.add_argument("--resume", action="store_true", help="continue an interrupted run's output")
     batch.add_argument("--overwrite", action="store_true", help="replace an existing output")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
-    batch.add_argument("--max-bytes", type=_POSITIVE, default=10_000_000, help="larger records are errors")
+    batch.add_argument(
+        "--max-bytes", type=_COUNT, default=10_000_000, help="larger records are errors (0: no limit)"
+    )
     batch.add_argument(
         "--timeout", type=_SECONDS, default=30.0, help="seconds a record may take (0: no limit)"
     )

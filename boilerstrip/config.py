@@ -180,8 +180,9 @@ class Config:
     # Seconds `clean()` may spend on one page, past which it raises a TimeLimitError
     # naming this field; 0 is no limit (the default: a result never depends on the
     # machine's speed or load, and every path is linear in the page, which
-    # max_input_chars bounds). Checked between stages, before each detector and in the
-    # walk in Python; one call into C runs to its end (budget.py, docs/reliability.md).
+    # max_input_chars bounds). Checked between stages, before each detector, in the
+    # walk in Python and in the loops over the blocks; one call into C runs to its end
+    # (budget.py, docs/reliability.md).
     time_limit: float = 0.0
 
     def __post_init__(self) -> None:

@@ -17,6 +17,7 @@ from typing import Final
 
 from . import patterns as P
 from . import scorer
+from .budget import Deadline, checked
 from .config import Config
 from .lang import Language
 from .model import CELL_TAGS, Block, Label, Verdict, verdict
@@ -36,6 +37,9 @@ class Page:
     # and those of its passes after the first.
     weights: list[float] = field(default_factory=list)
     context_weights: Sequence[list[float]] = ()
+    # The page's time budget (`Config.time_limit`): the content detector, which goes
+    # over every block several times, checks it as it goes. None: no limit.
+    deadline: Deadline | None = None
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]
@@ -329,15 +333,20 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     blocks = page.blocks
     main, typical = scorer.page_context(blocks)
     verdicts = list(_classify_by_thresholds(page))
-    xs = [scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason]) for v in verdicts]
-    ps = [scorer.probability(x, page.weights) for x in xs]
+    deadline, where = page.deadline, "while scoring the blocks"
+    xs = [
+        scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason])
+        for v in checked(verdicts, deadline, where)
+    ]
+    ps = [scorer.probability(x, page.weights) for x in checked(xs, deadline, where)]
     for weights in page.context_weights:
         context = scorer.PassContext({v.at: p for v, p in zip(verdicts, ps, strict=True)}, len(blocks))
         ps = [
-            scorer.probability(x, weights, context.features(v.at)) for x, v in zip(xs, verdicts, strict=True)
+            scorer.probability(x, weights, context.features(v.at))
+            for x, v in checked(zip(xs, verdicts, strict=True), deadline, where)
         ]
     ps = scorer.assume_an_article(ps, cfg.scorer_confidence)
-    for v, p in zip(verdicts, ps, strict=True):
+    for v, p in checked(zip(verdicts, ps, strict=True), deadline, where):
         b = blocks[v.at]
         size = max(1.0, min(b.features.words * cfg.weight_good_per_word, cfg.weight_good_cap))
         score = v.score + cfg.scorer_weight * (2 * p - 1) * size
@@ -373,7 +382,7 @@ def _classify_by_thresholds(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     good_words, near_words, short_words = cfg.good_min_words, cfg.near_min_words, cfg.short_max_words
     good_density, near_density = _density_thresholds(page)
-    for b in [b for b in page.blocks if b.label is None]:
+    for b in checked([b for b in page.blocks if b.label is None], page.deadline, "while classing the blocks"):
         f = b.features
         words, density, ends = f.words, f.stop_density, f.ends_sentence
         if words >= good_words and density >= good_density:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .budget import Deadline, checked
 from .lang import Language, cjk_chars, split_words
 from .model import Block
 from .patterns import CUE_WORDS
@@ -23,26 +24,28 @@ _DIGIT_RE: Final = re.compile(r"\d")
 
 # Languages without a stop list: length and punctuation decide alone.
 _NEUTRAL_DENSITY: Final = 0.3
+_WHERE: Final = "while measuring the blocks"  # where a TimeLimitError stopped
 
 
-def compute(blocks: Sequence[Block], lang: Language) -> None:
+def compute(blocks: Sequence[Block], lang: Language, deadline: Deadline | None = None) -> None:
     """Fill `block.features` for every block (lengths, densities, cues, repetition).
 
     This runs on every line of every page, so it is written for speed: one
-    tokenisation per distinct line (menus repeat), set operations in C.
+    tokenisation per distinct line (menus repeat), set operations in C. It checks
+    `deadline` as it goes (`Config.time_limit`).
     """
     lowers = [b.text.lower() for b in blocks]
     counts: dict[str, int] = {}  # (a Counter's own __init__ is interpreted Python)
     for lower in lowers:
         counts[lower] = counts.get(lower, 0) + 1
     if lang.cjk:
-        for block, lower in zip(blocks, lowers, strict=True):
+        for block, lower in checked(zip(blocks, lowers, strict=True), deadline, _WHERE):
             _cjk_features(block, lang.stopchars)
             block.features.repeats = counts[lower]
         return
     measured: dict[str, tuple[int, int, float, bool, frozenset[str]]] = {}
     stop = lang.stopwords
-    for block, lower in zip(blocks, lowers, strict=True):
+    for block, lower in checked(zip(blocks, lowers, strict=True), deadline, _WHERE):
         values = measured.get(lower)
         if values is None:
             values = measured[lower] = _measure(block.text, lower, stop)

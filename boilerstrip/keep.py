@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from . import pagetype
+from .budget import Deadline, checked
 from .features import cap_ratio, digit_ratio
 from .model import LABELS, Block, Label
 from .pagetype import TYPES
@@ -56,6 +57,7 @@ _CONTAINERS: Final = (
 _SIDES: Final = (-3, -2, -1, 1, 2, 3)
 _WINDOW: Final = 10  # blocks on each side averaged into the window features
 _MISSING: Final = -1.0  # a neighbour past the page's edge, a tag or hint not listed
+_WHERE: Final = "while the keep model reads the blocks"  # where a TimeLimitError stopped
 _LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label in enumerate(LABELS)}
 _TAG_INDEX: Final[dict[str, float]] = {tag: float(k) for k, tag in enumerate(_TAGS)}
 _HINT_INDEX: Final[dict[str, float]] = {hint: float(k) for k, hint in enumerate(_HINTS)}
@@ -181,12 +183,15 @@ def probability(forest: Forest, row: list[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def probabilities(forest: Forest, features: list[list[float]]) -> list[float]:
+def probabilities(
+    forest: Forest, features: list[list[float]], deadline: Deadline | None = None
+) -> list[float]:
     """`probability` of every row: in C where `_trees` was built (the same walk and
-    the same arithmetic, so the same numbers), else in Python."""
+    the same arithmetic, so the same numbers; one call), else in Python, checking
+    `deadline` as it goes."""
     if _C_PROBABILITIES is not None:
         return _C_PROBABILITIES(*forest.packed, forest.base, features, len(forest.names))
-    return [probability(forest, row) for row in features]
+    return [probability(forest, row) for row in checked(features, deadline, _WHERE)]
 
 
 def rows(
@@ -196,13 +201,15 @@ def rows(
     main: int,
     long_words: int,
     page_type: str = "article",
+    deadline: Deadline | None = None,
 ) -> list[list[float]]:
     """Every block's features, in `FEATURES` order. `weights` are the reducer's block
     weights, `typical` the page's prose stop density, `main` the owner of its main
     content container (-1: none), as `scorer.page_context` gives them; blocks of
     `long_words` or more are prose to the <article> features (a thread's posts and a
     story among teasers differ in how their prose spreads over <article> elements);
-    `page_type` is the page's kind as `pagetype` reads it."""
+    `page_type` is the page's kind as `pagetype` reads it; `deadline` is checked as
+    the rows are made."""
     kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
@@ -214,7 +221,7 @@ def rows(
     prose = _article_prose(blocks, long_words)
     all_prose = sum(prose.values()) or 1.0
     out = []
-    for i in range(n):
+    for i in checked(range(n), deadline, _WHERE):
         b = blocks[i]
         row = _block_features(b, i, n, weights[i], typical, kept[i], labels[i])
         row.extend(page)
@@ -235,11 +242,17 @@ def rows(
 
 
 def text_rows(
-    blocks: Sequence[Block], weights: Sequence[float], typical: float, long_words: int, short_words: int
+    blocks: Sequence[Block],
+    weights: Sequence[float],
+    typical: float,
+    long_words: int,
+    short_words: int,
+    deadline: Deadline | None = None,
 ) -> list[list[float]]:
-    """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights` and
-    `typical` as for `rows`; lines of `long_words` or more are prose, lines under
-    `short_words` short (menus, card titles, bylines come in runs of short lines)."""
+    """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights`,
+    `typical` and `deadline` as for `rows`; lines of `long_words` or more are prose,
+    lines under `short_words` short (menus, card titles, bylines come in runs of short
+    lines)."""
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
     kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
@@ -248,7 +261,7 @@ def text_rows(
     ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
     rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
     page = _page_features(n, words, labels)
-    profile = pagetype.text_profile(blocks)
+    profile = pagetype.text_profile(blocks, deadline)
     runs = _text_runs(words, long_words, short_words)
     region = _region(kept)
     groups = _group_sizes(blocks)
@@ -257,7 +270,7 @@ def text_rows(
     before = _running(words)
     total = before[-1] or 1.0
     out = []
-    for i in range(n):
+    for i in checked(range(n), deadline, _WHERE):
         b = blocks[i]
         row = _block_features(b, i, n, weights[i], typical, kept[i], labels[i])
         row.extend(page)
@@ -458,14 +471,16 @@ def decide(
     features: list[list[float]],
     threshold: float,
     drop_threshold: float | None = None,
+    deadline: Deadline | None = None,
 ) -> list[Block]:
     """Relabel by the model: a block over `threshold` is content (ARTICLE); an ARTICLE
     block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
     so that with a lower `drop_threshold` the reducer's content is dropped only where
     the model is confident; each change keeps its reason. Returns the content blocks
-    in page order. Where no block is over the threshold, nothing is relabelled."""
+    in page order. Where no block is over the threshold, nothing is relabelled.
+    `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
-    ps = probabilities(forest, features)
+    ps = probabilities(forest, features, deadline)
     if not any(p > threshold for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from . import patterns as P
+from .budget import Deadline, checked
 from .model import Block, Label
 
 
@@ -172,13 +173,14 @@ def parse_date(text: str) -> str | None:
     return next((iso for _, iso in dates_in(text)), None)
 
 
-def dates_in(text: str) -> list[tuple[int, str]]:
+def dates_in(text: str, deadline: Deadline | None = None) -> list[tuple[int, str]]:
     """Every valid date in `text`: (where it starts, YYYY-MM-DD). Every date holds a
     year, so the pattern is tried only around each year in the text, not along a whole
-    paragraph: its many forms cost time on every character it is tried at."""
+    paragraph: its many forms cost time on every character it is tried at. A text of
+    years alone costs some microseconds a year, so `deadline` is checked as it goes."""
     found: list[tuple[int, str]] = []
     end = 0
-    for year in _YEAR_RE.finditer(text):
+    for year in checked(_YEAR_RE.finditer(text), deadline, _READING_DATES):
         if year.end() <= end:
             continue  # inside the date just read
         lo = max(end, year.start() - _BEFORE_YEAR)
@@ -193,6 +195,7 @@ def dates_in(text: str) -> list[tuple[int, str]]:
 # "-12-17T" or " September 17" after), and somewhat more.
 _BEFORE_YEAR: Final = 40
 _AFTER_YEAR: Final = 32
+_READING_DATES: Final = "while reading the dates"  # where a TimeLimitError stopped
 
 
 def _iso(m: re.Match[str]) -> str | None:
@@ -321,25 +324,30 @@ _DATE_LINE_WORDS: Final = 8
 
 
 def find_dates(
-    blocks: Sequence[Block], stop: int, title: Block | None = None, under_title: int = 0
+    blocks: Sequence[Block],
+    stop: int,
+    title: Block | None = None,
+    under_title: int = 0,
+    deadline: Deadline | None = None,
 ) -> tuple[str | None, str | None]:
     """(publication date, last update) from the date lines near the top: metadata or
     byline blocks, and short lines that are mostly a date ("Published March 5, 2024",
     "Jane Doe | Updated: Dec 17, 2025"). A date inside a sentence (a caption's "signed
     on August 14, 1935", a prompt's "on 21st June 2026!") is not the page's. The lines
     `under_title` blocks under the headline count whatever their label: a date line
-    there is the story's even where the template makes it look like a menu or a footer."""
+    there is the story's even where the template makes it look like a menu or a footer.
+    Its loops over the blocks and their years check `deadline` (`Config.time_limit`)."""
     under = range(title.index + 1, title.index + 1 + under_title) if title is not None else range(0)
     published = modified = first = None
     published_at = 0
-    for b in blocks[:stop]:
+    for b in checked(blocks[:stop], deadline, _READING_DATES):
         if not _may_date(b, under):
             continue
         if published and (modified or b.index > published_at + _UPDATE_AFTER):
             break
         if b.features.words > _DATE_MAX_WORDS:
             continue  # a date line is short; a story's line must be shorter still (`_is_date_line`)
-        for at, iso in dates_in(b.text):
+        for at, iso in dates_in(b.text, deadline):
             before = b.text[max(0, at - _DATE_CONTEXT) : at]
             if b.label is Label.ARTICLE and not _is_date_line(b, at):
                 continue  # a story's sentence ("the study, published on 5 March 2021, found")
@@ -350,7 +358,7 @@ def find_dates(
                 published, published_at = iso, b.index
             elif not _OTHER_DATE_WORDS.search(before) and _is_date_line(b, at):
                 first = first or iso
-    date = published or first or _said_published(blocks) or _signed_date(blocks)
+    date = published or first or _said_published(blocks, deadline) or _signed_date(blocks)
     return date, modified if modified and date and modified >= date else None
 
 
@@ -374,14 +382,14 @@ def _may_date(b: Block, under: range) -> bool:
     return placed and has_digits(b)
 
 
-def _said_published(blocks: Sequence[Block]) -> str | None:
+def _said_published(blocks: Sequence[Block], deadline: Deadline | None = None) -> str | None:
     """A date the page says is its publication's ("Posted on April 13, 2023"), on a
     short line anywhere but among comments and links: the last resort. Not a story's
     sentence ("This post was originally published on the 21st of June 2017 and...")."""
-    for b in blocks:
+    for b in checked(blocks, deadline, _READING_DATES):
         if b.label in _NOT_THE_PAGES or b.features.words > _DATE_MAX_WORDS or not has_digits(b):
             continue
-        for at, iso in dates_in(b.text):
+        for at, iso in dates_in(b.text, deadline):
             if b.label is Label.ARTICLE and not _is_date_line(b, at):
                 continue
             if _PUBLISHED_WORDS.search(b.text[max(0, at - _DATE_CONTEXT) : at]):

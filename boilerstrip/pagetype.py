@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Final
 from urllib.parse import urlsplit
 
+from .budget import Deadline, checked
 from .model import Block, Label
 from .patterns import folded
 
@@ -98,9 +99,14 @@ _LABEL_GROUP: Final = {label: name for name, labels in _LABEL_GROUPS for label i
 
 
 def features(
-    blocks: Sequence[Block], schema_types: Sequence[str], og_type: str | None, url: str | None
+    blocks: Sequence[Block],
+    schema_types: Sequence[str],
+    og_type: str | None,
+    url: str | None,
+    deadline: Deadline | None = None,
 ) -> dict[str, float]:
-    """The page's feature values by name (missing names are 0)."""
+    """The page's feature values by name (missing names are 0). The loops over the
+    blocks that read their text or markup check `deadline` (`Config.time_limit`)."""
     x: dict[str, float] = {"bias": 1.0}
     words = [b.features.words for b in blocks]
     total = float(sum(words)) or 1.0
@@ -116,7 +122,7 @@ def features(
         x[f"label_{name}"] = by_group[name] / total
     html = [b for b in blocks if b.dom is not None]
     if html:
-        _dom_features(html, total, x)
+        _dom_features(html, total, x, deadline)
     long = [w for w in words if w >= 18]
     x["share_long_blocks"] = len(long) / n if n else 0.0
     x["share_words_long"] = sum(long) / total
@@ -127,7 +133,7 @@ def features(
     x["log_median_words"] = math.log1p(ordered[n // 2]) if n else 0.0
     x["share_ends_sentence"] = sum(b.features.ends_sentence for b in blocks) / n if n else 0.0
     x["share_repeated"] = sum(b.features.repeats > 1 for b in blocks) / n if n else 0.0
-    marks = [line_marks(b) for b in blocks]
+    marks = [line_marks(b) for b in checked(blocks, deadline, "while reading the page's type")]
     prices = sum(m[0] for m in marks)
     x["log_prices"] = math.log1p(prices)
     x["share_prices"] = prices / n if n else 0.0
@@ -198,13 +204,15 @@ TEXT_STATS: Final = (
 )  # fmt: skip
 
 
-def _dom_features(blocks: Sequence[Block], total: float, x: dict[str, float]) -> None:
+def _dom_features(
+    blocks: Sequence[Block], total: float, x: dict[str, float], deadline: Deadline | None
+) -> None:
     tags: dict[str, float] = {}
     linked = hinted = in_article = 0.0
     articles: set[int] = set()
     owners: dict[tuple[str, int, str], int] = {}
     comment_blocks = 0
-    for b in blocks:
+    for b in checked(blocks, deadline, "while reading the page's type"):
         dom = b.dom
         assert dom is not None
         w = b.features.words
@@ -357,10 +365,10 @@ def _load() -> Model | None:
 SHIPPED: Final = _load()
 
 
-def text_profile(blocks: Sequence[Block]) -> list[float]:
+def text_profile(blocks: Sequence[Block], deadline: Deadline | None = None) -> list[float]:
     """A page read from its blocks alone, as a text dump is (no markup, no URL): its
     `TEXT_STATS`, then the probability of each type (TYPES order; 0 without a model)."""
-    x = features(blocks, (), None, None)
+    x = features(blocks, (), None, None, deadline)
     out = [x.get(k, 0.0) for k in TEXT_STATS]
     p = SHIPPED.probabilities(x) if SHIPPED is not None and blocks else {}
     out.extend(p.get(t, 0.0) for t in TYPES)
@@ -373,12 +381,13 @@ def classify(
     og_type: str | None,
     url: str | None,
     article_share: float = 1.0,
+    deadline: Deadline | None = None,
 ) -> str:
     """The page's type, one of TYPES ("article" without a model or any block). News
     first: another type wins only where the article's probability is below
-    `article_share` times its own."""
+    `article_share` times its own. Its loops over the blocks check `deadline`."""
     if SHIPPED is None or not blocks:
         return "article"
-    p = SHIPPED.probabilities(features(blocks, schema_types, og_type, url))
+    p = SHIPPED.probabilities(features(blocks, schema_types, og_type, url, deadline))
     best = max(p, key=lambda t: p[t])
     return best if p["article"] < article_share * p[best] else "article"

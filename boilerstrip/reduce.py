@@ -13,6 +13,7 @@ from typing import Final
 
 from . import keep, meta, scorer
 from . import patterns as P
+from .budget import Deadline
 from .config import Config
 from .model import CELL_TAGS, LABELS, Block, Comment, Label, Result
 
@@ -400,13 +401,17 @@ def assemble(
     forest: keep.Forest | None = None,
     page_type: str = "article",
     url: str | None = None,
+    deadline: Deadline | None = None,
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
     `title_hint` is the headline the page's markup gives, if any (else `url`, the
     page's address, may name it); `page_type` how the
     region is read (`pagetype.TYPES`); `forest` the keep model, which has the last
-    word on the content once every label is set."""
+    word on the content once every label is set. Its steps, and the loops over the
+    blocks in the costly ones, check `deadline` (`Config.time_limit`)."""
+    deadline = deadline or Deadline(0)
     article = select_article(blocks, cfg, page_type)
+    deadline.check("in the reducer, after choosing the article")
     start = article[0].index if article else len(blocks)
     title = meta.find_title(blocks, start, cfg.title_window, title_hint, url)
     if title is not None:
@@ -423,16 +428,18 @@ def assemble(
     wire_line, site_line, wire = meta.split_copyright(blocks, dateline_wire)
     if wire is None:  # no agency's copyright line: its dateline or credit line
         wire, wire_line = meta.credit_wire(blocks, article, dateline_wire)
+    deadline.check("in the reducer, before the dates")
     date, date_modified = meta.find_dates(
-        blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title
+        blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title, deadline
     )
     if forest is not None:
-        features = keep_features(blocks, cfg, page_type, text=forest.text)
+        features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline)
         if forest.text:
             add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
         else:
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
-        article = keep.decide(blocks, forest, features, add, drop)
+        article = keep.decide(blocks, forest, features, add, drop, deadline)
+    deadline.check("in the reducer, before the authors")
     return Result(
         text=article_text(article),
         title=title.text if title else None,
@@ -450,15 +457,17 @@ def assemble(
     )
 
 
-def keep_features(blocks: Sequence[Block], cfg: Config, page_type: str, *, text: bool) -> list[list[float]]:
+def keep_features(
+    blocks: Sequence[Block], cfg: Config, page_type: str, *, text: bool, deadline: Deadline | None = None
+) -> list[list[float]]:
     """The keep model's rows of a labelled page: `keep.text_rows` for a text dump,
     `keep.rows` for an HTML page (the one place both the pipeline and the training
-    script make them)."""
+    script make them), checking `deadline` as they are made."""
     main, typical = scorer.page_context(blocks)
     weights = block_weights(blocks, cfg)
     if text:
-        return keep.text_rows(blocks, weights, typical, cfg.good_min_words, cfg.near_min_words)
-    return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type)
+        return keep.text_rows(blocks, weights, typical, cfg.good_min_words, cfg.near_min_words, deadline)
+    return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type, deadline)
 
 
 def article_text(article: Sequence[Block]) -> str:

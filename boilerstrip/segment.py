@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .budget import Deadline, checked
 from .model import Block, Features
 
 # Header fields glued onto one line with wide gaps (" date 2024-06-04  Take our survey").
@@ -25,12 +26,15 @@ def split_fields(line: str) -> list[str]:
     return pieces
 
 
-def text_blocks(text: str) -> list[Block]:
-    """Blocks of a plain-text dump, with the group (run of non-blank lines) of each."""
+def text_blocks(text: str, deadline: Deadline | None = None) -> list[Block]:
+    """Blocks of a plain-text dump, with the group (run of non-blank lines) of each;
+    `deadline` is checked as the lines are read (a dump of millions of short lines)."""
     blocks: list[Block] = []
     group = 0
     previous_blank = True
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    for lineno, raw in checked(
+        enumerate(text.splitlines(), 1), deadline, "while splitting the text into lines"
+    ):
         line = raw.strip()
         if not line:
             if not previous_blank:

@@ -205,7 +205,8 @@ def test_max_bytes_0_is_no_limit_in_the_api(tmp_path: pathlib.Path, pages: list[
     one error line (OverflowError: the reader asked for one line of sys.maxsize + 1
     characters, and the rest of the file was lost), and so did a gzipped page file and
     an HTTP Content-Encoding (reads and inflation one past sys.maxsize); the records
-    that got through were errors "over --max-bytes 0". (The CLI refuses 0: exit 2.)"""
+    that got through were errors "over --max-bytes 0". (The CLI takes 0 the same way:
+    tests/test_cli.py.)"""
     rows = [{"html": page.decode(), "id": f"row{i}"} for i, page in enumerate(pages[:3])]
     (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(pages[0]))

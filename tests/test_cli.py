@@ -115,7 +115,6 @@ def test_clean_exit_status_follows_the_same_table(tmp_path: pathlib.Path) -> Non
         (["-o", "{tmp}/out.jsonl", "--workers", "-1"], ["--workers", "-1"]),
         (["-o", "{tmp}/out.jsonl", "--timeout", "-5"], ["--timeout", "-5"]),
         (["-o", "{tmp}/out.jsonl", "--timeout", "nan"], ["--timeout", "nan"]),
-        (["-o", "{tmp}/out.jsonl", "--max-bytes", "0"], ["--max-bytes", "0"]),
         (["-o", "{tmp}/out.jsonl", "--max-bytes", "-1"], ["--max-bytes", "-1"]),
         (["-o", "{tmp}/out.jsonl", "--chunk-size", "x"], ["--chunk-size", "'x'"]),
         (["-o", "{tmp}"], ["-o/--output", "is a folder"]),
@@ -131,6 +130,24 @@ def test_bad_batch_arguments_are_one_line_and_exit_2(
     proc = cli("batch", str(SEED), *[a.format(tmp=tmp_path) for a in args])
     one_line_error(proc, 2, "boilerstrip batch: error: argument", *words)
     assert sorted(os.listdir(tmp_path)) == [], "a refused run wrote something"
+
+
+def test_max_bytes_0_is_no_limit(tmp_path: pathlib.Path) -> None:
+    """`--max-bytes 0` was a usage error (exit 2), while the batch API, `--timeout` and
+    `--max-memory` take 0 as no limit: now the CLI does too. A limit under the page's
+    size makes it an error line; 0 cleans it."""
+    rows = [{"html": SEED.read_text(encoding="utf-8"), "id": "seed"}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    small = cli(
+        "batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "small.jsonl"), "--max-bytes", "100"
+    )
+    assert small.returncode == 4, small.stderr
+    assert "over --max-bytes" in lines(tmp_path / "small.jsonl")[0]["reason"]
+    proc = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--max-bytes", "0")
+    assert proc.returncode == 0, proc.stderr
+    assert [(x["id"], x["status"]) for x in lines(tmp_path / "out.jsonl")] == [("seed", "ok")]
+    helped = " ".join(cli("batch", "--help").stdout.split())
+    assert "--max-bytes MAX_BYTES larger records are errors (0: no limit)" in helped
 
 
 def test_the_same_file_for_output_and_errors_is_refused_even_by_a_hard_link(tmp_path: pathlib.Path) -> None:
