@@ -23,11 +23,12 @@ from .errors import BoilerstripError
 
 T = TypeVar("T")
 
-# The loops over a page's blocks (the content detector, the page type, the reducer)
-# and over the years of a text (`meta.dates_in`) check the deadline once in this many
-# items: an item costs them microseconds, so a clock read every so many is lost in
-# the noise, and the deadline is overrun by a few milliseconds at most. (Not a Config
-# field: it changes no result, only how soon a page over its time stops.)
+# The loops over a page's blocks (the content, pattern and markup detectors, the page
+# type, the reducer) and over the years of a text (`meta.dates_in`) check the deadline
+# once in this many items: an item costs them microseconds, so a clock read every so
+# many is lost in the noise, and the deadline is overrun by a few milliseconds at
+# most. (Not a Config field: it changes no result, only how soon a page over its time
+# stops.)
 ITEMS_PER_CHECK: Final = 64
 
 

@@ -77,18 +77,22 @@ class Detector:
 _SOFT: Final = (None, Label.ARTICLE, Label.OTHER)
 
 
-def _unlabelled(page: Page, max_words: int, cues: frozenset[str] | None = None) -> list[Block]:
+def _unlabelled(page: Page, max_words: int, cues: frozenset[str] | None = None) -> Iterable[Block]:
     """Candidate blocks no detector has claimed yet, up to a length, and with one of
-    `cues` when given (a block whose cues are unknown always qualifies)."""
+    `cues` when given (a block whose cues are unknown always qualifies). The pattern
+    detectors go over them, checking the page's deadline as they go: a page of many
+    long blocks may take seconds in one of them."""
     if cues is None:
-        return [b for b in page.candidates if b.label is None and b.features.words <= max_words]
-    return [
-        b
-        for b in page.candidates
-        if b.label is None
-        and b.features.words <= max_words
-        and (b.features.cues is None or not cues.isdisjoint(b.features.cues))
-    ]
+        found = [b for b in page.candidates if b.label is None and b.features.words <= max_words]
+    else:
+        found = [
+            b
+            for b in page.candidates
+            if b.label is None
+            and b.features.words <= max_words
+            and (b.features.cues is None or not cues.isdisjoint(b.features.cues))
+        ]
+    return checked(found, page.deadline, "while matching the blocks against patterns")
 
 
 def _union(*rules: P.Rule) -> frozenset[str]:
@@ -132,7 +136,7 @@ def detect_dom(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     if not page.blocks or page.blocks[0].dom is None:
         return  # a text dump has no DOM
-    for b in page.blocks:
+    for b in checked(page.blocks, page.deadline, "while reading the blocks' markup"):
         dom = b.dom
         if dom is None or b.label is not None:
             continue

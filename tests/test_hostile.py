@@ -537,6 +537,37 @@ def test_the_keep_model_and_the_date_search_check_the_deadline() -> None:
     assert meta.dates_in("2019-05-04", Deadline(60)) == [(0, "2019-05-04")]
 
 
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("metadata", "while matching the blocks against patterns"),
+        ("byline", "while matching the blocks against patterns"),
+        ("navigation", "while matching the blocks against patterns"),
+        ("dom", "while reading the blocks' markup"),
+    ],
+)
+def test_the_pattern_and_markup_detectors_check_the_deadline(name: str, where: str) -> None:
+    """A detector that goes over the blocks checks the page's deadline as it goes (a
+    page of many long blocks may take seconds in one of them), and runs as before
+    when there is time."""
+    lines = [
+        "By Jane Doe and John Roe",
+        "Home › World › Europe",
+        "Photo: Jane Doe / AFP",
+        "Updated 5 min ago",
+    ]
+    menu = '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+    page = (
+        f"<html><body>{menu}<div>" + "".join(f"<p>{line}</p>" for line in lines * 3) + "</div></body></html>"
+    )
+    prepared = Cleaner().prepare(page)
+    detector = dict(detectors.DEFAULT_DETECTORS)[name]
+    assert list(detector(prepared)), "the page has blocks for this detector"
+    with pytest.raises(TimeLimitError, match=where):
+        list(detector(dataclasses.replace(prepared, deadline=Deadline(1e-9))))
+    assert list(detector(dataclasses.replace(prepared, deadline=Deadline(60)))) == list(detector(prepared))
+
+
 def test_reading_a_text_dump_checks_the_deadline() -> None:
     with pytest.raises(TimeLimitError, match="while splitting the text into lines"):
         segment.text_blocks("a\nb\n", Deadline(1e-9))
