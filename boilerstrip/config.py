@@ -89,8 +89,14 @@ class Config:
     keep_text: str = ""
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5
-    keep_text_threshold: float = 0.5
-    keep_text_drop_threshold: float = 0.5
+    keep_text_threshold: float = 0.7
+    keep_text_drop_threshold: float = 0.1
+    # Text dumps: a prose line (of `near_min_words` or more) that repeats the shape of
+    # content one period back, in a stretch where the lines' shapes repeat (a
+    # listing's cards, a thread's posts), is content when its probability is over
+    # this, though under `keep_text_threshold`: the last card or post of a run is
+    # followed by chrome, which pulls it down (keep.run_members). 1.0: never.
+    keep_text_run_threshold: float = 0.4
 
     # HTML: a page that gives no text, and whose visible blocks hold fewer words than
     # this, is read again as a browser shows it (<noscript> content, nothing hidden):

@@ -382,7 +382,8 @@ def assemble(
             add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
         else:
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
-        article = keep.decide(blocks, forest, features, add, drop)
+        run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
+        article = keep.decide(blocks, forest, features, add, drop, run)
     return Result(
         text=article_text(article),
         title=title.text if title else None,
