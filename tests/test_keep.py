@@ -263,3 +263,16 @@ def test_a_drop_threshold_of_zero_keeps_all_the_rules_kept(page: str, model: dic
     result = boilerstrip.clean(data, config=boilerstrip.Config(**model))  # type: ignore[arg-type]
     assert kept and all(text in result.text for text in kept)
     assert not any("keep: not content" in r for b in result.blocks for r in b.reasons)
+
+
+def test_the_cadence_finds_a_run_of_cards_and_not_a_menu() -> None:
+    """Cards (a title, a description, two facts) repeat with a period of four lines:
+    the last description has three periods and more before it (the short lines above
+    the first card match too) and under one after it; a menu of short lines, one shape
+    throughout, is no run."""
+    cards = [0, 2, 0, 0] * 4
+    shapes = [0] * 6 + cards + [0] * 5
+    rows = keep._cadence(shapes, [0.0] * len(shapes))
+    last = 6 + 12 + 1
+    assert rows[last][0] == 4.0 and rows[last][1] >= 3.0 and rows[last][2] < 1.0
+    assert all(row == (0.0,) * 5 for row in keep._cadence([0] * 12, [0.0] * 12))
