@@ -83,14 +83,21 @@ class Config:
     # under `keep_drop_threshold` (HTML) or `keep_text_drop_threshold` (text dumps),
     # so that where the rules and the model disagree the model can be made to be sure.
     # `keep-text.json` ships but is off by default: it lifts the WCXB dumps (held-out
-    # mean F1 0.674 to 0.798) but lowers the Scrapinghub dumps of the held-out ids
-    # (0.926 to 0.912), and news comes first (docs/architecture.md, "The keep model").
+    # mean F1 0.674 to 0.764) but leaves the Scrapinghub dumps of the held-out ids just
+    # under 0.93 (0.926 to 0.929), and news comes first (docs/architecture.md, "The
+    # keep model").
     keep_html: str = "keep-html.json"
     keep_text: str = ""
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5
-    keep_text_threshold: float = 0.5
-    keep_text_drop_threshold: float = 0.5
+    keep_text_threshold: float = 0.7
+    keep_text_drop_threshold: float = 0.1
+    # Text dumps: a prose line (of `near_min_words` or more) that repeats the shape of
+    # content one period back, in a stretch where the lines' shapes repeat (a
+    # listing's cards, a thread's posts), is content when its probability is over
+    # this, though under `keep_text_threshold`: the last card or post of a run is
+    # followed by chrome, which pulls it down (keep.run_members). 1.0: never.
+    keep_text_run_threshold: float = 0.4
 
     # HTML: a page that gives no text, and whose visible blocks hold fewer words than
     # this, is read again as a browser shows it (<noscript> content, nothing hidden):

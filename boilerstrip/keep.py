@@ -76,12 +76,24 @@ FEATURES: Final[tuple[str, ...]] = (
 # A text dump's lines have no DOM: their own shape, the runs of short and long lines
 # they sit in, where the reducer's region lies, and the page's make-up instead.
 _TEXT_SIDES: Final = (-3, -2, -1, 1, 2, 3)
+# Cards and posts repeat a shape: a listing's card is a title, a description and two
+# short facts; a thread's post a name, dates, paragraphs and buttons. The cadence
+# features say whether a line sits in a stretch of the page where the lines' coarse
+# shapes repeat with a period of 2 to `_MAX_PERIOD` lines, and how many periods of it
+# lie before and after the line, so that the last card or post of a run, followed by
+# chrome, reads like the ones before it. Prose lines (of `short_words` or more) less
+# than `_CHAIN_GAP` lines apart form a chain, which holds a thread whose posts vary in
+# length.
+_MAX_PERIOD: Final = 12
+_CHAIN_GAP: Final = 12
 TEXT_FEATURES: Final[tuple[str, ...]] = (
     *_BLOCK, *_PAGE,
     "caps", "digits", "cues", "chars_per_word", "commas", "symbol_start", "colon_end", "price", "code",
     "forum_line", "group_share", "blank_style",
     "short_run", "long_run", "prev_long", "next_long", "words_before",
     "in_region", "region_gap", "region_start", "region_end", "n_kept",
+    "cycle", "cycle_before", "cycle_after", "cycle_long", "cycle_kept",
+    "chain_before", "chain_after", "chain_kept",
     *(f"n{j}_{k}" for j in _TEXT_SIDES for k in ("words", "label", "score", "ends", "stop_rel")),
     "win_words", "win_kept", "win_long", "win_ends",
     *(f"page_{k}" for k in pagetype.TEXT_STATS), *(f"ptype_{t}" for t in TYPES),
@@ -266,6 +278,12 @@ def text_rows(
     region = _region(kept)
     groups = _group_sizes(blocks)
     blank_style = 1.0 if len(groups) > 1 else 0.0
+    shapes = [
+        0 if w < short_words else 2 if b.features.ends_sentence else 1
+        for w, b in zip(words, blocks, strict=True)
+    ]
+    cadence = _cadence(shapes, kept)
+    chains = _chains(shapes, kept)
     sums = [_running(v) for v in (words, kept, long, ends)]
     before = _running(words)
     total = before[-1] or 1.0
@@ -280,6 +298,8 @@ def text_rows(
         row.extend(runs[i])
         row.append(before[i] / total)
         row.extend(_region_features(region, i, n))
+        row.extend(cadence[i])
+        row.extend(chains[i])
         for j in _TEXT_SIDES:
             k = i + j
             if 0 <= k < n:
@@ -331,6 +351,67 @@ def _text_runs(
         if words[i] >= long_words:
             last = i
     return [(short_run[i], long_run[i], prev_long[i], next_long[i]) for i in range(n)]
+
+
+def _cadence(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float, float, float]]:
+    """For each line, the longest stretch holding it where the lines' shapes repeat
+    with one period (of 2 to `_MAX_PERIOD` lines, two periods at least, not one shape
+    throughout, which is a menu's): (period, periods before the line, periods after
+    it, share of prose lines, share of the reducer's content); zeros where none."""
+    n = len(shapes)
+    best: list[tuple[int, int, int]] = [(0, 0, 0)] * n  # (length, start, period)
+    for p in range(2, min(_MAX_PERIOD, n // 2) + 1):
+        j = p
+        while j < n:
+            if shapes[j] != shapes[j - p]:
+                j += 1
+                continue
+            a = j
+            while j < n and shapes[j] == shapes[j - p]:
+                j += 1
+            start, length = a - p, j - a + p
+            if j - a < p or len(set(shapes[start:a])) < 2:
+                continue
+            for i in range(start, j):
+                if length > best[i][0]:
+                    best[i] = (length, start, p)
+    return [_cadence_row(shapes, kept, i, *best[i]) for i in range(n)]
+
+
+def _cadence_row(
+    shapes: list[int], kept: list[float], i: int, length: int, start: int, period: int
+) -> tuple[float, float, float, float, float]:
+    """One line's cadence features from its stretch (`length` lines from `start`)."""
+    if not length:
+        return (0.0, 0.0, 0.0, 0.0, 0.0)
+    end = start + length
+    prose = sum(1 for s in shapes[start:end] if s) / length
+    return (float(period), (i - start) / period, (end - 1 - i) / period, prose, sum(kept[start:end]) / length)
+
+
+def _chains(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float]]:
+    """For each line, the chain of prose lines (each less than `_CHAIN_GAP` lines from
+    the last) it lies in or next to: (prose lines of it before the line, after it,
+    share of them the reducer kept); zeros away from any chain."""
+    n = len(shapes)
+    prose = [i for i in range(n) if shapes[i]]
+    out = [(0.0, 0.0, 0.0)] * n
+    k = 0
+    while k < len(prose):
+        m = k
+        while m + 1 < len(prose) and prose[m + 1] - prose[m] < _CHAIN_GAP:
+            m += 1
+        members = prose[k : m + 1]
+        share = sum(kept[i] for i in members) / len(members)
+        lo, hi = max(0, members[0] - _CHAIN_GAP + 1), min(n, members[-1] + _CHAIN_GAP)
+        seen = 0
+        for i in range(lo, hi):
+            before = seen
+            if seen < len(members) and members[seen] == i:
+                seen += 1
+            out[i] = (float(before), float(len(members) - seen), share)
+        k = m + 1
+    return out
 
 
 def _run_lengths(flags: list[bool]) -> list[float]:
@@ -471,34 +552,66 @@ def decide(
     features: list[list[float]],
     threshold: float,
     drop_threshold: float | None = None,
+    runs: tuple[float, int] | None = None,
     deadline: Deadline | None = None,
 ) -> list[Block]:
     """Relabel by the model: a block over `threshold` is content (ARTICLE); an ARTICLE
     block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
     so that with a lower `drop_threshold` the reducer's content is dropped only where
-    the model is confident; each change keeps its reason. Returns the content blocks
-    in page order. Where no block is over the threshold, nothing is relabelled.
-    `deadline` is checked as the model reads the rows."""
+    the model is confident; with `runs` (text dumps: a floor and the words of a prose
+    line), a prose line over the floor that repeats the shape of content one period
+    of its cadence back is content too (`run_members`); each change keeps its reason.
+    Returns the content blocks in page order. Where no block is over the threshold,
+    nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
     ps = probabilities(forest, features, deadline)
     if not any(p > threshold for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
+    chosen = [
+        p > threshold or (b.label is Label.ARTICLE and p > drop) for b, p in zip(blocks, ps, strict=True)
+    ]
+    added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
     content = []
-    for b, p in zip(blocks, ps, strict=True):
-        if p > threshold:
+    for k, (b, p) in enumerate(zip(blocks, ps, strict=True)):
+        if chosen[k]:
             if b.label is not Label.ARTICLE:
-                b.reasons.append(f"keep: content by the block model (p={p:.2f}), was {_name(b.label)}")
+                how = "the next member of a run of content" if k in added else "content"
+                b.reasons.append(f"keep: {how} by the block model (p={p:.2f}), was {_name(b.label)}")
                 b.label = Label.ARTICLE
             content.append(b)
         elif b.label is Label.ARTICLE:
-            if p > drop:
-                content.append(b)
-                continue
             b.reasons.append(f"keep: not content by the block model (p={p:.2f})")
             b.label = Label.OTHER
     return content
+
+
+_WORDS: Final = TEXT_FEATURES.index("words")
+_CYCLE: Final = TEXT_FEATURES.index("cycle")
+_CYCLE_BEFORE: Final = TEXT_FEATURES.index("cycle_before")
+
+
+def run_members(
+    features: Sequence[Sequence[float]], ps: Sequence[float], chosen: list[bool], floor: float, prose: int
+) -> list[int]:
+    """The lines of a text dump made content (set in `chosen`, in page order, so that a
+    run grows card by card) as members of a run of cards or posts: a prose line (of
+    `prose` words or more) over `floor` whose counterpart one period back in its
+    cadence stretch (`_cadence`) is content. Why: the model reads a line by its
+    neighbours, and the last card of a listing or the closing post of a thread is
+    followed by chrome, which pulls it under the threshold although it has the shape
+    of the members before it. Short lines are left alone: where the stretch runs on
+    into the chrome after the run, they are its menus and prompts."""
+    added = []
+    for i, row in enumerate(features):
+        period = int(row[_CYCLE])
+        if chosen[i] or not period or row[_CYCLE_BEFORE] < 1 or ps[i] <= floor or row[_WORDS] < prose:
+            continue
+        if chosen[i - period]:
+            chosen[i] = True
+            added.append(i)
+    return added
 
 
 def _name(label: Label | None) -> str:

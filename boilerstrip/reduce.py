@@ -438,7 +438,8 @@ def assemble(
             add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
         else:
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
-        article = keep.decide(blocks, forest, features, add, drop, deadline)
+        run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
+        article = keep.decide(blocks, forest, features, add, drop, run, deadline)
     deadline.check("in the reducer, before the authors")
     return Result(
         text=article_text(article),

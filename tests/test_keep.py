@@ -118,8 +118,8 @@ def test_every_post_of_a_forum_thread_of_bare_articles_is_kept() -> None:
 # --- text dumps ---------------------------------------------------------------------
 
 TEXT_SHIPPED = ROOT / "boilerstrip" / "data" / "keep-text.json"
-# Shipped but off by default: on the Scrapinghub dumps of the held-out ids it still
-# scores below the rules alone (docs/architecture.md, "The keep model").
+# Shipped but off by default: on the Scrapinghub dumps of the held-out ids it stays
+# just under the 0.93 asked of it (docs/architecture.md, "The keep model").
 WITH_TEXT_MODEL = boilerstrip.Config(keep_text="keep-text.json")
 
 
@@ -167,14 +167,60 @@ def test_every_reply_of_a_forum_thread_dump_is_kept() -> None:
     assert any("keep:" in r for b in result.blocks for r in b.reasons)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known gap: the thread's closing post, followed by only chrome, is dropped"
-)
 def test_the_closing_post_of_a_forum_thread_dump_is_kept() -> None:
+    """The last post, followed by only chrome, has the shape of the posts before it:
+    kept as the next member of their run (keep.run_members)."""
     page = (FIXTURES / "keep" / "forum-thread.txt").read_text(encoding="utf-8")
-    assert (
-        "Thank you both. I put up some shade netting" in boilerstrip.clean(page, config=WITH_TEXT_MODEL).text
-    )
+    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
+    assert "Thank you both. I put up some shade netting" in result.text
+    assert "Similar threads" not in result.text
+
+
+def test_every_paragraph_of_the_replies_of_a_thread_dump_is_kept() -> None:
+    """A second thread: the second paragraph of the last reply of two paragraphs,
+    followed by the buttons and the next post's header, has the shape of the replies'
+    paragraphs one period back; the model alone leaves it under its threshold, the run
+    rule (keep.run_members) keeps it, and the rules keep no reply."""
+    page = (FIXTURES / "keep" / "cycling-thread.txt").read_text(encoding="utf-8")
+    replies = ("That is the classic sign of a worn cassette", "Check the teeth of the small sprocket",
+               "Before you buy anything, check that the rear wheel", "A hanger alignment tool costs little")  # fmt: skip
+    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
+    for reply in replies:
+        assert reply in result.text
+    for chrome in ("Similar threads", "Brake pads squealing", "All rights reserved", "Log in"):
+        assert chrome not in result.text
+    assert any("the next member of a run" in r for b in result.blocks for r in b.reasons)
+    no_runs = boilerstrip.clean(page, config=WITH_TEXT_MODEL.replace(keep_text_run_threshold=1.0)).text
+    assert replies[-1] not in no_runs
+    rules = boilerstrip.clean(page, config=boilerstrip.Config(keep_text="")).text
+    assert not any(reply in rules for reply in replies)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the answers are of one and of two paragraphs, so the lines' shapes do not "
+    "repeat with one period, and the closing answer, followed by chrome, is not a run's next member",
+)
+def test_the_closing_answer_of_a_question_thread_dump_is_kept() -> None:
+    page = (FIXTURES / "keep" / "qa-thread.txt").read_text(encoding="utf-8")
+    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
+    assert "Thanks, the oven light trick worked" in result.text
+
+
+def test_every_event_of_a_listing_dump_is_kept() -> None:
+    """A listing of events: each a title, a date, a description and two short facts;
+    every description is content, the newsletter box and the footer after the last
+    are not."""
+    page = (FIXTURES / "keep" / "events.txt").read_text(encoding="utf-8")
+    events = ("Children make a sock puppet", "Our storytellers dim the lights", "A potter shows how to roll",
+              "Musicians play a concert", "An hour of easy steps and circle dances")  # fmt: skip
+    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
+    for event in events:
+        assert event in result.text
+    for chrome in ("Hear about new shows first", "Opening times", "Registered charity", "Hire a space"):
+        assert chrome not in result.text
+    rules = boilerstrip.clean(page, config=boilerstrip.Config(keep_text="")).text
+    assert not all(event in rules for event in events)
 
 
 def test_every_card_of_a_listing_dump_is_kept() -> None:
@@ -203,14 +249,30 @@ def test_every_card_of_a_listing_dump_is_kept() -> None:
 def test_a_drop_threshold_of_zero_keeps_all_the_rules_kept(page: str, model: dict[str, object]) -> None:
     """The drop threshold: at or under it the model drops the reducer's content, over
     it the content stays; at 0 the model only adds. Both pages lose content the rules
-    kept at the default thresholds."""
+    kept with the drop threshold at the add threshold (the text dumps' default drop
+    threshold, 0.1, already keeps all of this page's)."""
     raw = (FIXTURES / page).read_bytes()
     data = gzip.decompress(raw) if page.endswith(".gz") else raw.decode("utf-8")
     rules = boilerstrip.clean(data, config=boilerstrip.Config(keep_html="", keep_text=""))
     kept = [b.text for b in rules.blocks if b.label is boilerstrip.Label.ARTICLE]
     on = {k: v for k, v in model.items() if not k.endswith("drop_threshold")}
+    if "keep_text" in on:
+        on["keep_text_drop_threshold"] = boilerstrip.Config().keep_text_threshold
     default = boilerstrip.clean(data, config=boilerstrip.Config(**on))  # type: ignore[arg-type]
     assert any("keep: not content" in r for b in default.blocks for r in b.reasons)
     result = boilerstrip.clean(data, config=boilerstrip.Config(**model))  # type: ignore[arg-type]
     assert kept and all(text in result.text for text in kept)
     assert not any("keep: not content" in r for b in result.blocks for r in b.reasons)
+
+
+def test_the_cadence_finds_a_run_of_cards_and_not_a_menu() -> None:
+    """Cards (a title, a description, two facts) repeat with a period of four lines:
+    the last description has three periods and more before it (the short lines above
+    the first card match too) and under one after it; a menu of short lines, one shape
+    throughout, is no run."""
+    cards = [0, 2, 0, 0] * 4
+    shapes = [0] * 6 + cards + [0] * 5
+    rows = keep._cadence(shapes, [0.0] * len(shapes))
+    last = 6 + 12 + 1
+    assert rows[last][0] == 4.0 and rows[last][1] >= 3.0 and rows[last][2] < 1.0
+    assert all(row == (0.0,) * 5 for row in keep._cadence([0] * 12, [0.0] * 12))

@@ -22,6 +22,7 @@ prediction checked against `keep.probability` on every held-out block.
 
     python tools/train_keep.py [--mode html|text] [--rounds N] [--leaves 31] [--seeds 1]
         [--out boilerstrip/data] [--cache pages.pkl] [--jobs 2] [--folds K]
+        [--threshold P] [--drop-threshold P] [--run-floor P] [--evaluate model.json]
 """
 
 from __future__ import annotations
@@ -257,6 +258,14 @@ def main() -> None:
         type=float,
         help="the pipeline's content dropped at or under this probability (default: Config's, by mode)",
     )
+    parser.add_argument(
+        "--run-floor",
+        type=float,
+        help="text: a run's next member made content over this probability (default: Config's; -1: none)",
+    )
+    parser.add_argument(
+        "--evaluate", type=pathlib.Path, help="only report on this model file, without training one"
+    )
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "boilerstrip" / "data")
     parser.add_argument("--news-weight", type=float, help="Scrapinghub pages' weight (default by mode)")
     parser.add_argument(
@@ -281,6 +290,10 @@ def main() -> None:
         args.threshold = cfg.keep_text_threshold if text else cfg.keep_threshold
     if args.drop_threshold is None:
         args.drop_threshold = cfg.keep_text_drop_threshold if text else cfg.keep_drop_threshold
+    if args.run_floor is None:
+        args.run_floor = cfg.keep_text_run_threshold if text else None
+    if args.run_floor is not None and (args.run_floor < 0 or not text):
+        args.run_floor = None
     names = keep.TEXT_FEATURES if args.mode == "text" else keep.FEATURES
     data = pages(args.mode)
     rows = all_rows(data, args.mode, args.cache, args.jobs)
@@ -295,6 +308,12 @@ def main() -> None:
     if args.folds:
         cross_validate(data, rows, weights, args)
         return
+    thresholds = (args.threshold, args.drop_threshold)
+    if args.evaluate:
+        forest = keep.read(args.evaluate.read_text(encoding="utf-8"))
+        probabilities = [keep.probabilities(forest, r[0]) for r in rows]
+        report(data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor)
+        return
     booster = fit([(p, r) for p, r in zip(data, rows, strict=True) if not p.held], weights, args)
     model = export(booster, names)
     forest = keep.read(json.dumps(model))
@@ -302,7 +321,7 @@ def main() -> None:
     for page, r, ps in zip(data, rows, probabilities, strict=True):
         if r[0] and page.held:
             assert np.allclose(booster.predict(np.array(r[0], dtype=float)), ps, atol=1e-5), page.id
-    report(data, rows, probabilities, forest.names.index("kept"), (args.threshold, args.drop_threshold))
+    report(data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"keep-{args.mode}.json"
     path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -355,7 +374,12 @@ def cross_validate(
                 probabilities[i] = list(booster.predict(np.array(r[0], dtype=float)))
     kept = (keep.TEXT_FEATURES if args.mode == "text" else keep.FEATURES).index("kept")
     report(
-        [p for p, _ in tune], [r for _, r in tune], probabilities, kept, (args.threshold, args.drop_threshold)
+        [p for p, _ in tune],
+        [r for _, r in tune],
+        probabilities,
+        kept,
+        (args.threshold, args.drop_threshold),
+        args.run_floor,
     )
 
 
@@ -370,14 +394,18 @@ def page_text(
     probabilities: list[float],
     kept: int,
     thresholds: tuple[float, float],
+    run_floor: float | None = None,
 ) -> str:
     """The page's content as `keep.decide` chooses it: the blocks over the first
     threshold and the pipeline's content blocks over the second (the drop threshold),
-    or the pipeline's own content blocks where no block is over the first."""
+    with a text dump's run members over `run_floor` (`keep.run_members`), or the
+    pipeline's own content blocks where no block is over the first."""
     add, drop = thresholds
     if any(p > add for p in probabilities):
-        chosen = zip(texts, x, probabilities, strict=True)
-        return "\n".join(t for t, r, p in chosen if p > add or (r[kept] and p > drop))
+        chosen = [p > add or bool(r[kept] and p > drop) for r, p in zip(x, probabilities, strict=True)]
+        if run_floor is not None:
+            keep.run_members(x, probabilities, chosen, run_floor, boilerstrip.Config().near_min_words)
+        return "\n".join(t for t, c in zip(texts, chosen, strict=True) if c)
     return "\n".join(t for t, r in zip(texts, x, strict=True) if r[kept])
 
 
@@ -387,6 +415,7 @@ def report(
     probabilities: list[list[float]],
     kept: int,
     thresholds: tuple[float, float],
+    run_floor: float | None = None,
 ) -> None:
     """The benches' metrics by set and part, with the model and without it (the
     pipeline's own content blocks): WCXB's mean page word F1 by page type, the
@@ -397,7 +426,7 @@ def report(
         if page.prefix:
             continue
         outputs = {
-            "keep": page_text(texts, x, ps, kept, thresholds),
+            "keep": page_text(texts, x, ps, kept, thresholds, run_floor),
             "pipeline": page_text(texts, x, [], kept, (1.0, 1.0)),
         }
         kind = page.set.split(":")[0]
