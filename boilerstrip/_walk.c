@@ -357,6 +357,8 @@ typedef struct {
     CacheSlot cache[CACHE_SIZE];
     /* the parse level */
     int seen_element, in_body, after_body, capturing, title_seen;
+    PyObject *check; /* called every CHECK_EVERY elements (the deadline), or NULL */
+    Py_ssize_t visits;
     Py_ssize_t foreign; /* depth inside an <svg> or <math> */
     Buf pending;
     int pending_n;
@@ -1172,7 +1174,16 @@ static int visit_children(Walk *w, xmlNode *node) {
 }
 
 /* An element the walk reaches: _Builder.start, its content, then _Builder.end. */
+/* Elements between two calls of the walk's `check` (the page's deadline): a walk of a
+   20 MB page takes about a second, and a call every so many elements costs nothing. */
+#define CHECK_EVERY 4096
+
 static int visit(Walk *w, xmlNode *node) {
+    if (w->check && ++w->visits % CHECK_EVERY == 0) {
+        PyObject *ok = PyObject_CallNoArgs(w->check);
+        if (!ok) return -1;
+        Py_DECREF(ok);
+    }
     const TagInfo *tag = tag_of(w, node);
     if (!w->seen_element) {
         w->seen_element = 1;
@@ -1230,16 +1241,17 @@ static void free_walk(Walk *w) {
 static PyObject *element_type = NULL;
 
 PyDoc_STRVAR(walk_doc,
-"walk(root, hints, hidden_search, nav_min_link_share, max_articles)\n\n"
+"walk(root, hints, hidden_search, nav_min_link_share, max_articles, check=None)\n\n"
 "Walk the document of an lxml element as html._Builder does. Returns (raw blocks,\n"
-"title, metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs).");
+"title, metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs).\n"
+"`check`, if given, is called every so many elements; what it raises stops the walk.");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
-    PyObject *root, *hints, *hidden_search;
+    PyObject *root, *hints, *hidden_search, *check = Py_None;
     double share;
     Py_ssize_t max_articles;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OOOdn", &root, &hints, &hidden_search, &share, &max_articles)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOOdn|O", &root, &hints, &hidden_search, &share, &max_articles, &check)) return NULL;
     if (!PyObject_TypeCheck(root, (PyTypeObject *)element_type)) {
         PyErr_SetString(PyExc_TypeError, "walk() needs an lxml element");
         return NULL;
@@ -1253,6 +1265,7 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     memset(&w, 0, sizeof w);
     if (read_hints(hints, &w.hints) < 0) return NULL;
     w.hidden_search = hidden_search;
+    w.check = check == Py_None ? NULL : check;
     w.nav_min_link_share = share;
     w.max_articles = max_articles;
     w.hint_memo = PyDict_New();

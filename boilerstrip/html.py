@@ -208,11 +208,35 @@ def _parser(markup: str | bytes, target: _Builder | None) -> etree.HTMLParser:
     )
 
 
-def _parse(markup: str | bytes, parser: etree.HTMLParser) -> etree._Element | None:
+def _parse(
+    markup: str | bytes, parser: etree.HTMLParser, deadline: Deadline | None = None
+) -> etree._Element | None:
+    """The page's tree. Under a time limit, a page over `FEED_CHUNK` is fed to libxml2
+    a chunk at a time, the deadline checked before each: built in one call, the tree of
+    a 20 MB page takes over a second that nothing can cut. (The same tree: checked on
+    every development page. Feeding costs a tenth more, so small pages and pages with
+    no limit are built in one call.)"""
     try:
-        return etree.fromstring(markup, parser)
+        if deadline is None or deadline.limit <= 0 or len(markup) <= FEED_CHUNK:
+            return etree.fromstring(markup, parser)
+        return fed(markup, parser, deadline)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page: {exc}") from exc
+
+
+def fed(markup: str | bytes, parser: etree.HTMLParser, deadline: Deadline, chunk: int = 0) -> etree._Element:
+    """The tree libxml2 builds when fed `markup` a `chunk` at a time (`FEED_CHUNK` by
+    default), `deadline` checked before each."""
+    size = chunk or FEED_CHUNK
+    for start in range(0, len(markup), size):
+        deadline.check("while libxml2 builds the tree")
+        parser.feed(markup[start : start + size])
+    return parser.close()
+
+
+# The part of a page libxml2 is fed at a time under a time limit (about a tenth of a
+# second of parsing; it changes no result, so it is no Config field).
+FEED_CHUNK: Final = 1 << 20
 
 
 def read_tree(
@@ -230,16 +254,29 @@ def read_tree(
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
     parser = _parser(markup, None)
-    root = _parse(markup, parser)
+    root = _parse(markup, parser, deadline)
     if root is None:
         raise InputError(_NO_ELEMENT)
     if _cut_short(parser):
         return read_events(markup, config, deadline)
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walk(
-        root, _HINTS, _HIDDEN_STYLE.search, NAV_MIN_LINK_SHARE, config.html_max_nested_articles
+        root,
+        _HINTS,
+        _HIDDEN_STYLE.search,
+        NAV_MIN_LINK_SHARE,
+        config.html_max_nested_articles,
+        _walk_check(deadline),
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
     return HtmlPage(settle_hints(raw, HINT_MAX_SHARE, deadline), _page_title(title), found)
+
+
+def _walk_check(deadline: Deadline | None) -> Callable[[], object] | None:
+    """What the walk in C calls every so many elements: the deadline's check, when
+    there is a limit (the walk of a 20 MB page takes about a second)."""
+    if deadline is None or deadline.limit <= 0:
+        return None
+    return lambda: deadline.check("while walking the tree")
 
 
 def _cut_short(parser: etree.HTMLParser) -> bool:
@@ -338,7 +375,9 @@ WalkResult = tuple[
     tuple[str | None, ...],
 ]
 # _walk.walk(root, _HINTS, hidden style search, nav link share, most nested articles)
-WalkFunction = Callable[[etree._Element, _Hints, Callable[[str], object], float, int], WalkResult]
+WalkFunction = Callable[
+    [etree._Element, _Hints, Callable[[str], object], float, int, Callable[[], object] | None], WalkResult
+]
 
 
 # lxml asks `inspect` on every parse whether the target's `start` takes a third argument

@@ -5,6 +5,7 @@ silent prefix of the page (GitHub issue 17; docs/reliability.md)."""
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
 import random
 import time
@@ -13,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from lxml import etree
 
 import boilerstrip
 from boilerstrip import (
@@ -33,6 +35,8 @@ from boilerstrip import (
     segment,
 )
 from boilerstrip.budget import Deadline, TimeLimitError
+
+from .conftest import FIXTURES
 
 LONG = "Long text. " * 40
 
@@ -375,6 +379,34 @@ def test_the_walk_checks_the_deadline(walk: Callable[..., html.HtmlPage]) -> Non
     with pytest.raises(TimeLimitError, match="while making the blocks" if in_c else "while reading the page"):
         walk(_slow_page(0.1), deadline=Deadline(1e-9))
     assert walk(_slow_page(0.1), deadline=Deadline(60)).blocks
+
+
+@pytest.mark.skipif(not html.TREE_WALK, reason="the C walk is not built (pure-Python sources)")
+def test_building_and_walking_the_tree_check_the_deadline() -> None:
+    """libxml2 is fed a page over `html.FEED_CHUNK` a chunk at a time under a time
+    limit, and the walk in C calls the deadline's check every so many elements: each
+    was one call that ran to its end (about a second each at 20 MB). With time left,
+    the page reads as it does with no limit."""
+    big = _slow_page(2.5)
+    assert len(big) > 2 * html.FEED_CHUNK
+    with pytest.raises(TimeLimitError, match="while libxml2 builds the tree"):
+        html.read_tree(big, deadline=Deadline(1e-9))
+    many = f"<html><body>{'<p>a</p>' * 6_000}</body></html>".encode()  # small, many elements
+    assert len(many) < html.FEED_CHUNK
+    with pytest.raises(TimeLimitError, match="while walking the tree"):
+        html.read_tree(many, deadline=Deadline(1e-9))
+    assert html.read_tree(big, deadline=Deadline(600)) == html.read_tree(big)
+    assert html.read_tree(many, deadline=Deadline(600)) == html.read_tree(many)
+
+
+@pytest.mark.parametrize("name", ["ml-goose3-bbc_chinese.html.gz", "ml-goose3-cnn_arabic.html.gz"])
+def test_a_page_fed_a_few_bytes_at_a_time_makes_the_same_tree(name: str) -> None:
+    """Fed in chunks of 7 bytes (characters of two to four bytes split across them),
+    libxml2 builds the tree it builds in one call."""
+    page = gzip.decompress((FIXTURES / "html" / name).read_bytes())
+    whole = etree.fromstring(page, html._parser(page, None))
+    fed = html.fed(page, html._parser(page, None), Deadline(600), chunk=7)
+    assert etree.tostring(fed) == etree.tostring(whole) and len(etree.tostring(whole)) > 10_000
 
 
 def test_counting_attributes_checks_the_deadline() -> None:
