@@ -188,7 +188,8 @@ class Config:
     # naming this field; 0 is no limit (the default: a result never depends on the
     # machine's speed or load, and every path is linear in the page, which
     # max_input_chars bounds). Checked between stages, before each detector, in the
-    # walk in Python and in the loops over the blocks; one call into C runs to its end
+    # walks (Python and C), while libxml2 reads a large page, and in the loops over the
+    # blocks; one call into C (a regular expression on one block) runs to its end
     # (budget.py, docs/reliability.md).
     time_limit: float = 0.0
 
