@@ -176,19 +176,27 @@ def test_the_closing_post_of_a_forum_thread_dump_is_kept() -> None:
     assert "Similar threads" not in result.text
 
 
+def _kept_by_the_text_model(
+    name: str, kept: tuple[str, ...], chrome: tuple[str, ...]
+) -> tuple[str, boilerstrip.Result]:
+    """The dump `fixtures/keep/<name>` and its result with the text model on, having
+    checked that every `kept` piece is in the text and no `chrome` piece is."""
+    page = (FIXTURES / "keep" / name).read_text(encoding="utf-8")
+    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
+    assert [k for k in kept if k not in result.text] == []
+    assert [c for c in chrome if c in result.text] == []
+    return page, result
+
+
 def test_every_paragraph_of_the_replies_of_a_thread_dump_is_kept() -> None:
     """A second thread: the second paragraph of the last reply of two paragraphs,
     followed by the buttons and the next post's header, has the shape of the replies'
     paragraphs one period back; the model alone leaves it under its threshold, the run
     rule (keep.run_members) keeps it, and the rules keep no reply."""
-    page = (FIXTURES / "keep" / "cycling-thread.txt").read_text(encoding="utf-8")
     replies = ("That is the classic sign of a worn cassette", "Check the teeth of the small sprocket",
                "Before you buy anything, check that the rear wheel", "A hanger alignment tool costs little")  # fmt: skip
-    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
-    for reply in replies:
-        assert reply in result.text
-    for chrome in ("Similar threads", "Brake pads squealing", "All rights reserved", "Log in"):
-        assert chrome not in result.text
+    chrome = ("Similar threads", "Brake pads squealing", "All rights reserved", "Log in")
+    page, result = _kept_by_the_text_model("cycling-thread.txt", replies, chrome)
     assert any("the next member of a run" in r for b in result.blocks for r in b.reasons)
     no_runs = boilerstrip.clean(page, config=WITH_TEXT_MODEL.replace(keep_text_run_threshold=1.0)).text
     assert replies[-1] not in no_runs
@@ -211,14 +219,10 @@ def test_every_event_of_a_listing_dump_is_kept() -> None:
     """A listing of events: each a title, a date, a description and two short facts;
     every description is content, the newsletter box and the footer after the last
     are not."""
-    page = (FIXTURES / "keep" / "events.txt").read_text(encoding="utf-8")
     events = ("Children make a sock puppet", "Our storytellers dim the lights", "A potter shows how to roll",
               "Musicians play a concert", "An hour of easy steps and circle dances")  # fmt: skip
-    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
-    for event in events:
-        assert event in result.text
-    for chrome in ("Hear about new shows first", "Opening times", "Registered charity", "Hire a space"):
-        assert chrome not in result.text
+    chrome = ("Hear about new shows first", "Opening times", "Registered charity", "Hire a space")
+    page, _ = _kept_by_the_text_model("events.txt", events, chrome)
     rules = boilerstrip.clean(page, config=boilerstrip.Config(keep_text="")).text
     assert not all(event in rules for event in events)
 
@@ -226,15 +230,11 @@ def test_every_event_of_a_listing_dump_is_kept() -> None:
 def test_every_card_of_a_listing_dump_is_kept() -> None:
     """A listing as a text dump: the cards' descriptions are the content; the rules
     kept the first card and dropped the rest."""
-    page = (FIXTURES / "keep" / "listing.txt").read_text(encoding="utf-8")
     cards = ("A smooth, lightly spiced soup of red lentils", "The classic French soup of soft leeks",
              "Slowly simmered shin of beef", "Roasting the tomatoes, peppers and garlic first",
              "A clear chicken broth with egg noodles", "Parsnips roasted with honey")  # fmt: skip
-    result = boilerstrip.clean(page, config=WITH_TEXT_MODEL)
-    for card in cards:
-        assert card in result.text
-    for chrome in ("Get our best recipes every week", "Cookie settings", "Home Kitchen Recipes", "Sign in"):
-        assert chrome not in result.text
+    chrome = ("Get our best recipes every week", "Cookie settings", "Home Kitchen Recipes", "Sign in")
+    page, _ = _kept_by_the_text_model("listing.txt", cards, chrome)
     without = boilerstrip.clean(page).text
     assert not all(card in without for card in cards)
 
