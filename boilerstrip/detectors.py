@@ -359,7 +359,9 @@ def _score_content(page: Page) -> Iterator[Verdict]:
             label = Label.ARTICLE
         elif p <= cfg.scorer_confidence:
             label = Label.OTHER
-        yield verdict(v.at, label, f"{v.reason}; scorer p={p:.2f}", score)
+        # Concatenated, not an f-string: mypyc makes each f-string field a str.format
+        # call ("{:{}}"), twice a block; `format` gives the same text.
+        yield verdict(v.at, label, v.reason + "; scorer p=" + format(p, ".2f"), score)
 
 
 _CLASS_NAMES: Final = {
