@@ -89,3 +89,19 @@ def test_separator_test_gives_the_patterns_answer(text: str) -> None:
 def test_scorer_reason_concatenated_reads_as_the_f_string(p: float) -> None:
     reason = "long block of prose"
     assert reason + "; scorer p=" + format(p, ".2f") == f"{reason}; scorer p={p:.2f}"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_credit_stems_by_substrings_give_the_patterns_answer(text: str) -> None:
+    low = text.lower()
+    assert meta._has_credit_stem(low) == (meta._CREDIT_STEMS.search(low) is not None)
+
+
+MARK_PIECES = ["Jane Roe", " ", "|", ",", "(", ")", "-", "–", "—", "‐", "‑", "/", "AFP", "¦", "，", "（"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=10).map("".join))
+def test_byline_mark_test_gives_the_patterns_answer(text: str) -> None:
+    assert meta._has_byline_mark(text) == (meta._AGENCY_BYLINE_MARKS.search(text) is not None)
