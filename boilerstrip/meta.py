@@ -90,13 +90,25 @@ def wire_service(text: str) -> str | None:
 def credit_line_wire(text: str) -> str | None:
     """The agency when the whole line is its credit ("— AFP", "Associated Press",
     "dpa/lnw"): also how a markup field (a JSON-LD publisher) names one."""
-    if len(text) > 80 or _PHOTO_CREDIT.search(text):
+    if len(text) > 80 or _photo_credit(text):
         return None
     return _named(_CREDIT_LINE_RE.match(text))
 
 
 # A picture's credit names an agency without making the story its copy.
 _PHOTO_CREDIT: Final = re.compile(r"photo|image|getty|\bEPA\b|shutterstock|picture|foto|bild", re.I)
+
+
+def _photo_credit(text: str) -> bool:
+    """Whether `_PHOTO_CREDIT` finds a picture's word in `text`, after the cheap test
+    that a lowercased stem of one is there (the case-blind pattern is slow to say no)."""
+    low = P.folded(text)
+    if low is not None and not (
+        "photo" in low or "image" in low or "getty" in low or "epa" in low or "shutterstock" in low
+        or "picture" in low or "foto" in low or "bild" in low
+    ):  # fmt: skip
+        return False
+    return _PHOTO_CREDIT.search(text) is not None
 
 
 def lead_wire(text: str) -> str | None:

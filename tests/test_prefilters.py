@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import features, meta, pagetype
+from boilerstrip import detectors, features, meta, pagetype
 from boilerstrip.model import Block, Features
 
 PIECES = [
@@ -105,3 +105,31 @@ MARK_PIECES = ["Jane Roe", " ", "|", ",", "(", ")", "-", "–", "—", "‐", "�
 @given(st.lists(st.sampled_from(MARK_PIECES), max_size=10).map("".join))
 def test_byline_mark_test_gives_the_patterns_answer(text: str) -> None:
     assert meta._has_byline_mark(text) == (meta._AGENCY_BYLINE_MARKS.search(text) is not None)
+
+
+PHOTO_PIECES = [
+    "photo", "PHOTO", "Photo", "ımage", "İmage", "image", "Getty", "EPA", "epa", "Epa", "xEPAx", "ShutterſtocK",
+    "shutterstock", "picture", "pıcture", "FOTO", "Bild", "bıld", "AFP", " ", "/", "(", ")", "Jane Roe", "é", "K",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PHOTO_PIECES), max_size=8).map("".join))
+def test_photo_credit_test_gives_the_patterns_answer(text: str) -> None:
+    assert meta._photo_credit(text) == (meta._PHOTO_CREDIT.search(text) is not None)
+
+
+CONTAINERS = ["nav", "footer", "aside", "article", "main", "li", "table", "form"]
+
+
+@given(
+    st.frozensets(st.sampled_from(CONTAINERS)), st.lists(st.sampled_from(CONTAINERS), max_size=3).map(tuple)
+)
+def test_in_any_is_not_isdisjoint(containers: frozenset[str], names: tuple[str, ...]) -> None:
+    assert detectors._in_any(containers, names) == (not containers.isdisjoint(names))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(min_value=0.0, max_value=1.0))
+def test_link_share_concatenated_reads_as_the_f_string(share: float) -> None:
+    assert "mostly links (" + format(share, ".0%") + ")" == f"mostly links ({share:.0%})"
