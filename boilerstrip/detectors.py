@@ -147,16 +147,23 @@ def detect_dom(page: Page) -> Iterator[Verdict]:
             yield verdict(b.index, label, f"inside a '{dom.hint_token}' element", cfg.weight_barrier)
         elif label is not None and short:
             yield verdict(b.index, label, f"inside a '{dom.hint_token}' element")
-        elif dom.hint != "content" and short and not dom.containers.isdisjoint(("nav", "footer", "aside")):
+        elif dom.hint != "content" and short and _in_any(dom.containers, ("nav", "footer", "aside")):
             name, label = next((n, lb) for n, lb in _CONTAINER_LABELS if n in dom.containers)
             yield verdict(b.index, label, f"inside <{name}>")
         elif (
             dom.link_density > cfg.dom_link_density
             and words < cfg.good_min_words * 2
             and dom.hint != "content"
-            and dom.containers.isdisjoint(("article", "main"))
+            and not _in_any(dom.containers, ("article", "main"))
         ):
-            yield verdict(b.index, Label.NAVIGATION, f"mostly links ({dom.link_density:.0%})")
+            # Concatenated: mypyc makes an f-string with a format spec str.format calls.
+            yield verdict(b.index, Label.NAVIGATION, "mostly links (" + format(dom.link_density, ".0%") + ")")
+
+
+def _in_any(containers: frozenset[str], names: tuple[str, ...]) -> bool:
+    """`not containers.isdisjoint(names)` by set lookups: mypyc compiles them to C
+    calls, where `isdisjoint` is a method looked up by name on every block."""
+    return any(name in containers for name in names)  # a loop in C: mypyc inlines any()
 
 
 def detect_tables(page: Page) -> Iterator[Verdict]:
@@ -359,7 +366,9 @@ def _score_content(page: Page) -> Iterator[Verdict]:
             label = Label.ARTICLE
         elif p <= cfg.scorer_confidence:
             label = Label.OTHER
-        yield verdict(v.at, label, f"{v.reason}; scorer p={p:.2f}", score)
+        # Concatenated, not an f-string: mypyc makes each f-string field a str.format
+        # call ("{:{}}"), twice a block; `format` gives the same text.
+        yield verdict(v.at, label, v.reason + "; scorer p=" + format(p, ".2f"), score)
 
 
 _CLASS_NAMES: Final = {

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import meta, pagetype
+from boilerstrip import detectors, features, meta, pagetype
 from boilerstrip.model import Block, Features
 
 PIECES = [
@@ -66,3 +66,70 @@ def test_credit_tests_give_the_patterns_answer(text: str) -> None:
 )
 def test_line_marks_of_letters_str_lower_does_not_fold(text: str, marks: tuple[int, int, int]) -> None:
     assert pagetype.line_marks(_block(text)) == marks
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_forum_stems_by_substrings_give_the_patterns_answer(text: str) -> None:
+    low = text.lower()
+    assert pagetype._may_forum(low) == (pagetype._FORUM_STEMS.search(low) is not None)
+
+
+SEPARATOR_PIECES = ["a", " ", "/", "|", ">", "»", "›", "<", "«", "‹", "\\", "→", "·", "2"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(SEPARATOR_PIECES), max_size=12).map("".join))
+def test_separator_test_gives_the_patterns_answer(text: str) -> None:
+    assert features._has_separator(text) == (features._SEPARATORS.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(min_value=0.0, max_value=1.0) | st.integers(0, 2000).map(lambda k: k / 2000))
+def test_scorer_reason_concatenated_reads_as_the_f_string(p: float) -> None:
+    reason = "long block of prose"
+    assert reason + "; scorer p=" + format(p, ".2f") == f"{reason}; scorer p={p:.2f}"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_credit_stems_by_substrings_give_the_patterns_answer(text: str) -> None:
+    low = text.lower()
+    assert meta._has_credit_stem(low) == (meta._CREDIT_STEMS.search(low) is not None)
+
+
+MARK_PIECES = ["Jane Roe", " ", "|", ",", "(", ")", "-", "–", "—", "‐", "‑", "/", "AFP", "¦", "，", "（"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=10).map("".join))
+def test_byline_mark_test_gives_the_patterns_answer(text: str) -> None:
+    assert meta._has_byline_mark(text) == (meta._AGENCY_BYLINE_MARKS.search(text) is not None)
+
+
+PHOTO_PIECES = [
+    "photo", "PHOTO", "Photo", "ımage", "İmage", "image", "Getty", "EPA", "epa", "Epa", "xEPAx", "ShutterſtocK",
+    "shutterstock", "picture", "pıcture", "FOTO", "Bild", "bıld", "AFP", " ", "/", "(", ")", "Jane Roe", "é", "K",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PHOTO_PIECES), max_size=8).map("".join))
+def test_photo_credit_test_gives_the_patterns_answer(text: str) -> None:
+    assert meta._photo_credit(text) == (meta._PHOTO_CREDIT.search(text) is not None)
+
+
+CONTAINERS = ["nav", "footer", "aside", "article", "main", "li", "table", "form"]
+
+
+@given(
+    st.frozensets(st.sampled_from(CONTAINERS)), st.lists(st.sampled_from(CONTAINERS), max_size=3).map(tuple)
+)
+def test_in_any_is_not_isdisjoint(containers: frozenset[str], names: tuple[str, ...]) -> None:
+    assert detectors._in_any(containers, names) == (not containers.isdisjoint(names))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(min_value=0.0, max_value=1.0))
+def test_link_share_concatenated_reads_as_the_f_string(share: float) -> None:
+    assert "mostly links (" + format(share, ".0%") + ")" == f"mostly links ({share:.0%})"
