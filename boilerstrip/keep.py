@@ -375,18 +375,22 @@ def _cadence(shapes: list[int], kept: list[float]) -> list[tuple[float, float, f
             for i in range(start, j):
                 if length > best[i][0]:
                     best[i] = (length, start, p)
-    return [_cadence_row(shapes, kept, i, *best[i]) for i in range(n)]
+    prose, content = _running([1.0 if s else 0.0 for s in shapes]), _running(kept)
+    return [_cadence_row(prose, content, i, *best[i]) for i in range(n)]
 
 
 def _cadence_row(
-    shapes: list[int], kept: list[float], i: int, length: int, start: int, period: int
+    prose: list[float], content: list[float], i: int, length: int, start: int, period: int
 ) -> tuple[float, float, float, float, float]:
-    """One line's cadence features from its stretch (`length` lines from `start`)."""
+    """One line's cadence features from its stretch (`length` lines from `start`), its
+    shares of prose and content read off the running sums `prose` and `content` (a
+    stretch is shared by all its lines: summed for each, a long one cost its length
+    squared)."""
     if not length:
         return (0.0, 0.0, 0.0, 0.0, 0.0)
     end = start + length
-    prose = sum(1 for s in shapes[start:end] if s) / length
-    return (float(period), (i - start) / period, (end - 1 - i) / period, prose, sum(kept[start:end]) / length)
+    shares = (prose[end] - prose[start]) / length, (content[end] - content[start]) / length
+    return (float(period), (i - start) / period, (end - 1 - i) / period, *shares)
 
 
 def _chains(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float]]:
