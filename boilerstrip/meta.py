@@ -550,13 +550,13 @@ def agency_byline(text: str) -> tuple[str | None, str | None]:
 
 
 _AGENCY_BYLINE_CHARS: Final = 80
-# What sets a byline's name apart from the agency after it (a cheap test first).
-_AGENCY_BYLINE_MARKS: Final = re.compile(r"[|,(\-–—]")
 
 
 def _has_byline_mark(text: str) -> bool:
-    """Whether `_AGENCY_BYLINE_MARKS` matches: six character tests (memchr in C) cost
-    a short line less than one call of the pattern (the same answer on every text)."""
+    """Whether the line holds what sets a byline's name apart from the agency after it
+    (| , ( - – —; a cheap test first): six character tests (memchr in C) cost a short
+    line less than one search of a pattern (tests/test_prefilters.py checks the two
+    agree)."""
     return "," in text or "|" in text or "(" in text or "-" in text or "–" in text or "—" in text
 
 
@@ -722,14 +722,12 @@ _CREDITED: Final = re.compile(
 # Every credit `_CREDITED` reads has one of these within its first characters.
 _CREDIT_KEYS: Final = re.compile(r"\b(?:by|starter|poster|author|autor|auteur|contributor)", re.I)
 _CREDIT_HEAD: Final = 80
-# A stem of each of `_CREDIT_KEYS`'s words, in lower case and with no context: what
-# `_has_credit_stem` looks for (the pattern is its specification, in the tests).
-_CREDIT_STEMS: Final = re.compile("by|starter|poster|aut|contributor")
 
 
 def _has_credit_stem(low: str) -> bool:
-    """Whether `_CREDIT_STEMS` matches `low`: five substring tests cost a line's head
-    less than one call of the pattern."""
+    """Whether `low` holds a stem of one of `_CREDIT_KEYS`'s words, in lower case and
+    with no context: five substring tests cost a line's head less than one search of
+    a pattern (tests/test_prefilters.py checks the two agree)."""
     return "by" in low or "aut" in low or "starter" in low or "poster" in low or "contributor" in low
 
 
