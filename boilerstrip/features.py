@@ -7,7 +7,7 @@ about half a word so a Chinese paragraph is as "long" as its English translation
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from .budget import Deadline, checked
@@ -40,7 +40,7 @@ def compute(blocks: Sequence[Block], lang: Language, deadline: Deadline | None =
         counts[lower] = counts.get(lower, 0) + 1
     if lang.cjk:
         for block, lower in checked(zip(blocks, lowers, strict=True), deadline, _WHERE):
-            _cjk_features(block, lang.stopchars)
+            _cjk_features(block, lang.stopchars, deadline)
             block.features.repeats = counts[lower]
         return
     measured: dict[str, tuple[int, int, float, bool, frozenset[str]]] = {}
@@ -48,21 +48,24 @@ def compute(blocks: Sequence[Block], lang: Language, deadline: Deadline | None =
     for block, lower in checked(zip(blocks, lowers, strict=True), deadline, _WHERE):
         values = measured.get(lower)
         if values is None:
-            values = measured[lower] = _measure(block.text, lower, stop)
+            values = measured[lower] = _measure(block.text, lower, stop, deadline)
         f = block.features
         f.chars, f.words, f.stop_density, f.ends_sentence, f.cues = values
         f.repeats = counts[lower]
 
 
-def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, float, bool, frozenset[str]]:
+def _measure(
+    text: str, lower: str, stop: frozenset[str], deadline: Deadline | None = None
+) -> tuple[int, int, float, bool, frozenset[str]]:
     """(chars, words, stop density, ends like a sentence, cues) of one line."""
     last = text[-1]
     if last in _CLOSERS and len(text) > 1:
         last = text[-2]
-    words = split_words(lower)
-    n = len(words)
-    cues = CUE_WORDS.intersection(words)
-    if not "".join(words).isalpha() and _DIGIT_RE.search(text):  # letters only: no digit
+    if len(lower) > PIECE and deadline is not None and deadline.limit > 0:
+        n, stops, cues, alpha = _count_in_pieces(lower, stop, deadline)
+    else:
+        n, stops, cues, alpha = _count(lower, stop)
+    if not alpha and _DIGIT_RE.search(text):  # letters only: no digit
         cues |= _NUM
     if "©" in text or "ⓒ" in text:
         cues |= _COPY
@@ -70,8 +73,51 @@ def _measure(text: str, lower: str, stop: frozenset[str]) -> tuple[int, int, flo
         cues |= _SEP
     if not n:
         return len(text), 0, 0.0, last in _SENTENCE_END, cues | _SYM
-    density = len([w for w in words if w in stop]) / n if stop else _NEUTRAL_DENSITY
+    density = stops / n if stop else _NEUTRAL_DENSITY
     return len(text), n, density, last in _SENTENCE_END, cues
+
+
+def _count(lower: str, stop: frozenset[str]) -> tuple[int, int, frozenset[str], bool]:
+    """(words, stop words, cue words, whether the words are all letters) of a text."""
+    words = split_words(lower)
+    return (
+        len(words),
+        len([w for w in words if w in stop]),
+        CUE_WORDS.intersection(words),
+        "".join(words).isalpha(),
+    )
+
+
+def _count_in_pieces(
+    lower: str, stop: frozenset[str], deadline: Deadline
+) -> tuple[int, int, frozenset[str], bool]:
+    """`_count` of a block over `PIECE` characters, a piece at a time, checking the
+    deadline between pieces: on one 20 MB paragraph, counting its words is one call of
+    about a second, which a time limit could not stop. Pieces are cut at spaces, where
+    no word is, so the counts are those of the whole."""
+    n = stops = 0
+    cues: frozenset[str] = frozenset()
+    alpha = True
+    for piece in _pieces(lower):
+        deadline.check(_WHERE)
+        pn, ps, pc, pa = _count(piece, stop)
+        n, stops, cues = n + pn, stops + ps, cues | pc
+        alpha = alpha and (pa or not pn)
+    return n, stops, cues, alpha and n > 0
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` in pieces of about `PIECE` characters, each cut at a space."""
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + PIECE)
+        end = len(text) if cut < 0 else cut
+        yield text[start:end]
+        start = end
+
+
+# Blocks longer than this are measured in pieces under a time limit (`_count_in_pieces`).
+PIECE: Final = 1 << 20
 
 
 _NUM: Final = frozenset({"#num"})
@@ -101,7 +147,7 @@ def cap_ratio(text: str) -> float:
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
-def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
+def _cjk_features(block: Block, stopchars: frozenset[str], deadline: Deadline | None = None) -> None:
     """Count CJK characters as half words, and stop characters for density."""
     text = block.text
     f = block.features
@@ -110,10 +156,36 @@ def _cjk_features(block: Block, stopchars: frozenset[str]) -> None:
     if last in _CLOSERS and len(text) > 1:
         last = text[-2]
     f.ends_sentence = last in _SENTENCE_END
-    cjk = cjk_chars(text)
-    f.words = (cjk + 1) // 2 + len(_LATIN_WORD_RE.findall(text))
+    if len(text) > PIECE and deadline is not None and deadline.limit > 0:
+        cjk, latin, stops = _cjk_count_in_pieces(text, stopchars, deadline)
+    else:
+        cjk, latin, stops = _cjk_count(text, stopchars)
+    f.words = (cjk + 1) // 2 + latin
     if cjk and stopchars:
-        f.stop_density = sum(map(stopchars.__contains__, text)) / cjk * 1.5
+        f.stop_density = stops / cjk * 1.5
     elif cjk:
         f.stop_density = _NEUTRAL_DENSITY
     f.cues = None
+
+
+def _cjk_count(text: str, stopchars: frozenset[str]) -> tuple[int, int, int]:
+    """(CJK characters, Latin words, stop characters) of a text."""
+    stops = sum(map(stopchars.__contains__, text)) if stopchars else 0
+    return cjk_chars(text), len(_LATIN_WORD_RE.findall(text)), stops
+
+
+def _cjk_count_in_pieces(text: str, stopchars: frozenset[str], deadline: Deadline) -> tuple[int, int, int]:
+    """`_cjk_count` of a block over `PIECE` characters, a piece at a time, checking the
+    deadline between pieces (as `_count_in_pieces`). Pieces are cut before a character
+    that is no part of a Latin word, so the counts are those of the whole."""
+    cjk = latin = stops = start = 0
+    while start < len(text):
+        cut = _NOT_LATIN_RE.search(text, start + PIECE)
+        end = len(text) if cut is None else cut.start()
+        deadline.check(_WHERE)
+        c, w, s = _cjk_count(text[start:end], stopchars)
+        cjk, latin, stops, start = cjk + c, latin + w, stops + s, end
+    return cjk, latin, stops
+
+
+_NOT_LATIN_RE: Final = re.compile(r"[^A-Za-z0-9\u00c0-\u024f]")

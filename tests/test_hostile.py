@@ -35,6 +35,7 @@ from boilerstrip import (
     segment,
 )
 from boilerstrip.budget import Deadline, TimeLimitError
+from boilerstrip.model import Block
 
 from .conftest import FIXTURES
 
@@ -636,3 +637,59 @@ def test_a_result_or_a_boilerstrip_error_for_any_mix() -> None:
 def test_input_errors_still_name_the_problem() -> None:
     with pytest.raises(InputError, match="str or bytes"):
         boilerstrip.clean(None)  # type: ignore[arg-type]
+
+
+def _one_paragraph(megabytes: float) -> Block:
+    """One block of plain prose, as a page that is one long paragraph gives it."""
+    return Block(PROSE * int(megabytes * 1_000_000 / len(PROSE)), 0, 0)
+
+
+def test_measuring_one_long_block_checks_the_deadline() -> None:
+    """A page that is one 16 MB paragraph spent about a second of CPU counting that
+    block's words (compiled; more in pure Python), in one call no time limit could
+    stop. Under a limit it is counted a piece at a time (`features.PIECE`), checking
+    the deadline between pieces: with 0.05 s left it stops within 0.2 s of CPU."""
+    block = _one_paragraph(16)
+    english = lang.detect(PROSE * 10)
+
+    def timed() -> tuple[BaseException | None, float]:
+        cpu = time.thread_time()
+        try:
+            features.compute([block], english, Deadline(0.05))
+            raised = None
+        except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
+            raised = exc
+        return raised, time.thread_time() - cpu
+
+    with ThreadPoolExecutor(1) as pool:
+        raised, cpu = pool.submit(timed).result()
+    assert isinstance(raised, TimeLimitError) and "while measuring the blocks" in str(raised), raised
+    assert cpu < 0.2, f"stopped after {cpu:.2f} s of CPU"
+
+
+@pytest.mark.parametrize("tail", ["", " 2019", " (AP) — ©", " x" * 3])
+def test_a_long_block_measured_in_pieces_measures_as_a_whole(tail: str) -> None:
+    """The pieces are cut at spaces, where no word is: words, stop words, cues and the
+    letters-only test come out as for the whole block, digits and marks included."""
+    text = (PROSE + tail) * int(3 * features.PIECE / len(PROSE + tail))
+    lower, stop = text.lower(), lang.detect(PROSE * 10).stopwords
+    assert len(lower) > 2 * features.PIECE
+    assert features._measure(text, lower, stop, Deadline(600)) == features._measure(text, lower, stop)
+    whole = features._count(lower, stop)
+    assert features._count_in_pieces(lower, stop, Deadline(600)) == whole and whole[0] > 300_000
+
+
+def test_a_long_cjk_block_measured_in_pieces_measures_as_a_whole() -> None:
+    """The same for a block in a script written without spaces: words, Latin words and
+    the stop characters' density come out as for the whole, and a deadline that passes
+    stops the count between pieces."""
+    chinese = lang.detect("这是一个关于城市新桥梁计划的报道，议会在周一表示将对此进行投票。" * 20)
+    assert chinese.cjk
+    text = ("这是一个关于城市新桥梁计划的报道，议会在周一表示将对此进行投票。Bridge 2019 " * 60_000)[:-1]
+    assert len(text) > 2 * features.PIECE
+    whole, pieces = Block(text, 0, 0), Block(text, 0, 0)
+    features.compute([whole], chinese)
+    features.compute([pieces], chinese, Deadline(600))
+    assert whole.features == pieces.features and whole.features.words > 1_000_000
+    with pytest.raises(TimeLimitError, match="while measuring the blocks"):
+        features._cjk_count_in_pieces(text, chinese.stopchars, Deadline(1e-9))
