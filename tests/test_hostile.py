@@ -686,7 +686,7 @@ def test_a_long_cjk_block_measured_in_pieces_measures_as_a_whole() -> None:
     chinese = lang.detect("这是一个关于城市新桥梁计划的报道，议会在周一表示将对此进行投票。" * 20)
     assert chinese.cjk
     text = ("这是一个关于城市新桥梁计划的报道，议会在周一表示将对此进行投票。Bridge 2019 " * 60_000)[:-1]
-    assert len(text) > 2 * features.PIECE
+    assert len(text) > 2 * features.CJK_PIECE
     whole, pieces = Block(text, 0, 0), Block(text, 0, 0)
     features.compute([whole], chinese)
     features.compute([pieces], chinese, Deadline(600))
