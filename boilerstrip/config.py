@@ -90,6 +90,11 @@ class Config:
     keep_text: str = ""
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5
+    # On these page types (a grid of cards: names, codes, prices) a block is made
+    # content over `keep_card_threshold` instead: a card's short lines look like a
+    # menu's to the model, which learned mostly from articles.
+    keep_card_types: tuple[str, ...] = ("listing", "collection", "product")
+    keep_card_threshold: float = 0.4
     keep_text_threshold: float = 0.7
     keep_text_drop_threshold: float = 0.1
     # Text dumps: a prose line (of `near_min_words` or more) that repeats the shape of

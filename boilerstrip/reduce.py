@@ -156,10 +156,27 @@ def _cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
         last = b.reasons[-1] if b.reasons else ""
         if b.label in (Label.RELATED, Label.NAVIGATION) and last.startswith(cfg.card_reasons):
             _reweigh(b, cfg, "reducer: a card of a listing")
+        elif _is_card_title(b, last):
+            _reweigh(b, cfg, "reducer: a card's linked title")
         elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
             _reweigh(b, cfg, "reducer: weighed as a card's line")
         if b.label in (Label.OTHER, Label.BYLINE, Label.METADATA) and b.score <= 0:
             b.score = cfg.card_weight_short
+
+
+_TITLE_TAGS: Final = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _is_card_title(b: Block, last: str) -> bool:
+    """A card's title: a subheading that is one link (to the item), which the DOM
+    detector took for a menu for being mostly links; a menu's links are not
+    subheadings, and one repeated on the page is no card's own title."""
+    return (
+        b.label is Label.NAVIGATION
+        and b.tag in _TITLE_TAGS
+        and b.features.repeats == 1
+        and last.startswith("dom: mostly links")
+    )
 
 
 def _card_grids(blocks: Sequence[Block], cfg: Config) -> None:
@@ -436,6 +453,8 @@ def assemble(
         features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline)
         if forest.text:
             add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
+        elif page_type in cfg.keep_card_types:
+            add, drop = cfg.keep_card_threshold, cfg.keep_drop_threshold
         else:
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
         run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None

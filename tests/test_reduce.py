@@ -110,3 +110,21 @@ def test_the_cards_of_a_grid_are_content_of_a_collection() -> None:
         assert card in result.text
     assert "Sign up for our letter" not in result.text and "Page 1 2" not in result.text
     assert boilerstrip.clean(page).text.count("SKU:") == 12
+
+
+def test_the_linked_titles_of_a_listing_s_cards_are_content() -> None:
+    """Issue 14: on a listing each card's title is a subheading that is one link, so
+    the DOM detector took it for a menu ("mostly links") and the keep model, which
+    learned mostly from articles, rates such short lines just under one half. On a
+    listing a linked subheading that is not repeated is a card's title, and the keep
+    model's threshold there is `keep_card_threshold`; the rating lines (all links,
+    not subheadings) and the footer stay out."""
+    page = (FIXTURES / "html-made" / "card-titles-linked.html").read_bytes()
+    result = boilerstrip.clean(page)
+    assert result.page_type in ("listing", "collection")
+    for title in ("Lemon Herb Roast Chicken", "Maple Roasted Carrots", "Charred Corn Salad"):
+        assert title in result.text
+    assert "Quick, filling dinners" in result.text
+    assert "reviews / 4" not in result.text and "Follow Us" not in result.text
+    strict = boilerstrip.clean(page, config=Config(keep_card_threshold=0.5))
+    assert "Charred Corn Salad" not in strict.text
