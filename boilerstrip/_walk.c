@@ -1504,10 +1504,37 @@ static PyObject *most_attributes(PyObject *module, PyObject *args) {
     return PyLong_FromSsize_t(most);
 }
 
+PyDoc_STRVAR(first_end_tag_doc,
+"first_end_tag(page)\n\n"
+"Where the first </html, </HTML, </body or </BODY of the page (bytes) starts, or -1:\n"
+"the match of markup._END_TAGS, found by memchr from one '<' to the next (the pattern's\n"
+"search read every byte of the page, 3% of a page's clean()).");
+
+static PyObject *first_end_tag(PyObject *module, PyObject *page) {
+    (void)module;
+    if (!PyBytes_Check(page)) {
+        PyErr_SetString(PyExc_TypeError, "first_end_tag() needs bytes");
+        return NULL;
+    }
+    const char *s = PyBytes_AS_STRING(page);
+    Py_ssize_t n = PyBytes_GET_SIZE(page);
+    static const char *const names[] = {"html", "HTML", "body", "BODY"};
+    for (const char *at = s; n - (at - s) >= 6;) {
+        const char *lt = memchr(at, '<', (size_t)(n - (at - s)));
+        if (lt == NULL || n - (lt - s) < 6) break;
+        if (lt[1] == '/')
+            for (int k = 0; k < 4; k++)
+                if (!memcmp(lt + 2, names[k], 4)) return PyLong_FromSsize_t(lt - s);
+        at = lt + 1;
+    }
+    return PyLong_FromLong(-1);
+}
+
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, walk_doc},
     {"class_hint", class_hint, METH_VARARGS, class_hint_doc},
     {"most_attributes", most_attributes, METH_VARARGS, most_attributes_doc},
+    {"first_end_tag", first_end_tag, METH_O, first_end_tag_doc},
     {NULL, NULL, 0, NULL},
 };
 
