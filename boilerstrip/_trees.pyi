@@ -2,6 +2,9 @@
 and pagetype.Model.scores for `margins`."""
 
 from array import array
+from collections.abc import Sequence
+
+from .model import Block
 
 def probabilities(
     feature: array[int],
@@ -25,3 +28,23 @@ def margins(
     width: int,
     classes: int,
 ) -> list[float]: ...
+def html_rows(
+    blocks: list[Block],
+    weights: Sequence[float],
+    labels: list[float],
+    kept: list[float],
+    words: list[float],
+    links: list[float],
+    scores: list[float],
+    page: list[float],
+    prose: dict[int, float],
+    all_prose: float,
+    typical: float,
+    main: int,
+    kind: float,
+    tables: tuple[
+        float, int, tuple[int, ...], dict[str, float], dict[str, float], tuple[str, ...], tuple[int, ...], int
+    ],
+    lo: int,
+    hi: int,
+) -> list[list[float]]: ...

@@ -27,9 +27,9 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from . import pagetype
-from .budget import Deadline, checked
+from .budget import ITEMS_PER_CHECK, Deadline, checked
 from .features import cap_ratio, digit_ratio
-from .model import LABELS, Block, Label
+from .model import LABELS, Block, Dom, Label
 from .pagetype import TYPES
 
 
@@ -44,6 +44,19 @@ def _c_walk() -> Callable[..., list[float]] | None:
 
 
 _C_PROBABILITIES: Final = _c_walk()
+
+
+def _c_rows() -> Callable[..., list[list[float]]] | None:
+    """The HTML rows made in C (`_trees.html_rows`), or None from the sources or a build
+    without a C compiler, where `python_rows` makes the same rows."""
+    try:
+        from ._trees import html_rows
+    except ImportError:
+        return None
+    return html_rows
+
+
+_C_ROWS: Final = _c_rows()
 
 _TAGS: Final = (
     "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt",
@@ -61,6 +74,11 @@ _WHERE: Final = "while the keep model reads the blocks"  # where a TimeLimitErro
 _LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label in enumerate(LABELS)}
 _TAG_INDEX: Final[dict[str, float]] = {tag: float(k) for k, tag in enumerate(_TAGS)}
 _HINT_INDEX: Final[dict[str, float]] = {hint: float(k) for k, hint in enumerate(_HINTS)}
+# The Dom fields `_trees.html_rows` reads, by position, in the order it expects them.
+_DOM_FIELDS: Final = tuple(
+    Dom._fields.index(name)
+    for name in ("link_density", "depth", "heading", "tag", "hint", "articles", "hint_owner", "containers")
+)
 
 _BLOCK: Final = ("words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label")  # fmt: skip
 _PAGE: Final = ("n_blocks", "page_words", *(f"pshare_{label.value}" for label in LABELS))
@@ -72,6 +90,8 @@ FEATURES: Final[tuple[str, ...]] = (
     *(f"n{j}_{k}" for j in _SIDES for k in ("words", "label", "link", "score", "samehint")),
     "win_words", "win_kept", "win_link", "page_articles", "own_article_share", "page_type",
 )  # fmt: skip
+# What `_trees.html_rows` reads besides the columns: the same tables `python_rows` reads.
+_C_TABLES: Final = (_MISSING, _WINDOW, _SIDES, _TAG_INDEX, _HINT_INDEX, _CONTAINERS, _DOM_FIELDS, len(FEATURES))  # fmt: skip
 
 # A text dump's lines have no DOM: their own shape, the runs of short and long lines
 # they sit in, where the reducer's region lies, and the page's make-up instead.
@@ -222,6 +242,40 @@ def rows(
     story among teasers differ in how their prose spreads over <article> elements);
     `page_type` is the page's kind as `pagetype` reads it; `deadline` is checked as
     the rows are made."""
+    if _C_ROWS is None:
+        return python_rows(blocks, weights, typical, main, long_words, page_type, deadline)
+    kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
+    n = len(blocks)
+    listed = blocks if isinstance(blocks, list) else list(blocks)
+    labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
+    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
+    words = [float(b.features.words) for b in blocks]
+    links = [b.dom.link_density if b.dom is not None else 0.0 for b in blocks]
+    scores = [b.score for b in blocks]
+    page = _page_features(n, words, labels)
+    prose = _article_prose(blocks, long_words)
+    all_prose = float(sum(prose.values()) or 1.0)
+    columns = (listed, weights, labels, kept, words, links, scores, page, prose, all_prose, typical, main, kind)  # fmt: skip
+    if deadline is None or deadline.limit <= 0:
+        return _C_ROWS(*columns, _C_TABLES, 0, n)
+    out: list[list[float]] = []
+    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
+        deadline.check(_WHERE)
+        out.extend(_C_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
+    return out
+
+
+def python_rows(
+    blocks: Sequence[Block],
+    weights: Sequence[float],
+    typical: float,
+    main: int,
+    long_words: int,
+    page_type: str = "article",
+    deadline: Deadline | None = None,
+) -> list[list[float]]:
+    """`rows` in Python: the reference for `_trees.html_rows` (which makes the same rows
+    where it is built) and the rows everywhere else."""
     kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]

@@ -16,6 +16,7 @@ header, menu, footer or button holds the rest of the page (`unwrap`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from lxml import etree
@@ -44,10 +45,29 @@ _CHECK_EVERY: Final = 1024
 def close_at_end(page: bytes) -> bytes:
     """`page` with its `</body>` and `</html>` end tags dropped when visible content
     follows them (the parser closes both at the end anyway); else `page` itself."""
-    end = _END_TAGS.search(page)
-    if end is None or not _CONTENT_AFTER.search(page, end.start()):
+    end = _FIRST_END_TAG(page)
+    if end < 0 or not _CONTENT_AFTER.search(page, end):
         return page
     return _END_TAG.sub(b"", page)
+
+
+def first_end_tag(page: bytes) -> int:
+    """Where `_END_TAGS` first matches in `page`, or -1: the reference for
+    `_walk.first_end_tag`, which finds the same by memchr where the C walk is built
+    (the pattern's search reads every byte of the page: 3% of a page's clean())."""
+    end = _END_TAGS.search(page)
+    return end.start() if end is not None else -1
+
+
+def _load_first_end_tag() -> Callable[[bytes], int]:
+    try:
+        from ._walk import first_end_tag as in_c
+    except ImportError:
+        return first_end_tag
+    return in_c
+
+
+_FIRST_END_TAG: Final = _load_first_end_tag()
 
 
 def close_text_at_end(page: str) -> str:

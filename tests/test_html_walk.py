@@ -198,3 +198,19 @@ def test_c_class_hint_gives_what_class_hint_gives() -> None:
         assert _walk.class_hint(names, html._HINTS) == expected, names
         hinted += bool(expected[0])
     assert hinted > 500  # the strings reach the rules, not only the "no hint" end
+
+
+@needs_c_walk
+def test_c_first_end_tag_finds_what_the_pattern_finds() -> None:
+    """`markup.close_at_end` finds the first end tag in C (memchr from '<' to '<'): the
+    same position as its pattern on every fixture page and on the edges of a match."""
+    from boilerstrip import _walk, markup
+
+    assert markup._FIRST_END_TAG is _walk.first_end_tag
+    pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
+    edges = [b"", b"<", b"</", b"</htm", b"</html", b"x</html", b"</Html></BODY>", b"<</body", b"a</bodyx",
+             b"</HTML", b"</BODY", b"<p></ html></html>", b"<<//body</body"]  # fmt: skip
+    cases = pages + [edge + end for edge in edges for end in (b"", b">", b"<", b" <p>")]
+    assert sum(markup.first_end_tag(page) >= 0 for page in pages) > len(pages) // 2
+    for page in cases:
+        assert _walk.first_end_tag(page) == markup.first_end_tag(page), page[-40:]

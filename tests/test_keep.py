@@ -7,11 +7,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
+from array import array
 
 import pytest
 
 import boilerstrip
-from boilerstrip import keep
+from boilerstrip import keep, reduce, scorer
+from boilerstrip.budget import Deadline
 from boilerstrip.reduce import keep_features
 
 from .conftest import FIXTURES, ROOT
@@ -43,6 +45,27 @@ def test_the_c_walk_gives_the_python_walk_numbers() -> None:
     for case in sorted((FIXTURES / "html").glob("*.html.gz")):
         rows = _rows(gzip.decompress(case.read_bytes()))
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+
+
+def test_the_rows_in_c_are_the_rows_in_python() -> None:
+    """Where `_trees` is built: every HTML row of every fixture page, value by value and
+    to the bit (a -0.0 for a 0.0 would show), for the page's type and for one the model
+    does not know, in one call and in the chunks a deadline makes."""
+    if keep._C_ROWS is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _trees module")
+        pytest.skip("the rows in C are not built (sources)")
+    cfg = boilerstrip.Config(keep_html="", keep_text="")
+    for case in sorted((FIXTURES / "html").glob("*.html.gz")):
+        result = boilerstrip.Cleaner(cfg).clean(gzip.decompress(case.read_bytes()))
+        blocks = result.blocks
+        main, typical = scorer.page_context(blocks)
+        weights = reduce.block_weights(blocks, cfg)
+        for page_type in (result.page_type, "not a type"):
+            args = (blocks, weights, typical, main, cfg.good_min_words, page_type)
+            expected = [[float(v).hex() for v in row] for row in keep.python_rows(*args)]
+            for made in (keep.rows(*args), keep.rows(*args, deadline=Deadline(600))):
+                assert [[v.hex() for v in row] for row in made] == expected, case.name
 
 
 @pytest.mark.parametrize(
@@ -139,6 +162,29 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
         rows = _rows(case.read_text(encoding="utf-8"))
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+
+
+def test_the_c_walk_checks_a_model_changed_after_it_was_checked() -> None:
+    """`_trees` remembers the models it checked (by their bytes): a buffer changed after
+    a good call is checked again, and a loop made in it is refused, never walked."""
+    if keep._C_PROBABILITIES is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _trees module")
+        pytest.skip("the C walk is not built (sources)")
+    from boilerstrip import _trees
+
+    forest = keep.load("keep-html.json")
+    packed = tuple(array(a.typecode, a) for a in forest.packed)
+    rows = [[0.0] * len(keep.FEATURES)]
+    expected = [keep.probability(forest, rows[0])]
+    assert _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES)) == expected
+    assert _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES)) == expected
+    split = next(k for k, f in enumerate(packed[0]) if f >= 0)
+    packed[2][split] = split  # its left child the node itself: a loop
+    with pytest.raises(ValueError, match="malformed"):
+        _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES))
+    with pytest.raises(ValueError, match="malformed"):
+        _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES))
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:
