@@ -13,7 +13,6 @@
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
-#include <string.h>
 
 typedef struct {
     Py_buffer feature, threshold, left, right, value, roots;
@@ -48,67 +47,6 @@ static int check(const Forest *f, Py_ssize_t width) {
             return -1;
         }
     }
-    return 0;
-}
-
-/* Forests `check` passed, remembered by a copy of their bytes: a page checks its model
- * with one memcmp of its buffers instead of a pass over every node (the keep model's
- * check cost as much as a tenth of its walk). A forest that differs from every copy in
- * a single byte (another model, a buffer changed since) is checked again. */
-enum { CHECKED_SLOTS = 4 };
-typedef struct {
-    Py_ssize_t width, len[6];
-    char *bytes; /* the six buffers one after another; NULL: an empty slot */
-} Checked;
-static Checked checked_forests[CHECKED_SLOTS];
-static int checked_next;
-
-static const Py_buffer *buffer_of(const Forest *f, int k) {
-    const Py_buffer *all[] = {&f->feature, &f->threshold, &f->left, &f->right, &f->value, &f->roots};
-    return all[k];
-}
-
-static int seen_before(const Forest *f, Py_ssize_t width) {
-    for (int slot = 0; slot < CHECKED_SLOTS; slot++) {
-        const Checked *c = &checked_forests[slot];
-        if (c->bytes == NULL || c->width != width) continue;
-        int same = 1;
-        for (int k = 0; k < 6 && same; k++) same = buffer_of(f, k)->len == c->len[k];
-        const char *at = c->bytes;
-        for (int k = 0; k < 6 && same; k++) {
-            const Py_buffer *b = buffer_of(f, k);
-            same = memcmp(at, b->buf, (size_t)b->len) == 0;
-            at += b->len;
-        }
-        if (same) return 1;
-    }
-    return 0;
-}
-
-/* Remember a forest that passed `check` (if memory allows: else it is checked again). */
-static void remember(const Forest *f, Py_ssize_t width) {
-    size_t total = 0;
-    for (int k = 0; k < 6; k++) total += (size_t)buffer_of(f, k)->len;
-    char *bytes = PyMem_Malloc(total ? total : 1);
-    if (bytes == NULL) return;
-    Checked *c = &checked_forests[checked_next];
-    checked_next = (checked_next + 1) % CHECKED_SLOTS;
-    PyMem_Free(c->bytes);
-    c->bytes = bytes;
-    c->width = width;
-    for (int k = 0; k < 6; k++) {
-        const Py_buffer *b = buffer_of(f, k);
-        c->len[k] = b->len;
-        memcpy(bytes, b->buf, (size_t)b->len);
-        bytes += b->len;
-    }
-}
-
-/* `check`, or nothing for a forest checked before with the same bytes and width. */
-static int check_once(const Forest *f, Py_ssize_t width) {
-    if (seen_before(f, width)) return 0;
-    if (check(f, width) < 0) return -1;
-    remember(f, width);
     return 0;
 }
 
@@ -163,7 +101,7 @@ static PyObject *probabilities(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *out = NULL;
     double *row = NULL;
-    if (width < 0 || check_once(&f, width) < 0) goto done;
+    if (width < 0 || check(&f, width) < 0) goto done;
     row = PyMem_Malloc((size_t)(width ? width : 1) * sizeof(double));
     if (row == NULL) {
         PyErr_NoMemory();
@@ -205,7 +143,7 @@ static PyObject *margins(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "margins: a negative width or no class");
         goto done;
     }
-    if (check_once(&f, width) < 0) goto done;
+    if (check(&f, width) < 0) goto done;
     row = PyMem_Malloc((size_t)(width ? width : 1) * sizeof(double));
     sums = PyMem_Calloc((size_t)classes, sizeof(double));
     if (row == NULL || sums == NULL) {

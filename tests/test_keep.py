@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from array import array
 
 import pytest
 
@@ -162,29 +161,6 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
         rows = _rows(case.read_text(encoding="utf-8"))
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
-
-
-def test_the_c_walk_checks_a_model_changed_after_it_was_checked() -> None:
-    """`_trees` remembers the models it checked (by their bytes): a buffer changed after
-    a good call is checked again, and a loop made in it is refused, never walked."""
-    if keep._C_PROBABILITIES is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the C walk is not built (sources)")
-    from boilerstrip import _trees
-
-    forest = keep.load("keep-html.json")
-    packed = tuple(array(a.typecode, a) for a in forest.packed)
-    rows = [[0.0] * len(keep.FEATURES)]
-    expected = [keep.probability(forest, rows[0])]
-    assert _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES)) == expected
-    assert _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES)) == expected
-    split = next(k for k, f in enumerate(packed[0]) if f >= 0)
-    packed[2][split] = split  # its left child the node itself: a loop
-    with pytest.raises(ValueError, match="malformed"):
-        _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES))
-    with pytest.raises(ValueError, match="malformed"):
-        _trees.probabilities(*packed, forest.base, rows, len(keep.FEATURES))
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:
