@@ -1,4 +1,4 @@
-/* Two loops over every character of a page, in C.
+/* Loops over every character of a page, in C.
 
 - words(text): lang.split_words, the runs of letters and digits that lang.WORD_RE
   ([^\W_]+) finds. Features and language detection split every block into words; the
@@ -6,6 +6,10 @@
   a str is made only for each word.
 - utf8_valid(data): decode.is_utf8, whether bytes are strict UTF-8, as Python's decoder
   says, without decoding them into a str.
+- line_shape(text): the text keep model's capitals, digits and commas of a line
+  (keep._line_shape is the Python reference: features.cap_ratio, features.digit_ratio
+  and three str.count), in one pass and without the list of every word's initial that
+  the patterns' findall makes: on a text dump they were a fifth of the model's time.
 
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
@@ -103,9 +107,48 @@ static PyObject *utf8_valid(PyObject *module, PyObject *args) {
     return PyBool_FromLong(valid);
 }
 
+/* What the pattern \w (and \b around it) takes for a word character, as sre does. */
+static inline int is_word(Py_UCS4 c) {
+    return c < 128 ? (ASCII_ALNUM[c] || c == '_') : Py_UNICODE_ISALNUM(c);
+}
+
+PyDoc_STRVAR(line_shape_doc,
+"line_shape(text)\n\n"
+"(cap_ratio(text), digit_ratio(text), commas) as keep._line_shape gives them: the share\n"
+"of words (\\b[^\\W\\d_]) that start upper case, the share of characters that are\n"
+"digits (\\d), and the count of ',', '\\u3001' and '\\uff0c'.");
+
+static PyObject *line_shape(PyObject *module, PyObject *text) {
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "line_shape() needs a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), initials = 0, upper = 0, digits = 0, commas = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int prev_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int word = is_word(c);
+        int digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+        digits += digit;
+        if (word && !prev_word && !digit && c != '_') {
+            initials++;
+            upper += Py_UNICODE_ISUPPER(c) != 0;
+        }
+        commas += c == ',' || c == 0x3001 || c == 0xff0c;
+        prev_word = word;
+    }
+    double caps = initials ? (double)upper / (double)initials : 0.0;
+    double digit_share = n ? (double)digits / (double)n : 0.0;
+    return Py_BuildValue("ddn", caps, digit_share, commas);
+}
+
 static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
+    {"line_shape", line_shape, METH_O, line_shape_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,6 +1,7 @@
 /* The keep model's trees, walked in C (see keep.py, whose `probability` is the same
  * walk in Python and the reference for this one), and the page-type model's
- * (`margins`, see pagetype.Model.scores, its reference).
+ * (`margins`, see pagetype.Model.scores, its reference), and the text model's rows
+ * made of its columns (`rows`, see keep.text_rows).
  *
  * Why: every block of every HTML page goes through every tree (about 120 blocks x 60
  * trees x 8 nodes a page); in Python that is most of a page's time, in C a few hundred
@@ -158,8 +159,51 @@ done:
     return out;
 }
 
+/* rows(columns): the lists of the columns' values line by line, each value the same
+ * object as in its column (keep.text_rows: the Python reference is a zip of them).
+ * A text dump's features are made a feature at a time, most of them a page's constant
+ * or a neighbour's value; turned into rows here each costs a pointer, where zip made
+ * a tuple a line and then a list of it. */
+static PyObject *rows(PyObject *self, PyObject *columns) {
+    if (!PyList_Check(columns)) {
+        PyErr_SetString(PyExc_TypeError, "rows() needs a list of columns");
+        return NULL;
+    }
+    Py_ssize_t width = PyList_GET_SIZE(columns), n = 0;
+    for (Py_ssize_t j = 0; j < width; j++) {
+        PyObject *column = PyList_GET_ITEM(columns, j);
+        if (!PyList_Check(column)) {
+            PyErr_SetString(PyExc_TypeError, "rows(): a column is not a list");
+            return NULL;
+        }
+        if (j == 0) n = PyList_GET_SIZE(column);
+        else if (PyList_GET_SIZE(column) != n) {
+            PyErr_Format(PyExc_ValueError, "rows(): column %zd has %zd values, not %zd", j,
+                         PyList_GET_SIZE(column), n);
+            return NULL;
+        }
+    }
+    PyObject *out = PyList_New(n);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *row = PyList_New(width);
+        if (row == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        for (Py_ssize_t j = 0; j < width; j++) {
+            PyObject *v = PyList_GET_ITEM(PyList_GET_ITEM(columns, j), i);
+            Py_INCREF(v);
+            PyList_SET_ITEM(row, j, v);
+        }
+        PyList_SET_ITEM(out, i, row);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"probabilities", probabilities, METH_VARARGS, "The keep model's probability of every row."},
+    {"rows", rows, METH_O, "The rows of a list of columns (a zip of them, as lists)."},
     {"margins", margins, METH_VARARGS, "The page-type model's score of every class for one row."},
     {NULL, NULL, 0, NULL},
 };

@@ -11,8 +11,8 @@ import os
 import pytest
 
 import boilerstrip
-from boilerstrip import keep
-from boilerstrip.reduce import keep_features
+from boilerstrip import keep, scorer
+from boilerstrip.reduce import block_weights, keep_features
 
 from .conftest import FIXTURES, ROOT
 
@@ -139,6 +139,31 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
         rows = _rows(case.read_text(encoding="utf-8"))
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+
+
+def test_text_rows_are_their_columns_line_by_line() -> None:
+    """`text_rows` turns `text_columns` into rows (in C where `_trees` was built): the
+    same values, row i holding value i of every column; and the Python `_rows_of` and
+    the C `rows` agree, including on no line and on columns of unequal length."""
+    cfg = boilerstrip.Config()
+    for case in sorted((FIXTURES / "text").glob("*.txt"))[:6] + sorted((FIXTURES / "keep").glob("*.txt")):
+        result = boilerstrip.clean(case.read_text(encoding="utf-8"), config=WITH_TEXT_MODEL)
+        blocks = result.blocks
+        main, typical = scorer.page_context(blocks)
+        weights = block_weights(blocks, cfg)
+        args = (blocks, weights, typical, cfg.good_min_words, cfg.near_min_words)
+        columns = keep.text_columns(*args)
+        rows = keep.text_rows(*args)
+        assert len(columns) == len(keep.TEXT_FEATURES) and len(rows) == len(blocks), case.name
+        assert rows == keep._rows_of(columns) == [[c[i] for c in columns] for i in range(len(blocks))]
+    if keep._C_ROWS is None:
+        return
+    assert keep._C_ROWS([]) == keep._rows_of([]) == []
+    assert keep._C_ROWS([[], []]) == keep._rows_of([[], []]) == []
+    with pytest.raises(ValueError):
+        keep._C_ROWS([[1.0], [1.0, 2.0]])
+    with pytest.raises(ValueError):
+        keep._rows_of([[1.0], [1.0, 2.0]])
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:
