@@ -70,6 +70,18 @@ def _c_rows() -> Callable[[list[list[float]]], list[list[float]]] | None:
 
 _C_ROWS: Final = _c_rows()
 
+
+def _c_cadence() -> Callable[[bytes, list[float], int], list[list[float]]] | None:
+    """`_text.cadence`, or None where it was not built (`_cadence` in Python)."""
+    try:
+        from ._text import cadence
+    except ImportError:
+        return None
+    return cadence
+
+
+_C_CADENCE: Final = _c_cadence()
+
 _TAGS: Final = (
     "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt",
     "figcaption", "caption", "span", "a", "section", "article", "tr", "summary", "address", "title",
@@ -352,10 +364,14 @@ def text_columns(
     out.extend(_transposed(_text_runs(words, long_words, short_words), 4))
     out.append([before[i] / total for i in range(n)])
     out.extend(_region_columns(_region(kept), n))
-    out.extend(_transposed(_cadence(shapes, kept), 5))
+    if _C_CADENCE is not None:
+        out.extend(_C_CADENCE(bytes(shapes), kept, _MAX_PERIOD))
+    else:
+        out.extend(_transposed(_cadence(shapes, kept), 5))
     out.extend(_transposed(_chains(shapes, kept), 3))
+    sides = ((words, _MISSING), (labels, _MISSING), (scores, 0.0), (ends, 0.0), (rel, 0.0))
     for j in _TEXT_SIDES:
-        for column, missing in ((words, _MISSING), (labels, _MISSING), (scores, 0.0), (ends, 0.0), (rel, 0.0)):
+        for column, missing in sides:
             out.append(_shifted(column, j, missing))
     lo = [max(0, i - _WINDOW) for i in range(n)]
     hi = [min(n, i + _WINDOW + 1) for i in range(n)]

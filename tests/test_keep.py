@@ -166,6 +166,31 @@ def test_text_rows_are_their_columns_line_by_line() -> None:
         keep._rows_of([[1.0], [1.0, 2.0]])
 
 
+def test_the_c_cadence_gives_the_python_numbers() -> None:
+    """`_text.cadence` is `keep._cadence` by feature, to the bit: on the lines of every
+    text fixture (with the reducer's content as cleaned) and on made-up shapes with
+    periods, ties and runs of one shape."""
+    if keep._C_CADENCE is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _text module")
+        pytest.skip("the C cadence is not built (sources)")
+    cases: list[tuple[list[int], list[float]]] = [
+        ([], []), ([1], [1.0]), ([0, 1] * 6, [0.0, 1.0] * 6), ([0] * 30, [0.0] * 30),
+        ([0, 0, 2, 1, 0, 0, 2, 1, 0, 0, 2, 2, 0, 1] * 3, [1.0, 0.0, 1.0] * 14),
+        ([(i * 7 + i // 5) % 3 for i in range(200)], [float(i % 2) for i in range(200)]),
+    ]  # fmt: skip
+    cfg = boilerstrip.Config()
+    for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
+        blocks = boilerstrip.clean(case.read_text(encoding="utf-8")).blocks
+        kept = [1.0 if b.label is boilerstrip.Label.ARTICLE else 0.0 for b in blocks]
+        short = cfg.near_min_words
+        shapes = [0 if b.features.words < short else 2 if b.features.ends_sentence else 1 for b in blocks]
+        cases.append((shapes, kept))
+    for shapes, kept in cases:
+        expected = keep._transposed(keep._cadence(shapes, kept), 5)
+        assert keep._C_CADENCE(bytes(shapes), kept, keep._MAX_PERIOD) == expected, shapes[:20]
+
+
 def test_a_model_for_the_other_input_is_refused() -> None:
     """A text model named as the HTML one (or the other way round) reads rows of
     another width: refused when the Cleaner is made, naming the field."""
