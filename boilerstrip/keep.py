@@ -361,14 +361,14 @@ def text_columns(
     out.extend(_line_columns(blocks, deadline))
     out.append([groups[b.features.group] / n for b in blocks])
     out.append([1.0 if len(groups) > 1 else 0.0] * n)
-    out.extend(_transposed(_text_runs(words, long_words, short_words), 4))
+    out.extend(_text_runs(words, long_words, short_words))
     out.append([before[i] / total for i in range(n)])
     out.extend(_region_columns(_region(kept), n))
     if _C_CADENCE is not None:
         out.extend(_C_CADENCE(bytes(shapes), kept, _MAX_PERIOD))
     else:
         out.extend(_transposed(_cadence(shapes, kept), 5))
-    out.extend(_transposed(_chains(shapes, kept), 3))
+    out.extend(_chains(shapes, kept))
     sides = ((words, _MISSING), (labels, _MISSING), (scores, 0.0), (ends, 0.0), (rel, 0.0))
     for j in _TEXT_SIDES:
         for column, missing in sides:
@@ -452,11 +452,9 @@ def _line_shape(text: str) -> tuple[float, float, int]:
     return cap_ratio(text), digit_ratio(text), text.count(",") + text.count("\u3001") + text.count("\uff0c")
 
 
-def _text_runs(
-    words: list[float], long_words: int, short_words: int
-) -> list[tuple[float, float, float, float]]:
-    """For each line: the length of the run of short lines it is in (0 if it is not
-    short), of the run of lines at least half as long as prose, and the distance in
+def _text_runs(words: list[float], long_words: int, short_words: int) -> list[list[float]]:
+    """By feature, every line's length of the run of short lines it is in (0 if it is
+    not short), of the run of lines at least half as long as prose, and its distance in
     lines to the previous and the next prose line (-1: none)."""
     n = len(words)
     short = [w < short_words for w in words]
@@ -475,7 +473,7 @@ def _text_runs(
             next_long[i] = float(last - i)
         if words[i] >= long_words:
             last = i
-    return [(short_run[i], long_run[i], prev_long[i], next_long[i]) for i in range(n)]
+    return [short_run, long_run, prev_long, next_long]
 
 
 def _cadence(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float, float, float]]:
@@ -518,13 +516,13 @@ def _cadence_row(
     return (float(period), (i - start) / period, (end - 1 - i) / period, *shares)
 
 
-def _chains(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float]]:
-    """For each line, the chain of prose lines (each less than `_CHAIN_GAP` lines from
-    the last) it lies in or next to: (prose lines of it before the line, after it,
-    share of them the reducer kept); zeros away from any chain."""
+def _chains(shapes: list[int], kept: list[float]) -> list[list[float]]:
+    """By feature, for each line, the chain of prose lines (each less than `_CHAIN_GAP`
+    lines from the last) it lies in or next to: prose lines of it before the line,
+    after it, and the share of them the reducer kept; zeros away from any chain."""
     n = len(shapes)
     prose = [i for i in range(n) if shapes[i]]
-    out = [(0.0, 0.0, 0.0)] * n
+    before, after, kept_share = [0.0] * n, [0.0] * n, [0.0] * n
     k = 0
     while k < len(prose):
         m = k
@@ -535,12 +533,13 @@ def _chains(shapes: list[int], kept: list[float]) -> list[tuple[float, float, fl
         lo, hi = max(0, members[0] - _CHAIN_GAP + 1), min(n, members[-1] + _CHAIN_GAP)
         seen = 0
         for i in range(lo, hi):
-            before = seen
+            before[i] = float(seen)
             if seen < len(members) and members[seen] == i:
                 seen += 1
-            out[i] = (float(before), float(len(members) - seen), share)
+            after[i] = float(len(members) - seen)
+            kept_share[i] = share
         k = m + 1
-    return out
+    return [before, after, kept_share]
 
 
 def _run_lengths(flags: list[bool]) -> list[float]:
