@@ -84,8 +84,8 @@ class Config:
     # so that where the rules and the model disagree the model can be made to be sure.
     # `keep-text.json` ships but is off by default: it lifts the WCXB dumps (held-out
     # mean F1 0.674 to 0.764) but leaves the Scrapinghub dumps of the held-out ids just
-    # under 0.93 (0.926 to 0.929), and news comes first (docs/architecture.md, "The
-    # keep model").
+    # under 0.93 (0.926 to 0.929), and news comes first; on, it also makes a text dump
+    # cost about twice as long (docs/architecture.md, "The keep model").
     keep_html: str = "keep-html.json"
     keep_text: str = ""
     keep_threshold: float = 0.5

@@ -46,7 +46,7 @@ def _c_walk() -> Callable[..., list[float]] | None:
 _C_PROBABILITIES: Final = _c_walk()
 
 
-def _c_rows() -> Callable[..., list[list[float]]] | None:
+def _c_html_rows() -> Callable[..., list[list[float]]] | None:
     """The HTML rows made in C (`_trees.html_rows`), or None from the sources or a build
     without a C compiler, where `python_rows` makes the same rows."""
     try:
@@ -56,7 +56,44 @@ def _c_rows() -> Callable[..., list[list[float]]] | None:
     return html_rows
 
 
+_C_HTML_ROWS: Final = _c_html_rows()
+
+
+def _c_line_shape() -> Callable[[str], tuple[float, float, int]] | None:
+    """`_text.line_shape`, or None from the sources or a build without a C compiler,
+    where `_line_shape` gives the same numbers."""
+    try:
+        from ._text import line_shape
+    except ImportError:
+        return None
+    return line_shape
+
+
+_C_LINE_SHAPE: Final = _c_line_shape()
+
+
+def _c_rows() -> Callable[[list[list[float]]], list[list[float]]] | None:
+    """`_trees.rows`, or None where it was not built (`_rows_of` in Python)."""
+    try:
+        from ._trees import rows as c_rows
+    except ImportError:
+        return None
+    return c_rows
+
+
 _C_ROWS: Final = _c_rows()
+
+
+def _c_cadence() -> Callable[[bytes, list[float], int], list[list[float]]] | None:
+    """`_text.cadence`, or None where it was not built (`_cadence` in Python)."""
+    try:
+        from ._text import cadence
+    except ImportError:
+        return None
+    return cadence
+
+
+_C_CADENCE: Final = _c_cadence()
 
 _TAGS: Final = (
     "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt",
@@ -242,7 +279,7 @@ def rows(
     story among teasers differ in how their prose spreads over <article> elements);
     `page_type` is the page's kind as `pagetype` reads it; `deadline` is checked as
     the rows are made."""
-    if _C_ROWS is None:
+    if _C_HTML_ROWS is None:
         return python_rows(blocks, weights, typical, main, long_words, page_type, deadline)
     kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
     n = len(blocks)
@@ -257,11 +294,11 @@ def rows(
     all_prose = float(sum(prose.values()) or 1.0)
     columns = (listed, weights, labels, kept, words, links, scores, page, prose, all_prose, typical, main, kind)  # fmt: skip
     if deadline is None or deadline.limit <= 0:
-        return _C_ROWS(*columns, _C_TABLES, 0, n)
+        return _C_HTML_ROWS(*columns, _C_TABLES, 0, n)
     out: list[list[float]] = []
     for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
         deadline.check(_WHERE)
-        out.extend(_C_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
+        out.extend(_C_HTML_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
     return out
 
 
@@ -318,7 +355,30 @@ def text_rows(
     """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights`,
     `typical` and `deadline` as for `rows`; lines of `long_words` or more are prose,
     lines under `short_words` short (menus, card titles, bylines come in runs of short
-    lines)."""
+    lines). Made a feature at a time (`text_columns`) and turned into rows at the end:
+    most features are a page's constant or a neighbour's value, which a column holds
+    as the same float objects moved along, where a row a line made a float per value."""
+    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline)
+    if _C_ROWS is not None:
+        return _C_ROWS(columns)
+    return _rows_of(columns)
+
+
+def _rows_of(columns: list[list[float]]) -> list[list[float]]:
+    """The rows of `columns` (the Python reference of `_trees.rows`)."""
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def text_columns(
+    blocks: Sequence[Block],
+    weights: Sequence[float],
+    typical: float,
+    long_words: int,
+    short_words: int,
+    deadline: Deadline | None = None,
+) -> list[list[float]]:
+    """`text_rows` by feature: one list of every line's values for each name of
+    `TEXT_FEATURES`, in its order."""
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
     kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
@@ -326,66 +386,129 @@ def text_rows(
     long = [1.0 if w >= long_words else 0.0 for w in words]
     ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
     rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
+    scores = [b.score for b in blocks]
     page = _page_features(n, words, labels)
     profile = pagetype.text_profile(blocks, deadline)
-    runs = _text_runs(words, long_words, short_words)
-    region = _region(kept)
     groups = _group_sizes(blocks)
-    blank_style = 1.0 if len(groups) > 1 else 0.0
     shapes = [
         0 if w < short_words else 2 if b.features.ends_sentence else 1
         for w, b in zip(words, blocks, strict=True)
     ]
-    cadence = _cadence(shapes, kept)
-    chains = _chains(shapes, kept)
     sums = [_running(v) for v in (words, kept, long, ends)]
-    before = _running(words)
+    before = sums[0]
     total = before[-1] or 1.0
-    out = []
-    for i in checked(range(n), deadline, _WHERE):
-        b = blocks[i]
-        row = _block_features(b, i, n, weights[i], typical, kept[i], labels[i])
-        row.extend(page)
-        row.extend(_line_features(b))
-        row.append(groups[b.features.group] / n)
-        row.append(blank_style)
-        row.extend(runs[i])
-        row.append(before[i] / total)
-        row.extend(_region_features(region, i, n))
-        row.extend(cadence[i])
-        row.extend(chains[i])
-        for j in _TEXT_SIDES:
-            k = i + j
-            if 0 <= k < n:
-                row.extend((words[k], labels[k], blocks[k].score, ends[k], rel[k]))
-            else:
-                row.extend((_MISSING, _MISSING, 0.0, 0.0, 0.0))
-        lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
-        for acc in sums:
-            row.append((acc[hi] - acc[lo]) / (hi - lo))
-        row.extend(profile)
-        out.append(row)
+    scale = max(n - 1, 1)
+    out: list[list[float]] = [
+        words,
+        [float(b.features.chars) for b in blocks],
+        [b.features.stop_density for b in blocks],
+        rel,
+        ends,
+        [float(b.features.repeats) for b in blocks],
+        [i / scale for i in range(n)],
+        scores,
+        [weights[i] for i in range(n)],
+        kept,
+        labels,
+    ]
+    out.extend([v] * n for v in page)
+    out.extend(_line_columns(blocks, deadline))
+    out.append([groups[b.features.group] / n for b in blocks])
+    out.append([1.0 if len(groups) > 1 else 0.0] * n)
+    out.extend(_text_runs(words, long_words, short_words))
+    out.append([before[i] / total for i in range(n)])
+    out.extend(_region_columns(_region(kept), n))
+    if _C_CADENCE is not None:
+        out.extend(_C_CADENCE(bytes(shapes), kept, _MAX_PERIOD))
+    else:
+        out.extend(_transposed(_cadence(shapes, kept), 5))
+    out.extend(_chains(shapes, kept))
+    sides = ((words, _MISSING), (labels, _MISSING), (scores, 0.0), (ends, 0.0), (rel, 0.0))
+    for j in _TEXT_SIDES:
+        for column, missing in sides:
+            out.append(_shifted(column, j, missing))
+    lo = [max(0, i - _WINDOW) for i in range(n)]
+    hi = [min(n, i + _WINDOW + 1) for i in range(n)]
+    for acc in sums:
+        out.append([(acc[hi[i]] - acc[lo[i]]) / (hi[i] - lo[i]) for i in range(n)])
+    out.extend([v] * n for v in profile)
     return out
 
 
-def _line_features(b: Block) -> list[float]:
-    """A line's shape: capitals, digits, boilerplate cues, word length, commas, a
-    leading symbol (bullets, arrows), a closing colon, price, code and forum marks."""
-    text, f = b.text, b.features
-    cues = float(len(f.cues)) if f.cues is not None else _MISSING
-    per_word = f.chars / f.words if f.words else float(f.chars)
-    commas = (text.count(",") + text.count("\u3001") + text.count("\uff0c")) / max(f.words, 1)
-    symbol = 0.0 if text[:1].isalnum() else 1.0
-    price, code, forum = pagetype.line_marks(b)
-    return [cap_ratio(text), digit_ratio(text), cues, per_word, commas, symbol,
-            1.0 if text.endswith(":") else 0.0, float(price), float(code), float(forum)]  # fmt: skip
+def _transposed(rows: Sequence[Sequence[float]], width: int) -> list[list[float]]:
+    """Per-line tuples of `width` values as `width` columns (empty ones for no line)."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
-def _text_runs(
-    words: list[float], long_words: int, short_words: int
-) -> list[tuple[float, float, float, float]]:
-    """For each line: the length of the run of short lines it is in (0 if it is not
-    short), of the run of lines at least half as long as prose, and the distance in
+def _shifted(column: list[float], j: int, missing: float) -> list[float]:
+    """The value `j` lines away (`missing` past the page's edge), for every line."""
+    n = len(column)
+    if j > 0:
+        return column[j:] + [missing] * min(j, n)
+    return [missing] * min(-j, n) + column[: max(n + j, 0)]
+
+
+def _region_columns(region: tuple[int, int, float], n: int) -> list[list[float]]:
+    """For every line, by feature: whether it is within the span of the reducer's
+    content, how far outside (lines; negative before it), and where the span starts
+    and ends on the page, and how many lines it keeps."""
+    first, last, count = region
+    if first < 0:
+        return [[0.0] * n, [_MISSING] * n, [_MISSING] * n, [_MISSING] * n, [0.0] * n]
+    scale = max(n - 1, 1)
+    return [
+        [1.0 if first <= i <= last else 0.0 for i in range(n)],
+        [float(i - first) if i < first else float(i - last) if i > last else 0.0 for i in range(n)],
+        [first / scale] * n,
+        [last / scale] * n,
+        [count] * n,
+    ]
+
+
+def _line_columns(blocks: Sequence[Block], deadline: Deadline | None) -> list[list[float]]:
+    """Each line's shape, by feature, in one pass (checking `deadline`): capitals,
+    digits, boilerplate cues, word length, commas, a leading symbol (bullets, arrows),
+    a closing colon, price, code and forum marks; the capitals, digits and commas in
+    C where `_text` was built (`_line_shape` in Python)."""
+    shape = _C_LINE_SHAPE if _C_LINE_SHAPE is not None else _line_shape
+    caps: list[float] = []
+    digits: list[float] = []
+    cues: list[float] = []
+    per_word: list[float] = []
+    commas: list[float] = []
+    symbol: list[float] = []
+    colon: list[float] = []
+    price: list[float] = []
+    code: list[float] = []
+    forum: list[float] = []
+    for b in checked(blocks, deadline, _WHERE):
+        text, f = b.text, b.features
+        cap, digit, comma = shape(text)
+        caps.append(cap)
+        digits.append(digit)
+        cues.append(float(len(f.cues)) if f.cues is not None else _MISSING)
+        per_word.append(f.chars / f.words if f.words else float(f.chars))
+        commas.append(comma / max(f.words, 1))
+        symbol.append(0.0 if text[:1].isalnum() else 1.0)
+        colon.append(1.0 if text.endswith(":") else 0.0)
+        marks = pagetype.line_marks(b)
+        price.append(float(marks[0]))
+        code.append(float(marks[1]))
+        forum.append(float(marks[2]))
+    return [caps, digits, cues, per_word, commas, symbol, colon, price, code, forum]
+
+
+def _line_shape(text: str) -> tuple[float, float, int]:
+    """A line's share of capitalised words, share of digits, and commas (of Latin and
+    CJK scripts): the Python reference of `_text.line_shape`."""
+    return cap_ratio(text), digit_ratio(text), text.count(",") + text.count("\u3001") + text.count("\uff0c")
+
+
+def _text_runs(words: list[float], long_words: int, short_words: int) -> list[list[float]]:
+    """By feature, every line's length of the run of short lines it is in (0 if it is
+    not short), of the run of lines at least half as long as prose, and its distance in
     lines to the previous and the next prose line (-1: none)."""
     n = len(words)
     short = [w < short_words for w in words]
@@ -404,7 +527,7 @@ def _text_runs(
             next_long[i] = float(last - i)
         if words[i] >= long_words:
             last = i
-    return [(short_run[i], long_run[i], prev_long[i], next_long[i]) for i in range(n)]
+    return [short_run, long_run, prev_long, next_long]
 
 
 def _cadence(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float, float, float]]:
@@ -447,13 +570,13 @@ def _cadence_row(
     return (float(period), (i - start) / period, (end - 1 - i) / period, *shares)
 
 
-def _chains(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float]]:
-    """For each line, the chain of prose lines (each less than `_CHAIN_GAP` lines from
-    the last) it lies in or next to: (prose lines of it before the line, after it,
-    share of them the reducer kept); zeros away from any chain."""
+def _chains(shapes: list[int], kept: list[float]) -> list[list[float]]:
+    """By feature, for each line, the chain of prose lines (each less than `_CHAIN_GAP`
+    lines from the last) it lies in or next to: prose lines of it before the line,
+    after it, and the share of them the reducer kept; zeros away from any chain."""
     n = len(shapes)
     prose = [i for i in range(n) if shapes[i]]
-    out = [(0.0, 0.0, 0.0)] * n
+    before, after, kept_share = [0.0] * n, [0.0] * n, [0.0] * n
     k = 0
     while k < len(prose):
         m = k
@@ -464,12 +587,13 @@ def _chains(shapes: list[int], kept: list[float]) -> list[tuple[float, float, fl
         lo, hi = max(0, members[0] - _CHAIN_GAP + 1), min(n, members[-1] + _CHAIN_GAP)
         seen = 0
         for i in range(lo, hi):
-            before = seen
+            before[i] = float(seen)
             if seen < len(members) and members[seen] == i:
                 seen += 1
-            out[i] = (float(before), float(len(members) - seen), share)
+            after[i] = float(len(members) - seen)
+            kept_share[i] = share
         k = m + 1
-    return out
+    return [before, after, kept_share]
 
 
 def _run_lengths(flags: list[bool]) -> list[float]:
@@ -494,17 +618,6 @@ def _region(kept: list[float]) -> tuple[int, int, float]:
     first = next((i for i, k in enumerate(kept) if k), -1)
     last = max((i for i, k in enumerate(kept) if k), default=-1)
     return first, last, sum(kept)
-
-
-def _region_features(region: tuple[int, int, float], i: int, n: int) -> list[float]:
-    """Whether the line is within the span of the reducer's content, how far outside
-    (lines; negative before it), and where the span starts and ends on the page."""
-    first, last, count = region
-    if first < 0:
-        return [0.0, _MISSING, _MISSING, _MISSING, 0.0]
-    gap = float(i - first) if i < first else float(i - last) if i > last else 0.0
-    scale = max(n - 1, 1)
-    return [1.0 if first <= i <= last else 0.0, gap, first / scale, last / scale, count]
 
 
 def _group_sizes(blocks: Sequence[Block]) -> dict[int, int]:

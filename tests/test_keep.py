@@ -13,7 +13,7 @@ import pytest
 import boilerstrip
 from boilerstrip import keep, reduce, scorer
 from boilerstrip.budget import Deadline
-from boilerstrip.reduce import keep_features
+from boilerstrip.reduce import block_weights, keep_features
 
 from .conftest import FIXTURES, ROOT
 
@@ -50,7 +50,7 @@ def test_the_rows_in_c_are_the_rows_in_python() -> None:
     """Where `_trees` is built: every HTML row of every fixture page, value by value and
     to the bit (a -0.0 for a 0.0 would show), for the page's type and for one the model
     does not know, in one call and in the chunks a deadline makes."""
-    if keep._C_ROWS is None:
+    if keep._C_HTML_ROWS is None:
         if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
             pytest.fail("the compiled build has no _trees module")
         pytest.skip("the rows in C are not built (sources)")
@@ -161,6 +161,56 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
         rows = _rows(case.read_text(encoding="utf-8"))
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+
+
+def test_text_rows_are_their_columns_line_by_line() -> None:
+    """`text_rows` turns `text_columns` into rows (in C where `_trees` was built): the
+    same values, row i holding value i of every column; and the Python `_rows_of` and
+    the C `rows` agree, including on no line and on columns of unequal length."""
+    cfg = boilerstrip.Config()
+    for case in sorted((FIXTURES / "text").glob("*.txt"))[:6] + sorted((FIXTURES / "keep").glob("*.txt")):
+        result = boilerstrip.clean(case.read_text(encoding="utf-8"), config=WITH_TEXT_MODEL)
+        blocks = result.blocks
+        main, typical = scorer.page_context(blocks)
+        weights = block_weights(blocks, cfg)
+        args = (blocks, weights, typical, cfg.good_min_words, cfg.near_min_words)
+        columns = keep.text_columns(*args)
+        rows = keep.text_rows(*args)
+        assert len(columns) == len(keep.TEXT_FEATURES) and len(rows) == len(blocks), case.name
+        assert rows == keep._rows_of(columns) == [[c[i] for c in columns] for i in range(len(blocks))]
+    if keep._C_ROWS is None:
+        return
+    assert keep._C_ROWS([]) == keep._rows_of([]) == []
+    assert keep._C_ROWS([[], []]) == keep._rows_of([[], []]) == []
+    with pytest.raises(ValueError):
+        keep._C_ROWS([[1.0], [1.0, 2.0]])
+    with pytest.raises(ValueError):
+        keep._rows_of([[1.0], [1.0, 2.0]])
+
+
+def test_the_c_cadence_gives_the_python_numbers() -> None:
+    """`_text.cadence` is `keep._cadence` by feature, to the bit: on the lines of every
+    text fixture (with the reducer's content as cleaned) and on made-up shapes with
+    periods, ties and runs of one shape."""
+    if keep._C_CADENCE is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _text module")
+        pytest.skip("the C cadence is not built (sources)")
+    cases: list[tuple[list[int], list[float]]] = [
+        ([], []), ([1], [1.0]), ([0, 1] * 6, [0.0, 1.0] * 6), ([0] * 30, [0.0] * 30),
+        ([0, 0, 2, 1, 0, 0, 2, 1, 0, 0, 2, 2, 0, 1] * 3, [1.0, 0.0, 1.0] * 14),
+        ([(i * 7 + i // 5) % 3 for i in range(200)], [float(i % 2) for i in range(200)]),
+    ]  # fmt: skip
+    cfg = boilerstrip.Config()
+    for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
+        blocks = boilerstrip.clean(case.read_text(encoding="utf-8")).blocks
+        kept = [1.0 if b.label is boilerstrip.Label.ARTICLE else 0.0 for b in blocks]
+        short = cfg.near_min_words
+        shapes = [0 if b.features.words < short else 2 if b.features.ends_sentence else 1 for b in blocks]
+        cases.append((shapes, kept))
+    for shapes, kept in cases:
+        expected = keep._transposed(keep._cadence(shapes, kept), 5)
+        assert keep._C_CADENCE(bytes(shapes), kept, keep._MAX_PERIOD) == expected, shapes[:20]
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:

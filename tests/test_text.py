@@ -5,6 +5,7 @@ every fixture page and on texts made to test the edges of "a letter or a digit".
 from __future__ import annotations
 
 import gzip
+import os
 
 import pytest
 
@@ -83,3 +84,22 @@ def test_c_utf8_check_gives_the_decoders_answer() -> None:
     assert 100 < sum(answers) < len(cases) - 100  # both answers are tested
     for data, answer in zip(cases, answers, strict=True):
         assert utf8_valid(data) is answer, data[:80]
+
+
+def test_c_line_shape_gives_the_python_numbers() -> None:
+    """The text keep model's capitals, digits and commas of a line (`_text.line_shape`)
+    are those of `keep._line_shape` (features.cap_ratio, digit_ratio and str.count), to
+    the bit, on every fixture line and the edges of "a word" and "a digit"."""
+    from boilerstrip import keep
+
+    try:
+        from boilerstrip._text import line_shape
+    except ImportError:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _text module")
+        pytest.skip("the C line shape is not built (pure-Python sources)")
+    edges = [*EDGES, "_Abc", "a_B C", "3rd Place", "\u0663Abc", "Éé ÀB", "a,b\u3001c\uff0cd", "x" * 5 + ","]
+    for text in edges + _texts():
+        assert line_shape(text) == keep._line_shape(text), text
+    with pytest.raises(TypeError):
+        line_shape(b"bytes")
