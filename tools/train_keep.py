@@ -149,7 +149,7 @@ def _target(text: str, gold: Counter[tuple[str, ...]], gold_words: set[str]) -> 
     return (1.0 if sum((sh & gold).values()) / n >= 0.5 else 0.0), float(min(n, 100))
 
 
-Rows = tuple[list[list[float]], list[float], list[float], list[str]]
+Rows = tuple[list[list[float]], list[float], list[float], list[str], str]  # x, y, w, texts, page type
 
 
 Cleaned = tuple[list[Block], str]  # a page's blocks as the reducer leaves them, its page type
@@ -180,7 +180,7 @@ def page_rows(page: Page, cleaned: Cleaned, mode: str) -> Rows:
     if page.prefix and any(y):
         last = max(k for k, t in enumerate(y) if t)
         w = [v if k <= last else 0.0 for k, v in enumerate(w)]
-    return x, y, w, [b.text for b in blocks]
+    return x, y, w, [b.text for b in blocks], page_type
 
 
 def all_rows(data: list[Page], mode: str, cache: pathlib.Path | None, jobs: int) -> list[Rows]:
@@ -312,7 +312,9 @@ def main() -> None:
     if args.evaluate:
         forest = keep.read(args.evaluate.read_text(encoding="utf-8"))
         probabilities = [keep.probabilities(forest, r[0]) for r in rows]
-        report(data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor)
+        report(
+            data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor, _cards(args)
+        )
         return
     booster = fit([(p, r) for p, r in zip(data, rows, strict=True) if not p.held], weights, args)
     model = export(booster, names)
@@ -321,7 +323,7 @@ def main() -> None:
     for page, r, ps in zip(data, rows, probabilities, strict=True):
         if r[0] and page.held:
             assert np.allclose(booster.predict(np.array(r[0], dtype=float)), ps, atol=1e-5), page.id
-    report(data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor)
+    report(data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor, _cards(args))
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"keep-{args.mode}.json"
     path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -380,6 +382,7 @@ def cross_validate(
         kept,
         (args.threshold, args.drop_threshold),
         args.run_floor,
+        _cards(args),
     )
 
 
@@ -416,17 +419,18 @@ def report(
     kept: int,
     thresholds: tuple[float, float],
     run_floor: float | None = None,
+    cards: tuple[str, ...] = (),
 ) -> None:
     """The benches' metrics by set and part, with the model and without it (the
     pipeline's own content blocks): WCXB's mean page word F1 by page type, the
     Scrapinghub shingle F1 (by dump style for text), and the multilingual set's on the
     pages with a full expected text."""
     found: dict[tuple[str, bool, str], list[Any]] = {}
-    for page, (x, _, _, texts), ps in zip(data, rows, probabilities, strict=True):
+    for page, (x, _, _, texts, page_type), ps in zip(data, rows, probabilities, strict=True):
         if page.prefix:
             continue
         outputs = {
-            "keep": page_text(texts, x, ps, kept, thresholds, run_floor),
+            "keep": page_text(texts, x, ps, kept, _for_type(thresholds, page_type, cards), run_floor),
             "pipeline": page_text(texts, x, [], kept, (1.0, 1.0)),
         }
         kind = page.set.split(":")[0]
@@ -442,6 +446,19 @@ def report(
                 vals = found.get((group, held, system), [])
                 cells.append(_mean_score(vals) if vals else "-")
         print(f"{group:28s} tune {cells[0]} -> {cells[1]}   held-out {cells[2]} -> {cells[3]}")
+
+
+def _cards(args: argparse.Namespace) -> tuple[str, ...]:
+    """The page types whose HTML blocks are content over `Config.keep_card_threshold`."""
+    return boilerstrip.Config().keep_card_types if args.mode == "html" else ()
+
+
+def _for_type(thresholds: tuple[float, float], page_type: str, cards: tuple[str, ...]) -> tuple[float, float]:
+    """The thresholds `reduce.assemble` applies on a page of this type: on a grid of
+    cards (HTML), a block is content over `Config.keep_card_threshold` instead."""
+    if page_type in cards:
+        return boilerstrip.Config().keep_card_threshold, thresholds[1]
+    return thresholds
 
 
 def _mean_score(values: list[Any]) -> str:
