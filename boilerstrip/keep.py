@@ -281,13 +281,8 @@ def rows(
     the rows are made."""
     if _C_HTML_ROWS is None:
         return python_rows(blocks, weights, typical, main, long_words, page_type, deadline)
-    kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
-    n = len(blocks)
+    kind, n, labels, kept, words, links = _columns(blocks, page_type)
     listed = blocks if isinstance(blocks, list) else list(blocks)
-    labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
-    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
-    words = [float(b.features.words) for b in blocks]
-    links = [b.dom.link_density if b.dom is not None else 0.0 for b in blocks]
     scores = [b.score for b in blocks]
     page = _page_features(n, words, labels)
     prose = _article_prose(blocks, long_words)
@@ -302,6 +297,19 @@ def rows(
     return out
 
 
+def _columns(
+    blocks: Sequence[Block], page_type: str
+) -> tuple[float, int, list[float], list[float], list[float], list[float]]:
+    """What both row makers read of the page: its type's index, its block count, and
+    each block's label index, whether the reducer kept it, its words and link share."""
+    kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
+    labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
+    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
+    words = [float(b.features.words) for b in blocks]
+    links = [b.dom.link_density if b.dom is not None else 0.0 for b in blocks]
+    return kind, len(blocks), labels, kept, words, links
+
+
 def python_rows(
     blocks: Sequence[Block],
     weights: Sequence[float],
@@ -313,12 +321,7 @@ def python_rows(
 ) -> list[list[float]]:
     """`rows` in Python: the reference for `_trees.html_rows` (which makes the same rows
     where it is built) and the rows everywhere else."""
-    kind = float(TYPES.index(page_type)) if page_type in TYPES else _MISSING
-    n = len(blocks)
-    labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
-    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
-    words = [float(b.features.words) for b in blocks]
-    links = [b.dom.link_density if b.dom is not None else 0.0 for b in blocks]
+    kind, n, labels, kept, words, links = _columns(blocks, page_type)
     page = _page_features(n, words, labels)
     sum_words, sum_kept, sum_links = _running(words), _running(kept), _running(links)
     prose = _article_prose(blocks, long_words)

@@ -541,24 +541,30 @@ _STAGE_RUNS: dict[str, tuple[Callable[[], Callable[[Deadline], object]], tuple[s
 }
 
 
-@pytest.mark.parametrize("stage", list(_STAGE_RUNS))
-def test_each_stage_over_the_blocks_stops_inside_itself(stage: str) -> None:
-    """The stage alone, given its page's blocks and a deadline 0.5 s away: it stops
-    where it is, well before its end (within 1 s of the thread's CPU), and says where."""
-    make, wheres = _STAGE_RUNS[stage]
-    run = make()
+def _in_a_thread(run: Callable[[], object]) -> tuple[BaseException | None, float]:
+    """What `run` raised in a thread of its own (None if nothing), and the thread's CPU
+    seconds (which a loaded machine does not stretch)."""
 
     def timed() -> tuple[BaseException | None, float]:
         cpu = time.thread_time()
         try:
-            run(Deadline(0.5))
+            run()
             raised = None
         except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
             raised = exc
         return raised, time.thread_time() - cpu
 
     with ThreadPoolExecutor(1) as pool:
-        raised, cpu = pool.submit(timed).result()
+        return pool.submit(timed).result()
+
+
+@pytest.mark.parametrize("stage", list(_STAGE_RUNS))
+def test_each_stage_over_the_blocks_stops_inside_itself(stage: str) -> None:
+    """The stage alone, given its page's blocks and a deadline 0.5 s away: it stops
+    where it is, well before its end (within 1 s of the thread's CPU), and says where."""
+    make, wheres = _STAGE_RUNS[stage]
+    run = make()
+    raised, cpu = _in_a_thread(lambda: run(Deadline(0.5)))
     assert isinstance(raised, TimeLimitError) and any(w in str(raised) for w in wheres), raised
     assert cpu < 1.0, f"stopped after {cpu:.1f} s of CPU: {raised}"
 
@@ -651,18 +657,7 @@ def test_measuring_one_long_block_checks_the_deadline() -> None:
     the deadline between pieces: with 0.05 s left it stops within 0.2 s of CPU."""
     block = _one_paragraph(16)
     english = lang.detect(PROSE * 10)
-
-    def timed() -> tuple[BaseException | None, float]:
-        cpu = time.thread_time()
-        try:
-            features.compute([block], english, Deadline(0.05))
-            raised = None
-        except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
-            raised = exc
-        return raised, time.thread_time() - cpu
-
-    with ThreadPoolExecutor(1) as pool:
-        raised, cpu = pool.submit(timed).result()
+    raised, cpu = _in_a_thread(lambda: features.compute([block], english, Deadline(0.05)))
     assert isinstance(raised, TimeLimitError) and "while measuring the blocks" in str(raised), raised
     assert cpu < 0.2, f"stopped after {cpu:.2f} s of CPU"
 
