@@ -169,9 +169,12 @@ def _cjk_features(block: Block, stopchars: frozenset[str], deadline: Deadline | 
 
 
 def _cjk_count(text: str, stopchars: frozenset[str]) -> tuple[int, int, int]:
-    """(CJK characters, Latin words, stop characters) of a text."""
-    stops = sum(map(stopchars.__contains__, text)) if stopchars else 0
-    return cjk_chars(text), len(_LATIN_WORD_RE.findall(text)), stops
+    """(CJK characters, Latin words, stop characters) of a text. Stop characters are
+    CJK characters (lang.STOPCHARS), so a text without any has none to count: a
+    Latin menu line of a Chinese page is not read character by character."""
+    cjk = cjk_chars(text)
+    stops = sum(map(stopchars.__contains__, text)) if stopchars and cjk else 0
+    return cjk, len(_LATIN_WORD_RE.findall(text)), stops
 
 
 def _cjk_count_in_pieces(text: str, stopchars: frozenset[str], deadline: Deadline) -> tuple[int, int, int]:

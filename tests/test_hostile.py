@@ -694,3 +694,10 @@ def test_a_long_cjk_block_measured_in_pieces_measures_as_a_whole() -> None:
     assert whole.features == pieces.features and whole.features.words > 1_000_000
     with pytest.raises(TimeLimitError, match="while measuring the blocks"):
         features._cjk_count_in_pieces(text, chinese.stopchars, Deadline(1e-9))
+
+
+def test_every_stop_character_is_a_cjk_character() -> None:
+    """`features._cjk_count` counts stop characters only in a text holding CJK
+    characters, which is exact only while every stop character is one."""
+    for code, chars in lang.STOPCHARS.items():
+        assert chars and all(lang.cjk_chars(c) == 1 for c in chars), code
