@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
 
 import pytest
 
@@ -62,8 +63,28 @@ def test_cleaner_pickles(seed_text: str) -> None:
 
 
 def test_clean_many_is_lazy_and_ordered(seed_text: str) -> None:
-    results = list(Cleaner().clean_many([seed_text, seed_text.encode()]))
-    assert results[0].text == results[1].text != ""
+    """Pages are taken from the iterable only as results are asked for (a crawl too big
+    for memory streams through), and results come in the pages' order."""
+    other = (
+        "<html><head><title>Council votes</title></head><body><p>"
+        + "The council voted. " * 20
+        + "</p></body></html>"
+    )
+    taken: list[int] = []
+
+    def pages() -> Iterator[str | bytes]:
+        given: list[str | bytes] = [seed_text, other, seed_text.encode()]
+        for i, page in enumerate(given):
+            taken.append(i)
+            yield page
+
+    results = Cleaner().clean_many(pages())
+    assert taken == []
+    first = next(results)
+    assert taken == [0] and (first.title or "").startswith("Wives of mobilized Russian soldiers")
+    second = next(results)
+    assert taken == [0, 1] and second.title == "Council votes" and second.source_type == "html"
+    assert next(results).text == first.text != "" and taken == [0, 1, 2]
 
 
 def test_config_is_frozen() -> None:
