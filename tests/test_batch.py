@@ -284,25 +284,38 @@ def _running(pid: int) -> bool:
     return _stat(pid)[:1] not in ([], ["Z"])
 
 
+_KILL_RUN = ("--workers", "2", "--quiet", "--chunk-size", "8")
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[pathlib.Path, int, bytes]:
+    """A WARC of 120 responses, its record count, and the output of one uninterrupted
+    batch over it: what every interrupted and resumed batch must end with (made once
+    for the three ways of interrupting)."""
+    folder = tmp_path_factory.mktemp("uninterrupted")
+    warc, whole = folder / "crawl.warc.gz", folder / "whole.jsonl"
+    pages = [gzip.decompress(p.read_bytes()) for p in HTML_PAGES]
+    n = write_warc(warc, pages * 10, [], extras=False)
+    run_batch(str(warc), "-o", str(whole), *_KILL_RUN)
+    return warc, n, whole.read_bytes()
+
+
 @pytest.mark.parametrize(
     "sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["kill", "ctrl-c", "term"]
 )
 def test_kill_and_resume_gives_the_uninterrupted_output(
-    tmp_path: pathlib.Path, pages: list[bytes], sig: int
+    tmp_path: pathlib.Path, uninterrupted: tuple[pathlib.Path, int, bytes], sig: int
 ) -> None:
-    warc = tmp_path / "crawl.warc.gz"
-    n = write_warc(warc, pages * 25, [], extras=False)
-    whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
-    common = ["--workers", "2", "--quiet", "--chunk-size", "8"]
-    run_batch(str(warc), "-o", str(whole), *common)
-    status = _kill_midway([str(warc), "-o", str(part), *common], part, sig, at_least=40)
+    warc, n, whole = uninterrupted
+    part = tmp_path / "part.jsonl"
+    status = _kill_midway([str(warc), "-o", str(part), *_KILL_RUN], part, sig, at_least=24)
     if sig != signal.SIGKILL:  # SIGTERM (a scheduler's stop) ends the batch as Ctrl-C does
         assert status == 130 and not list(tmp_path.glob(".*.lock")), status
     done = part.read_bytes().count(b"\n")
     assert 0 < done < n
     stats = tmp_path / "stats.json"
-    run_batch(str(warc), "-o", str(part), "--resume", "--stats", str(stats), *common)
-    assert part.read_bytes() == whole.read_bytes()
+    run_batch(str(warc), "-o", str(part), "--resume", "--stats", str(stats), *_KILL_RUN)
+    assert part.read_bytes() == whole
     s = json.loads(stats.read_text())
     assert s["resumed_from"] >= done - 1 and s["records_read"] == n and s["accounted"]
 

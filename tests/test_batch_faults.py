@@ -236,27 +236,26 @@ def test_max_bytes_0_is_no_limit_in_the_api(tmp_path: pathlib.Path, pages: list[
 
 def test_a_second_batch_on_the_same_output_is_refused(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
     """Before, a --resume beside a running batch gave a torn line and 120 duplicate
-    records, and both runs exited 0."""
-    path = tmp_path / "big.warc.gz"
-    path.write_bytes(b"".join(gzip.compress(r) for r in warc_records(pages, repeat=40)))
+    records, and both runs exited 0. The first batch reads JSON lines from a pipe the
+    test holds open, so it is surely still running while the others try."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(gzip.compress(r) for r in warc_records(pages, repeat=1)))
     out = tmp_path / "out.jsonl"
     errors = tmp_path / "errors.jsonl"
-    command = [
-        sys.executable,
-        "-m",
-        "boilerstrip",
-        "batch",
-        str(path),
-        "-o",
-        str(out),
-        "--errors",
-        str(errors),
-    ]
-    first = subprocess.Popen([*command, "--workers", "1", "--quiet"], stderr=subprocess.PIPE)
+    command = [sys.executable, "-m", "boilerstrip", "batch", "-", "-o", str(out), "--errors", str(errors)]
+    first = subprocess.Popen(
+        [*command, "--workers", "1", "--quiet", "--chunk-size", "1"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert first.stdin is not None
+    rows = [(json.dumps({"html": p.decode()}) + "\n").encode() for p in pages * 2]
+    first.stdin.writelines(rows[:3])
+    first.stdin.flush()
     deadline = time.monotonic() + 60
     while not (out.exists() and out.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert first.poll() is None, "the first batch ended before the second could start"
+    assert first.poll() is None and out.stat().st_size, "the first batch wrote nothing"
     started = time.monotonic()
     second = run_batch(str(path), "-o", str(out), "--resume", check=False)
     assert second.returncode == 1 and f"PID {first.pid}" in second.stderr, second.stderr
@@ -266,9 +265,11 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: pathlib.Path, pa
     third = run_batch(str(path), "-o", str(tmp_path / "other.jsonl"), "--errors", str(errors), check=False)
     assert third.returncode == 1 and f"PID {first.pid}" in third.stderr, third.stderr
     assert not (tmp_path / ".other.jsonl.lock").exists()
+    first.stdin.writelines(rows[3:])
+    first.stdin.close()
     assert first.wait(timeout=300) == 0
     got = lines(out)
-    assert [x["seq"] for x in got] == list(range(len(pages) * 40))
+    assert [x["seq"] for x in got] == list(range(len(rows)))
     assert not list(tmp_path.glob(".*.lock")), "the lock file outlived its batch"
 
 
