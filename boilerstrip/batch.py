@@ -40,6 +40,7 @@ from typing import Any
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
+from .model import Result
 from .outputs import RESULT_FIELDS, Lock, Writer, check_paths, earlier_lines, json_line
 from .sources import (
     NOTHING_DONE,
@@ -263,6 +264,19 @@ def process_record(rec: Record) -> dict[str, Any]:
     return {**line, **fields}
 
 
+def _timed_clean(
+    cleaner: Cleaner, page: Any, url: str | None, comments: bool, timeout: float | None
+) -> Result:
+    """`cleaner.clean`, raising TimeoutError if it took over `timeout`: the alarm
+    interrupts a page that runs long, but a signal that arrives while C code runs may
+    only be seen after the page is done, so the clock decides too."""
+    started = time.monotonic()
+    result = cleaner.clean(page, url=url, include_comments=comments)
+    if timeout and time.monotonic() - started > timeout:
+        raise TimeoutError
+    return result
+
+
 def clean_fields(
     cleaner: Cleaner,
     page: Any,
@@ -280,16 +294,17 @@ def clean_fields(
     url = url if isinstance(url, str) and url else None
     timeout = timeout if threading.current_thread() is threading.main_thread() else None
     previous = signal.signal(signal.SIGALRM, _timeout) if timeout else None
-    if timeout:
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-    started = time.monotonic()
     try:
-        result = cleaner.clean(page, url=url, include_comments=comments)
-        # The alarm interrupts a page that runs long; a signal that arrives while C code
-        # runs may only be seen after the page is done, so the clock decides too.
-        if timeout and time.monotonic() - started > timeout:
-            raise TimeoutError
+        try:
+            if timeout:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+            result = _timed_clean(cleaner, page, url, comments, timeout)
+        finally:
+            if timeout:
+                signal.setitimer(signal.ITIMER_REAL, 0)
     except TimeoutError:
+        # Caught around the alarm's whole span: it may go off on any line from the
+        # timer's start to its stop, not only inside clean().
         return {"status": "error", "reason": f"took over --timeout {timeout:g}s"}
     except BoilerstripError as exc:
         return {"status": "error", "reason": str(exc)}
@@ -299,7 +314,6 @@ def clean_fields(
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"}
     finally:
         if timeout:
-            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     d = result.to_dict()
     fields: dict[str, Any] = {"url": result.url, "status": "ok" if result.text else "empty"}

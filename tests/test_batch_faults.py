@@ -22,8 +22,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from boilerstrip import Config, html
-from boilerstrip.batch import BatchOptions, run
+from boilerstrip import Cleaner, Config, html
+from boilerstrip.batch import BatchOptions, clean_fields, run
 
 from .test_batch import HTML_PAGES, lines, run_batch
 
@@ -403,3 +403,17 @@ def test_a_pool_stops_when_a_worker_is_ended_mid_result() -> None:
         proc.communicate()
         pytest.fail("stopping the pool hung on a worker ended mid-result")
     assert proc.returncode == 0 and out.strip() == "stopped, no worker left", (out, err)
+
+
+def test_an_alarm_that_goes_off_at_once_is_a_timeout_line() -> None:
+    """Before, an alarm that went off between the timer's start and the guarded call
+    (here nearly always, with a timer of microseconds; under load, with --timeout 0.0005
+    in a test above) raised TimeoutError out of clean_fields instead of giving the
+    record's error line."""
+    cleaner = Cleaner()
+    page = "<html><body><p>" + "The council voted on the plan. " * 20 + "</p></body></html>"
+    for timeout in (1e-6, 2e-6, 5e-6, 1e-5, 2e-5, 5e-5) * 20:
+        fields = clean_fields(cleaner, page, None, timeout=timeout)
+        assert fields["status"] == "error" and "--timeout" in fields["reason"], fields
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL, "the earlier alarm handler is not restored"
+    assert clean_fields(cleaner, page, None, timeout=30)["status"] == "ok"
