@@ -120,31 +120,15 @@ _DOM_FIELDS: Final = tuple(
 _BLOCK: Final = ("words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label")  # fmt: skip
 _PAGE: Final = ("n_blocks", "page_words", *(f"pshare_{label.value}" for label in LABELS))
 
-# The features a row's first part holds, made in C where `_trees` was built.
-_ROW: Final[tuple[str, ...]] = (
+FEATURES: Final[tuple[str, ...]] = (
     *_BLOCK, *_PAGE,
     "link", "depth", "heading", "tag", "hint", "n_articles", "in_main_owner", "no_main",
     *(f"in_{c}" for c in _CONTAINERS),
     *(f"n{j}_{k}" for j in _SIDES for k in ("words", "label", "link", "score", "samehint")),
     "win_words", "win_kept", "win_link", "page_articles", "own_article_share", "page_type",
 )  # fmt: skip
-# Where a block stands on its page, made a column at a time in Python (`_layout`):
-# its offset in blocks from the page's first <h1> and from the span of the reducer's
-# content, its depth against the content's, and the make-up of the blocks that share
-# its shape (tag, depth and class word): how many, their share of the page's words,
-# the share of them the reducer kept, and their mean link share. Why: a story's first
-# paragraphs follow its headline, its last ones sit next to the reducer's span at
-# the same depth as the paragraphs it kept, and a listing's cards or a thread's posts
-# repeat one shape. (The same make-up of the blocks that share a hinted element was
-# tried too: cross-validation on the tuning part read it as noise.)
-_LAYOUT: Final = (
-    "h1_offset", "region_in", "region_gap", "depth_vs_kept",
-    "shape_blocks", "shape_share", "shape_kept", "shape_link",
-)  # fmt: skip
-FEATURES: Final[tuple[str, ...]] = (*_ROW, *_LAYOUT)
-_FAR: Final = -1000.0  # an offset from what the page does not have (no <h1>, no content)
 # What `_trees.html_rows` reads besides the columns: the same tables `python_rows` reads.
-_C_TABLES: Final = (_MISSING, _WINDOW, _SIDES, _TAG_INDEX, _HINT_INDEX, _CONTAINERS, _DOM_FIELDS, len(_ROW))  # fmt: skip
+_C_TABLES: Final = (_MISSING, _WINDOW, _SIDES, _TAG_INDEX, _HINT_INDEX, _CONTAINERS, _DOM_FIELDS, len(FEATURES))  # fmt: skip
 
 # A text dump's lines have no DOM: their own shape, the runs of short and long lines
 # they sit in, where the reducer's region lies, and the page's make-up instead.
@@ -305,64 +289,11 @@ def rows(
     all_prose = float(sum(prose.values()) or 1.0)
     columns = (listed, weights, labels, kept, words, links, scores, page, prose, all_prose, typical, main, kind)  # fmt: skip
     if deadline is None or deadline.limit <= 0:
-        out = _C_HTML_ROWS(*columns, _C_TABLES, 0, n)
-    else:
-        out = []
-        for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
-            deadline.check(_WHERE)
-            out.extend(_C_HTML_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
-    _extend(out, _layout(blocks, kept, words, links))
-    return out
-
-
-def _extend(rows: list[list[float]], columns: list[list[float]]) -> None:
-    """Every row followed by its values of `columns`."""
-    for i, row in enumerate(rows):
-        row.extend(column[i] for column in columns)
-
-
-def _layout(
-    blocks: Sequence[Block], kept: list[float], words: list[float], links: list[float]
-) -> list[list[float]]:
-    """The `_LAYOUT` features of every block, by feature."""
-    n = len(blocks)
-    doms = [b.dom for b in blocks]
-    h1 = next((i for i, d in enumerate(doms) if d is not None and d.heading == 1), -1)
-    inside = [i for i in range(n) if kept[i]]
-    first, last = (inside[0], inside[-1]) if inside else (-1, -1)
-    depths = sorted(d.depth for d, k in zip(doms, kept, strict=True) if k and d is not None)
-    middle = float(depths[len(depths) // 2]) if depths else None
-    out = [
-        [float(i - h1) if h1 >= 0 else _FAR for i in range(n)],
-        [1.0 if first <= i <= last and first >= 0 else 0.0 for i in range(n)],
-        [_FAR if first < 0 else float(i - first) if i < first else float(max(i - last, 0)) for i in range(n)],
-        [_FAR if middle is None or d is None else d.depth - middle for d in doms],
-    ]
-    shape = [(d.tag, d.depth, d.hint_token) if d is not None else None for d in doms]
-    out.extend(_groups(shape, kept, words, links, sum(words) or 1.0))
-    return out
-
-
-def _groups(
-    keys: Sequence[object], kept: list[float], words: list[float], links: list[float], total: float
-) -> list[list[float]]:
-    """For every block, of the blocks with its key (None: a group of its own): how many,
-    their share of the page's words, the share of them the reducer kept, and their mean
-    link share."""
-    count: dict[object, list[float]] = {}
-    for k, key in enumerate(keys):
-        acc = count.setdefault(key, [0.0, 0.0, 0.0, 0.0])
-        acc[0] += 1.0
-        acc[1] += words[k]
-        acc[2] += kept[k]
-        acc[3] += links[k]
-    out: list[list[float]] = [[], [], [], []]
-    for k, key in enumerate(keys):
-        acc = count[key] if key is not None else [1.0, words[k], kept[k], links[k]]
-        out[0].append(acc[0])
-        out[1].append(acc[1] / total)
-        out[2].append(acc[2] / acc[0])
-        out[3].append(acc[3] / acc[0])
+        return _C_HTML_ROWS(*columns, _C_TABLES, 0, n)
+    out: list[list[float]] = []
+    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
+        deadline.check(_WHERE)
+        out.extend(_C_HTML_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
     return out
 
 
@@ -413,7 +344,6 @@ def python_rows(
         row.append(prose.get(own, 0.0) / all_prose)
         row.append(kind)
         out.append(row)
-    _extend(out, _layout(blocks, kept, words, links))
     return out
 
 
@@ -804,8 +734,7 @@ def decide(
     so that with a lower `drop_threshold` the reducer's content is dropped only where
     the model is confident; with `runs` (text dumps: a floor and the words of a prose
     line), a prose line over the floor that repeats the shape of content one period
-    of its cadence back is content too (`run_members`); on an HTML page, a block the
-    detectors called a byline is never made content; each change keeps its reason.
+    of its cadence back is content too (`run_members`); each change keeps its reason.
     Returns the content blocks in page order. Where no block is over the threshold,
     nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
@@ -814,14 +743,8 @@ def decide(
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
-    # An HTML page's byline stays a byline: the benches' gold leaves it out of the
-    # body, and the layout features (a block just under the headline, next to the
-    # content) pull a short one over the threshold.
-    bylines = not forest.text
     chosen = [
-        (p > threshold and not (bylines and b.label is Label.BYLINE))
-        or (b.label is Label.ARTICLE and p > drop)
-        for b, p in zip(blocks, ps, strict=True)
+        p > threshold or (b.label is Label.ARTICLE and p > drop) for b, p in zip(blocks, ps, strict=True)
     ]
     added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
     content = []
