@@ -146,3 +146,33 @@ def test_navigation_role_on_a_wrapper_does_not_hide_the_article() -> None:
     assert all(_tokens(str(s)) in out for s in meta["must"])  # type: ignore[attr-defined]
     assert not any(_tokens(str(s)) in out for s in meta["must_not"])  # type: ignore[attr-defined]
     assert 0.95 * len(plain) <= len(out) <= 1.05 * len(plain)  # not the page taken whole
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the story's later widgets are labelled related by their class word and the "
+    "keep model rates them 0.15-0.35; keep features that read where a block stands (next to the "
+    "reducer's span, in the shape of the paragraphs kept) kept them, but did not hold on WCXB's "
+    "held-out part as the bench runs it (no URL): 0.841 -> 0.837",
+)
+def test_a_story_split_over_widget_containers_keeps_its_later_parts() -> None:
+    """A page builder wraps every part of a page, menus and story alike, in elements
+    whose class reads as a widget (a related-content hint): the reducer keeps the story's
+    first paragraphs, and its later parts are lost as related. They are the story; the
+    share box, the menus and the other stories stay out."""
+    page = (FIXTURES / "html-made" / "widget-story.html").read_bytes()
+    result = boilerstrip.clean(page)
+    out = _tokens(result.text)
+    for part in ("The harbour authority published its new tide tables last week",
+                 "Here is what changes for the people who use the harbour every day",
+                 "The depth over the bar at the lowest tides is a little less than charted",
+                 "The changes are not the same all around the harbour"):  # fmt: skip
+        assert _tokens(part) in out
+    for chrome in (
+        "SHARE THIS ARTICLE",
+        "More news",
+        "Winter opening hours",
+        "Hydrographic surveys",
+        "Careers",
+    ):
+        assert _tokens(chrome) not in out
