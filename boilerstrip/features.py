@@ -7,7 +7,7 @@ about half a word so a Chinese paragraph is as "long" as its English translation
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from .budget import Deadline, checked
@@ -78,14 +78,33 @@ def _measure(
 
 
 def _count(lower: str, stop: frozenset[str]) -> tuple[int, int, frozenset[str], bool]:
-    """(words, stop words, cue words, whether the words are all letters) of a text."""
+    """(words, stop words, cue words, whether the words are all letters) of a text: in C
+    where the build made it (`_text.count`), else in Python; the two give the same."""
+    return _COUNT(lower, stop, CUE_WORDS)
+
+
+def _count_in_python(
+    lower: str, stop: frozenset[str], cues: frozenset[str] = CUE_WORDS
+) -> tuple[int, int, frozenset[str], bool]:
+    """`_count` in Python: the reference for `_text.count`."""
     words = split_words(lower)
     return (
         len(words),
         len([w for w in words if w in stop]),
-        CUE_WORDS.intersection(words),
+        cues.intersection(words),
         "".join(words).isalpha(),
     )
+
+
+def _load_count() -> Callable[[str, frozenset[str], frozenset[str]], tuple[int, int, frozenset[str], bool]]:
+    try:
+        from ._text import count
+    except ImportError:
+        return _count_in_python
+    return count
+
+
+_COUNT: Final = _load_count()
 
 
 def _count_in_pieces(
