@@ -14,8 +14,8 @@
   Python reference; the scan over every period and line was a tenth of the model's
   time in compiled Python.
 - count(text, stop, cues): features._count_in_python's (words, stop words, cue words,
-  all letters) of a lower-cased block in one pass over its words: no list of them, no
-  join of them for isalpha, no second pass for the cue words.
+  a digit) of a lower-cased block in one pass over its words: no list of them, no
+  second pass for the cue words, no search of a pattern for a digit.
 - may_marks(text, price, forum): pagetype._may_marks_in_python's bits, which of the
   price, code and forum patterns can match a block at all, in one call instead of some
   twenty substring tests and a lower-cased copy.
@@ -28,10 +28,8 @@ without this module (lang.py and decode.py do the same in Python).
 #include <stdint.h>
 #include <string.h>
 
-/* ASCII letters and digits: what Py_UNICODE_ISALNUM says below 128, by table; and
-   letters, what Py_UNICODE_ISALPHA says. */
+/* ASCII letters and digits: what Py_UNICODE_ISALNUM says below 128, by table. */
 static unsigned char ASCII_ALNUM[128];
-static unsigned char ASCII_ALPHA[128];
 
 static inline int is_alnum(Py_UCS4 c) {
     return c < 128 ? ASCII_ALNUM[c] : Py_UNICODE_ISALNUM(c);
@@ -70,8 +68,8 @@ static PyObject *words(PyObject *module, PyObject *text) {
 
 PyDoc_STRVAR(count_doc,
 "count(text, stop, cues)\n\n"
-"(len(ws), stop words in ws, cues.intersection(ws), ''.join(ws).isalpha()) for\n"
-"ws = words(text): features._count_in_python, in one pass.");
+"(len(ws), stop words in ws, cues.intersection(ws), whether a word holds a digit)\n"
+"for ws = words(text): features._count_in_python, in one pass.");
 
 /* The empty frozenset count() gives a text without cue words: immutable, made once. */
 static PyObject *NO_CUES;
@@ -86,7 +84,7 @@ static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0, stops = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    int alpha = 1, any_stop = PySet_GET_SIZE(stop) > 0;
+    int digit = 0, any_stop = PySet_GET_SIZE(stop) > 0;
     while (i < n) {
         while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
         if (i >= n) break;
@@ -94,7 +92,7 @@ static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         while (i < n) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             if (!is_alnum(c)) break;
-            if (alpha && !(c < 128 ? ASCII_ALPHA[c] : Py_UNICODE_ISALPHA(c))) alpha = 0;
+            if (!digit) digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
             i++;
         }
         found++;
@@ -115,7 +113,7 @@ static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     }
     if (!hits) hits = Py_NewRef(NO_CUES);
     PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
-    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, (alpha && found) ? Py_True : Py_False) : NULL;
+    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
     Py_XDECREF(a);
     Py_XDECREF(b);
     Py_DECREF(hits);
@@ -462,10 +460,7 @@ static struct PyModuleDef module_def = {
 };
 
 PyMODINIT_FUNC PyInit__text(void) {
-    for (Py_UCS4 c = 0; c < 128; c++) {
-        ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
-        ASCII_ALPHA[c] = (unsigned char)(Py_UNICODE_ISALPHA(c) ? 1 : 0);
-    }
+    for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
     MARKS['{'] = MARKS['}'] = MARKS[';'] = CODE_MARK;
     MARKS['('] = OPEN;
     MARKS[')'] = CLOSE;

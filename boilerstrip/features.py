@@ -62,10 +62,10 @@ def _measure(
     if last in _CLOSERS and len(text) > 1:
         last = text[-2]
     if len(lower) > PIECE and deadline is not None and deadline.limit > 0:
-        n, stops, cues, alpha = _count_in_pieces(lower, stop, deadline)
+        n, stops, cues, digit = _count_in_pieces(lower, stop, deadline)
     else:
-        n, stops, cues, alpha = _count(lower, stop)
-    if not alpha and _DIGIT_RE.search(text):  # letters only: no digit
+        n, stops, cues, digit = _count(lower, stop)
+    if digit:
         cues |= _NUM
     if "©" in text or "ⓒ" in text:
         cues |= _COPY
@@ -78,8 +78,10 @@ def _measure(
 
 
 def _count(lower: str, stop: frozenset[str]) -> tuple[int, int, frozenset[str], bool]:
-    """(words, stop words, cue words, whether the words are all letters) of a text: in C
-    where the build made it (`_text.count`), else in Python; the two give the same."""
+    """(words, stop words, cue words, whether it holds a digit) of a lower-cased text: in
+    C where the build made it (`_text.count`), else in Python; the two give the same.
+    The words hold every digit (`\\d`) of the text, and `str.lower` keeps every digit
+    and makes none."""
     return _COUNT(lower, stop, CUE_WORDS)
 
 
@@ -92,7 +94,7 @@ def _count_in_python(
         len(words),
         len([w for w in words if w in stop]),
         cues.intersection(words),
-        "".join(words).isalpha(),
+        _DIGIT_RE.search(lower) is not None,
     )
 
 
@@ -116,13 +118,12 @@ def _count_in_pieces(
     no word is, so the counts are those of the whole."""
     n = stops = 0
     cues: frozenset[str] = frozenset()
-    alpha = True
+    digit = False
     for piece in _pieces(lower):
         deadline.check(_WHERE)
-        pn, ps, pc, pa = _count(piece, stop)
-        n, stops, cues = n + pn, stops + ps, cues | pc
-        alpha = alpha and (pa or not pn)
-    return n, stops, cues, alpha and n > 0
+        pn, ps, pc, pd = _count(piece, stop)
+        n, stops, cues, digit = n + pn, stops + ps, cues | pc, digit or pd
+    return n, stops, cues, digit
 
 
 def _pieces(text: str) -> Iterator[str]:
