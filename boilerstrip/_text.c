@@ -13,6 +13,12 @@
 - cadence(shapes, kept, max_period): keep._cadence by feature (five lists), its
   Python reference; the scan over every period and line was a tenth of the model's
   time in compiled Python.
+- count(text, stop, cues): features._count_in_python's (words, stop words, cue words,
+  a digit) of a lower-cased block in one pass over its words: no list of them, no
+  second pass for the cue words, no search of a pattern for a digit.
+- may_marks(text, price, forum): pagetype._may_marks_in_python's bits, which of the
+  price, code and forum patterns can match a block at all, in one call instead of some
+  twenty substring tests and a lower-cased copy.
 
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
@@ -58,6 +64,192 @@ static PyObject *words(PyObject *module, PyObject *text) {
         Py_DECREF(word);
     }
     return out;
+}
+
+PyDoc_STRVAR(count_doc,
+"count(text, stop, cues)\n\n"
+"(len(ws), stop words in ws, cues.intersection(ws), whether a word holds a digit)\n"
+"for ws = words(text): features._count_in_python, in one pass.");
+
+/* The empty frozenset count() gives a text without cue words: immutable, made once. */
+static PyObject *NO_CUES;
+
+static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyAnySet_Check(args[1]) || !PyAnySet_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "count() needs a str, a set of stop words and a set of cue words");
+        return NULL;
+    }
+    PyObject *text = args[0], *stop = args[1], *cues = args[2], *hits = NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0, stops = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int digit = 0, any_stop = PySet_GET_SIZE(stop) > 0;
+    while (i < n) {
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        while (i < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (!is_alnum(c)) break;
+            if (!digit) digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+            i++;
+        }
+        found++;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (!word) goto fail;
+        int is_stop = any_stop ? PySet_Contains(stop, word) : 0;
+        int is_cue = is_stop < 0 ? -1 : PySet_Contains(cues, word);
+        if (is_cue > 0 && !hits) {
+            hits = PyFrozenSet_New(NULL);
+            if (!hits) is_cue = -1;
+        }
+        if (is_cue < 0 || (is_cue && PySet_Add(hits, word) < 0)) {
+            Py_DECREF(word);
+            goto fail;
+        }
+        stops += is_stop;
+        Py_DECREF(word);
+    }
+    if (!hits) hits = Py_NewRef(NO_CUES);
+    PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
+    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_DECREF(hits);
+    return out;
+fail:
+    Py_XDECREF(hits);
+    return NULL;
+}
+
+/* What may_marks looks for in a character below 256, by table. */
+enum { CODE_MARK = 1, OPEN = 2, CLOSE = 4, EQUALS = 8, GREATER = 16, COLON = 32, CURRENCY = 64 };
+static unsigned char MARKS[256];
+
+/* The needles of may_marks, lower-case ASCII, by their first letter: the price
+   pattern's words (kind 1) and the forum pattern's stems (kind 4). */
+typedef struct { const char *word; unsigned char len, kind; } Needle;
+static const Needle NEEDLES[] = {
+    {"usd", 3, 1}, {"eur", 3, 1}, {"gbp", 3, 1}, {"price", 5, 1},
+    {"post", 4, 4}, {"repl", 4, 4}, {"joined", 6, 4}, {"member", 6, 4}, {"views", 5, 4}, {"quote", 5, 4},
+    {"thread", 6, 4}, {"topic", 5, 4}, {"answered", 8, 4}, {"asked", 5, 4}, {"vote", 4, 4}, {"like", 4, 4},
+    {NULL, 0, 0},
+};
+/* The needles by first letter: their kinds, and up to three positions in NEEDLES. */
+static unsigned char FIRST_LETTERS[128];
+static signed char BY_LETTER[128][4];
+
+static const char *const CODE_STARTS[] = {"def", "class", "import", "return", "var", "const", "let",
+                                          "function", NULL};
+
+/* Whether `text` from `start` begins with one of `words` (ASCII, case as given). */
+static int starts_with_any(int kind, const void *data, Py_ssize_t n, Py_ssize_t start, const char *const *words) {
+    for (; *words; words++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(*words), k = 0;
+        if (start + len > n) continue;
+        while (k < len && PyUnicode_READ(kind, data, start + k) == (Py_UCS4)(unsigned char)(*words)[k]) k++;
+        if (k == len) return 1;
+    }
+    return 0;
+}
+
+/* The kinds (1, 4) of the needles found in the folded text `low` of length n, of
+   those in `wanted`. */
+static int needles_in(const char *low, Py_ssize_t n, int wanted) {
+    int got = 0;
+    for (Py_ssize_t i = 0; i < n && got != wanted; i++) {
+        unsigned char c = (unsigned char)low[i];
+        if (c >= 128 || !(FIRST_LETTERS[c] & wanted & ~got)) continue;
+        for (const signed char *k = BY_LETTER[c]; *k >= 0; k++) {
+            const Needle *e = &NEEDLES[*k];
+            if ((e->kind & wanted & ~got) && i + e->len <= n && memcmp(low + i, e->word, e->len) == 0)
+                got |= e->kind;
+        }
+    }
+    return got;
+}
+
+/* What may_marks finds in its one pass over a text. */
+struct scan { int code, currency, unfoldable; unsigned prev; };
+
+/* The marks of character c, updating st (the character before it is st->prev). */
+static inline void scan_mark(struct scan *st, Py_UCS4 c) {
+    unsigned m = 0;
+    if (c < 256) {
+        m = MARKS[c];
+    } else if (c == 0x20ac || c == 0x20b9) {
+        m = CURRENCY;
+    } else if (c == 0x130 || c == 0x131 || c == 0x17f) {
+        st->unfoldable = 1;
+    }
+    if (m) {
+        if ((m & CODE_MARK) || ((m & CLOSE) && (st->prev & OPEN)) || ((m & GREATER) && (st->prev & EQUALS)) ||
+            ((m & COLON) && (st->prev & COLON)))
+            st->code = 1;
+        st->currency |= (m & CURRENCY) != 0;
+    }
+    st->prev = m;
+}
+
+/* One pass over the characters of one width: their marks, and the text folded into
+   `low` when it is asked for (`fold`). str.lower() gives an ASCII letter for an ASCII
+   letter and for the Kelvin sign alone (U+0130 makes folded() give None); no other
+   character is a letter of the needles. Without folding, the first code mark ends it. */
+#define SCAN_MARKS(T)                                                                        \
+    do {                                                                                     \
+        const T *chars = (const T *)data;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                 \
+            Py_UCS4 c = chars[i];                                                            \
+            scan_mark(&st, c);                                                               \
+            if (fold) low[i] = c < 128 ? (char)Py_TOLOWER(c) : c == 0x212a ? 'k' : '\x01'; \
+            else if (st.code) break;                                                         \
+        }                                                                                    \
+    } while (0)
+
+PyDoc_STRVAR(may_marks_doc,
+"may_marks(text, price, forum)\n\n"
+"pagetype._may_marks_in_python(text, price, forum): 1 where the price pattern may match\n"
+"(asked only when price), 2 where the code pattern may, 4 where the forum pattern may\n"
+"(asked only when forum).");
+
+static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "may_marks() needs a str and two flags");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    int price = PyObject_IsTrue(args[1]), forum = PyObject_IsTrue(args[2]);
+    if (price < 0 || forum < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int code, currency, unfoldable, fold = price || forum;
+    char small[512], *low = NULL;
+    if (fold) {
+        low = n <= (Py_ssize_t)sizeof(small) ? small : PyMem_Malloc((size_t)n + 1);
+        if (!low) return PyErr_NoMemory();
+    }
+    struct scan st = {0, 0, 0, 0};
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: SCAN_MARKS(Py_UCS1); break;
+    case PyUnicode_2BYTE_KIND: SCAN_MARKS(Py_UCS2); break;
+    default: SCAN_MARKS(Py_UCS4); break;
+    }
+    code = st.code, currency = st.currency, unfoldable = st.unfoldable;
+    if (!code) {
+        Py_ssize_t start = 0;
+        while (start < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) start++;
+        code = starts_with_any(kind, data, n, start, CODE_STARTS);
+    }
+    long bits = code ? 2 : 0;
+    if (price && (unfoldable || currency)) bits |= 1;
+    if (forum && unfoldable) bits |= 4;
+    int wanted = (price && !(bits & 1) ? 1 : 0) | (forum && !(bits & 4) ? 4 : 0);
+    if (wanted) bits |= needles_in(low, n, wanted);
+    if (low && low != small) PyMem_Free(low);
+    return PyLong_FromLong(bits);
 }
 
 /* Strict UTF-8 (RFC 3629), as Python's decoder takes it: no overlong forms, no
@@ -257,6 +449,8 @@ static PyMethodDef methods[] = {
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {"line_shape", line_shape, METH_O, line_shape_doc},
     {"cadence", cadence, METH_VARARGS, cadence_doc},
+    {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
+    {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -267,5 +461,22 @@ static struct PyModuleDef module_def = {
 
 PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
+    MARKS['{'] = MARKS['}'] = MARKS[';'] = CODE_MARK;
+    MARKS['('] = OPEN;
+    MARKS[')'] = CLOSE;
+    MARKS['='] = EQUALS;
+    MARKS['>'] = GREATER;
+    MARKS[':'] = COLON;
+    MARKS['$'] = MARKS[0xa3] = MARKS[0xa5] = CURRENCY;
+    memset(BY_LETTER, -1, sizeof(BY_LETTER));
+    for (const Needle *e = NEEDLES; e->word; e++) {
+        unsigned char first = (unsigned char)e->word[0];
+        int k = 0;
+        while (BY_LETTER[first][k] >= 0) k++; /* at most three needles share a letter */
+        BY_LETTER[first][k] = (signed char)(e - NEEDLES);
+        FIRST_LETTERS[first] |= e->kind;
+    }
+    NO_CUES = PyFrozenSet_New(NULL);
+    if (!NO_CUES) return NULL;
     return PyModule_Create(&module_def);
 }

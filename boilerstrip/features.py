@@ -7,7 +7,7 @@ about half a word so a Chinese paragraph is as "long" as its English translation
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from .budget import Deadline, checked
@@ -62,10 +62,10 @@ def _measure(
     if last in _CLOSERS and len(text) > 1:
         last = text[-2]
     if len(lower) > PIECE and deadline is not None and deadline.limit > 0:
-        n, stops, cues, alpha = _count_in_pieces(lower, stop, deadline)
+        n, stops, cues, digit = _count_in_pieces(lower, stop, deadline)
     else:
-        n, stops, cues, alpha = _count(lower, stop)
-    if not alpha and _DIGIT_RE.search(text):  # letters only: no digit
+        n, stops, cues, digit = _count(lower, stop)
+    if digit:
         cues |= _NUM
     if "©" in text or "ⓒ" in text:
         cues |= _COPY
@@ -78,14 +78,35 @@ def _measure(
 
 
 def _count(lower: str, stop: frozenset[str]) -> tuple[int, int, frozenset[str], bool]:
-    """(words, stop words, cue words, whether the words are all letters) of a text."""
+    """(words, stop words, cue words, whether it holds a digit) of a lower-cased text: in
+    C where the build made it (`_text.count`), else in Python; the two give the same.
+    The words hold every digit (`\\d`) of the text, and `str.lower` keeps every digit
+    and makes none."""
+    return _COUNT(lower, stop, CUE_WORDS)
+
+
+def _count_in_python(
+    lower: str, stop: frozenset[str], cues: frozenset[str] = CUE_WORDS
+) -> tuple[int, int, frozenset[str], bool]:
+    """`_count` in Python: the reference for `_text.count`."""
     words = split_words(lower)
     return (
         len(words),
         len([w for w in words if w in stop]),
-        CUE_WORDS.intersection(words),
-        "".join(words).isalpha(),
+        cues.intersection(words),
+        _DIGIT_RE.search(lower) is not None,
     )
+
+
+def _load_count() -> Callable[[str, frozenset[str], frozenset[str]], tuple[int, int, frozenset[str], bool]]:
+    try:
+        from ._text import count
+    except ImportError:
+        return _count_in_python
+    return count
+
+
+_COUNT: Final = _load_count()
 
 
 def _count_in_pieces(
@@ -97,13 +118,12 @@ def _count_in_pieces(
     no word is, so the counts are those of the whole."""
     n = stops = 0
     cues: frozenset[str] = frozenset()
-    alpha = True
+    digit = False
     for piece in _pieces(lower):
         deadline.check(_WHERE)
-        pn, ps, pc, pa = _count(piece, stop)
-        n, stops, cues = n + pn, stops + ps, cues | pc
-        alpha = alpha and (pa or not pn)
-    return n, stops, cues, alpha and n > 0
+        pn, ps, pc, pd = _count(piece, stop)
+        n, stops, cues, digit = n + pn, stops + ps, cues | pc, digit or pd
+    return n, stops, cues, digit
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -167,14 +167,38 @@ def _may_be_code(text: str) -> bool:
 
 def line_marks(b: Block) -> tuple[int, int, int]:
     """Whether a block is a price line, a line of code, a forum line (posts, replies,
-    votes...): 1 or 0 each."""
+    votes...): 1 or 0 each. Price lines have at most 40 words, forum lines 12."""
     text, words = b.text, b.features.words
-    low = folded(text) if words <= 40 else None
+    may = _MAY_MARKS(text, words <= 40, words <= 12)
     return (
-        1 if words <= 40 and _may_price(text, low) and _PRICE.search(text) else 0,
-        1 if _may_be_code(text) and _CODE.search(text) else 0,
-        1 if words <= 12 and _may_forum(low) and _FORUM_LINE.search(text) else 0,
+        1 if may & 1 and _PRICE.search(text) else 0,
+        1 if may & 2 and _CODE.search(text) else 0,
+        1 if may & 4 and _FORUM_LINE.search(text) else 0,
     )
+
+
+def _may_marks_in_python(text: str, price: bool, forum: bool) -> int:
+    """Which patterns of `line_marks` can match `text` at all, by the cheap tests below:
+    1 the price pattern (tested only when `price`), 2 the code pattern, 4 the forum
+    pattern (only when `forum`). The reference for `_text.may_marks`, which makes them
+    in one call."""
+    low = folded(text) if price or forum else None
+    return (
+        (1 if price and _may_price(text, low) else 0)
+        | (2 if _may_be_code(text) else 0)
+        | (4 if forum and _may_forum(low) else 0)
+    )
+
+
+def _load_may_marks() -> Callable[[str, bool, bool], int]:
+    try:
+        from ._text import may_marks
+    except ImportError:
+        return _may_marks_in_python
+    return may_marks
+
+
+_MAY_MARKS: Final = _load_may_marks()
 
 
 def _may_price(text: str, low: str | None) -> bool:

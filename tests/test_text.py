@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections.abc import Callable
+from typing import Any, cast
 
 import pytest
 
@@ -103,3 +105,55 @@ def test_c_line_shape_gives_the_python_numbers() -> None:
         assert line_shape(text) == keep._line_shape(text), text
     with pytest.raises(TypeError):
         line_shape(b"bytes")
+
+
+def _c(name: str) -> Callable[..., Any]:
+    """A function of the C module, or a skip where the sources run without it (a fail
+    in a build that must have it)."""
+    try:
+        from boilerstrip import _text
+    except ImportError:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _text module")
+        pytest.skip("the C module is not built (pure-Python sources)")
+    return cast(Callable[..., Any], getattr(_text, name))
+
+
+# Letters that lower-case differently from how a case-blind pattern reads them, the
+# patterns' marks and words, letters that are not words' (superscripts, numerals).
+MARK_EDGES = [
+    "İstanbul price", "Best prıce", "42 UſD", "12 liKes", "LIKE", "  def f():", "\u3000class X",
+    "\u00a0return x;", "a()b", "x => y", "a::b", ": :", "₹5", "£3", "¥1", "€2", "$", "Joined: 2019",
+    "x\u00b2 y", "\u0663\u0664 abc", "\u2167 Reply", "snake_case", "Replies (3)", "eur", "GBP 1", "Über uns",
+]  # fmt: skip
+
+
+def test_c_count_gives_the_python_counts() -> None:
+    """A block's words, stop words, cue words and all-letters flag (`_text.count`) are
+    `features._count_in_python`'s on every fixture line, for a language's stop list,
+    every list and none; the cue words in the same order."""
+    from boilerstrip import features
+    from boilerstrip.patterns import CUE_WORDS
+
+    count = _c("count")
+    for text in [t.lower() for t in EDGES + MARK_EDGES] + _texts():
+        for stop in (lang.STOPWORDS["en"], lang.ALL_STOPWORDS, frozenset()):
+            found, expected = count(text, stop, CUE_WORDS), features._count_in_python(text, stop)
+            assert found == expected and list(found[2]) == list(expected[2]), text
+    with pytest.raises(TypeError):
+        count(b"bytes", frozenset(), CUE_WORDS)
+    with pytest.raises(TypeError):
+        count("text", ["a", "list"], CUE_WORDS)
+
+
+def test_c_may_marks_gives_the_python_tests_answer() -> None:
+    """Which of the price, code and forum patterns may match a block (`_text.may_marks`)
+    is `pagetype._may_marks_in_python`'s answer on every fixture line and the letters
+    that lower-case apart from the patterns' reading, whichever patterns are asked."""
+    from boilerstrip import pagetype
+
+    may_marks = _c("may_marks")
+    for text in EDGES + MARK_EDGES + _texts():
+        for price, forum in ((True, True), (True, False), (False, False)):
+            assert may_marks(text, price, forum) == pagetype._may_marks_in_python(text, price, forum), text
+    assert may_marks("İ", True, True) == 5 and may_marks("\u212a like", False, False) == 0
