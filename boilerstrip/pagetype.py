@@ -81,6 +81,15 @@ _YEAR: Final = re.compile(r"^(19|20)\d\d$")
 _PRICE: Final = re.compile(r"[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|USD|EUR|GBP)\b|\bprice\b", re.I)
 _CODE: Final = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|return|var|const|let|function)\b|\w\(\)|=>|::")
 _CODE_STARTS: Final = ("def", "class", "import", "return", "var", "const", "let", "function")
+# What the patterns above need, for the cheap tests before them: one table each, read
+# by the tests in Python and handed to the C scan (`_text.marks_table`).
+_CURRENCY_SIGNS: Final = "$€£¥₹"
+_PRICE_WORDS: Final = ("usd", "eur", "gbp", "price")
+_CODE_MARKS: Final = "{};"
+_CODE_PAIRS: Final = ("()", "=>", "::")
+_FORUM_STEMS: Final = (
+    "post", "repl", "joined", "member", "views", "quote", "thread", "topic", "answered", "asked", "vote", "like",
+)  # fmt: skip
 _FORUM_LINE: Final = re.compile(
     r"\b(?:posts?|replies|reply|joined|member|members|views|quote|thread|topic|"
     r"answered|asked|upvotes?|votes?|likes?)\b",
@@ -160,7 +169,7 @@ def _may_be_code(text: str) -> bool:
     """Whether `_CODE` can match `text` at all: one of the characters or the leading
     keywords it needs is there. A cheap test first, as most blocks are prose, and the
     pattern costs a page 0.2 ms (the same answer on every text)."""
-    if "{" in text or "}" in text or ";" in text or "()" in text or "=>" in text or "::" in text:
+    if any(c in text for c in _CODE_MARKS) or any(pair in text for pair in _CODE_PAIRS):
         return True
     return text.lstrip().startswith(_CODE_STARTS)
 
@@ -191,11 +200,13 @@ def _may_marks_in_python(text: str, price: bool, forum: bool) -> int:
 
 
 def _load_may_marks() -> Callable[[str, bool, bool], int]:
+    """`_text.may_marks` with this module's tables, or the tests in Python without it."""
     try:
-        from ._text import may_marks
+        from ._text import marks_table, may_marks
     except ImportError:
         return _may_marks_in_python
-    return may_marks
+    table = marks_table(_CURRENCY_SIGNS, _PRICE_WORDS, _CODE_MARKS, _CODE_PAIRS, _CODE_STARTS, _FORUM_STEMS)
+    return lambda text, price, forum: may_marks(table, text, price, forum)
 
 
 _MAY_MARKS: Final = _load_may_marks()
@@ -205,9 +216,9 @@ def _may_price(text: str, low: str | None) -> bool:
     """Whether `_PRICE` can match: a currency sign, code or "price" is there. The
     pattern is tried at every character of most blocks, and this test is ten times
     cheaper (the same answer on every text)."""
-    if low is None or "$" in text or "€" in text or "£" in text or "¥" in text or "₹" in text:
+    if low is None or any(sign in text for sign in _CURRENCY_SIGNS):
         return True
-    return "usd" in low or "eur" in low or "gbp" in low or "price" in low
+    return any(word in low for word in _PRICE_WORDS)
 
 
 def _may_forum(low: str | None) -> bool:
@@ -215,11 +226,7 @@ def _may_forum(low: str | None) -> bool:
     Substring tests, not a search of a pattern of the stems: on a short line a dozen
     of them cost less than one call of the pattern (tests/test_prefilters.py holds it
     and checks the two agree)."""
-    return low is None or (
-        "post" in low or "repl" in low or "joined" in low or "member" in low or "views" in low
-        or "quote" in low or "thread" in low or "topic" in low or "answered" in low
-        or "asked" in low or "vote" in low or "like" in low
-    )  # fmt: skip
+    return low is None or any(stem in low for stem in _FORUM_STEMS)
 
 
 # The page statistics that need no markup (a text dump has them too).

@@ -152,8 +152,25 @@ def test_c_may_marks_gives_the_python_tests_answer() -> None:
     that lower-case apart from the patterns' reading, whichever patterns are asked."""
     from boilerstrip import pagetype
 
-    may_marks = _c("may_marks")
+    marks_table = _c("marks_table")
+    may_marks = pagetype._load_may_marks()
+    assert may_marks is not pagetype._may_marks_in_python
     for text in EDGES + MARK_EDGES + _texts():
         for price, forum in ((True, True), (True, False), (False, False)):
             assert may_marks(text, price, forum) == pagetype._may_marks_in_python(text, price, forum), text
     assert may_marks("İ", True, True) == 5 and may_marks("\u212a like", False, False) == 0
+    # The C scan reads the tables it is given, and refuses what it cannot hold.
+    table = marks_table("\u20bd", ("rub",), "#", ("<-",), ("fn",), ("reply",))
+    c_may_marks = _c("may_marks")
+    assert (
+        c_may_marks(table, "10 \u20bd", True, True) == 1 and c_may_marks(table, "a <- b", False, False) == 2
+    )
+    assert c_may_marks(table, "fn main", False, False) == 2 and c_may_marks(table, "{x};", True, True) == 0
+    assert c_may_marks(table, "RUB 3, one Reply", True, True) == 5
+    for bad in (
+        ("$", ("Price",), "", (), (), ()),
+        ("$", (), "", ("<--",), (), ()),
+        ("$", ("é",), "", (), (), ()),
+    ):
+        with pytest.raises(ValueError):
+            marks_table(*bad)
