@@ -87,8 +87,9 @@ class Config:
     # dumps held-out 0.831 to 0.862). Its thresholds were chosen on out-of-fold
     # predictions of the tuning pages (5 folds by domain): content over 0.8, the
     # reducer's content dropped at 0.3 or under; at 0.7 the multilingual and Scrapinghub
-    # figures fell under the rules'. On, a text dump costs about twice as long
-    # (docs/architecture.md, "The keep model").
+    # figures fell under the rules'. On, a text dump costs about twice as long: 2.6-2.9x
+    # trafilatura's pages/s against 5.7-7.6x off (docs/architecture.md, "The keep model");
+    # `keep_text=""` gives the rules alone at their speed.
     keep_html: str = "keep-html.json"
     keep_text: str = "keep-text.json"
     keep_threshold: float = 0.5
