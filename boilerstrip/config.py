@@ -82,12 +82,16 @@ class Config:
     # dumps); a block the reducer kept is dropped only when its probability is at or
     # under `keep_drop_threshold` (HTML) or `keep_text_drop_threshold` (text dumps),
     # so that where the rules and the model disagree the model can be made to be sure.
-    # `keep-text.json` ships but is off by default: it lifts the WCXB dumps (held-out
-    # mean F1 0.674 to 0.764) but leaves the Scrapinghub dumps of the held-out ids just
-    # under 0.93 (0.926 to 0.929), and news comes first; on, it also makes a text dump
-    # cost about twice as long (docs/architecture.md, "The keep model").
+    # `keep-text.json` is on: it lifts the WCXB dumps (held-out mean F1 0.674 to 0.739)
+    # and holds news (Scrapinghub dumps of the held-out ids 0.926 to 0.930, multilingual
+    # dumps held-out 0.831 to 0.862). Its thresholds were chosen on out-of-fold
+    # predictions of the tuning pages (5 folds by domain): content over 0.8, the
+    # reducer's content dropped at 0.3 or under; at 0.7 the multilingual and Scrapinghub
+    # figures fell under the rules'. On, a text dump costs about twice as long: 2.6-2.9x
+    # trafilatura's pages/s against 5.7-7.6x off (docs/architecture.md, "The keep model");
+    # `keep_text=""` gives the rules alone at their speed.
     keep_html: str = "keep-html.json"
-    keep_text: str = ""
+    keep_text: str = "keep-text.json"
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5
     # On these page types (a grid of cards: names, codes, prices) a block is made
@@ -95,8 +99,8 @@ class Config:
     # menu's to the model, which learned mostly from articles.
     keep_card_types: tuple[str, ...] = ("listing", "collection", "product")
     keep_card_threshold: float = 0.4
-    keep_text_threshold: float = 0.7
-    keep_text_drop_threshold: float = 0.1
+    keep_text_threshold: float = 0.8
+    keep_text_drop_threshold: float = 0.3
     # Text dumps: a prose line (of `near_min_words` or more) that repeats the shape of
     # content one period back, in a stretch where the lines' shapes repeat (a
     # listing's cards, a thread's posts), is content when its probability is over
