@@ -6,7 +6,9 @@ The expectations are other extractors' reference outputs, not a human gold stand
 snippets found in the output, whitespace-normalised; all pages) and shingle F1 (the
 Scrapinghub metric; pages whose expectation is a full text). Near-duplicate pairs
 count once. Pages are read as bytes, so the four with a wrong <meta charset> test the
-decoding too.
+decoding too. Each HTML page's URL (the set's `url`) goes to boilerstrip and trafilatura,
+as a crawl record carries it (its page-type guess reads the URL); the text dumps go
+without one (text mode reads no URL: a dump is read as an article).
 
 The same pages are also rendered as whole-page text dumps (resiliparse's HTML-to-text
 converter with nothing removed, indentation stripped, no blank lines: the WET style of
@@ -42,15 +44,16 @@ def _norm(text: str, cjk: bool) -> str:
     return _SPACE.sub("" if cjk else " ", text).strip()
 
 
-def systems() -> dict[str, Callable[[bytes], str]]:
+def systems() -> dict[str, Callable[[bytes, str | None], str]]:
+    """The HTML systems; each takes the page and its URL, as a crawl record hands them over."""
     import trafilatura
 
     import boilerstrip
 
     cleaner = boilerstrip.Cleaner()
     return {
-        "boilerstrip": lambda page: cleaner.clean(page).text,
-        "trafilatura": lambda page: trafilatura.extract(page, include_comments=False) or "",
+        "boilerstrip": lambda page, url: cleaner.clean(page, url=url).text,
+        "trafilatura": lambda page, url: trafilatura.extract(page, url=url, include_comments=False) or "",
     }
 
 
@@ -63,7 +66,7 @@ def as_text_dump(page: bytes) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def text_systems() -> dict[str, Callable[[bytes], str]]:
+def text_systems() -> dict[str, Callable[[bytes, str | None], str]]:
     from text_bench import c4_line_filter, make_trafilatura
 
     import boilerstrip
@@ -78,8 +81,8 @@ def text_systems() -> dict[str, Callable[[bytes], str]]:
     return {name: _on_dump(fn) for name, fn in found.items() if fn is not None}
 
 
-def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes], str]:
-    return lambda page: fn(as_text_dump(page))
+def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes, str | None], str]:
+    return lambda page, url: fn(as_text_dump(page))
 
 
 def main() -> None:
@@ -100,14 +103,14 @@ def main() -> None:
         write_section(args.write, "multilingual", out, build)
 
 
-def table(records: list[dict[str, Any]], fns: dict[str, Callable[[bytes], str]]) -> str:
+def table(records: list[dict[str, Any]], fns: dict[str, Callable[[bytes, str | None], str]]) -> str:
     """Snippet recall and full-text F1 of each system, as a Markdown table."""
     rows = []
     for name, fn in fns.items():
         by_lang: dict[str, list[float]] = defaultdict(list)
         pairs = []
         for rec in records:
-            out = fn((DATA / "pages" / f"{rec['id']}.html").read_bytes())
+            out = fn((DATA / "pages" / f"{rec['id']}.html").read_bytes(), rec.get("url"))
             cjk = rec["language"] in ("zh", "ja", "th", "my")
             got = _norm(out, cjk)
             found = sum(_norm(s, cjk) in got for s in rec["with"]) / len(rec["with"]) if rec["with"] else 1.0

@@ -15,8 +15,12 @@ decide; pages without snippets of a kind are left out of that mean.
 Every figure is given on all pages, on the tuning part and on the held-out quarter of
 the domains (bench/splits.py), and F1 by page type.
 
-HTML mode runs the peers of bench/html_bench.py exactly as it does, each system in
-its own process, pages as bytes. Text mode cleans the `text-wet/` dumps (resiliparse's
+HTML mode runs the peers of bench/html_bench.py as it does, each system in its own
+process, pages as bytes, and hands each page's URL (the set's `url`) to every system
+whose API takes one: boilerstrip (`clean(page, url=...)`: its page-type guess reads the
+URL), trafilatura and its fast mode, readability; jusText and resiliparse take none.
+A crawl record carries its URL (batch passes WARC-Target-URI), and the keep model is
+trained with it (tools/train_keep.py), so the bench measures what users run. Text mode cleans the `text-wet/` dumps (resiliparse's
 HTML-to-text with nothing removed, one block a line) with boilerstrip and the text
 peers of bench/text_bench.py. Pages/s counts the extraction calls only (reading and
 gunzipping a page are outside the timing); a page on which a system raises counts as
@@ -154,15 +158,16 @@ def html_worker(name: str, data: pathlib.Path, repeat: int) -> None:
     errors and peak RSS."""
     from html_bench import extractor
 
-    ids = [r["id"] for r in load_truth(data)]
+    truth = load_truth(data)
+    ids, urls = [r["id"] for r in truth], {r["id"]: r.get("url") for r in truth}
     fn = extractor(name)
 
-    def read(pid: str) -> bytes:
-        return gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes())
+    def read(pid: str) -> tuple[bytes, str | None]:
+        return gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes()), urls[pid]
 
     best, outputs, errors = float("inf"), [], {}
     for _ in range(repeat):
-        outputs, seconds, errors = timed_pass(fn, ids, read)
+        outputs, seconds, errors = timed_pass(lambda item: fn(*item), ids, read)
         best = min(best, seconds)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"ids": ids, "outputs": outputs, "seconds": best, "errors": errors, "rss_mb": rss_mb}))
