@@ -99,10 +99,6 @@ class Config:
     # menu's to the model, which learned mostly from articles.
     keep_card_types: tuple[str, ...] = ("listing", "collection", "product")
     keep_card_threshold: float = 0.4
-    # HTML: where the reducer kept nothing, content the keep model finds that holds
-    # fewer words than this (a site name, "Home") does not stand: the page gives no
-    # text, so that it is read again as a browser shows it (`reveal_max_words`).
-    keep_rescue_min_words: int = 5
     keep_text_threshold: float = 0.8
     keep_text_drop_threshold: float = 0.3
     # Text dumps: a prose line (of `near_min_words` or more) that repeats the shape of

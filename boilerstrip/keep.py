@@ -120,27 +120,15 @@ _DOM_FIELDS: Final = tuple(
 _BLOCK: Final = ("words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label")  # fmt: skip
 _PAGE: Final = ("n_blocks", "page_words", *(f"pshare_{label.value}" for label in LABELS))
 
-# Where a block lies in the page's layout, against the story's headline and the
-# reducer's content: a story's first and last paragraphs sit right after the <h1> and
-# at the edges of the reducer's run, at the content's depth; a card or a post is one of
-# many blocks of the same tag, depth and class word, most of them content where the
-# grid is. `_FAR` stands for "no such reference on the page" (no <h1>, nothing kept).
-LAYOUT: Final = (
-    "h1_offset", "span_offset", "depth_rel", "twins", "twins_kept", "twins_words", "twins_link",
-)  # fmt: skip
-_FAR: Final = 1000.0
-_REACH: Final = 50  # offsets in blocks are capped at this
 FEATURES: Final[tuple[str, ...]] = (
     *_BLOCK, *_PAGE,
     "link", "depth", "heading", "tag", "hint", "n_articles", "in_main_owner", "no_main",
     *(f"in_{c}" for c in _CONTAINERS),
     *(f"n{j}_{k}" for j in _SIDES for k in ("words", "label", "link", "score", "samehint")),
     "win_words", "win_kept", "win_link", "page_articles", "own_article_share", "page_type",
-    *LAYOUT,
 )  # fmt: skip
-# What `_trees.html_rows` reads besides the columns: the same tables `python_rows` reads;
-# it makes every column but the layout ones, which `_layout_columns` adds to both.
-_C_TABLES: Final = (_MISSING, _WINDOW, _SIDES, _TAG_INDEX, _HINT_INDEX, _CONTAINERS, _DOM_FIELDS, len(FEATURES) - len(LAYOUT))  # fmt: skip
+# What `_trees.html_rows` reads besides the columns: the same tables `python_rows` reads.
+_C_TABLES: Final = (_MISSING, _WINDOW, _SIDES, _TAG_INDEX, _HINT_INDEX, _CONTAINERS, _DOM_FIELDS, len(FEATURES))  # fmt: skip
 
 # A text dump's lines have no DOM: their own shape, the runs of short and long lines
 # they sit in, where the reducer's region lies, and the page's make-up instead.
@@ -301,13 +289,11 @@ def rows(
     all_prose = float(sum(prose.values()) or 1.0)
     columns = (listed, weights, labels, kept, words, links, scores, page, prose, all_prose, typical, main, kind)  # fmt: skip
     if deadline is None or deadline.limit <= 0:
-        out = _C_HTML_ROWS(*columns, _C_TABLES, 0, n)
-    else:
-        out = []
-        for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
-            deadline.check(_WHERE)
-            out.extend(_C_HTML_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
-    _add_layout(out, blocks, kept, words, links)
+        return _C_HTML_ROWS(*columns, _C_TABLES, 0, n)
+    out: list[list[float]] = []
+    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
+        deadline.check(_WHERE)
+        out.extend(_C_HTML_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
     return out
 
 
@@ -358,7 +344,6 @@ def python_rows(
         row.append(prose.get(own, 0.0) / all_prose)
         row.append(kind)
         out.append(row)
-    _add_layout(out, blocks, kept, words, links)
     return out
 
 
@@ -656,51 +641,6 @@ def _article_prose(blocks: Sequence[Block], long_words: int) -> dict[int, float]
     return out
 
 
-def _add_layout(
-    rows: list[list[float]],
-    blocks: Sequence[Block],
-    kept: list[float],
-    words: list[float],
-    links: list[float],
-) -> None:
-    """Append the `LAYOUT` columns to every block's row: its offset in blocks from the
-    first <h1> and from the reducer's run of content (0 inside it), its depth against
-    the content's median depth, how many blocks share its tag, depth and class word
-    (its twins: the cards of a grid, the posts of a thread), how many of them the
-    reducer kept, and their mean words and link share."""
-    n = len(blocks)
-    h1 = next((i for i, b in enumerate(blocks) if b.dom is not None and b.dom.heading == 1), -1)
-    inside = [i for i in range(n) if kept[i]]
-    depths = sorted(b.dom.depth for b, k in zip(blocks, kept, strict=True) if k and b.dom is not None)
-    middle = float(depths[len(depths) // 2]) if depths else None
-    twins: dict[tuple[str, int, str], list[float]] = {}
-    for i, b in enumerate(blocks):
-        if b.dom is None:
-            continue
-        t = twins.setdefault((b.dom.tag, b.dom.depth, b.dom.hint_token), [0.0, 0.0, 0.0, 0.0])
-        t[0] += 1.0
-        t[1] += kept[i]
-        t[2] += words[i]
-        t[3] += links[i]
-    for i, (row, b) in enumerate(zip(rows, blocks, strict=True)):
-        row.append(_offset(i, h1, h1) if h1 >= 0 else _FAR)
-        row.append(_offset(i, inside[0], inside[-1]) if inside else _FAR)
-        d = b.dom
-        if d is None:
-            row.extend((_FAR, 0.0, 0.0, 0.0, 0.0))
-            continue
-        row.append(d.depth - middle if middle is not None else _FAR)
-        t = twins[(d.tag, d.depth, d.hint_token)]
-        row.extend((t[0], t[1] / t[0], t[2] / t[0], t[3] / t[0]))
-
-
-def _offset(i: int, first: int, last: int) -> float:
-    """Blocks from `i` to the span first..last (negative before it, 0 inside), capped."""
-    if i < first:
-        return float(max(i - first, -_REACH))
-    return float(min(i - last, _REACH)) if i > last else 0.0
-
-
 def _running(values: list[float]) -> list[float]:
     out = [0.0]
     total = 0.0
@@ -788,7 +728,6 @@ def decide(
     drop_threshold: float | None = None,
     runs: tuple[float, int] | None = None,
     deadline: Deadline | None = None,
-    rescue_min_words: int = 0,
 ) -> list[Block]:
     """Relabel by the model: a block over `threshold` is content (ARTICLE); an ARTICLE
     block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
@@ -796,14 +735,8 @@ def decide(
     the model is confident; with `runs` (text dumps: a floor and the words of a prose
     line), a prose line over the floor that repeats the shape of content one period
     of its cadence back is content too (`run_members`); each change keeps its reason.
-    On an HTML page an author line the byline detector found stays out: it is the
-    page's metadata (`Result.authors`), and the model, which reads a block just under
-    the headline as the story's start, would take it in.
     Returns the content blocks in page order. Where no block is over the threshold,
-    nothing is relabelled. Where the reducer kept nothing, content of fewer than
-    `rescue_min_words` words is not chosen either (a site name in the header): a page
-    that gives no text is read again as a browser shows it. `deadline` is checked as
-    the model reads the rows."""
+    nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
     ps = probabilities(forest, features, deadline)
     if not any(p > threshold for p in ps):
@@ -811,14 +744,8 @@ def decide(
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
     chosen = [
-        (p > threshold and (forest.text or b.label is not Label.BYLINE))
-        or (b.label is Label.ARTICLE and p > drop)
-        for b, p in zip(blocks, ps, strict=True)
+        p > threshold or (b.label is Label.ARTICLE and p > drop) for b, p in zip(blocks, ps, strict=True)
     ]
-    if rescue_min_words and not any(b.label is Label.ARTICLE for b in blocks):
-        found = sum(b.features.words for b, c in zip(blocks, chosen, strict=True) if c)
-        if found < rescue_min_words:
-            return []
     added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
     content = []
     for k, (b, p) in enumerate(zip(blocks, ps, strict=True)):

@@ -458,8 +458,7 @@ def assemble(
         else:
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
         run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
-        rescue = 0 if forest.text else cfg.keep_rescue_min_words
-        article = keep.decide(blocks, forest, features, add, drop, run, deadline, rescue)
+        article = keep.decide(blocks, forest, features, add, drop, run, deadline)
     deadline.check("in the reducer, before the authors")
     return Result(
         text=article_text(article),

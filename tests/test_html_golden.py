@@ -176,21 +176,3 @@ def test_a_story_split_over_widget_containers_keeps_its_later_parts() -> None:
         "Careers",
     ):
         assert _tokens(chrome) not in out
-
-
-def test_a_story_s_short_closing_paragraph_is_kept() -> None:
-    """Issue 14, a recall loss on articles: a story's last paragraph, one short line
-    after the long ones, was dropped (the reducer left it out as short, and the keep
-    model rated it under one half), though it is a paragraph of the same tag, depth and
-    class word as those kept just before it. The keep model now reads a block's twins
-    (`keep.LAYOUT`: how many blocks share its tag, depth and class word, and how many of
-    them are content) and where it lies against the reducer's run; the share links,
-    the most-read list and the footer after it stay out."""
-    page = (FIXTURES / "html-made" / "short-last-paragraph.html").read_bytes()
-    result = boilerstrip.clean(page)
-    assert result.page_type == "article"
-    out = _tokens(result.text)
-    assert _tokens("Tickets cost the same as before the storm") in out
-    assert out.endswith(_tokens("See you on board."))
-    for chrome in ("Facebook Email", "Most read", "Fish market opens on Sundays", "Contact"):
-        assert _tokens(chrome) not in out
