@@ -176,3 +176,25 @@ def test_a_story_split_over_widget_containers_keeps_its_later_parts() -> None:
         "Careers",
     ):
         assert _tokens(chrome) not in out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 14, recall on articles): the story's closing paragraph, one short "
+    "line after the long ones, is left out by the reducer and the keep model rates it under one "
+    "half. Layout features for the keep model (its twins of tag, depth and class word, its offset "
+    "from the reducer's run) keep it and lift 5-fold CV on tune (WCXB 0.8455 -> 0.8510), but lost "
+    "WCXB's held-out domains with URLs passed as in training: 0.841 -> 0.835, product 0.695 -> 0.595",
+)
+def test_a_story_s_short_closing_paragraph_is_kept() -> None:
+    """A story's last paragraph is a short line after the long ones, of the same tag,
+    depth and class word as the paragraphs kept just before it: it is the story's; the
+    share links, the most-read list and the footer after it stay out."""
+    page = (FIXTURES / "html-made" / "short-last-paragraph.html").read_bytes()
+    result = boilerstrip.clean(page)
+    assert result.page_type == "article"
+    out = _tokens(result.text)
+    assert _tokens("Tickets cost the same as before the storm") in out
+    assert out.endswith(_tokens("See you on board."))
+    for chrome in ("Facebook Email", "Most read", "Fish market opens on Sundays", "Contact"):
+        assert _tokens(chrome) not in out
