@@ -246,15 +246,16 @@ def read_tree(
     deadline: Deadline | None = None,
 ) -> HtmlPage:
     """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
-    made only for what the walk keeps (see `_walk.c`). A page libxml2 stopped building
-    (a fatal error: nested deeper than a tree may be) is walked as events instead,
-    which see all of it."""
+    made only for what the walk keeps (see `_walk.c`). libxml2 is given the page without
+    the attributes the walk never reads (`lean_in_python`): it would build, copy and
+    free each. A page libxml2 stopped building (a fatal error: nested deeper than a
+    tree may be) is walked as events instead, which see all of it."""
     config = config or _DEFAULT_CONFIG
     walk = walk or _C_WALK
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
     parser = _parser(markup, None)
-    root = _parse(markup, parser, deadline)
+    root = _parse(_LEAN(markup, _READ_ATTRIBUTES) if isinstance(markup, bytes) else markup, parser, deadline)
     if root is None:
         raise InputError(_NO_ELEMENT)
     if _cut_short(parser):
@@ -875,6 +876,195 @@ def _load_most_attributes() -> Callable[[str | bytes, int], int]:
     return most_attributes
 
 
+# The attributes the walk reads (the C walk's `read_attrs`, `attr` and `observe`) and
+# those that may change how libxml2 reads the page (charset, http-equiv): `lean` keeps
+# them and leaves out the rest, which libxml2 would only build and free.
+_READ_ATTRIBUTES: Final = tuple(
+    name.encode()
+    for name in "class id style hidden aria-hidden role itemprop type property name content datetime "
+    "rel href lang charset http-equiv".split()
+)
+_SPACE: Final = b" \t\n\r\f"
+# Elements whose body libxml2 2.14 (as HTML5) reads as text up to their end tag.
+_RAW_TEXT: Final = tuple("script style textarea title xmp iframe noembed noframes plaintext".split())
+_PLAIN_NAME: Final = re.compile(rb"[a-z0-9_.\-]+")
+
+
+def lean_in_python(page: bytes, kept: tuple[bytes, ...]) -> bytes:
+    """The page with the attributes of its start tags not named in `kept` left out
+    (an attribute costs libxml2 a node, a text node and a copy of its value), or the
+    page itself where libxml2 might read it otherwise than this scan: a script holding
+    "<!--" then "<script", an end tag with attributes, a comment closed early ("<!-->"), a CDATA
+    section, a tag cut by the end of the page. Comments, doctypes, end tags and the
+    bodies of raw-text elements are copied as they are. The reference for
+    `_walk.lean`; run only over libxml2 2.14's tokenizer (HTML5's), whose reading of a
+    page it follows (`_LEAN`)."""
+    out: list[bytes] = []
+    copied = i = 0
+    n = len(page)
+    while True:
+        i = page.find(b"<", i)
+        if i < 0 or i + 1 >= n:
+            break
+        if page[i + 1 : i + 2].isalpha() and page[i + 1] < 128:
+            out.append(page[copied:i])
+            tag = _lean_start_tag(page, i, kept, out)
+            if tag is None:
+                return page
+            i, raw = tag
+            if raw is not None:
+                body = _lean_raw_body(page, i, raw)
+                if body < 0:
+                    return page
+                out.append(page[i:body])
+                i = body
+            copied = i
+        else:
+            i = _lean_other(page, i)
+            if i < 0:
+                return page
+    out.append(page[copied:])
+    lean = b"".join(out)
+    return page if len(lean) == n else lean
+
+
+def _lean_start_tag(
+    page: bytes, i: int, kept: tuple[bytes, ...], out: list[bytes]
+) -> tuple[int, str | None] | None:
+    """The start tag at page[i], copied into `out` without its dropped attributes: where
+    it ends and the raw-text element it opens (or None), or None (give the page back)."""
+    n = len(page)
+    k = _lean_until(page, i + 1, b"/>")
+    name = page[i + 1 : k].lower().decode("latin-1")
+    raw = name if name in _RAW_TEXT else None
+    copied = i
+    while True:
+        while k < n and (page[k] in _SPACE or (page[k] == 47 and page[k + 1 : k + 2] != b">")):
+            k += 1
+        if k >= n:
+            return None
+        if page[k] in b">/":
+            break
+        start = k
+        k = _lean_until(page, k + 1, b"/>=")
+        name_end = end = k
+        while k < n and page[k] in _SPACE:
+            k += 1
+        if k < n and page[k] == 61:  # =
+            k += 1
+            while k < n and page[k] in _SPACE:
+                k += 1
+            if k >= n:
+                return None
+            if page[k] in b"\"'":
+                q = page.find(page[k : k + 1], k + 1)
+                if q < 0:
+                    return None
+                k = q + 1
+            else:
+                k = _lean_until(page, k, b">")
+            end = k
+        else:
+            k = name_end
+        low = page[start:name_end].lower()
+        # (not after a "/": left out, it could join the "/" to a ">", closing the tag)
+        if page[start - 1] != 47 and len(low) < 32 and _PLAIN_NAME.fullmatch(low) and low not in kept:
+            out.append(page[copied:start])
+            copied = end
+    close = k + 2 if page[k] == 47 else k + 1
+    if close > n:
+        return None
+    out.append(page[copied:close])
+    return close, raw
+
+
+def _lean_until(page: bytes, k: int, stops: bytes) -> int:
+    """The first index from k of white space or of a byte of `stops` (or the end)."""
+    n = len(page)
+    while k < n and page[k] not in _SPACE and page[k] not in stops:
+        k += 1
+    return k
+
+
+def _lean_raw_body(page: bytes, at: int, raw: str) -> int:
+    """Where the end tag of the raw-text element `raw` whose body starts at `at` ends,
+    or -1 (give the page back)."""
+    if raw == "plaintext":
+        return len(page)
+    low, name = page.lower(), b"</" + raw.encode()
+    end = low.find(name, at)
+    while end >= 0 and page[end + len(name) : end + len(name) + 1] not in _SPACE + b"/>":
+        end = low.find(name, end + 1)
+    if end < 0 or end + len(name) >= len(page) or (raw == "script" and _double_escaped(page[at:end])):
+        return -1
+    return _lean_end_tag(page, end)
+
+
+def _double_escaped(body: bytes) -> bool:
+    """Whether a script's body may go on past its first end tag: after a "<!--" it
+    holds a start tag <script, after which HTML5 reads "</script" as text."""
+    start = body.find(b"<!--")
+    return start >= 0 and _SCRIPT_START.search(body, start) is not None
+
+
+_SCRIPT_START: Final = re.compile(rb"<script[ \t\n\r\f/>]", re.I)
+
+
+def _lean_end_tag(page: bytes, i: int) -> int:
+    """Where the simple end tag at page[i] (</name, spaces, then > or />) ends, or -1."""
+    n = len(page)
+    k = _lean_until(page, i + 2, b"/>")
+    while k < n and page[k] in _SPACE:
+        k += 1
+    if k < n and page[k] == 47:
+        k += 1
+    return k + 1 if k < n and page[k] == 62 else -1
+
+
+def _lean_other(page: bytes, i: int) -> int:
+    """Where the markup at page[i] ('<', not a start tag) ends, copied as it is, or -1."""
+    n = len(page)
+    nxt = page[i + 1 : i + 2]
+    if page.startswith(b"<!--", i):
+        if page.startswith(b">", i + 4) or page.startswith(b"->", i + 4):
+            return -1
+        at = i + 4
+        while True:
+            g = page.find(b">", at)
+            if g < 0:
+                return -1
+            if g >= i + 6 and page[g - 2 : g] == b"--":
+                return g + 1
+            if g >= i + 7 and page[g - 3 : g] == b"--!":
+                return -1
+            at = g + 1
+    if nxt in (b"!", b"?"):
+        if page.startswith(b"<![", i):
+            return -1
+        quote = 0
+        for k in range(i + 2, n):
+            if quote:
+                quote = 0 if page[k] == quote else quote
+            elif page[k] in (34, 39):
+                quote = page[k]
+            elif page[k] == 62:
+                return k + 1
+        return -1
+    if nxt == b"/":
+        return _lean_end_tag(page, i) if page[i + 2 : i + 3].isalpha() and page[i + 2] < 128 else -1
+    return i + 1
+
+
+def _load_lean() -> Callable[[bytes, tuple[bytes, ...]], bytes]:
+    """`_walk.lean` where the build made the walk in C and lxml parses with libxml2 2.14
+    (whose tokenizer, HTML5's, `lean` follows); else the page as it is."""
+    try:
+        from ._walk import lean
+    except ImportError:
+        return lambda page, kept: page
+    return lean if etree.LIBXML_VERSION[:2] == (2, 14) else lambda page, kept: page
+
+
 _SAMPLE: Final = (
     b'<html lang="de"><head><title>A story - Site</title><meta property="og:title" content="A">'
     b'<script type="application/ld+json">{"@type": "NewsArticle"}</script></head>'
@@ -898,6 +1088,7 @@ def _walks_agree(walk: WalkFunction | None) -> bool:
 
 _C_WALK: Final = _load_walk()
 _MOST_ATTRIBUTES: Final = _load_most_attributes()
+_LEAN: Final = _load_lean()
 _DEFAULT_CONFIG: Final = Config()
 # Whether `read` walks lxml's tree in C (else the Python walk, as a parser target).
 TREE_WALK: Final = _walks_agree(_C_WALK)
