@@ -216,6 +216,26 @@ def test_c_first_end_tag_finds_what_the_pattern_finds() -> None:
         assert _walk.first_end_tag(page) == markup.first_end_tag(page), page[-40:]
 
 
+@needs_c_walk
+def test_c_find_by_finds_what_find_finds() -> None:
+    """`markup.show_streamed` looks for React's mark by memchr from one 'S' to the next:
+    the same position as `bytes.find` on every fixture page and on the edges of a match."""
+    from boilerstrip import _walk, markup
+
+    assert markup._FIND_BY is _walk.find_by
+    mark, k = markup._STREAMED_MARK, markup._STREAMED_RARE
+    pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
+    edges = [b"", b"S", mark[:-1], mark, b"S" + mark, mark[1:], b"x" + mark + b"1", mark[:k] + mark,
+             b"SS:" + mark[: k + 1], b'<div hidden id="S' + mark]  # fmt: skip
+    cases = pages + [edge + end for edge in edges for end in (b"", b"S", b":", mark)]
+    assert any(page.find(mark) > 0 for page in cases) and any(page.find(mark) < 0 for page in cases)
+    for page in cases:
+        assert _walk.find_by(page, mark, k) == markup.find_by(page, mark, k), page[-40:]
+    for needle, at in ((b"ab", 0), (b"ab", 1), (b"a", 0)):
+        for page in (b"", b"a", b"b", b"ab", b"ba", b"bab", b"aab"):
+            assert _walk.find_by(page, needle, at) == page.find(needle), (page, needle, at)
+
+
 # Markup where a scan of tags could go wrong: every case libxml2 reads in its own way.
 LEAN_EDGES = [
     b'<div class="a" data-x="1" id=b>t</div>', b'<div class="x"data-a="1"id=y>t</div>',
