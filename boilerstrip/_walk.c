@@ -1675,10 +1675,11 @@ static void lean_skip(LeanOut *o, const unsigned char *s, Py_ssize_t a, Py_ssize
 
 /* The start tag at s[i] (s[i + 1] a letter), copied without its dropped attributes:
    where it ends, or -1 where the page is given back whole. *raw is set to the
-   raw-text element it opens, if any. */
+   raw-text element it opens, if any, and *count to its attributes. */
 static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const LeanKept *kept,
-                                 LeanOut *o, const char **raw) {
+                                 LeanOut *o, const char **raw, Py_ssize_t *count) {
     Py_ssize_t k = i + 1;
+    *count = 0;
     while (k < n && !scan_delim(s[k])) k++;
     *raw = NULL;
     if (k - i - 1 >= 3 && k - i - 1 <= 9 && strchr("stxinp", (int)scan_lower(s[i + 1])))
@@ -1688,6 +1689,7 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
         while (k < n && (scan_ws(s[k]) || (s[k] == '/' && k + 1 < n && s[k + 1] != '>'))) k++;
         if (k >= n) return -1;
         if (s[k] == '>' || s[k] == '/') break;
+        (*count)++;
         Py_ssize_t a = k++;
         while (k < n && !scan_is(s[k], S_NAME_END)) k++;
         Py_ssize_t name_end = k, end = k;
@@ -1756,16 +1758,19 @@ static Py_ssize_t lean_raw_body(const unsigned char *s, Py_ssize_t n, Py_ssize_t
 }
 
 PyDoc_STRVAR(lean_doc,
-"lean(page, kept)\n\n"
-"The page (UTF-8 bytes) with the attributes of its start tags not named in kept (a tuple\n"
+"lean(page, kept, bound)\n\n"
+"(the page (UTF-8 bytes) with the attributes of its start tags not named in kept (a tuple\n"
 "of lower-case ASCII bytes) left out, or the page itself where it may be read otherwise:\n"
-"html.lean_in_python.");
+"html.lean_in_python; the most attributes a tag has, most_attributes(page, bound), or -1\n"
+"where the page is given back whole). Read up to the first tag of more than bound\n"
+"attributes, as most_attributes is: in one pass, instead of a pass of each.");
 
 static PyObject *lean(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *page, *kept;
     LeanKept names;
-    if (!PyArg_ParseTuple(args, "SO!:lean", &page, &PyTuple_Type, &kept) || lean_kept(kept, &names) < 0)
+    Py_ssize_t bound, most = 0, count;
+    if (!PyArg_ParseTuple(args, "SO!n:lean", &page, &PyTuple_Type, &kept, &bound) || lean_kept(kept, &names) < 0)
         return NULL;
     const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(page);
     Py_ssize_t n = PyBytes_GET_SIZE(page), i = 0;
@@ -1778,7 +1783,9 @@ static PyObject *lean(PyObject *module, PyObject *args) {
         Py_ssize_t next;
         if (i + 1 < n && scan_alpha(s[i + 1])) {
             const char *raw;
-            next = lean_start_tag(s, n, i, &names, &o, &raw);
+            next = lean_start_tag(s, n, i, &names, &o, &raw, &count);
+            if (count > most) most = count;
+            if (most > bound) break; /* the page goes to the walk as events */
             if (next >= 0 && raw) next = lean_raw_body(s, n, next, raw);
         } else {
             next = lean_other(s, n, i);
@@ -1788,11 +1795,13 @@ static PyObject *lean(PyObject *module, PyObject *args) {
     }
     if (i < n || o.copied == 0) { /* given back whole (i < n), or nothing left out */
         Py_DECREF(out);
-        return Py_NewRef(page);
+        return Py_BuildValue("On", page, i < n && most <= bound ? (Py_ssize_t)-1 : most);
     }
     lean_skip(&o, s, n, n);
     if (_PyBytes_Resize(&out, o.len) < 0) return NULL;
-    return out;
+    PyObject *result = Py_BuildValue("On", out, most);
+    Py_DECREF(out);
+    return result;
 }
 
 PyDoc_STRVAR(find_by_doc,

@@ -144,8 +144,11 @@ def read(markup: str | bytes, config: Config | None = None, deadline: Deadline |
         markup = _XML_DECL.sub("", markup, count=1)
     if TREE_WALK:
         bound = (config or _DEFAULT_CONFIG).html_max_attributes
-        if _MOST_ATTRIBUTES(markup, bound) <= bound:
-            return read_tree(markup, config=config, deadline=deadline)
+        leaner, most = _LEAN(markup, _READ_ATTRIBUTES, bound) if isinstance(markup, bytes) else (markup, -1)
+        if most < 0:  # given back whole: counted on its own
+            most = _MOST_ATTRIBUTES(markup, bound)
+        if most <= bound:
+            return read_tree(markup, config=config, deadline=deadline, leaner=leaner)
     return read_events(markup, config, deadline)
 
 
@@ -244,18 +247,22 @@ def read_tree(
     walk: WalkFunction | None = None,
     config: Config | None = None,
     deadline: Deadline | None = None,
+    leaner: str | bytes | None = None,
 ) -> HtmlPage:
     """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
     made only for what the walk keeps (see `_walk.c`). libxml2 is given the page without
-    the attributes the walk never reads (`lean_in_python`): it would build, copy and
-    free each. A page libxml2 stopped building (a fatal error: nested deeper than a
-    tree may be) is walked as events instead, which see all of it."""
+    the attributes the walk never reads (`leaner`, made here when not given: see
+    `lean_in_python`): it would build, copy and free each. A page libxml2 stopped
+    building (a fatal error: nested deeper than a tree may be) is walked as events
+    instead, which see all of it."""
     config = config or _DEFAULT_CONFIG
     walk = walk or _C_WALK
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
     parser = _parser(markup, None)
-    root = _parse(_LEAN(markup, _READ_ATTRIBUTES) if isinstance(markup, bytes) else markup, parser, deadline)
+    if leaner is None:
+        leaner = _LEAN(markup, _READ_ATTRIBUTES, _NO_BOUND)[0] if isinstance(markup, bytes) else markup
+    root = _parse(leaner, parser, deadline)
     if root is None:
         raise InputError(_NO_ELEMENT)
     if _cut_short(parser):
@@ -1055,14 +1062,20 @@ def _lean_other(page: bytes, i: int) -> int:
     return i + 1
 
 
-def _load_lean() -> Callable[[bytes, tuple[bytes, ...]], bytes]:
+_NO_BOUND: Final = 1 << 62  # more attributes than any tag has
+
+
+def _load_lean() -> Callable[[bytes, tuple[bytes, ...], int], tuple[bytes, int]]:
     """`_walk.lean` where the build made the walk in C and lxml parses with libxml2 2.14
-    (whose tokenizer, HTML5's, `lean` follows); else the page as it is."""
+    (whose tokenizer, HTML5's, `lean` follows): the page without the attributes not
+    kept (`lean_in_python`) and the most attributes a tag has, counted on the way up
+    to a tag of more than the bound (`most_attributes`'s count, in the same pass), or
+    -1 where it gives the page back whole; else the page as it is and -1."""
     try:
         from ._walk import lean
     except ImportError:
-        return lambda page, kept: page
-    return lean if etree.LIBXML_VERSION[:2] == (2, 14) else lambda page, kept: page
+        return lambda page, kept, bound: (page, -1)
+    return lean if etree.LIBXML_VERSION[:2] == (2, 14) else lambda page, kept, bound: (page, -1)
 
 
 _SAMPLE: Final = (
