@@ -1591,16 +1591,25 @@ static PyObject *first_end_tag(PyObject *module, PyObject *page) {
    kept; a name with anything but ASCII letters, digits, '-', '_' and '.' is kept too
    (xml:lang). */
 
-/* The names kept, as lean() reads them: by first letter, a bit for each length. */
+/* Whether s[0..n) is the lower-case ASCII name[0..n), in any case. */
+static int lean_same(const unsigned char *s, const char *name, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (scan_lower(s[k]) != (unsigned char)name[k]) return 0;
+    return 1;
+}
+
+/* The names kept, as lean() reads them: by first letter, a bit for each length; a
+   name kept on one element only ("link href") has its element's name beside it. */
 enum { LEAN_MAX_KEPT = 32, LEAN_MAX_NAME = 31 };
 typedef struct {
     uint32_t lengths[26];
     int n;
-    const char *names[LEAN_MAX_KEPT];
-    Py_ssize_t sizes[LEAN_MAX_KEPT];
+    const char *names[LEAN_MAX_KEPT], *tags[LEAN_MAX_KEPT];
+    Py_ssize_t sizes[LEAN_MAX_KEPT], tag_sizes[LEAN_MAX_KEPT];
 } LeanKept;
 
-/* `kept` (a tuple of lower-case ASCII names) as a LeanKept; -1 with an error set. */
+/* `kept` (a tuple of lower-case ASCII names, each alone or after its element's name
+   and a space) as a LeanKept; -1 with an error set. */
 static int lean_kept(PyObject *kept, LeanKept *out) {
     memset(out, 0, sizeof *out);
     if (PyTuple_GET_SIZE(kept) > LEAN_MAX_KEPT) {
@@ -1608,22 +1617,29 @@ static int lean_kept(PyObject *kept, LeanKept *out) {
         return -1;
     }
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(kept); k++) {
-        PyObject *name = PyTuple_GET_ITEM(kept, k);
-        const char *p = PyBytes_Check(name) ? PyBytes_AS_STRING(name) : NULL;
-        Py_ssize_t size = p ? PyBytes_GET_SIZE(name) : 0;
+        PyObject *item = PyTuple_GET_ITEM(kept, k);
+        const char *p = PyBytes_Check(item) ? PyBytes_AS_STRING(item) : NULL, *tag = NULL;
+        Py_ssize_t size = p ? PyBytes_GET_SIZE(item) : 0, tag_size = 0;
+        const char *space = p ? memchr(p, ' ', (size_t)size) : NULL;
+        if (space) {
+            tag = p, tag_size = space - p;
+            size -= tag_size + 1, p = space + 1;
+        }
         if (!p || size < 1 || size > LEAN_MAX_NAME || p[0] < 'a' || p[0] > 'z') {
             PyErr_SetString(PyExc_ValueError, "lean() keeps names of 1 to 31 bytes starting with a-z");
             return -1;
         }
         out->lengths[p[0] - 'a'] |= (uint32_t)1 << size;
-        out->names[out->n] = p;
-        out->sizes[out->n++] = size;
+        out->names[out->n] = p, out->sizes[out->n] = size;
+        out->tags[out->n] = tag, out->tag_sizes[out->n++] = tag_size;
     }
     return 0;
 }
 
-/* Whether the attribute name s[0..n) is dropped: plain ASCII and not among `kept`. */
-static int lean_drops(const unsigned char *s, Py_ssize_t n, const LeanKept *kept) {
+/* Whether the attribute name s[0..n) of the element named tag[0..tag_n) is dropped:
+   plain ASCII and not kept (on every element, or on this one). */
+static int lean_drops(const unsigned char *s, Py_ssize_t n, const unsigned char *tag, Py_ssize_t tag_n,
+                      const LeanKept *kept) {
     char low[LEAN_MAX_NAME + 1];
     if (n > LEAN_MAX_NAME) return 0;
     for (Py_ssize_t k = 0; k < n; k++) {
@@ -1633,7 +1649,9 @@ static int lean_drops(const unsigned char *s, Py_ssize_t n, const LeanKept *kept
     }
     if (low[0] < 'a' || low[0] > 'z' || !(kept->lengths[low[0] - 'a'] & ((uint32_t)1 << n))) return 1;
     for (int k = 0; k < kept->n; k++)
-        if (kept->sizes[k] == n && !memcmp(kept->names[k], low, (size_t)n)) return 0;
+        if (kept->sizes[k] == n && !memcmp(kept->names[k], low, (size_t)n) &&
+            (!kept->tags[k] || (kept->tag_sizes[k] == tag_n && lean_same(tag, kept->tags[k], tag_n))))
+            return 0;
     return 1;
 }
 
@@ -1681,6 +1699,7 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
     Py_ssize_t k = i + 1;
     *count = 0;
     while (k < n && !scan_delim(s[k])) k++;
+    Py_ssize_t tag_end = k;
     *raw = NULL;
     if (k - i - 1 >= 3 && k - i - 1 <= 9 && strchr("stxinp", (int)scan_lower(s[i + 1])))
         for (const char *const *r = RAW_TEXT; *r; r++)
@@ -1710,7 +1729,8 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
             k = name_end;
         }
         /* (not after a '/': left out, it could join the '/' to a '>', closing the tag) */
-        if (s[a - 1] != '/' && lean_drops(s + a, name_end - a, kept)) lean_skip(o, s, a, end);
+        if (s[a - 1] != '/' && lean_drops(s + a, name_end - a, s + i + 1, tag_end - i - 1, kept))
+            lean_skip(o, s, a, end);
     }
     Py_ssize_t close = s[k] == '/' ? k + 2 : k + 1;
     return close > n ? -1 : close;

@@ -885,11 +885,15 @@ def _load_most_attributes() -> Callable[[str | bytes, int], int]:
 
 # The attributes the walk reads (the C walk's `read_attrs`, `attr` and `observe`) and
 # those that may change how libxml2 reads the page (charset, http-equiv): `lean` keeps
-# them and leaves out the rest, which libxml2 would only build and free.
+# them and leaves out the rest, which libxml2 would only build and free. A name after an
+# element's name is kept on that element only (the href of a <link>, not of an <a>).
 _READ_ATTRIBUTES: Final = tuple(
     name.encode()
-    for name in "class id style hidden aria-hidden role itemprop type property name content datetime "
-    "rel href lang charset http-equiv".split()
+    for name in (
+        "class id style hidden aria-hidden role itemprop lang".split()
+        + ["link href", "link rel", "script type", "time datetime"]
+        + [f"meta {name}" for name in "name content property charset http-equiv".split()]
+    )
 )
 _SPACE: Final = b" \t\n\r\f"
 # Elements whose body libxml2 2.14 (as HTML5) reads as text up to their end tag.
@@ -942,8 +946,8 @@ def _lean_start_tag(
     it ends and the raw-text element it opens (or None), or None (give the page back)."""
     n = len(page)
     k = _lean_until(page, i + 1, b"/>")
-    name = page[i + 1 : k].lower().decode("latin-1")
-    raw = name if name in _RAW_TEXT else None
+    tag = page[i + 1 : k].lower()
+    raw = tag.decode("latin-1") if tag.decode("latin-1") in _RAW_TEXT else None
     copied = i
     while True:
         while k < n and (page[k] in _SPACE or (page[k] == 47 and page[k + 1 : k + 2] != b">")):
@@ -975,7 +979,7 @@ def _lean_start_tag(
             k = name_end
         low = page[start:name_end].lower()
         # (not after a "/": left out, it could join the "/" to a ">", closing the tag)
-        if page[start - 1] != 47 and len(low) < 32 and _PLAIN_NAME.fullmatch(low) and low not in kept:
+        if page[start - 1] != 47 and _drops(low, tag, kept):
             out.append(page[copied:start])
             copied = end
     close = k + 2 if page[k] == 47 else k + 1
@@ -983,6 +987,13 @@ def _lean_start_tag(
         return None
     out.append(page[copied:close])
     return close, raw
+
+
+def _drops(name: bytes, tag: bytes, kept: tuple[bytes, ...]) -> bool:
+    """Whether `lean` leaves out the attribute `name` (lower case) of a `tag` element:
+    a plain ASCII name kept neither on every element nor on this one."""
+    plain = len(name) < 32 and _PLAIN_NAME.fullmatch(name) is not None
+    return plain and name not in kept and tag + b" " + name not in kept
 
 
 def _lean_until(page: bytes, k: int, stops: bytes) -> int:

@@ -253,6 +253,11 @@ LEAN_EDGES = [
     b"<xmp><p data-a=1>x</p></xmp>y", b"<iframe data-a=1><p data-b=1>x</p></iframe>z",
     b"<noscript><p data-a=1 class=c>x</p></noscript>", b"<p data-a=1>a < b</p>", b"</ x><p data-a=1>",
     b"<p data-\xc3\xa9=1 data-a='\xc3\xa9'>x</p>", b"<p data-a = '1' class = b>x</p>",
+    b'<a href="/x" rel=nofollow name=n type=t>x</a>', b'<LINK REL=canonical HREF="/c"><link rel="x" href="/y">',
+    b'<Meta Name="author" Content="A B"><meta property="og:title" content="T" name=x>',
+    b'<time datetime="2024-01-02" data-a=1>Jan 2</time><span datetime="x">y</span>',
+    b'<script type="application/ld+json">{"a": 1}</script><style type="text/css">p{}</style>',
+    b"<html lang=de data-a=1><body lang=fr>x</body></html>",
 ]  # fmt: skip
 
 
