@@ -1459,14 +1459,17 @@ static inline Py_ssize_t find4(const Py_UCS4 *s, Py_ssize_t i, Py_ssize_t n, Py_
         }                                                                                                \
         return n;                                                                                        \
     }                                                                                                    \
-    /* The end of the tag whose name starts at s[i], and its attributes in *count. */                    \
-    static Py_ssize_t NAME##_tag(const CHAR *s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t *count) {         \
+    /* The end of the tag whose name starts at s[i], its attributes in *count, whether "/>" closed it. */ \
+    static Py_ssize_t NAME##_tag(const CHAR *s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t *count,          \
+                                 int *closed) {                                                          \
         *count = 0;                                                                                      \
+        *closed = 0; /* ends in "/>": libxml2 2.14 reads no raw text after it */                         \
         while (i < n && !scan_delim(s[i])) i++;                                                          \
         for (;;) {                                                                                       \
-            while (i < n && scan_is(s[i], S_SKIP)) i++;                                                  \
+            int slash = 0;                                                                               \
+            while (i < n && scan_is(s[i], S_SKIP)) slash = s[i++] == '/';                                \
             if (i >= n) return n;                                                                        \
-            if (s[i] == '>') return i + 1;                                                               \
+            if (s[i] == '>') { *closed = slash; return i + 1; }                                          \
             (*count)++;                                                                                  \
             i++; /* the name's first character, '=' included */                                          \
             while (i < n && !scan_is(s[i], S_NAME_END)) i++;                                             \
@@ -1492,11 +1495,12 @@ static inline Py_ssize_t find4(const Py_UCS4 *s, Py_ssize_t i, Py_ssize_t n, Py_
             if (scan_alpha(c) || (c == '/' && i + 1 < n && scan_alpha(s[i + 1]))) {                      \
                 int end_tag = c == '/';                                                                  \
                 Py_ssize_t name = i + end_tag, name_end = name, count;                                   \
+                int closed;                                                                              \
                 while (name_end < n && !scan_delim(s[name_end])) name_end++;                             \
-                i = NAME##_tag(s, n, name, &count);                                                      \
+                i = NAME##_tag(s, n, name, &count, &closed);                                             \
                 if (count > most) most = count;                                                          \
                 if (most > bound) return most;                                                           \
-                if (end_tag) continue;                                                                   \
+                if (end_tag || closed) continue;                                                         \
                 Py_ssize_t len = name_end - name;                                                        \
                 if (len < 3 || len > 9 || !strchr("stxinp", (int)scan_lower(s[name]))) continue;         \
                 const char *const *raw = RAW_TEXT;                                                       \
@@ -1732,6 +1736,7 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
         if (s[a - 1] != '/' && lean_drops(s + a, name_end - a, s + i + 1, tag_end - i - 1, kept))
             lean_skip(o, s, a, end);
     }
+    if (s[k] == '/') *raw = NULL; /* "<script/>": libxml2 2.14 closes it, and reads on as markup */
     Py_ssize_t close = s[k] == '/' ? k + 2 : k + 1;
     return close > n ? -1 : close;
 }
@@ -1768,13 +1773,26 @@ static Py_ssize_t lean_other(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
     return i + 1; /* a '<' of the text */
 }
 
-/* The body of the raw-text element `raw` from `at`, copied: where its end tag ends, or
-   -1 (given back whole). */
-static Py_ssize_t lean_raw_body(const unsigned char *s, Py_ssize_t n, Py_ssize_t at, const char *raw) {
-    if (!strcmp(raw, "plaintext")) return n;
+/* The body of the raw-text element `raw` from `at`: where its end tag ends, or -1
+   (given back whole); where the body ends in *body_end. */
+static Py_ssize_t lean_raw_body(const unsigned char *s, Py_ssize_t n, Py_ssize_t at, const char *raw,
+                                Py_ssize_t *body_end) {
+    if (!strcmp(raw, "plaintext")) return *body_end = n;
     Py_ssize_t end = scan1_raw_end(s, n, at, raw);
     if (end >= n || (!strcmp(raw, "script") && lean_double_escaped(s, at, end))) return -1;
+    *body_end = end;
     return lean_end_tag(s, n, end);
+}
+
+/* Whether the body of the raw-text element `raw` whose start tag is s[a..b) is left
+   out: a style's, and a script's but a JSON-LD one's (the walk reads no other; kept
+   where its tag says "json" in any case, or holds a character reference). */
+static int lean_empties(const unsigned char *s, Py_ssize_t a, Py_ssize_t b, const char *raw) {
+    if (!strcmp(raw, "style")) return 1;
+    if (strcmp(raw, "script")) return 0;
+    for (Py_ssize_t k = a; k < b; k++)
+        if (s[k] == '&' || (k + 4 <= b && scan1_is(s, k, 4, "json"))) return 0;
+    return 1;
 }
 
 PyDoc_STRVAR(lean_doc,
@@ -1806,7 +1824,11 @@ static PyObject *lean(PyObject *module, PyObject *args) {
             next = lean_start_tag(s, n, i, &names, &o, &raw, &count);
             if (count > most) most = count;
             if (most > bound) break; /* the page goes to the walk as events */
-            if (next >= 0 && raw) next = lean_raw_body(s, n, next, raw);
+            if (next >= 0 && raw) {
+                Py_ssize_t body = next, body_end;
+                next = lean_raw_body(s, n, body, raw, &body_end);
+                if (next >= 0 && body_end > body && lean_empties(s, i, body, raw)) lean_skip(&o, s, body, body_end);
+            }
         } else {
             next = lean_other(s, n, i);
         }

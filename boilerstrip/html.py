@@ -907,7 +907,8 @@ def lean_in_python(page: bytes, kept: tuple[bytes, ...]) -> bytes:
     page itself where libxml2 might read it otherwise than this scan: a script holding
     "<!--" then "<script", an end tag with attributes, a comment closed early ("<!-->"), a CDATA
     section, a tag cut by the end of the page. Comments, doctypes, end tags and the
-    bodies of raw-text elements are copied as they are. The reference for
+    bodies of raw-text elements are copied as they are, but for those of styles and
+    scripts other than JSON-LD, which are left out (the walk drops them unread). The reference for
     `_walk.lean`; run only over libxml2 2.14's tokenizer (HTML5's), whose reading of a
     page it follows (`_LEAN`)."""
     out: list[bytes] = []
@@ -919,16 +920,18 @@ def lean_in_python(page: bytes, kept: tuple[bytes, ...]) -> bytes:
             break
         if page[i + 1 : i + 2].isalpha() and page[i + 1] < 128:
             out.append(page[copied:i])
+            start = i
             tag = _lean_start_tag(page, i, kept, out)
             if tag is None:
                 return page
             i, raw = tag
             if raw is not None:
-                body = _lean_raw_body(page, i, raw)
-                if body < 0:
+                ends = _lean_raw_body(page, i, raw)
+                if ends is None:
                     return page
-                out.append(page[i:body])
-                i = body
+                body_end, close = ends
+                out.append(page[body_end if _empties(page[start:i], raw) else i : close])
+                i = close
             copied = i
         else:
             i = _lean_other(page, i)
@@ -982,6 +985,8 @@ def _lean_start_tag(
         if page[start - 1] != 47 and _drops(low, tag, kept):
             out.append(page[copied:start])
             copied = end
+    if page[k] == 47:  # "<script/>": libxml2 2.14 closes it, and reads on as markup
+        raw = None
     close = k + 2 if page[k] == 47 else k + 1
     if close > n:
         return None
@@ -1004,18 +1009,26 @@ def _lean_until(page: bytes, k: int, stops: bytes) -> int:
     return k
 
 
-def _lean_raw_body(page: bytes, at: int, raw: str) -> int:
-    """Where the end tag of the raw-text element `raw` whose body starts at `at` ends,
-    or -1 (give the page back)."""
+def _lean_raw_body(page: bytes, at: int, raw: str) -> tuple[int, int] | None:
+    """Where the body of the raw-text element `raw` that starts at `at` ends, and where
+    its end tag ends, or None (give the page back)."""
     if raw == "plaintext":
-        return len(page)
+        return len(page), len(page)
     low, name = page.lower(), b"</" + raw.encode()
     end = low.find(name, at)
     while end >= 0 and page[end + len(name) : end + len(name) + 1] not in _SPACE + b"/>":
         end = low.find(name, end + 1)
     if end < 0 or end + len(name) >= len(page) or (raw == "script" and _double_escaped(page[at:end])):
-        return -1
-    return _lean_end_tag(page, end)
+        return None
+    close = _lean_end_tag(page, end)
+    return None if close < 0 else (end, close)
+
+
+def _empties(tag: bytes, raw: str) -> bool:
+    """Whether `lean` leaves out the body of the raw-text element `raw` whose start tag
+    is `tag`: a style's, and a script's but a JSON-LD one's (the walk reads no other;
+    kept where its tag says "json" in any case or holds a character reference)."""
+    return raw == "style" or (raw == "script" and b"json" not in tag.lower() and b"&" not in tag)
 
 
 def _double_escaped(body: bytes) -> bool:

@@ -262,6 +262,7 @@ TRICKY_TAGS = [
     "<noscript><p a b c d e f></noscript>",
     "<iframe><p a></iframe><noembed><p b></noembed><noframes><p c></noframes><p d e>",
     "<p a/b/c/d/e>",
+    "<script/><p a b c d></script><style/><p e f g h i></style>",
     '<p a="unterminated b c d',
 ]
 

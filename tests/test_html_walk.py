@@ -258,6 +258,8 @@ LEAN_EDGES = [
     b'<time datetime="2024-01-02" data-a=1>Jan 2</time><span datetime="x">y</span>',
     b'<script type="application/ld+json">{"a": 1}</script><style type="text/css">p{}</style>',
     b"<html lang=de data-a=1><body lang=fr>x</body></html>",
+    b'<SCRIPT TYPE="APPLICATION/LD+JSON">{"b": 2}</SCRIPT><script type="application/ld&#43;json">{"c": 3}</script>',
+    b"<style>p { color: red }</style><script>var a = 1;</script><script></script>x<style></style>y",
 ]  # fmt: skip
 
 
