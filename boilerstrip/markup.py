@@ -122,15 +122,38 @@ _STREAMED: Final = re.compile(rb'<div hidden id="(S:\d+")')
 _STREAMED_TEXT: Final = re.compile(r'<div hidden id="(S:\d+")')
 _STREAMED_MARK: Final = b'<div hidden id="S:'
 _STREAMED_MARK_TEXT: Final = '<div hidden id="S:'
+_STREAMED_RARE: Final = _STREAMED_MARK.index(b"S")  # the mark's byte rarest in pages
 
 
 def show_streamed(page: str | bytes) -> str | bytes:
     """`page` with React's streamed segments shown (their `hidden` attribute dropped);
     `page` itself where it has none."""
-    # Most pages have none, and `in` says so in half the time the pattern takes.
+    # Most pages have none, and a search for the mark says so in half the time the
+    # pattern takes; in C, memchr from one 'S' to the next, in a tenth of that.
     if isinstance(page, bytes):
-        return _STREAMED.sub(rb'<div id="\1', page) if _STREAMED_MARK in page else page
+        return (
+            _STREAMED.sub(rb'<div id="\1', page)
+            if _FIND_BY(page, _STREAMED_MARK, _STREAMED_RARE) >= 0
+            else page
+        )
     return _STREAMED_TEXT.sub(r'<div id="\1', page) if _STREAMED_MARK_TEXT in page else page
+
+
+def find_by(page: bytes, needle: bytes, k: int) -> int:
+    """`page.find(needle)`: the reference for `_walk.find_by`, which finds it by memchr
+    from one `needle[k]` (a byte rare in pages) to the next."""
+    return page.find(needle)
+
+
+def _load_find_by() -> Callable[[bytes, bytes, int], int]:
+    try:
+        from ._walk import find_by as in_c
+    except ImportError:
+        return find_by
+    return in_c
+
+
+_FIND_BY: Final = _load_find_by()
 
 
 def _parser() -> etree.HTMLParser:

@@ -214,3 +214,95 @@ def test_c_first_end_tag_finds_what_the_pattern_finds() -> None:
     assert sum(markup.first_end_tag(page) >= 0 for page in pages) > len(pages) // 2
     for page in cases:
         assert _walk.first_end_tag(page) == markup.first_end_tag(page), page[-40:]
+
+
+@needs_c_walk
+def test_c_find_by_finds_what_find_finds() -> None:
+    """`markup.show_streamed` looks for React's mark by memchr from one 'S' to the next:
+    the same position as `bytes.find` on every fixture page and on the edges of a match."""
+    from boilerstrip import _walk, markup
+
+    assert markup._FIND_BY is _walk.find_by
+    mark, k = markup._STREAMED_MARK, markup._STREAMED_RARE
+    pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
+    edges = [b"", b"S", mark[:-1], mark, b"S" + mark, mark[1:], b"x" + mark + b"1", mark[:k] + mark,
+             b"SS:" + mark[: k + 1], b'<div hidden id="S' + mark]  # fmt: skip
+    cases = pages + [edge + end for edge in edges for end in (b"", b"S", b":", mark)]
+    assert any(page.find(mark) > 0 for page in cases) and any(page.find(mark) < 0 for page in cases)
+    for page in cases:
+        assert _walk.find_by(page, mark, k) == markup.find_by(page, mark, k), page[-40:]
+    for needle, at in ((b"ab", 0), (b"ab", 1), (b"a", 0)):
+        for page in (b"", b"a", b"b", b"ab", b"ba", b"bab", b"aab"):
+            assert _walk.find_by(page, needle, at) == page.find(needle), (page, needle, at)
+
+
+# Markup where a scan of tags could go wrong: every case libxml2 reads in its own way.
+LEAN_EDGES = [
+    b'<div class="a" data-x="1" id=b>t</div>', b'<div class="x"data-a="1"id=y>t</div>',
+    b"<div =a class=b>t</div>", b"<div/data-x=1/class=b>t</div>", b"<div class=b class=c data-q>t</div>",
+    b'<a href="/x" target="_blank"Lowery23 on Printables</a>.', b"<p data-a=1/>x</p>y",
+    b"<div CLASS=b Data-X=1 xml:lang=de>t</div>", b'<p>a</p ><p data-a="1">b</p class="x>">c',
+    b'<script data-a="1">var a = "<p data-b=2>";</script><p data-c=3>z', b"<script/>var a='<p>';</script><p>z",
+    b"<script><!-- <script>x</script> y</script>z<p data-a=1>", b"<style>p>a{}</style/><b data-x=1>d</b>",
+    b'<script type="application/ld+json" data-a=1>{"a": 1}</script>', b"<title data-a=1>a <b> c</title>",
+    b"<!--> <p data-a=1>a</p> -->", b"<!---> <p data-a=1>a</p> -->", b"<!-- a --!> <p data-b=1>b</p> -->",
+    b'<!-- <p data-a="1"> --><p data-b="2">x</p>', b"<![CDATA[ <p data-a=1>x</p> ]]>y",
+    b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd"><p data-a=1>x', b"<!DOCTYPE x \"a>b\"><p data-a=1>x",
+    b"<?xml version='1.0'?><p data-a=1>x", b"<div\x0cdata-a=1\rclass=a>t</div>", b"<p data-a", b'<p data-a="1',
+    b"<p data-a=1", b"<textarea><p data-a=1>x</p></textarea><p data-b=1>y", b"<plaintext><p data-a=1>x",
+    b"<xmp><p data-a=1>x</p></xmp>y", b"<iframe data-a=1><p data-b=1>x</p></iframe>z",
+    b"<noscript><p data-a=1 class=c>x</p></noscript>", b"<p data-a=1>a < b</p>", b"</ x><p data-a=1>",
+    b"<p data-\xc3\xa9=1 data-a='\xc3\xa9'>x</p>", b"<p data-a = '1' class = b>x</p>",
+    b'<a href="/x" rel=nofollow name=n type=t>x</a>', b'<LINK REL=canonical HREF="/c"><link rel="x" href="/y">',
+    b'<Meta Name="author" Content="A B"><meta property="og:title" content="T" name=x>',
+    b'<time datetime="2024-01-02" data-a=1>Jan 2</time><span datetime="x">y</span>',
+    b'<script type="application/ld+json">{"a": 1}</script><style type="text/css">p{}</style>',
+    b"<html lang=de data-a=1><body lang=fr>x</body></html>",
+    b'<SCRIPT TYPE="APPLICATION/LD+JSON">{"b": 2}</SCRIPT><script type="application/ld&#43;json">{"c": 3}</script>',
+    b"<style>p { color: red }</style><script>var a = 1;</script><script></script>x<style></style>y",
+]  # fmt: skip
+
+
+def test_lean_in_c_gives_the_python_reference() -> None:
+    """`_walk.lean` (what the C walk's parse reads) is `html.lean_in_python`, on every
+    fixture page and on markup built to reach every branch of the scan."""
+    pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
+    cases = pages + [b"<html><body>" + edge + b"</body></html>" for edge in LEAN_EDGES] + LEAN_EDGES
+    kept = html._READ_ATTRIBUTES
+    leaner = [html.lean_in_python(page, kept) for page in cases]
+    assert sum(len(lean) < len(page) for lean, page in zip(leaner, cases, strict=True)) > len(cases) // 2
+    _walk = pytest.importorskip("boilerstrip._walk", reason="the C walk is not built (pure-Python sources)")
+    if html._LEAN is not _walk.lean:
+        pytest.skip("libxml2 is not 2.14: lean is not used")
+    assert sum(_walk.lean(page, kept, 10**6)[1] >= 0 for page in pages) > len(pages) * 3 // 4
+    for page, lean in zip(cases, leaner, strict=True):
+        for bound in (0, 1, 2, 3, 10**6):
+            got, most = _walk.lean(page, kept, bound)
+            counted = _walk.most_attributes(page, bound)
+            # the count `read` reads in the same pass: most_attributes's, where lean
+            # read the page to its end or to a tag over the bound
+            assert most == -1 or most == counted or min(most, counted) > bound, (page[:80], bound)
+            assert got == (lean if most >= 0 and most <= bound else page), (page[:80], bound)
+
+
+@needs_c_walk
+def test_a_page_without_the_attributes_the_walk_never_reads_walks_the_same() -> None:
+    """libxml2 builds, from the page `lean` gives, the tree the walk reads from the page
+    itself: the same blocks, title and markup, on every fixture and on every edge."""
+    pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
+    cases = pages + [
+        b"<html><body>" + edge + b" " + ARTICLE.encode() + b"</body></html>" for edge in LEAN_EDGES
+    ]
+    for page in cases:
+        leaner = html.lean_in_python(page, html._READ_ATTRIBUTES)
+        assert _walked(leaner) == _walked(page), page[:80]
+
+
+def _walked(page: bytes) -> html.HtmlPage:
+    """The C walk over the tree libxml2 builds from `page` as it is."""
+    assert html._C_WALK is not None
+    root = html._parse(page, html._parser(page, None))
+    walked = html._C_WALK(root, html._HINTS, html._HIDDEN_STYLE.search, html.NAV_MIN_LINK_SHARE, 64, None)
+    raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walked
+    found = html.Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
+    return html.HtmlPage(html.settle_hints(raw, html.HINT_MAX_SHARE), html._page_title(title), found)
