@@ -113,9 +113,11 @@ def features(
     og_type: str | None,
     url: str | None,
     deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> dict[str, float]:
     """The page's feature values by name (missing names are 0). The loops over the
-    blocks that read their text or markup check `deadline` (`Config.time_limit`)."""
+    blocks that read their text or markup check `deadline` (`Config.time_limit`);
+    `marks` are the blocks' `line_marks` where the caller has them already."""
     x: dict[str, float] = {"bias": 1.0}
     words = [b.features.words for b in blocks]
     total = float(sum(words)) or 1.0
@@ -142,7 +144,8 @@ def features(
     x["log_median_words"] = math.log1p(ordered[n // 2]) if n else 0.0
     x["share_ends_sentence"] = sum(b.features.ends_sentence for b in blocks) / n if n else 0.0
     x["share_repeated"] = sum(b.features.repeats > 1 for b in blocks) / n if n else 0.0
-    marks = [line_marks(b) for b in checked(blocks, deadline, "while reading the page's type")]
+    if marks is None:
+        marks = page_marks(blocks, deadline)
     prices = sum(m[0] for m in marks)
     x["log_prices"] = math.log1p(prices)
     x["share_prices"] = prices / n if n else 0.0
@@ -163,6 +166,13 @@ def features(
     else:
         x["no_url"] = 1.0
     return x
+
+
+def page_marks(blocks: Sequence[Block], deadline: Deadline | None = None) -> list[tuple[int, int, int]]:
+    """Every block's `line_marks`, checking `deadline`: made once a text dump and read
+    by its page type, its profile and the keep model's line features alike (they
+    depend on the text alone, not on the labels)."""
+    return [line_marks(b) for b in checked(blocks, deadline, "while reading the page's type")]
 
 
 def _may_be_code(text: str) -> bool:
@@ -398,10 +408,15 @@ def _load() -> Model | None:
 SHIPPED: Final = _load()
 
 
-def text_profile(blocks: Sequence[Block], deadline: Deadline | None = None) -> list[float]:
+def text_profile(
+    blocks: Sequence[Block],
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+) -> list[float]:
     """A page read from its blocks alone, as a text dump is (no markup, no URL): its
-    `TEXT_STATS`, then the probability of each type (TYPES order; 0 without a model)."""
-    x = features(blocks, (), None, None, deadline)
+    `TEXT_STATS`, then the probability of each type (TYPES order; 0 without a model).
+    `marks` as for `features`."""
+    x = features(blocks, (), None, None, deadline, marks)
     out = [x.get(k, 0.0) for k in TEXT_STATS]
     p = SHIPPED.probabilities(x) if SHIPPED is not None and blocks else {}
     out.extend(p.get(t, 0.0) for t in TYPES)
