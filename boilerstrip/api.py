@@ -206,10 +206,10 @@ def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
 def _page_type(
     prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: Config, deadline: Deadline | None = None
 ) -> str:
-    """The page's type (`pagetype`); the model reads HTML pages (their markup and
-    DOM), so a text dump is read as an article, as before."""
+    """The page's type (`pagetype`): an HTML page's by its markup, DOM and URL, a text
+    dump's by its lines alone (`pagetype.classify_text`)."""
     if markup is None:
-        return "article"
+        return pagetype.classify_text(prepared.blocks, cfg.text_page_type_article_share, deadline)
     return pagetype.classify(
         prepared.blocks,
         markup.types,
