@@ -354,6 +354,7 @@ def text_rows(
     long_words: int,
     short_words: int,
     deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> list[list[float]]:
     """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights`,
     `typical` and `deadline` as for `rows`; lines of `long_words` or more are prose,
@@ -361,7 +362,7 @@ def text_rows(
     lines). Made a feature at a time (`text_columns`) and turned into rows at the end:
     most features are a page's constant or a neighbour's value, which a column holds
     as the same float objects moved along, where a row a line made a float per value."""
-    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline)
+    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline, marks)
     if _C_ROWS is not None:
         return _C_ROWS(columns)
     return _rows_of(columns)
@@ -379,9 +380,11 @@ def text_columns(
     long_words: int,
     short_words: int,
     deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> list[list[float]]:
     """`text_rows` by feature: one list of every line's values for each name of
-    `TEXT_FEATURES`, in its order."""
+    `TEXT_FEATURES`, in its order. `marks`: the lines' `pagetype.page_marks` where the
+    caller made them (for the page's type), else they are made here."""
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
     kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
@@ -391,7 +394,8 @@ def text_columns(
     rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
     scores = [b.score for b in blocks]
     page = _page_features(n, words, labels)
-    marks = pagetype.page_marks(blocks, deadline)
+    if marks is None:
+        marks = pagetype.page_marks(blocks, deadline)
     profile = pagetype.text_profile(blocks, deadline, marks)
     groups = _group_sizes(blocks)
     shapes = [
