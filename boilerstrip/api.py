@@ -105,7 +105,9 @@ class Cleaner:
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
         title_hint = (markup.title or markup.page_title) if markup else None
-        page_type = _page_type(prepared, markup, url, self.config, deadline)
+        # A dump's lines' marks, read by its type and again by the keep model.
+        marks = pagetype.page_marks(prepared.blocks, deadline) if markup is None else None
+        page_type = _page_type(prepared, markup, url, self.config, deadline, marks)
         deadline.check("before the reducer")
         result = assemble(
             list(prepared.blocks),
@@ -116,6 +118,7 @@ class Cleaner:
             page_type=page_type,
             url=url,
             deadline=deadline,
+            marks=marks,
         )
         result.language = prepared.language.code
         result.url = url
@@ -204,12 +207,17 @@ def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
 
 
 def _page_type(
-    prepared: D.Page, markup: HtmlMeta | None, url: str | None, cfg: Config, deadline: Deadline | None = None
+    prepared: D.Page,
+    markup: HtmlMeta | None,
+    url: str | None,
+    cfg: Config,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> str:
-    """The page's type (`pagetype`); the model reads HTML pages (their markup and
-    DOM), so a text dump is read as an article, as before."""
+    """The page's type (`pagetype`): an HTML page's by its markup, DOM and URL, a text
+    dump's by its lines alone (`pagetype.classify_text`)."""
     if markup is None:
-        return "article"
+        return pagetype.classify_text(prepared.blocks, cfg.text_page_type_article_share, deadline, marks)
     return pagetype.classify(
         prepared.blocks,
         markup.types,

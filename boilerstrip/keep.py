@@ -354,6 +354,7 @@ def text_rows(
     long_words: int,
     short_words: int,
     deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> list[list[float]]:
     """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights`,
     `typical` and `deadline` as for `rows`; lines of `long_words` or more are prose,
@@ -361,7 +362,7 @@ def text_rows(
     lines). Made a feature at a time (`text_columns`) and turned into rows at the end:
     most features are a page's constant or a neighbour's value, which a column holds
     as the same float objects moved along, where a row a line made a float per value."""
-    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline)
+    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline, marks)
     if _C_ROWS is not None:
         return _C_ROWS(columns)
     return _rows_of(columns)
@@ -379,9 +380,11 @@ def text_columns(
     long_words: int,
     short_words: int,
     deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> list[list[float]]:
     """`text_rows` by feature: one list of every line's values for each name of
-    `TEXT_FEATURES`, in its order."""
+    `TEXT_FEATURES`, in its order. `marks`: the lines' `pagetype.page_marks` where the
+    caller made them (for the page's type), else they are made here."""
     n = len(blocks)
     labels = [_LABEL_INDEX.get(b.label, _MISSING) for b in blocks]
     kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
@@ -391,7 +394,9 @@ def text_columns(
     rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
     scores = [b.score for b in blocks]
     page = _page_features(n, words, labels)
-    profile = pagetype.text_profile(blocks, deadline)
+    if marks is None:
+        marks = pagetype.page_marks(blocks, deadline)
+    profile = pagetype.text_profile(blocks, deadline, marks)
     groups = _group_sizes(blocks)
     shapes = [
         0 if w < short_words else 2 if b.features.ends_sentence else 1
@@ -415,7 +420,7 @@ def text_columns(
         labels,
     ]
     out.extend([v] * n for v in page)
-    out.extend(_line_columns(blocks, deadline))
+    out.extend(_line_columns(blocks, marks, deadline))
     out.append([groups[b.features.group] / n for b in blocks])
     out.append([1.0 if len(groups) > 1 else 0.0] * n)
     out.extend(_text_runs(words, long_words, short_words))
@@ -470,11 +475,14 @@ def _region_columns(region: tuple[int, int, float], n: int) -> list[list[float]]
     ]
 
 
-def _line_columns(blocks: Sequence[Block], deadline: Deadline | None) -> list[list[float]]:
+def _line_columns(
+    blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
+) -> list[list[float]]:
     """Each line's shape, by feature, in one pass (checking `deadline`): capitals,
     digits, boilerplate cues, word length, commas, a leading symbol (bullets, arrows),
-    a closing colon, price, code and forum marks; the capitals, digits and commas in
-    C where `_text` was built (`_line_shape` in Python)."""
+    a closing colon, and its price, code and forum `marks` (`pagetype.page_marks`, made
+    once for the page type too); the capitals, digits and commas in C where `_text`
+    was built (`_line_shape` in Python)."""
     shape = _C_LINE_SHAPE if _C_LINE_SHAPE is not None else _line_shape
     caps: list[float] = []
     digits: list[float] = []
@@ -486,7 +494,7 @@ def _line_columns(blocks: Sequence[Block], deadline: Deadline | None) -> list[li
     price: list[float] = []
     code: list[float] = []
     forum: list[float] = []
-    for b in checked(blocks, deadline, _WHERE):
+    for b, m in zip(checked(blocks, deadline, _WHERE), marks, strict=True):
         text, f = b.text, b.features
         cap, digit, comma = shape(text)
         caps.append(cap)
@@ -496,10 +504,9 @@ def _line_columns(blocks: Sequence[Block], deadline: Deadline | None) -> list[li
         commas.append(comma / max(f.words, 1))
         symbol.append(0.0 if text[:1].isalnum() else 1.0)
         colon.append(1.0 if text.endswith(":") else 0.0)
-        marks = pagetype.line_marks(b)
-        price.append(float(marks[0]))
-        code.append(float(marks[1]))
-        forum.append(float(marks[2]))
+        price.append(float(m[0]))
+        code.append(float(m[1]))
+        forum.append(float(m[2]))
     return [caps, digits, cues, per_word, commas, symbol, colon, price, code, forum]
 
 

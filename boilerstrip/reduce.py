@@ -419,13 +419,15 @@ def assemble(
     page_type: str = "article",
     url: str | None = None,
     deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
     `title_hint` is the headline the page's markup gives, if any (else `url`, the
     page's address, may name it); `page_type` how the
     region is read (`pagetype.TYPES`); `forest` the keep model, which has the last
     word on the content once every label is set. Its steps, and the loops over the
-    blocks in the costly ones, check `deadline` (`Config.time_limit`)."""
+    blocks in the costly ones, check `deadline` (`Config.time_limit`). `marks`: a text
+    dump's `pagetype.page_marks`, made once for its type, read again by the keep model."""
     deadline = deadline or Deadline(0)
     article = select_article(blocks, cfg, page_type)
     deadline.check("in the reducer, after choosing the article")
@@ -450,7 +452,7 @@ def assemble(
         blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title, deadline
     )
     if forest is not None:
-        features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline)
+        features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks)
         if forest.text:
             add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
         elif page_type in cfg.keep_card_types:
@@ -478,7 +480,13 @@ def assemble(
 
 
 def keep_features(
-    blocks: Sequence[Block], cfg: Config, page_type: str, *, text: bool, deadline: Deadline | None = None
+    blocks: Sequence[Block],
+    cfg: Config,
+    page_type: str,
+    *,
+    text: bool,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> list[list[float]]:
     """The keep model's rows of a labelled page: `keep.text_rows` for a text dump,
     `keep.rows` for an HTML page (the one place both the pipeline and the training
@@ -486,7 +494,9 @@ def keep_features(
     main, typical = scorer.page_context(blocks)
     weights = block_weights(blocks, cfg)
     if text:
-        return keep.text_rows(blocks, weights, typical, cfg.good_min_words, cfg.near_min_words, deadline)
+        return keep.text_rows(
+            blocks, weights, typical, cfg.good_min_words, cfg.near_min_words, deadline, marks
+        )
     return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type, deadline)
 
 

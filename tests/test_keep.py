@@ -264,17 +264,29 @@ def _kept_by_the_text_model(
 def test_every_paragraph_of_the_replies_of_a_thread_dump_is_kept() -> None:
     """A second thread: the second paragraph of the last reply of two paragraphs,
     followed by the buttons and the next post's header, has the shape of the replies'
-    paragraphs one period back; the model alone leaves it under its threshold, the run
-    rule (keep.run_members) keeps it, and the rules keep no reply."""
+    paragraphs one period back. Read as an article (as every dump was before it had a
+    type of its own), the model alone leaves it under its threshold, the run rule
+    (keep.run_members) keeps it, and the rules keep no reply. Read as the forum it is
+    (`pagetype.classify_text`), the rules alone keep every reply and no chrome."""
     replies = ("That is the classic sign of a worn cassette", "Check the teeth of the small sprocket",
                "Before you buy anything, check that the rear wheel", "A hanger alignment tool costs little")  # fmt: skip
     chrome = ("Similar threads", "Brake pads squealing", "All rights reserved", "Log in")
-    page, result = _kept_by_the_text_model("cycling-thread.txt", replies, chrome)
+    page = (FIXTURES / "keep" / "cycling-thread.txt").read_text(encoding="utf-8")
+    as_article = WITH_TEXT_MODEL.replace(text_page_type_article_share=0.0)
+    result = boilerstrip.clean(page, config=as_article)
+    assert result.page_type == "article"
+    assert [k for k in replies if k not in result.text] == [] and [
+        c for c in chrome if c in result.text
+    ] == []
     assert any("the next member of a run" in r for b in result.blocks for r in b.reasons)
-    no_runs = boilerstrip.clean(page, config=WITH_TEXT_MODEL.replace(keep_text_run_threshold=1.0)).text
+    no_runs = boilerstrip.clean(page, config=as_article.replace(keep_text_run_threshold=1.0)).text
     assert replies[-1] not in no_runs
-    rules = boilerstrip.clean(page, config=boilerstrip.Config(keep_text="")).text
+    rules = boilerstrip.clean(page, config=as_article.replace(keep_text="")).text
     assert not any(reply in rules for reply in replies)
+    _, typed = _kept_by_the_text_model("cycling-thread.txt", replies, chrome)
+    assert typed.page_type == "forum"
+    rules = boilerstrip.clean(page, config=RULES_ONLY).text
+    assert [k for k in replies if k not in rules] == [] and [c for c in chrome if c in rules] == []
 
 
 @pytest.mark.xfail(
@@ -291,13 +303,18 @@ def test_the_closing_answer_of_a_question_thread_dump_is_kept() -> None:
 def test_every_event_of_a_listing_dump_is_kept() -> None:
     """A listing of events: each a title, a date, a description and two short facts;
     every description is content, the newsletter box and the footer after the last
-    are not."""
+    are not. Read as an article (as every dump was before it had a type of its own),
+    the rules alone lose events; read as a page of cards (`pagetype.classify_text`),
+    they keep every event too."""
     events = ("Children make a sock puppet", "Our storytellers dim the lights", "A potter shows how to roll",
               "Musicians play a concert", "An hour of easy steps and circle dances")  # fmt: skip
     chrome = ("Hear about new shows first", "Opening times", "Registered charity", "Hire a space")
-    page, _ = _kept_by_the_text_model("events.txt", events, chrome)
-    rules = boilerstrip.clean(page, config=boilerstrip.Config(keep_text="")).text
-    assert not all(event in rules for event in events)
+    page, result = _kept_by_the_text_model("events.txt", events, chrome)
+    as_article = RULES_ONLY.replace(text_page_type_article_share=0.0)
+    assert not all(event in boilerstrip.clean(page, config=as_article).text for event in events)
+    assert result.page_type in RULES_ONLY.multi_region_types
+    rules = boilerstrip.clean(page, config=RULES_ONLY).text
+    assert all(event in rules for event in events)
 
 
 def test_every_card_of_a_listing_dump_is_kept() -> None:

@@ -174,3 +174,76 @@ def test_c_may_marks_gives_the_python_tests_answer() -> None:
     ):
         with pytest.raises(ValueError):
             marks_table(*bad)
+
+
+def _made(name: str) -> boilerstrip.Result:
+    return boilerstrip.clean((FIXTURES / "text-made" / name).read_text(encoding="utf-8"))
+
+
+def _has(text: str, line: str) -> bool:
+    return any(part == line for part in text.split("\n"))
+
+
+def test_a_forum_thread_dump_is_read_as_a_forum_and_keeps_every_post() -> None:
+    """Issue 14: a text dump was always typed "article", so a thread's short posts,
+    split by their authors' lines, were read as one story: the reducer kept the first
+    run of them and lost the later posts. The dump's own type model reads it as a forum
+    and the reducer keeps every run of posts; the menus, the prompt and the similar
+    threads stay out."""
+    result = _made("forum-thread.txt")
+    assert result.page_type == "forum"
+    for post in (
+        "My tomato seedlings are three weeks old and already tall and thin.",
+        "A small fan for an hour a day thickens the stems too.",
+        "Thanks all, I lowered the light last night and set a timer.",
+        "Keep the basement warm at night as well, seedlings sulk below sixty degrees.",
+        "Update: they are stocky and dark green now, thanks for the help everyone.",
+    ):
+        assert _has(result.text, post), post
+    for chrome in ("You must log in or register to reply here.", "Peppers not germinating after two weeks",
+                   "Terms and rules", "Tomato seedlings getting leggy under grow lights"):  # fmt: skip
+        assert not _has(result.text, chrome), chrome
+
+
+def test_news_dumps_stay_articles() -> None:
+    """News first: every news dump among the fixtures (Scrapinghub's, both styles) is
+    read as an article by the dumps' type model, as the reducer's single story."""
+    types = {p.name: boilerstrip.clean(p.read_text(encoding="utf-8")).page_type
+             for p in sorted((FIXTURES / "text").glob("*.txt"))}  # fmt: skip
+    assert len(types) > 20
+    assert set(types.values()) == {"article"}, types
+
+
+def test_a_shop_category_dump_is_read_as_cards_and_keeps_every_card() -> None:
+    """Issue 14: typed "article", a shop's category dump kept its intro and blurbs,
+    but lost every card's name and the last card's price (short lines outside the one
+    story). Read as a page of cards, every content region is kept: each card's name,
+    blurb and price; the menus, the newsletter box and the footer stay out."""
+    result = _made("shop-category.txt")
+    assert result.page_type in ("listing", "collection", "product")
+    for card in ("Walnut End Grain Board", "Ash Pastry Board", "$72.00", "Beech Cheese Board",
+                 "A small board with a slate inlay for labelling cheeses and a set of three brass knives."):  # fmt: skip
+        assert _has(result.text, card), card
+    for chrome in (
+        "Add to cart",
+        "Sign up for our newsletter",
+        "Cart (0)",
+        "Privacy",
+        "© 2024 Workshop Goods",
+    ):
+        assert not _has(result.text, chrome), chrome
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the dumps' type model reads a news index (title, date, blurb, 'Read more' "
+    "a card) as an article (0.57 against 0.27 for a listing), and the reducer keeps the intro alone; "
+    "a feature of the lines' repeating shapes lifted the type model's out-of-fold accuracy by 0.008 "
+    "only and did not type this page a listing",
+)
+def test_a_news_index_dump_is_read_as_a_listing() -> None:
+    """A news index: every item's title and blurb is the content."""
+    result = _made("news-listing.txt")
+    assert result.page_type == "listing"
+    for item in ("Library extends weekend opening hours", "Makerspace adds two laser cutters"):
+        assert _has(result.text, item), item

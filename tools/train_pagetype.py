@@ -18,7 +18,16 @@ ship, exported as nested lists that `boilerstrip.pagetype` walks in pure Python.
 Classes are weighted by the inverse square root of their frequency. Needs numpy and
 lightgbm (dev dependencies; the library needs neither).
 
+`--mode text` trains the model of text dumps (boilerstrip/data/pagetype-text.json,
+`pagetype.text_features`: the same statistics without markup or URL, and the lines'
+make-up) on the WCXB dumps (text-wet) of the tuning domains, and on the Scrapinghub
+dumps (both styles) and the multilingual dumps of the tuning parts as articles; the
+held-out parts of every set are only scored. `--cv` scores it out of fold (4 folds by
+domain) on the tuning pages, with the news-first rule the library applies
+(`pagetype.classify_text`, `Config.text_page_type_article_share`) at several shares.
+
     python tools/train_pagetype.py [--out boilerstrip/data/pagetype.json] [--cv] [--model lgb|lr]
+    python tools/train_pagetype.py --mode text [--cv]
 """
 
 from __future__ import annotations
@@ -42,8 +51,10 @@ from splits import registered_domain, wcxb_holdout  # noqa: E402
 import boilerstrip  # noqa: E402
 from boilerstrip import detectors as D  # noqa: E402
 from boilerstrip import pagetype  # noqa: E402
+from boilerstrip.budget import Deadline  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"
+DEFAULT_OUT = ROOT / "boilerstrip" / "data" / "pagetype.json"
 L2 = 3e-3
 STEPS = 2000
 RATE = 0.5
@@ -74,7 +85,7 @@ def page_rows(
 ) -> list[tuple[dict[str, float], str]]:
     """The page's features without its URL (its canonical link, if any, standing in)
     and with it (if known and not the same)."""
-    prepared, markup = cleaner._prepare(page)
+    prepared, markup, _ = cleaner._prepare(page, Deadline(0))
     D.run(cleaner.detectors, prepared)
     blocks = prepared.blocks
     types = markup.types if markup else []
@@ -108,6 +119,102 @@ def load(shared: pathlib.Path) -> list[Row]:
                 group = "ml:" + (registered_domain(r["url"]) if r["url"] else r["id"])
                 rows.append((x, 0, group, False, variant))
     return rows
+
+
+def text_row(cleaner: boilerstrip.Cleaner, dump: str) -> dict[str, float]:
+    """A dump's `pagetype.text_features` once every detector has labelled its lines."""
+    prepared, markup, _ = cleaner._prepare(dump, Deadline(0))
+    assert markup is None, "a text dump read as HTML"
+    D.run(cleaner.detectors, prepared)
+    return pagetype.text_features(prepared.blocks)
+
+
+def load_text(shared: pathlib.Path) -> list[Row]:
+    """The text dumps' rows: WCXB's with their type, the news sets' as articles."""
+    from multilingual_bench import as_text_dump
+    from splits import multilingual_holdout, scrapinghub_holdout
+
+    cleaner = boilerstrip.Cleaner()
+    rows: list[Row] = []
+    for line in (shared / "wcxb" / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        dump = (shared / "wcxb" / "text-wet" / f"{r['id']}.txt").read_text(encoding="utf-8")
+        held = wcxb_holdout(r["domain"])
+        rows.append(
+            (
+                text_row(cleaner, dump),
+                TYPES.index(r["page_type"]),
+                registered_domain(r["domain"]),
+                held,
+                "wcxb",
+            )
+        )
+    truth = json.loads((shared / "scrapinghub" / "ground-truth.json").read_text(encoding="utf-8"))
+    for pid in sorted(truth):
+        for style in ("text-wet", "text-seedlike"):
+            dump = (shared / "scrapinghub" / style / f"{pid}.txt").read_text(encoding="utf-8")
+            rows.append((text_row(cleaner, dump), 0, "sh:" + pid, scrapinghub_holdout(pid), "news"))
+    for line in (shared / "multilingual" / "expected.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        path = shared / "multilingual" / "pages" / f"{r['id']}.html"
+        if path.exists():
+            group = "ml:" + (registered_domain(r["url"]) if r["url"] else r["id"])
+            held = multilingual_holdout(r["url"], r["id"])
+            rows.append((text_row(cleaner, as_text_dump(path.read_bytes())), 0, group, held, "news"))
+    return rows
+
+
+def news_first(p: np.ndarray, share: float) -> np.ndarray:
+    """`pagetype._news_first` over rows of probabilities (TYPES order)."""
+    best = p.argmax(axis=1)
+    return np.where(p[:, 0] < share * p[np.arange(len(p)), best], best, 0)
+
+
+SHARES = (1.0, 0.7, 0.5, 0.35, 0.25)
+
+
+def text_report(title: str, rows: list[Row], p: np.ndarray, shares: tuple[float, ...]) -> None:
+    """Accuracy on WCXB's dumps and the share of news dumps read as articles."""
+    wcxb = np.array([r[4] == "wcxb" for r in rows])
+    for share in shares:
+        pred = news_first(p, share)
+        report(
+            f"{title}, article share {share}: WCXB dumps",
+            [r for r, w in zip(rows, wcxb, strict=True) if w],
+            pred[wcxb],
+        )
+        if (~wcxb).any():
+            print(f"  news dumps read as articles: {(pred[~wcxb] == 0).mean():.3f} of {int((~wcxb).sum())}")
+
+
+def text_main(args: argparse.Namespace) -> None:
+    """Train (and with --cv score out of fold) the model of text dumps."""
+    rows = load_text(args.data)
+    tune = [r for r in rows if not r[3]]
+    held = [r for r in rows if r[3]]
+    names = ["bias", *sorted({k for r in tune for k in r[0]} - {"bias"})]
+    if args.cv:
+        fold_of = np.array([fold(r[2]) for r in tune])
+        p = np.zeros((len(tune), len(TYPES)))
+        for f in range(4):
+            model = Trees([r for r, g in zip(tune, fold_of, strict=True) if g != f], names)
+            test = np.where(fold_of == f)[0]
+            p[test] = model.booster.predict(matrix([tune[i] for i in test], names))
+            if args.fold_models:
+                args.fold_models.mkdir(parents=True, exist_ok=True)
+                path = args.fold_models / f"pagetype-text-fold{f}.json"
+                path.write_text(
+                    json.dumps(model.export(names), separators=(",", ":")) + "\n", encoding="utf-8"
+                )
+        text_report("text: tune, 4 folds by domain", tune, p, SHARES)
+    model = Trees(tune, names)
+    share = boilerstrip.Config().text_page_type_article_share
+    text_report(
+        "text: held-out parts", held, np.asarray(model.booster.predict(matrix(held, names))), (share,)
+    )
+    out = args.out if args.out != DEFAULT_OUT else DEFAULT_OUT.with_name("pagetype-text.json")
+    out.write_text(json.dumps(model.export(names), separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
 
 
 def matrix(rows: list[Row], names: list[str]) -> np.ndarray:
@@ -256,10 +363,20 @@ def cross_validate(tune: list[Row], names: list[str], kind: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=pathlib.Path, default=SHARED)
-    parser.add_argument("--out", type=pathlib.Path, default=ROOT / "boilerstrip" / "data" / "pagetype.json")
+    parser.add_argument("--mode", choices=("html", "text"), default="html", help="text: the model of dumps")
+    parser.add_argument("--out", type=pathlib.Path, default=DEFAULT_OUT)
     parser.add_argument("--cv", action="store_true", help="also 4-fold cross-validation by domain on tune")
+    parser.add_argument(
+        "--fold-models",
+        type=pathlib.Path,
+        help="text, with --cv: write each fold's model here (pagetype-text-fold<k>.json), to clean "
+        "the tuning pages out of fold (`fold` of the registered domain)",
+    )
     parser.add_argument("--model", choices=tuple(MODELS), default="lgb", help="lgb ships")
     args = parser.parse_args()
+    if args.mode == "text":
+        text_main(args)
+        return
     rows = load(args.data)
     tune = [r for r in rows if not r[3]]
     held = [r for r in rows if r[3]]
