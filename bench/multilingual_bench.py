@@ -8,7 +8,7 @@ Scrapinghub metric; pages whose expectation is a full text). Near-duplicate pair
 count once. Pages are read as bytes, so the four with a wrong <meta charset> test the
 decoding too. Each HTML page's URL (the set's `url`) goes to boilerstrip and trafilatura,
 as a crawl record carries it (its page-type guess reads the URL); the text dumps go
-without one (text mode reads no URL: a dump is read as an article).
+without one (text mode reads no URL: a dump is typed from its lines alone).
 
 The same pages are also rendered as whole-page text dumps (resiliparse's HTML-to-text
 converter with nothing removed, indentation stripped, no blank lines: the WET style of

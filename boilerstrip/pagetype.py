@@ -458,7 +458,7 @@ def _line_features(blocks: Sequence[Block], x: dict[str, float]) -> None:
     x["line_medium"] = sum(1 for w in words if _SHORT_LINE <= w < _LONG_LINE) / n
     x["line_questions"] = sum(1 for b in blocks if b.text.endswith("?")) / n
     x["line_colons"] = sum(1 for b in blocks if b.text.endswith(":")) / n
-    x["line_digits"] = sum(1 for b in blocks if _DIGIT.search(b.text)) / n
+    x["line_digits"] = sum(1 for b in blocks if _holds_digit(b)) / n
     runs = _runs([w >= _LONG_LINE for w in words], words)
     long_words = sum(r[1] for r in runs) or 1
     x["prose_runs"] = math.log1p(len(runs))
@@ -469,6 +469,14 @@ def _line_features(blocks: Sequence[Block], x: dict[str, float]) -> None:
     x["short_runs"] = math.log1p(sum(1 for r in short_runs if r[2] >= 3))
     x["short_longest"] = max((r[2] for r in short_runs), default=0) / n
     x["lines_per_group"] = math.log1p(n / (len({b.features.group for b in blocks}) or 1))
+
+
+def _holds_digit(b: Block) -> bool:
+    """Whether the line holds a digit: its words told it when they were counted (the
+    "#num" cue, `features.compute`), which costs nothing here; a search of the line
+    where they were not (CJK lines have no cues), as it was a tenth of the type's time."""
+    cues = b.features.cues
+    return "#num" in cues if cues is not None else _DIGIT.search(b.text) is not None
 
 
 def _runs(flags: Sequence[bool], words: Sequence[int]) -> list[tuple[int, int, int]]:
