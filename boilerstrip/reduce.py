@@ -429,13 +429,10 @@ def assemble(
     blocks in the costly ones, check `deadline` (`Config.time_limit`). `marks`: a text
     dump's `pagetype.page_marks`, made once for its type, read again by the keep model."""
     deadline = deadline or Deadline(0)
-    main_start = _main_start(blocks, cfg, title_hint, page_type)
     article = select_article(blocks, cfg, page_type)
     deadline.check("in the reducer, after choosing the article")
     start = article[0].index if article else len(blocks)
-    title = meta.find_title(
-        blocks, start if main_start is None else main_start, cfg.title_window, title_hint, url
-    )
+    title = meta.find_title(blocks, start, cfg.title_window, title_hint, url)
     if title is not None:
         _relabel(title, Label.TITLE, "reducer: headline above the article")
         # By identity: `in` and `remove` would compare blocks field by field.
@@ -480,16 +477,6 @@ def assemble(
         blocks=blocks,
         page_type=page_type,
     )
-
-
-def _main_start(blocks: Sequence[Block], cfg: Config, hint: str | None, page_type: str) -> int | None:
-    """Where the headline is looked for above on a page read as many regions without
-    a headline from markup (a text dump): the start of the run an article would have,
-    taken before the cards are made content, as the first region may be a grid of menu
-    cards far above the product's or service's name. None: the article's own start."""
-    if hint is None and page_type in cfg.multi_region_types:
-        return best_region(blocks, cfg)[0]
-    return None
 
 
 def keep_features(

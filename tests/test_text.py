@@ -234,17 +234,6 @@ def test_a_shop_category_dump_is_read_as_cards_and_keeps_every_card() -> None:
         assert not _has(result.text, chrome), chrome
 
 
-def test_a_product_dump_s_title_is_its_name_not_lost_above_a_menu_grid() -> None:
-    """Issue 15, titles from text dumps: read as many regions, a product page's first
-    region is the grid of menu and cart lines at its top, and no headline stands above
-    it; the headline is looked for above the run an article would have (the product's
-    description), where its name stands."""
-    result = _made("product-page.txt")
-    assert result.page_type in boilerstrip.Config().multi_region_types
-    assert result.title == "Speckled Stoneware Coffee Mug"
-    assert "Each mug is thrown by hand on the wheel" in result.text
-
-
 @pytest.mark.xfail(
     strict=True,
     reason="known gap: the dumps' type model reads a news index (title, date, blurb, 'Read more' "
