@@ -735,13 +735,17 @@ def decide(
     drop_threshold: float | None = None,
     runs: tuple[float, int] | None = None,
     deadline: Deadline | None = None,
+    prose: tuple[float, int, tuple[str, ...]] | None = None,
 ) -> list[Block]:
     """Relabel by the model: a block over `threshold` is content (ARTICLE); an ARTICLE
     block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
     so that with a lower `drop_threshold` the reducer's content is dropped only where
     the model is confident; with `runs` (text dumps: a floor and the words of a prose
     line), a prose line over the floor that repeats the shape of content one period
-    of its cadence back is content too (`run_members`); each change keeps its reason.
+    of its cadence back is content too (`run_members`); with `prose` (HTML: a floor, a
+    word count and paragraph tags), an ARTICLE paragraph of that many words or more
+    that ends a sentence is dropped only at or under the floor; each change keeps its
+    reason.
     Returns the content blocks in page order. Where no block is over the threshold,
     nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
@@ -751,7 +755,8 @@ def decide(
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
     chosen = [
-        p > threshold or (b.label is Label.ARTICLE and p > drop) for b, p in zip(blocks, ps, strict=True)
+        p > threshold or (b.label is Label.ARTICLE and p > _drop_at(b, drop, prose))
+        for b, p in zip(blocks, ps, strict=True)
     ]
     added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
     content = []
@@ -766,6 +771,17 @@ def decide(
             b.reasons.append(f"keep: not content by the block model (p={p:.2f})")
             b.label = Label.OTHER
     return content
+
+
+def _drop_at(b: Block, drop: float, prose: tuple[float, int, tuple[str, ...]] | None) -> float:
+    """The probability at or under which the reducer's content block `b` is dropped:
+    `drop`, or the lower prose floor for a long paragraph ending a sentence (a story's,
+    which the model can rate near one half on an unfamiliar page)."""
+    if prose is None or b.dom is None or b.dom.tag not in prose[2]:
+        return drop
+    if b.features.words < prose[1] or not b.features.ends_sentence:
+        return drop
+    return min(drop, prose[0])
 
 
 _WORDS: Final = TEXT_FEATURES.index("words")

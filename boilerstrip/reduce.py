@@ -460,7 +460,12 @@ def assemble(
         else:
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
         run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
-        article = keep.decide(blocks, forest, features, add, drop, run, deadline)
+        prose = (
+            None
+            if forest.text
+            else (cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags)
+        )
+        article = keep.decide(blocks, forest, features, add, drop, run, deadline, prose)
     deadline.check("in the reducer, before the authors")
     return Result(
         text=article_text(article),
