@@ -88,15 +88,20 @@ def _runs(blocks: Sequence[Block], cfg: Config) -> list[tuple[float, int, int]]:
     return runs
 
 
-def select_article(blocks: Sequence[Block], cfg: Config, page_type: str = "article") -> list[Block]:
+def select_article(
+    blocks: Sequence[Block], cfg: Config, page_type: str = "article", *, text: bool = False
+) -> list[Block]:
     """Label the article: prose in the region stays, prose outside and repeats go.
     A forum thread's posts are its content; a listing (and collection, product or
-    service page) keeps every strong region, not one."""
+    service page) keeps every strong region, not one. A text dump (`text`) reads its
+    types by the text fields (`Config.text_multi_region_types`)."""
+    multi = cfg.text_multi_region_types if text else cfg.multi_region_types
+    grids = cfg.text_card_grid_types if text else cfg.card_grid_types
     if page_type in cfg.post_types:
         _posts_as_content(blocks, cfg)
-    if page_type in cfg.multi_region_types:
+    if page_type in multi:
         _cards_as_content(blocks, cfg)
-        if page_type in cfg.card_grid_types:
+        if page_type in grids:
             _card_grids(blocks, cfg)
         regions = content_regions(blocks, cfg)
     else:
@@ -107,7 +112,7 @@ def select_article(blocks: Sequence[Block], cfg: Config, page_type: str = "artic
     done = 0
     for start, end in regions:
         _drop_prose([b for b in blocks[done:start] if b.label is Label.ARTICLE])
-        card_words = cfg.card_min_words if page_type in cfg.multi_region_types else 0
+        card_words = cfg.card_min_words if page_type in multi else 0
         _keep_region(blocks, start, end, cfg, seen, article, card_words)
         done = end
     _drop_prose([b for b in blocks[done:] if b.label is Label.ARTICLE])
@@ -420,6 +425,7 @@ def assemble(
     url: str | None = None,
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    text: bool = False,
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
     `title_hint` is the headline the page's markup gives, if any (else `url`, the
@@ -427,9 +433,10 @@ def assemble(
     region is read (`pagetype.TYPES`); `forest` the keep model, which has the last
     word on the content once every label is set. Its steps, and the loops over the
     blocks in the costly ones, check `deadline` (`Config.time_limit`). `marks`: a text
-    dump's `pagetype.page_marks`, made once for its type, read again by the keep model."""
+    dump's `pagetype.page_marks`, made once for its type, read again by the keep model;
+    `text` whether the page is a text dump (its types are read by their own fields)."""
     deadline = deadline or Deadline(0)
-    article = select_article(blocks, cfg, page_type)
+    article = select_article(blocks, cfg, page_type, text=text)
     deadline.check("in the reducer, after choosing the article")
     start = article[0].index if article else len(blocks)
     title = meta.find_title(blocks, start, cfg.title_window, title_hint, url)

@@ -12,7 +12,9 @@ from typing import Any, cast
 import pytest
 
 import boilerstrip
-from boilerstrip import lang
+from boilerstrip import detectors as D
+from boilerstrip import lang, pagetype, reduce
+from boilerstrip.budget import Deadline
 
 from .conftest import FIXTURES
 
@@ -247,3 +249,33 @@ def test_a_news_index_dump_is_read_as_a_listing() -> None:
     assert result.page_type == "listing"
     for item in ("Library extends weekend opening hours", "Makerspace adds two laser cutters"):
         assert _has(result.text, item), item
+
+
+def _read_as(name: str, page_type: str) -> boilerstrip.Result:
+    """A made dump cleaned as the pipeline does, its type given rather than read."""
+    cleaner = boilerstrip.Cleaner()
+    page = (FIXTURES / "text-made" / name).read_text(encoding="utf-8")
+    prepared, markup, _ = cleaner._prepare(page, Deadline(0))
+    assert markup is None
+    D.run(cleaner.detectors, prepared)
+    marks = pagetype.page_marks(prepared.blocks)
+    return reduce.assemble(list(prepared.blocks), cleaner.config, include_comments=False,
+                           forest=cleaner.keep_text_model, page_type=page_type, marks=marks, text=True)  # fmt: skip
+
+
+def test_a_documentation_dump_keeps_every_section() -> None:
+    """Issue 14: a documentation dump read as one story kept its first section only,
+    the example code between the sections splitting the run. Read as several regions
+    (Config.text_multi_region_types), every section is kept, and its code; the
+    sidebar, the page links and the footer stay out."""
+    text = _read_as("docs-page.txt", "documentation").text
+    for line in (
+        "Every setting has a default, and a missing file is not an error: the loader starts with the "
+        "defaults and applies what it finds.",
+        "settings = load()",
+        "Nested tables in the file become settings whose names are joined with a dot, and the environment "
+        "spells the same setting with double underscores, since most shells do not allow dots in variable names.",
+    ):
+        assert _has(text, line), line
+    for chrome in ("Plugin hooks", "Edit this page", "Previous", "Was this page helpful?", "Privacy"):
+        assert not _has(text, chrome), chrome
