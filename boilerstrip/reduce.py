@@ -468,6 +468,8 @@ def assemble(
             add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
         run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
         article = keep.decide(blocks, forest, features, add, drop, run, deadline)
+    if title is None and text:
+        title = _dump_title(blocks, article, cfg)
     deadline.check("in the reducer, before the authors")
     return Result(
         text=article_text(article),
@@ -484,6 +486,16 @@ def assemble(
         blocks=blocks,
         page_type=page_type,
     )
+
+
+def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
+    """A text dump's headline when none was found above the region the reducer chose:
+    on a shop's or a service's page that region is often a menu at the top, and the
+    headline is above the content the keep model settles on, often a line the menus
+    repeat (the page's own item in them), so taken for one (WCXB tuning dumps' titles
+    42.3% -> 44.4%). Looked for once the content is known, it changes no text; its
+    label stays (a name line above the content is still read for the authors)."""
+    return meta.find_dump_title(blocks, article[0].index if article else len(blocks), cfg.title_window)
 
 
 def keep_features(

@@ -279,3 +279,14 @@ def test_a_documentation_dump_keeps_every_section() -> None:
         assert _has(text, line), line
     for chrome in ("Plugin hooks", "Edit this page", "Previous", "Was this page helpful?", "Privacy"):
         assert not _has(text, chrome), chrome
+
+
+def test_a_product_dump_without_a_headline_above_its_region_is_titled_by_its_name() -> None:
+    """Issue 14: read as a product page, a shop's dump had no headline above the region
+    the reducer chose, and no title. Its name is the line above the content the keep
+    model settles on (a line its breadcrumb repeats, so taken for a menu's): it is
+    the title, and the text is the same."""
+    result = _made("shop-product.txt")
+    assert result.title == "Canvas Tote"
+    assert result.text.startswith("Our everyday tote is cut from heavy cotton canvas")
+    assert "Canvas Tote" not in result.text
