@@ -101,9 +101,7 @@ def select_article(
         _posts_as_content(blocks, cfg)
     if page_type in multi:
         _cards_as_content(blocks, cfg)
-        if page_type in grids:
-            _card_grids(blocks, cfg)
-        regions = content_regions(blocks, cfg)
+        regions = _card_regions(blocks, cfg, page_type in grids, text)
     else:
         start, end = best_region(blocks, cfg)
         regions = [(start, end)] if end > start else []
@@ -117,6 +115,19 @@ def select_article(
         done = end
     _drop_prose([b for b in blocks[done:] if b.label is Label.ARTICLE])
     return article or _fallback_article(blocks, cfg)
+
+
+def _card_regions(blocks: Sequence[Block], cfg: Config, grids: bool, text: bool) -> list[tuple[int, int]]:
+    """The content regions of a page of cards, its grids of cards read first (`grids`).
+    A text dump read without them whose lines make no region at all (a shop's page of
+    short lines only: name, price, sizes) is read with them: a page holds content."""
+    if grids:
+        _card_grids(blocks, cfg)
+    regions = content_regions(blocks, cfg)
+    if regions or grids or not text:
+        return regions
+    _card_grids(blocks, cfg)
+    return content_regions(blocks, cfg)
 
 
 def _keep_region(

@@ -290,3 +290,16 @@ def test_a_product_dump_without_a_headline_above_its_region_is_titled_by_its_nam
     assert result.title == "Canvas Tote"
     assert result.text.startswith("Our everyday tote is cut from heavy cotton canvas")
     assert "Canvas Tote" not in result.text
+
+
+def test_a_product_dump_of_short_lines_only_is_read_as_a_grid() -> None:
+    """Issue 14: read as a product page, a dump is read as several regions without a
+    grid of cards (Config.text_card_grid_types); a shop's page of short lines only
+    (name, price, sizes, no prose) then made no region, and its text was empty. With
+    no region, its lines are read as a grid: the name, the price and the facts are
+    kept; the menus the page repeats stay out."""
+    text = _read_as("shop-product-short.txt", "product").text
+    for line in ("Daily Barrier Cream", "$38.00", "Size: 50 mL", "For dry and normal skin"):
+        assert _has(text, line), line
+    for chrome in ("Sign in", "Stores", "Help"):
+        assert not _has(text, chrome), chrome
