@@ -119,6 +119,7 @@ class Cleaner:
             url=url,
             deadline=deadline,
             marks=marks,
+            text=markup is None,
         )
         result.language = prepared.language.code
         result.url = url

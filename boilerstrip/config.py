@@ -184,6 +184,21 @@ class Config:
     # them and at least `card_grid_min_plain_share` of them not links, is content, each
     # line pulling the region `card_grid_weight` (reduce._card_grids).
     card_grid_types: tuple[str, ...] = ("listing", "collection", "product")
+    # The same two for text dumps, by the dumps' own type (`pagetype.classify_text`).
+    # Chosen with the types out of fold on the WCXB tuning dumps (every way of reading
+    # each type, at every article share): a documentation page's sections and a
+    # product page's description and specs are read as several regions, but not as a
+    # grid of cards (0.807 to 0.810; a product dump's lines of codes and prices are
+    # its menus and related items as often as its own facts).
+    text_multi_region_types: tuple[str, ...] = (
+        "listing",
+        "collection",
+        "product",
+        "service",
+        "forum",
+        "documentation",
+    )
+    text_card_grid_types: tuple[str, ...] = ("listing", "collection")
     card_grid_min_lines: int = 6
     card_grid_min_plain_share: float = 0.3
     card_grid_weight: float = 0.2

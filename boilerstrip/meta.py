@@ -245,16 +245,40 @@ def find_title(
                 return b
     elif url and (named := _named_by_address(blocks[: start + window], url)):
         return named
-    for b in reversed(blocks[max(0, start - window) : start]):
-        f = b.features
-        headline_like = not f.ends_sentence or b.text.endswith(("?", "!", "”", '"'))
-        if b.label in (Label.OTHER, Label.ARTICLE, Label.TITLE) and 3 <= f.words <= 40 and headline_like:
-            if has_digits(b) and parse_date(b.text[:_DATE_OPENING]):
-                continue  # "23. März 2017, aktualisiert 15:43 Uhr": a date line, not the headline
-            if _LINK_LABEL.match(b.text):
-                continue  # "Back to Gallery", "View all photos": a link, not the headline
-            return b
-    return None
+    above = reversed(blocks[max(0, start - window) : start])
+    return next((b for b in above if _headline_like(b, _TITLE_LABELS, 3)), None)
+
+
+_TITLE_LABELS: Final = (Label.OTHER, Label.ARTICLE, Label.TITLE)
+
+
+def _headline_like(b: Block, labels: tuple[Label, ...], min_words: int) -> bool:
+    """A line that may be a headline: one of `labels`, of `min_words` to 40 words, not
+    a sentence (but a question or an exclamation), a date line or a link's label."""
+    f = b.features
+    if b.label not in labels or not min_words <= f.words <= 40:
+        return False
+    if f.ends_sentence and not b.text.endswith(("?", "!", "”", '"')):
+        return False
+    if has_digits(b) and parse_date(b.text[:_DATE_OPENING]):
+        return False  # "23. März 2017, aktualisiert 15:43 Uhr": a date line, not the headline
+    return not _LINK_LABEL.match(b.text)  # "Back to Gallery", "View all photos": a link
+
+
+_DUMP_TITLE_LABELS: Final = (Label.OTHER, Label.TITLE, Label.NAVIGATION)
+
+
+def find_dump_title(blocks: Sequence[Block], start: int, window: int) -> Block | None:
+    """A text dump's headline once its content is known (`start`, its first line): the
+    nearest headline-like line of two words or more (a product's name) among the
+    `window` lines above it, a menu's too (the menus repeat the page's own name), and
+    one with a letter (not a price: "$45.00" is two words)."""
+    above = reversed(blocks[max(0, start - window) : start])
+    return next((b for b in above if _headline_like(b, _DUMP_TITLE_LABELS, 2) and _has_letter(b.text)), None)
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 _LINK_LABEL: Final = re.compile(

@@ -12,7 +12,9 @@ from typing import Any, cast
 import pytest
 
 import boilerstrip
-from boilerstrip import lang
+from boilerstrip import detectors as D
+from boilerstrip import lang, pagetype, reduce
+from boilerstrip.budget import Deadline
 
 from .conftest import FIXTURES
 
@@ -247,3 +249,57 @@ def test_a_news_index_dump_is_read_as_a_listing() -> None:
     assert result.page_type == "listing"
     for item in ("Library extends weekend opening hours", "Makerspace adds two laser cutters"):
         assert _has(result.text, item), item
+
+
+def _read_as(name: str, page_type: str) -> boilerstrip.Result:
+    """A made dump cleaned as the pipeline does, its type given rather than read."""
+    cleaner = boilerstrip.Cleaner()
+    page = (FIXTURES / "text-made" / name).read_text(encoding="utf-8")
+    prepared, markup, _ = cleaner._prepare(page, Deadline(0))
+    assert markup is None
+    D.run(cleaner.detectors, prepared)
+    marks = pagetype.page_marks(prepared.blocks)
+    return reduce.assemble(list(prepared.blocks), cleaner.config, include_comments=False,
+                           forest=cleaner.keep_text_model, page_type=page_type, marks=marks, text=True)  # fmt: skip
+
+
+def test_a_documentation_dump_keeps_every_section() -> None:
+    """Issue 14: a documentation dump read as one story kept its first section only,
+    the example code between the sections splitting the run. Read as several regions
+    (Config.text_multi_region_types), every section is kept, and its code; the
+    sidebar, the page links and the footer stay out."""
+    text = _read_as("docs-page.txt", "documentation").text
+    for line in (
+        "Every setting has a default, and a missing file is not an error: the loader starts with the "
+        "defaults and applies what it finds.",
+        "settings = load()",
+        "Nested tables in the file become settings whose names are joined with a dot, and the environment "
+        "spells the same setting with double underscores, since most shells do not allow dots in variable names.",
+    ):
+        assert _has(text, line), line
+    for chrome in ("Plugin hooks", "Edit this page", "Previous", "Was this page helpful?", "Privacy"):
+        assert not _has(text, chrome), chrome
+
+
+def test_a_product_dump_without_a_headline_above_its_region_is_titled_by_its_name() -> None:
+    """Issue 14: read as a product page, a shop's dump had no headline above the region
+    the reducer chose, and no title. Its name is the line above the content the keep
+    model settles on (a line its breadcrumb repeats, so taken for a menu's): it is
+    the title, and the text is the same."""
+    result = _made("shop-product.txt")
+    assert result.title == "Canvas Tote"
+    assert result.text.startswith("Our everyday tote is cut from heavy cotton canvas")
+    assert "Canvas Tote" not in result.text
+
+
+def test_a_product_dump_of_short_lines_only_is_read_as_a_grid() -> None:
+    """Issue 14: read as a product page, a dump is read as several regions without a
+    grid of cards (Config.text_card_grid_types); a shop's page of short lines only
+    (name, price, sizes, no prose) then made no region, and its text was empty. With
+    no region, its lines are read as a grid: the name, the price and the facts are
+    kept; the menus the page repeats stay out."""
+    text = _read_as("shop-product-short.txt", "product").text
+    for line in ("Daily Barrier Cream", "$38.00", "Size: 50 mL", "For dry and normal skin"):
+        assert _has(text, line), line
+    for chrome in ("Sign in", "Stores", "Help"):
+        assert not _has(text, chrome), chrome
