@@ -95,6 +95,18 @@ def _c_cadence() -> Callable[[bytes, list[float], int], list[list[float]]] | Non
 
 _C_CADENCE: Final = _c_cadence()
 
+
+def _c_line_columns() -> Callable[..., list[list[float]]] | None:
+    """`_text.line_columns`, or None where it was not built (`_line_columns_in_python`)."""
+    try:
+        from ._text import line_columns
+    except ImportError:
+        return None
+    return line_columns
+
+
+_C_LINE_COLUMNS: Final = _c_line_columns()
+
 _TAGS: Final = (
     "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt",
     "figcaption", "caption", "span", "a", "section", "article", "tr", "summary", "address", "title",
@@ -478,11 +490,32 @@ def _region_columns(region: tuple[int, int, float], n: int) -> list[list[float]]
 def _line_columns(
     blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
 ) -> list[list[float]]:
-    """Each line's shape, by feature, in one pass (checking `deadline`): capitals,
-    digits, boilerplate cues, word length, commas, a leading symbol (bullets, arrows),
-    a closing colon, and its price, code and forum `marks` (`pagetype.page_marks`, made
-    once for the page type too); the capitals, digits and commas in C where `_text`
-    was built (`_line_shape` in Python)."""
+    """Each line's shape, by feature (checking `deadline`): capitals, digits,
+    boilerplate cues, word length, commas, a leading symbol (bullets, arrows), a closing
+    colon, and its price, code and forum `marks` (`pagetype.page_marks`, made once for
+    the page type too). In C where `_text` was built (`_text.line_columns`, a chunk of
+    lines a call: a fifth of the text model's columns in compiled Python went on a
+    call, a tuple and ten appends a line), else `_line_columns_in_python`."""
+    if _C_LINE_COLUMNS is None or not isinstance(blocks, list) or not isinstance(marks, list):
+        return _line_columns_in_python(blocks, marks, deadline)
+    n = len(blocks)
+    if deadline is None or deadline.limit <= 0:
+        return _C_LINE_COLUMNS(blocks, marks, _MISSING, 0, n)
+    out: list[list[float]] = [[] for _ in range(10)]
+    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
+        deadline.check(_WHERE)
+        part = _C_LINE_COLUMNS(blocks, marks, _MISSING, lo, min(n, lo + ITEMS_PER_CHECK))
+        for column, values in zip(out, part, strict=True):
+            column.extend(values)
+    return out
+
+
+def _line_columns_in_python(
+    blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
+) -> list[list[float]]:
+    """`_line_columns` in one pass in Python (the reference for `_text.line_columns`),
+    the capitals, digits and commas in C where `_text` was built (`_line_shape` in
+    Python)."""
     shape = _C_LINE_SHAPE if _C_LINE_SHAPE is not None else _line_shape
     caps: list[float] = []
     digits: list[float] = []

@@ -22,6 +22,7 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Sequence
+from functools import partial
 from importlib import resources
 from typing import Final
 from urllib.parse import urlsplit
@@ -210,13 +211,15 @@ def _may_marks_in_python(text: str, price: bool, forum: bool) -> int:
 
 
 def _load_may_marks() -> Callable[[str, bool, bool], int]:
-    """`_text.may_marks` with this module's tables, or the tests in Python without it."""
+    """`_text.may_marks` with this module's tables, or the tests in Python without it.
+    The table is bound by `partial` (C): a lambda compiled by mypyc is an object whose
+    call goes through its own wrapper (a twentieth of the line marks on a dump)."""
     try:
         from ._text import marks_table, may_marks
     except ImportError:
         return _may_marks_in_python
     table = marks_table(_CURRENCY_SIGNS, _PRICE_WORDS, _CODE_MARKS, _CODE_PAIRS, _CODE_STARTS, _FORUM_STEMS)
-    return lambda text, price, forum: may_marks(table, text, price, forum)
+    return partial(may_marks, table)
 
 
 _MAY_MARKS: Final = _load_may_marks()
