@@ -81,6 +81,17 @@ PyDoc_STRVAR(count_doc,
 /* The empty frozenset count() gives a text without cue words: immutable, made once. */
 static PyObject *NO_CUES;
 
+/* count()'s tuple, taking the reference to `hits` (NULL: no cue word). */
+static PyObject *counted(Py_ssize_t found, Py_ssize_t stops, PyObject *hits, int digit) {
+    if (!hits) hits = Py_NewRef(NO_CUES);
+    PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
+    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_DECREF(hits);
+    return out;
+}
+
 static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
     if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyAnySet_Check(args[1]) || !PyAnySet_Check(args[2])) {
@@ -118,13 +129,7 @@ static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         stops += is_stop;
         Py_DECREF(word);
     }
-    if (!hits) hits = Py_NewRef(NO_CUES);
-    PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
-    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
-    Py_XDECREF(a);
-    Py_XDECREF(b);
-    Py_DECREF(hits);
-    return out;
+    return counted(found, stops, hits, digit);
 fail:
     Py_XDECREF(hits);
     return NULL;
@@ -277,13 +282,7 @@ static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t na
         Py_DECREF(word);
         if (added < 0) goto fail;
     }
-    if (!hits) hits = Py_NewRef(NO_CUES);
-    PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
-    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
-    Py_XDECREF(a);
-    Py_XDECREF(b);
-    Py_DECREF(hits);
-    return out;
+    return counted(found, stops, hits, digit);
 fail:
     Py_XDECREF(hits);
     return NULL;
