@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from . import pagetype
 from .budget import ITEMS_PER_CHECK, Deadline, checked
@@ -44,6 +44,20 @@ def _c_walk() -> Callable[..., list[float]] | None:
 
 
 _C_PROBABILITIES: Final = _c_walk()
+
+
+def _c_packed() -> tuple[Callable[..., object] | None, Callable[..., list[float]] | None]:
+    """`_trees.pack` and `_trees.walk` (a forest checked and packed once, then walked),
+    or Nones where `_trees` was not built."""
+    try:
+        from ._trees import pack, walk
+    except ImportError:
+        return None, None
+    return pack, walk
+
+
+_C_PACK: Final = _c_packed()[0]
+_C_WALK: Final = _c_packed()[1]
 
 
 def _c_html_rows() -> Callable[..., list[list[float]]] | None:
@@ -185,6 +199,11 @@ class Forest(NamedTuple):
     base: float
     packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]]
     names: tuple[str, ...] = FEATURES
+    walker: Any = None  # `_trees.pack` of `packed`, checked once (`forest`); None without C
+
+    def __reduce__(self) -> tuple[Callable[..., Forest], tuple[object, ...]]:
+        """Pickled without `walker` (a C capsule), which `forest` makes again."""
+        return forest, tuple(self)[:9]
 
     @property
     def text(self) -> bool:
@@ -215,7 +234,25 @@ def read(text: str) -> Forest:
             raise ValueError(f"the keep model's node {k} is malformed")
     packed = (array("i", feature), array("d", threshold), array("i", left), array("i", right),
               array("d", value), array("i", roots))  # fmt: skip
-    return Forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
+    return forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
+
+
+def forest(
+    feature: list[int],
+    threshold: list[float],
+    left: list[int],
+    right: list[int],
+    value: list[float],
+    roots: list[int],
+    base: float,
+    packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]],
+    names: tuple[str, ...],
+) -> Forest:
+    """A Forest of these fields, with its nodes checked and packed for the C walk once
+    (`_trees.pack`) where `_trees` was built: `_trees.probabilities` checks and packs
+    them on every call, a fifth of the text model's walk."""
+    walker = _C_PACK(*packed, len(names)) if _C_PACK is not None else None
+    return Forest(feature, threshold, left, right, value, roots, base, packed, names, walker)
 
 
 def _shipped() -> dict[str, Forest | str]:
@@ -270,6 +307,8 @@ def probabilities(
     """`probability` of every row: in C where `_trees` was built (the same walk and
     the same arithmetic, so the same numbers; one call), else in Python, checking
     `deadline` as it goes."""
+    if forest.walker is not None and _C_WALK is not None:
+        return _C_WALK(forest.walker, forest.base, features)
     if _C_PROBABILITIES is not None:
         return _C_PROBABILITIES(*forest.packed, forest.base, features, len(forest.names))
     return [probability(forest, row) for row in checked(features, deadline, _WHERE)]

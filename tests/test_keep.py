@@ -46,6 +46,37 @@ def test_the_c_walk_gives_the_python_walk_numbers() -> None:
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
 
 
+def test_a_forest_packed_once_walks_as_the_forest_checked_each_call() -> None:
+    """A shipped model's nodes are checked and packed once (`_trees.pack`) and walked
+    from there (`_trees.walk`): the numbers of `_trees.probabilities`, which checks and
+    packs them on every call, and of the Python walk; a pickled model packs itself again
+    (a capsule does not pickle); a row of another width and a malformed forest are
+    refused as before."""
+    if keep._C_PACK is None or keep._C_WALK is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _trees module")
+        pytest.skip("the C walk is not built (sources)")
+    import pickle
+
+    forest = keep.load("keep-text.json", text=True)
+    assert forest.walker is not None
+    again = pickle.loads(pickle.dumps(forest))
+    assert again.walker is not None and again.walker is not forest.walker and again[:9] == forest[:9]
+    for case in sorted((FIXTURES / "text").glob("*.txt"))[:6]:
+        rows = _rows(case.read_text(encoding="utf-8"))
+        by_call = keep._C_PROBABILITIES(*forest.packed, forest.base, rows, len(forest.names))  # type: ignore[misc]
+        assert keep._C_WALK(forest.walker, forest.base, rows) == by_call, case.name
+        assert keep.probabilities(again, rows) == by_call == [keep.probability(forest, r) for r in rows]
+    with pytest.raises(ValueError):
+        keep._C_WALK(forest.walker, forest.base, [[0.0] * (len(forest.names) - 1)])
+    feature, threshold, left, right, value, roots = forest.packed
+    broken = (feature, threshold, right[:-1], right, value, roots)
+    with pytest.raises(ValueError):
+        keep._C_PACK(*broken, len(forest.names))
+    with pytest.raises(ValueError):
+        keep._C_PACK(*forest.packed, 3)
+
+
 def test_the_rows_in_c_are_the_rows_in_python() -> None:
     """Where `_trees` is built: every HTML row of every fixture page, value by value and
     to the bit (a -0.0 for a 0.0 would show), for the page's type and for one the model
