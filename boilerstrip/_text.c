@@ -135,6 +135,17 @@ fail:
     return NULL;
 }
 
+/* The table in the capsule args[0] (of `name`) of a call of `want` arguments whose
+   second is a str; NULL with an exception set (`usage` for the wrong arguments). */
+static const void *table_of(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t want, const char *name,
+                            const char *usage) {
+    if (nargs != want || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, usage);
+        return NULL;
+    }
+    return PyCapsule_GetPointer(args[0], name);
+}
+
 /* The stop words and cue words count_in() looks words up in, made once a stop list by
    words_table() from the very sets features.py holds (their one source of truth) and
    handed back in on every call, in a capsule: an open-addressing table of the words'
@@ -245,11 +256,7 @@ PyDoc_STRVAR(count_in_doc,
 
 static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 2 || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "count_in() needs a table and a str");
-        return NULL;
-    }
-    const WordTable *t = PyCapsule_GetPointer(args[0], WORDS_NAME);
+    const WordTable *t = table_of(args, nargs, 2, WORDS_NAME, "count_in() needs a table and a str");
     if (!t) return NULL;
     PyObject *text = args[1], *hits = NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0, stops = 0;
@@ -504,11 +511,7 @@ PyDoc_STRVAR(may_marks_doc,
 
 static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 4 || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "may_marks() needs a table, a str and two flags");
-        return NULL;
-    }
-    const MarksTable *t = PyCapsule_GetPointer(args[0], TABLE_NAME);
+    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
     if (!t) return NULL;
     PyObject *text = args[1];
     int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
