@@ -44,6 +44,20 @@ def _c_margins() -> Callable[..., list[float]] | None:
 
 _C_MARGINS: Final = _c_margins()
 
+
+def _c_packed_margins() -> tuple[Callable[..., object] | None, Callable[..., list[float]] | None]:
+    """`_trees.pack` and `_trees.packed_margins` (the trees checked and packed once, at
+    load, then walked), or Nones where `_trees` was not built."""
+    try:
+        from ._trees import pack, packed_margins
+    except ImportError:
+        return None, None
+    return pack, packed_margins
+
+
+_C_PACK: Final = _c_packed_margins()[0]
+_C_PACKED_MARGINS: Final = _c_packed_margins()[1]
+
 TYPES: Final = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 # schema.org types, grouped by what they say about a page (unknown types are ignored).
@@ -373,6 +387,10 @@ class Model:
         self._roots = [self._add(tree, index) for tree in trees]
         self._packed = (array("i", self._feature), array("d", self._threshold), array("i", self._left),
                         array("i", self._right), array("d", self._value), array("i", self._roots))  # fmt: skip
+        # The trees checked and packed for the C walk once (None without C or trees).
+        self._walker: object = (
+            _C_PACK(*self._packed, len(self._names)) if _C_PACK is not None and self._roots else None
+        )
 
     def _add(self, node: Tree, index: dict[str, int]) -> int:
         """Node `node` and its subtree appended to the flat arrays; its position."""
@@ -400,6 +418,9 @@ class Model:
         if self.weights:
             return {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
         values = [x.get(name, 0.0) for name in self._names]
+        if self._walker is not None and _C_PACKED_MARGINS is not None:
+            sums = _C_PACKED_MARGINS(self._walker, values, len(self.types))
+            return dict(zip(self.types, sums, strict=True))
         if _C_MARGINS is not None and self._roots:
             sums = _C_MARGINS(*self._packed, values, len(self._names), len(self.types))
             return dict(zip(self.types, sums, strict=True))
