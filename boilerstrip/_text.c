@@ -10,12 +10,18 @@
   (keep._line_shape is the Python reference: features.cap_ratio, features.digit_ratio
   and three str.count), in one pass and without the list of every word's initial that
   the patterns' findall makes: on a text dump they were a fifth of the model's time.
+- line_columns(blocks, marks, missing, lo, hi): keep._line_columns_in_python's ten
+  columns (line_shape's numbers and the lines' cues, word lengths, symbols, colons and
+  marks) in one call, a float made a value and no tuple a line.
 - cadence(shapes, kept, max_period): keep._cadence by feature (five lists), its
   Python reference; the scan over every period and line was a tenth of the model's
   time in compiled Python.
 - count(text, stop, cues): features._count_in_python's (words, stop words, cue words,
   a digit) of a lower-cased block in one pass over its words: no list of them, no
   second pass for the cue words, no search of a pattern for a digit.
+- count_in(table, text): count(text, stop, cues) without a str a word: the words are
+  looked up in words_table(stop, cues), a table of the two sets' characters made once
+  a stop list (features.py holds one for each of lang's lists), as they are read.
 - may_marks(table, text, price, forum): pagetype._may_marks_in_python's bits, which of
   the price, code and forum patterns can match a block at all, in one call instead of
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
@@ -75,6 +81,17 @@ PyDoc_STRVAR(count_doc,
 /* The empty frozenset count() gives a text without cue words: immutable, made once. */
 static PyObject *NO_CUES;
 
+/* count()'s tuple, taking the reference to `hits` (NULL: no cue word). */
+static PyObject *counted(Py_ssize_t found, Py_ssize_t stops, PyObject *hits, int digit) {
+    if (!hits) hits = Py_NewRef(NO_CUES);
+    PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
+    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_DECREF(hits);
+    return out;
+}
+
 static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
     if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyAnySet_Check(args[1]) || !PyAnySet_Check(args[2])) {
@@ -112,13 +129,167 @@ static PyObject *count(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         stops += is_stop;
         Py_DECREF(word);
     }
-    if (!hits) hits = Py_NewRef(NO_CUES);
-    PyObject *a = PyLong_FromSsize_t(found), *b = PyLong_FromSsize_t(stops);
-    PyObject *out = a && b ? PyTuple_Pack(4, a, b, hits, digit ? Py_True : Py_False) : NULL;
-    Py_XDECREF(a);
-    Py_XDECREF(b);
-    Py_DECREF(hits);
-    return out;
+    return counted(found, stops, hits, digit);
+fail:
+    Py_XDECREF(hits);
+    return NULL;
+}
+
+/* The table in the capsule args[0] (of `name`) of a call of `want` arguments whose
+   second is a str; NULL with an exception set (`usage` for the wrong arguments). */
+static const void *table_of(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t want, const char *name,
+                            const char *usage) {
+    if (nargs != want || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, usage);
+        return NULL;
+    }
+    return PyCapsule_GetPointer(args[0], name);
+}
+
+/* The stop words and cue words count_in() looks words up in, made once a stop list by
+   words_table() from the very sets features.py holds (their one source of truth) and
+   handed back in on every call, in a capsule: an open-addressing table of the words'
+   characters, hashed as they are read, so that a word is looked up without making a
+   str of it (count() makes one a word and hashes it twice). */
+enum { IS_STOP = 1, IS_CUE = 2 };
+typedef struct { uint32_t hash, start, len; unsigned char flags; } Slot;
+typedef struct { uint32_t mask; Slot *slots; Py_UCS4 *pool; } WordTable;
+
+static const char *const WORDS_NAME = "boilerstrip._text.WordTable";
+
+static void free_words(PyObject *capsule) { PyMem_Free(PyCapsule_GetPointer(capsule, WORDS_NAME)); }
+
+#define FNV_START 2166136261u
+static inline uint32_t fnv_step(uint32_t h, Py_UCS4 c) { return (h ^ (uint32_t)c) * 16777619u; }
+
+/* Whether slot e holds the word of `len` characters of (kind, data) at `start`, hashed h. */
+static inline int holds(const WordTable *t, const Slot *e, uint32_t h, int kind, const void *data,
+                        Py_ssize_t start, Py_ssize_t len) {
+    if (e->hash != h || e->len != (uint32_t)len) return 0;
+    const Py_UCS4 *w = t->pool + e->start;
+    for (Py_ssize_t k = 0; k < len; k++)
+        if (w[k] != PyUnicode_READ(kind, data, start + k)) return 0;
+    return 1;
+}
+
+/* The flags of the word of `len` characters of (kind, data) at `start`, hashed h; 0
+   for a word in neither set. */
+static unsigned char table_flags(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
+                                 Py_ssize_t len) {
+    for (uint32_t i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask)
+        if (holds(t, &t->slots[i], h, kind, data, start, len)) return t->slots[i].flags;
+    return 0;
+}
+
+/* A str of a set into the table with `flag` (the empty str, never a word, left out). */
+static void table_add(WordTable *t, PyObject *word, unsigned char flag, uint32_t *used) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    if (!len) return;
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint32_t h = FNV_START, i;
+    for (Py_ssize_t k = 0; k < len; k++) h = fnv_step(h, PyUnicode_READ(kind, data, k));
+    for (i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask) {
+        if (holds(t, &t->slots[i], h, kind, data, 0, len)) {
+            t->slots[i].flags |= flag; /* a word of both sets */
+            return;
+        }
+    }
+    Slot *e = &t->slots[i];
+    e->hash = h, e->start = *used, e->len = (uint32_t)len, e->flags = flag;
+    for (Py_ssize_t k = 0; k < len; k++) t->pool[*used + k] = PyUnicode_READ(kind, data, k);
+    *used += (uint32_t)len;
+}
+
+PyDoc_STRVAR(words_table_doc,
+"words_table(stop, cues)\n\n"
+"What count_in looks words up in, made once from a set of stop words and a set of cue\n"
+"words (sets of str).");
+
+static PyObject *words_table(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *sets[2], *lists[2] = {NULL, NULL}, *capsule = NULL;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyFrozenSet_Type, &sets[0], &PyFrozenSet_Type, &sets[1])) return NULL;
+    size_t words = 0, chars = 0;
+    for (int s = 0; s < 2; s++) {
+        if (!(lists[s] = PySequence_List(sets[s]))) goto done;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++) {
+            PyObject *w = PyList_GET_ITEM(lists[s], i);
+            if (!PyUnicode_Check(w)) {
+                PyErr_SetString(PyExc_TypeError, "words_table() takes sets of str");
+                goto done;
+            }
+            words++;
+            chars += (size_t)PyUnicode_GET_LENGTH(w);
+        }
+    }
+    if (chars >= UINT32_MAX / 2 || words >= (1u << 28)) {
+        PyErr_SetString(PyExc_ValueError, "words_table(): too many words");
+        goto done;
+    }
+    uint32_t size = 8;
+    while (size < 2 * words + 2) size <<= 1;
+    WordTable *t = PyMem_Calloc(1, sizeof(WordTable) + size * sizeof(Slot) + (chars + 1) * sizeof(Py_UCS4));
+    if (!t) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    t->mask = size - 1;
+    t->slots = (Slot *)(t + 1);
+    t->pool = (Py_UCS4 *)(t->slots + size);
+    uint32_t used = 0;
+    for (int s = 0; s < 2; s++)
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++)
+            table_add(t, PyList_GET_ITEM(lists[s], i), s ? IS_CUE : IS_STOP, &used);
+    capsule = PyCapsule_New(t, WORDS_NAME, free_words);
+    if (!capsule) PyMem_Free(t);
+done:
+    Py_XDECREF(lists[0]);
+    Py_XDECREF(lists[1]);
+    return capsule;
+}
+
+PyDoc_STRVAR(count_in_doc,
+"count_in(table, text)\n\n"
+"count(text, stop, cues) for the sets words_table(stop, cues) was made of: the same\n"
+"tuple, the cue words in the same order.");
+
+static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const WordTable *t = table_of(args, nargs, 2, WORDS_NAME, "count_in() needs a table and a str");
+    if (!t) return NULL;
+    PyObject *text = args[1], *hits = NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0, stops = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int digit = 0;
+    while (i < n) {
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        uint32_t h = FNV_START;
+        while (i < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (!is_alnum(c)) break;
+            if (!digit) digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+            h = fnv_step(h, c);
+            i++;
+        }
+        found++;
+        unsigned char flags = table_flags(t, h, kind, data, start, i - start);
+        stops += (flags & IS_STOP) != 0;
+        if (!(flags & IS_CUE)) continue;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (!word) goto fail;
+        if (!hits && !(hits = PyFrozenSet_New(NULL))) {
+            Py_DECREF(word);
+            goto fail;
+        }
+        int added = PySet_Add(hits, word);
+        Py_DECREF(word);
+        if (added < 0) goto fail;
+    }
+    return counted(found, stops, hits, digit);
 fail:
     Py_XDECREF(hits);
     return NULL;
@@ -340,11 +511,7 @@ PyDoc_STRVAR(may_marks_doc,
 
 static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 4 || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "may_marks() needs a table, a str and two flags");
-        return NULL;
-    }
-    const MarksTable *t = PyCapsule_GetPointer(args[0], TABLE_NAME);
+    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
     if (!t) return NULL;
     PyObject *text = args[1];
     int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
@@ -434,6 +601,56 @@ static inline int is_word(Py_UCS4 c) {
     return c < 128 ? (ASCII_ALNUM[c] || c == '_') : Py_UNICODE_ISALNUM(c);
 }
 
+/* A line's capitals, digits and commas (line_shape's numbers). */
+typedef struct { double caps, digits; Py_ssize_t commas; } Shape;
+
+/* What a character below 256 is to shape_of, by table (made at import by the same
+   Py_UNICODE_* tests the loop of wider texts makes): a one-byte text is read with a
+   lookup a character, where the tests cost a line four times as much. */
+enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_COMMA = 8, C_INITIAL = 16 };
+static unsigned char LATIN1_CLASS[256];
+
+static unsigned char char_class(Py_UCS4 c) {
+    int word = is_word(c), digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+    return (unsigned char)((word ? C_WORD : 0) | (digit ? C_DIGIT : 0) | (Py_UNICODE_ISUPPER(c) ? C_UPPER : 0) |
+                           (c == ',' || c == 0x3001 || c == 0xff0c ? C_COMMA : 0) |
+                           (word && !digit && c != '_' ? C_INITIAL : 0));
+}
+
+static Shape shape_of(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), initials = 0, upper = 0, digits = 0, commas = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    unsigned prev_word = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            unsigned k = LATIN1_CLASS[chars[i]];
+            digits += (k & C_DIGIT) != 0;
+            if ((k & C_INITIAL) && !prev_word) {
+                initials++;
+                upper += (k & C_UPPER) != 0;
+            }
+            commas += (k & C_COMMA) != 0;
+            prev_word = k & C_WORD;
+        }
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            unsigned k = c < 256 ? LATIN1_CLASS[c] : char_class(c);
+            digits += (k & C_DIGIT) != 0;
+            if ((k & C_INITIAL) && !prev_word) {
+                initials++;
+                upper += (k & C_UPPER) != 0;
+            }
+            commas += (k & C_COMMA) != 0;
+            prev_word = k & C_WORD;
+        }
+    }
+    Shape out = {initials ? (double)upper / (double)initials : 0.0, n ? (double)digits / (double)n : 0.0, commas};
+    return out;
+}
+
 PyDoc_STRVAR(line_shape_doc,
 "line_shape(text)\n\n"
 "(cap_ratio(text), digit_ratio(text), commas) as keep._line_shape gives them: the share\n"
@@ -446,25 +663,97 @@ static PyObject *line_shape(PyObject *module, PyObject *text) {
         PyErr_Format(PyExc_TypeError, "line_shape() needs a str, not %.100s", Py_TYPE(text)->tp_name);
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), initials = 0, upper = 0, digits = 0, commas = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    int prev_word = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int word = is_word(c);
-        int digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
-        digits += digit;
-        if (word && !prev_word && !digit && c != '_') {
-            initials++;
-            upper += Py_UNICODE_ISUPPER(c) != 0;
-        }
-        commas += c == ',' || c == 0x3001 || c == 0xff0c;
-        prev_word = word;
+    Shape sh = shape_of(text);
+    return Py_BuildValue("ddn", sh.caps, sh.digits, sh.commas);
+}
+
+/* Attribute names line_columns reads, interned once (constant, like ASCII_ALNUM). */
+static PyObject *S_TEXT, *S_FEATURES, *S_CHARS, *S_WORDS, *S_CUES;
+
+/* An int attribute of obj as a Py_ssize_t; -1 with an exception set. */
+static Py_ssize_t int_attr(PyObject *obj, PyObject *name) {
+    PyObject *v = PyObject_GetAttr(obj, name);
+    if (!v) return -1;
+    Py_ssize_t out = PyLong_Check(v) ? PyLong_AsSsize_t(v) : -1;
+    if (out < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "line_columns(): a count is not an int >= 0");
+    Py_DECREF(v);
+    return out;
+}
+
+/* One line's ten values into v: 0 on success, -1 with an exception set. */
+static int line_values(PyObject *block, PyObject *mark, double missing, double *v) {
+    PyObject *text = PyObject_GetAttr(block, S_TEXT), *f = PyObject_GetAttr(block, S_FEATURES), *cues = NULL;
+    int ok = -1;
+    if (!text || !f) goto done;
+    if (!PyUnicode_Check(text) || !PyTuple_Check(mark) || PyTuple_GET_SIZE(mark) != 3) {
+        PyErr_SetString(PyExc_TypeError, "line_columns(): a block's text is not a str or a mark not 3 ints");
+        goto done;
     }
-    double caps = initials ? (double)upper / (double)initials : 0.0;
-    double digit_share = n ? (double)digits / (double)n : 0.0;
-    return Py_BuildValue("ddn", caps, digit_share, commas);
+    Py_ssize_t chars = int_attr(f, S_CHARS), words = chars < 0 ? -1 : int_attr(f, S_WORDS);
+    if (words < 0 || !(cues = PyObject_GetAttr(f, S_CUES))) goto done;
+    if (cues != Py_None && !PyAnySet_Check(cues)) {
+        PyErr_SetString(PyExc_TypeError, "line_columns(): cues are not a set");
+        goto done;
+    }
+    Shape sh = shape_of(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    v[0] = sh.caps;
+    v[1] = sh.digits;
+    v[2] = cues == Py_None ? missing : (double)PySet_GET_SIZE(cues);
+    v[3] = words ? (double)chars / (double)words : (double)chars;
+    v[4] = (double)sh.commas / (double)(words > 1 ? words : 1);
+    v[5] = n && Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, 0)) ? 0.0 : 1.0;
+    v[6] = n && PyUnicode_READ_CHAR(text, n - 1) == ':' ? 1.0 : 0.0;
+    for (int k = 0; k < 3; k++) { /* ints (0 or 1) read as such: PyFloat_AsDouble makes a float of each */
+        PyObject *m = PyTuple_GET_ITEM(mark, k);
+        v[7 + k] = PyLong_CheckExact(m) ? (double)PyLong_AsLong(m) : PyFloat_AsDouble(m);
+        if (v[7 + k] == -1.0 && PyErr_Occurred()) goto done;
+    }
+    ok = 0;
+done:
+    Py_XDECREF(text);
+    Py_XDECREF(f);
+    Py_XDECREF(cues);
+    return ok;
+}
+
+PyDoc_STRVAR(line_columns_doc,
+"line_columns(blocks, marks, missing, lo, hi)\n\n"
+"keep._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten lists of the lines'\n"
+"capitals, digits, cues (`missing` for None), characters a word, commas a word, a\n"
+"leading symbol, a closing colon, and their price, code and forum marks.");
+
+static PyObject *line_columns(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *blocks, *marks;
+    double missing;
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "O!O!dnn", &PyList_Type, &blocks, &PyList_Type, &marks, &missing, &lo, &hi))
+        return NULL;
+    if (PyList_GET_SIZE(marks) != PyList_GET_SIZE(blocks) || lo < 0 || hi < lo || hi > PyList_GET_SIZE(blocks)) {
+        PyErr_SetString(PyExc_ValueError, "line_columns(): blocks and marks differ, or lo..hi is out of them");
+        return NULL;
+    }
+    PyObject *out = PyList_New(10);
+    if (!out) return NULL;
+    for (int c = 0; c < 10; c++) {
+        PyObject *column = PyList_New(hi - lo);
+        if (!column) goto fail;
+        PyList_SET_ITEM(out, c, column);
+    }
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        double v[10];
+        if (line_values(PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0) goto fail;
+        for (int c = 0; c < 10; c++) {
+            PyObject *x = PyFloat_FromDouble(v[c]);
+            if (!x) goto fail;
+            PyList_SET_ITEM(PyList_GET_ITEM(out, c), i - lo, x);
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 PyDoc_STRVAR(cadence_doc,
@@ -575,8 +864,11 @@ static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {"line_shape", line_shape, METH_O, line_shape_doc},
+    {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
     {"cadence", cadence, METH_VARARGS, cadence_doc},
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
+    {"words_table", words_table, METH_VARARGS, words_table_doc},
+    {"count_in", (PyCFunction)(void (*)(void))count_in, METH_FASTCALL, count_in_doc},
     {"marks_table", marks_table, METH_VARARGS, marks_table_doc},
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
     {NULL, NULL, 0, NULL},
@@ -589,7 +881,12 @@ static struct PyModuleDef module_def = {
 
 PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
+    for (Py_UCS4 c = 0; c < 256; c++) LATIN1_CLASS[c] = char_class(c);
     NO_CUES = PyFrozenSet_New(NULL);
     if (!NO_CUES) return NULL;
+    PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES};
+    const char *spelled[] = {"text", "features", "chars", "words", "cues"};
+    for (int k = 0; k < 5; k++)
+        if (!(*names[k] = PyUnicode_InternFromString(spelled[k]))) return NULL;
     return PyModule_Create(&module_def);
 }

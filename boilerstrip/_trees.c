@@ -14,6 +14,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
     Py_buffer feature, threshold, left, right, value, roots;
@@ -51,16 +52,6 @@ static int check(const Forest *f, Py_ssize_t width) {
     return 0;
 }
 
-/* The value of the leaf that tree `t` reaches for `row`. */
-static double leaf(const Forest *f, const double *row, Py_ssize_t t) {
-    const int32_t *feature = f->feature.buf, *left = f->left.buf, *right = f->right.buf, *roots = f->roots.buf;
-    const double *threshold = f->threshold.buf;
-    int32_t node = roots[t];
-    while (feature[node] >= 0)
-        node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
-    return ((const double *)f->value.buf)[node];
-}
-
 /* Row values into `row` (width doubles): 0 on success, -1 with an exception set. */
 static int read_row(PyObject *r, double *row, Py_ssize_t width) {
     if (!PyList_Check(r) || PyList_GET_SIZE(r) != width) {
@@ -94,42 +85,55 @@ typedef struct {
  * (one tree is about 60 nodes, a chunk of rows of the text model 200 KB). */
 #define CHUNK 256
 
-/* probabilities(feature, threshold, left, right, value, roots, base, rows, width): the
- * same sums as `walk` row by row (each row's leaves added in tree order, then the
- * clamp and the logistic), made a chunk of rows at a time and tree by tree. */
-static PyObject *probabilities(PyObject *self, PyObject *args) {
-    Forest f = {0};
-    double base;
-    PyObject *rows;
-    Py_ssize_t width;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*dO!n", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
-                          &f.roots, &base, &PyList_Type, &rows, &width))
-        return NULL;
-    PyObject *out = NULL;
-    double *matrix = NULL, *z = NULL;
-    Node *nodes = NULL;
-    if (width < 0 || check(&f, width) < 0) goto done;
-    Py_ssize_t count = f.feature.len / (Py_ssize_t)sizeof(int32_t);
-    Py_ssize_t trees = f.roots.len / (Py_ssize_t)sizeof(int32_t);
-    const int32_t *feature = f.feature.buf, *left = f.left.buf, *right = f.right.buf, *roots = f.roots.buf;
-    const double *threshold = f.threshold.buf, *value = f.value.buf;
-    nodes = PyMem_Malloc((size_t)(count ? count : 1) * sizeof(Node));
-    matrix = PyMem_Malloc((size_t)CHUNK * (size_t)(width ? width : 1) * sizeof(double));
-    z = PyMem_Malloc(CHUNK * sizeof(double));
-    if (nodes == NULL || matrix == NULL || z == NULL) {
+/* A forest checked and packed once (pack()): its nodes, roots and the row width it
+ * was checked for, in one allocation, held by a capsule. */
+typedef struct {
+    Py_ssize_t count, trees, width;
+    Node *nodes;
+    int32_t *roots;
+} Packed;
+
+static const char *const PACKED_NAME = "boilerstrip._trees.Packed";
+
+static void free_packed(PyObject *capsule) { PyMem_Free(PyCapsule_GetPointer(capsule, PACKED_NAME)); }
+
+/* The forest `f`, checked for rows of `width`, packed: NULL with an exception set. */
+static Packed *packed_forest(Forest *f, Py_ssize_t width) {
+    if (width < 0 || check(f, width) < 0) return NULL;
+    Py_ssize_t count = f->feature.len / (Py_ssize_t)sizeof(int32_t);
+    Py_ssize_t trees = f->roots.len / (Py_ssize_t)sizeof(int32_t);
+    Packed *p = PyMem_Malloc(sizeof(Packed) + (size_t)(count ? count : 1) * sizeof(Node) +
+                             (size_t)(trees ? trees : 1) * sizeof(int32_t));
+    if (p == NULL) {
         PyErr_NoMemory();
-        goto done;
+        return NULL;
     }
+    p->count = count, p->trees = trees, p->width = width;
+    p->nodes = (Node *)(p + 1);
+    p->roots = (int32_t *)(p->nodes + (count ? count : 1));
+    const int32_t *feature = f->feature.buf, *left = f->left.buf, *right = f->right.buf;
+    const double *threshold = f->threshold.buf, *value = f->value.buf;
     for (Py_ssize_t k = 0; k < count; k++) {
-        nodes[k].feature = feature[k];
-        nodes[k].at = feature[k] >= 0 ? threshold[k] : value[k];
-        nodes[k].left = left[k];
-        nodes[k].right = right[k];
+        p->nodes[k].feature = feature[k];
+        p->nodes[k].at = feature[k] >= 0 ? threshold[k] : value[k];
+        p->nodes[k].left = left[k];
+        p->nodes[k].right = right[k];
     }
+    memcpy(p->roots, f->roots.buf, (size_t)trees * sizeof(int32_t));
+    return p;
+}
+
+/* The probability of every row of `rows` (a list of lists of p->width values): each
+ * row's leaves added in tree order, then the clamp and the logistic, made a chunk of
+ * rows at a time and tree by tree. */
+static PyObject *walk_rows(const Packed *p, double base, PyObject *rows) {
+    const Py_ssize_t width = p->width;
+    const Node *nodes = p->nodes;
+    double *matrix = PyMem_Malloc((size_t)CHUNK * (size_t)(width ? width : 1) * sizeof(double));
+    double *z = PyMem_Malloc(CHUNK * sizeof(double));
     Py_ssize_t n = PyList_GET_SIZE(rows);
-    out = PyList_New(n);
-    if (out == NULL) goto done;
-    for (Py_ssize_t start = 0; start < n; start += CHUNK) {
+    PyObject *out = matrix && z ? PyList_New(n) : PyErr_NoMemory();
+    for (Py_ssize_t start = 0; out != NULL && start < n; start += CHUNK) {
         Py_ssize_t m = n - start < CHUNK ? n - start : CHUNK;
         for (Py_ssize_t i = 0; i < m; i++) {
             if (read_row(PyList_GET_ITEM(rows, start + i), matrix + i * width, width) < 0) {
@@ -138,8 +142,8 @@ static PyObject *probabilities(PyObject *self, PyObject *args) {
             }
             z[i] = base;
         }
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            const int32_t root = roots[t];
+        for (Py_ssize_t t = 0; t < p->trees; t++) {
+            const int32_t root = p->roots[t];
             for (Py_ssize_t i = 0; i < m; i++) {
                 const double *row = matrix + i * width;
                 const Node *node = nodes + root;
@@ -152,47 +156,83 @@ static PyObject *probabilities(PyObject *self, PyObject *args) {
             double v = z[i];
             if (v > 30.0) v = 30.0;
             if (v < -30.0) v = -30.0;
-            PyObject *p = PyFloat_FromDouble(1.0 / (1.0 + exp(-v)));
-            if (p == NULL) {
+            PyObject *prob = PyFloat_FromDouble(1.0 / (1.0 + exp(-v)));
+            if (prob == NULL) {
                 Py_CLEAR(out);
                 goto done;
             }
-            PyList_SET_ITEM(out, start + i, p);
+            PyList_SET_ITEM(out, start + i, prob);
         }
     }
 done:
-    PyMem_Free(nodes);
     PyMem_Free(matrix);
     PyMem_Free(z);
+    return out;
+}
+
+/* probabilities(feature, threshold, left, right, value, roots, base, rows, width): the
+ * same sums as `walk` row by row, the forest checked and packed on every call. */
+static PyObject *probabilities(PyObject *self, PyObject *args) {
+    Forest f = {0};
+    double base;
+    PyObject *rows, *out = NULL;
+    Py_ssize_t width;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*dO!n", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
+                          &f.roots, &base, &PyList_Type, &rows, &width))
+        return NULL;
+    Packed *p = packed_forest(&f, width);
+    if (p != NULL) out = walk_rows(p, base, rows);
+    PyMem_Free(p);
     release(&f);
     return out;
 }
 
-/* margins(feature, threshold, left, right, value, roots, row, width, classes): the
- * sum of the leaves of trees t, t + classes, t + 2 classes, ... for each class t, in
- * tree order (the arithmetic of pagetype.Model.scores, so the same numbers). */
-static PyObject *margins(PyObject *self, PyObject *args) {
+/* pack(feature, threshold, left, right, value, roots, width): the forest checked once
+ * for rows of `width` and its nodes packed, for walk() (keep.Forest holds it): checking
+ * and packing its nodes on every call cost the text model a fifth of its walk. */
+static PyObject *pack(PyObject *self, PyObject *args) {
     Forest f = {0};
-    PyObject *values, *out = NULL;
-    Py_ssize_t width, classes;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*O!nn", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
-                          &f.roots, &PyList_Type, &values, &width, &classes))
+    Py_ssize_t width;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*n", &f.feature, &f.threshold, &f.left, &f.right, &f.value, &f.roots,
+                          &width))
         return NULL;
-    double *row = NULL, *sums = NULL;
-    if (width < 0 || classes <= 0) {
-        PyErr_SetString(PyExc_ValueError, "margins: a negative width or no class");
-        goto done;
+    Packed *p = packed_forest(&f, width);
+    release(&f);
+    PyObject *capsule = p != NULL ? PyCapsule_New(p, PACKED_NAME, free_packed) : NULL;
+    if (capsule == NULL) PyMem_Free(p);
+    return capsule;
+}
+
+/* walk(packed, base, rows): probabilities() of the forest pack() made. */
+static PyObject *walk(PyObject *self, PyObject *args) {
+    PyObject *capsule, *rows;
+    double base;
+    if (!PyArg_ParseTuple(args, "OdO!", &capsule, &base, &PyList_Type, &rows)) return NULL;
+    const Packed *p = PyCapsule_GetPointer(capsule, PACKED_NAME);
+    return p != NULL ? walk_rows(p, base, rows) : NULL;
+}
+
+/* The sum of the leaves of trees t, t + classes, t + 2 classes, ... for each class t,
+ * in tree order, for the row `values` (the arithmetic of pagetype.Model.scores, so the
+ * same numbers). */
+static PyObject *margins_of(const Packed *p, PyObject *values, Py_ssize_t classes) {
+    PyObject *out = NULL;
+    if (classes <= 0) {
+        PyErr_SetString(PyExc_ValueError, "margins: no class");
+        return NULL;
     }
-    if (check(&f, width) < 0) goto done;
-    row = PyMem_Malloc((size_t)(width ? width : 1) * sizeof(double));
-    sums = PyMem_Calloc((size_t)classes, sizeof(double));
+    double *row = PyMem_Malloc((size_t)(p->width ? p->width : 1) * sizeof(double));
+    double *sums = PyMem_Calloc((size_t)classes, sizeof(double));
     if (row == NULL || sums == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    if (read_row(values, row, width) < 0) goto done;
-    Py_ssize_t trees = f.roots.len / (Py_ssize_t)sizeof(int32_t);
-    for (Py_ssize_t t = 0; t < trees; t++) sums[t % classes] += leaf(&f, row, t);
+    if (read_row(values, row, p->width) < 0) goto done;
+    for (Py_ssize_t t = 0; t < p->trees; t++) {
+        const Node *node = p->nodes + p->roots[t];
+        while (node->feature >= 0) node = p->nodes + (row[node->feature] <= node->at ? node->left : node->right);
+        sums[t % classes] += node->at;
+    }
     out = PyList_New(classes);
     for (Py_ssize_t c = 0; out != NULL && c < classes; c++) {
         PyObject *v = PyFloat_FromDouble(sums[c]);
@@ -202,8 +242,34 @@ static PyObject *margins(PyObject *self, PyObject *args) {
 done:
     PyMem_Free(row);
     PyMem_Free(sums);
+    return out;
+}
+
+/* margins(feature, threshold, left, right, value, roots, row, width, classes): the page
+ * type's scores (margins_of), the forest checked and packed on every call. */
+static PyObject *margins(PyObject *self, PyObject *args) {
+    Forest f = {0};
+    PyObject *values, *out = NULL;
+    Py_ssize_t width, classes;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*O!nn", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
+                          &f.roots, &PyList_Type, &values, &width, &classes))
+        return NULL;
+    Packed *p = packed_forest(&f, width);
+    if (p != NULL) out = margins_of(p, values, classes);
+    PyMem_Free(p);
     release(&f);
     return out;
+}
+
+/* packed_margins(packed, row, classes): margins() of the forest pack() made (checked
+ * once for its width, where margins() checks every node on every call: four fifths of
+ * its time on the page-type model, which a text dump asks twice). */
+static PyObject *packed_margins(PyObject *self, PyObject *args) {
+    PyObject *capsule, *values;
+    Py_ssize_t classes;
+    if (!PyArg_ParseTuple(args, "OO!n", &capsule, &PyList_Type, &values, &classes)) return NULL;
+    const Packed *p = PyCapsule_GetPointer(capsule, PACKED_NAME);
+    return p != NULL ? margins_of(p, values, classes) : NULL;
 }
 
 /* The HTML keep model's rows (keep.rows, whose Python loop is the reference for this
@@ -593,7 +659,10 @@ static PyObject *rows(PyObject *self, PyObject *columns) {
 
 static PyMethodDef methods[] = {
     {"probabilities", probabilities, METH_VARARGS, "The keep model's probability of every row."},
+    {"pack", pack, METH_VARARGS, "The keep model's forest checked once and packed, for walk()."},
+    {"walk", walk, METH_VARARGS, "The keep model's probability of every row, by the forest pack() made."},
     {"rows", rows, METH_O, "The rows of a list of columns (a zip of them, as lists)."},
+    {"packed_margins", packed_margins, METH_VARARGS, "margins() of the forest pack() made."},
     {"margins", margins, METH_VARARGS, "The page-type model's score of every class for one row."},
     {"html_rows", html_rows, METH_VARARGS, "The HTML keep model's rows of blocks lo..hi-1 (keep.rows)."},
     {NULL, NULL, 0, NULL},

@@ -17,6 +17,17 @@ def probabilities(
     rows: list[list[float]],
     width: int,
 ) -> list[float]: ...
+def pack(
+    feature: array[int],
+    threshold: array[float],
+    left: array[int],
+    right: array[int],
+    value: array[float],
+    roots: array[int],
+    width: int,
+) -> object: ...
+def walk(packed: object, base: float, rows: list[list[float]]) -> list[float]: ...
+def packed_margins(packed: object, row: list[float], classes: int) -> list[float]: ...
 def margins(
     feature: array[int],
     threshold: array[float],

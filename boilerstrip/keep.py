@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from . import pagetype
 from .budget import ITEMS_PER_CHECK, Deadline, checked
@@ -44,6 +44,20 @@ def _c_walk() -> Callable[..., list[float]] | None:
 
 
 _C_PROBABILITIES: Final = _c_walk()
+
+
+def _c_packed() -> tuple[Callable[..., object] | None, Callable[..., list[float]] | None]:
+    """`_trees.pack` and `_trees.walk` (a forest checked and packed once, then walked),
+    or Nones where `_trees` was not built."""
+    try:
+        from ._trees import pack, walk
+    except ImportError:
+        return None, None
+    return pack, walk
+
+
+_C_PACK: Final = _c_packed()[0]
+_C_WALK: Final = _c_packed()[1]
 
 
 def _c_html_rows() -> Callable[..., list[list[float]]] | None:
@@ -94,6 +108,18 @@ def _c_cadence() -> Callable[[bytes, list[float], int], list[list[float]]] | Non
 
 
 _C_CADENCE: Final = _c_cadence()
+
+
+def _c_line_columns() -> Callable[..., list[list[float]]] | None:
+    """`_text.line_columns`, or None where it was not built (`_line_columns_in_python`)."""
+    try:
+        from ._text import line_columns
+    except ImportError:
+        return None
+    return line_columns
+
+
+_C_LINE_COLUMNS: Final = _c_line_columns()
 
 _TAGS: Final = (
     "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt",
@@ -173,6 +199,11 @@ class Forest(NamedTuple):
     base: float
     packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]]
     names: tuple[str, ...] = FEATURES
+    walker: Any = None  # `_trees.pack` of `packed`, checked once (`forest`); None without C
+
+    def __reduce__(self) -> tuple[Callable[..., Forest], tuple[object, ...]]:
+        """Pickled without `walker` (a C capsule), which `forest` makes again."""
+        return forest, tuple(self)[:9]
 
     @property
     def text(self) -> bool:
@@ -203,7 +234,25 @@ def read(text: str) -> Forest:
             raise ValueError(f"the keep model's node {k} is malformed")
     packed = (array("i", feature), array("d", threshold), array("i", left), array("i", right),
               array("d", value), array("i", roots))  # fmt: skip
-    return Forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
+    return forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
+
+
+def forest(
+    feature: list[int],
+    threshold: list[float],
+    left: list[int],
+    right: list[int],
+    value: list[float],
+    roots: list[int],
+    base: float,
+    packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]],
+    names: tuple[str, ...],
+) -> Forest:
+    """A Forest of these fields, with its nodes checked and packed for the C walk once
+    (`_trees.pack`) where `_trees` was built: `_trees.probabilities` checks and packs
+    them on every call, a fifth of the text model's walk."""
+    walker = _C_PACK(*packed, len(names)) if _C_PACK is not None else None
+    return Forest(feature, threshold, left, right, value, roots, base, packed, names, walker)
 
 
 def _shipped() -> dict[str, Forest | str]:
@@ -258,6 +307,8 @@ def probabilities(
     """`probability` of every row: in C where `_trees` was built (the same walk and
     the same arithmetic, so the same numbers; one call), else in Python, checking
     `deadline` as it goes."""
+    if forest.walker is not None and _C_WALK is not None:
+        return _C_WALK(forest.walker, forest.base, features)
     if _C_PROBABILITIES is not None:
         return _C_PROBABILITIES(*forest.packed, forest.base, features, len(forest.names))
     return [probability(forest, row) for row in checked(features, deadline, _WHERE)]
@@ -478,11 +529,32 @@ def _region_columns(region: tuple[int, int, float], n: int) -> list[list[float]]
 def _line_columns(
     blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
 ) -> list[list[float]]:
-    """Each line's shape, by feature, in one pass (checking `deadline`): capitals,
-    digits, boilerplate cues, word length, commas, a leading symbol (bullets, arrows),
-    a closing colon, and its price, code and forum `marks` (`pagetype.page_marks`, made
-    once for the page type too); the capitals, digits and commas in C where `_text`
-    was built (`_line_shape` in Python)."""
+    """Each line's shape, by feature (checking `deadline`): capitals, digits,
+    boilerplate cues, word length, commas, a leading symbol (bullets, arrows), a closing
+    colon, and its price, code and forum `marks` (`pagetype.page_marks`, made once for
+    the page type too). In C where `_text` was built (`_text.line_columns`, a chunk of
+    lines a call: a fifth of the text model's columns in compiled Python went on a
+    call, a tuple and ten appends a line), else `_line_columns_in_python`."""
+    if _C_LINE_COLUMNS is None or not isinstance(blocks, list) or not isinstance(marks, list):
+        return _line_columns_in_python(blocks, marks, deadline)
+    n = len(blocks)
+    if deadline is None or deadline.limit <= 0:
+        return _C_LINE_COLUMNS(blocks, marks, _MISSING, 0, n)
+    out: list[list[float]] = [[] for _ in range(10)]
+    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
+        deadline.check(_WHERE)
+        part = _C_LINE_COLUMNS(blocks, marks, _MISSING, lo, min(n, lo + ITEMS_PER_CHECK))
+        for column, values in zip(out, part, strict=True):
+            column.extend(values)
+    return out
+
+
+def _line_columns_in_python(
+    blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
+) -> list[list[float]]:
+    """`_line_columns` in one pass in Python (the reference for `_text.line_columns`),
+    the capitals, digits and commas in C where `_text` was built (`_line_shape` in
+    Python)."""
     shape = _C_LINE_SHAPE if _C_LINE_SHAPE is not None else _line_shape
     caps: list[float] = []
     digits: list[float] = []

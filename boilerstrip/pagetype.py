@@ -22,6 +22,7 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Sequence
+from functools import partial
 from importlib import resources
 from typing import Final
 from urllib.parse import urlsplit
@@ -42,6 +43,20 @@ def _c_margins() -> Callable[..., list[float]] | None:
 
 
 _C_MARGINS: Final = _c_margins()
+
+
+def _c_packed_margins() -> tuple[Callable[..., object] | None, Callable[..., list[float]] | None]:
+    """`_trees.pack` and `_trees.packed_margins` (the trees checked and packed once, at
+    load, then walked), or Nones where `_trees` was not built."""
+    try:
+        from ._trees import pack, packed_margins
+    except ImportError:
+        return None, None
+    return pack, packed_margins
+
+
+_C_PACK: Final = _c_packed_margins()[0]
+_C_PACKED_MARGINS: Final = _c_packed_margins()[1]
 
 TYPES: Final = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -105,6 +120,8 @@ _LABEL_GROUPS: Final = (
     ("junk", (Label.AD, Label.LOGIN, Label.PROMPT, Label.SOCIAL, Label.FOOTER, Label.COPYRIGHT)),
 )
 _LABEL_GROUP: Final = {label: name for name, labels in _LABEL_GROUPS for label in labels}
+_LABEL_KEYS: Final = tuple((name, f"label_{name}") for name, _ in _LABEL_GROUPS)
+_LONG_BLOCK: Final = 18  # words: a block of prose, to the page statistics
 
 
 def features(
@@ -119,39 +136,35 @@ def features(
     blocks that read their text or markup check `deadline` (`Config.time_limit`);
     `marks` are the blocks' `line_marks` where the caller has them already."""
     x: dict[str, float] = {"bias": 1.0}
-    words = [b.features.words for b in blocks]
-    total = float(sum(words)) or 1.0
     n = len(blocks)
+    words, by_group, html, counts = _tally(blocks)
+    long_blocks, long_words, top, ends, repeated = counts
+    total = float(sum(words)) or 1.0
     x["log_blocks"] = math.log1p(n)
     x["log_words"] = math.log1p(total)
-    by_group: dict[str, int] = {name: 0 for name, _ in _LABEL_GROUPS}
-    for b, w in zip(blocks, words, strict=True):
-        group = _LABEL_GROUP.get(b.label) if b.label is not None else None
-        if group is not None:
-            by_group[group] += w
-    for name, _ in _LABEL_GROUPS:
-        x[f"label_{name}"] = by_group[name] / total
-    html = [b for b in blocks if b.dom is not None]
+    for name, key in _LABEL_KEYS:
+        x[key] = by_group[name] / total
     if html:
         _dom_features(html, total, x, deadline)
-    long = [w for w in words if w >= 18]
-    x["share_long_blocks"] = len(long) / n if n else 0.0
-    x["share_words_long"] = sum(long) / total
-    x["max_block_share"] = max(words, default=0) / total
+    x["share_long_blocks"] = long_blocks / n if n else 0.0
+    x["share_words_long"] = long_words / total
+    x["max_block_share"] = top / total
     x["log_mean_words"] = math.log1p(total / n) if n else 0.0
-    x["log_long_blocks"] = math.log1p(len(long))
+    x["log_long_blocks"] = math.log1p(long_blocks)
     ordered = sorted(words)
     x["log_median_words"] = math.log1p(ordered[n // 2]) if n else 0.0
-    x["share_ends_sentence"] = sum(b.features.ends_sentence for b in blocks) / n if n else 0.0
-    x["share_repeated"] = sum(b.features.repeats > 1 for b in blocks) / n if n else 0.0
+    x["share_ends_sentence"] = ends / n if n else 0.0
+    x["share_repeated"] = repeated / n if n else 0.0
     if marks is None:
         marks = page_marks(blocks, deadline)
-    prices = sum(m[0] for m in marks)
+    prices = code = forum = 0
+    for m in marks:
+        prices += m[0]
+        code += m[1]
+        forum += m[2]
     x["log_prices"] = math.log1p(prices)
     x["share_prices"] = prices / n if n else 0.0
-    code = sum(m[1] for m in marks)
     x["share_code"] = code / n if n else 0.0
-    forum = sum(m[2] for m in marks)
     x["share_forum_lines"] = forum / n if n else 0.0
     x["log_forum_lines"] = math.log1p(forum)
     for t in schema_types:
@@ -166,6 +179,37 @@ def features(
     else:
         x["no_url"] = 1.0
     return x
+
+
+def _tally(
+    blocks: Sequence[Block],
+) -> tuple[list[int], dict[str, int], list[Block], tuple[int, int, int, int, int]]:
+    """What `features` reads of every block, in one pass (it ran eight, a text dump's
+    page type and profile each pay it): the blocks' words, the words of each label
+    group, the blocks with markup, and (long blocks, their words, the most words of a
+    block, blocks ending like a sentence, repeated blocks). Sums of ints, so the same
+    numbers in any order."""
+    words: list[int] = []
+    by_group: dict[str, int] = {name: 0 for name, _ in _LABEL_GROUPS}
+    html: list[Block] = []
+    long_blocks = long_words = top = ends = repeated = 0
+    for b in blocks:
+        f = b.features
+        w = f.words
+        words.append(w)
+        if b.label is not None:
+            group = _LABEL_GROUP.get(b.label)
+            if group is not None:
+                by_group[group] += w
+        if b.dom is not None:
+            html.append(b)
+        if w >= _LONG_BLOCK:
+            long_blocks += 1
+            long_words += w
+        top = max(top, w)
+        ends += f.ends_sentence
+        repeated += f.repeats > 1
+    return words, by_group, html, (long_blocks, long_words, top, ends, repeated)
 
 
 def page_marks(blocks: Sequence[Block], deadline: Deadline | None = None) -> list[tuple[int, int, int]]:
@@ -210,13 +254,15 @@ def _may_marks_in_python(text: str, price: bool, forum: bool) -> int:
 
 
 def _load_may_marks() -> Callable[[str, bool, bool], int]:
-    """`_text.may_marks` with this module's tables, or the tests in Python without it."""
+    """`_text.may_marks` with this module's tables, or the tests in Python without it.
+    The table is bound by `partial` (C): a lambda compiled by mypyc is an object whose
+    call goes through its own wrapper (a twentieth of the line marks on a dump)."""
     try:
         from ._text import marks_table, may_marks
     except ImportError:
         return _may_marks_in_python
     table = marks_table(_CURRENCY_SIGNS, _PRICE_WORDS, _CODE_MARKS, _CODE_PAIRS, _CODE_STARTS, _FORUM_STEMS)
-    return lambda text, price, forum: may_marks(table, text, price, forum)
+    return partial(may_marks, table)
 
 
 _MAY_MARKS: Final = _load_may_marks()
@@ -341,6 +387,10 @@ class Model:
         self._roots = [self._add(tree, index) for tree in trees]
         self._packed = (array("i", self._feature), array("d", self._threshold), array("i", self._left),
                         array("i", self._right), array("d", self._value), array("i", self._roots))  # fmt: skip
+        # The trees checked and packed for the C walk once (None without C or trees).
+        self._walker: object = (
+            _C_PACK(*self._packed, len(self._names)) if _C_PACK is not None and self._roots else None
+        )
 
     def _add(self, node: Tree, index: dict[str, int]) -> int:
         """Node `node` and its subtree appended to the flat arrays; its position."""
@@ -368,6 +418,9 @@ class Model:
         if self.weights:
             return {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
         values = [x.get(name, 0.0) for name in self._names]
+        if self._walker is not None and _C_PACKED_MARGINS is not None:
+            sums = _C_PACKED_MARGINS(self._walker, values, len(self.types))
+            return dict(zip(self.types, sums, strict=True))
         if _C_MARGINS is not None and self._roots:
             sums = _C_MARGINS(*self._packed, values, len(self._names), len(self.types))
             return dict(zip(self.types, sums, strict=True))

@@ -11,7 +11,7 @@ import os
 import pytest
 
 import boilerstrip
-from boilerstrip import keep, reduce, scorer
+from boilerstrip import keep, pagetype, reduce, scorer
 from boilerstrip.budget import Deadline
 from boilerstrip.reduce import block_weights, keep_features
 
@@ -44,6 +44,37 @@ def test_the_c_walk_gives_the_python_walk_numbers() -> None:
     for case in sorted((FIXTURES / "html").glob("*.html.gz")):
         rows = _rows(gzip.decompress(case.read_bytes()))
         assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+
+
+def test_a_forest_packed_once_walks_as_the_forest_checked_each_call() -> None:
+    """A shipped model's nodes are checked and packed once (`_trees.pack`) and walked
+    from there (`_trees.walk`): the numbers of `_trees.probabilities`, which checks and
+    packs them on every call, and of the Python walk; a pickled model packs itself again
+    (a capsule does not pickle); a row of another width and a malformed forest are
+    refused as before."""
+    if keep._C_PACK is None or keep._C_WALK is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _trees module")
+        pytest.skip("the C walk is not built (sources)")
+    import pickle
+
+    forest = keep.load("keep-text.json", text=True)
+    assert forest.walker is not None
+    again = pickle.loads(pickle.dumps(forest))
+    assert again.walker is not None and again.walker is not forest.walker and again[:9] == forest[:9]
+    for case in sorted((FIXTURES / "text").glob("*.txt"))[:6]:
+        rows = _rows(case.read_text(encoding="utf-8"))
+        by_call = keep._C_PROBABILITIES(*forest.packed, forest.base, rows, len(forest.names))  # type: ignore[misc]
+        assert keep._C_WALK(forest.walker, forest.base, rows) == by_call, case.name
+        assert keep.probabilities(again, rows) == by_call == [keep.probability(forest, r) for r in rows]
+    with pytest.raises(ValueError):
+        keep._C_WALK(forest.walker, forest.base, [[0.0] * (len(forest.names) - 1)])
+    feature, threshold, left, right, value, roots = forest.packed
+    broken = (feature, threshold, right[:-1], right, value, roots)
+    with pytest.raises(ValueError):
+        keep._C_PACK(*broken, len(forest.names))
+    with pytest.raises(ValueError):
+        keep._C_PACK(*forest.packed, 3)
 
 
 def test_the_rows_in_c_are_the_rows_in_python() -> None:
@@ -187,6 +218,31 @@ def test_text_rows_are_their_columns_line_by_line() -> None:
         keep._C_ROWS([[1.0], [1.0, 2.0]])
     with pytest.raises(ValueError):
         keep._rows_of([[1.0], [1.0, 2.0]])
+
+
+def test_the_c_line_columns_give_the_python_numbers() -> None:
+    """`_text.line_columns` is `keep._line_columns_in_python`, to the bit, on the lines of
+    every text fixture (a CJK one's cues unknown) and of the lines the line shape's
+    edges make; a chunk of lines gives those lines' values, and under a time limit the
+    chunks join into the same columns."""
+    if keep._C_LINE_COLUMNS is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _text module")
+        pytest.skip("the C line columns are not built (sources)")
+    edges = "_Abc\na_B C:\n3rd Place\n\u0663Abc\n\u00c9\u00e9 \u00c0B\na,b\u3001c\uff0cd\n$ 5, \u20ac 3:\n\u4e2d\u6587\u7684\u6587\u672c"
+    pages = [edges] + [c.read_text(encoding="utf-8") for c in sorted((FIXTURES / "text").glob("*.txt"))]
+    for page in pages:
+        blocks = boilerstrip.clean(page).blocks
+        marks = pagetype.page_marks(blocks)
+        expected = keep._line_columns_in_python(blocks, marks, None)
+        assert keep._C_LINE_COLUMNS(blocks, marks, keep._MISSING, 0, len(blocks)) == expected
+        assert keep._line_columns(blocks, marks, Deadline(3600.0)) == expected
+        middle = keep._C_LINE_COLUMNS(blocks, marks, keep._MISSING, 1, max(1, len(blocks) - 1))
+        assert middle == [column[1 : max(1, len(blocks) - 1)] for column in expected]
+    cjk = boilerstrip.clean("\u4eca\u5929\u7684\u65b0\u95fb\u5f88\u591a\u3002\n\u9996\u9875").blocks
+    assert keep._C_LINE_COLUMNS(cjk, pagetype.page_marks(cjk), keep._MISSING, 0, len(cjk))[2] == [-1.0, -1.0]
+    with pytest.raises(ValueError):
+        keep._C_LINE_COLUMNS(blocks, marks[:-1], keep._MISSING, 0, len(blocks))
 
 
 def test_the_c_cadence_gives_the_python_numbers() -> None:

@@ -209,6 +209,31 @@ def test_the_c_walk_gives_the_python_walk_scores() -> None:
             assert model.scores(x) == model.walk(values)
 
 
+def test_the_trees_packed_once_score_as_the_trees_checked_each_call() -> None:
+    """Where `_trees` is built, each page-type model's trees are checked and packed once
+    (`_trees.pack`) and walked from there (`_trees.packed_margins`): the scores of
+    `_trees.margins`, which checks every node on every call, and of the Python walk,
+    for the HTML model and the dumps' own, on every text fixture; a row of another
+    width is refused."""
+    if pagetype._C_PACKED_MARGINS is None or pagetype._C_MARGINS is None:
+        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
+            pytest.fail("the compiled build has no _trees module")
+        pytest.skip("the C walk is not built (sources)")
+    packed_margins = pagetype._C_PACKED_MARGINS
+    cleaner = boilerstrip.Cleaner()
+    for model in (pagetype.SHIPPED, pagetype.TEXT_SHIPPED):
+        assert model is not None and model._walker is not None
+        for case in sorted((FIXTURES / "text").glob("*.txt")):
+            blocks = cleaner.prepare(case.read_text(encoding="utf-8")).blocks
+            x = pagetype.text_features(blocks)
+            values = [x.get(name, 0.0) for name in model._names]
+            by_call = pagetype._C_MARGINS(*model._packed, values, len(model._names), len(model.types))
+            assert packed_margins(model._walker, values, len(model.types)) == by_call
+            assert model.scores(x) == model.walk(values) == dict(zip(model.types, by_call, strict=True))
+        with pytest.raises(ValueError):
+            packed_margins(model._walker, values[:-1], len(model.types))
+
+
 def test_code_blocks_are_counted_without_the_pattern_where_it_cannot_match() -> None:
     """The cheap test before the code pattern answers as the pattern does."""
     texts = ["x = f()", "def main():", "  return 1", "a => b", "std::vector", "if (a) {", "end;",

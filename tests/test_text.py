@@ -148,6 +148,30 @@ def test_c_count_gives_the_python_counts() -> None:
         count("text", ["a", "list"], CUE_WORDS)
 
 
+def test_c_count_in_a_words_table_gives_the_python_counts() -> None:
+    """Words looked up in a table of the stop and cue words' characters (`_text.count_in`,
+    no str made a word) give `features._count_in_python`'s counts on every fixture line,
+    for a language's stop list, every list and none, the cue words in the same order;
+    a word of both sets counts as both, and what the pipeline counts with is that
+    table for each of `lang`'s lists."""
+    from boilerstrip import features
+    from boilerstrip.patterns import CUE_WORDS
+
+    count_in, words_table = _c("count_in"), _c("words_table")
+    for stop in (lang.STOPWORDS["en"], lang.ALL_STOPWORDS, frozenset()):
+        table = words_table(stop, CUE_WORDS)
+        for text in [t.lower() for t in EDGES + MARK_EDGES] + _texts():
+            found, expected = count_in(table, text), features._count_in_python(text, stop)
+            assert found == expected and list(found[2]) == list(expected[2]), text
+        assert features._COUNTERS[stop].func is count_in  # type: ignore[attr-defined]
+    both = words_table(frozenset({"reply", "é", "日本"}), frozenset({"reply", "share", ""}))
+    assert count_in(both, "reply, share: é 日本 replyé") == (5, 3, frozenset({"reply", "share"}), False)
+    with pytest.raises(TypeError):
+        count_in(both, b"bytes")
+    with pytest.raises(TypeError):
+        words_table(frozenset({1}), CUE_WORDS)
+
+
 def test_c_may_marks_gives_the_python_tests_answer() -> None:
     """Which of the price, code and forum patterns may match a block (`_text.may_marks`)
     is `pagetype._may_marks_in_python`'s answer on every fixture line and the letters
