@@ -56,8 +56,9 @@ def _c_packed() -> tuple[Callable[..., object] | None, Callable[..., list[float]
     return pack, walk
 
 
-_C_PACK: Final = _c_packed()[0]
-_C_WALK: Final = _c_packed()[1]
+_C_PACKED: Final = _c_packed()  # the module imported once, both names read from it
+_C_PACK: Final = _C_PACKED[0]
+_C_WALK: Final = _C_PACKED[1]
 
 
 def _c_html_rows() -> Callable[..., list[list[float]]] | None:

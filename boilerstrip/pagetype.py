@@ -55,8 +55,9 @@ def _c_packed_margins() -> tuple[Callable[..., object] | None, Callable[..., lis
     return pack, packed_margins
 
 
-_C_PACK: Final = _c_packed_margins()[0]
-_C_PACKED_MARGINS: Final = _c_packed_margins()[1]
+_C_PACKED: Final = _c_packed_margins()  # the module imported once, both names read from it
+_C_PACK: Final = _C_PACKED[0]
+_C_PACKED_MARGINS: Final = _C_PACKED[1]
 
 TYPES: Final = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
