@@ -2,8 +2,9 @@
 
 Writes one JSON line a page (every block with its label, score and reasons, the text,
 the metadata and the comments) for the Scrapinghub pages as HTML and as both text
-dumps, the multilingual pages and the fixtures; `--compare OLD` prints the pages that
-differ from an earlier snapshot. Runs whichever boilerstrip `import` finds (the
+dumps, the multilingual pages and the fixtures, and with `--wcxb` the WCXB pages as
+HTML and as WET dumps (a restructuring must leave all of them alone); `--compare OLD`
+prints the pages that differ from an earlier snapshot. Runs whichever boilerstrip `import` finds (the
 sources when run from the checkout with `--source`, else the installed build).
 
     python bench/snapshot.py --source -o /tmp/before.jsonl
@@ -28,8 +29,10 @@ SHARED = HERE.parents[1] / "shared" / "bench"
 FIXTURES = HERE.parent / "fixtures"
 
 
-def pages() -> Iterator[tuple[str, str | bytes]]:
+def pages(wcxb: bool = False) -> Iterator[tuple[str, str | bytes]]:
     """(name, page) for every development page, in a fixed order."""
+    if wcxb:
+        yield from wcxb_pages()
     sh = SHARED / "scrapinghub"
     for path in sorted((sh / "html").glob("*.html.gz")):
         yield f"sh-html/{path.name}", gzip.decompress(path.read_bytes())
@@ -44,13 +47,23 @@ def pages() -> Iterator[tuple[str, str | bytes]]:
             yield f"fx/{path.relative_to(FIXTURES)}", gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-def snapshot(out: pathlib.Path) -> None:
+def wcxb_pages() -> Iterator[tuple[str, str | bytes]]:
+    """(name, page) for WCXB's pages, HTML then WET dumps: 1,497 sites the others lack."""
+    root = SHARED / "wcxb"
+    for path in sorted((root / "html").iterdir()):
+        data = path.read_bytes()
+        yield f"wcxb-html/{path.name}", gzip.decompress(data) if path.suffix == ".gz" else data
+    for path in sorted((root / "text-wet").iterdir()):
+        yield f"wcxb-text/{path.name}", path.read_text(encoding="utf-8")
+
+
+def snapshot(out: pathlib.Path, wcxb: bool = False) -> None:
     """Clean every page (comments included) and write its whole result as a JSON line."""
     import boilerstrip
 
     cleaner = boilerstrip.Cleaner()
     with out.open("w", encoding="utf-8") as sink:
-        for name, page in pages():
+        for name, page in pages(wcxb):
             try:
                 result = cleaner.clean(page, include_comments=True).to_dict(with_blocks=True)
             except boilerstrip.BoilerstripError as error:
@@ -81,9 +94,10 @@ def main() -> None:
     parser.add_argument(
         "--source", action="store_true", help="the checkout's sources, not the installed build"
     )
+    parser.add_argument("--wcxb", action="store_true", help="the WCXB pages too (slower)")
     args = parser.parse_args()
     print(f"boilerstrip: {use_build(args.source)}", file=sys.stderr)
-    snapshot(args.output)
+    snapshot(args.output, args.wcxb)
     if args.compare:
         sys.exit(1 if compare(args.output, args.compare) else 0)
 
