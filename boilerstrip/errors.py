@@ -18,3 +18,8 @@ class ConfigError(BoilerstripError, ValueError):
 class ArgumentError(BoilerstripError, TypeError):
     """An argument of `clean()` or `Cleaner` has the wrong type (`url=5`,
     `config="x"`); a TypeError too, so code that catches TypeError still does."""
+
+
+class NativeMismatch(BoilerstripError, ImportError):
+    """A C module is installed but does not match these sources (a stale or broken
+    build): raised, never run around in silence (`boilerstrip.native`)."""
