@@ -7,7 +7,9 @@ HTML walk visits every element and text of a page: in C (boilerstrip/_walk.c, ov
 the tree lxml builds) it makes no Python object for what it drops; the word split of
 every block (boilerstrip/_text.c) makes one str a word. Everything else
 (API, CLI, batch) stays pure Python, and so does the whole package when compiling is
-off (BOILERSTRIP_COMPILE=0) or fails: same outputs, only slower.
+off (BOILERSTRIP_COMPILE=0) or fails: same outputs, only slower. BOILERSTRIP_COMPILE=c
+builds the C modules alone, not mypyc's: the test run does so in place
+(tests/conftest.py), so that the C modules' parity tests run from the sources.
 `boilerstrip.COMPILED` and `boilerstrip.html.TREE_WALK` say which build is installed.
 """
 
@@ -19,7 +21,8 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The hot modules. Left out: api (its own argument checks must run before mypyc's),
+# The hot modules, as paths under boilerstrip/ without ".py" (a subpackage's module as
+# "learned/forest"). Left out: api (its own argument checks must run before mypyc's),
 # config (a frozen dataclass that must pickle), and the I/O modules (batch, sources, cli).
 COMPILED = [
     "model",
@@ -34,8 +37,15 @@ COMPILED = [
     "html",
     "htmlmeta",
     "decode",
-    "keep",
-    "pagetype",
+    "learned/columns",
+    "learned/cadence",
+    "learned/marks",
+    "learned/pagestats",
+    "learned/pagetype",
+    "learned/blockrows",
+    "learned/linerows",
+    "learned/forest",
+    "learned/keep",
 ]
 
 
@@ -60,9 +70,14 @@ class OptionalBuildExt(build_ext):
             print(f"boilerstrip: {ext.name} not compiled ({error})", file=sys.stderr)
 
 
+def _switch() -> str:
+    """BOILERSTRIP_COMPILE: "1" (the default) mypyc and C, "c" the C modules alone, "0" none."""
+    return os.environ.get("BOILERSTRIP_COMPILE", "1")
+
+
 def compiled_modules() -> list:  # type: ignore[type-arg]
     """The mypyc extensions, or none when switched off or mypyc is missing."""
-    if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":
+    if _switch() != "1":
         return []
     try:
         from mypyc.build import mypycify
@@ -82,7 +97,7 @@ def c_extensions() -> list:  # type: ignore[type-arg]
     the tree lxml parsed without a Python object per element (see html.py); and the
     word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
     keep model's tree walk (boilerstrip/_trees.c, see keep.py)."""
-    if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":
+    if _switch() == "0":
         return []
     try:
         import lxml

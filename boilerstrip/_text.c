@@ -6,14 +6,14 @@
   a str is made only for each word.
 - utf8_valid(data): decode.is_utf8, whether bytes are strict UTF-8, as Python's decoder
   says, without decoding them into a str.
-- line_shape(text): the text keep model's capitals, digits and commas of a line
-  (keep._line_shape is the Python reference: features.cap_ratio, features.digit_ratio
-  and three str.count), in one pass and without the list of every word's initial that
-  the patterns' findall makes: on a text dump they were a fifth of the model's time.
-- line_columns(blocks, marks, missing, lo, hi): keep._line_columns_in_python's ten
-  columns (line_shape's numbers and the lines' cues, word lengths, symbols, colons and
-  marks) in one call, a float made a value and no tuple a line.
-- cadence(shapes, kept, max_period): keep._cadence by feature (five lists), its
+- line_columns(blocks, marks, missing, lo, hi): learned.linerows._line_columns_in_python's
+  ten columns in one call, a float made a value and no tuple a line: the lines'
+  capitals, digits and commas (learned.linerows._line_shape is the Python reference:
+  features.cap_ratio, features.digit_ratio and three str.count, here in one pass and
+  without the list of every word's initial that the patterns' findall makes: on a text
+  dump they were a fifth of the model's time), cues, word lengths, symbols, colons and
+  marks.
+- cadence(shapes, kept, max_period): learned.cadence.cadence by feature (five lists), its
   Python reference; the scan over every period and line was a tenth of the model's
   time in compiled Python.
 - count(text, stop, cues): features._count_in_python's (words, stop words, cue words,
@@ -22,10 +22,10 @@
 - count_in(table, text): count(text, stop, cues) without a str a word: the words are
   looked up in words_table(stop, cues), a table of the two sets' characters made once
   a stop list (features.py holds one for each of lang's lists), as they are read.
-- may_marks(table, text, price, forum): pagetype._may_marks_in_python's bits, which of
+- may_marks(table, text, price, forum): learned.marks._may_marks_in_python's bits, which of
   the price, code and forum patterns can match a block at all, in one call instead of
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
-  once from pagetype's own tables of currency signs, words, marks and stems.
+  once from learned.marks's own tables of currency signs, words, marks and stems.
 
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
@@ -295,7 +295,7 @@ fail:
     return NULL;
 }
 
-/* What may_marks looks for, made once by marks_table() from pagetype's tables (its
+/* What may_marks looks for, made once by marks_table() from learned.marks's tables (its
    one source of truth) and handed back in on every call, in a capsule. A character
    below 256 has its marks by table: a code mark alone (CODE_MARK), the first or the
    second character of a pair of code marks (a bit a pair), a currency sign; signs
@@ -409,7 +409,7 @@ wide:
 
 PyDoc_STRVAR(marks_table_doc,
 "marks_table(currency, price_words, code_marks, code_pairs, code_starts, forum_stems)\n\n"
-"What may_marks looks for, made once from pagetype's tables: currency signs (a str),\n"
+"What may_marks looks for, made once from learned.marks's tables: currency signs (a str),\n"
 "the price pattern's words, the code pattern's lone marks (a str) and pairs of marks,\n"
 "the words a line of code may start with, and the forum pattern's stems.");
 
@@ -505,7 +505,7 @@ static inline void scan_mark(const MarksTable *t, struct scan *st, Py_UCS4 c) {
 
 PyDoc_STRVAR(may_marks_doc,
 "may_marks(table, text, price, forum)\n\n"
-"pagetype._may_marks_in_python(text, price, forum), by the tables of marks_table():\n"
+"learned.marks._may_marks_in_python(text, price, forum), by the tables of marks_table():\n"
 "1 where the price pattern may match (asked only when price), 2 where the code\n"
 "pattern may, 4 where the forum pattern may (asked only when forum).");
 
@@ -601,7 +601,7 @@ static inline int is_word(Py_UCS4 c) {
     return c < 128 ? (ASCII_ALNUM[c] || c == '_') : Py_UNICODE_ISALNUM(c);
 }
 
-/* A line's capitals, digits and commas (line_shape's numbers). */
+/* A line's capitals, digits and commas (learned.linerows._line_shape's numbers). */
 typedef struct { double caps, digits; Py_ssize_t commas; } Shape;
 
 /* What a character below 256 is to shape_of, by table (made at import by the same
@@ -649,22 +649,6 @@ static Shape shape_of(PyObject *text) {
     }
     Shape out = {initials ? (double)upper / (double)initials : 0.0, n ? (double)digits / (double)n : 0.0, commas};
     return out;
-}
-
-PyDoc_STRVAR(line_shape_doc,
-"line_shape(text)\n\n"
-"(cap_ratio(text), digit_ratio(text), commas) as keep._line_shape gives them: the share\n"
-"of words (\\b[^\\W\\d_]) that start upper case, the share of characters that are\n"
-"digits (\\d), and the count of ',', '\\u3001' and '\\uff0c'.");
-
-static PyObject *line_shape(PyObject *module, PyObject *text) {
-    (void)module;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "line_shape() needs a str, not %.100s", Py_TYPE(text)->tp_name);
-        return NULL;
-    }
-    Shape sh = shape_of(text);
-    return Py_BuildValue("ddn", sh.caps, sh.digits, sh.commas);
 }
 
 /* Attribute names line_columns reads, interned once (constant, like ASCII_ALNUM). */
@@ -719,7 +703,7 @@ done:
 
 PyDoc_STRVAR(line_columns_doc,
 "line_columns(blocks, marks, missing, lo, hi)\n\n"
-"keep._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten lists of the lines'\n"
+"learned.linerows._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten lists of the lines'\n"
 "capitals, digits, cues (`missing` for None), characters a word, commas a word, a\n"
 "leading symbol, a closing colon, and their price, code and forum marks.");
 
@@ -758,7 +742,7 @@ fail:
 
 PyDoc_STRVAR(cadence_doc,
 "cadence(shapes, kept, max_period)\n\n"
-"keep._cadence(list(shapes), kept) as five lists of every line's values (period,\n"
+"learned.cadence.cadence(list(shapes), kept) as five lists of every line's values (period,\n"
 "periods before, periods after, share of prose, share of content): `shapes` a bytes\n"
 "of every line's coarse shape, `kept` a list of floats, periods of 2 to max_period.");
 
@@ -786,7 +770,7 @@ static PyObject *cadence(PyObject *module, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
-    double p_sum = 0.0, c_sum = 0.0; /* keep._running's sums, in its order */
+    double p_sum = 0.0, c_sum = 0.0; /* learned.columns.running's sums, in its order */
     for (Py_ssize_t i = 0; i < n; i++) {
         double k = PyFloat_AsDouble(PyList_GET_ITEM(kept, i));
         if (k == -1.0 && PyErr_Occurred()) goto done;
@@ -863,7 +847,6 @@ done:
 static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
-    {"line_shape", line_shape, METH_O, line_shape_doc},
     {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
     {"cadence", cadence, METH_VARARGS, cadence_doc},
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},

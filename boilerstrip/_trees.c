@@ -1,12 +1,13 @@
-/* The keep model's trees, walked in C (see keep.py, whose `probability` is the same
- * walk in Python and the reference for this one), and the page-type model's
- * (`margins`, see pagetype.Model.scores, its reference), and the text model's rows
- * made of its columns (`rows`, see keep.text_rows).
+/* The keep model's trees, walked in C (see learned/forest.py, whose `probability` is
+ * the same walk in Python and the reference for this one), and the page-type model's
+ * (`packed_margins`, see learned/pagetype.py's Model.walk, its reference), and the
+ * keep models' rows (`html_rows`, see learned/blockrows.py; `rows` of the text model's
+ * columns, see learned/linerows.py).
  *
  * Why: every block of every HTML page goes through every tree (about 120 blocks x 60
  * trees x 8 nodes a page); in Python that is most of a page's time, in C a few hundred
  * microseconds. The trees come as flat buffers (array.array of int32 and double) that
- * keep.py lays out once per model; each call checks them, so a broken model file can
+ * learned/forest.py lays out once per model; pack() checks them, so a broken model file can
  * make an error but never a read out of bounds or a loop: every child must come after
  * its parent, and every split must name a feature the rows have.
  */
@@ -170,25 +171,8 @@ done:
     return out;
 }
 
-/* probabilities(feature, threshold, left, right, value, roots, base, rows, width): the
- * same sums as `walk` row by row, the forest checked and packed on every call. */
-static PyObject *probabilities(PyObject *self, PyObject *args) {
-    Forest f = {0};
-    double base;
-    PyObject *rows, *out = NULL;
-    Py_ssize_t width;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*dO!n", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
-                          &f.roots, &base, &PyList_Type, &rows, &width))
-        return NULL;
-    Packed *p = packed_forest(&f, width);
-    if (p != NULL) out = walk_rows(p, base, rows);
-    PyMem_Free(p);
-    release(&f);
-    return out;
-}
-
 /* pack(feature, threshold, left, right, value, roots, width): the forest checked once
- * for rows of `width` and its nodes packed, for walk() (keep.Forest holds it): checking
+ * for rows of `width` and its nodes packed, for walk() (learned.forest.Forest holds it): checking
  * and packing its nodes on every call cost the text model a fifth of its walk. */
 static PyObject *pack(PyObject *self, PyObject *args) {
     Forest f = {0};
@@ -203,7 +187,7 @@ static PyObject *pack(PyObject *self, PyObject *args) {
     return capsule;
 }
 
-/* walk(packed, base, rows): probabilities() of the forest pack() made. */
+/* walk(packed, base, rows): the probability of every row by the forest pack() made. */
 static PyObject *walk(PyObject *self, PyObject *args) {
     PyObject *capsule, *rows;
     double base;
@@ -213,7 +197,7 @@ static PyObject *walk(PyObject *self, PyObject *args) {
 }
 
 /* The sum of the leaves of trees t, t + classes, t + 2 classes, ... for each class t,
- * in tree order, for the row `values` (the arithmetic of pagetype.Model.scores, so the
+ * in tree order, for the row `values` (the arithmetic of learned.pagetype.Model.walk, so the
  * same numbers). */
 static PyObject *margins_of(const Packed *p, PyObject *values, Py_ssize_t classes) {
     PyObject *out = NULL;
@@ -245,24 +229,8 @@ done:
     return out;
 }
 
-/* margins(feature, threshold, left, right, value, roots, row, width, classes): the page
- * type's scores (margins_of), the forest checked and packed on every call. */
-static PyObject *margins(PyObject *self, PyObject *args) {
-    Forest f = {0};
-    PyObject *values, *out = NULL;
-    Py_ssize_t width, classes;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*O!nn", &f.feature, &f.threshold, &f.left, &f.right, &f.value,
-                          &f.roots, &PyList_Type, &values, &width, &classes))
-        return NULL;
-    Packed *p = packed_forest(&f, width);
-    if (p != NULL) out = margins_of(p, values, classes);
-    PyMem_Free(p);
-    release(&f);
-    return out;
-}
-
-/* packed_margins(packed, row, classes): margins() of the forest pack() made (checked
- * once for its width, where margins() checks every node on every call: four fifths of
+/* packed_margins(packed, row, classes): margins_of() the forest pack() made (checked
+ * once for its width, where checking every node on every call cost four fifths of
  * its time on the page-type model, which a text dump asks twice). */
 static PyObject *packed_margins(PyObject *self, PyObject *args) {
     PyObject *capsule, *values;
@@ -272,13 +240,13 @@ static PyObject *packed_margins(PyObject *self, PyObject *args) {
     return p != NULL ? margins_of(p, values, classes) : NULL;
 }
 
-/* The HTML keep model's rows (keep.rows, whose Python loop is the reference for this
+/* The HTML keep model's rows (learned.blockrows.rows, whose Python loop is the reference for this
  * one: the same values in the same order, computed with the same double arithmetic).
  *
  * Why: a page's rows are about 85 numbers for each of its blocks; made in Python every
  * number is a float object appended to a growing list (a tenth of a page's time). Here
  * each row is a list of its final size, and the values a row repeats most (0, 1 and the
- * missing value) are shared objects. keep.py hands over the columns it computes from
+ * missing value) are shared objects. learned/blockrows.py hands over the columns it computes from
  * Python objects (labels, words, link shares, scores) and the tables (tags, hints,
  * containers, the Dom fields read, the sides, the window): one source for both.
  *
@@ -301,7 +269,7 @@ static int float_column(PyObject *list, Py_ssize_t n, const char *name) {
 
 static double item_double(PyObject *list, Py_ssize_t k) { return PyFloat_AsDouble(PyList_GET_ITEM(list, k)); }
 
-/* Sequential running sums, as keep._running adds them (so the same doubles). */
+/* Sequential running sums, as learned.columns.running adds them (so the same doubles). */
 static double *running(PyObject *list, Py_ssize_t n) {
     double *out = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
     if (out == NULL) {
@@ -616,7 +584,7 @@ done:
 }
 
 /* rows(columns): the lists of the columns' values line by line, each value the same
- * object as in its column (keep.text_rows: the Python reference is a zip of them).
+ * object as in its column (learned.linerows.text_rows: the Python reference is a zip of them).
  * A text dump's features are made a feature at a time, most of them a page's constant
  * or a neighbour's value; turned into rows here each costs a pointer, where zip made
  * a tuple a line and then a list of it. */
@@ -658,13 +626,11 @@ static PyObject *rows(PyObject *self, PyObject *columns) {
 }
 
 static PyMethodDef methods[] = {
-    {"probabilities", probabilities, METH_VARARGS, "The keep model's probability of every row."},
     {"pack", pack, METH_VARARGS, "The keep model's forest checked once and packed, for walk()."},
     {"walk", walk, METH_VARARGS, "The keep model's probability of every row, by the forest pack() made."},
     {"rows", rows, METH_O, "The rows of a list of columns (a zip of them, as lists)."},
-    {"packed_margins", packed_margins, METH_VARARGS, "margins() of the forest pack() made."},
-    {"margins", margins, METH_VARARGS, "The page-type model's score of every class for one row."},
-    {"html_rows", html_rows, METH_VARARGS, "The HTML keep model's rows of blocks lo..hi-1 (keep.rows)."},
+    {"packed_margins", packed_margins, METH_VARARGS, "The page-type model's score of every class for one row, by the forest pack() made."},
+    {"html_rows", html_rows, METH_VARARGS, "The HTML keep model's rows of blocks lo..hi-1 (learned.blockrows.rows)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,22 +1,11 @@
-"""The keep model's trees walked in C (`_trees.c`); keep.probability is the reference,
-and pagetype.Model.scores for `margins`."""
+"""The learned models' trees walked in C (`_trees.c`); learned.forest.probability is the
+reference, and learned.pagetype.Model.walk for `packed_margins`."""
 
 from array import array
 from collections.abc import Sequence
 
 from .model import Block
 
-def probabilities(
-    feature: array[int],
-    threshold: array[float],
-    left: array[int],
-    right: array[int],
-    value: array[float],
-    roots: array[int],
-    base: float,
-    rows: list[list[float]],
-    width: int,
-) -> list[float]: ...
 def pack(
     feature: array[int],
     threshold: array[float],
@@ -28,17 +17,6 @@ def pack(
 ) -> object: ...
 def walk(packed: object, base: float, rows: list[list[float]]) -> list[float]: ...
 def packed_margins(packed: object, row: list[float], classes: int) -> list[float]: ...
-def margins(
-    feature: array[int],
-    threshold: array[float],
-    left: array[int],
-    right: array[int],
-    value: array[float],
-    roots: array[int],
-    row: list[float],
-    width: int,
-    classes: int,
-) -> list[float]: ...
 def html_rows(
     blocks: list[Block],
     weights: Sequence[float],

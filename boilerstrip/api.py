@@ -8,13 +8,14 @@ from dataclasses import replace
 from typing import Final
 
 from . import detectors as D
-from . import features, html, htmlmeta, keep, lang, meta, pagetype, scorer
+from . import features, html, htmlmeta, lang, meta, scorer
 from . import markup as repair
 from .budget import Deadline
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
+from .learned import keep, pagetype
 from .model import Block, Label, Result, Verdict
 from .reduce import assemble
 from .segment import text_blocks

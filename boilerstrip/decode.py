@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Final
 
 from .errors import InputError
+from .native import c_function
 
 _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,15 +85,8 @@ def is_utf8_in_python(data: bytes, chunk: int = 16_384) -> bool:
     return True
 
 
-def _load_utf8_check() -> Callable[[bytes], bool]:
-    try:
-        from ._text import utf8_valid
-    except ImportError:
-        return is_utf8_in_python
-    return utf8_valid
-
-
-_UTF8_VALID: Final = _load_utf8_check()
+# The UTF-8 check in C (`_text.utf8_valid`), or its Python twin where `_text` was not built.
+_UTF8_VALID: Final[Callable[[bytes], bool]] = c_function("_text", "utf8_valid") or is_utf8_in_python
 
 
 def decode(data: bytes) -> str:

@@ -19,7 +19,7 @@ import pytest
 
 import boilerstrip
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, NATIVE
 
 # Runs in a fresh interpreter away from the sources, so `import boilerstrip` finds the
 # installed package; prints each fixture's full result (blocks and reasons included).
@@ -111,3 +111,15 @@ def test_this_run_uses_the_build_it_was_asked_to() -> None:
         pytest.skip("no build asked for")
     want_compiled = expected == "1"
     assert boilerstrip.COMPILED is want_compiled, boilerstrip.__file__
+
+
+def test_the_pure_switch_hides_every_c_module() -> None:
+    """BOILERSTRIP_PURE=1 (CI's run of the Python twins) leaves no C module in use, and
+    without it a build that has them finds them (`native.c_function`)."""
+    probe = "from boilerstrip import native; print([native.c_module(m) is None for m in native.MODULES])"
+    for pure in ("1", "0"):
+        env = {**os.environ, "BOILERSTRIP_PURE": pure}
+        done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        hidden = json.loads(done.stdout.lower())
+        expected = pure == "1" or not NATIVE.expected
+        assert hidden == [expected] * len(hidden), done.stderr

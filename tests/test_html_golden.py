@@ -205,10 +205,10 @@ def _unsure_model(tmp_path: pathlib.Path, prose_logit: float) -> str:
     """A one-tree keep model that is sure of headings (p=0.6) and rates every other
     block at `prose_logit`: the shipped model's shape on a page unlike those it
     learned from, where a story's long paragraphs sit near one half."""
-    from boilerstrip import keep
+    from boilerstrip.learned import blockrows
 
-    model = {"features": list(keep.FEATURES), "base": 0.0, "roots": [0],
-             "feature": [keep.FEATURES.index("heading"), -1, -1], "threshold": [0.5, 0.0, 0.0],
+    model = {"features": list(blockrows.FEATURES), "base": 0.0, "roots": [0],
+             "feature": [blockrows.FEATURES.index("heading"), -1, -1], "threshold": [0.5, 0.0, 0.0],
              "left": [1, 0, 0], "right": [2, 0, 0], "value": [0.0, prose_logit, 0.4]}  # fmt: skip
     path = tmp_path / "unsure.json"
     path.write_text(json.dumps(model), encoding="utf-8")

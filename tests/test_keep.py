@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 
 import pytest
 
 import boilerstrip
-from boilerstrip import keep, pagetype, reduce, scorer
+from boilerstrip import reduce, scorer
 from boilerstrip.budget import Deadline
+from boilerstrip.learned import blockrows, cadence, columns, forest, linerows, marks
 from boilerstrip.reduce import block_weights, keep_features
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, needs_c
+from .test_text import EDGES
 
 SHIPPED = ROOT / "boilerstrip" / "data" / "keep-html.json"
 
@@ -30,61 +31,53 @@ def _rows(page: bytes | str) -> list[list[float]]:
 def test_rows_have_every_feature_and_no_gap() -> None:
     for case in sorted((FIXTURES / "html").glob("*.html.gz"))[:8]:
         rows = _rows(gzip.decompress(case.read_bytes()))
-        assert rows and all(len(r) == len(keep.FEATURES) for r in rows)
+        assert rows and all(len(r) == len(blockrows.FEATURES) for r in rows)
         assert all(v == v for r in rows for v in r), "a NaN feature"  # trees are trained without NaN
 
 
 def test_the_c_walk_gives_the_python_walk_numbers() -> None:
     """Where `_trees` is built: every probability of every fixture block, to the bit."""
-    if keep._C_PROBABILITIES is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the C walk is not built (sources)")
-    forest = keep.load("keep-html.json")
+    needs_c(forest._C_WALK, "the C walk")
+    model = forest.load("keep-html.json")
+    assert model.walker is not None
     for case in sorted((FIXTURES / "html").glob("*.html.gz")):
         rows = _rows(gzip.decompress(case.read_bytes()))
-        assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+        assert forest.probabilities(model, rows) == [forest.probability(model, r) for r in rows], case.name
 
 
-def test_a_forest_packed_once_walks_as_the_forest_checked_each_call() -> None:
+def test_a_forest_packed_once_walks_as_the_python_walk() -> None:
     """A shipped model's nodes are checked and packed once (`_trees.pack`) and walked
-    from there (`_trees.walk`): the numbers of `_trees.probabilities`, which checks and
-    packs them on every call, and of the Python walk; a pickled model packs itself again
-    (a capsule does not pickle); a row of another width and a malformed forest are
-    refused as before."""
-    if keep._C_PACK is None or keep._C_WALK is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the C walk is not built (sources)")
+    from there (`_trees.walk`): the numbers of the Python walk; a pickled model packs
+    itself again (a capsule does not pickle); a row of another width and a malformed
+    forest are refused."""
+    needs_c(forest._C_PACK, "the C walk")
+    needs_c(forest._C_WALK, "the C walk")
     import pickle
 
-    forest = keep.load("keep-text.json", text=True)
-    assert forest.walker is not None
-    again = pickle.loads(pickle.dumps(forest))
-    assert again.walker is not None and again.walker is not forest.walker and again[:9] == forest[:9]
+    model = forest.load("keep-text.json", text=True)
+    assert model.walker is not None and forest._C_PACK is not None and forest._C_WALK is not None
+    again = pickle.loads(pickle.dumps(model))
+    assert again.walker is not None and again.walker is not model.walker and again[:9] == model[:9]
     for case in sorted((FIXTURES / "text").glob("*.txt"))[:6]:
         rows = _rows(case.read_text(encoding="utf-8"))
-        by_call = keep._C_PROBABILITIES(*forest.packed, forest.base, rows, len(forest.names))  # type: ignore[misc]
-        assert keep._C_WALK(forest.walker, forest.base, rows) == by_call, case.name
-        assert keep.probabilities(again, rows) == by_call == [keep.probability(forest, r) for r in rows]
+        expected = [forest.probability(model, r) for r in rows]
+        assert forest._C_WALK(model.walker, model.base, rows) == expected, case.name
+        assert forest.probabilities(again, rows) == expected
     with pytest.raises(ValueError):
-        keep._C_WALK(forest.walker, forest.base, [[0.0] * (len(forest.names) - 1)])
-    feature, threshold, left, right, value, roots = forest.packed
+        forest._C_WALK(model.walker, model.base, [[0.0] * (len(model.names) - 1)])
+    feature, threshold, left, right, value, roots = model.packed
     broken = (feature, threshold, right[:-1], right, value, roots)
     with pytest.raises(ValueError):
-        keep._C_PACK(*broken, len(forest.names))
+        forest._C_PACK(*broken, len(model.names))
     with pytest.raises(ValueError):
-        keep._C_PACK(*forest.packed, 3)
+        forest._C_PACK(*model.packed, 3)
 
 
 def test_the_rows_in_c_are_the_rows_in_python() -> None:
     """Where `_trees` is built: every HTML row of every fixture page, value by value and
     to the bit (a -0.0 for a 0.0 would show), for the page's type and for one the model
     does not know, in one call and in the chunks a deadline makes."""
-    if keep._C_HTML_ROWS is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the rows in C are not built (sources)")
+    needs_c(blockrows._C_HTML_ROWS, "the rows in C")
     cfg = boilerstrip.Config(keep_html="", keep_text="")
     for case in sorted((FIXTURES / "html").glob("*.html.gz")):
         result = boilerstrip.Cleaner(cfg).clean(gzip.decompress(case.read_bytes()))
@@ -93,8 +86,8 @@ def test_the_rows_in_c_are_the_rows_in_python() -> None:
         weights = reduce.block_weights(blocks, cfg)
         for page_type in (result.page_type, "not a type"):
             args = (blocks, weights, typical, main, cfg.good_min_words, page_type)
-            expected = [[float(v).hex() for v in row] for row in keep.python_rows(*args)]
-            for made in (keep.rows(*args), keep.rows(*args, deadline=Deadline(600))):
+            expected = [[float(v).hex() for v in row] for row in blockrows.python_rows(*args)]
+            for made in (blockrows.rows(*args), blockrows.rows(*args, deadline=Deadline(600))):
                 assert [[v.hex() for v in row] for row in made] == expected, case.name
 
 
@@ -113,11 +106,11 @@ def test_a_broken_model_is_refused(change: dict[str, object]) -> None:
     if change.get("left") == "cycle":
         raw["left"][split] = split  # a node that is its own child would loop for ever
     elif change.get("feature") == "out of range":
-        raw["feature"][split] = len(keep.FEATURES)
+        raw["feature"][split] = len(blockrows.FEATURES)
     else:
         raw.update(change)
     with pytest.raises(ValueError):
-        keep.read(json.dumps(raw))
+        forest.read(json.dumps(raw))
 
 
 def test_a_story_is_not_lost_to_longer_reader_comments() -> None:
@@ -180,19 +173,16 @@ RULES_ONLY = boilerstrip.Config(keep_text="")
 def test_text_rows_have_every_feature_and_no_gap() -> None:
     for case in [*sorted((FIXTURES / "text").glob("*.txt"))[:8], *sorted((FIXTURES / "keep").glob("*.txt"))]:
         rows = _rows(case.read_text(encoding="utf-8"))
-        assert rows and all(len(r) == len(keep.TEXT_FEATURES) for r in rows), case.name
+        assert rows and all(len(r) == len(linerows.TEXT_FEATURES) for r in rows), case.name
         assert all(v == v for r in rows for v in r), "a NaN feature"
 
 
 def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
-    if keep._C_PROBABILITIES is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the C walk is not built (sources)")
-    forest = keep.load("keep-text.json", text=True)
+    needs_c(forest._C_WALK, "the C walk")
+    model = forest.load("keep-text.json", text=True)
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
         rows = _rows(case.read_text(encoding="utf-8"))
-        assert keep.probabilities(forest, rows) == [keep.probability(forest, r) for r in rows], case.name
+        assert forest.probabilities(model, rows) == [forest.probability(model, r) for r in rows], case.name
 
 
 def test_text_rows_are_their_columns_line_by_line() -> None:
@@ -206,53 +196,51 @@ def test_text_rows_are_their_columns_line_by_line() -> None:
         main, typical = scorer.page_context(blocks)
         weights = block_weights(blocks, cfg)
         args = (blocks, weights, typical, cfg.good_min_words, cfg.near_min_words)
-        columns = keep.text_columns(*args)
-        rows = keep.text_rows(*args)
-        assert len(columns) == len(keep.TEXT_FEATURES) and len(rows) == len(blocks), case.name
-        assert rows == keep._rows_of(columns) == [[c[i] for c in columns] for i in range(len(blocks))]
-    if keep._C_ROWS is None:
-        return
-    assert keep._C_ROWS([]) == keep._rows_of([]) == []
-    assert keep._C_ROWS([[], []]) == keep._rows_of([[], []]) == []
+        columns = linerows.text_columns(*args)
+        rows = linerows.text_rows(*args)
+        assert len(columns) == len(linerows.TEXT_FEATURES) and len(rows) == len(blocks), case.name
+        assert rows == linerows._rows_of(columns) == [[c[i] for c in columns] for i in range(len(blocks))]
+    needs_c(linerows._C_ROWS, "the rows of columns in C")
+    assert linerows._C_ROWS([]) == linerows._rows_of([]) == []
+    assert linerows._C_ROWS([[], []]) == linerows._rows_of([[], []]) == []
     with pytest.raises(ValueError):
-        keep._C_ROWS([[1.0], [1.0, 2.0]])
+        linerows._C_ROWS([[1.0], [1.0, 2.0]])
     with pytest.raises(ValueError):
-        keep._rows_of([[1.0], [1.0, 2.0]])
+        linerows._rows_of([[1.0], [1.0, 2.0]])
 
 
 def test_the_c_line_columns_give_the_python_numbers() -> None:
-    """`_text.line_columns` is `keep._line_columns_in_python`, to the bit, on the lines of
+    """`_text.line_columns` is `linerows._line_columns_in_python`, to the bit, on the lines of
     every text fixture (a CJK one's cues unknown) and of the lines the line shape's
-    edges make; a chunk of lines gives those lines' values, and under a time limit the
+    edges make (its capitals, digits and commas are `linerows._line_shape`'s); a chunk of lines gives those lines' values, and under a time limit the
     chunks join into the same columns."""
-    if keep._C_LINE_COLUMNS is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _text module")
-        pytest.skip("the C line columns are not built (sources)")
+    needs_c(linerows._C_LINE_COLUMNS, "the C line columns")
     edges = "_Abc\na_B C:\n3rd Place\n\u0663Abc\n\u00c9\u00e9 \u00c0B\na,b\u3001c\uff0cd\n$ 5, \u20ac 3:\n\u4e2d\u6587\u7684\u6587\u672c"
+    edges += "\n" + "\n".join(EDGES) + "\n" + "x" * 5 + ","
     pages = [edges] + [c.read_text(encoding="utf-8") for c in sorted((FIXTURES / "text").glob("*.txt"))]
     for page in pages:
         blocks = boilerstrip.clean(page).blocks
-        marks = pagetype.page_marks(blocks)
-        expected = keep._line_columns_in_python(blocks, marks, None)
-        assert keep._C_LINE_COLUMNS(blocks, marks, keep._MISSING, 0, len(blocks)) == expected
-        assert keep._line_columns(blocks, marks, Deadline(3600.0)) == expected
-        middle = keep._C_LINE_COLUMNS(blocks, marks, keep._MISSING, 1, max(1, len(blocks) - 1))
+        made = marks.page_marks(blocks)
+        expected = linerows._line_columns_in_python(blocks, made, None)
+        assert linerows._C_LINE_COLUMNS(blocks, made, columns.MISSING, 0, len(blocks)) == expected
+        assert linerows._line_columns(blocks, made, Deadline(3600.0)) == expected
+        assert linerows._line_columns(tuple(blocks), tuple(made), None) == expected
+        middle = linerows._C_LINE_COLUMNS(blocks, made, columns.MISSING, 1, max(1, len(blocks) - 1))
         assert middle == [column[1 : max(1, len(blocks) - 1)] for column in expected]
     cjk = boilerstrip.clean("\u4eca\u5929\u7684\u65b0\u95fb\u5f88\u591a\u3002\n\u9996\u9875").blocks
-    assert keep._C_LINE_COLUMNS(cjk, pagetype.page_marks(cjk), keep._MISSING, 0, len(cjk))[2] == [-1.0, -1.0]
+    assert linerows._C_LINE_COLUMNS(cjk, marks.page_marks(cjk), columns.MISSING, 0, len(cjk))[2] == [
+        -1.0,
+        -1.0,
+    ]
     with pytest.raises(ValueError):
-        keep._C_LINE_COLUMNS(blocks, marks[:-1], keep._MISSING, 0, len(blocks))
+        linerows._C_LINE_COLUMNS(blocks, made[:-1], columns.MISSING, 0, len(blocks))
 
 
 def test_the_c_cadence_gives_the_python_numbers() -> None:
-    """`_text.cadence` is `keep._cadence` by feature, to the bit: on the lines of every
+    """`_text.cadence` is `cadence.cadence` by feature, to the bit: on the lines of every
     text fixture (with the reducer's content as cleaned) and on made-up shapes with
     periods, ties and runs of one shape."""
-    if keep._C_CADENCE is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _text module")
-        pytest.skip("the C cadence is not built (sources)")
+    needs_c(linerows._C_CADENCE, "the C cadence")
     cases: list[tuple[list[int], list[float]]] = [
         ([], []), ([1], [1.0]), ([0, 1] * 6, [0.0, 1.0] * 6), ([0] * 30, [0.0] * 30),
         ([0, 0, 2, 1, 0, 0, 2, 1, 0, 0, 2, 2, 0, 1] * 3, [1.0, 0.0, 1.0] * 14),
@@ -266,8 +254,8 @@ def test_the_c_cadence_gives_the_python_numbers() -> None:
         shapes = [0 if b.features.words < short else 2 if b.features.ends_sentence else 1 for b in blocks]
         cases.append((shapes, kept))
     for shapes, kept in cases:
-        expected = keep._transposed(keep._cadence(shapes, kept), 5)
-        assert keep._C_CADENCE(bytes(shapes), kept, keep._MAX_PERIOD) == expected, shapes[:20]
+        expected = linerows._transposed(cadence.cadence(shapes, kept), 5)
+        assert linerows._C_CADENCE(bytes(shapes), kept, cadence.MAX_PERIOD) == expected, shapes[:20]
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:
@@ -429,7 +417,7 @@ def test_the_cadence_finds_a_run_of_cards_and_not_a_menu() -> None:
     throughout, is no run."""
     cards = [0, 2, 0, 0] * 4
     shapes = [0] * 6 + cards + [0] * 5
-    rows = keep._cadence(shapes, [0.0] * len(shapes))
+    rows = cadence.cadence(shapes, [0.0] * len(shapes))
     last = 6 + 12 + 1
     assert rows[last][0] == 4.0 and rows[last][1] >= 3.0 and rows[last][2] < 1.0
-    assert all(row == (0.0,) * 5 for row in keep._cadence([0] * 12, [0.0] * 12))
+    assert all(row == (0.0,) * 5 for row in cadence.cadence([0] * 12, [0.0] * 12))

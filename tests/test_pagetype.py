@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 
 import pytest
 
 import boilerstrip
-from boilerstrip import Config, Label, pagetype
+from boilerstrip import Config, Label
 from boilerstrip.batch import RESULT_FIELDS, clean_fields
+from boilerstrip.learned import marks, pagestats, pagetype
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, needs_c
 
 FORUM_POSTS = [
     ("river_otter", "412", "I replaced the thermostat in my 2009 hatchback last weekend and the engine still runs "
@@ -185,51 +185,44 @@ def test_news_first_config_reads_every_page_as_an_article() -> None:
 
 def test_types_and_features_are_generic() -> None:
     blocks = boilerstrip.Cleaner().prepare(listing_page()).blocks
-    x = pagetype.features(blocks, ["CollectionPage"], "website", None)
+    x = pagestats.features(blocks, ["CollectionPage"], "website", None)
     assert x["no_url"] == 1.0 and x["schema_collection"] == 1.0 and x["og_website"] == 1.0
     assert pagetype.SHIPPED is not None and pagetype.SHIPPED.types == pagetype.TYPES
 
 
 def test_the_c_walk_gives_the_python_walk_scores() -> None:
-    """Where `_trees` is built, the page-type trees walked in C give the Python walk's
-    scores to the bit, on every fixture page with and without its URL words."""
+    """Where `_trees` is built, the HTML page-type trees walked in C give the Python
+    walk's scores to the bit, on every fixture page with and without its URL words."""
     model = pagetype.SHIPPED
     assert model is not None
-    if pagetype._C_MARGINS is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the C walk is not built (sources)")
+    needs_c(pagetype._C_PACKED_MARGINS, "the C walk")
     cleaner = boilerstrip.Cleaner()
     pages = [gzip.decompress(p.read_bytes()) for p in sorted((FIXTURES / "html").glob("*.html.gz"))]
     for page in pages:
         blocks = cleaner.prepare(page).blocks
         for url in (None, "https://example.org/forum/thread-12/replies?page=2"):
-            x = pagetype.features(blocks, ["Article"], "article", url)
+            x = pagestats.features(blocks, ["Article"], "article", url)
             values = [x.get(name, 0.0) for name in model._names]
             assert model.scores(x) == model.walk(values)
 
 
-def test_the_trees_packed_once_score_as_the_trees_checked_each_call() -> None:
+def test_the_trees_packed_once_score_as_the_python_walk() -> None:
     """Where `_trees` is built, each page-type model's trees are checked and packed once
-    (`_trees.pack`) and walked from there (`_trees.packed_margins`): the scores of
-    `_trees.margins`, which checks every node on every call, and of the Python walk,
-    for the HTML model and the dumps' own, on every text fixture; a row of another
-    width is refused."""
-    if pagetype._C_PACKED_MARGINS is None or pagetype._C_MARGINS is None:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _trees module")
-        pytest.skip("the C walk is not built (sources)")
+    (`_trees.pack`) and walked from there (`_trees.packed_margins`): the scores of the
+    Python walk, for the HTML model and the dumps' own, on every text fixture; a row of
+    another width is refused."""
     packed_margins = pagetype._C_PACKED_MARGINS
+    needs_c(packed_margins, "the C walk")
+    assert packed_margins is not None
     cleaner = boilerstrip.Cleaner()
     for model in (pagetype.SHIPPED, pagetype.TEXT_SHIPPED):
         assert model is not None and model._walker is not None
         for case in sorted((FIXTURES / "text").glob("*.txt")):
             blocks = cleaner.prepare(case.read_text(encoding="utf-8")).blocks
-            x = pagetype.text_features(blocks)
+            x = pagestats.text_features(blocks)
             values = [x.get(name, 0.0) for name in model._names]
-            by_call = pagetype._C_MARGINS(*model._packed, values, len(model._names), len(model.types))
-            assert packed_margins(model._walker, values, len(model.types)) == by_call
-            assert model.scores(x) == model.walk(values) == dict(zip(model.types, by_call, strict=True))
+            sums = packed_margins(model._walker, values, len(model.types))
+            assert model.scores(x) == model.walk(values) == dict(zip(model.types, sums, strict=True))
         with pytest.raises(ValueError):
             packed_margins(model._walker, values[:-1], len(model.types))
 
@@ -239,6 +232,6 @@ def test_code_blocks_are_counted_without_the_pattern_where_it_cannot_match() -> 
     texts = ["x = f()", "def main():", "  return 1", "a => b", "std::vector", "if (a) {", "end;",
              "Plain prose, with (brackets) and a colon: here.", "classic", "defined", "", "   "]  # fmt: skip
     for text in texts:
-        assert bool(pagetype._may_be_code(text) and pagetype._CODE.search(text)) == bool(
-            pagetype._CODE.search(text)
+        assert bool(marks._may_be_code(text) and marks._CODE.search(text)) == bool(
+            marks._CODE.search(text)
         ), text

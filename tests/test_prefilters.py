@@ -1,4 +1,4 @@
-"""The cheap tests that run before slow patterns (`pagetype.line_marks`,
+"""The cheap tests that run before slow patterns (`marks.line_marks`,
 `meta._may_credit`, `meta._credit`) must give the pattern's own answer on every text:
 they only skip texts the pattern cannot match. Checked on texts drawn from the
 characters that make case-blind matching differ from `str.lower` (dotted and dotless
@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import detectors, features, meta, pagetype
+from boilerstrip import detectors, features, meta
+from boilerstrip.learned import marks
 from boilerstrip.model import Block, Features
 
 PIECES = [
@@ -42,9 +43,9 @@ def _block(text: str) -> Block:
 def _marks_by_pattern(b: Block) -> tuple[int, int, int]:
     words, text = b.features.words, b.text
     return (
-        1 if words <= 40 and pagetype._PRICE.search(text) else 0,
-        1 if pagetype._CODE.search(text) else 0,
-        1 if words <= 12 and pagetype._FORUM_LINE.search(text) else 0,
+        1 if words <= 40 and marks._PRICE.search(text) else 0,
+        1 if marks._CODE.search(text) else 0,
+        1 if words <= 12 and marks._FORUM_LINE.search(text) else 0,
     )
 
 
@@ -53,7 +54,7 @@ def _marks_by_pattern(b: Block) -> tuple[int, int, int]:
 def test_line_marks_give_the_patterns_answer(text: str) -> None:
     if text:
         b = _block(text)
-        assert pagetype.line_marks(b) == _marks_by_pattern(b)
+        assert marks.line_marks(b) == _marks_by_pattern(b)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -66,7 +67,7 @@ def test_credit_tests_give_the_patterns_answer(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "marks"),
+    ("text", "expected"),
     [
         ("PRİCE on request", (1, 0, 0)),  # the dotted capital I reads as i to the pattern
         ("Best prıce", (1, 0, 0)),  # and so does the dotless i
@@ -75,15 +76,15 @@ def test_credit_tests_give_the_patterns_answer(text: str) -> None:
         ("A long sentence with no mark at all, only words.", (0, 0, 0)),
     ],
 )
-def test_line_marks_of_letters_str_lower_does_not_fold(text: str, marks: tuple[int, int, int]) -> None:
-    assert pagetype.line_marks(_block(text)) == marks
+def test_line_marks_of_letters_str_lower_does_not_fold(text: str, expected: tuple[int, int, int]) -> None:
+    assert marks.line_marks(_block(text)) == expected
 
 
 @settings(max_examples=3000, deadline=None)
 @given(texts)
 def test_forum_stems_by_substrings_give_the_patterns_answer(text: str) -> None:
     low = text.lower()
-    assert pagetype._may_forum(low) == (FORUM_STEMS.search(low) is not None)
+    assert marks._may_forum(low) == (FORUM_STEMS.search(low) is not None)
 
 
 SEPARATOR_PIECES = ["a", " ", "/", "|", ">", "»", "›", "<", "«", "‹", "\\", "→", "·", "2"]

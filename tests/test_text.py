@@ -13,8 +13,9 @@ import pytest
 
 import boilerstrip
 from boilerstrip import detectors as D
-from boilerstrip import lang, pagetype, reduce
+from boilerstrip import lang, reduce
 from boilerstrip.budget import Deadline
+from boilerstrip.learned.marks import page_marks
 
 from .conftest import FIXTURES
 
@@ -90,25 +91,6 @@ def test_c_utf8_check_gives_the_decoders_answer() -> None:
         assert utf8_valid(data) is answer, data[:80]
 
 
-def test_c_line_shape_gives_the_python_numbers() -> None:
-    """The text keep model's capitals, digits and commas of a line (`_text.line_shape`)
-    are those of `keep._line_shape` (features.cap_ratio, digit_ratio and str.count), to
-    the bit, on every fixture line and the edges of "a word" and "a digit"."""
-    from boilerstrip import keep
-
-    try:
-        from boilerstrip._text import line_shape
-    except ImportError:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _text module")
-        pytest.skip("the C line shape is not built (pure-Python sources)")
-    edges = [*EDGES, "_Abc", "a_B C", "3rd Place", "\u0663Abc", "Éé ÀB", "a,b\u3001c\uff0cd", "x" * 5 + ","]
-    for text in edges + _texts():
-        assert line_shape(text) == keep._line_shape(text), text
-    with pytest.raises(TypeError):
-        line_shape(b"bytes")
-
-
 def _c(name: str) -> Callable[..., Any]:
     """A function of the C module, or a skip where the sources run without it (a fail
     in a build that must have it)."""
@@ -174,16 +156,16 @@ def test_c_count_in_a_words_table_gives_the_python_counts() -> None:
 
 def test_c_may_marks_gives_the_python_tests_answer() -> None:
     """Which of the price, code and forum patterns may match a block (`_text.may_marks`)
-    is `pagetype._may_marks_in_python`'s answer on every fixture line and the letters
+    is `marks._may_marks_in_python`'s answer on every fixture line and the letters
     that lower-case apart from the patterns' reading, whichever patterns are asked."""
-    from boilerstrip import pagetype
+    from boilerstrip.learned import marks
 
     marks_table = _c("marks_table")
-    may_marks = pagetype._load_may_marks()
-    assert may_marks is not pagetype._may_marks_in_python
+    may_marks = marks._load_may_marks()
+    assert may_marks is not marks._may_marks_in_python
     for text in EDGES + MARK_EDGES + _texts():
         for price, forum in ((True, True), (True, False), (False, False)):
-            assert may_marks(text, price, forum) == pagetype._may_marks_in_python(text, price, forum), text
+            assert may_marks(text, price, forum) == marks._may_marks_in_python(text, price, forum), text
     assert may_marks("İ", True, True) == 5 and may_marks("\u212a like", False, False) == 0
     # The C scan reads the tables it is given, and refuses what it cannot hold.
     table = marks_table("\u20bd", ("rub",), "#", ("<-",), ("fn",), ("reply",))
@@ -282,7 +264,7 @@ def _read_as(name: str, page_type: str) -> boilerstrip.Result:
     prepared, markup, _ = cleaner._prepare(page, Deadline(0))
     assert markup is None
     D.run(cleaner.detectors, prepared)
-    marks = pagetype.page_marks(prepared.blocks)
+    marks = page_marks(prepared.blocks)
     return reduce.assemble(list(prepared.blocks), cleaner.config, include_comments=False,
                            forest=cleaner.keep_text_model, page_type=page_type, marks=marks, text=True)  # fmt: skip
 

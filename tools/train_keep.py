@@ -1,6 +1,6 @@
 """Train the keep models (boilerstrip/data/keep-html.json, keep-text.json): gradient-
 boosted trees that decide, block by block, what of an HTML page or line by line, what
-of a whole-page text dump is its content (boilerstrip/keep.py).
+of a whole-page text dump is its content (boilerstrip/learned/).
 
 Data: the WCXB development pages (../shared/bench/wcxb, 1,497 pages of seven kinds,
 human-reviewed main content; as text, its `text-wet/` dumps), the Scrapinghub news
@@ -18,7 +18,7 @@ of the others). `--folds K` scores K-fold cross-validation on the tuning part in
 
 LightGBM with fixed seeds, one thread and deterministic training: the same data gives
 the same trees. The trees are exported flat (`keep.Forest`), with LightGBM's own
-prediction checked against `keep.probability` on every held-out block.
+prediction checked against `forest.probability` on every held-out block.
 
     python tools/train_keep.py [--mode html|text] [--rounds N] [--leaves 31] [--seeds 1]
         [--out boilerstrip/data] [--cache pages.pkl] [--jobs 2] [--folds K]
@@ -91,7 +91,8 @@ from metric import score  # noqa: E402
 from splits import multilingual_holdout, registered_domain, scrapinghub_holdout, wcxb_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
-from boilerstrip import keep  # noqa: E402
+from boilerstrip.learned import blockrows, keep, linerows  # noqa: E402
+from boilerstrip.learned import forest as keep_forest  # noqa: E402
 from boilerstrip.model import Block  # noqa: E402
 from boilerstrip.reduce import keep_features  # noqa: E402
 
@@ -205,7 +206,7 @@ def type_model(page: Page) -> Any:
     folds of tools/train_pagetype.py --mode text --cv --fold-models), so that the
     type and its probabilities are out of fold on a tuning page as on an unseen one;
     the shipped model for a held-out page, or without `--type-folds`."""
-    from boilerstrip import pagetype
+    from boilerstrip.learned import pagetype
 
     if not TYPE_FOLDS or page.held:
         return pagetype.TEXT_SHIPPED
@@ -220,7 +221,7 @@ def type_model(page: Page) -> Any:
 
 @functools.cache
 def _fold_model(k: int) -> Any:
-    from boilerstrip import pagetype
+    from boilerstrip.learned import pagetype
 
     raw = json.loads((TYPE_FOLDS[0] / f"pagetype-text-fold{k}.json").read_text(encoding="utf-8"))
     return pagetype.Model(raw["types"], raw["trees"])
@@ -228,7 +229,7 @@ def _fold_model(k: int) -> Any:
 
 def clean(page: Page, mode: str) -> Cleaned:
     """The page cleaned with the keep model off."""
-    from boilerstrip import pagetype
+    from boilerstrip.learned import pagetype
 
     off = {"keep_html": ""} if mode == "html" else {"keep_text": ""}
     cfg = boilerstrip.Config(disabled=frozenset(DISABLED), **off)
@@ -248,7 +249,7 @@ def page_rows(page: Page, cleaned: Cleaned, mode: str) -> Rows:
     """(features, targets, weights, texts) of every block of one page. Where the gold
     is only the content's start, the blocks after its last one are not known either
     way: they weigh nothing."""
-    from boilerstrip import pagetype
+    from boilerstrip.learned import pagetype
 
     blocks, page_type = cleaned
     cfg = boilerstrip.Config(disabled=frozenset(DISABLED))
@@ -390,7 +391,7 @@ def main() -> None:
         args.run_floor = cfg.keep_text_run_threshold if text else None
     if args.run_floor is not None and (args.run_floor < 0 or not text):
         args.run_floor = None
-    names = keep.TEXT_FEATURES if args.mode == "text" else keep.FEATURES
+    names = linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES
     data = pages(args.mode)
     rows = all_rows(data, args.mode, args.cache, args.jobs)
     defaults = DEFAULTS[args.mode]
@@ -406,16 +407,16 @@ def main() -> None:
         return
     thresholds = (args.threshold, args.drop_threshold)
     if args.evaluate:
-        forest = keep.read(args.evaluate.read_text(encoding="utf-8"))
-        probabilities = [keep.probabilities(forest, r[0]) for r in rows]
+        forest = keep_forest.read(args.evaluate.read_text(encoding="utf-8"))
+        probabilities = [keep_forest.probabilities(forest, r[0]) for r in rows]
         report(
             data, rows, probabilities, forest.names.index("kept"), thresholds, args.run_floor, _cards(args)
         )
         return
     booster = fit([(p, r) for p, r in zip(data, rows, strict=True) if not p.held], weights, args)
     model = export(booster, names)
-    forest = keep.read(json.dumps(model))
-    probabilities = [[keep.probability(forest, v) for v in r[0]] for r in rows]
+    forest = keep_forest.read(json.dumps(model))
+    probabilities = [[keep_forest.probability(forest, v) for v in r[0]] for r in rows]
     for page, r, ps in zip(data, rows, probabilities, strict=True):
         if r[0] and page.held:
             assert np.allclose(booster.predict(np.array(r[0], dtype=float)), ps, atol=1e-5), page.id
@@ -470,7 +471,7 @@ def cross_validate(
         for i, (_, r) in enumerate(tune):
             if fold[i] == k and r[0]:
                 probabilities[i] = list(booster.predict(np.array(r[0], dtype=float)))
-    kept = (keep.TEXT_FEATURES if args.mode == "text" else keep.FEATURES).index("kept")
+    kept = (linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES).index("kept")
     if args.grid:
         grid([p for p, _ in tune], [r for _, r in tune], probabilities, kept, args.run_floor)
         return

@@ -3,7 +3,7 @@
 Data: the WCXB pages of the tuning domains (../shared/bench/wcxb, `page_type` in
 truth.jsonl; the held-out quarter of the domains, bench/splits.py, is only scored),
 plus the Scrapinghub pages and the multilingual set as articles (news pages all). The
-features are `boilerstrip.pagetype.features` over the page's blocks once every
+features are `boilerstrip.learned.pagestats.features` over the page's blocks once every
 detector has labelled them. Each page is seen twice: with its URL and without (the
 page's canonical link, if any, as `Cleaner.clean` reads it when no URL is given), so
 that a page classifies with or without one.
@@ -14,12 +14,12 @@ features folded back into the weights, full-batch gradient descent) and gradient
 boosted trees (LightGBM, one thread, fixed seed: the same data gives the same trees).
 The trees classify better (held-out accuracy 0.84 against 0.80; 0.93 against 0.91 on
 what the reducer reads: article or documentation, forum, the other types), so they
-ship, exported as nested lists that `boilerstrip.pagetype` walks in pure Python.
+ship, exported as nested lists that `boilerstrip.learned.pagetype` walks in pure Python.
 Classes are weighted by the inverse square root of their frequency. Needs numpy and
 lightgbm (dev dependencies; the library needs neither).
 
 `--mode text` trains the model of text dumps (boilerstrip/data/pagetype-text.json,
-`pagetype.text_features`: the same statistics without markup or URL, and the lines'
+`pagestats.text_features`: the same statistics without markup or URL, and the lines'
 make-up) on the WCXB dumps (text-wet) of the tuning domains, and on the Scrapinghub
 dumps (both styles) and the multilingual dumps of the tuning parts as articles; the
 held-out parts of every set are only scored. `--cv` scores it out of fold (4 folds by
@@ -50,8 +50,8 @@ from splits import registered_domain, wcxb_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
 from boilerstrip import detectors as D  # noqa: E402
-from boilerstrip import pagetype  # noqa: E402
 from boilerstrip.budget import Deadline  # noqa: E402
+from boilerstrip.learned import pagestats, pagetype  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"
 DEFAULT_OUT = ROOT / "boilerstrip" / "data" / "pagetype.json"
@@ -91,9 +91,9 @@ def page_rows(
     types = markup.types if markup else []
     og = markup.og_type if markup else None
     canonical = markup.canonical_url if markup else None
-    rows = [(pagetype.features(blocks, types, og, canonical), "canonical")]
+    rows = [(pagestats.features(blocks, types, og, canonical), "canonical")]
     if url and url != canonical:
-        rows.append((pagetype.features(blocks, types, og, url), "url"))
+        rows.append((pagestats.features(blocks, types, og, url), "url"))
     return rows
 
 
@@ -122,11 +122,11 @@ def load(shared: pathlib.Path) -> list[Row]:
 
 
 def text_row(cleaner: boilerstrip.Cleaner, dump: str) -> dict[str, float]:
-    """A dump's `pagetype.text_features` once every detector has labelled its lines."""
+    """A dump's `pagestats.text_features` once every detector has labelled its lines."""
     prepared, markup, _ = cleaner._prepare(dump, Deadline(0))
     assert markup is None, "a text dump read as HTML"
     D.run(cleaner.detectors, prepared)
-    return pagetype.text_features(prepared.blocks)
+    return pagestats.text_features(prepared.blocks)
 
 
 def load_text(shared: pathlib.Path) -> list[Row]:

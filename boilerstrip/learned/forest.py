@@ -1,0 +1,159 @@
+"""The keep models' forests: read from their JSON and checked, packed once for the C
+walk, and walked to a probability for every row.
+
+The trees are trained by `tools/train_keep.py` (LightGBM, a development dependency) and
+shipped as `data/keep-html.json` and `data/keep-text.json`; this module walks them with
+no ML library at run time, in C where `_trees` was built (the same walk and arithmetic
+as `probability`, so the same numbers), else in Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+from array import array
+from collections.abc import Callable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple
+
+from ..budget import Deadline, checked
+from ..native import c_function
+from .blockrows import FEATURES
+from .columns import WHERE
+from .linerows import TEXT_FEATURES
+
+# A forest checked and packed once (`pack`), then walked (`walk`); None without `_trees`.
+_C_PACK: Final = c_function("_trees", "pack")
+_C_WALK: Final[Callable[..., list[float]] | None] = c_function("_trees", "walk")
+_LOGIT_CLIP: Final = 30.0  # log-odds past this give 0 or 1 (and no overflow in exp)
+
+
+class Forest(NamedTuple):
+    """Binary trees laid out flat: node k splits on `feature[k]` (x <= `threshold[k]`
+    goes to `left[k]`, else `right[k]`), or is a leaf (`feature[k]` < 0) worth
+    `value[k]`. The model's log-odds are `base` plus one leaf of every tree. `packed`
+    holds the same arrays as C buffers, for `_trees.c`; `names` are the features it
+    reads (`FEATURES` for HTML pages, `TEXT_FEATURES` for text dumps)."""
+
+    feature: list[int]
+    threshold: list[float]
+    left: list[int]
+    right: list[int]
+    value: list[float]
+    roots: list[int]
+    base: float
+    packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]]
+    names: tuple[str, ...] = FEATURES
+    walker: Any = None  # `_trees.pack` of `packed`, checked once (`forest`); None without C
+
+    def __reduce__(self) -> tuple[Callable[..., Forest], tuple[object, ...]]:
+        """Pickled without `walker` (a C capsule), which `forest` makes again."""
+        return forest, tuple(self)[:9]
+
+    @property
+    def text(self) -> bool:
+        """Whether the model reads text dumps (else HTML pages)."""
+        return self.names == TEXT_FEATURES
+
+
+def read(text: str) -> Forest:
+    """A model from its JSON; a ValueError if it is for features the code does not
+    make (HTML's or text's) or malformed (a child before its parent could make a walk
+    loop, an index out of range read past the arrays)."""
+    raw = json.loads(text)
+    names = next((f for f in (FEATURES, TEXT_FEATURES) if list(raw["features"]) == list(f)), None)
+    if names is None:
+        raise ValueError("the keep model was trained on other features: retrain it (tools/train_keep.py)")
+    feature, left, right = (
+        [int(v) for v in raw["feature"]],
+        [int(v) for v in raw["left"]],
+        [int(v) for v in raw["right"]],
+    )
+    threshold, value = [float(v) for v in raw["threshold"]], [float(v) for v in raw["value"]]
+    roots = [int(v) for v in raw["roots"]]
+    n = len(feature)
+    if any(len(a) != n for a in (threshold, left, right, value)) or any(not 0 <= r < n for r in roots):
+        raise ValueError("the keep model's arrays do not fit together")
+    for k in range(n):
+        if feature[k] >= 0 and not (feature[k] < len(names) and k < left[k] < n and k < right[k] < n):
+            raise ValueError(f"the keep model's node {k} is malformed")
+    packed = (array("i", feature), array("d", threshold), array("i", left), array("i", right),
+              array("d", value), array("i", roots))  # fmt: skip
+    return forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
+
+
+def forest(
+    feature: list[int],
+    threshold: list[float],
+    left: list[int],
+    right: list[int],
+    value: list[float],
+    roots: list[int],
+    base: float,
+    packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]],
+    names: tuple[str, ...],
+) -> Forest:
+    """A Forest of these fields, with its nodes checked and packed for the C walk once
+    (`_trees.pack`) where `_trees` was built: checked and packed on every call, they
+    cost a fifth of the text model's walk."""
+    walker = _C_PACK(*packed, len(names)) if _C_PACK is not None else None
+    return Forest(feature, threshold, left, right, value, roots, base, packed, names, walker)
+
+
+def _shipped() -> dict[str, Forest | str]:
+    """The models in boilerstrip/data, or why one cannot be read (a model left over
+    from other features must not stop `import boilerstrip`, nor its retraining)."""
+    out: dict[str, Forest | str] = {}
+    for f in resources.files("boilerstrip").joinpath("data").iterdir():
+        if f.name.startswith("keep-") and f.name.endswith(".json"):
+            try:
+                out[f.name] = read(f.read_text(encoding="utf-8"))
+            except (ValueError, KeyError, TypeError) as exc:
+                out[f.name] = str(exc)
+    return out
+
+
+# The shipped models, read once at import and never changed (a constant, like the
+# scorer's), so that `boilerstrip.clean()` does not parse JSON on every call.
+SHIPPED: Final[Mapping[str, Forest | str]] = MappingProxyType(_shipped())
+
+
+def load(name: str, text: bool = False) -> Forest:
+    """A model shipped in boilerstrip/data, or read from a path the user gives; a
+    ValueError unless it reads text dumps (`text`) or HTML pages (not `text`)."""
+    shipped = SHIPPED.get(name)
+    if isinstance(shipped, str):
+        raise ValueError(shipped)
+    forest = shipped if shipped is not None else read(pathlib.Path(name).read_text(encoding="utf-8"))
+    if forest.text != text:
+        kinds = ("HTML pages", "text dumps")
+        raise ValueError(f"a keep model for {kinds[forest.text]}, not for {kinds[text]}")
+    return forest
+
+
+def probability(forest: Forest, row: list[float]) -> float:
+    """The model's probability that a block (its `rows` features) is content."""
+    feature, threshold, left, right, value = (
+        forest.feature, forest.threshold, forest.left, forest.right, forest.value,
+    )  # fmt: skip
+    z = forest.base
+    for node in forest.roots:
+        f = feature[node]
+        while f >= 0:
+            node = left[node] if row[f] <= threshold[node] else right[node]
+            f = feature[node]
+        z += value[node]
+    return 1.0 / (1.0 + math.exp(-max(min(z, _LOGIT_CLIP), -_LOGIT_CLIP)))
+
+
+def probabilities(
+    forest: Forest, features: list[list[float]], deadline: Deadline | None = None
+) -> list[float]:
+    """`probability` of every row: in C where `_trees` was built (the same walk and
+    the same arithmetic, so the same numbers; one call), else in Python, checking
+    `deadline` as it goes."""
+    if forest.walker is not None and _C_WALK is not None:  # packed where `_trees` was built
+        return _C_WALK(forest.walker, forest.base, features)
+    return [probability(forest, row) for row in checked(features, deadline, WHERE)]

@@ -1,0 +1,259 @@
+"""The text keep model's rows: a text dump's lines have no DOM, so their own shape
+(capitals, digits, cues, commas, marks), the runs and cadence they sit in (`cadence`),
+where the reducer's region lies, their neighbours', and the page's make-up and type
+stand in for it, in `TEXT_FEATURES` order.
+
+Made a feature at a time (columns) and turned into rows at the end (in C where `_trees`
+was built); the line shapes and the cadence scan are C loops where `_text` was built,
+each held to its Python reference here by tests/test_keep.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from ..budget import ITEMS_PER_CHECK, Deadline, checked
+from ..features import cap_ratio, digit_ratio
+from ..model import Block, Label
+from ..native import c_function
+from .cadence import MAX_PERIOD, cadence, chains, text_runs
+from .columns import (
+    BLOCK_NAMES,
+    LABEL_INDEX,
+    MISSING,
+    PAGE_NAMES,
+    SIDES,
+    WHERE,
+    WINDOW,
+    page_features,
+    running,
+)
+from .marks import page_marks
+from .pagestats import TEXT_STATS
+from .pagetype import TYPES, text_profile
+
+# The C loops (None where `_trees` or `_text` was not built): `_rows_of`, `cadence` and
+# `_line_columns_in_python` are their Python references.
+_C_ROWS: Final[Callable[[list[list[float]]], list[list[float]]] | None] = c_function("_trees", "rows")
+_C_CADENCE: Final[Callable[[bytes, list[float], int], list[list[float]]] | None] = c_function(
+    "_text", "cadence"
+)
+_C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
+#: The text model's features, in row order.
+TEXT_FEATURES: Final[tuple[str, ...]] = (
+    *BLOCK_NAMES, *PAGE_NAMES,
+    "caps", "digits", "cues", "chars_per_word", "commas", "symbol_start", "colon_end", "price", "code",
+    "forum_line", "group_share", "blank_style",
+    "short_run", "long_run", "prev_long", "next_long", "words_before",
+    "in_region", "region_gap", "region_start", "region_end", "n_kept",
+    "cycle", "cycle_before", "cycle_after", "cycle_long", "cycle_kept",
+    "chain_before", "chain_after", "chain_kept",
+    *(f"n{j}_{k}" for j in SIDES for k in ("words", "label", "score", "ends", "stop_rel")),
+    "win_words", "win_kept", "win_long", "win_ends",
+    *(f"page_{k}" for k in TEXT_STATS), *(f"ptype_{t}" for t in TYPES),
+)  # fmt: skip
+
+
+def text_rows(
+    blocks: Sequence[Block],
+    weights: Sequence[float],
+    typical: float,
+    long_words: int,
+    short_words: int,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+) -> list[list[float]]:
+    """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights`,
+    `typical` and `deadline` as for `rows`; lines of `long_words` or more are prose,
+    lines under `short_words` short (menus, card titles, bylines come in runs of short
+    lines). Made a feature at a time (`text_columns`) and turned into rows at the end:
+    most features are a page's constant or a neighbour's value, which a column holds
+    as the same float objects moved along, where a row a line made a float per value."""
+    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline, marks)
+    if _C_ROWS is not None:
+        return _C_ROWS(columns)
+    return _rows_of(columns)
+
+
+def _rows_of(columns: list[list[float]]) -> list[list[float]]:
+    """The rows of `columns` (the Python reference of `_trees.rows`)."""
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def text_columns(
+    blocks: Sequence[Block],
+    weights: Sequence[float],
+    typical: float,
+    long_words: int,
+    short_words: int,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+) -> list[list[float]]:
+    """`text_rows` by feature: one list of every line's values for each name of
+    `TEXT_FEATURES`, in its order. `marks`: the lines' `page_marks` where the
+    caller made them (for the page's type), else they are made here."""
+    n = len(blocks)
+    labels = [LABEL_INDEX.get(b.label, MISSING) for b in blocks]
+    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
+    words = [float(b.features.words) for b in blocks]
+    long = [1.0 if w >= long_words else 0.0 for w in words]
+    ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
+    rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
+    scores = [b.score for b in blocks]
+    page = page_features(n, words, labels)
+    if marks is None:
+        marks = page_marks(blocks, deadline)
+    profile = text_profile(blocks, deadline, marks)
+    groups = _group_sizes(blocks)
+    shapes = [
+        0 if w < short_words else 2 if b.features.ends_sentence else 1
+        for w, b in zip(words, blocks, strict=True)
+    ]
+    sums = [running(v) for v in (words, kept, long, ends)]
+    before = sums[0]
+    total = before[-1] or 1.0
+    scale = max(n - 1, 1)
+    out: list[list[float]] = [
+        words,
+        [float(b.features.chars) for b in blocks],
+        [b.features.stop_density for b in blocks],
+        rel,
+        ends,
+        [float(b.features.repeats) for b in blocks],
+        [i / scale for i in range(n)],
+        scores,
+        [weights[i] for i in range(n)],
+        kept,
+        labels,
+    ]
+    out.extend([v] * n for v in page)
+    out.extend(_line_columns(blocks, marks, deadline))
+    out.append([groups[b.features.group] / n for b in blocks])
+    out.append([1.0 if len(groups) > 1 else 0.0] * n)
+    out.extend(text_runs(words, long_words, short_words))
+    out.append([before[i] / total for i in range(n)])
+    out.extend(_region_columns(_region(kept), n))
+    if _C_CADENCE is not None:
+        out.extend(_C_CADENCE(bytes(shapes), kept, MAX_PERIOD))
+    else:
+        out.extend(_transposed(cadence(shapes, kept), 5))
+    out.extend(chains(shapes, kept))
+    sides = ((words, MISSING), (labels, MISSING), (scores, 0.0), (ends, 0.0), (rel, 0.0))
+    for j in SIDES:
+        for column, missing in sides:
+            out.append(_shifted(column, j, missing))
+    lo = [max(0, i - WINDOW) for i in range(n)]
+    hi = [min(n, i + WINDOW + 1) for i in range(n)]
+    for acc in sums:
+        out.append([(acc[hi[i]] - acc[lo[i]]) / (hi[i] - lo[i]) for i in range(n)])
+    out.extend([v] * n for v in profile)
+    return out
+
+
+def _transposed(rows: Sequence[Sequence[float]], width: int) -> list[list[float]]:
+    """Per-line tuples of `width` values as `width` columns (empty ones for no line)."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
+def _shifted(column: list[float], j: int, missing: float) -> list[float]:
+    """The value `j` lines away (`missing` past the page's edge), for every line."""
+    n = len(column)
+    if j > 0:
+        return column[j:] + [missing] * min(j, n)
+    return [missing] * min(-j, n) + column[: max(n + j, 0)]
+
+
+def _region_columns(region: tuple[int, int, float], n: int) -> list[list[float]]:
+    """For every line, by feature: whether it is within the span of the reducer's
+    content, how far outside (lines; negative before it), and where the span starts
+    and ends on the page, and how many lines it keeps."""
+    first, last, count = region
+    if first < 0:
+        return [[0.0] * n, [MISSING] * n, [MISSING] * n, [MISSING] * n, [0.0] * n]
+    scale = max(n - 1, 1)
+    return [
+        [1.0 if first <= i <= last else 0.0 for i in range(n)],
+        [float(i - first) if i < first else float(i - last) if i > last else 0.0 for i in range(n)],
+        [first / scale] * n,
+        [last / scale] * n,
+        [count] * n,
+    ]
+
+
+def _line_columns(
+    blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
+) -> list[list[float]]:
+    """Each line's shape, by feature (checking `deadline`): capitals, digits,
+    boilerplate cues, word length, commas, a leading symbol (bullets, arrows), a closing
+    colon, and its price, code and forum `marks` (`page_marks`, made once for
+    the page type too). In C where `_text` was built (`_text.line_columns`, a chunk of
+    lines a call: a fifth of the text model's columns in compiled Python went on a
+    call, a tuple and ten appends a line), else `_line_columns_in_python`."""
+    if _C_LINE_COLUMNS is None:
+        return _line_columns_in_python(blocks, marks, deadline)
+    blocks = blocks if isinstance(blocks, list) else list(blocks)  # the C loop reads lists
+    marks = marks if isinstance(marks, list) else list(marks)
+    n = len(blocks)
+    if deadline is None or deadline.limit <= 0:
+        return _C_LINE_COLUMNS(blocks, marks, MISSING, 0, n)
+    out: list[list[float]] = [[] for _ in range(10)]
+    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
+        deadline.check(WHERE)
+        part = _C_LINE_COLUMNS(blocks, marks, MISSING, lo, min(n, lo + ITEMS_PER_CHECK))
+        for column, values in zip(out, part, strict=True):
+            column.extend(values)
+    return out
+
+
+def _line_columns_in_python(
+    blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
+) -> list[list[float]]:
+    """`_line_columns` in one pass in Python: the reference for `_text.line_columns`."""
+    caps: list[float] = []
+    digits: list[float] = []
+    cues: list[float] = []
+    per_word: list[float] = []
+    commas: list[float] = []
+    symbol: list[float] = []
+    colon: list[float] = []
+    price: list[float] = []
+    code: list[float] = []
+    forum: list[float] = []
+    for b, m in zip(checked(blocks, deadline, WHERE), marks, strict=True):
+        text, f = b.text, b.features
+        cap, digit, comma = _line_shape(text)
+        caps.append(cap)
+        digits.append(digit)
+        cues.append(float(len(f.cues)) if f.cues is not None else MISSING)
+        per_word.append(f.chars / f.words if f.words else float(f.chars))
+        commas.append(comma / max(f.words, 1))
+        symbol.append(0.0 if text[:1].isalnum() else 1.0)
+        colon.append(1.0 if text.endswith(":") else 0.0)
+        price.append(float(m[0]))
+        code.append(float(m[1]))
+        forum.append(float(m[2]))
+    return [caps, digits, cues, per_word, commas, symbol, colon, price, code, forum]
+
+
+def _line_shape(text: str) -> tuple[float, float, int]:
+    """A line's share of capitalised words, share of digits, and commas (of Latin and
+    CJK scripts): the Python reference of the line shape in `_text.line_columns`."""
+    return cap_ratio(text), digit_ratio(text), text.count(",") + text.count("\u3001") + text.count("\uff0c")
+
+
+def _region(kept: list[float]) -> tuple[int, int, float]:
+    """(first, last, count) of the reducer's content lines; (-1, -1, 0) for none."""
+    first = next((i for i, k in enumerate(kept) if k), -1)
+    last = max((i for i, k in enumerate(kept) if k), default=-1)
+    return first, last, sum(kept)
+
+
+def _group_sizes(blocks: Sequence[Block]) -> dict[int, int]:
+    """Lines in each run of lines between blank lines (one run in a WET dump)."""
+    out: dict[int, int] = {}
+    for b in blocks:
+        out[b.features.group] = out.get(b.features.group, 0) + 1
+    return out

@@ -1,0 +1,115 @@
+"""Each block's marks: whether it is a price line, a line of code, a forum line (posts,
+replies, votes...). Read by the page-type models' statistics and, for a text dump, by
+the keep model's line features: made once a dump (`page_marks`), as they depend on the
+text alone.
+
+Why the cheap tests: the patterns cost a page far more than the substring tests that
+say whether they can match at all (most blocks are prose); in C where `_text` was built
+(`_text.may_marks`, with this module's tables), else in Python (`_may_marks_in_python`,
+the reference); tests/test_prefilters.py holds that both answer as the patterns do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Final
+
+from ..budget import Deadline, checked
+from ..model import Block
+from ..native import c_function
+from ..patterns import folded
+
+_PRICE_MAX_WORDS: Final = 40  # words: a longer block is no price line
+_FORUM_MAX_WORDS: Final = 12  # words: a longer block is no forum line
+_PRICE: Final = re.compile(r"[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|USD|EUR|GBP)\b|\bprice\b", re.I)
+_CODE: Final = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|return|var|const|let|function)\b|\w\(\)|=>|::")
+_CODE_STARTS: Final = ("def", "class", "import", "return", "var", "const", "let", "function")
+# What the patterns above need, for the cheap tests before them: one table each, read
+# by the tests in Python and handed to the C scan (`_text.marks_table`).
+_CURRENCY_SIGNS: Final = "$€£¥₹"
+_PRICE_WORDS: Final = ("usd", "eur", "gbp", "price")
+_CODE_MARKS: Final = "{};"
+_CODE_PAIRS: Final = ("()", "=>", "::")
+_FORUM_STEMS: Final = (
+    "post", "repl", "joined", "member", "views", "quote", "thread", "topic", "answered", "asked", "vote", "like",
+)  # fmt: skip
+_FORUM_LINE: Final = re.compile(
+    r"\b(?:posts?|replies|reply|joined|member|members|views|quote|thread|topic|"
+    r"answered|asked|upvotes?|votes?|likes?)\b",
+    re.I,
+)
+
+
+def page_marks(blocks: Sequence[Block], deadline: Deadline | None = None) -> list[tuple[int, int, int]]:
+    """Every block's `line_marks`, checking `deadline`: made once a text dump and read
+    by its page type, its profile and the keep model's line features alike (they
+    depend on the text alone, not on the labels)."""
+    return [line_marks(b) for b in checked(blocks, deadline, "while reading the page's type")]
+
+
+def _may_be_code(text: str) -> bool:
+    """Whether `_CODE` can match `text` at all: one of the characters or the leading
+    keywords it needs is there. A cheap test first, as most blocks are prose, and the
+    pattern costs a page 0.2 ms (the same answer on every text)."""
+    if any(c in text for c in _CODE_MARKS) or any(pair in text for pair in _CODE_PAIRS):
+        return True
+    return text.lstrip().startswith(_CODE_STARTS)
+
+
+def line_marks(b: Block) -> tuple[int, int, int]:
+    """Whether a block is a price line, a line of code, a forum line (posts, replies,
+    votes...): 1 or 0 each. Price lines have at most `_PRICE_MAX_WORDS` words, forum
+    lines `_FORUM_MAX_WORDS`."""
+    text, words = b.text, b.features.words
+    may = _MAY_MARKS(text, words <= _PRICE_MAX_WORDS, words <= _FORUM_MAX_WORDS)
+    return (
+        1 if may & 1 and _PRICE.search(text) else 0,
+        1 if may & 2 and _CODE.search(text) else 0,
+        1 if may & 4 and _FORUM_LINE.search(text) else 0,
+    )
+
+
+def _may_marks_in_python(text: str, price: bool, forum: bool) -> int:
+    """Which patterns of `line_marks` can match `text` at all, by the cheap tests below:
+    1 the price pattern (tested only when `price`), 2 the code pattern, 4 the forum
+    pattern (only when `forum`). The reference for `_text.may_marks`, which makes them
+    in one call."""
+    low = folded(text) if price or forum else None
+    return (
+        (1 if price and _may_price(text, low) else 0)
+        | (2 if _may_be_code(text) else 0)
+        | (4 if forum and _may_forum(low) else 0)
+    )
+
+
+def _load_may_marks() -> Callable[[str, bool, bool], int]:
+    """`_text.may_marks` with this module's tables, or the tests in Python without it.
+    The table is bound by `partial` (C): a lambda compiled by mypyc is an object whose
+    call goes through its own wrapper (a twentieth of the line marks on a dump)."""
+    marks_table, may_marks = c_function("_text", "marks_table"), c_function("_text", "may_marks")
+    if marks_table is None or may_marks is None:
+        return _may_marks_in_python
+    table = marks_table(_CURRENCY_SIGNS, _PRICE_WORDS, _CODE_MARKS, _CODE_PAIRS, _CODE_STARTS, _FORUM_STEMS)
+    return partial(may_marks, table)
+
+
+_MAY_MARKS: Final = _load_may_marks()
+
+
+def _may_price(text: str, low: str | None) -> bool:
+    """Whether `_PRICE` can match: a currency sign, code or "price" is there. The
+    pattern is tried at every character of most blocks, and this test is ten times
+    cheaper (the same answer on every text)."""
+    if low is None or any(sign in text for sign in _CURRENCY_SIGNS):
+        return True
+    return any(word in low for word in _PRICE_WORDS)
+
+
+def _may_forum(low: str | None) -> bool:
+    """Whether `_FORUM_LINE` can match: one of its words' stems is there (as `_may_price`).
+    Substring tests, not a search of a pattern of the stems: on a short line a dozen
+    of them cost less than one call of the pattern (tests/test_prefilters.py holds it
+    and checks the two agree)."""
+    return low is None or any(stem in low for stem in _FORUM_STEMS)

@@ -1,0 +1,290 @@
+"""A page's statistics for the page-type models: the shares of its words by label
+group, its DOM's make-up (list items, table cells, headings, <article> elements, link
+density, repeated structures), its blocks' lengths and marks, the publisher's markup
+(schema.org @type values, og:type) and the words of its URL; for a text dump, the same
+without markup or URL, and the make-up of its lines instead.
+
+Why generic: no site names; every value is a share, a count or a flag that says what
+kind of page this is on any site (`pagetype` turns them into a type).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Final
+from urllib.parse import urlsplit
+
+from ..budget import Deadline, checked
+from ..model import Block, Label
+from .marks import page_marks
+
+# schema.org types, grouped by what they say about a page (unknown types are ignored).
+_SCHEMA_GROUPS: Final = {
+    "article": "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
+    "BlogPosting Report ScholarlyArticle LiveBlogPosting BackgroundNewsArticle Blog",
+    "tech": "TechArticle APIReference SoftwareSourceCode SoftwareApplication HowTo",
+    "forum": "QAPage DiscussionForumPosting Question Answer Comment SocialMediaPosting",
+    "product": "Product ProductGroup Offer AggregateOffer AggregateRating Review IndividualProduct Car Book",
+    "collection": "CollectionPage ItemList SearchResultsPage OfferCatalog ListItem",
+    "service": "Service LocalBusiness Organization Corporation ProfessionalService FAQPage ContactPage "
+    "AboutPage MedicalBusiness LegalService FinancialService Restaurant Hotel Event Course "
+    "EducationalOrganization Person Place",
+    "page": "WebPage WebSite",
+    "breadcrumb": "BreadcrumbList",
+}
+_SCHEMA: Final = {t: group for group, names in _SCHEMA_GROUPS.items() for t in names.split()}
+_OG_TYPES: Final = ("article", "product", "website", "profile", "blog", "book")
+# Path words, grouped by what they say about a page.
+_URL_GROUPS: Final = {
+    "forum": "forum forums thread threads topic topics t questions question q answers community "
+    "discussion discussions discuss board boards viewtopic showthread comments r",
+    "product": "product products p shop store item items buy dp sku",
+    "collection": "category categories collections collection c tag tags search list lists catalog "
+    "browse results shop-all all best top",
+    "docs": "docs doc documentation api reference guide guides manual help wiki learn tutorial "
+    "tutorials developer developers sdk kb support faq",
+    "article": "blog blogs news article articles post posts story stories press insights",
+    "service": "services service solutions pricing about contact company industries features "
+    "plans locations treatments",
+}
+_URL_WORDS: Final = {w: group for group, words in _URL_GROUPS.items() for w in words.split()}
+_SEGMENT_SPLIT: Final = re.compile(r"[/\-_.?=&+]+")
+_YEAR: Final = re.compile(r"^(19|20)\d\d$")
+_LABEL_GROUPS: Final = (
+    ("article", (Label.ARTICLE, Label.TITLE)),
+    ("comment", (Label.COMMENT,)),
+    ("nav", (Label.NAVIGATION,)),
+    ("related", (Label.RELATED,)),
+    ("other", (Label.OTHER,)),
+    ("meta", (Label.METADATA, Label.BYLINE, Label.DATELINE)),
+    ("junk", (Label.AD, Label.LOGIN, Label.PROMPT, Label.SOCIAL, Label.FOOTER, Label.COPYRIGHT)),
+)
+_LABEL_GROUP: Final = {label: name for name, labels in _LABEL_GROUPS for label in labels}
+_LABEL_KEYS: Final = tuple((name, f"label_{name}") for name, _ in _LABEL_GROUPS)
+_LONG_BLOCK: Final = 18  # words: a block of prose, to the page statistics
+# The page statistics that need no markup (a text dump has them too).
+TEXT_STATS: Final = (
+    "share_long_blocks", "share_words_long", "max_block_share", "log_mean_words", "log_long_blocks",
+    "log_median_words", "share_ends_sentence", "share_repeated", "log_prices", "share_prices", "share_code",
+    "share_forum_lines", "log_forum_lines",
+)  # fmt: skip
+
+
+def features(
+    blocks: Sequence[Block],
+    schema_types: Sequence[str],
+    og_type: str | None,
+    url: str | None,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+) -> dict[str, float]:
+    """The page's feature values by name (missing names are 0). The loops over the
+    blocks that read their text or markup check `deadline` (`Config.time_limit`);
+    `marks` are the blocks' `line_marks` where the caller has them already."""
+    x: dict[str, float] = {"bias": 1.0}
+    n = len(blocks)
+    words, by_group, html, counts = _tally(blocks)
+    long_blocks, long_words, top, ends, repeated = counts
+    total = float(sum(words)) or 1.0
+    x["log_blocks"] = math.log1p(n)
+    x["log_words"] = math.log1p(total)
+    for name, key in _LABEL_KEYS:
+        x[key] = by_group[name] / total
+    if html:
+        _dom_features(html, total, x, deadline)
+    x["share_long_blocks"] = long_blocks / n if n else 0.0
+    x["share_words_long"] = long_words / total
+    x["max_block_share"] = top / total
+    x["log_mean_words"] = math.log1p(total / n) if n else 0.0
+    x["log_long_blocks"] = math.log1p(long_blocks)
+    ordered = sorted(words)
+    x["log_median_words"] = math.log1p(ordered[n // 2]) if n else 0.0
+    x["share_ends_sentence"] = ends / n if n else 0.0
+    x["share_repeated"] = repeated / n if n else 0.0
+    if marks is None:
+        marks = page_marks(blocks, deadline)
+    prices = code = forum = 0
+    for m in marks:
+        prices += m[0]
+        code += m[1]
+        forum += m[2]
+    x["log_prices"] = math.log1p(prices)
+    x["share_prices"] = prices / n if n else 0.0
+    x["share_code"] = code / n if n else 0.0
+    x["share_forum_lines"] = forum / n if n else 0.0
+    x["log_forum_lines"] = math.log1p(forum)
+    for t in schema_types:
+        group = _SCHEMA.get(t)
+        if group:
+            x[f"schema_{group}"] = 1.0
+    og = (og_type or "").strip().lower()
+    if og:
+        x[f"og_{og if og in _OG_TYPES else 'other'}"] = 1.0
+    if url:
+        _url_features(url, x)
+    else:
+        x["no_url"] = 1.0
+    return x
+
+
+def _tally(
+    blocks: Sequence[Block],
+) -> tuple[list[int], dict[str, int], list[Block], tuple[int, int, int, int, int]]:
+    """What `features` reads of every block, in one pass (it ran eight, a text dump's
+    page type and profile each pay it): the blocks' words, the words of each label
+    group, the blocks with markup, and (long blocks, their words, the most words of a
+    block, blocks ending like a sentence, repeated blocks). Sums of ints, so the same
+    numbers in any order."""
+    words: list[int] = []
+    by_group: dict[str, int] = {name: 0 for name, _ in _LABEL_GROUPS}
+    html: list[Block] = []
+    long_blocks = long_words = top = ends = repeated = 0
+    for b in blocks:
+        f = b.features
+        w = f.words
+        words.append(w)
+        if b.label is not None:
+            group = _LABEL_GROUP.get(b.label)
+            if group is not None:
+                by_group[group] += w
+        if b.dom is not None:
+            html.append(b)
+        if w >= _LONG_BLOCK:
+            long_blocks += 1
+            long_words += w
+        top = max(top, w)
+        ends += f.ends_sentence
+        repeated += f.repeats > 1
+    return words, by_group, html, (long_blocks, long_words, top, ends, repeated)
+
+
+def _dom_features(
+    blocks: Sequence[Block], total: float, x: dict[str, float], deadline: Deadline | None
+) -> None:
+    tags: dict[str, float] = {}
+    linked = hinted = in_article = 0.0
+    articles: set[int] = set()
+    owners: dict[tuple[str, int, str], int] = {}
+    comment_blocks = 0
+    for b in checked(blocks, deadline, "while reading the page's type"):
+        dom = b.dom
+        assert dom is not None
+        w = b.features.words
+        kind = "h" if dom.heading else ("cell" if dom.tag in ("td", "th") else dom.tag)
+        tags[kind] = tags.get(kind, 0.0) + w
+        linked += dom.link_density * w
+        if dom.hint == "comment":
+            hinted += w
+            comment_blocks += 1
+        if dom.articles:
+            in_article += w
+            articles.update(dom.articles)
+        if 3 <= w <= 60:
+            key = (dom.tag, dom.depth, dom.hint_token)
+            owners[key] = owners.get(key, 0) + 1
+    for kind in ("li", "cell", "h", "pre", "p", "div", "blockquote", "dd", "dt"):
+        x[f"tag_{kind}"] = tags.get(kind, 0.0) / total
+    x["link_density"] = linked / total
+    x["comment_hint_words"] = hinted / total
+    x["log_comment_blocks"] = math.log1p(comment_blocks)
+    x["in_article_words"] = in_article / total
+    x["log_articles"] = math.log1p(len(articles))
+    x["many_articles"] = 1.0 if len(articles) >= 3 else 0.0
+    headings = sum(1 for b in blocks if b.dom is not None and b.dom.heading)
+    x["log_headings"] = math.log1p(headings)
+    # Repeated structures: blocks of medium length sharing tag, depth and class hint
+    # with at least four others (cards of a listing, posts of a thread).
+    x["share_repeated_structure"] = sum(c for c in owners.values() if c >= 5) / len(blocks)
+
+
+def _url_features(url: str, x: dict[str, float]) -> None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        x["no_url"] = 1.0
+        return
+    segments = [s for s in parts.path.lower().split("/") if s]
+    x["url_depth"] = min(len(segments), 6) / 6
+    x["url_root"] = 1.0 if not segments else 0.0
+    x["url_query"] = 1.0 if parts.query else 0.0
+    words = [w for w in _SEGMENT_SPLIT.split(parts.path.lower()) if w]
+    host = parts.hostname or ""
+    first = host.split(".")[0] if host.count(".") >= 2 else ""
+    for w in (*words, first):
+        group = _URL_WORDS.get(w)
+        if group:
+            x[f"url_{group}"] = 1.0
+    if any(_YEAR.match(w) for w in words):
+        x["url_year"] = 1.0
+    if any(w.isdigit() and len(w) >= 4 for w in words):
+        x["url_number"] = 1.0
+    last = segments[-1] if segments else ""
+    x["url_slug_words"] = min(last.count("-") + 1 if last else 0, 12) / 12
+    if last.endswith((".html", ".htm", ".php", ".aspx")):
+        x["url_file"] = 1.0
+
+
+def text_features(
+    blocks: Sequence[Block],
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+) -> dict[str, float]:
+    """A text dump's features for its type: `features` without markup or URL, and the
+    lines' make-up, which says what markup would have (`_line_features`)."""
+    x = features(blocks, (), None, None, deadline, marks)
+    del x["no_url"]
+    if blocks:
+        _line_features(blocks, x)
+    return x
+
+
+_SHORT_LINE: Final = 8  # words: a menu item, a name, a date, a card's title
+_LONG_LINE: Final = 18  # words: a paragraph of prose
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _line_features(blocks: Sequence[Block], x: dict[str, float]) -> None:
+    """Shares of short, middling and question lines, lines with digits and closing
+    colons; how the prose lies (one story is one run of paragraphs, a thread's posts
+    and a listing's blurbs are many runs apart, between short lines); the runs of
+    short lines (menus, cards' facts) and the lines a blank-line group holds."""
+    n = len(blocks)
+    words = [b.features.words for b in blocks]
+    x["line_short"] = sum(1 for w in words if w < _SHORT_LINE) / n
+    x["line_medium"] = sum(1 for w in words if _SHORT_LINE <= w < _LONG_LINE) / n
+    x["line_questions"] = sum(1 for b in blocks if b.text.endswith("?")) / n
+    x["line_colons"] = sum(1 for b in blocks if b.text.endswith(":")) / n
+    x["line_digits"] = sum(1 for b in blocks if _holds_digit(b)) / n
+    runs = _runs([w >= _LONG_LINE for w in words], words)
+    long_words = sum(r[1] for r in runs) or 1
+    x["prose_runs"] = math.log1p(len(runs))
+    x["prose_longest"] = max((r[1] for r in runs), default=0) / long_words
+    x["prose_first"] = runs[0][0] / n if runs else 1.0
+    x["prose_last"] = runs[-1][0] / n if runs else 1.0
+    short_runs = _runs([w < _SHORT_LINE for w in words], words)
+    x["short_runs"] = math.log1p(sum(1 for r in short_runs if r[2] >= 3))
+    x["short_longest"] = max((r[2] for r in short_runs), default=0) / n
+    x["lines_per_group"] = math.log1p(n / (len({b.features.group for b in blocks}) or 1))
+
+
+def _holds_digit(b: Block) -> bool:
+    """Whether the line holds a digit: its words told it when they were counted (the
+    "#num" cue, `features.compute`), which costs nothing here; a search of the line
+    where they were not (CJK lines have no cues), as it was a tenth of the type's time."""
+    cues = b.features.cues
+    return "#num" in cues if cues is not None else _DIGIT.search(b.text) is not None
+
+
+def _runs(flags: Sequence[bool], words: Sequence[int]) -> list[tuple[int, int, int]]:
+    """The runs of flagged lines: (first line, words, lines) each, in page order."""
+    out: list[tuple[int, int, int]] = []
+    start = -1
+    for i, flag in enumerate((*flags, False)):
+        if flag and start < 0:
+            start = i
+        elif not flag and start >= 0:
+            out.append((start, sum(words[start:i]), i - start))
+            start = -1
+    return out
