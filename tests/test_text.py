@@ -5,19 +5,18 @@ every fixture page and on texts made to test the edges of "a letter or a digit".
 from __future__ import annotations
 
 import gzip
-import os
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 import pytest
 
 import boilerstrip
 from boilerstrip import detectors as D
-from boilerstrip import lang, reduce
+from boilerstrip import lang, native, reduce
 from boilerstrip.budget import Deadline
 from boilerstrip.learned.marks import page_marks
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, needs_c
 
 EDGES = [
     "", " ", "a", "snake_case and kebab-case", "e\u0301t\u00e9 (AP) \u2014 said,", "\u00bd \u00b2 \u0663\u0664 \u2167 x\u00b2",
@@ -45,10 +44,7 @@ def test_python_split_finds_what_the_regex_finds() -> None:
 
 
 def test_c_split_finds_what_the_regex_finds() -> None:
-    try:
-        from boilerstrip._text import words
-    except ImportError:
-        pytest.skip("the C word split is not built (pure-Python sources)")
+    words = _c("words")
     for text in _texts():
         assert words(text) == lang.WORD_RE.findall(text), text
     with pytest.raises(TypeError):
@@ -68,10 +64,7 @@ def test_c_utf8_check_gives_the_decoders_answer() -> None:
     the edges of each UTF-8 rule, and on random bytes."""
     import random
 
-    try:
-        from boilerstrip._text import utf8_valid
-    except ImportError:
-        pytest.skip("the C UTF-8 check is not built (pure-Python sources)")
+    utf8_valid = _c("utf8_valid")
     cases = [b"", b"a" * 17, "é".encode(), "€".encode(), "𝐀".encode(), b"\xc0\x80", b"\xc1\xbf", b"\xc2\x80",
              b"\xe0\x9f\xbf", b"\xe0\xa0\x80", b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xef\xbf\xbf", b"\xf0\x8f\xbf\xbf",
              b"\xf0\x90\x80\x80", b"\xf4\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xff", b"\x80",
@@ -93,14 +86,11 @@ def test_c_utf8_check_gives_the_decoders_answer() -> None:
 
 def _c(name: str) -> Callable[..., Any]:
     """A function of the C module, or a skip where the sources run without it (a fail
-    in a build that must have it)."""
-    try:
-        from boilerstrip import _text
-    except ImportError:
-        if os.environ.get("BOILERSTRIP_EXPECT_COMPILED"):
-            pytest.fail("the compiled build has no _text module")
-        pytest.skip("the C module is not built (pure-Python sources)")
-    return cast(Callable[..., Any], getattr(_text, name))
+    in a build that must have it, `conftest.needs_c`)."""
+    found = native.c_function("_text", name)
+    needs_c(found, f"_text.{name}")
+    assert found is not None
+    return found
 
 
 # Letters that lower-case differently from how a case-blind pattern reads them, the
