@@ -20,6 +20,20 @@ from ..budget import Deadline, checked
 from ..model import Block, Label
 from .marks import page_marks
 
+# What the statistics count, as the shipped models were trained on them (a change
+# asks for a retraining, tools/train_pagetype.py): a card or post is a block of
+# `_CARD_WORDS` words, a structure repeated where `_REPEATED` blocks share it; a page
+# of `_MANY_ARTICLES` <article> elements holds many; the URL's depth and slug are read
+# up to `_URL_DEPTH` segments and `_SLUG_WORDS` words, a number of `_URL_NUMBER_DIGITS`
+# digits or more is an id; a run of `_MENU_LINES` short lines or more is a menu's.
+_CARD_WORDS: Final = (3, 60)
+_REPEATED: Final = 5
+_MANY_ARTICLES: Final = 3
+_URL_DEPTH: Final = 6
+_SLUG_WORDS: Final = 12
+_URL_NUMBER_DIGITS: Final = 4
+_MENU_LINES: Final = 3
+
 # schema.org types, grouped by what they say about a page (unknown types are ignored).
 _SCHEMA_GROUPS: Final = {
     "article": "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
@@ -181,7 +195,7 @@ def _dom_features(
         if dom.articles:
             in_article += w
             articles.update(dom.articles)
-        if 3 <= w <= 60:
+        if _CARD_WORDS[0] <= w <= _CARD_WORDS[1]:
             key = (dom.tag, dom.depth, dom.hint_token)
             owners[key] = owners.get(key, 0) + 1
     for kind in ("li", "cell", "h", "pre", "p", "div", "blockquote", "dd", "dt"):
@@ -191,12 +205,12 @@ def _dom_features(
     x["log_comment_blocks"] = math.log1p(comment_blocks)
     x["in_article_words"] = in_article / total
     x["log_articles"] = math.log1p(len(articles))
-    x["many_articles"] = 1.0 if len(articles) >= 3 else 0.0
+    x["many_articles"] = 1.0 if len(articles) >= _MANY_ARTICLES else 0.0
     headings = sum(1 for b in blocks if b.dom is not None and b.dom.heading)
     x["log_headings"] = math.log1p(headings)
     # Repeated structures: blocks of medium length sharing tag, depth and class hint
     # with at least four others (cards of a listing, posts of a thread).
-    x["share_repeated_structure"] = sum(c for c in owners.values() if c >= 5) / len(blocks)
+    x["share_repeated_structure"] = sum(c for c in owners.values() if c >= _REPEATED) / len(blocks)
 
 
 def _url_features(url: str, x: dict[str, float]) -> None:
@@ -206,7 +220,7 @@ def _url_features(url: str, x: dict[str, float]) -> None:
         x["no_url"] = 1.0
         return
     segments = [s for s in parts.path.lower().split("/") if s]
-    x["url_depth"] = min(len(segments), 6) / 6
+    x["url_depth"] = min(len(segments), _URL_DEPTH) / _URL_DEPTH
     x["url_root"] = 1.0 if not segments else 0.0
     x["url_query"] = 1.0 if parts.query else 0.0
     words = [w for w in _SEGMENT_SPLIT.split(parts.path.lower()) if w]
@@ -218,10 +232,10 @@ def _url_features(url: str, x: dict[str, float]) -> None:
             x[f"url_{group}"] = 1.0
     if any(_YEAR.match(w) for w in words):
         x["url_year"] = 1.0
-    if any(w.isdigit() and len(w) >= 4 for w in words):
+    if any(w.isdigit() and len(w) >= _URL_NUMBER_DIGITS for w in words):
         x["url_number"] = 1.0
     last = segments[-1] if segments else ""
-    x["url_slug_words"] = min(last.count("-") + 1 if last else 0, 12) / 12
+    x["url_slug_words"] = min(last.count("-") + 1 if last else 0, _SLUG_WORDS) / _SLUG_WORDS
     if last.endswith((".html", ".htm", ".php", ".aspx")):
         x["url_file"] = 1.0
 
@@ -264,7 +278,7 @@ def _line_features(blocks: Sequence[Block], x: dict[str, float]) -> None:
     x["prose_first"] = runs[0][0] / n if runs else 1.0
     x["prose_last"] = runs[-1][0] / n if runs else 1.0
     short_runs = _runs([w < _SHORT_LINE for w in words], words)
-    x["short_runs"] = math.log1p(sum(1 for r in short_runs if r[2] >= 3))
+    x["short_runs"] = math.log1p(sum(1 for r in short_runs if r[2] >= _MENU_LINES))
     x["short_longest"] = max((r[2] for r in short_runs), default=0) / n
     x["lines_per_group"] = math.log1p(n / (len({b.features.group for b in blocks}) or 1))
 
