@@ -96,7 +96,7 @@ def c_extensions() -> list:  # type: ignore[type-arg]
     """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
     the tree lxml parsed without a Python object per element (see html.py); and the
     word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
-    keep model's tree walk (boilerstrip/_trees.c, see keep.py)."""
+    keep models' tree walks and rows (boilerstrip/_trees.c, see boilerstrip/learned/)."""
     if _switch() == "0":
         return []
     try:
