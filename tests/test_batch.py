@@ -342,7 +342,7 @@ def test_warc_segments_read_like_the_whole_file(tmp_path: pathlib.Path, pages: l
     """Workers read gzipped WARCs in segments: read one after the other, the segments
     give exactly the records of one pass over the file, also around a corrupt member
     and a cut end, whatever the segment size."""
-    from boilerstrip.sources import read_warc, warc_segments
+    from boilerstrip.batch.warc import read_warc, warc_segments
 
     whole = tmp_path / "whole.warc.gz"
     n = write_warc(whole, pages * 3, [], extras=False)
