@@ -75,14 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """A command's parser, its help ending with the exit statuses; the parsed arguments
+    keep it (`args.parser`), so a check made later errs as argparse does."""
+    command: argparse.ArgumentParser = sub.add_parser(
+        name, help=summary, description=description, epilog=exit_table(), formatter_class=_Help
+    )
+    command.set_defaults(parser=command)
+    return command
+
+
 def _add_clean(sub: Any) -> None:
-    clean = sub.add_parser(
+    clean = _command(
+        sub,
         "clean",
-        help="clean pages and print their articles",
-        description="Clean pages (HTML or text dumps, gzipped or not). One page gives its article as "
+        "clean pages and print their articles",
+        "Clean pages (HTML or text dumps, gzipped or not). One page gives its article as "
         "text, JSON or Markdown; several give one JSON line each.",
-        epilog=exit_table(),
-        formatter_class=_Help,
     )
     clean.add_argument("files", nargs="*", metavar="FILE", help="page files; - or none for stdin")
     clean.add_argument("-o", "--output", help="write here instead of to stdout")
@@ -98,18 +107,16 @@ def _add_clean(sub: Any) -> None:
         action="store_true",
         help="JSON only: every block, its label, reasons and whether it is kept",
     )
-    clean.set_defaults(parser=clean)
 
 
 def _add_explain(sub: Any) -> None:
-    explain = sub.add_parser(
+    explain = _command(
+        sub,
         "explain",
-        help="show every block of a page and why it was kept or dropped",
-        description="Every block of the page in order: its number, kept or dropped, its label, its "
+        "show every block of a page and why it was kept or dropped",
+        "Every block of the page in order: its number, kept or dropped, its label, its "
         "score, the start of its text and the reason that decided it. Coloured by label on a "
         "terminal, plain when piped.",
-        epilog=exit_table(),
-        formatter_class=_Help,
     )
     explain.add_argument("file", metavar="FILE", help="page file (HTML or text, gzipped or not); - for stdin")
     explain.add_argument(
@@ -126,17 +133,15 @@ def _add_explain(sub: Any) -> None:
         help="write the explanation as one self-contained HTML page to REPORT (- for stdout) instead: "
         "metadata, every block whole, coloured by label, with a legend that filters (--only does not apply)",
     )  # fmt: skip
-    explain.set_defaults(parser=explain)
 
 
 def _add_batch(sub: Any) -> None:
-    batch = sub.add_parser(
+    batch = _command(
+        sub,
         "batch",
-        help="clean crawl dumps (WARC, WET, JSONL, folders of pages) on every core",
-        description="Clean every record of the inputs into one JSONL (or Parquet) line each. "
+        "clean crawl dumps (WARC, WET, JSONL, folders of pages) on every core",
+        "Clean every record of the inputs into one JSONL (or Parquet) line each. "
         "Every input record ends up in the output, or in the --errors file.",
-        epilog=exit_table(),
-        formatter_class=_Help,
     )
     batch.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="files, folders or globs; - for JSON lines on stdin"
@@ -183,4 +188,3 @@ def _add_batch(sub: Any) -> None:
         metavar="ADDRESS",
         help="run on a Dask cluster (a scheduler's address, or local:N): -o is then a folder of shards",
     )
-    batch.set_defaults(parser=batch)
