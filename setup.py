@@ -20,7 +20,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # The hot modules. Left out: api (its own argument checks must run before mypyc's),
-# config (a frozen dataclass that must pickle), and the I/O packages (batch, cli).
+# config (a frozen dataclass that must pickle), and the I/O modules (batch, sources, cli).
 COMPILED = [
     "model",
     "patterns",
