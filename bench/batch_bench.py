@@ -7,7 +7,7 @@ under distinct URLs. Peak RSS is sampled from /proc every 100 ms and summed over
 process tree (parent and workers). Wall time includes start-up, as a user sees it.
 
 With --dask, instead: `boilerstrip batch` beside `boilerstrip batch --dask` (the cluster
-path, boilerstrip/cluster.py) with 1 and 2 worker processes on the same WARCs, in one
+path, boilerstrip/batch/cluster.py) with 1 and 2 worker processes on the same WARCs, in one
 run, the runs interleaved (the machine is shared and noisy: ratios within a run are
 what counts). The Dask path runs on a `dask scheduler` and `dask worker` processes
 started before the clock (a cluster that is up, as on a real one), and again on
@@ -212,7 +212,7 @@ DASK_RUN = textwrap.dedent(
     """
     import sys
     from boilerstrip.batch import BatchOptions
-    from boilerstrip.cluster import ClusterOptions, run
+    from boilerstrip.batch.cluster import ClusterOptions, run
     if __name__ == "__main__":  # the LocalCluster's workers import this module again
         warc, out, address, shard = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
         options = BatchOptions(inputs=(warc,), output=out, overwrite=True, quiet=True)

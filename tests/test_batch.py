@@ -9,6 +9,7 @@ import io
 import json
 import os
 import pathlib
+import random
 import signal
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import boilerstrip
+from boilerstrip.batch import BatchOptions
+from boilerstrip.batch.warc import warc_segments
 
 from .conftest import FIXTURES
 
@@ -287,16 +290,38 @@ def _running(pid: int) -> bool:
 _KILL_RUN = ("--workers", "2", "--quiet", "--chunk-size", "8")
 
 
+def write_padded_warc(path: pathlib.Path, pages: list[bytes], padding: int) -> int:
+    """A gzipped WARC of HTTP responses, each page followed by an image of `padding`
+    random bytes (which gzip cannot shrink); returns how many records it holds. The
+    images make the file span several of batch's segments (1 MiB of the file each,
+    one task each), which is what lets a batch be stopped between tasks, while costing
+    almost nothing to read: an image is a "skipped" line."""
+    rng = random.Random(19)
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i, page in enumerate(pages):
+            html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            image = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
+            for url, http, body in ((f"https://news.example/{i}", html, page),
+                                    (f"https://news.example/{i}.jpg", image, rng.randbytes(padding))):  # fmt: skip
+                writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                              http_headers=http))  # fmt: skip
+    return 2 * len(pages)
+
+
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[pathlib.Path, int, bytes]:
-    """A WARC of 120 responses, its record count, and the output of one uninterrupted
-    batch over it: what every interrupted and resumed batch must end with (made once
-    for the three ways of interrupting)."""
+    """A WARC of 48 responses over 7 MB (24 pages, each with an image), its record
+    count, and the output of one uninterrupted batch over it: what every interrupted
+    and resumed batch must end with (made once for the three ways of interrupting).
+    Its segments come back one after the other: the batch is interrupted as soon as
+    its output shows a record, with most of the pages still to clean."""
     folder = tmp_path_factory.mktemp("uninterrupted")
     warc, whole = folder / "crawl.warc.gz", folder / "whole.jsonl"
     pages = [gzip.decompress(p.read_bytes()) for p in HTML_PAGES]
-    n = write_warc(warc, pages * 10, [], extras=False)
+    n = write_padded_warc(warc, pages * 2, padding=250_000)
     run_batch(str(warc), "-o", str(whole), *_KILL_RUN)
+    assert len(lines(whole)) == n and len(warc_segments(str(warc), BatchOptions((), "").segment_bytes)) >= 6
     return warc, n, whole.read_bytes()
 
 
@@ -308,7 +333,7 @@ def test_kill_and_resume_gives_the_uninterrupted_output(
 ) -> None:
     warc, n, whole = uninterrupted
     part = tmp_path / "part.jsonl"
-    status = _kill_midway([str(warc), "-o", str(part), *_KILL_RUN], part, sig, at_least=24)
+    status = _kill_midway([str(warc), "-o", str(part), *_KILL_RUN], part, sig, at_least=1)
     if sig != signal.SIGKILL:  # SIGTERM (a scheduler's stop) ends the batch as Ctrl-C does
         assert status == 130 and not list(tmp_path.glob(".*.lock")), status
     done = part.read_bytes().count(b"\n")
@@ -342,7 +367,7 @@ def test_warc_segments_read_like_the_whole_file(tmp_path: pathlib.Path, pages: l
     """Workers read gzipped WARCs in segments: read one after the other, the segments
     give exactly the records of one pass over the file, also around a corrupt member
     and a cut end, whatever the segment size."""
-    from boilerstrip.sources import read_warc, warc_segments
+    from boilerstrip.batch.warc import read_warc, warc_segments
 
     whole = tmp_path / "whole.warc.gz"
     n = write_warc(whole, pages * 3, [], extras=False)

@@ -356,7 +356,7 @@ def test_a_record_stuck_in_compiled_code_is_cut_off(tmp_path: pathlib.Path, page
 _ENDED_MID_RESULT = """
 import multiprocessing, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
-from boilerstrip.batch import _stop
+from boilerstrip.batch.pool import stop_pool
 
 fork = multiprocessing.get_context("fork")
 started, returning = fork.RawValue("i", 0), fork.RawValue("i", 0)
@@ -379,7 +379,7 @@ end = time.monotonic() + 1.5
 while time.monotonic() < end:
     pass  # the worker pickles its result, sends, and waits on the full pipe
 sys.setswitchinterval(0.005)
-_stop(pool)
+stop_pool(pool)
 try:
     os.waitpid(-1, os.WNOHANG)
     print("a worker is left unreaped")

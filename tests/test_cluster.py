@@ -26,9 +26,9 @@ import pytest
 import boilerstrip
 from boilerstrip.batch import BatchOptions, Tally
 from boilerstrip.batch import run as run_local
+from boilerstrip.batch.cluster import MANIFEST, ClusterOptions
+from boilerstrip.batch.cluster import run as run_cluster
 from boilerstrip.cli import EXIT_OK, EXIT_UNREADABLE
-from boilerstrip.cluster import MANIFEST, ClusterOptions
-from boilerstrip.cluster import run as run_cluster
 
 from .test_batch import HTML_PAGES, TEXT_PAGES, _children, _running, _stat, write_warc
 

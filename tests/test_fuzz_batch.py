@@ -16,8 +16,9 @@ from contextlib import redirect_stderr, redirect_stdout
 from hypothesis import given
 from hypothesis import strategies as st
 
+from boilerstrip.batch.records import JsonlFields
+from boilerstrip.batch.sources import read_file
 from boilerstrip.cli import EXIT_CODES, main
-from boilerstrip.sources import JsonlFields, read_file
 
 from .test_fuzz import FUZZ, HOSTILE, PROSE, _seeded, hostile_text
 

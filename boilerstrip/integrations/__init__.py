@@ -8,14 +8,14 @@
 Why: corpora are built in these frameworks, and there a page must never vanish or come
 out empty without a reason. Every adapter gives each row the fields of a
 `boilerstrip batch` line (`status` "ok", "empty" or "error" with a `reason`, the text
-and the metadata), from the same function (`batch.clean_fields`).
+and the metadata), from the same function (`batch.rows.clean_fields`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..batch import RESULT_FIELDS
+from ..batch.rows import RESULT_FIELDS
 
 #: The columns each adapter adds, in order (`comments` too when asked for): a batch
 #: line's status and reason, then the result's fields.

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..api import Cleaner
-from ..batch import clean_fields
+from ..batch.rows import clean_fields
 from ..config import Config
 from . import COLUMNS, row
 

@@ -19,7 +19,8 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.typeshelper import StatHints
 
 from ..api import Cleaner
-from ..batch import clean_fields
+from ..batch.options import error_kind
+from ..batch.rows import clean_fields
 from ..config import Config
 from . import COLUMNS
 
@@ -58,7 +59,7 @@ class BoilerstripExtractor(PipelineStep):  # type: ignore[misc]
                 self.stat_update(f"blocks_{label}", value=count)
             status = fields["status"]
             if status == "error":
-                self.stat_update("dropped_error", f"error: {fields['reason'].split(':')[0][:60]}")
+                self.stat_update("dropped_error", f"error: {error_kind(fields['reason'])}")
                 continue
             if status == "empty" and not self.keep_empty:
                 self.stat_update("dropped_empty")

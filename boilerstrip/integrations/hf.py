@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..api import Cleaner
-from ..batch import clean_fields
+from ..batch.rows import clean_fields
 from ..config import Config
 from . import COLUMNS, row
 

@@ -26,11 +26,16 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from .batch import BatchOptions, Tally, _ordered_results, _segment_records, _write
-from .config import Config
-from .outputs import Writer
+from ..config import Config
+from .options import BatchOptions, Tally
+from .pool import ordered_results
+from .records import NOTHING_DONE, Record
 from .remote import Folder, sizes
-from .sources import NOTHING_DONE, Record, _verified_member, can_segment, expand, read_file
+from .runner import write_line
+from .sources import can_segment, expand, read_file
+from .warc import verified_member
+from .worker import segment_records
+from .writers import Writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +153,10 @@ def _clean_into(path: str, shard: Shard, job: ShardJob) -> Tally:
     records = shard_records(shard, options)
     chunks = iter(lambda: list(islice(records, options.chunk_size)), [])
     tasks = (((chunk, None), 0) for chunk in chunks)  # (task, mark): no bar here
-    results = _ordered_results(tasks, job.config, options, max(options.workers, 1), _start_method())
+    results = ordered_results(tasks, job.config, options, max(options.workers, 1), _start_method())
     try:
-        for (text, status, reason, labels, source), _ in results:
-            _write(writer, tally, f'{{"seq": {tally.read}, {text[1:]}', status, reason, labels, source)
+        for done, _ in results:
+            write_line(writer, tally, done)
     finally:
         results.close()
         writer.close()
@@ -165,7 +170,7 @@ def shard_records(shard: Shard, options: BatchOptions) -> Iterator[Record]:
     if shard.end is None:
         yield from read_file(shard.input, shard.problem, options.fields, options.max_bytes)
         return
-    start = 0 if shard.start == 0 else _verified_member(shard.input, shard.start, shard.size)
-    end = shard.size if shard.end >= shard.size else _verified_member(shard.input, shard.end, shard.size)
+    start = 0 if shard.start == 0 else verified_member(shard.input, shard.start, shard.size)
+    end = shard.size if shard.end >= shard.size else verified_member(shard.input, shard.end, shard.size)
     if start < end:
-        yield from _segment_records((shard.input, start, end, NOTHING_DONE), options.max_bytes)
+        yield from segment_records((shard.input, start, end, NOTHING_DONE), options.max_bytes)

@@ -33,13 +33,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import __version__
-from .batch import BatchOptions, Tally, _progress, _take_locks, _terminate_as_interrupt
-from .config import Config
-from .errors import BoilerstripError
-from .outputs import OutputError, check_paths, describe
+from .. import __version__
+from ..config import Config
+from ..errors import BoilerstripError
+from .options import BatchOptions, Tally
+from .paths import check_paths, take_locks
+from .progress import progress_bar
 from .remote import Folder, is_url
+from .runner import terminate_as_interrupt
 from .shards import Shard, ShardJob, clean_shard, plan
+from .writers import OutputError, describe, write_stats
 
 __all__ = ["MANIFEST", "ClusterOptions", "run"]
 
@@ -74,8 +77,8 @@ def run(
         check_paths(
             folder.url, None, None if options.stats is None or is_url(options.stats) else options.stats
         )
-    locks = [] if folder.remote else _take_locks([folder.url])
-    previous = _terminate_as_interrupt()
+    locks = [] if folder.remote else take_locks([folder.url])
+    previous = terminate_as_interrupt()
     try:
         return _run_locked(options, cluster, config or Config(), folder, client)
     finally:
@@ -108,7 +111,7 @@ def _run_locked(
     book.done.update(done)
     job = ShardJob(options, config, folder.url, width=max(5, len(str(len(shards) - 1))))
     todo = [s for s in shards if s.part not in book.done]
-    progress = _progress(options, book.records(), None, 0)  # a bar of records
+    progress = progress_bar(options, book.records(), None, 0)  # a bar of records
     try:
         for entry in _cleaned(cluster, todo, job, client):
             book.done[entry["part"]] = entry
@@ -127,7 +130,7 @@ def _run_locked(
     _remove_scratch(folder)
     tally = book.tally(resumed=done, started=started)
     if options.stats:
-        _write_stats(options.stats, tally)
+        write_stats(options.stats, tally)
     return tally
 
 
@@ -313,16 +316,3 @@ def _remove_scratch(folder: Folder) -> None:
     courtesy: they hold nothing that counts, and bear no shard's name)."""
     with contextlib.suppress(OSError):
         folder.remove([n for n in folder.sizes() if n.startswith(".part-") and n.endswith(".tmp")])
-
-
-def _write_stats(path: str, tally: Tally) -> None:
-    text = json.dumps(tally.to_dict(), indent=1)
-    try:
-        if is_url(path):
-            head, _, name = path.rpartition("/")
-            Folder(head).write_text(name, text)
-        else:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-    except OSError as exc:
-        raise OutputError(describe(exc, path)) from exc

@@ -1,0 +1,132 @@
+"""`boilerstrip batch`: crawl dumps cleaned on every core (or a Dask cluster), its exit
+status from the run's counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..errors import BoilerstripError
+from .clean import count
+from .codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, EXIT_UNREADABLE
+from .paths import output_format, path_problem
+
+
+def check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse output paths that cannot be written and a format that does not fit its
+    file, as usage errors, before any input is read; settle the output format."""
+    if args.dask:
+        _check_cluster_paths(parser, args)
+        return
+    for flag, path in (("-o/--output", args.output), ("--errors", args.errors), ("--stats", args.stats)):
+        problem = path_problem(path) if path else None
+        if path == "-" and flag != "-o/--output":
+            problem = "- (stdout) is for -o only: name a file"
+        if problem:
+            parser.error(f"argument {flag}: {problem}")
+    try:
+        args.output_format = output_format(args.output, args.output_format)
+    except ValueError as exc:
+        parser.error(f"argument -o/--output: {exc}")
+    if args.output == "-" and args.resume:
+        parser.error("argument --resume: an output on stdout cannot be resumed: name a file with -o")
+    if args.inputs.count("-") > 1:
+        parser.error("argument INPUT: stdin (-) can be read once")
+
+
+def _check_cluster_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """With --dask, -o is a folder of shards (local or remote, which the cluster
+    checks as it makes it), the workers cannot read this process's stdin, and the
+    shards hold their error lines (--errors is refused by the cluster)."""
+    if args.output == "-":
+        parser.error("argument -o/--output: with --dask, -o names a folder of shards, not stdout")
+    if "-" in args.inputs:
+        parser.error("argument INPUT: with --dask, the workers cannot read stdin (-): name files")
+    if args.stats and (problem := path_problem(args.stats)):
+        parser.error(f"argument --stats: {problem}")
+    args.output_format = args.output_format or "jsonl"
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """`boilerstrip batch`: its exit status by `EXIT_CODES`."""
+    from ..batch import BatchOptions, run
+    from ..batch.records import JsonlFields
+
+    options = BatchOptions(
+        inputs=tuple(args.inputs),
+        output=args.output,
+        errors=args.errors,
+        stats=args.stats,
+        workers=args.workers,
+        chunk_size=args.chunk_size,
+        comments=args.comments,
+        resume=args.resume,
+        overwrite=args.overwrite,
+        quiet=args.quiet,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        fields=JsonlFields(args.html_field, args.text_field, args.url_field, args.id_field),
+        output_format=args.output_format,
+        content_only=args.content_only,
+    )
+    try:
+        if args.dask:
+            from ..batch.cluster import ClusterOptions
+            from ..batch.cluster import run as run_on_cluster
+
+            tally = run_on_cluster(options, ClusterOptions(args.dask))
+        else:
+            tally = run(options)
+    except BoilerstripError as exc:
+        print(f"boilerstrip batch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    stats = tally.to_dict()
+    if not args.quiet:
+        _summary(stats, args)
+    status = batch_status(stats)
+    if status != EXIT_OK:
+        print(f"boilerstrip batch: {_what_went_wrong(stats, status)}", file=sys.stderr)
+    return status
+
+
+def batch_status(stats: dict[str, Any]) -> int:
+    """The exit status of a finished batch, from its stats (`Tally.to_dict`)."""
+    if not stats["accounted"]:
+        return EXIT_FAILED
+    if stats["unreadable_inputs"]:
+        return EXIT_UNREADABLE
+    cleaned = stats["status"].get("ok", 0) + stats["status"].get("empty", 0)
+    return EXIT_OK if cleaned else EXIT_NOTHING
+
+
+def _what_went_wrong(stats: dict[str, Any], status: int) -> str:
+    """One line for a batch that did not end well, naming its first cause."""
+    if status == EXIT_UNREADABLE:
+        bad = stats["unreadable_inputs"]
+        more = f" (and {count(len(bad) - 1, 'more input')})" if len(bad) > 1 else ""
+        return f"cannot read {bad[0]['input']}: {bad[0]['reason'].removeprefix('unreadable input: ')}{more}"
+    if status == EXIT_NOTHING:
+        reasons = stats["error_reasons"]
+        why = f" (the commonest error: {next(iter(reasons))})" if reasons else ""
+        return f"nothing was cleaned: {count(stats['records_read'], 'record')}, none ok or empty{why}"
+    return "not every record was written: see --stats"
+
+
+def _summary(stats: dict[str, Any], args: argparse.Namespace) -> None:
+    counts = ", ".join(f"{k} {v}" for k, v in stats["status"].items())
+    print(
+        f"{count(stats['records_read'], 'record')}{f' ({counts})' if counts else ''}; "
+        f"{stats['records_per_second']} records/s; "
+        f"output: {args.output}" + (f", errors: {args.errors}" if args.errors else ""),
+        file=sys.stderr,
+    )
+    if stats["left_out"]:
+        counts = ", ".join(f"{reason} {n}" for reason, n in stats["left_out"].items())
+        print(f"left out (--content-only): {counts}", file=sys.stderr)
+    for bad in stats["unreadable_inputs"]:
+        print(f"{bad['input']}: {bad['reason']}", file=sys.stderr)
