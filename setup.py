@@ -23,6 +23,8 @@ from setuptools.command.build_ext import build_ext
 # config (a frozen dataclass that must pickle), and the I/O modules (batch, sources, cli).
 COMPILED = [
     "model",
+    "result",
+    "render",
     "patterns",
     "lang",
     "segment",

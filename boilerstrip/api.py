@@ -15,8 +15,9 @@ from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
-from .model import Block, Label, Result, Verdict
+from .model import Block, Label, Verdict
 from .reduce import assemble
+from .result import Result
 from .segment import text_blocks
 
 Page = str | bytes

@@ -40,8 +40,8 @@ from typing import Any
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
-from .model import Result
 from .outputs import RESULT_FIELDS, Lock, Writer, check_paths, earlier_lines, json_line
+from .result import Result
 from .sources import (
     NOTHING_DONE,
     STDIN,

@@ -24,8 +24,9 @@ from . import COMPILED, __version__
 from .api import Cleaner
 from .config import Config
 from .errors import BoilerstripError
-from .model import Label, Result
+from .model import Label
 from .outputs import output_format, path_problem
+from .result import Result
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -15,7 +15,9 @@ from . import keep, meta, scorer
 from . import patterns as P
 from .budget import Deadline
 from .config import Config
-from .model import CELL_TAGS, LABELS, Block, Comment, Label, Result
+from .model import CELL_TAGS, LABELS, Block, Label
+from .render import article_text
+from .result import Comment, Result
 
 
 def block_weights(blocks: Sequence[Block], cfg: Config) -> list[float]:
@@ -533,20 +535,3 @@ def keep_features(
             blocks, weights, typical, cfg.good_min_words, cfg.near_min_words, deadline, marks
         )
     return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type, deadline)
-
-
-def article_text(article: Sequence[Block]) -> str:
-    """Paragraphs apart by a blank line; a table row on one line (cells joined by
-    " | "), the rows of a table on consecutive lines."""
-    parts: list[str] = []
-    row = 0
-    for b in article:
-        cell_row = b.dom.row if b.dom is not None else 0
-        if cell_row and cell_row == row:
-            parts[-1] += " | " + b.text
-        elif cell_row and row:
-            parts[-1] += "\n" + b.text
-        else:
-            parts.append(b.text)
-        row = cell_row
-    return "\n\n".join(parts)
