@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Final
 
 from . import detectors as D
-from . import features, html, htmlmeta, keep, lang, meta, pagetype, scorer
+from . import features, html, htmlmeta, keep, lang, pagetype, scorer
 from . import markup as repair
 from .budget import Deadline
 from .config import Config
@@ -105,29 +105,23 @@ class Cleaner:
         deadline.check("after the detectors")
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
-        title_hint = (markup.title or markup.page_title) if markup else None
         # A dump's lines' marks, read by its type and again by the keep model.
         marks = pagetype.page_marks(prepared.blocks, deadline) if markup is None else None
         page_type = _page_type(prepared, markup, url, self.config, deadline, marks)
         deadline.check("before the reducer")
-        result = assemble(
+        return assemble(
             list(prepared.blocks),
             self.config,
             include_comments=include_comments,
-            title_hint=title_hint,
             forest=self.keep_model if markup is not None else self.keep_text_model,
             page_type=page_type,
             url=url,
             deadline=deadline,
             marks=marks,
             text=markup is None,
+            markup=markup,
+            language=prepared.language.code,
         )
-        result.language = prepared.language.code
-        result.url = url
-        if markup is not None:
-            _merge_markup(result, markup, self.config.page_date_types)
-        result.date, result.date_modified = meta.settle_dates(result.url, result.date, result.date_modified)
-        return result
 
     def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
         """Clean pages one after another, lazily; each is independent of the others."""
@@ -164,8 +158,7 @@ class Cleaner:
 
     def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[D.Page, HtmlMeta]:
         walked = html.read(source, self.config, deadline)
-        markup = htmlmeta.extract(walked.markup, self.config)
-        markup.page_title = walked.title
+        markup = htmlmeta.extract(walked.markup, self.config, walked.title)
         return self._prepared(walked.blocks, markup, deadline), markup
 
     def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> D.Page:
@@ -228,48 +221,6 @@ def _page_type(
         cfg.page_type_article_share,
         deadline,
     )
-
-
-def _headline(found: str | None, page_title: str | None) -> str | None:
-    """The headline found in the page when the <title> agrees with it (shortened or
-    lengthened), else the <title>: a heading that shares nothing with it is a guess."""
-    if found and page_title:
-        a, b = " ".join(found.split()).casefold(), " ".join(page_title.split()).casefold()
-        return found if a in b or b in a else page_title
-    return page_title or found
-
-
-def _merge_markup(result: Result, markup: HtmlMeta, page_date_types: tuple[str, ...]) -> None:
-    """Publisher markup (JSON-LD, OpenGraph) wins over what the text suggests; the
-    language detected from the text wins over a declared one (often a template's)."""
-    result.source_type = "html"
-    result.title = markup.title or _headline(result.title, markup.page_title)
-    result.date = _publication(result, markup) or _page_date(result, markup, page_date_types)
-    result.date_modified = markup.date_modified or result.date_modified
-    result.authors = markup.authors or result.authors or markup.organisations
-    result.site_name = markup.site_name or result.site_name
-    result.wire_service = result.wire_service or markup.wire_service
-    result.section = markup.section or result.section
-    result.url = result.url or markup.canonical_url
-    result.language = result.language or markup.language
-
-
-def _publication(result: Result, markup: HtmlMeta) -> str | None:
-    """The markup's publication date, unless the page's date line shows an earlier one
-    and the markup's is nowhere on the page: a story moved to a new site or template
-    keeps its first date on show, while the markup dates the move."""
-    shown, marked = result.date, markup.date
-    if marked and shown and shown < marked and not meta.shows_date(result.blocks, marked):
-        return shown
-    return marked or shown
-
-
-def _page_date(result: Result, markup: HtmlMeta, types: tuple[str, ...]) -> str | None:
-    """The markup's date of the page as a whole (`HtmlMeta.page_date`: its web page
-    object's, else its last update) for a story or a thread (`types`) that gives no
-    other: its first version is no later, and that is all the page says of its age. A
-    product or service page has no publication date to give."""
-    return markup.page_date if result.page_type in types else None
 
 
 def clean(
