@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from .model import Block, Label
 
 
-class Comment(Protocol):
+class CommentView(Protocol):
     """What a reader comment shows (`result.Comment`, whose methods call in here)."""
 
     text: str
@@ -23,8 +23,10 @@ class Comment(Protocol):
     author: str | None
 
 
-class Result(Protocol):
-    """What a cleaned page shows (`result.Result`, whose methods call in here)."""
+class ResultView(Protocol):
+    """What a cleaned page shows (`result.Result`, whose methods call in here). A
+    protocol rather than the class itself, so that `render` imports nothing of
+    `result`: the two would import each other."""
 
     text: str
     title: str | None
@@ -44,7 +46,7 @@ class Result(Protocol):
     page_type: str
 
     @property
-    def comments(self) -> Sequence[Comment]:
+    def comments(self) -> Sequence[CommentView]:
         """The reader comments, shown after the article (read-only here, so that a
         list of `result.Comment` is one)."""
         ...
@@ -67,12 +69,12 @@ def article_text(article: Sequence[Block]) -> str:
     return "\n\n".join(parts)
 
 
-def comment_dict(comment: Comment) -> dict[str, Any]:
+def comment_dict(comment: CommentView) -> dict[str, Any]:
     """A comment as a JSON-ready dict."""
     return {"quote": comment.quote, "text": comment.text, "votes": comment.votes, "author": comment.author}
 
 
-def result_dict(result: Result, *, with_blocks: bool = False) -> dict[str, Any]:
+def result_dict(result: ResultView, *, with_blocks: bool = False) -> dict[str, Any]:
     """A Result as a JSON-ready dict, its fields in this order; its blocks only when
     asked for (`with_blocks`), because they dwarf the rest."""
     out: dict[str, Any] = {
@@ -98,7 +100,7 @@ def result_dict(result: Result, *, with_blocks: bool = False) -> dict[str, Any]:
     return out
 
 
-def markdown(result: Result) -> str:
+def markdown(result: ResultView) -> str:
     """Title as a heading, a metadata line, the article, then comments if any."""
     parts: list[str] = []
     if result.title:
