@@ -10,7 +10,8 @@ from .api import Cleaner, clean
 from .config import Config
 from .detectors import DEFAULT_DETECTORS, Detector, Page
 from .errors import ArgumentError, BoilerstripError, ConfigError, InputError
-from .model import Block, Comment, Features, Label, Result, Verdict
+from .model import Block, Features, Label, Verdict
+from .result import Comment, Result
 
 # True when the per-block pipeline was compiled by mypyc at install time (see setup.py):
 # the same outputs either way, the compiled build is faster.

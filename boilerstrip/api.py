@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import Final
 
-from . import detectors as D
-from . import features, html, htmlmeta, lang, meta, scorer
-from . import markup as repair
+from . import features, html, htmlmeta, lang, scorer
 from .budget import Deadline
 from .config import Config
-from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
-from .errors import ArgumentError, ConfigError, InputError
+from .detectors import DEFAULT_DETECTORS, DetectFn, Detector, Page, pattern_candidates
+from .detectors import run as run_detectors
+from .errors import ArgumentError, ConfigError
 from .htmlmeta import HtmlMeta
+from .intake import take
 from .learned import keep, pagetype
-from .model import Block, Label, Result, Verdict
+from .markup import can_reveal, reveal, unwrap
+from .model import Block, Label, Verdict
 from .reduce import assemble
+from .result import Result
 from .segment import text_blocks
-
-Page = str | bytes
 
 
 class Cleaner:
@@ -30,7 +28,7 @@ class Cleaner:
         self,
         config: Config | None = None,
         *,
-        detectors: Mapping[str, D.Detector | D.DetectFn] | None = None,
+        detectors: Mapping[str, Detector | DetectFn] | None = None,
     ) -> None:
         if config is not None and not isinstance(config, Config):
             raise ArgumentError(f"config must be a boilerstrip.Config or None, not {type(config).__name__}")
@@ -52,7 +50,7 @@ class Cleaner:
         self._text_weights = self.text_model.dense()
         self._html_weights = self.html_model.dense()
 
-    def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
+    def clean(self, page: str | bytes, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result; what it
         raises is `boilerstrip.clean`'s."""
         _check_arguments(url, include_comments)
@@ -62,7 +60,7 @@ class Cleaner:
         if source is not None and self._may_unwrap(shown, source, deadline):
             # A header, menu, footer or button may hold the page: libxml2 ignored the
             # end tag that closes it, where a browser does not.
-            unwrapped = repair.unwrap(source, self.config.unwrap_min_share)
+            unwrapped = unwrap(source, self.config.unwrap_min_share)
             if unwrapped is not None:
                 prepared, markup = self._prepare_html(unwrapped, deadline)
                 source, shown = unwrapped, _shown_words(prepared)
@@ -70,7 +68,7 @@ class Cleaner:
         if not result.text and source is not None and self._may_reveal(shown, source, deadline):
             # Nothing shown: the content may wait for a script (in <noscript>, or
             # hidden until the script runs). Read the page as a browser would show it.
-            revealed = self._prepare_html(repair.reveal(source, deadline), deadline)
+            revealed = self._prepare_html(reveal(source, deadline), deadline)
             again = self._reduce(*revealed, url, include_comments, deadline)
             result = again if again.text else result
         return result
@@ -87,7 +85,7 @@ class Cleaner:
     def _may_reveal(self, shown: int, source: str | bytes, deadline: Deadline) -> bool:
         """Whether a page that gave no text shows so few words (`shown`) that its
         content may wait for a script, and holds something hidden to show."""
-        if shown >= self.config.reveal_max_words or not repair.can_reveal(source):
+        if shown >= self.config.reveal_max_words or not can_reveal(source):
             return False
         deadline.check("before reading the page again, as a browser shows it")
         # The reread builds a tree, whose cost is quadratic in one tag's attributes.
@@ -95,41 +93,35 @@ class Cleaner:
 
     def _reduce(
         self,
-        prepared: D.Page,
+        prepared: Page,
         markup: HtmlMeta | None,
         url: str | None,
         include_comments: bool,
         deadline: Deadline,
     ) -> Result:
-        D.run(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
+        run_detectors(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
         deadline.check("after the detectors")
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
-        title_hint = (markup.title or markup.page_title) if markup else None
         # A dump's lines' marks, read by its type and again by the keep model.
         marks = pagetype.page_marks(prepared.blocks, deadline) if markup is None else None
         page_type = _page_type(prepared, markup, url, self.config, deadline, marks)
         deadline.check("before the reducer")
-        result = assemble(
+        return assemble(
             list(prepared.blocks),
             self.config,
             include_comments=include_comments,
-            title_hint=title_hint,
             forest=self.keep_model if markup is not None else self.keep_text_model,
             page_type=page_type,
             url=url,
             deadline=deadline,
             marks=marks,
             text=markup is None,
+            markup=markup,
+            language=prepared.language.code,
         )
-        result.language = prepared.language.code
-        result.url = url
-        if markup is not None:
-            _merge_markup(result, markup, self.config.page_date_types)
-        result.date, result.date_modified = meta.settle_dates(result.url, result.date, result.date_modified)
-        return result
 
-    def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
+    def clean_many(self, pages: Iterable[str | bytes], *, include_comments: bool = False) -> Iterator[Result]:
         """Clean pages one after another, lazily; each is independent of the others."""
         if isinstance(pages, (str, bytes, bytearray)):
             raise ArgumentError("pages must be an iterable of pages, not one page: use clean()")
@@ -140,48 +132,42 @@ class Cleaner:
         _check_arguments(None, include_comments)
         return (self.clean(page, include_comments=include_comments) for page in each)
 
-    def prepare(self, page: Page) -> D.Page:
+    def prepare(self, page: str | bytes) -> Page:
         """Blocks with features but no labels yet: what detectors see (for tests and
         for writing your own detectors). It carries no deadline: the time of the
         preparation is not that of the detectors run on it later."""
         return replace(self._prepare(page, Deadline(self.config.time_limit))[0], deadline=None)
 
-    def _prepare(self, page: Page, deadline: Deadline) -> tuple[D.Page, HtmlMeta | None, str | bytes | None]:
+    def _prepare(
+        self, page: str | bytes, deadline: Deadline
+    ) -> tuple[Page, HtmlMeta | None, str | bytes | None]:
         """The page's blocks, ready for the detectors, with its markup's metadata and
         the HTML that was parsed (None for a text dump)."""
-        source: str | bytes | None = _utf8_html(page, self.config)
-        if source is None:  # anything else is decoded first; `text` is read only here
-            text, utf8 = _as_text(page, self.config)
-            deadline.check("after decoding the page")
-            if not looks_like_html(text):
-                return self._prepared(text_blocks(text, deadline), None, deadline), None, None
-            source = utf8 if utf8 is not None else _without_prologue(text)
-        source = (
-            repair.close_at_end(source) if isinstance(source, bytes) else repair.close_text_at_end(source)
-        )
-        source = repair.show_streamed(source)
-        return *self._prepare_html(source, deadline), source
+        taken = take(page, self.config, deadline)
+        if taken.html is None:
+            assert taken.text is not None
+            return self._prepared(text_blocks(taken.text, deadline), None, deadline), None, None
+        return *self._prepare_html(taken.html, deadline), taken.html
 
-    def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[D.Page, HtmlMeta]:
+    def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[Page, HtmlMeta]:
         walked = html.read(source, self.config, deadline)
-        markup = htmlmeta.extract(walked.markup, self.config)
-        markup.page_title = walked.title
+        markup = htmlmeta.extract(walked.markup, self.config, walked.title)
         return self._prepared(walked.blocks, markup, deadline), markup
 
-    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> D.Page:
+    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> Page:
         deadline.check("after reading the page into blocks")
         language = lang.detect(lang.sample(blocks))
         features.compute(blocks, language, deadline)
         deadline.check("after the blocks' features")
         weights, context_weights = self._html_weights if markup is not None else self._text_weights
-        prepared = D.Page(
+        prepared = Page(
             blocks=blocks,
             config=self.config,
             language=language,
             blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
             weights=weights,
             context_weights=context_weights,
-            candidates=D.pattern_candidates(blocks, self.config.short_block_words),
+            candidates=pattern_candidates(blocks, self.config.short_block_words),
             deadline=deadline,
         )
         return prepared
@@ -194,14 +180,14 @@ def _unclaimed_as_other(blocks: Sequence[Block]) -> None:
             b.reasons.append("unclaimed: no detector labelled it (the content detector is off)")
 
 
-def _timed(detectors: tuple[D.Detector, ...], deadline: Deadline) -> tuple[D.Detector, ...]:
+def _timed(detectors: tuple[Detector, ...], deadline: Deadline) -> tuple[Detector, ...]:
     """The detectors, each checking the deadline before it runs (`Config.time_limit`):
     a detector goes over every block, and there are twenty of them."""
-    return tuple(D.Detector(d.name, _checked(d, deadline), d.context, d.tentative) for d in detectors)
+    return tuple(Detector(d.name, _checked(d, deadline), d.context, d.tentative) for d in detectors)
 
 
-def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
-    def run(page: D.Page) -> Iterable[Verdict]:
+def _checked(detector: Detector, deadline: Deadline) -> DetectFn:
+    def run(page: Page) -> Iterable[Verdict]:
         deadline.check(f"before the {detector.name} detector")
         return detector(page)
 
@@ -209,7 +195,7 @@ def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
 
 
 def _page_type(
-    prepared: D.Page,
+    prepared: Page,
     markup: HtmlMeta | None,
     url: str | None,
     cfg: Config,
@@ -230,50 +216,8 @@ def _page_type(
     )
 
 
-def _headline(found: str | None, page_title: str | None) -> str | None:
-    """The headline found in the page when the <title> agrees with it (shortened or
-    lengthened), else the <title>: a heading that shares nothing with it is a guess."""
-    if found and page_title:
-        a, b = " ".join(found.split()).casefold(), " ".join(page_title.split()).casefold()
-        return found if a in b or b in a else page_title
-    return page_title or found
-
-
-def _merge_markup(result: Result, markup: HtmlMeta, page_date_types: tuple[str, ...]) -> None:
-    """Publisher markup (JSON-LD, OpenGraph) wins over what the text suggests; the
-    language detected from the text wins over a declared one (often a template's)."""
-    result.source_type = "html"
-    result.title = markup.title or _headline(result.title, markup.page_title)
-    result.date = _publication(result, markup) or _page_date(result, markup, page_date_types)
-    result.date_modified = markup.date_modified or result.date_modified
-    result.authors = markup.authors or result.authors or markup.organisations
-    result.site_name = markup.site_name or result.site_name
-    result.wire_service = result.wire_service or markup.wire_service
-    result.section = markup.section or result.section
-    result.url = result.url or markup.canonical_url
-    result.language = result.language or markup.language
-
-
-def _publication(result: Result, markup: HtmlMeta) -> str | None:
-    """The markup's publication date, unless the page's date line shows an earlier one
-    and the markup's is nowhere on the page: a story moved to a new site or template
-    keeps its first date on show, while the markup dates the move."""
-    shown, marked = result.date, markup.date
-    if marked and shown and shown < marked and not meta.shows_date(result.blocks, marked):
-        return shown
-    return marked or shown
-
-
-def _page_date(result: Result, markup: HtmlMeta, types: tuple[str, ...]) -> str | None:
-    """The markup's date of the page as a whole (`HtmlMeta.page_date`: its web page
-    object's, else its last update) for a story or a thread (`types`) that gives no
-    other: its first version is no later, and that is all the page says of its age. A
-    product or service page has no publication date to give."""
-    return markup.page_date if result.page_type in types else None
-
-
 def clean(
-    page: Page,
+    page: str | bytes,
     *,
     url: str | None = None,
     include_comments: bool = False,
@@ -306,7 +250,7 @@ def clean(
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
 
 
-def _shown_words(prepared: D.Page) -> int:
+def _shown_words(prepared: Page) -> int:
     """The words the page shows: few, and its content may be hidden or misparsed."""
     return sum(b.features.words for b in prepared.blocks)
 
@@ -336,81 +280,15 @@ def _load_scorer(field: str, name: str) -> scorer.Model:
         raise ConfigError(f"Config.{field}={name!r} cannot be loaded: {exc}") from exc
 
 
-def _utf8_html(page: object, config: Config) -> bytes | None:
-    """An HTML page given as UTF-8 bytes (most pages), or None for any other input
-    (which `_as_text` decodes). Its bytes go to the parser as they are, checked for
-    UTF-8 a chunk at a time, never decoded whole: the parser decodes them anyway."""
-    if not isinstance(page, bytes) or len(page) > config.max_input_chars or b"\x00" in page:
-        return None
-    head = utf8_head(page)
-    if head is None or not looks_like_html(head) or not is_utf8(page):
-        return None
-    return page
-
-
-def _as_text(page: object, config: Config) -> tuple[str, bytes | None]:
-    """The page's text, and its bytes when they are plain UTF-8 (for the HTML parser)."""
-    utf8: bytes | None = None
-    encoded: bytes | None = None  # a str page's UTF-8, where `_readable` made it
-    if isinstance(page, (bytes, bytearray, memoryview)):
-        data = bytes(page)
-        if len(data) > config.max_input_chars * 4:
-            raise InputError(f"page of {len(data)} bytes is over the limit; raise Config.max_input_chars")
-        plain = plain_utf8(data)
-        text, utf8 = (plain, data) if plain is not None else (decode(data), None)
-    elif isinstance(page, str):
-        text = page
-    else:
-        raise InputError(f"a page must be str or bytes, not {type(page).__name__}")
-    if len(text) > config.max_input_chars:
-        raise InputError(f"page of {len(text)} characters is over max_input_chars={config.max_input_chars}")
-    if isinstance(page, str):
-        text, encoded = _readable(text)
-    # A NUL byte in UTF-8 is a NUL character; memchr finds it in bytes far faster than
-    # `in` finds it in a str of two or four bytes a character.
-    probe = utf8 if utf8 is not None else encoded
-    if (b"\x00" in probe) if probe is not None else ("\x00" in text):
-        text, utf8 = text.replace("\x00", ""), None
-    return text, utf8
-
-
-def _readable(page: str) -> tuple[str, bytes | None]:
-    """A str page as the parser can read it whole, and its UTF-8 when it was made.
-    Without a leading BOM (text read from a file as "utf-8" keeps it, and it hides the
-    markup), and with U+FFFD for each lone surrogate, where the HTML parser would stop
-    reading (a valid pair becomes its character). No decoder makes surrogates: only a
-    str given as the page has them, and only one that is not ASCII (told at no cost) is
-    checked, by encoding it; the bytes then serve the NUL check."""
-    text = page[1:] if page.startswith("\ufeff") else page
-    if text.isascii():
-        return text, None
-    try:
-        return text, text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"), None
-
-
-def _without_prologue(text: str) -> str:
-    """A str page without the XML declaration and processing instructions it opens
-    with: lxml refuses a str whose declaration names an encoding (unless it is exactly
-    well-formed), and the parser drops them anyway."""
-    m = _PROLOGUE.match(text)
-    return text[m.end() :] if m else text
-
-
-# "<?" opens a processing instruction that ends at the first ">" (as HTML reads it).
-_PROLOGUE: Final = re.compile(r"(?:\s*<\?[^>]*(?:>|$))+")
-
-
-def _resolve(config: Config, extra: Mapping[str, D.Detector | D.DetectFn]) -> tuple[D.Detector, ...]:
+def _resolve(config: Config, extra: Mapping[str, Detector | DetectFn]) -> tuple[Detector, ...]:
     """The detectors to run: Config's order and switches, then the user's own."""
-    table: dict[str, D.Detector] = dict(D.DEFAULT_DETECTORS)
+    table: dict[str, Detector] = dict(DEFAULT_DETECTORS)
     for name, det in extra.items():
-        if not isinstance(name, str) or not (isinstance(det, D.Detector) or callable(det)):
+        if not isinstance(name, str) or not (isinstance(det, Detector) or callable(det)):
             raise ArgumentError(
                 f"detectors maps names (str) to a Detector or a function, not {name!r} to {type(det).__name__}"
             )
-        table[name] = det if isinstance(det, D.Detector) else D.Detector(name, det)
+        table[name] = det if isinstance(det, Detector) else Detector(name, det)
     order = list(config.active_detectors())
     order += [n for n in extra if n not in order and n not in config.disabled]
     unknown = [n for n in order if n not in table]

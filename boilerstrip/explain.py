@@ -13,7 +13,8 @@ import os
 from collections.abc import Iterable
 from typing import Final
 
-from .model import Block, Label, Result
+from .model import Block, Label
+from .result import Result
 
 # ANSI colours by label: content green, page furniture yellow, metadata cyan,
 # comments magenta, ads and prompts red, the rest dim.

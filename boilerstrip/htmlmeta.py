@@ -96,11 +96,12 @@ class Markup:
     root_langs: tuple[str | None, ...] = ()  # the root element's lang and xml:lang
 
 
-def extract(markup: Markup, config: Config | None = None) -> HtmlMeta:
-    """Read the metadata the walk collected (JSON-LD lives in scripts the walk drops).
-    `config` gives the limits on JSON-LD (`max_json_ld_chars`, `max_json_ld_depth`)."""
+def extract(markup: Markup, config: Config | None = None, page_title: str | None = None) -> HtmlMeta:
+    """Read the metadata the walk collected (JSON-LD lives in scripts the walk drops),
+    with the page's <title> as the walk read it (`page_title`). `config` gives the
+    limits on JSON-LD (`max_json_ld_chars`, `max_json_ld_depth`)."""
     limits = config or Config()
-    found = HtmlMeta()
+    found = HtmlMeta(page_title=page_title)
     metas, every = _meta_tags(markup.metas)
     objects = _json_ld_objects(
         markup.json_ld, limits.max_json_ld_chars, limits.max_json_ld_depth, found.types

@@ -17,7 +17,8 @@ from importlib import resources
 from string import Template
 
 from .explain import deciding_reason, label_of
-from .model import LABELS, Block, Label, Result
+from .model import LABELS, Block, Label
+from .result import Result
 
 # The metadata rows at the top, in this order (Result's field, its name in the report).
 _META_FIELDS = (

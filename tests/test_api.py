@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import pickle
 from collections.abc import Iterator
 
@@ -9,6 +10,8 @@ import pytest
 
 import boilerstrip
 from boilerstrip import Cleaner, Config, ConfigError, InputError, Label, Verdict
+
+from .conftest import FIXTURES
 
 
 def test_rejects_wrong_type() -> None:
@@ -64,27 +67,28 @@ def test_cleaner_pickles(seed_text: str) -> None:
 
 def test_clean_many_is_lazy_and_ordered(seed_text: str) -> None:
     """Pages are taken from the iterable only as results are asked for (a crawl too big
-    for memory streams through), and results come in the pages' order."""
-    other = (
-        "<html><head><title>Council votes</title></head><body><p>"
-        + "The council voted. " * 20
-        + "</p></body></html>"
-    )
+    for memory streams through), one page a result, and results come in the pages'
+    order: three real pages, each giving what it gives cleaned alone."""
+    pages: list[str | bytes] = [
+        seed_text,
+        gzip.decompress((FIXTURES / "html" / "sh-232a43fb15ab.html.gz").read_bytes()),
+        gzip.decompress((FIXTURES / "html" / "ml-goose3-bbc_chinese.html.gz").read_bytes()),
+    ]
+    alone = [boilerstrip.clean(page).to_dict() for page in pages]
+    assert len({record["text"] for record in alone}) == 3 and all(r["text"] for r in alone)
     taken: list[int] = []
 
-    def pages() -> Iterator[str | bytes]:
-        given: list[str | bytes] = [seed_text, other, seed_text.encode()]
-        for i, page in enumerate(given):
+    def given() -> Iterator[str | bytes]:
+        for i, page in enumerate(pages):
             taken.append(i)
             yield page
 
-    results = Cleaner().clean_many(pages())
+    results = Cleaner().clean_many(given())
     assert taken == []
-    first = next(results)
-    assert taken == [0] and (first.title or "").startswith("Wives of mobilized Russian soldiers")
-    second = next(results)
-    assert taken == [0, 1] and second.title == "Council votes" and second.source_type == "html"
-    assert next(results).text == first.text != "" and taken == [0, 1, 2]
+    for i, expected in enumerate(alone):
+        assert next(results).to_dict() == expected
+        assert taken == list(range(i + 1))
+    assert next(results, None) is None
 
 
 def test_config_is_frozen() -> None:

@@ -18,7 +18,7 @@ import time
 from typing import Any
 
 from ..api import Cleaner
-from ..model import Result
+from ..result import Result
 from .options import BatchOptions
 
 # The CPU limit a record runs under: `--timeout` and a quarter of it more (a second at

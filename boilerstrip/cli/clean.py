@@ -13,7 +13,8 @@ from typing import IO, Any
 from ..api import Cleaner
 from ..config import Config
 from ..errors import BoilerstripError
-from ..model import Label, Result
+from ..model import Label
+from ..result import Result
 from .codes import EXIT_FAILED, EXIT_NOTHING, EXIT_OK, EXIT_UNREADABLE
 from .paths import path_problem
 

@@ -8,7 +8,7 @@ import sys
 from .. import __version__
 from ..api import Cleaner
 from ..errors import BoilerstripError
-from ..model import Result
+from ..result import Result
 from .clean import read_page
 from .codes import EXIT_FAILED, EXIT_NOTHING, EXIT_OK, EXIT_UNREADABLE
 from .paths import path_problem

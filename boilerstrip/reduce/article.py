@@ -1,0 +1,124 @@
+"""The article: which blocks the chosen region (or regions, on a page of cards) keeps
+as the content, and which prose outside it goes.
+
+Why apart from `region`: the region is arithmetic on weights; keeping a region reads
+the blocks (short lines between paragraphs, a card's lines, repeats), and a page given
+to clean holds an article even when no region is strong enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from ..config import Config
+from ..model import CELL_TAGS, Block, Label
+from .cards import card_grids, cards_as_content, posts_as_content
+from .region import best_region, content_regions, relabel
+
+# A short line between article paragraphs is kept from this many words (a lone word
+# is a button or a label).
+_INNER_LINE_MIN_WORDS: Final = 2
+
+
+def select_article(
+    blocks: Sequence[Block], cfg: Config, page_type: str = "article", *, text: bool = False
+) -> list[Block]:
+    """Label the article: prose in the region stays, prose outside and repeats go.
+    A forum thread's posts are its content; a listing (and collection, product or
+    service page) keeps every strong region, not one. A text dump (`text`) reads its
+    types by the text fields (`Config.text_multi_region_types`)."""
+    multi = cfg.text_multi_region_types if text else cfg.multi_region_types
+    grids = cfg.text_card_grid_types if text else cfg.card_grid_types
+    if page_type in cfg.post_types:
+        posts_as_content(blocks, cfg)
+    if page_type in multi:
+        cards_as_content(blocks, cfg)
+        regions = _card_regions(blocks, cfg, page_type in grids, text)
+    else:
+        start, end = best_region(blocks, cfg)
+        regions = [(start, end)] if end > start else []
+    seen: set[str] = set()
+    article: list[Block] = []
+    done = 0
+    for start, end in regions:
+        _drop_prose([b for b in blocks[done:start] if b.label is Label.ARTICLE])
+        card_words = cfg.card_min_words if page_type in multi else 0
+        _keep_region(blocks, start, end, cfg, seen, article, card_words)
+        done = end
+    _drop_prose([b for b in blocks[done:] if b.label is Label.ARTICLE])
+    return article or _fallback_article(blocks, cfg)
+
+
+def _card_regions(blocks: Sequence[Block], cfg: Config, grids: bool, text: bool) -> list[tuple[int, int]]:
+    """The content regions of a page of cards, its grids of cards read first (`grids`).
+    A text dump read without them whose lines make no region at all (a shop's page of
+    short lines only: name, price, sizes) is read with them: a page holds content."""
+    if grids:
+        card_grids(blocks, cfg)
+    regions = content_regions(blocks, cfg)
+    if regions or grids or not text:
+        return regions
+    card_grids(blocks, cfg)
+    return content_regions(blocks, cfg)
+
+
+def _keep_region(
+    blocks: Sequence[Block],
+    start: int,
+    end: int,
+    cfg: Config,
+    seen: set[str],
+    article: list[Block],
+    card_words: int = 0,
+) -> None:
+    """Add the region's article blocks to `article`, once each text (`seen`), with
+    the short lines between its paragraphs and, on a page of cards (`card_words`),
+    its cards' own lines."""
+    for b in blocks[start:end]:
+        if card_words and b.label is Label.OTHER and _is_card_line(b, card_words, cfg):
+            relabel(b, Label.ARTICLE, "reducer: a card's line in a content region")
+        if b.label is Label.OTHER and _is_inner_line(b, blocks, cfg):
+            relabel(b, Label.ARTICLE, "reducer: short line between article paragraphs")
+        if b.label is Label.ARTICLE:
+            if b.text in seen and b.tag not in CELL_TAGS:  # cells repeat by nature ("0", "Yes")
+                relabel(b, Label.OTHER, "reducer: repeats an earlier article block")
+                continue
+            seen.add(b.text)
+            article.append(b)
+
+
+def _is_card_line(b: Block, card_words: int, cfg: Config) -> bool:
+    """A card's own line: long enough, said once, not mostly links."""
+    dom = b.dom
+    return (
+        b.features.words >= card_words
+        and b.features.repeats == 1
+        and (dom is None or dom.link_density <= cfg.card_max_link_density)
+    )
+
+
+def _fallback_article(blocks: Sequence[Block], cfg: Config) -> list[Block]:
+    """A page given to clean holds an article: when nothing is left as article, the
+    unclaimed long block that scored best is it (never one a pattern or structure
+    labelled: those stay what they are)."""
+    prose = [b for b in blocks if b.label is Label.OTHER and b.features.words >= cfg.good_min_words]
+    if not prose:
+        return []
+    best = max(prose, key=lambda b: (b.score, -b.index))
+    relabel(best, Label.ARTICLE, "reducer: no article region; the most article-like block")
+    return [best]
+
+
+def _drop_prose(blocks: Sequence[Block]) -> None:
+    for b in blocks:
+        relabel(b, Label.OTHER, "reducer: prose outside the main article region")
+
+
+def _is_inner_line(b: Block, blocks: Sequence[Block], cfg: Config) -> bool:
+    """A subheading or short paragraph: article prose close on both sides."""
+    lo = max(0, b.index - cfg.max_gap_blocks)
+    hi = b.index + cfg.max_gap_blocks + 1
+    before = any(x.label is Label.ARTICLE for x in blocks[lo : b.index])
+    after = any(x.label is Label.ARTICLE for x in blocks[b.index + 1 : hi])
+    return before and after and b.features.words >= _INNER_LINE_MIN_WORDS and b.features.repeats == 1

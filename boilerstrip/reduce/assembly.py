@@ -1,0 +1,177 @@
+"""Assembly: the one place a page's Result is built, once its blocks are labelled and
+its type is known: the article chosen, the metadata read around it and merged with
+the markup's, the keep model's last word on the content, the comments grouped.
+
+Why one place: every field of a Result is settled here, in this order, so that a
+value followed from `clean()` goes down the stages and never comes back up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import scorer
+from ..budget import Deadline
+from ..config import Config
+from ..htmlmeta import HtmlMeta
+from ..learned import keep
+from ..meta import (
+    credit_wire,
+    find_authors,
+    find_dateline,
+    find_dates,
+    find_dump_title,
+    find_section,
+    find_title,
+    split_copyright,
+)
+from ..model import Block, Label
+from ..render import article_text
+from ..result import Result
+from .article import select_article
+from .comments import extract_comments
+from .metadata import PageMeta, settle
+from .region import block_weights, relabel
+
+
+def assemble(
+    blocks: list[Block],
+    cfg: Config,
+    *,
+    include_comments: bool,
+    forest: keep.Forest | None = None,
+    page_type: str = "article",
+    url: str | None = None,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+    text: bool = False,
+    markup: HtmlMeta | None = None,
+    language: str | None = None,
+) -> Result:
+    """The Result: article text, metadata around the region, comments if asked.
+    `markup` is what an HTML page's markup says (None for a text dump), its headline
+    the hint for the one in the text (else `url`, the page's address, may name it);
+    `language` the one detected from the text; `page_type` how the region is read
+    (`pagetype.TYPES`); `forest` the keep model, which has the last word on the
+    content once every label is set. Its steps, and the loops over the blocks in the
+    costly ones, check `deadline` (`Config.time_limit`). `marks`: a text dump's
+    `pagetype.page_marks`, made once for its type, read again by the keep model;
+    `text` whether the page is a text dump (its types are read by their own fields)."""
+    deadline = deadline or Deadline(0)
+    article = select_article(blocks, cfg, page_type, text=text)
+    deadline.check("in the reducer, after choosing the article")
+    start = article[0].index if article else len(blocks)
+    title_hint = (markup.title or markup.page_title) if markup else None
+    title = find_title(blocks, start, cfg.title_window, title_hint, url)
+    if title is not None:
+        relabel(title, Label.TITLE, "reducer: headline above the article")
+        # By identity: `in` and `remove` would compare blocks field by field.
+        kept = [b for b in article if b is not title]
+        if len(kept) < len(article):
+            article = kept
+            start = article[0].index if article else len(blocks)
+    section = find_section(blocks, title)
+    if section is not None:
+        relabel(section, Label.METADATA, "reducer: section name above the headline")
+    dateline, dateline_wire = find_dateline(blocks, article)
+    wire_line, site_line, wire = split_copyright(blocks, dateline_wire)
+    if wire is None:  # no agency's copyright line: its dateline or credit line
+        wire, wire_line = credit_wire(blocks, article, dateline_wire)
+    deadline.check("in the reducer, before the dates")
+    date, date_modified = find_dates(
+        blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title, deadline
+    )
+    if forest is not None:
+        article = _kept(blocks, cfg, forest, page_type, deadline, marks)
+    if title is None and text:
+        title = _dump_title(blocks, article, cfg)
+    deadline.check("in the reducer, before the authors")
+    found = PageMeta(
+        title=title.text if title else None,
+        date=date,
+        date_modified=date_modified,
+        section=section.text if section else None,
+        authors=find_authors(blocks[: start + cfg.header_window], page_type),
+        site_name=None,
+        wire_service=wire,
+        url=url,
+        language=language,
+    )
+    comments = extract_comments(blocks, article) if include_comments else []
+    page = settle(found, markup, blocks, page_type, cfg.page_date_types)
+    return Result(
+        text=article_text(article),
+        title=page.title,
+        date=page.date,
+        date_modified=page.date_modified,
+        dateline=dateline,
+        section=page.section,
+        authors=page.authors,
+        site_name=page.site_name,
+        wire_service=page.wire_service,
+        copyright=wire_line,
+        site_copyright=site_line,
+        language=page.language,
+        comments=comments,
+        blocks=blocks,
+        url=page.url,
+        source_type="text" if markup is None else "html",
+        page_type=page_type,
+    )
+
+
+def _kept(
+    blocks: Sequence[Block],
+    cfg: Config,
+    forest: keep.Forest,
+    page_type: str,
+    deadline: Deadline,
+    marks: Sequence[tuple[int, int, int]] | None,
+) -> list[Block]:
+    """The content as the keep model settles it, with the thresholds of the page's
+    kind: a text dump's, a page of cards', or an HTML page's."""
+    features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks)
+    if forest.text:
+        add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
+    elif page_type in cfg.keep_card_types:
+        add, drop = cfg.keep_card_threshold, cfg.keep_drop_threshold
+    else:
+        add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
+    run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
+    prose = (
+        None
+        if forest.text
+        else (cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags)
+    )
+    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose)
+
+
+def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
+    """A text dump's headline when none was found above the region the reducer chose:
+    on a shop's or a service's page that region is often a menu at the top, and the
+    headline is above the content the keep model settles on, often a line the menus
+    repeat (the page's own item in them), so taken for one (WCXB tuning dumps' titles
+    42.3% -> 44.4%). Looked for once the content is known, it changes no text; its
+    label stays (a name line above the content is still read for the authors)."""
+    return find_dump_title(blocks, article[0].index if article else len(blocks), cfg.title_window)
+
+
+def keep_features(
+    blocks: Sequence[Block],
+    cfg: Config,
+    page_type: str,
+    *,
+    text: bool,
+    deadline: Deadline | None = None,
+    marks: Sequence[tuple[int, int, int]] | None = None,
+) -> list[list[float]]:
+    """The keep model's rows of a labelled page: `keep.text_rows` for a text dump,
+    `keep.rows` for an HTML page (the one place both the pipeline and the training
+    script make them), checking `deadline` as they are made."""
+    main, typical = scorer.page_context(blocks)
+    weights = block_weights(blocks, cfg)
+    if text:
+        return keep.text_rows(
+            blocks, weights, typical, cfg.good_min_words, cfg.near_min_words, deadline, marks
+        )
+    return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type, deadline)

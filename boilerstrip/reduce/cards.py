@@ -1,0 +1,150 @@
+"""Pages whose content is not one story: a listing's cards, a shop's grid of cards, a
+forum thread's posts. Their blocks are weighed again before the region is chosen.
+
+Why: the detectors and the scorer learned that teasers, short lines and comments are
+not the story on news pages; on these pages they are the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from ..config import Config
+from ..model import Block, Label
+from ..patterns import FORUM_STATS
+from .region import relabel
+
+# Where a block was labelled comment or related for sitting in a post of a thread.
+_POST_REASONS: Final = ("dom: inside a", "comment_section: ")
+# A card's title is one of these subheadings.
+_TITLE_TAGS: Final = ("h2", "h3", "h4", "h5", "h6")
+# A short post of a thread is content from this many words (a lone word is a button).
+_SHORT_POST_MIN_WORDS: Final = 2
+
+
+def cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+    """On a listing the cards are the content, and their lines are short: blocks that
+    context detectors took for other stories' teasers or menus (each card its own
+    <article>, a run of card lines) and prose the scorer marked down (it learned that
+    teasers are not the story on news pages) are weighed again by their own length and
+    prose alone; short lines weigh little (`card_weight_short`), so that a card's
+    headline, byline and date do not split the cards into runs."""
+    for b in blocks:
+        last = b.reasons[-1] if b.reasons else ""
+        if b.label in (Label.RELATED, Label.NAVIGATION) and last.startswith(cfg.card_reasons):
+            _reweigh(b, cfg, "reducer: a card of a listing")
+        elif _is_card_title(b, last):
+            _reweigh(b, cfg, "reducer: a card's linked title")
+        elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
+            _reweigh(b, cfg, "reducer: weighed as a card's line")
+        if b.label in (Label.OTHER, Label.BYLINE, Label.METADATA) and b.score <= 0:
+            b.score = cfg.card_weight_short
+
+
+def _is_card_title(b: Block, last: str) -> bool:
+    """A card's title: a subheading that is one link (to the item), which the DOM
+    detector took for a menu for being mostly links; a menu's links are not
+    subheadings, and one repeated on the page is no card's own title."""
+    return (
+        b.label is Label.NAVIGATION
+        and b.tag in _TITLE_TAGS
+        and b.features.repeats == 1
+        and last.startswith("dom: mostly links")
+    )
+
+
+def card_grids(blocks: Sequence[Block], cfg: Config) -> None:
+    """A grid of cards (a shop's products, a collection's items) is a long run of short
+    lines no detector claimed: each card's name, code and price. Weighed as short lines
+    they fall outside every content region, and the listing keeps only its intro. A run
+    of at least `card_grid_min_lines` such lines, where only short repeated lines (a
+    price or a label several cards share) may come between them, is content: its lines
+    pull the region `card_grid_weight` each and its repeated lines no longer split it."""
+    run: list[Block] = []
+    for b in blocks:
+        if _is_grid_line(b, cfg) or (run and _is_grid_gap(b, cfg)):
+            run.append(b)
+        else:
+            _take_grid(run, cfg)
+            run = []
+    _take_grid(run, cfg)
+
+
+def _is_grid_line(b: Block, cfg: Config) -> bool:
+    """A card's line: short, not claimed by any detector (its name may be a link)."""
+    return b.label is Label.OTHER and b.features.repeats == 1 and b.features.words < cfg.good_min_words
+
+
+def _is_grid_gap(b: Block, cfg: Config) -> bool:
+    """A line several cards share ("From $29.00"), taken for a menu for repeating."""
+    return (
+        b.label is Label.NAVIGATION
+        and b.features.repeats > 1
+        and b.features.words <= cfg.short_max_words
+        and bool(b.reasons)
+        and b.reasons[-1].startswith("repetition: ")
+    )
+
+
+def _take_grid(run: Sequence[Block], cfg: Config) -> None:
+    """The run's lines are content when they are enough, and enough of them are not
+    links (a card's code, price or blurb; a menu nobody claimed is links only)."""
+    lines = [b for b in run if b.label is Label.OTHER]
+    plain = sum(1 for b in lines if b.dom is None or b.dom.link_density <= cfg.card_max_link_density)
+    if len(lines) < cfg.card_grid_min_lines or plain < len(lines) * cfg.card_grid_min_plain_share:
+        return
+    for b in run:
+        if b.label is Label.OTHER:
+            b.score = cfg.card_grid_weight
+            relabel(b, Label.ARTICLE, "reducer: a line of a grid of cards")
+        else:
+            b.score = cfg.card_weight_short
+
+
+def _reweigh(b: Block, cfg: Config, reason: str) -> None:
+    """A card's block weighed by its own length and prose alone: prose is article,
+    a short line is other."""
+    weight = _prose_weight(b, cfg)
+    if weight is not None:
+        b.score = weight
+        relabel(b, Label.ARTICLE, reason)
+    else:
+        b.score = cfg.weight_short
+        relabel(b, Label.OTHER, reason)
+
+
+def _prose_weight(b: Block, cfg: Config) -> float | None:
+    """The pull of a block that reads as prose (long, or near and ending a sentence),
+    by its words up to a cap; None for a shorter one."""
+    f = b.features
+    if f.words >= cfg.good_min_words or (f.words >= cfg.near_min_words and f.ends_sentence):
+        return min(max(f.words * cfg.weight_good_per_word, cfg.weight_near), cfg.weight_good_cap)
+    return None
+
+
+def posts_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+    """On a forum thread the posts are the content: blocks labelled comment for
+    sitting in a post (a comment class, the comment section) or in another <article>
+    are weighed again as prose; vote, reply and author lines, which the comment
+    patterns claimed, stay out (no longer barriers: they separate posts)."""
+    for b in blocks:
+        if b.label is Label.COMMENT and b.reasons and b.reasons[0].startswith("comments: "):
+            b.score = cfg.weight_short
+            continue
+        from_post = (b.label is Label.COMMENT and b.reasons[-1].startswith(_POST_REASONS)) or (
+            b.label is Label.RELATED and b.reasons[-1].startswith("other_articles: ")
+        )
+        if not from_post:
+            continue
+        weight = _prose_weight(b, cfg)
+        if FORUM_STATS.match(b.text):
+            b.score = cfg.weight_short
+        elif weight is not None:
+            b.score = weight
+            relabel(b, Label.ARTICLE, "reducer: a post of a forum thread")
+        elif b.features.words >= _SHORT_POST_MIN_WORDS and not b.features.repeats > 1:
+            b.score = 0.0
+            relabel(b, Label.ARTICLE, "reducer: a short post of a forum thread")
+        else:
+            b.score = cfg.weight_short
