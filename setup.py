@@ -31,7 +31,15 @@ COMPILED = [
     "scorer",
     "reduce",
     "meta",
-    "html",
+    "html/__init__",
+    "html/vocabulary",
+    "html/walked",
+    "html/parsing",
+    "html/hints",
+    "html/navigation",
+    "html/events",
+    "html/lean",
+    "html/tree",
     "htmlmeta",
     "decode",
     "keep",
@@ -79,7 +87,7 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 
 def c_extensions() -> list:  # type: ignore[type-arg]
     """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
-    the tree lxml parsed without a Python object per element (see html.py); and the
+    the tree lxml parsed without a Python object per element (see html/tree.py); and the
     word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
     keep model's tree walk (boilerstrip/_trees.c, see keep.py)."""
     if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":

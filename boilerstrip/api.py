@@ -9,11 +9,11 @@ from typing import Final
 
 from . import detectors as D
 from . import features, html, htmlmeta, keep, lang, meta, pagetype, scorer
-from . import markup as repair
 from .budget import Deadline
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import ArgumentError, ConfigError, InputError
+from .html import repair
 from .htmlmeta import HtmlMeta
 from .model import Block, Label, Result, Verdict
 from .reduce import assemble
@@ -163,7 +163,7 @@ class Cleaner:
 
     def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[D.Page, HtmlMeta]:
         walked = html.read(source, self.config, deadline)
-        markup = htmlmeta.extract(walked.markup, self.config)
+        markup = htmlmeta.extract(walked.collected, self.config)
         markup.page_title = walked.title
         return self._prepared(walked.blocks, markup, deadline), markup
 

@@ -28,13 +28,13 @@ from boilerstrip import (
     features,
     html,
     lang,
-    markup,
     meta,
     pagetype,
     reduce,
     segment,
 )
 from boilerstrip.budget import Deadline, TimeLimitError
+from boilerstrip.html import repair as markup
 from boilerstrip.model import Block
 
 from .conftest import FIXTURES
