@@ -1,14 +1,17 @@
 /* The HTML walk over the tree lxml has parsed, in C.
 
-Why: the walk in html.py runs as lxml's parser target, so lxml makes a Python string
+Why: the walk in Python (html/events.py) runs as lxml's parser target, so lxml makes a Python string
 for every tag and text, a dict for every element's attributes, and calls a Python
 method for each. Here the walk reads libxml2's nodes where lxml keeps them, and makes
 Python objects only for what it keeps: the blocks' texts and the markup htmlmeta reads.
 
-It is the same walk as html._Builder, event for event (the same two levels, the same
-hold-back of navigation elements), and must give the same result on every page:
-tests/test_html_walk.py compares the two on real pages. A change to one is a change
-to both. The package works without this module (html.py falls back to _Builder).
+It is the same walk as html/events.py's _Builder, event for event (the same two levels,
+the same hold-back of navigation elements), and must give the same result on every
+page: tests/test_html_walk.py compares the two on real pages. A change to one is a
+change to both. Both read the page by one vocabulary, html/vocabulary.py: this walk is
+handed it once at start-up (`vocabulary`, called by html/tree.py) and builds its tables
+from it; it holds no copy of its own. White space is CPython's own (Py_UNICODE_ISSPACE),
+as str.split sees it. The package works without this module (the walk in Python).
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -17,134 +20,88 @@ to both. The package works without this module (html.py falls back to _Builder).
 #include <libxml/tree.h>
 #include "lxml.etree.h"
 
-/* ------------------------------------------------------------------ tags */
+/* ------------------------------------------------------------------ the vocabulary */
 
+/* A tag's kinds, a bit each: the sets of html/vocabulary.py (drop, block, container,
+   observed, prose, cell), handed over at start-up. */
 enum {
     K_DROP = 1, K_BLOCK = 2, K_CONTAINER = 4, K_OBSERVED = 8, K_PROSE = 16, K_CELL = 32,
 };
+/* The tags the walk's code treats by name, as the Python walk's code does ("a" opens a
+   link, "br" ends a block...); T_FOREIGN is vocabulary.FOREIGN_TAGS. */
 enum {
     T_OTHER, T_A, T_BR, T_NAV, T_TR, T_BODY, T_TITLE, T_SCRIPT, T_META, T_TIME, T_LINK,
     T_ARTICLE, T_HTML, T_FOREIGN,
 };
-/* Container bits: the names html.py's _CONTAINERS holds (roles map onto them). */
-static const char *const CONTAINER_NAMES[] = {
-    "nav", "header", "footer", "aside", "form", "article", "main", "figure", "figcaption",
-    "li", "table", "blockquote", "pre", "ul", "ol", "dl",
+static const struct { const char *name; unsigned char id; } NAMED_TAGS[] = {
+    {"a", T_A}, {"br", T_BR}, {"nav", T_NAV}, {"tr", T_TR}, {"body", T_BODY}, {"title", T_TITLE},
+    {"script", T_SCRIPT}, {"meta", T_META}, {"time", T_TIME}, {"link", T_LINK}, {"article", T_ARTICLE},
+    {"html", T_HTML},
 };
-#define N_CONTAINERS 16
-#define C_NAV 0
-#define C_HEADER 1
-#define C_FOOTER 2
-#define C_ASIDE 3
-#define C_FORM 4
-#define C_ARTICLE 5
-#define C_MAIN 6
-#define C_FIGURE 7
-#define C_FIGCAPTION 8
-#define C_LI 9
-#define C_TABLE 10
-#define C_BLOCKQUOTE 11
-#define C_PRE 12
-#define C_UL 13
-#define C_OL 14
-#define C_DL 15
+#define N_NAMED ((int)(sizeof(NAMED_TAGS) / sizeof(NAMED_TAGS[0])))
+/* A block's containers are the bits of an unsigned int. */
+#define MAX_CONTAINERS 32
 
 typedef struct {
-    const char *name;
+    char *name;
     unsigned char kind;
     signed char cbit; /* container bit, -1 for none */
     unsigned char id;
 } TagInfo;
 
-#define D K_DROP
-#define B K_BLOCK
-#define C K_CONTAINER
-/* Sorted by name (bsearch). Kinds mirror html.py: _DROP, _BLOCK_TAGS, _CONTAINERS,
-   _OBSERVED, _PROSE_TAGS, model.CELL_TAGS. */
-static const TagInfo TAGS[] = {
-    {"a", 0, -1, T_A},
-    {"address", B, -1, T_OTHER},
-    {"article", B | C | K_PROSE, C_ARTICLE, T_ARTICLE},
-    {"aside", B | C, C_ASIDE, T_OTHER},
-    {"audio", D, -1, T_OTHER},
-    {"blockquote", B | C, C_BLOCKQUOTE, T_OTHER},
-    {"body", B, -1, T_BODY},
-    {"br", 0, -1, T_BR},
-    {"button", D, -1, T_OTHER},
-    {"canvas", D, -1, T_OTHER},
-    {"caption", B, -1, T_OTHER},
-    {"center", B, -1, T_OTHER},
-    {"dd", B, -1, T_OTHER},
-    {"details", B, -1, T_OTHER},
-    {"div", B, -1, T_OTHER},
-    {"dl", B | C, C_DL, T_OTHER},
-    {"dt", B, -1, T_OTHER},
-    {"embed", D, -1, T_OTHER},
-    {"fieldset", B, -1, T_OTHER},
-    {"figcaption", B | C, C_FIGCAPTION, T_OTHER},
-    {"figure", C, C_FIGURE, T_OTHER},
-    {"footer", B | C, C_FOOTER, T_OTHER},
-    {"form", B | C, C_FORM, T_OTHER},
-    {"h1", B | K_PROSE, -1, T_OTHER},
-    {"h2", B, -1, T_OTHER},
-    {"h3", B, -1, T_OTHER},
-    {"h4", B, -1, T_OTHER},
-    {"h5", B, -1, T_OTHER},
-    {"h6", B, -1, T_OTHER},
-    {"head", D, -1, T_OTHER},
-    {"header", B | C, C_HEADER, T_OTHER},
-    {"hr", B, -1, T_OTHER},
-    {"html", 0, -1, T_HTML},
-    {"iframe", D, -1, T_OTHER},
-    {"input", D, -1, T_OTHER},
-    {"legend", B, -1, T_OTHER},
-    {"li", B | C, C_LI, T_OTHER},
-    {"link", K_OBSERVED, -1, T_LINK},
-    {"main", B | C | K_PROSE, C_MAIN, T_OTHER},
-    {"map", D, -1, T_OTHER},
-    {"math", D, -1, T_FOREIGN},
-    {"meta", K_OBSERVED, -1, T_META},
-    {"nav", B | C, C_NAV, T_NAV},
-    {"noframes", D, -1, T_OTHER}, /* raw text in libxml2: markup.reveal reads it as markup */
-    {"noscript", D, -1, T_OTHER},
-    {"object", D, -1, T_OTHER},
-    {"ol", B | C, C_OL, T_OTHER},
-    {"option", D, -1, T_OTHER},
-    {"p", B | K_PROSE, -1, T_OTHER},
-    {"pre", B | C, C_PRE, T_OTHER},
-    {"script", D | K_OBSERVED, -1, T_SCRIPT},
-    {"section", B, -1, T_OTHER},
-    {"select", D, -1, T_OTHER},
-    {"style", D, -1, T_OTHER},
-    {"summary", B, -1, T_OTHER},
-    {"svg", D, -1, T_FOREIGN}, /* SVG and MathML: a <title> in them is not the page's */
-    {"table", B | C, C_TABLE, T_OTHER},
-    {"td", B | K_CELL, -1, T_OTHER},
-    {"template", D, -1, T_OTHER},
-    {"textarea", D, -1, T_OTHER},
-    {"th", B | K_CELL, -1, T_OTHER},
-    {"time", K_OBSERVED, -1, T_TIME},
-    {"title", B | K_OBSERVED, -1, T_TITLE},
-    {"tr", B, -1, T_TR},
-    {"ul", B | C, C_UL, T_OTHER},
-    {"video", D, -1, T_OTHER},
-};
-#undef D
-#undef B
-#undef C
-#define N_TAGS ((int)(sizeof(TAGS) / sizeof(TAGS[0])))
-static const TagInfo NO_TAG = {"", 0, -1, T_OTHER};
-static const TagInfo NAV_TAG = {"nav", K_BLOCK | K_CONTAINER, C_NAV, T_NAV};
+/* A role: the container it names (-1 for none), the hint and word it gives (or NULL),
+   whether it marks navigation. */
+typedef struct { char *role; int cbit; PyObject *hint, *word; int nav; } RoleInfo;
 
-static const TagInfo *lookup_tag(const char *name) {
-    int lo = 0, hi = N_TAGS - 1;
+/* A word's bit in a set's filter: words of a set set their bits, and a word whose bit is
+   clear is in none of them, found without making a str of it and hashing it. */
+enum { FILTER_BITS = 4096 };
+typedef struct { uint64_t bits[FILTER_BITS / 64]; } Filter;
+/* What vocabulary.class_hint reads: class_hint itself (for a non-ASCII string), the
+   content hint, CONTENT_NAMES, BOILERPLATE_WORDS, EMBED_WORDS, and their filters. */
+typedef struct {
+    PyObject *fallback, *content_hint, *content, *boilerplate, *embed;
+    Filter content_words, boilerplate_words, embed_words;
+} Hints;
+
+/* All the walk is handed at start-up, built into its tables (see build_vocabulary). */
+typedef struct {
+    TagInfo *tags; /* sorted by name (bsearch) */
+    int n_tags;
+    TagInfo no_tag;
+    const TagInfo *nav_tag, *body_tag;
+    const char *containers[MAX_CONTAINERS];
+    int n_containers;
+    RoleInfo *roles;
+    int n_roles;
+    Hints hints;
+    PyObject *hidden_search;
+    Py_ssize_t max_time_stamps;
+    PyTypeObject *raw_block, *walk_result; /* html/walked.py's named tuples */
+    PyObject *given; /* what Python handed over: holds every object above */
+} Vocabulary;
+
+static const TagInfo *lookup_tag(const Vocabulary *v, const char *name) {
+    int lo = 0, hi = v->n_tags - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        int cmp = strcmp(name, TAGS[mid].name);
-        if (cmp == 0) return &TAGS[mid];
+        int cmp = strcmp(name, v->tags[mid].name);
+        if (cmp == 0) return &v->tags[mid];
         if (cmp < 0) hi = mid - 1; else lo = mid + 1;
     }
-    return &NO_TAG;
+    return &v->no_tag;
+}
+
+static const RoleInfo *find_role(const Vocabulary *v, const char *role) {
+    if (!role) return NULL;
+    for (int i = 0; i < v->n_roles; i++)
+        if (!strcmp(role, v->roles[i].role)) return &v->roles[i];
+    return NULL;
+}
+
+static int nav_role(const Vocabulary *v, const char *role) {
+    const RoleInfo *r = find_role(v, role);
+    return r && r->nav;
 }
 
 /* libxml2 keeps element names in the document's dictionary: one pointer per name. The
@@ -191,14 +148,10 @@ static inline Py_UCS4 next_cp(const unsigned char *s, Py_ssize_t *i) {
     *i += 4; return v;
 }
 
-static inline int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); }
-
-/* White space as Python's str.split, str.strip and str.isspace see it. */
-static inline int is_ws(Py_UCS4 c) {
-    if (c < 0x80) return ascii_ws((unsigned char)c);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
+/* White space as Python's str.split, str.strip and str.isspace see it: CPython's own
+   test, so the two walks cannot disagree on it. */
+static inline int ascii_ws(unsigned char c) { return Py_UNICODE_ISSPACE(c); }
+static inline int is_ws(Py_UCS4 c) { return Py_UNICODE_ISSPACE(c); }
 
 /* Whether the code point at s[*i] is white space; steps over it. */
 static inline int step_ws(const unsigned char *s, Py_ssize_t *i) {
@@ -334,17 +287,6 @@ static PyObject *str_or_none(const char *s) {
 
 /* ------------------------------------------------------------------ the walk's state */
 
-/* What html.class_hint reads: (class_hint itself, CONTENT_NAMES, BOILERPLATE_WORDS,
-   _EMBED_WORDS). html.py holds the words; here they are only looked up. */
-/* A word's bit in a set's filter: words of a set set their bits, and a word whose bit is
-   clear is in none of them, found without making a str of it and hashing it. */
-enum { FILTER_BITS = 4096 };
-typedef struct { uint64_t bits[FILTER_BITS / 64]; } Filter;
-typedef struct {
-    PyObject *fallback, *content, *boilerplate, *embed;
-    Filter content_words, boilerplate_words, embed_words;
-} Hints;
-
 typedef struct {
     unsigned int containers;
     PyObject *chain;    /* the nearest hinted element: (hint number, hint, word, the one around it), or None */
@@ -358,8 +300,8 @@ typedef struct { Event *items; Py_ssize_t len, cap; } Events;
 
 typedef struct {
     /* given */
-    Hints hints;
-    PyObject *hidden_search, *hint_memo;
+    const Vocabulary *v;
+    PyObject *hint_memo;
     double nav_min_link_share;
     Py_ssize_t max_articles;
     CacheSlot cache[CACHE_SIZE];
@@ -397,10 +339,10 @@ static const TagInfo *tag_of(Walk *w, xmlNode *node) {
         if (w->cache[h].key == name) return w->cache[h].info;
         if (!w->cache[h].key) {
             w->cache[h].key = name;
-            return w->cache[h].info = lookup_tag((const char *)name);
+            return w->cache[h].info = lookup_tag(w->v, (const char *)name);
         }
     }
-    return lookup_tag((const char *)name);
+    return lookup_tag(w->v, (const char *)name);
 }
 
 static int push_frame(Walk *w, unsigned int containers, PyObject *chain, PyObject *articles, int hidden) {
@@ -456,7 +398,7 @@ static int reset_walk(Walk *w) {
     clear_stack(w);
     if (push_frame(w, 0, Py_None, w->empty_tuple, 0) < 0) return -1;
     w->n_block_tags = 0;
-    if (push_block_tag(w, lookup_tag("body")) < 0) return -1;
+    if (push_block_tag(w, w->v->body_tag) < 0) return -1;
     w->hinted = w->article_count = w->rows = w->hiding = 0;
     free_events(w->nav); w->nav = NULL;
     w->nav_depth = 0; w->walk_nav = 0;
@@ -472,9 +414,9 @@ static PyObject *containers_set(Walk *w, unsigned int mask) {
     if (found || PyErr_Occurred()) { Py_DECREF(key); Py_XINCREF(found); return found; }
     PyObject *names = PyList_New(0);
     if (!names) { Py_DECREF(key); return NULL; }
-    for (int bit = 0; bit < N_CONTAINERS; bit++) {
+    for (int bit = 0; bit < w->v->n_containers; bit++) {
         if (!(mask & (1u << bit))) continue;
-        PyObject *name = PyUnicode_FromString(CONTAINER_NAMES[bit]);
+        PyObject *name = PyUnicode_FromString(w->v->containers[bit]);
         if (!name || PyList_Append(names, name) < 0) { Py_XDECREF(name); Py_DECREF(names); Py_DECREF(key); return NULL; }
         Py_DECREF(name);
     }
@@ -496,13 +438,31 @@ static PyObject *tag_str(Walk *w, const char *tag) {
     return s;
 }
 
-/* (text, tag, depth, link chars, containers, hint chain, row, articles), as _Builder.raw */
+/* A named tuple of `type` (html/walked.py's RawBlock, WalkResult) of n items, each a new
+   reference (stolen; all released on an error): made as tuple.__new__ makes one of a
+   subclass, without the named tuple's interpreted __new__. */
+static PyObject *named_tuple(PyTypeObject *type, Py_ssize_t n, PyObject **items) {
+    PyObject *made = type->tp_alloc(type, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!items[i] || !made) { Py_XDECREF(items[i]); continue; }
+        PyTuple_SET_ITEM(made, i, items[i]);
+    }
+    for (Py_ssize_t i = 0; made && i < n; i++)
+        if (!items[i]) { Py_CLEAR(made); break; }
+    if (!made && !PyErr_Occurred()) PyErr_NoMemory();
+    return made;
+}
+
+/* A RawBlock (text, tag, depth, link chars, containers, hint chain, row, articles), as
+   _Builder.raw holds */
 static int add_raw(Walk *w, PyObject *text, const char *tag, Py_ssize_t depth, Py_ssize_t links,
                    unsigned int containers, PyObject *chain, Py_ssize_t row, PyObject *articles) {
     PyObject *tag_s = tag_str(w, tag);
     PyObject *set = tag_s ? containers_set(w, containers) : NULL;
     if (!set) { Py_XDECREF(tag_s); Py_DECREF(text); return -1; }
-    PyObject *item = Py_BuildValue("(NNnnNOnO)", text, tag_s, depth, links, set, chain, row, articles);
+    PyObject *items[8] = {text, tag_s, PyLong_FromSsize_t(depth), PyLong_FromSsize_t(links), set,
+                          Py_NewRef(chain), PyLong_FromSsize_t(row), Py_NewRef(articles)};
+    PyObject *item = named_tuple(w->v->raw_block, 8, items);
     if (!item) return -1;
     int result = PyList_Append(w->raw, item);
     Py_DECREF(item);
@@ -525,29 +485,6 @@ static int flush(Walk *w) {
 }
 
 /* ------------------------------------------------------------------ frames */
-
-static int role_in(const char *role, const char *const *roles) {
-    if (!role) return 0;
-    for (; *roles; roles++) if (strcmp(role, *roles) == 0) return 1;
-    return 0;
-}
-static const char *const NAV_ROLES[] = {"navigation", "menu", "menubar", NULL};
-
-static int role_container(const char *role) {
-    if (!role) return -1;
-    if (!strcmp(role, "banner")) return C_HEADER;
-    if (!strcmp(role, "complementary") || !strcmp(role, "dialog") || !strcmp(role, "alert")) return C_ASIDE;
-    if (!strcmp(role, "main")) return C_MAIN;
-    if (!strcmp(role, "article")) return C_ARTICLE;
-    if (!strcmp(role, "search")) return C_FORM;
-    return -1;
-}
-static const char *role_hint(const char *role) {
-    if (!role) return NULL;
-    if (role_in(role, NAV_ROLES)) return "nav";
-    if (!strcmp(role, "contentinfo")) return "footer";
-    return NULL;
-}
 
 /* ------------------------------------------------------------------ class/id hints */
 
@@ -584,15 +521,7 @@ static int fill_filter(Filter *f, PyObject *keys) {
     return PyErr_Occurred() ? -1 : 0;
 }
 
-static int read_hints(PyObject *tuple, Hints *h) {
-    if (!PyTuple_Check(tuple)) {
-        PyErr_SetString(PyExc_TypeError, "hints must be a tuple (html._HINTS)");
-        return -1;
-    }
-    if (!PyArg_ParseTuple(tuple, "OO!O!O!;hints must be (class_hint, content names, boilerplate words, "
-                          "embed words)", &h->fallback, &PyFrozenSet_Type, &h->content, &PyDict_Type,
-                          &h->boilerplate, &PyFrozenSet_Type, &h->embed))
-        return -1;
+static int fill_hint_filters(Hints *h) {
     if (fill_filter(&h->content_words, h->content) < 0 || fill_filter(&h->boilerplate_words, h->boilerplate) < 0 ||
         fill_filter(&h->embed_words, h->embed) < 0)
         return -1;
@@ -617,7 +546,7 @@ static int has_word(PyObject *set, const Filter *filter, const char *s, Py_ssize
     return found;
 }
 
-/* The next token of s[*i:n] split at white space, or also at '-' (html.class_hint's
+/* The next token of s[*i:n] split at white space, or also at '-' (vocabulary.class_hint's
    "names" and "parts"); 0 when there is none. */
 static int next_token(const char *s, Py_ssize_t n, Py_ssize_t *i, int at_dash, Py_ssize_t *start, Py_ssize_t *end) {
     while (*i < n && (ascii_ws((unsigned char)s[*i]) || (at_dash && s[*i] == '-'))) (*i)++;
@@ -640,15 +569,18 @@ static int has_part(const char *name, Py_ssize_t n, const char *word, Py_ssize_t
     return 0;
 }
 
-static PyObject *hint_pair(const char *hint, const char *word, Py_ssize_t len) {
+static PyObject *no_hint(void) { return Py_BuildValue("(ss)", "", ""); }
+
+static PyObject *hint_pair(PyObject *hint, const char *word, Py_ssize_t len) {
     PyObject *word_s = ascii_str(word, len);
     if (!word_s) return NULL;
-    PyObject *pair = Py_BuildValue("(sN)", hint, word_s);
+    PyObject *pair = PyTuple_Pack(2, hint, word_s);
+    Py_DECREF(word_s);
     return pair;
 }
 
-/* html.class_hint for an ASCII class/id string, read in place; any other string goes
-   to html.class_hint itself (its lower() is Unicode's). */
+/* vocabulary.class_hint for an ASCII class/id string, read in place; any other string goes
+   to class_hint itself (its lower() is Unicode's). */
 static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
     if (!PyUnicode_IS_ASCII(attrs)) return PyObject_CallOneArg(h->fallback, attrs);
     Py_ssize_t n = PyUnicode_GET_LENGTH(attrs), i, a, b;
@@ -672,13 +604,13 @@ static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
             found = has_word(h->content, &h->content_words, joined, len);
         }
         if (found < 0) goto done;
-        if (found) { result = hint_pair("content", low + a, b - a); goto done; }
+        if (found) { result = hint_pair(h->content_hint, low + a, b - a); goto done; }
     }
     if (has_bytes(low, n, "embed", 5)) {
         for (i = 0; next_token(low, n, &i, 1, &a, &b);) {
             int found = has_word(h->embed, &h->embed_words, low + a, b - a);
             if (found < 0) goto done;
-            if (found) { result = hint_pair("", "", 0); goto done; }
+            if (found) { result = no_hint(); goto done; }
         }
     }
     for (i = 0; next_token(low, n, &i, 1, &a, &b);) {
@@ -699,7 +631,7 @@ static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
             }
         }
     }
-    result = hint_pair("", "", 0);
+    result = no_hint();
 done:
     PyMem_Free(low);
     PyMem_Free(joined);
@@ -711,7 +643,7 @@ static PyObject *hint_of(Walk *w, PyObject *names) {
     PyObject *found = PyDict_GetItemWithError(w->hint_memo, names);
     if (found) { Py_INCREF(found); return found; }
     if (PyErr_Occurred()) return NULL;
-    found = class_hint_of(&w->hints, names);
+    found = class_hint_of(&w->v->hints, names);
     if (!found) return NULL;
     if (!PyTuple_Check(found) || PyTuple_GET_SIZE(found) != 2) {
         Py_DECREF(found);
@@ -744,8 +676,8 @@ static int push_element_frame(Walk *w, const Attrs *attrs, const TagInfo *tag, F
         }
     }
     if (tag->kind & K_CONTAINER) containers |= 1u << tag->cbit;
-    int from_role = role_container(role);
-    if (from_role >= 0) containers |= 1u << from_role;
+    const RoleInfo *role_info = find_role(w->v, role);
+    if (role_info && role_info->cbit >= 0) containers |= 1u << role_info->cbit;
 
     w->names.len = 0;
     if (attrs->itemprop && !strcmp(attrs->itemprop, "articleBody") && buf_add(&w->names, "article-body ", 13) < 0)
@@ -762,11 +694,9 @@ static int push_element_frame(Walk *w, const Attrs *attrs, const TagInfo *tag, F
         Py_INCREF(word);
     }
     if (!hint || PyObject_Not(hint)) {
-        const char *from = role_hint(role);
-        if (from) {
-            Py_XSETREF(hint, PyUnicode_FromString(from));
-            Py_XSETREF(word, PyUnicode_FromFormat("role=%s", role));
-            if (!hint || !word) goto done;
+        if (role_info && role_info->hint) {
+            Py_XSETREF(hint, Py_NewRef(role_info->hint));
+            Py_XSETREF(word, Py_NewRef(role_info->word));
         }
     }
     if (hint && PyObject_IsTrue(hint)) {
@@ -797,13 +727,13 @@ static int ascii_has(const char *s, const char *needle) {
     return 0;
 }
 
-/* _is_hidden: by attribute, or by inline style (the regex in html.py decides where the
+/* _is_hidden: by attribute, or by inline style (vocabulary.HIDDEN_STYLE decides where the
    style could match it: it holds "none" or "hidden", or is not ASCII). */
 static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attribute) {
     if (by_attribute) return tag->id != T_HTML && tag->id != T_BODY;
     if (!style || !*style || !(ascii_has(style, "none") || ascii_has(style, "hidden"))) return 0;
     PyObject *s = PyUnicode_DecodeUTF8(style, (Py_ssize_t)strlen(style), "strict");
-    PyObject *match = s ? PyObject_CallOneArg(w->hidden_search, s) : NULL;
+    PyObject *match = s ? PyObject_CallOneArg(w->v->hidden_search, s) : NULL;
     Py_XDECREF(s);
     if (!match) return -1;
     int found = match != Py_None;
@@ -833,7 +763,7 @@ static int walk_start(Walk *w, xmlNode *node) {
         if (w->pieces_n && flush(w) < 0) return -1;
         if (w->walk_nav) {
             w->walk_nav = 0;
-        } else if (tag->id == T_NAV || role_in(attrs.role, NAV_ROLES)) {
+        } else if (tag->id == T_NAV || nav_role(w->v, attrs.role)) {
             w->nav = PyMem_Calloc(1, sizeof(Events));
             if (!w->nav) { PyErr_NoMemory(); return -1; }
             w->nav_depth = 0;
@@ -886,7 +816,7 @@ static int holds_back(Walk *w, xmlNode *node) {
     if (tag->id == T_NAV) return 1;
     const char *role = attr(node, "role", w->keep);
     if (!role && PyErr_Occurred()) return -1;
-    return role_in(role, NAV_ROLES);
+    return nav_role(w->v, role);
 }
 
 /* The words of a text and their code points, as str.split sees them. */
@@ -904,7 +834,7 @@ static void count_words(const char *s, Py_ssize_t n, Py_ssize_t *words, Py_ssize
     }
 }
 
-/* html._NavSpans: for each navigation element among held events, in one pass over
+/* html/navigation.py's NavSpans: for each navigation element among held events, in one pass over
    them, the index of its end event (-1 for none) and what collapse counts in it: the
    length of its text with spaces joined, its characters in links, and whether it holds
    a prose element. Running totals are kept; an element's counts are the totals at its
@@ -979,13 +909,13 @@ static int add_nav(Walk *w, Events *events, Py_ssize_t start, Buf *text, Py_ssiz
         Py_ssize_t depth = w->depth + 1;
         Attrs attrs;
         if (read_attrs(events->items[start].node, &attrs, w->keep) < 0 ||
-            push_element_frame(w, &attrs, &NAV_TAG, &w->stack[w->depth - 1]) < 0) {
+            push_element_frame(w, &attrs, w->v->nav_tag, &w->stack[w->depth - 1]) < 0) {
             buf_free(text);
             return -1;
         }
         Frame *frame = &w->stack[w->depth - 1];
         PyObject *s = make_str(text->p, text->len, ascii);
-        result = s ? add_raw(w, s, "nav", depth, links, frame->containers | (1u << C_NAV), frame->chain, 0,
+        result = s ? add_raw(w, s, "nav", depth, links, frame->containers | (1u << w->v->nav_tag->cbit), frame->chain, 0,
                              frame->articles)
                    : -1;
         pop_frame(w);
@@ -1051,7 +981,7 @@ static int collapse_span(Walk *w, Events *events, Py_ssize_t start, const Spans 
 }
 
 /* _Builder._settle_nav: the navigation elements inside one that is walked are settled
-   from the events already held, in one loop (see html.py). */
+   from the events already held, in one loop (see html/events.py). */
 static int settle_nav(Walk *w) {
     Events *events = w->nav;
     w->nav = NULL;
@@ -1176,7 +1106,7 @@ static int observe(Walk *w, xmlNode *node, const TagInfo *tag) {
         int result = pair ? PyList_Append(w->metas, pair) : -1;
         Py_XDECREF(pair);
         if (result < 0) return -1;
-    } else if (tag->id == T_TIME && PyList_GET_SIZE(w->time_stamps) < 3) {
+    } else if (tag->id == T_TIME && PyList_GET_SIZE(w->time_stamps) < w->v->max_time_stamps) {
         const char *stamp = attr(node, "datetime", w->keep);
         if (append_str(w->time_stamps, stamp ? stamp : "") < 0) return -1;
     } else if (tag->id == T_LINK && !w->canonical_seen) {
@@ -1284,22 +1214,257 @@ static void free_walk(Walk *w) {
     Py_XDECREF(w->sets); Py_XDECREF(w->tags); Py_XDECREF(w->empty_tuple);
 }
 
+/* ------------------------------------------------------------------ building the vocabulary */
+
+#define CAPSULE_NAME "boilerstrip._walk.Vocabulary"
+
+static void free_vocabulary(Vocabulary *v) {
+    for (int i = 0; i < v->n_tags; i++) PyMem_Free(v->tags[i].name);
+    PyMem_Free(v->tags);
+    for (int i = 0; i < v->n_roles; i++) {
+        PyMem_Free(v->roles[i].role);
+        Py_XDECREF(v->roles[i].hint);
+        Py_XDECREF(v->roles[i].word);
+    }
+    PyMem_Free(v->roles);
+    Py_XDECREF(v->given);
+    PyMem_Free(v);
+}
+
+static void vocabulary_destructor(PyObject *capsule) {
+    free_vocabulary(PyCapsule_GetPointer(capsule, CAPSULE_NAME));
+}
+
+static char *copy_name(PyObject *name) {
+    if (!PyUnicode_Check(name)) {
+        PyErr_SetString(PyExc_TypeError, "the vocabulary's names must be str");
+        return NULL;
+    }
+    Py_ssize_t n;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(name, &n);
+    char *copy = utf8 ? PyMem_Malloc((size_t)n + 1) : NULL;
+    if (utf8 && !copy) PyErr_NoMemory();
+    if (copy) memcpy(copy, utf8, (size_t)n + 1);
+    return copy;
+}
+
+/* The tag of that name, added (of no kind) where the table has none yet; tags are in
+   the order added until sort_tags. */
+static TagInfo *tag_entry(Vocabulary *v, int *cap, PyObject *name) {
+    const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+    if (!utf8) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "the vocabulary's tags must be str");
+        return NULL;
+    }
+    for (int i = 0; i < v->n_tags; i++)
+        if (!strcmp(v->tags[i].name, utf8)) return &v->tags[i];
+    if (v->n_tags == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        TagInfo *tags = PyMem_Realloc(v->tags, (size_t)*cap * sizeof(TagInfo));
+        if (!tags) { PyErr_NoMemory(); return NULL; }
+        v->tags = tags;
+    }
+    char *copy = copy_name(name);
+    if (!copy) return NULL;
+    v->tags[v->n_tags] = (TagInfo){copy, 0, -1, T_OTHER};
+    return &v->tags[v->n_tags++];
+}
+
+/* Every tag of `names` (any iterable of str) gets the kind `kind`; with `id`, that id. */
+static int add_tags(Vocabulary *v, int *cap, PyObject *names, unsigned char kind, unsigned char id) {
+    PyObject *iter = PyObject_GetIter(names), *name;
+    if (!iter) return -1;
+    while ((name = PyIter_Next(iter))) {
+        TagInfo *tag = tag_entry(v, cap, name);
+        Py_DECREF(name);
+        if (!tag) { Py_DECREF(iter); return -1; }
+        tag->kind |= kind;
+        if (id != T_OTHER) tag->id = id;
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* The containers, in order: each one's bit is its place. */
+static int add_containers(Vocabulary *v, int *cap, PyObject *containers) {
+    Py_ssize_t n = PyTuple_GET_SIZE(containers);
+    if (n > MAX_CONTAINERS) {
+        PyErr_Format(PyExc_ValueError, "at most %d containers", MAX_CONTAINERS);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        TagInfo *tag = tag_entry(v, cap, PyTuple_GET_ITEM(containers, i));
+        if (!tag) return -1;
+        tag->kind |= K_CONTAINER;
+        tag->cbit = (signed char)i;
+    }
+    v->n_containers = (int)n;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(((const TagInfo *)a)->name, ((const TagInfo *)b)->name);
+}
+
+/* The tag table: the kinds of vocabulary.py's sets, the container bits, and the tags
+   the walk's code treats by name; sorted, then the names the walk reads pointed at. */
+static int build_tags(Vocabulary *v, PyObject *const kinds[6], PyObject *containers, PyObject *foreign) {
+    static const unsigned char KINDS[6] = {K_DROP, K_BLOCK, K_OBSERVED, K_PROSE, K_CELL, 0};
+    int cap = 0;
+    for (int k = 0; k < 5; k++)
+        if (add_tags(v, &cap, kinds[k], KINDS[k], T_OTHER) < 0) return -1;
+    if (add_containers(v, &cap, containers) < 0 || add_tags(v, &cap, foreign, 0, T_FOREIGN) < 0) return -1;
+    for (int i = 0; i < N_NAMED; i++) {
+        PyObject *name = PyUnicode_FromString(NAMED_TAGS[i].name);
+        TagInfo *tag = name ? tag_entry(v, &cap, name) : NULL;
+        Py_XDECREF(name);
+        if (!tag) return -1;
+        tag->id = NAMED_TAGS[i].id;
+    }
+    qsort(v->tags, (size_t)v->n_tags, sizeof(TagInfo), by_name);
+    for (int i = 0; i < v->n_tags; i++)
+        if (v->tags[i].cbit >= 0) v->containers[v->tags[i].cbit] = v->tags[i].name;
+    v->no_tag = (TagInfo){"", 0, -1, T_OTHER};
+    v->nav_tag = lookup_tag(v, "nav");
+    v->body_tag = lookup_tag(v, "body");
+    if (v->nav_tag->cbit < 0) {
+        PyErr_SetString(PyExc_ValueError, "\"nav\" must be one of the containers (a collapsed nav is one)");
+        return -1;
+    }
+    return 0;
+}
+
+static RoleInfo *role_entry(Vocabulary *v, PyObject *role) {
+    const char *utf8 = PyUnicode_Check(role) ? PyUnicode_AsUTF8(role) : NULL;
+    if (!utf8) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "the vocabulary's roles must be str");
+        return NULL;
+    }
+    for (int i = 0; i < v->n_roles; i++)
+        if (!strcmp(v->roles[i].role, utf8)) return &v->roles[i];
+    RoleInfo *roles = PyMem_Realloc(v->roles, (size_t)(v->n_roles + 1) * sizeof(RoleInfo));
+    if (!roles) { PyErr_NoMemory(); return NULL; }
+    v->roles = roles;
+    char *copy = copy_name(role);
+    if (!copy) return NULL;
+    v->roles[v->n_roles] = (RoleInfo){copy, -1, NULL, NULL, 0};
+    return &v->roles[v->n_roles++];
+}
+
+/* The roles: the container each names (one of the containers), the (hint, word) each
+   gives, and those that mark navigation. */
+static int build_roles(Vocabulary *v, PyObject *role_containers, PyObject *role_hints, PyObject *nav_roles) {
+    PyObject *role, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(role_containers, &pos, &role, &value)) {
+        RoleInfo *r = role_entry(v, role);
+        const char *name = r && PyUnicode_Check(value) ? PyUnicode_AsUTF8(value) : NULL;
+        if (!name) return -1;
+        const TagInfo *tag = lookup_tag(v, name);
+        if (tag->cbit < 0) {
+            PyErr_Format(PyExc_ValueError, "role %R names %R, which is not a container", role, value);
+            return -1;
+        }
+        r->cbit = tag->cbit;
+    }
+    for (pos = 0; PyDict_Next(role_hints, &pos, &role, &value);) {
+        RoleInfo *r = role_entry(v, role);
+        if (!r) return -1;
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2) {
+            PyErr_SetString(PyExc_TypeError, "a role's hint must be (hint, word)");
+            return -1;
+        }
+        r->hint = Py_NewRef(PyTuple_GET_ITEM(value, 0));
+        r->word = Py_NewRef(PyTuple_GET_ITEM(value, 1));
+    }
+    PyObject *iter = PyObject_GetIter(nav_roles);
+    if (!iter) return -1;
+    while ((role = PyIter_Next(iter))) {
+        RoleInfo *r = role_entry(v, role);
+        Py_DECREF(role);
+        if (!r) { Py_DECREF(iter); return -1; }
+        r->nav = 1;
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* A named tuple type of n fields: a tuple subclass with no room of its own. */
+static int check_named_tuple(PyObject *type, Py_ssize_t n) {
+    PyTypeObject *t = (PyTypeObject *)type;
+    PyObject *fields = PyType_IsSubtype(t, &PyTuple_Type) ? PyObject_GetAttrString(type, "_fields") : NULL;
+    int ok = fields && PyTuple_Check(fields) && PyTuple_GET_SIZE(fields) == n &&
+             t->tp_basicsize == PyTuple_Type.tp_basicsize && t->tp_itemsize == PyTuple_Type.tp_itemsize;
+    Py_XDECREF(fields);
+    PyErr_Clear();
+    if (!ok) PyErr_Format(PyExc_TypeError, "%R must be a named tuple of %zd fields", type, n);
+    return ok ? 0 : -1;
+}
+
+static int build_vocabulary(Vocabulary *v, PyObject *given) {
+    PyObject *kinds[6], *containers, *foreign, *role_containers, *role_hints, *nav_roles, *raw_block, *walk_result;
+    Hints *h = &v->hints;
+    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!OOUO!O!O!OnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
+                          &kinds[3], &kinds[4], &PyTuple_Type, &containers, &foreign, &PyDict_Type,
+                          &role_containers, &PyDict_Type, &role_hints, &nav_roles, &h->fallback,
+                          &h->content_hint, &PyFrozenSet_Type, &h->content, &PyDict_Type, &h->boilerplate,
+                          &PyFrozenSet_Type, &h->embed, &v->hidden_search, &v->max_time_stamps, &PyType_Type,
+                          &raw_block, &PyType_Type, &walk_result))
+        return -1;
+    if (check_named_tuple(raw_block, 8) < 0 || check_named_tuple(walk_result, 8) < 0) return -1;
+    v->raw_block = (PyTypeObject *)raw_block;
+    v->walk_result = (PyTypeObject *)walk_result;
+    if (build_tags(v, kinds, containers, foreign) < 0) return -1;
+    if (build_roles(v, role_containers, role_hints, nav_roles) < 0) return -1;
+    return fill_hint_filters(h);
+}
+
+PyDoc_STRVAR(vocabulary_doc,
+"vocabulary(given)\n\n"
+"The walk's tables, built once from what html/tree.py hands over (a tuple: the drop,\n"
+"block, observed, prose and cell tags, the containers in order, the foreign tags, the\n"
+"roles' containers, the roles' (hint, word), the navigation roles, class_hint, the\n"
+"content hint, the content names, the boilerplate words, the embed words, the hidden\n"
+"style's search, the most time stamps kept, and the RawBlock and WalkResult types),\n"
+"for walk() and class_hint(). The given objects are read, never changed, and must not\n"
+"change afterwards.");
+
+static PyObject *vocabulary(PyObject *module, PyObject *given) {
+    (void)module;
+    if (!PyTuple_Check(given)) {
+        PyErr_SetString(PyExc_TypeError, "vocabulary() needs a tuple");
+        return NULL;
+    }
+    Vocabulary *v = PyMem_Calloc(1, sizeof(Vocabulary));
+    if (!v) return PyErr_NoMemory();
+    v->given = Py_NewRef(given);
+    if (build_vocabulary(v, given) < 0) { free_vocabulary(v); return NULL; }
+    PyObject *capsule = PyCapsule_New(v, CAPSULE_NAME, vocabulary_destructor);
+    if (!capsule) free_vocabulary(v);
+    return capsule;
+}
+
+static const Vocabulary *vocabulary_of(PyObject *capsule) {
+    return PyCapsule_GetPointer(capsule, CAPSULE_NAME);
+}
+
 /* ------------------------------------------------------------------ the module */
 
 static PyObject *element_type = NULL;
 
 PyDoc_STRVAR(walk_doc,
-"walk(root, hints, hidden_search, nav_min_link_share, max_articles, check=None)\n\n"
-"Walk the document of an lxml element as html._Builder does. Returns (raw blocks,\n"
-"title, metas, JSON-LD texts, time stamps, canonical, canonical seen, root langs).\n"
-"`check`, if given, is called every so many elements; what it raises stops the walk.");
+"walk(root, vocabulary, nav_min_link_share, max_articles, check=None)\n\n"
+"Walk the document of an lxml element as html/events.py's _Builder does, by the\n"
+"vocabulary() made at start-up. Returns a WalkResult (raw blocks, title, metas,\n"
+"JSON-LD texts, time stamps, canonical, canonical seen, root langs). `check`, if\n"
+"given, is called every so many elements; what it raises stops the walk.");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
-    PyObject *root, *hints, *hidden_search, *check = Py_None;
+    PyObject *root, *capsule, *check = Py_None;
     double share;
     Py_ssize_t max_articles;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OOOdn|O", &root, &hints, &hidden_search, &share, &max_articles, &check)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOdn|O", &root, &capsule, &share, &max_articles, &check)) return NULL;
     if (!PyObject_TypeCheck(root, (PyTypeObject *)element_type)) {
         PyErr_SetString(PyExc_TypeError, "walk() needs an lxml element");
         return NULL;
@@ -1311,8 +1476,7 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     }
     Walk w;
     memset(&w, 0, sizeof w);
-    if (read_hints(hints, &w.hints) < 0) return NULL;
-    w.hidden_search = hidden_search;
+    if (!(w.v = vocabulary_of(capsule))) return NULL;
     w.check = check == Py_None ? NULL : check;
     w.nav_min_link_share = share;
     w.max_articles = max_articles;
@@ -1335,23 +1499,25 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     }
     if (close_walk(&w) < 0 || PyErr_Occurred()) goto done;
     if (!w.root_langs && !(w.root_langs = PyTuple_New(0))) goto done;
-    result = Py_BuildValue("(OOOOOOOO)", w.raw, w.title ? w.title : Py_None, w.metas, w.json_ld,
-                           w.time_stamps, w.canonical, w.canonical_seen ? Py_True : Py_False, w.root_langs);
+    PyObject *items[8] = {Py_NewRef(w.raw), Py_NewRef(w.title ? w.title : Py_None), Py_NewRef(w.metas),
+                          Py_NewRef(w.json_ld), Py_NewRef(w.time_stamps), Py_NewRef(w.canonical),
+                          PyBool_FromLong(w.canonical_seen), Py_NewRef(w.root_langs)};
+    result = named_tuple(w.v->walk_result, 8, items);
 done:
     free_walk(&w);
     return result;
 }
 
 PyDoc_STRVAR(class_hint_doc,
-"class_hint(names, hints)\n\n"
-"html.class_hint(names), as the walk reads it (for tests: the two must agree).");
+"class_hint(names, vocabulary)\n\n"
+"vocabulary.class_hint(names), as the walk reads it (for tests: the two must agree).");
 
 static PyObject *class_hint(PyObject *module, PyObject *args) {
-    PyObject *names, *tuple;
-    Hints hints;
+    PyObject *names, *capsule;
     (void)module;
-    if (!PyArg_ParseTuple(args, "UO", &names, &tuple) || read_hints(tuple, &hints) < 0) return NULL;
-    return class_hint_of(&hints, names);
+    if (!PyArg_ParseTuple(args, "UO", &names, &capsule)) return NULL;
+    const Vocabulary *v = vocabulary_of(capsule);
+    return v ? class_hint_of(&v->hints, names) : NULL;
 }
 
 /* ------------------------------------------------------------------ attributes per tag */
@@ -1559,7 +1725,7 @@ static PyObject *most_attributes(PyObject *module, PyObject *args) {
 PyDoc_STRVAR(first_end_tag_doc,
 "first_end_tag(page)\n\n"
 "Where the first </html, </HTML, </body or </BODY of the page (bytes) starts, or -1:\n"
-"the match of markup._END_TAGS, found by memchr from one '<' to the next (the pattern's\n"
+"the match of html/repair.py's _END_TAGS, found by memchr from one '<' to the next (the pattern's\n"
 "search read every byte of the page, 3% of a page's clean()).");
 
 static PyObject *first_end_tag(PyObject *module, PyObject *page) {
@@ -1586,7 +1752,7 @@ static PyObject *first_end_tag(PyObject *module, PyObject *page) {
 /* lean(page, kept): the page (UTF-8 bytes) with every start tag's attributes that the
    walk never reads left out, for libxml2 to parse: an attribute costs libxml2 a node, a
    text node and a copy of its value, about a fifth of its parse on the benchmark's pages.
-   html.lean_in_python is the reference. The page is read as the scan above reads it
+   html/lean.py's lean_in_python is the reference. The page is read as the scan above reads it
    (libxml2 2.14's tokenizer, HTML5's): comments, doctypes, end tags and the bodies of
    raw-text elements are copied as they are; where libxml2 could read it otherwise than
    this simpler scan (a script holding "<!--" then "<script", an end tag with
@@ -1799,7 +1965,7 @@ PyDoc_STRVAR(lean_doc,
 "lean(page, kept, bound)\n\n"
 "(the page (UTF-8 bytes) with the attributes of its start tags not named in kept (a tuple\n"
 "of lower-case ASCII bytes) left out, or the page itself where it may be read otherwise:\n"
-"html.lean_in_python; the most attributes a tag has, most_attributes(page, bound), or -1\n"
+"html/lean.py's lean_in_python; the most attributes a tag has, most_attributes(page, bound), or -1\n"
 "where the page is given back whole). Read up to the first tag of more than bound\n"
 "attributes, as most_attributes is: in one pass, instead of a pass of each.");
 
@@ -1850,7 +2016,7 @@ PyDoc_STRVAR(find_by_doc,
 "find_by(page, needle, k)\n\n"
 "page.find(needle) for bytes, found by memchr from one needle[k] to the next: a byte\n"
 "rare in pages ('S' in '<div hidden id=\"S:') makes few stops, where the search of the\n"
-"whole needle (markup.show_streamed) took 1% of a page's clean().");
+"whole needle (html/repair.py's show_streamed) took 1% of a page's clean().");
 
 static PyObject *find_by(PyObject *module, PyObject *args) {
     (void)module;
@@ -1873,6 +2039,7 @@ static PyObject *find_by(PyObject *module, PyObject *args) {
 }
 
 static PyMethodDef methods[] = {
+    {"vocabulary", vocabulary, METH_O, vocabulary_doc},
     {"walk", walk, METH_VARARGS, walk_doc},
     {"class_hint", class_hint, METH_VARARGS, class_hint_doc},
     {"most_attributes", most_attributes, METH_VARARGS, most_attributes_doc},
@@ -1884,7 +2051,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT, "boilerstrip._walk",
-    "The HTML walk over lxml's tree, in C (see html.py).", -1, methods, NULL, NULL, NULL, NULL,
+    "The HTML walk over lxml's tree, in C (see html/tree.py).", -1, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__walk(void) {

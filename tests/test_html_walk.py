@@ -13,7 +13,7 @@ import pytest
 import boilerstrip
 from boilerstrip import html
 from boilerstrip.decode import decode, is_utf8
-from boilerstrip.html import lean, parsing, repair, tree, vocabulary, walked
+from boilerstrip.html import lean, parsing, repair, tree, walked
 from boilerstrip.htmlmeta import Markup
 
 from .conftest import FIXTURES
@@ -162,7 +162,7 @@ def test_a_c_walk_that_disagrees_is_not_used_and_says_so() -> None:
     say aloud what differed: never a silent fall back to the slow walk."""
     assert not tree.walks_agree(None)
     with pytest.warns(RuntimeWarning, match="differs from the walk in Python.*title None, not 'A story'"):
-        assert not tree.walks_agree(lambda *args: ([], None, [], [], [], None, False, ()))
+        assert not tree.walks_agree(lambda *args: walked.WalkResult([], None, [], [], [], None, False, ()))
 
     def failing(*args: object) -> None:
         raise TypeError("an lxml it was not built for")
@@ -200,7 +200,7 @@ def test_c_class_hint_gives_what_class_hint_gives() -> None:
     hinted = 0
     for names in strings:
         expected = html.class_hint(names)
-        assert _walk.class_hint(names, tree.HINT_RULES) == expected, names
+        assert _walk.class_hint(names, tree.VOCABULARY) == expected, names
         hinted += bool(expected[0])
     assert hinted > 500  # the strings reach the rules, not only the "no hint" end
 
@@ -312,7 +312,7 @@ def _walked(page: bytes) -> html.HtmlPage:
     root = parsing.parse(page, parsing.parser(page, None))
     share, most = config.html_nav_min_link_share, config.html_max_nested_articles
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = tree.C_WALK(
-        root, tree.HINT_RULES, vocabulary.HIDDEN_STYLE.search, share, most, None
+        root, tree.VOCABULARY, share, most, None
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
     blocks = html.settle_hints(raw, config.html_hint_max_share)

@@ -11,26 +11,73 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from typing import Final
+from typing import Final, NamedTuple
 
 from ..budget import Deadline
 from ..config import Config
 from ..errors import InputError
 from ..htmlmeta import Markup
-from ..model import new_tuple
+from ..model import CELL_TAGS
 from ..native import c_function
+from . import vocabulary
 from .events import read_events
 from .hints import settle_hints
 from .lean import NO_BOUND, READ_ATTRIBUTES, lean_page
 from .parsing import NO_ELEMENT, cut_short, parse, parser
-from .vocabulary import BOILERPLATE_WORDS, CONTENT_NAMES, EMBED_WORDS, HIDDEN_STYLE, class_hint
-from .walked import HintRules, HtmlPage, WalkResult, short_title
+from .walked import HtmlPage, RawBlock, WalkResult, short_title
 
-# _walk.walk(root, HINT_RULES, hidden style search, nav link share, most nested articles, check)
+# _walk.walk(root, VOCABULARY, nav link share, most nested articles, check)
 WalkFunction = Callable[..., WalkResult]
-# What the C walk's class_hint reads (it calls class_hint itself for a non-ASCII string).
-HINT_RULES: Final[HintRules] = (class_hint, CONTENT_NAMES, BOILERPLATE_WORDS, EMBED_WORDS)
 _DEFAULT_CONFIG: Final = Config()
+
+
+class Handed(NamedTuple):
+    """What the C walk is handed at start-up (`_walk.vocabulary`), all from
+    `vocabulary.py`: it builds its tag table, container bits, roles and hint filters
+    from these, and keeps no copy of its own."""
+
+    drop: frozenset[str]
+    block: frozenset[str]
+    observed: frozenset[str]
+    prose: frozenset[str]
+    cells: tuple[str, ...]
+    containers: tuple[str, ...]  # in the order of the C walk's bits
+    foreign: frozenset[str]
+    role_containers: dict[str, str]
+    role_hints: dict[str, tuple[str, str]]
+    nav_roles: frozenset[str]
+    class_hint: Callable[[str], tuple[str, str]]  # for a class string that is not ASCII
+    content_hint: str
+    content_names: frozenset[str]
+    boilerplate_words: dict[str, str]
+    embed_words: frozenset[str]
+    hidden_search: Callable[[str], object]
+    max_time_stamps: int
+    raw_block: type  # the named tuples the C walk makes
+    walk_result: type
+
+
+HANDED: Final = Handed(
+    vocabulary.DROP_TAGS,
+    vocabulary.BLOCK_TAGS,
+    vocabulary.OBSERVED_TAGS,
+    vocabulary.PROSE_TAGS,
+    CELL_TAGS,
+    vocabulary.CONTAINER_TAGS,
+    vocabulary.FOREIGN_TAGS,
+    vocabulary.ROLE_CONTAINERS,
+    vocabulary.ROLE_HINTS,
+    vocabulary.NAV_ROLES,
+    vocabulary.class_hint,
+    vocabulary.CONTENT_HINT,
+    vocabulary.CONTENT_NAMES,
+    vocabulary.BOILERPLATE_WORDS,
+    vocabulary.EMBED_WORDS,
+    vocabulary.HIDDEN_STYLE.search,
+    vocabulary.MAX_TIME_STAMPS,
+    RawBlock,
+    WalkResult,
+)
 
 
 def read_tree(
@@ -58,16 +105,12 @@ def read_tree(
         raise InputError(NO_ELEMENT)
     if cut_short(built):
         return read_events(page, config, deadline)
-    walked: WalkResult = new_tuple(
-        WalkResult,
-        walk(
-            root,
-            HINT_RULES,
-            HIDDEN_STYLE.search,
-            config.html_nav_min_link_share,
-            config.html_max_nested_articles,
-            _walk_check(deadline),
-        ),
+    walked: WalkResult = walk(
+        root,
+        VOCABULARY,
+        config.html_nav_min_link_share,
+        config.html_max_nested_articles,
+        _walk_check(deadline),
     )
     collected = Markup(
         walked.metas,
@@ -137,6 +180,13 @@ def _warn(what: str) -> None:
     )
 
 
+def _load_vocabulary() -> object:
+    """The C walk's tables, built from `HANDED` (None where the C walk is not built)."""
+    build = c_function("_walk", "vocabulary")
+    return build(HANDED) if build is not None else None
+
+
 C_WALK: Final = c_function("_walk", "walk")
+VOCABULARY: Final = _load_vocabulary()
 # Whether `read` walks lxml's tree in C (else the Python walk, as a parser target).
 TREE_WALK: Final = walks_agree(C_WALK)
