@@ -37,6 +37,7 @@ COMPILED = [
     "html/parsing",
     "html/hints",
     "html/navigation",
+    "html/collect",
     "html/events",
     "html/lean",
     "html/tree",

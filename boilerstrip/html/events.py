@@ -16,8 +16,8 @@ from typing import Final
 from ..budget import Deadline
 from ..config import Config
 from ..errors import InputError
-from ..htmlmeta import Markup
 from ..model import CELL_TAGS, new_tuple
+from .collect import Collector
 from .hints import settle_hints
 from .navigation import Event, NavSpans
 from .parsing import CHECK_EVERY, NO_ELEMENT, cut_short, fatal, parse, parser
@@ -25,11 +25,8 @@ from .vocabulary import (
     BLOCK_TAGS,
     CONTAINER_SET,
     DROP_TAGS,
-    FOREIGN_TAGS,
     HIDDEN_STYLE,
-    MAX_TIME_STAMPS,
     NAV_ROLES,
-    OBSERVED_TAGS,
     PROSE_TAGS,
     ROLE_CONTAINERS,
     ROLE_HINTS,
@@ -54,7 +51,8 @@ def read_events(
     if not builder.seen_element:
         raise InputError(NO_ELEMENT)
     blocks = settle_hints(builder.raw, config.html_hint_max_share, deadline)
-    walked = HtmlPage(blocks, short_title(builder.title), builder.collected)
+    collector = builder.collector
+    walked = HtmlPage(blocks, short_title(collector.title), collector.collected)
     # lxml's parser and its target context refer to each other: the parser, and the
     # builder with it, are freed by the cyclic GC alone. The page must not wait with
     # them (its blocks would go through every GC generation instead of being freed
@@ -64,7 +62,6 @@ def read_events(
 
 
 Attrs = Mapping[str, str]
-_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 _NAV: Final = frozenset({"nav"})
 # containers, hinted ancestors, hidden, the <article> elements around (their numbers)
 _Frame = tuple[frozenset[str], HintNode | None, bool, tuple[int, ...]]
@@ -111,18 +108,12 @@ class _Builder:
         self.deadline = deadline
         self.starts = 0  # start tags seen (the deadline is checked every CHECK_EVERY)
         self.hint_memo: dict[str, tuple[str, str]] = {}
-        self.title: str | None = None
-        self.collected = Markup()
+        self.collector = Collector()
         self.seen_element = False
         self.dropping = 0  # depth inside a dropped element
         self.pending: list[str] = []  # text since the last tag
         self.in_body = False
         self.after_body = False
-        self.capture: list[str] | None = None  # text of the <title> or a JSON-LD script
-        self.capture_depth = 0
-        self.capture_json = False
-        self.title_seen = False
-        self.foreign = 0  # depth inside an <svg> or <math>
         self.no_attrs: dict[str, str] = {}  # never written
         self._reset_walk()
 
@@ -145,7 +136,7 @@ class _Builder:
 
     def release(self) -> None:
         """Let go of everything the walk made (see `read`)."""
-        self.collected, self.hint_memo = Markup(), {}
+        self.collector, self.hint_memo = Collector(), {}
         self._reset_walk()
 
     # --- the parse level: what lxml calls ---------------------------------------------
@@ -161,11 +152,9 @@ class _Builder:
             self.deadline.check("while reading the page")
         if not self.seen_element:
             self.seen_element = True
-            self.collected.root_langs = (attrs.get("lang"), attrs.get(_XML_LANG))
+            self.collector.root(attrs)
             self.pending.clear()  # nothing lies outside the root
-        if self.foreign or tag in FOREIGN_TAGS:
-            self.foreign += 1
-        self._observe(tag, attrs)
+        self.collector.start(tag, attrs)
         if self.dropping or tag in DROP_TAGS:
             self.dropping += 1
             return
@@ -182,12 +171,7 @@ class _Builder:
             self._hold(("start", tag, attrs))
 
     def end(self, tag: str) -> None:
-        if self.foreign:
-            self.foreign -= 1
-        if self.capture is not None:
-            self.capture_depth -= 1
-            if not self.capture_depth:
-                self._end_capture()
+        self.collector.end()
         if self.dropping:
             self.dropping -= 1
             return
@@ -202,8 +186,7 @@ class _Builder:
             self.after_body = True
 
     def data(self, text: str) -> None:
-        if self.capture is not None:
-            self.capture.append(text)
+        self.collector.data(text)
         if not self.dropping and not self.after_body:
             self.pending.append(text)
 
@@ -223,33 +206,6 @@ class _Builder:
                 self._walk_text(text)
             else:
                 self._hold(("text", text, None))
-
-    def _observe(self, tag: str, attrs: dict[str, str]) -> None:
-        """Collect what htmlmeta reads: meta tags, JSON-LD, <time>, canonical, <title>."""
-        if self.capture is None and tag not in OBSERVED_TAGS:
-            return
-        if self.capture is not None:
-            self.capture_depth += 1
-        elif tag == "title" and not self.title_seen and not self.foreign:
-            self.title_seen, self.capture, self.capture_depth, self.capture_json = True, [], 1, False
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self.capture, self.capture_depth, self.capture_json = [], 1, True
-        if tag == "meta":
-            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-            self.collected.metas.append((key, attrs.get("content")))
-        elif tag == "time" and len(self.collected.time_stamps) < MAX_TIME_STAMPS:
-            self.collected.time_stamps.append(attrs.get("datetime", ""))
-        elif tag == "link" and not self.collected.canonical_seen and attrs.get("rel") == "canonical":
-            self.collected.canonical_seen, self.collected.canonical = True, attrs.get("href")
-
-    def _end_capture(self) -> None:
-        text = "".join(self.capture or ())
-        if self.capture_json:
-            if text:
-                self.collected.json_ld.append(text)
-        else:
-            self.title = " ".join(text.split())
-        self.capture = None
 
     # --- the walk level ---------------------------------------------------------------
 
