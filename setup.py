@@ -13,6 +13,7 @@ off (BOILERSTRIP_COMPILE=0) or fails: same outputs, only slower.
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 
@@ -87,9 +88,9 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 
 
 def c_extensions() -> list:  # type: ignore[type-arg]
-    """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
-    the tree lxml parsed without a Python object per element (see html/tree.py); and the
-    word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
+    """The HTML walk in C (boilerstrip/_walk.c and the parts it includes, _walk_*.h),
+    built against lxml's headers: it reads the tree lxml parsed without a Python object
+    per element (see html/tree.py); and the word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
     keep model's tree walk (boilerstrip/_trees.c, see keep.py)."""
     if os.environ.get("BOILERSTRIP_COMPILE", "1") == "0":
         return []
@@ -100,7 +101,12 @@ def c_extensions() -> list:  # type: ignore[type-arg]
     from setuptools import Extension
 
     return [
-        Extension("boilerstrip._walk", ["boilerstrip/_walk.c"], include_dirs=lxml.get_include()),
+        Extension(
+            "boilerstrip._walk",
+            ["boilerstrip/_walk.c"],
+            include_dirs=lxml.get_include(),
+            depends=sorted(glob.glob("boilerstrip/_walk_*.h")),  # its parts, one unit
+        ),
         Extension("boilerstrip._text", ["boilerstrip/_text.c"]),
         Extension("boilerstrip._trees", ["boilerstrip/_trees.c"]),
     ]
