@@ -152,11 +152,18 @@ static void vocabulary_destructor(PyObject *capsule) {
     free_vocabulary(PyCapsule_GetPointer(capsule, CAPSULE_NAME));
 }
 
-static char *copy_name(PyObject *name) {
+/* A name of the vocabulary (a tag, a role) as UTF-8, held by the str; NULL (an error
+   set) for one that is not a str. */
+static const char *utf8_of(PyObject *name) {
     if (!PyUnicode_Check(name)) {
-        PyErr_SetString(PyExc_TypeError, "the vocabulary's names must be str");
+        PyErr_Format(PyExc_TypeError, "the vocabulary's names must be str, not %R", name);
         return NULL;
     }
+    return PyUnicode_AsUTF8(name);
+}
+
+static char *copy_name(PyObject *name) {
+    if (!utf8_of(name)) return NULL;
     Py_ssize_t n;
     const char *utf8 = PyUnicode_AsUTF8AndSize(name, &n);
     char *copy = utf8 ? PyMem_Malloc((size_t)n + 1) : NULL;
@@ -168,11 +175,8 @@ static char *copy_name(PyObject *name) {
 /* The tag of that name, added (of no kind) where the table has none yet; tags are in
    the order added until sort_tags. */
 static TagInfo *tag_entry(Vocabulary *v, int *cap, PyObject *name) {
-    const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
-    if (!utf8) {
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "the vocabulary's tags must be str");
-        return NULL;
-    }
+    const char *utf8 = utf8_of(name);
+    if (!utf8) return NULL;
     for (int i = 0; i < v->n_tags; i++)
         if (!strcmp(v->tags[i].name, utf8)) return &v->tags[i];
     if (v->n_tags == *cap) {
@@ -252,11 +256,8 @@ static int build_tags(Vocabulary *v, PyObject *const kinds[6], PyObject *contain
 }
 
 static RoleInfo *role_entry(Vocabulary *v, PyObject *role) {
-    const char *utf8 = PyUnicode_Check(role) ? PyUnicode_AsUTF8(role) : NULL;
-    if (!utf8) {
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "the vocabulary's roles must be str");
-        return NULL;
-    }
+    const char *utf8 = utf8_of(role);
+    if (!utf8) return NULL;
     for (int i = 0; i < v->n_roles; i++)
         if (!strcmp(v->roles[i].role, utf8)) return &v->roles[i];
     RoleInfo *roles = PyMem_Realloc(v->roles, (size_t)(v->n_roles + 1) * sizeof(RoleInfo));

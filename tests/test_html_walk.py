@@ -317,3 +317,36 @@ def _walked(page: bytes) -> html.HtmlPage:
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
     blocks = html.settle_hints(raw, config.html_hint_max_share)
     return html.HtmlPage(blocks, walked.short_title(title), found)
+
+
+@needs_c_walk
+def test_the_c_walk_reads_the_vocabulary_it_is_handed() -> None:
+    """The C walk keeps no tag table of its own: a tag added to the dropped ones it is
+    handed is dropped, and what it gives is html/walked.py's named tuples."""
+    from boilerstrip import _walk
+
+    page = b"<html><body><p>kept</p><aside><p>also</p></aside></body></html>"
+    root = parsing.parse(page, parsing.parser(page, None))
+    as_given = tree.C_WALK(root, tree.VOCABULARY, 0.5, 64, None)
+    assert isinstance(as_given, walked.WalkResult) and isinstance(as_given.raw[0], walked.RawBlock)
+    assert [(b.text, b.tag, b.containers) for b in as_given.raw] == [
+        ("kept", "p", frozenset()),
+        ("also", "p", frozenset({"aside"})),
+    ]
+    more_dropped = _walk.vocabulary(tree.HANDED._replace(drop=tree.HANDED.drop | {"aside"}))
+    assert [b.text for b in tree.C_WALK(root, more_dropped, 0.5, 64, None).raw] == ["kept"]
+
+
+@needs_c_walk
+def test_the_c_walk_refuses_a_vocabulary_it_cannot_build() -> None:
+    from boilerstrip import _walk
+
+    no_nav = tuple(name for name in tree.HANDED.containers if name != "nav")
+    with pytest.raises(ValueError, match='"nav" must be one of the containers'):
+        _walk.vocabulary(tree.HANDED._replace(containers=no_nav))
+    with pytest.raises(ValueError, match="'banner' names 'span', which is not a container"):
+        _walk.vocabulary(tree.HANDED._replace(role_containers={"banner": "span"}))
+    with pytest.raises(TypeError, match="names must be str"):
+        _walk.vocabulary(tree.HANDED._replace(drop=frozenset({1})))
+    with pytest.raises(TypeError, match="must be a named tuple of 8 fields"):
+        _walk.vocabulary(tree.HANDED._replace(raw_block=tuple))

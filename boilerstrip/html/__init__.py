@@ -9,9 +9,9 @@ The stage, module by module: `repair` mends the raw page where libxml2 and a bro
 read it apart; `lean` drops the attributes the walk never reads; `parsing` is libxml2's
 parse; the walk has two forms that give the same result, in C over the tree lxml builds
 (`tree`, `_walk.c`, built by setup.py where a compiler is at hand: it makes Python
-objects only for what it keeps) and in Python as lxml's parser target (`events`,
-everywhere else), both reading the page by one `vocabulary`; `hints` settles each
-block's hint; `walked` holds what a walk leaves.
+objects only for what it keeps) and in Python as lxml's parser target (`events`, with
+`navigation` and `collect`, everywhere else), both reading the page by one
+`vocabulary`; `hints` settles each block's hint; `walked` holds what a walk leaves.
 """
 
 from __future__ import annotations
