@@ -25,7 +25,7 @@ as str.split sees it. The package works without this module (the walk in Python)
 #include "_walk_text.h"
 #include "_walk_hints.h"
 #include "_walk_tree.h"
-#include "_walk_nav.h"
+#include "_walk_level.h"
 #include "_walk_parse.h"
 #include "_walk_scan.h"
 #include "_walk_lean.h"

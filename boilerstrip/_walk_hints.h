@@ -1,5 +1,7 @@
-/* _walk_hints.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). vocabulary.class_hint, read in place over an ASCII class/id string; and class_hint() for the tests that hold the two to the same answers. */
+/* _walk_hints.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). vocabulary.class_hint, read in place over an
+   ASCII class/id string; and class_hint() for the tests that hold the two to the same
+   answers. */
 
 /* ------------------------------------------------------------------ class/id hints */
 

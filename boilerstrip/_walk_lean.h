@@ -1,5 +1,7 @@
-/* _walk_lean.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). The page leaned for libxml2: its start tags without the attributes the walk never reads (html/lean.py's lean_in_python is the reference). */
+/* _walk_lean.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). The page leaned for libxml2: its start tags
+   without the attributes the walk never reads (html/lean.py's lean_in_python is the
+   reference). */
 
 /* lean(page, kept): the page (UTF-8 bytes) with every start tag's attributes that the
    walk never reads left out, for libxml2 to parse: an attribute costs libxml2 a node, a

@@ -1,5 +1,6 @@
-/* _walk_parse.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). The parse level: what the walk drops, what it collects for htmlmeta, the visit of every element, and walk() itself. */
+/* _walk_parse.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). The parse level: what the walk drops, what it
+   collects for htmlmeta, the visit of every element, and walk() itself. */
 
 /* ------------------------------------------------------------------ the parse level */
 

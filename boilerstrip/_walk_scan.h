@@ -1,5 +1,7 @@
-/* _walk_scan.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). Scans of the raw page before libxml2 reads it: the most attributes a tag has, the first end tag of the document, a needle found by a rare byte. */
+/* _walk_scan.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). Scans of the raw page before libxml2 reads
+   it: the most attributes a tag has, the first end tag of the document, a needle found
+   by a rare byte. */
 
 /* ------------------------------------------------------------------ attributes per tag */
 

@@ -1,5 +1,7 @@
-/* _walk_text.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). Text as the walk reads it from libxml2 (UTF-8) and gives it to Python: buffers, white space as str.split sees it, spaces joined. */
+/* _walk_text.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). Text as the walk reads it from libxml2
+   (UTF-8) and gives it to Python: buffers, white space as str.split sees it, spaces
+   joined. */
 
 /* ------------------------------------------------------------------ text */
 

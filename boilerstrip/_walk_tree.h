@@ -1,5 +1,6 @@
-/* _walk_tree.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). The walk's state, the blocks it makes, the frames of containers and hints, and the walk level: start, end and text of an element as the tree holds it. */
+/* _walk_tree.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). The walk's state, the blocks it makes, and
+   the frames of containers and hints it keeps. */
 
 /* ------------------------------------------------------------------ attributes */
 
@@ -330,107 +331,4 @@ done:
     Py_DECREF(chain);
     Py_DECREF(articles);
     return result;
-}
-
-/* ------------------------------------------------------------------ the walk level */
-
-static int ascii_has(const char *s, const char *needle) {
-    size_t n = strlen(needle);
-    for (; *s; s++) {
-        if ((unsigned char)*s >= 0x80) return 1; /* not ASCII: let the regex decide */
-        if (strncasecmp(s, needle, n) == 0) return 1;
-    }
-    return 0;
-}
-
-/* _is_hidden: by attribute, or by inline style (vocabulary.HIDDEN_STYLE decides where the
-   style could match it: it holds "none" or "hidden", or is not ASCII). */
-static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attribute) {
-    if (by_attribute) return tag->id != T_HTML && tag->id != T_BODY;
-    if (!style || !*style || !(ascii_has(style, "none") || ascii_has(style, "hidden"))) return 0;
-    PyObject *s = PyUnicode_DecodeUTF8(style, (Py_ssize_t)strlen(style), "strict");
-    PyObject *match = s ? PyObject_CallOneArg(w->v->hidden_search, s) : NULL;
-    Py_XDECREF(s);
-    if (!match) return -1;
-    int found = match != Py_None;
-    Py_DECREF(match);
-    return found;
-}
-
-static int hold(Walk *w, int kind, xmlNode *node, const char *text, Py_ssize_t len);
-
-static int walk_start(Walk *w, xmlNode *node) {
-    Frame *frame = &w->stack[w->depth - 1];
-    if (w->hiding) { w->hiding++; return 0; }
-    const TagInfo *tag = tag_of(w, node);
-    Attrs attrs;
-    if (read_attrs(node, &attrs, w->keep) < 0) return -1;
-    int has_style = attrs.style && *attrs.style, has_aria = attrs.aria_hidden && *attrs.aria_hidden;
-    if (has_style || attrs.hidden || has_aria) {
-        int by_attribute = attrs.hidden || (has_aria && !strcmp(attrs.aria_hidden, "true"));
-        int hidden = is_hidden(w, tag, attrs.style, by_attribute);
-        if (hidden < 0) return -1;
-        if (hidden) {
-            w->hiding = 1;
-            return push_frame(w, frame->containers, frame->chain, frame->articles, 1);
-        }
-    }
-    if (tag->kind & K_BLOCK) {
-        if (w->pieces_n && flush(w) < 0) return -1;
-        if (w->walk_nav) {
-            w->walk_nav = 0;
-        } else if (tag->id == T_NAV || nav_role(w->v, attrs.role)) {
-            w->nav = PyMem_Calloc(1, sizeof(Events));
-            if (!w->nav) { PyErr_NoMemory(); return -1; }
-            w->nav_depth = 0;
-            return hold(w, E_START, node, NULL, 0);
-        }
-        if (tag->id == T_TR) w->rows++;
-        if (push_block_tag(w, tag) < 0) return -1;
-        return push_element_frame(w, &attrs, tag, &w->stack[w->depth - 1]);
-    }
-    if (tag->id == T_BR) {
-        if (w->pieces_n && flush(w) < 0) return -1;
-        return push_copy(w);
-    }
-    if (tag->id == T_A) { w->in_link++; return push_copy(w); }
-    if ((tag->kind & K_CONTAINER) || attrs.role) return push_element_frame(w, &attrs, tag, frame);
-    return push_copy(w);
-}
-
-static int walk_end(Walk *w, xmlNode *node) {
-    if (w->hiding > 1) { w->hiding--; return 0; }
-    w->hiding = 0;
-    int hidden = w->stack[w->depth - 1].hidden;
-    pop_frame(w);
-    if (hidden) return 0;
-    const TagInfo *tag = tag_of(w, node);
-    if (tag->kind & K_BLOCK) {
-        if (w->pieces_n && flush(w) < 0) return -1;
-        w->n_block_tags--;
-    } else if (tag->id == T_A) {
-        w->in_link--;
-    }
-    return 0;
-}
-
-static int walk_text(Walk *w, const char *text, Py_ssize_t len) {
-    if (w->hiding) return 0;
-    if (buf_add(&w->pieces, text, len) < 0) return -1;
-    w->pieces_n++;
-    if (!all_ws(text, len)) {
-        w->has_text = 1;
-        if (w->in_link) w->link_chars += strip_len(text, len);
-    }
-    return 0;
-}
-
-/* Whether the walk holds an element back as navigation (_Builder._walk_start). */
-static int holds_back(Walk *w, xmlNode *node) {
-    const TagInfo *tag = tag_of(w, node);
-    if (!(tag->kind & K_BLOCK)) return 0;
-    if (tag->id == T_NAV) return 1;
-    const char *role = attr(node, "role", w->keep);
-    if (!role && PyErr_Occurred()) return -1;
-    return nav_role(w->v, role);
 }

@@ -1,5 +1,7 @@
-/* _walk_vocabulary.h: part of _walk.c, which includes it (one unit: the compiler inlines across
-   the parts as it did in one file). The vocabulary html/tree.py hands over at start-up (html/vocabulary.py's tags, containers, roles and hint words), the tables built from it, and the lookups the walk makes in them. */
+/* _walk_vocabulary.h: part of _walk.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). The vocabulary html/tree.py hands over at
+   start-up (html/vocabulary.py's tags, containers, roles and hint words), the tables
+   built from it, and the lookups the walk makes in them. */
 
 /* ------------------------------------------------------------------ the vocabulary */
 
