@@ -15,6 +15,7 @@ builds the C modules alone, not mypyc's: the test run does so in place
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 
@@ -41,7 +42,16 @@ COMPILED = [
     "reduce/metadata",
     "reduce/assembly",
     "meta",
-    "html",
+    "html/__init__",
+    "html/vocabulary",
+    "html/walked",
+    "html/parsing",
+    "html/hints",
+    "html/navigation",
+    "html/collect",
+    "html/events",
+    "html/lean",
+    "html/tree",
     "htmlmeta",
     "decode",
     "learned/columns",
@@ -100,10 +110,11 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 
 
 def c_extensions() -> list:  # type: ignore[type-arg]
-    """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
-    the tree lxml parsed without a Python object per element (see html.py); and the
-    word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
-    keep models' tree walks and rows (boilerstrip/_trees.c, see boilerstrip/learned/)."""
+    """The HTML walk in C (boilerstrip/_walk.c and the parts it includes, _walk_*.h),
+    built against lxml's headers: it reads the tree lxml parsed without a Python object
+    per element (see html/tree.py); and the word split and UTF-8 check (boilerstrip/_text.c,
+    see lang.py and decode.py); and the keep models' tree walks and rows
+    (boilerstrip/_trees.c, see boilerstrip/learned/)."""
     if _switch() == "0":
         return []
     try:
@@ -113,7 +124,12 @@ def c_extensions() -> list:  # type: ignore[type-arg]
     from setuptools import Extension
 
     return [
-        Extension("boilerstrip._walk", ["boilerstrip/_walk.c"], include_dirs=lxml.get_include()),
+        Extension(
+            "boilerstrip._walk",
+            ["boilerstrip/_walk.c"],
+            include_dirs=lxml.get_include(),
+            depends=sorted(glob.glob("boilerstrip/_walk_*.h")),  # its parts, one unit
+        ),
         Extension("boilerstrip._text", ["boilerstrip/_text.c"]),
         Extension("boilerstrip._trees", ["boilerstrip/_trees.c"]),
     ]

@@ -11,10 +11,10 @@ from .config import Config
 from .detectors import DEFAULT_DETECTORS, DetectFn, Detector, Page, pattern_candidates
 from .detectors import run as run_detectors
 from .errors import ArgumentError, ConfigError
+from .html.repair import can_reveal, reveal, unwrap
 from .htmlmeta import HtmlMeta
 from .intake import take
 from .learned import keep, pagetype
-from .markup import can_reveal, reveal, unwrap
 from .model import Block, Label, Verdict
 from .reduce import assemble
 from .result import Result
@@ -151,7 +151,7 @@ class Cleaner:
 
     def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[Page, HtmlMeta]:
         walked = html.read(source, self.config, deadline)
-        markup = htmlmeta.extract(walked.markup, self.config, walked.title)
+        markup = htmlmeta.extract(walked.collected, self.config, walked.title)
         return self._prepared(walked.blocks, markup, deadline), markup
 
     def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> Page:

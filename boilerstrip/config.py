@@ -226,6 +226,14 @@ class Config:
     # this many (each nested one makes a tuple one longer: quadratic without a bound).
     html_max_nested_articles: int = 64
 
+    # HTML: a boilerplate class or role on an element holding more than this share of
+    # the page's text is a layout wrapper, not what its name says: its blocks take the
+    # next hint around instead (html/hints.py).
+    html_hint_max_share: float = 0.3
+    # HTML: a <nav> (or navigation role) becomes one block when at least this share of
+    # its text is in links; else it is walked like any element.
+    html_nav_min_link_share: float = 0.5
+
     # Limits: time
     # Seconds `clean()` may spend on one page, past which it raises a TimeLimitError
     # naming this field; 0 is no limit (the default: a result never depends on the

@@ -17,7 +17,7 @@ from .budget import Deadline
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
 from .errors import InputError
-from .markup import close_at_end, close_text_at_end, show_streamed
+from .html.repair import close_at_end, close_text_at_end, show_streamed
 
 # A character is at most four bytes of UTF-8: bytes over four times the limit on
 # characters are over it whatever they decode to.

@@ -28,12 +28,12 @@ from boilerstrip import (
     features,
     html,
     lang,
-    markup,
     meta,
     reduce,
     segment,
 )
 from boilerstrip.budget import Deadline, TimeLimitError
+from boilerstrip.html import repair as markup
 from boilerstrip.learned import pagetype
 from boilerstrip.model import Block
 

@@ -1,5 +1,5 @@
 """The HTML walk, in its two forms: in C over lxml's tree (`_walk.c`, in the installed
-build) and in Python as lxml's parser target (`html._Builder`, everywhere). The first
+build) and in Python as lxml's parser target (`html.events._Builder`, everywhere). The first
 tests pin down what the walk gives where the event stream makes it easy to get wrong;
 the rest hold the two forms to the same result, block for block, on real pages and on
 pages built to reach every branch of the walk."""
@@ -13,6 +13,8 @@ import pytest
 import boilerstrip
 from boilerstrip import html
 from boilerstrip.decode import decode, is_utf8
+from boilerstrip.html import lean, parsing, repair, tree, walked
+from boilerstrip.htmlmeta import Markup
 
 from .conftest import FIXTURES
 
@@ -154,18 +156,21 @@ def test_c_walk_refuses_pages_as_the_python_walk_does() -> None:
         assert str(by_tree.value) == str(by_events.value)
 
 
-def test_a_c_walk_that_disagrees_is_not_used() -> None:
+def test_a_c_walk_that_disagrees_is_not_used_and_says_so() -> None:
     """The C walk reads lxml's structures as they were at build time; a walk whose result
-    differs on the sample page (another lxml) must leave the Python walk in charge."""
-    assert not html._walks_agree(None)
-    assert not html._walks_agree(lambda *args: ([], None, [], [], [], None, False, ()))
+    differs on the sample page (another lxml) must leave the Python walk in charge, and
+    say aloud what differed: never a silent fall back to the slow walk."""
+    assert not tree.walks_agree(None)
+    with pytest.warns(RuntimeWarning, match="differs from the walk in Python.*title None, not 'A story'"):
+        assert not tree.walks_agree(lambda *args: walked.WalkResult([], None, [], [], [], None, False, ()))
 
     def failing(*args: object) -> None:
         raise TypeError("an lxml it was not built for")
 
-    assert not html._walks_agree(failing)  # type: ignore[arg-type]
+    with pytest.warns(RuntimeWarning, match="fails on the sample page.*an lxml it was not built for"):
+        assert not tree.walks_agree(failing)
     if html.TREE_WALK:
-        assert html._walks_agree(html._C_WALK)
+        assert tree.walks_agree(tree.C_WALK)
 
 
 def _class_strings() -> list[str]:
@@ -195,42 +200,42 @@ def test_c_class_hint_gives_what_class_hint_gives() -> None:
     hinted = 0
     for names in strings:
         expected = html.class_hint(names)
-        assert _walk.class_hint(names, html._HINTS) == expected, names
+        assert _walk.class_hint(names, tree.VOCABULARY) == expected, names
         hinted += bool(expected[0])
     assert hinted > 500  # the strings reach the rules, not only the "no hint" end
 
 
 @needs_c_walk
 def test_c_first_end_tag_finds_what_the_pattern_finds() -> None:
-    """`markup.close_at_end` finds the first end tag in C (memchr from '<' to '<'): the
+    """`repair.close_at_end` finds the first end tag in C (memchr from '<' to '<'): the
     same position as its pattern on every fixture page and on the edges of a match."""
-    from boilerstrip import _walk, markup
+    from boilerstrip import _walk
 
-    assert markup._FIRST_END_TAG is _walk.first_end_tag
+    assert repair._FIRST_END_TAG is _walk.first_end_tag
     pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
     edges = [b"", b"<", b"</", b"</htm", b"</html", b"x</html", b"</Html></BODY>", b"<</body", b"a</bodyx",
              b"</HTML", b"</BODY", b"<p></ html></html>", b"<<//body</body"]  # fmt: skip
     cases = pages + [edge + end for edge in edges for end in (b"", b">", b"<", b" <p>")]
-    assert sum(markup.first_end_tag(page) >= 0 for page in pages) > len(pages) // 2
+    assert sum(repair.first_end_tag(page) >= 0 for page in pages) > len(pages) // 2
     for page in cases:
-        assert _walk.first_end_tag(page) == markup.first_end_tag(page), page[-40:]
+        assert _walk.first_end_tag(page) == repair.first_end_tag(page), page[-40:]
 
 
 @needs_c_walk
 def test_c_find_by_finds_what_find_finds() -> None:
-    """`markup.show_streamed` looks for React's mark by memchr from one 'S' to the next:
+    """`repair.show_streamed` looks for React's mark by memchr from one 'S' to the next:
     the same position as `bytes.find` on every fixture page and on the edges of a match."""
-    from boilerstrip import _walk, markup
+    from boilerstrip import _walk
 
-    assert markup._FIND_BY is _walk.find_by
-    mark, k = markup._STREAMED_MARK, markup._STREAMED_RARE
+    assert repair._FIND_BY is _walk.find_by
+    mark, k = repair._STREAMED_MARK, repair._STREAMED_RARE
     pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
     edges = [b"", b"S", mark[:-1], mark, b"S" + mark, mark[1:], b"x" + mark + b"1", mark[:k] + mark,
              b"SS:" + mark[: k + 1], b'<div hidden id="S' + mark]  # fmt: skip
     cases = pages + [edge + end for edge in edges for end in (b"", b"S", b":", mark)]
     assert any(page.find(mark) > 0 for page in cases) and any(page.find(mark) < 0 for page in cases)
     for page in cases:
-        assert _walk.find_by(page, mark, k) == markup.find_by(page, mark, k), page[-40:]
+        assert _walk.find_by(page, mark, k) == repair.find_by(page, mark, k), page[-40:]
     for needle, at in ((b"ab", 0), (b"ab", 1), (b"a", 0)):
         for page in (b"", b"a", b"b", b"ab", b"ba", b"bab", b"aab"):
             assert _walk.find_by(page, needle, at) == page.find(needle), (page, needle, at)
@@ -264,25 +269,27 @@ LEAN_EDGES = [
 
 
 def test_lean_in_c_gives_the_python_reference() -> None:
-    """`_walk.lean` (what the C walk's parse reads) is `html.lean_in_python`, on every
+    """`_walk.lean` (what the C walk's parse reads) is `lean.lean_in_python`, on every
     fixture page and on markup built to reach every branch of the scan."""
     pages = [gzip.decompress(path.read_bytes()) for path in sorted((FIXTURES / "html").glob("*.html.gz"))]
     cases = pages + [b"<html><body>" + edge + b"</body></html>" for edge in LEAN_EDGES] + LEAN_EDGES
-    kept = html._READ_ATTRIBUTES
-    leaner = [html.lean_in_python(page, kept) for page in cases]
-    assert sum(len(lean) < len(page) for lean, page in zip(leaner, cases, strict=True)) > len(cases) // 2
+    kept = lean.READ_ATTRIBUTES
+    leaner = [lean.lean_in_python(page, kept) for page in cases]
+    assert (
+        sum(len(shorter) < len(page) for shorter, page in zip(leaner, cases, strict=True)) > len(cases) // 2
+    )
     _walk = pytest.importorskip("boilerstrip._walk", reason="the C walk is not built (pure-Python sources)")
-    if html._LEAN is not _walk.lean:
+    if lean.lean_page is not _walk.lean:
         pytest.skip("libxml2 is not 2.14: lean is not used")
     assert sum(_walk.lean(page, kept, 10**6)[1] >= 0 for page in pages) > len(pages) * 3 // 4
-    for page, lean in zip(cases, leaner, strict=True):
+    for page, shorter in zip(cases, leaner, strict=True):
         for bound in (0, 1, 2, 3, 10**6):
             got, most = _walk.lean(page, kept, bound)
             counted = _walk.most_attributes(page, bound)
             # the count `read` reads in the same pass: most_attributes's, where lean
             # read the page to its end or to a tag over the bound
             assert most == -1 or most == counted or min(most, counted) > bound, (page[:80], bound)
-            assert got == (lean if most >= 0 and most <= bound else page), (page[:80], bound)
+            assert got == (shorter if most >= 0 and most <= bound else page), (page[:80], bound)
 
 
 @needs_c_walk
@@ -294,15 +301,52 @@ def test_a_page_without_the_attributes_the_walk_never_reads_walks_the_same() -> 
         b"<html><body>" + edge + b" " + ARTICLE.encode() + b"</body></html>" for edge in LEAN_EDGES
     ]
     for page in cases:
-        leaner = html.lean_in_python(page, html._READ_ATTRIBUTES)
+        leaner = lean.lean_in_python(page, lean.READ_ATTRIBUTES)
         assert _walked(leaner) == _walked(page), page[:80]
 
 
 def _walked(page: bytes) -> html.HtmlPage:
     """The C walk over the tree libxml2 builds from `page` as it is."""
-    assert html._C_WALK is not None
-    root = html._parse(page, html._parser(page, None))
-    walked = html._C_WALK(root, html._HINTS, html._HIDDEN_STYLE.search, html.NAV_MIN_LINK_SHARE, 64, None)
-    raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = walked
-    found = html.Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
-    return html.HtmlPage(html.settle_hints(raw, html.HINT_MAX_SHARE), html._page_title(title), found)
+    assert tree.C_WALK is not None
+    config = boilerstrip.Config()
+    root = parsing.parse(page, parsing.parser(page, None))
+    share, most = config.html_nav_min_link_share, config.html_max_nested_articles
+    raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = tree.C_WALK(
+        root, tree.VOCABULARY, share, most, None
+    )
+    found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
+    blocks = html.settle_hints(raw, config.html_hint_max_share)
+    return html.HtmlPage(blocks, walked.short_title(title), found)
+
+
+@needs_c_walk
+def test_the_c_walk_reads_the_vocabulary_it_is_handed() -> None:
+    """The C walk keeps no tag table of its own: a tag added to the dropped ones it is
+    handed is dropped, and what it gives is html/walked.py's named tuples."""
+    from boilerstrip import _walk
+
+    page = b"<html><body><p>kept</p><aside><p>also</p></aside></body></html>"
+    root = parsing.parse(page, parsing.parser(page, None))
+    as_given = tree.C_WALK(root, tree.VOCABULARY, 0.5, 64, None)
+    assert isinstance(as_given, walked.WalkResult) and isinstance(as_given.raw[0], walked.RawBlock)
+    assert [(b.text, b.tag, b.containers) for b in as_given.raw] == [
+        ("kept", "p", frozenset()),
+        ("also", "p", frozenset({"aside"})),
+    ]
+    more_dropped = _walk.vocabulary(tree.HANDED._replace(drop=tree.HANDED.drop | {"aside"}))
+    assert [b.text for b in tree.C_WALK(root, more_dropped, 0.5, 64, None).raw] == ["kept"]
+
+
+@needs_c_walk
+def test_the_c_walk_refuses_a_vocabulary_it_cannot_build() -> None:
+    from boilerstrip import _walk
+
+    no_nav = tuple(name for name in tree.HANDED.containers if name != "nav")
+    with pytest.raises(ValueError, match='"nav" must be one of the containers'):
+        _walk.vocabulary(tree.HANDED._replace(containers=no_nav))
+    with pytest.raises(ValueError, match="'banner' names 'span', which is not a container"):
+        _walk.vocabulary(tree.HANDED._replace(role_containers={"banner": "span"}))
+    with pytest.raises(TypeError, match="names must be str"):
+        _walk.vocabulary(tree.HANDED._replace(drop=frozenset({1})))
+    with pytest.raises(TypeError, match="must be a named tuple of 8 fields"):
+        _walk.vocabulary(tree.HANDED._replace(raw_block=tuple))

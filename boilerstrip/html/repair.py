@@ -21,7 +21,10 @@ from typing import Final
 
 from lxml import etree
 
-from .budget import Deadline
+from ..budget import Deadline
+from ..native import c_function
+from .parsing import CHECK_EVERY
+from .vocabulary import HIDDEN_STYLE
 
 # The end tags as pages write them: one pattern finds the first in one pass (four
 # `find`s scanned a page four times, 1 ms of a 15 ms clean()).
@@ -37,9 +40,6 @@ _END_TAG: Final = re.compile(rb"</(?:html|body)\s*>", re.I)
 _HIDING: Final = re.compile(
     rb"<noscript|<noframes|\shidden[\s/>=]|aria-hidden|display\s*:\s*none|visibility\s*:\s*hidden", re.I
 )
-_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# `reveal` checks its deadline once in this many elements.
-_CHECK_EVERY: Final = 1024
 
 
 def close_at_end(page: bytes) -> bytes:
@@ -59,15 +59,7 @@ def first_end_tag(page: bytes) -> int:
     return end.start() if end is not None else -1
 
 
-def _load_first_end_tag() -> Callable[[bytes], int]:
-    try:
-        from ._walk import first_end_tag as in_c
-    except ImportError:
-        return first_end_tag
-    return in_c
-
-
-_FIRST_END_TAG: Final = _load_first_end_tag()
+_FIRST_END_TAG: Final[Callable[[bytes], int]] = c_function("_walk", "first_end_tag") or first_end_tag
 
 
 def close_text_at_end(page: str) -> str:
@@ -100,15 +92,15 @@ def reveal(page: str | bytes, deadline: Deadline | None = None) -> str:
     for frames in list(root.iter("noframes")):  # first: the loop below visits their content
         _unframe(frames)
     for count, element in enumerate(root.iter(etree.Element), 1):
-        if deadline is not None and not count % _CHECK_EVERY:
+        if deadline is not None and not count % CHECK_EVERY:
             deadline.check("while showing what the page hides")
         if element.tag == "noscript":
             element.tag = "div"
         for name in ("hidden", "aria-hidden"):
             element.attrib.pop(name, None)
         style = element.get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            element.set("style", _HIDDEN_STYLE.sub("display:block", style))
+        if style and HIDDEN_STYLE.search(style):
+            element.set("style", HIDDEN_STYLE.sub("display:block", style))
     return str(etree.tostring(root, method="html", encoding="unicode"))
 
 
@@ -145,15 +137,7 @@ def find_by(page: bytes, needle: bytes, k: int) -> int:
     return page.find(needle)
 
 
-def _load_find_by() -> Callable[[bytes, bytes, int], int]:
-    try:
-        from ._walk import find_by as in_c
-    except ImportError:
-        return find_by
-    return in_c
-
-
-_FIND_BY: Final = _load_find_by()
+_FIND_BY: Final[Callable[[bytes, bytes, int], int]] = c_function("_walk", "find_by") or find_by
 
 
 def _parser() -> etree.HTMLParser:

@@ -1,0 +1,119 @@
+"""The words both walks read the page by: tag kinds, roles, containers, class/id hints.
+
+Why one module: the walk runs in C over lxml's tree (`_walk.c`) and in Python as lxml's
+parser target (`events.py`), and the two must give the same blocks on every page. Each
+used to keep its own copy of these tables, agreeing by hand; now the Python walk reads
+them here and the C walk is handed them once, at start-up (`tree.py`), and builds its
+lookup tables from what it is handed. White space needs no table: both read it as
+Python's `str.split` does (the C walk asks CPython's own `Py_UNICODE_ISSPACE`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Removed with their content before the walk: never visible article text.
+DROP_TAGS: Final = frozenset((
+    "script", "style", "noscript", "template", "svg", "iframe", "canvas", "object", "embed",
+    "select", "option", "textarea", "button", "input", "head", "math", "map", "audio", "video",
+    # libxml2 reads a <noframes> as raw text (as HTML5 does): its markup would be a block
+    # of tags; `repair.reveal` reads it as markup on a page that shows nothing else.
+    "noframes",
+))  # fmt: skip
+# SVG and MathML: their <title> names a drawing, not the page (a browser's document
+# title is the first <title> of HTML's own).
+FOREIGN_TAGS: Final = frozenset(("svg", "math"))
+# Elements that start a block of their own.
+BLOCK_TAGS: Final = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr figcaption caption article section "
+    "header footer nav aside main ul ol dl table address summary details hr title form fieldset "
+    "legend center body".split()
+)
+# A navigation element holding one of these is a mislabelled wrapper, walked as any.
+PROSE_TAGS: Final = frozenset(("p", "h1", "article", "main"))
+# The semantic containers a block records around it (`Dom.containers`), in the order of
+# the C walk's bits.
+CONTAINER_TAGS: Final = (
+    "nav", "header", "footer", "aside", "form", "article", "main", "figure", "figcaption",
+    "li", "table", "blockquote", "pre", "ul", "ol", "dl",
+)  # fmt: skip
+CONTAINER_SET: Final = frozenset(CONTAINER_TAGS)
+# What the walk reads for `htmlmeta` (the page's <title>, meta tags, JSON-LD, <time>,
+# canonical link).
+OBSERVED_TAGS: Final = frozenset({"title", "script", "meta", "time", "link"})
+# The first <time> stamps the walk keeps: a date is in the first few, or none.
+MAX_TIME_STAMPS: Final = 3
+
+# Roles that name a container, as its element would.
+ROLE_CONTAINERS: Final = {
+    "banner": "header",
+    "complementary": "aside",
+    "main": "main",
+    "article": "article",
+    "search": "form",
+    "dialog": "aside",
+    "alert": "aside",
+}
+# Boilerplate roles are hints, like class names: authors misuse them too, and a hint on
+# an element holding much of the page's text is set aside (`hints.settle_hints`). Each
+# gives its hint and the word it is known by.
+ROLE_HINTS: Final = {
+    role: (hint, f"role={role}")
+    for role, hint in {"navigation": "nav", "menu": "nav", "menubar": "nav", "contentinfo": "footer"}.items()
+}
+NAV_ROLES: Final = frozenset(role for role, (hint, _) in ROLE_HINTS.items() if hint == "nav")
+
+# Class and id names that say what a container holds. Article containers must be named
+# in full ("article-body"; "story-card" is a teaser); boilerplate words count as any
+# part of a name ("main-nav", "related_posts"). The nearest hinted ancestor decides.
+CONTENT_HINT: Final = "content"
+CONTENT_NAMES: Final = frozenset(
+    "article articlebody article-body article-content article-text articletext article-main "
+    "article-detail articledetail article-entry article-copy article-body-text articlecontent "
+    "story-body storybody story-content story-text storytext entry-content entry-body "
+    "post-content post-body postbody post-entry post-text postcontent single-post-content "
+    "content-body body-text text-content richtext rich-text news-body news-content news-text "
+    "news-article detail-content detail-body main-text maintext article-page-body "
+    "td-post-content field-body field-item body-copy bodytext text-body article-wrapper".split()
+)
+BOILERPLATE_WORDS: Final[dict[str, str]] = {}
+for _hint, _words in {
+    "nav": "nav navbar navigation menu menubar mainmenu topnav subnav breadcrumb breadcrumbs "
+    "masthead skip skiplink pagination pager tabs toolbar",
+    "footer": "footer foot colophon copyright legal",
+    "comment": "comment comments commentlist disqus respond discussion replies",
+    "related": "related recommended recommendations morestories readmore trending popular "
+    "mostpopular mostread outbrain taboola teaser teasers sidebar aside rail widget widgets",
+    "social": "share shares sharing social sharebar sharethis addthis",
+    "ad": "ad ads advert adverts advertisement advertising sponsor sponsored promo promotion "
+    "promoted dfp adslot commercial",
+    "prompt": "newsletter subscribe subscription signup cookie cookies consent gdpr paywall modal "
+    "popup overlay login register",
+}.items():
+    for _word in _words.split():
+        BOILERPLATE_WORDS[_word] = _hint
+# An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
+# share bar: its other class words do not make it boilerplate.
+EMBED_WORDS: Final = frozenset({"embed", "embedded"})
+
+
+def class_hint(names: str) -> tuple[str, str]:
+    """(hint, name) for a class/id string: content names first, then boilerplate words."""
+    low = names.lower().replace("_", "-")
+    split = low.split()
+    for name in split:
+        if name in CONTENT_NAMES or ("--" in name and name.replace("--", "-") in CONTENT_NAMES):
+            return CONTENT_HINT, name
+    parts = low.replace("-", " ").split()  # the words of every name, in order
+    if "embed" in low and not EMBED_WORDS.isdisjoint(parts):
+        return "", ""
+    for part in parts:
+        hint = BOILERPLATE_WORDS.get(part)
+        if hint:
+            return hint, next(name for name in split if part in name.split("-"))
+    return "", ""
+
+
+# An inline style that hides its element.
+HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
