@@ -23,7 +23,14 @@ from setuptools.command.build_ext import build_ext
 # config (a frozen dataclass that must pickle), and the I/O modules (batch, sources, cli).
 COMPILED = [
     "model",
-    "patterns",
+    "patterns/rules",
+    "patterns/dates",
+    "patterns/agencies",
+    "patterns/comments",
+    "patterns/prompts",
+    "patterns/furniture",
+    "patterns/story",
+    "patterns/cues",
     "lang",
     "segment",
     "features",
