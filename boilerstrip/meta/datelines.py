@@ -1,0 +1,38 @@
+"""The dateline: the place (and any agency) that opens a story."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..model import Block, Label
+from .wire import lead_wire
+
+_DATELINE_IN_TEXT: Final = re.compile(
+    r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\)\s*)?[—–-]{1,2}\s"
+)
+
+
+def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[str | None, str | None]:
+    """The dateline place and any agency in it, from a dateline block or the lead (the
+    first lines of the story: a caption or a lone line may come before the lead)."""
+    first = article[0] if article else None
+    if first is None:
+        return None, None
+    place = None
+    for b in reversed(blocks[max(0, first.index - 3) : first.index]):
+        if b.label is Label.DATELINE:
+            place = b.text.strip(" -—–")
+            break
+    agency = None
+    for b in article[:LEAD_BLOCKS]:
+        m = _DATELINE_IN_TEXT.match(b.text)
+        if m and place is None:
+            place = m.group(1).strip()
+        agency = agency or lead_wire(b.text)
+    return place, agency
+
+
+# How many of the article's first blocks may open with its dateline.
+LEAD_BLOCKS: Final = 3
