@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..model import Block, Label
+from ..patterns.dates import PAGE_YEAR
 from ..patterns.story import COPYRIGHT
 from .datelines import LEAD_BLOCKS
 from .people import agency_byline
@@ -78,6 +79,6 @@ def copyright_notice(text: str) -> str | None:
     return text
 
 
-_NOTICE: Final = re.compile(r"©|&copy;|\(c\)|\b(?:19|20)\d\d\b|all rights reserved", re.I)
+_NOTICE: Final = re.compile(rf"©|&copy;|\(c\)|\b{PAGE_YEAR}\b|all rights reserved", re.I)
 # At most this many words before the copyright mark are a heading glued to the notice.
 _GLUED_HEADING_WORDS: Final = 6

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..model import Block, Label
+from ..patterns.story import DATELINE_PLACE
 from .wire import lead_wire
 
-_DATELINE_IN_TEXT: Final = re.compile(
-    r"^([A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*(?:\(([^)]{2,40})\)\s*)?[—–-]{1,2}\s"
-)
+# A dateline opening the story's first lines: the place, maybe an agency or a date in
+# brackets, and a dash ("MOSCOW (Reuters) - ", "WASHINGTON — ").
+_DATELINE_IN_TEXT: Final = re.compile(rf"^({DATELINE_PLACE})\s*(?:\(([^)]{{2,40}})\)\s*)?[—–-]{{1,2}}\s")
 
 
 def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[str | None, str | None]:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from ..patterns.dates import MONTHS
+from ..patterns.dates import MONTH_STEMS, MONTHS
 from .wire import agency_named, credit_line_wire, credit_match, wire_service
 
 # Where a byline's names end (a dash, a bar, a date), and what separates them. A
@@ -27,7 +27,7 @@ _AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s
 # A name glued to the date or "Updated" after it, where the markup set them side by
 # side: "Jeffrey ZeldmanNovember 20", "Emmet WhiteUpdated: Feb 5".
 _GLUED_END: Final = re.compile(
-    r"(?<=[a-z])(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"(?<=[a-z])(?:(?:" + "|".join(MONTH_STEMS) + r")[a-z]*\.?\s+\d"
     r"|(?:Updated|Published|Posted|Modified|Last updated)\b)"
 )
 # What opens a byline and is no name: "By", "Written by", "Author:".

@@ -8,7 +8,8 @@ from typing import Final
 
 from ..budget import Deadline, checked
 from ..model import Block, Label
-from .dates import DATE_OPENING, DATE_RE, READING_DATES, dates_in, has_digits
+from ..patterns.dates import DATE_RE
+from .dates import DATE_OPENING, READING_DATES, dates_in, has_digits
 
 # A publication date sits on a short line (a dateline, a byline), not inside prose.
 _DATE_MAX_WORDS: Final = 24

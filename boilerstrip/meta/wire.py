@@ -1,13 +1,13 @@
 """The news agency credited for a story: in a copyright line, a byline, a dateline's
 brackets or a closing credit, searched with patterns built from the one table of
-agencies (`patterns.AGENCIES`)."""
+agencies (`patterns.agencies`)."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from ..patterns.agencies import AGENCIES
+from ..patterns.agencies import PICTURES_ONLY, WIRES, picture_credits
 from ..patterns.rules import folded
 
 
@@ -15,7 +15,7 @@ def _agency_alternation(tag: str, short: bool, signed: bool = False) -> str:
     """One named group an agency ("<tag>_<index in the table>"), in table order, over its
     full names and, if `short`, its initials (if `signed`, only those it signs with)."""
     parts = []
-    for i, agency in enumerate(AGENCIES):
+    for i, agency in enumerate(WIRES):
         initials = agency.short if short and (agency.signs or not signed) else ""
         rx = "|".join(x for x in (agency.names, initials) if x)
         parts.append(f"(?P<{tag}_{i}>{rx})")
@@ -34,7 +34,7 @@ _CREDIT_RE: Final = re.compile(
 # Every agency's names and initials, with no context: a text that holds none of them
 # cannot match `_CREDIT_RE`, and this plain alternation is found about eight times
 # faster (its first letters let the engine skip ahead). Most lines hold none.
-_ANY_AGENCY: Final = re.compile("|".join(x for a in AGENCIES for x in (a.names, a.short) if x))
+_ANY_AGENCY: Final = re.compile("|".join(x for a in WIRES for x in (a.names, a.short) if x))
 
 
 def credit_match(text: str) -> re.Match[str] | None:
@@ -70,13 +70,13 @@ _CONTRIBUTED_RE: Final = re.compile(
     r"^(?:this|the following) (?:story|report|article|content|item)\b|contributed to this (?:report|story|article)",
     re.I,
 )
-_REUTERS: Final = next(a.name for a in AGENCIES if a.name == "Reuters")
+_REUTERS: Final = next(a.name for a in WIRES if a.name == "Reuters")
 
 
 def agency_named(m: re.Match[str] | None) -> str | None:
     """The agency a match of this module's patterns names: its groups are named for
     the agency's place in the table (`_agency_alternation`)."""
-    return AGENCIES[int(m.lastgroup.partition("_")[2])].name if m and m.lastgroup else None
+    return WIRES[int(m.lastgroup.partition("_")[2])].name if m and m.lastgroup else None
 
 
 def wire_service(text: str) -> str | None:
@@ -92,18 +92,23 @@ def credit_line_wire(text: str) -> str | None:
     return agency_named(_CREDIT_LINE_RE.match(text))
 
 
-# A picture's credit names an agency without making the story its copy.
-_PHOTO_CREDIT: Final = re.compile(r"photo|image|getty|\bEPA\b|shutterstock|picture|foto|bild", re.I)
+# A picture's credit names an agency without making the story its copy: it holds a
+# picture's word or an agency of pictures (its initials as a word, "EPA" being inside
+# "separate"; a name by its first word, "Getty"). In lower case, for the cheap test.
+_PICTURE_AGENCIES: Final = picture_credits(PICTURES_ONLY)
+_PHOTO_STEMS: Final = ("photo", "image", "picture", "foto", "bild") + tuple(
+    credit.split()[0].lower() for credit in _PICTURE_AGENCIES
+)
+_PHOTO_CREDIT: Final = re.compile(
+    "|".join(rf"\b{stem}\b" if stem.upper() in _PICTURE_AGENCIES else stem for stem in _PHOTO_STEMS), re.I
+)
 
 
 def _photo_credit(text: str) -> bool:
     """Whether `_PHOTO_CREDIT` finds a picture's word in `text`, after the cheap test
     that a lowercased stem of one is there (the case-blind pattern is slow to say no)."""
     low = folded(text)
-    if low is not None and not (
-        "photo" in low or "image" in low or "getty" in low or "epa" in low or "shutterstock" in low
-        or "picture" in low or "foto" in low or "bild" in low
-    ):  # fmt: skip
+    if low is not None and not any(stem in low for stem in _PHOTO_STEMS):
         return False
     return _PHOTO_CREDIT.search(text) is not None
 

@@ -6,8 +6,20 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .agencies import AFTER_NAME, ALONE, IN_SERVICE, picture_credits
 from .dates import DATE_BODY, TIME_BODY
 from .rules import IGNORECASE, Rule, cues
+
+# How a picture's credit writes the agencies, by the credit's form (see `agencies`).
+_SERVICES: Final = picture_credits(IN_SERVICE)
+_AFTER_NAME: Final = picture_credits(AFTER_NAME)
+_ALONE: Final = picture_credits(ALONE)
+
+
+def _either(credits: tuple[str, ...]) -> str:
+    """A pattern's source for any of `credits`."""
+    return "|".join(re.escape(credit) for credit in credits)
+
 
 COPYRIGHT: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", IGNORECASE)
 
@@ -18,7 +30,7 @@ METADATA: Final = re.compile(
     r"|tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
     r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration"
     r"|bild|foto|quelle|imagen|fuente|crédito|immagine|fonte|фото|источник)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
-    r"|\(?(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|alamy)(?: via getty images)?\)?$"
+    rf"|\(?(?:{_either(_ALONE)}|ap photo)(?: via getty images)?\)?$"
     r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$"
     # The same "N minutes ago" in Spanish, Portuguese, French, German, Italian and Russian.
     r"|(?:hace|há) (?:\d+|una?|uma?) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|a[ñn]os?)\b.{0,30}$"
@@ -31,20 +43,18 @@ METADATA: Final = re.compile(
 # Photo captions end with the picture's credit: "(AP Photo/Jane Doe)", "(Image: GETTY)",
 # "Jane Doe / AFP", "Photo: Reuters".
 CAPTION: Final = re.compile(
-    r"(?:\((?:(?:AP|AFP|Reuters|EPA|PA)\s+)?(?i:photos?|images?|pictures?|credit|file photo|photo credit)\b[^)]{0,80}\)"
+    rf"(?:\((?:(?:{_either(_SERVICES)})\s+)?(?i:photos?|images?|pictures?|credit|file photo|photo credit)\b[^)]{{0,80}}\)"
     r"|\b(?i:photo|image|picture|credit|photo credit)s?\s*:\s*[^.:]{2,60}"
-    r"|\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|dpa|ANP|TASS)"
+    rf"|\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s*/\s*(?:{_either(_AFTER_NAME)})"
     r"(?: via Getty Images| File)?"
-    r"|\((?:[^()]{1,40}\s)?(?:Getty Images|Shutterstock|iStock|Alamy|AFP|AP|Reuters|EPA)\b[^()]{0,40}\))"
+    rf"|\((?:[^()]{{1,40}}\s)?(?:{_either(_ALONE)})\b[^()]{{0,40}}\))"
     r"(?:\s+(?i:less|more|hide caption|show caption|expand|close|enlarge))?\s*$"
 )
 # Every branch of CAPTION holds one of these: checking for them first is much cheaper
-# than the search (the regex tries four branches at every position).
+# than the search (the regex tries four branches at every position). The branch of an
+# agency's photo service holds a word too.
 _CAPTION_WORDS: Final = ("photo", "image", "picture", "credit")
-_CAPTION_AGENCIES: Final = (
-    "AP", "AFP", "Reuters", "EPA", "Getty Images", "Bloomberg", "Xinhua", "dpa", "ANP", "TASS",
-    "Shutterstock", "iStock", "Alamy",
-)  # fmt: skip
+_CAPTION_AGENCIES: Final = tuple(dict.fromkeys(_AFTER_NAME + _ALONE))
 
 
 def is_caption(text: str) -> bool:
@@ -68,7 +78,11 @@ BYLINE: Final = re.compile(
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*[-–—|,]\s*" + DATE_BODY + r".*$",
     IGNORECASE,
 )
-DATELINE: Final = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?$")
+# A dateline's place, in capitals, and maybe its region or country: "MOSCOW",
+# "WASHINGTON, D.C.", "SEOUL, South Korea".
+DATELINE_PLACE: Final = r"[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?"
+# A line that is a dateline alone.
+DATELINE: Final = re.compile(DATELINE_PLACE + "$")
 
 
 COPYRIGHT_RULE: Final = Rule(COPYRIGHT, cues("© copyright c copy"), anywhere=True)
@@ -78,9 +92,10 @@ METADATA_RULE: Final = Rule(
         "#num published updated posted modified min mins minute minutes read "
         "reading lesezeit temps tags tag topics topic filed category categories photo photos image "
         "images picture pictures video videos credit credits source sources file photograph "
-        "illustration illustrations getty afp reuters ap epa shutterstock istock alamy ago "
+        "illustration illustrations ago "
         "bild bilder foto fotos quelle quellen imagen imagenes fuente fuentes crédito créditos immagine "
-        "immagini fonte fonti фото источник hace há il vor fa назад"
+        "immagini fonte fonti фото источник hace há il vor fa назад "
+        + " ".join(credit.split()[0].lower() for credit in _ALONE)
     ),
 )
 BYLINE_RULE: Final = Rule(
