@@ -88,6 +88,10 @@ _LABELS: Final = frozenset(
 ) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
 
 
+# The line after a label: a name and maybe a role ("Jane Doe, Staff Writer").
+_LABELLED_WORDS: Final = NAME_MAX_WORDS + 3
+
+
 def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
     if not _may_credit(b.text[:_CREDIT_HEAD]):  # cheap tests before the pattern
         return None
@@ -100,9 +104,7 @@ def _after_label(b: Block, blocks: Sequence[Block]) -> str | None:
         return None
     after = blocks[b.index + 1]
     return (
-        after.text
-        if after.features.words <= NAME_MAX_WORDS + 3 and not after.features.ends_sentence
-        else None
+        after.text if after.features.words <= _LABELLED_WORDS and not after.features.ends_sentence else None
     )
 
 

@@ -22,7 +22,7 @@ def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[st
     if first is None:
         return None, None
     place = None
-    for b in reversed(blocks[max(0, first.index - 3) : first.index]):
+    for b in reversed(blocks[max(0, first.index - _DATELINE_ABOVE) : first.index]):
         if b.label is Label.DATELINE:
             place = b.text.strip(" -—–")
             break
@@ -37,3 +37,5 @@ def find_dateline(blocks: Sequence[Block], article: Sequence[Block]) -> tuple[st
 
 # How many of the article's first blocks may open with its dateline.
 LEAD_BLOCKS: Final = 3
+# How many lines above the story's first a dateline of its own may stand.
+_DATELINE_ABOVE: Final = 3

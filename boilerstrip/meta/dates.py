@@ -44,6 +44,9 @@ def dates_in(text: str, deadline: Deadline | None = None) -> list[tuple[int, str
 # "-12-17T" or " September 17" after), and somewhat more.
 _BEFORE_YEAR: Final = 40
 _AFTER_YEAR: Final = 32
+# The years a page may be dated in.
+_FIRST_YEAR: Final = 1900
+_LAST_YEAR: Final = 2100
 READING_DATES: Final = "while reading the dates"  # where a TimeLimitError stopped
 
 
@@ -58,7 +61,7 @@ def _iso(m: re.Match[str]) -> str | None:
     mo = MONTH_NUMBER[month_name.lower()] if month_name else int(next(v for k, v in g.items() if k[0] == "m"))
     if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
         mo, d = d, mo
-    if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
+    if 1 <= mo <= 12 and 1 <= d <= 31 and _FIRST_YEAR <= y <= _LAST_YEAR:
         return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 

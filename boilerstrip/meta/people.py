@@ -63,6 +63,8 @@ _JUNK_NAME: Final = re.compile(r"\w\.\w+\.\w+\.\w|https?:|www\.|\d{4}|[{}<>=]|^(
 # Letters other than a name's: a degree after the name ("MD", "FACLM", "E-RYT").
 _DEGREE: Final = re.compile(r"[A-Z][A-Z.\-®]{1,7}")
 NAME_MAX_WORDS: Final = 5
+# A job title written after a name without a comma starts after its first two words.
+_NAME_MIN_WORDS: Final = 2
 # A role in brackets after the name: "James Clear (Author)".
 _ROLE_IN_BRACKETS: Final = re.compile(r"\s*\([^)]*\)?\s*$")
 
@@ -98,7 +100,9 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
         piece, found = piece[: m.start()].strip(" ,|-–—"), agency_named(m)
     words = piece.split()
     # "Emma Ryan Lead Writer", "Will Judd Former Deputy Tech Editor": the title after the name.
-    cut = next((i for i, w in enumerate(words) if i >= 2 and w.casefold() in _TITLE_WORDS), len(words))
+    cut = next(
+        (i for i, w in enumerate(words) if i >= _NAME_MIN_WORDS and w.casefold() in _TITLE_WORDS), len(words)
+    )
     words = words[:cut]
     piece = " ".join(words)
     if (

@@ -30,17 +30,23 @@ def find_title(
     elif url and (named := _named_by_address(blocks[: start + window], url)):
         return named
     above = reversed(blocks[max(0, start - window) : start])
-    return next((b for b in above if _headline_like(b, _TITLE_LABELS, 3)), None)
+    return next((b for b in above if _headline_like(b, _TITLE_LABELS, _TITLE_MIN_WORDS)), None)
 
 
 _TITLE_LABELS: Final = (Label.OTHER, Label.ARTICLE, Label.TITLE)
+# A headline's words: a web page's has three at least; a text dump's (a product's name)
+# two; neither more than forty.
+_TITLE_MIN_WORDS: Final = 3
+_DUMP_TITLE_MIN_WORDS: Final = 2
+_TITLE_MAX_WORDS: Final = 40
 
 
 def _headline_like(b: Block, labels: tuple[Label, ...], min_words: int) -> bool:
-    """A line that may be a headline: one of `labels`, of `min_words` to 40 words, not
-    a sentence (but a question or an exclamation), a date line or a link's label."""
+    """A line that may be a headline: one of `labels`, of `min_words` to
+    `_TITLE_MAX_WORDS` words, not a sentence (but a question or an exclamation), a date
+    line or a link's label."""
     f = b.features
-    if b.label not in labels or not min_words <= f.words <= 40:
+    if b.label not in labels or not min_words <= f.words <= _TITLE_MAX_WORDS:
         return False
     if f.ends_sentence and not b.text.endswith(("?", "!", "”", '"')):
         return False
@@ -58,7 +64,8 @@ def find_dump_title(blocks: Sequence[Block], start: int, window: int) -> Block |
     `window` lines above it, a menu's too (the menus repeat the page's own name), and
     one with a letter (not a price: "$45.00" is two words)."""
     above = reversed(blocks[max(0, start - window) : start])
-    return next((b for b in above if _headline_like(b, _DUMP_TITLE_LABELS, 2) and _has_letter(b.text)), None)
+    headline_like = (b for b in above if _headline_like(b, _DUMP_TITLE_LABELS, _DUMP_TITLE_MIN_WORDS))
+    return next((b for b in headline_like if _has_letter(b.text)), None)
 
 
 def _has_letter(text: str) -> bool:
@@ -91,7 +98,11 @@ def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
         return None
     best, best_share = None, _ADDRESS_SHARE
     for b in blocks:
-        if b.label is Label.COMMENT or not 2 <= b.features.words <= 40 or b.text.endswith("."):
+        if (
+            b.label is Label.COMMENT
+            or not _DUMP_TITLE_MIN_WORDS <= b.features.words <= _TITLE_MAX_WORDS
+            or b.text.endswith(".")
+        ):
             continue
         share = len(slug & set(_WORD.findall(b.text.casefold()))) / len(slug)
         if share > best_share:
@@ -103,10 +114,19 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
     """The section name: a one- to three-word block just above the title."""
     if title is None:
         return None
-    for b in reversed(blocks[max(0, title.index - 3) : title.index]):
+    for b in reversed(blocks[max(0, title.index - _SECTION_ABOVE) : title.index]):
         if b.label in (Label.METADATA, Label.BYLINE, Label.COMMENT, Label.DATELINE):
             continue
-        if 1 <= b.features.words <= 3 and not has_digits(b) and b.label in (Label.OTHER, Label.NAVIGATION):
+        if (
+            1 <= b.features.words <= _SECTION_MAX_WORDS
+            and not has_digits(b)
+            and b.label in (Label.OTHER, Label.NAVIGATION)
+        ):
             return b
         break
     return None
+
+
+# The section's name stands among the few lines above the headline, in a few words.
+_SECTION_ABOVE: Final = 3
+_SECTION_MAX_WORDS: Final = 3

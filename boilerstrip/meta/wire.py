@@ -87,9 +87,13 @@ def wire_service(text: str) -> str | None:
 def credit_line_wire(text: str) -> str | None:
     """The agency when the whole line is its credit ("— AFP", "Associated Press",
     "dpa/lnw"): also how a markup field (a JSON-LD publisher) names one."""
-    if len(text) > 80 or _photo_credit(text):
+    if len(text) > _CREDIT_LINE_CHARS or _photo_credit(text):
         return None
     return agency_named(_CREDIT_LINE_RE.match(text))
+
+
+# A credit line is short: a longer one is a sentence that mentions the agency.
+_CREDIT_LINE_CHARS: Final = 80
 
 
 # A picture's credit names an agency without making the story its copy: it holds a

@@ -58,12 +58,16 @@ _CAPTION_AGENCIES: Final = tuple(dict.fromkeys(_AFTER_NAME + _ALONE))
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption ending in its credit (CAPTION within the last 120 characters)."""
-    end = text[-120:]
+    """A photo caption ending in its credit (CAPTION within the last `_CAPTION_TAIL`
+    characters)."""
+    end = text[-_CAPTION_TAIL:]
     lower = end.lower()
     if not any(w in lower for w in _CAPTION_WORDS) and not any(a in end for a in _CAPTION_AGENCIES):
         return False
-    return CAPTION.search(text, len(text) - 120) is not None
+    return CAPTION.search(text, len(text) - _CAPTION_TAIL) is not None
+
+
+_CAPTION_TAIL: Final = 120
 
 
 COLLAPSED: Final = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", IGNORECASE)
