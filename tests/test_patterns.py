@@ -8,8 +8,8 @@ import gzip
 import pytest
 
 import boilerstrip
-from boilerstrip import patterns as P
 from boilerstrip.lang import WORD_RE, split_words
+from boilerstrip.patterns import ALL_RULES, CAPTION, Rule, comments, furniture, is_caption, prompts, story
 
 from .conftest import FIXTURES
 
@@ -35,7 +35,18 @@ def _lines() -> list[str]:
 
 
 LINES = _lines()
-RULES = {name: rule for name, rule in vars(P).items() if isinstance(rule, P.Rule)}
+RULES = {
+    name: rule
+    for module in (comments, prompts, furniture, story)
+    for name, rule in vars(module).items()
+    if isinstance(rule, Rule)
+}
+
+
+def test_every_rule_gives_its_cues_to_the_blocks() -> None:
+    """`CUE_WORDS` (the words a block's cues are drawn from) is built from `ALL_RULES`:
+    a rule missing there would see its cues never set, and never fire."""
+    assert set(ALL_RULES) == set(RULES.values())
 
 
 @pytest.mark.parametrize("name", sorted(RULES))
@@ -82,5 +93,5 @@ def test_caption_gate_never_hides_a_caption() -> None:
     captions = ["A man walks by. (AP Photo/Jane Doe)", "Flooded streets (Image: GETTY)",
                 "The port at dawn. Jane Doe / AFP", "Photo credit: Some Agency", "Crowds gather (Reuters)"]  # fmt: skip
     for line in captions + _fixture_lines():
-        assert P.is_caption(line) == (P.CAPTION.search(line, len(line) - 120) is not None), line
-    assert all(P.is_caption(c) for c in captions)
+        assert is_caption(line) == (CAPTION.search(line, len(line) - 120) is not None), line
+    assert all(is_caption(c) for c in captions)

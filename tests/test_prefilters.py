@@ -1,5 +1,5 @@
-"""The cheap tests that run before slow patterns (`marks.line_marks`,
-`meta._may_credit`, `meta._credit`) must give the pattern's own answer on every text:
+"""The cheap tests that run before slow patterns (`marks.line_marks`; the metadata
+stage's in tests/test_meta_prefilters.py) must give the pattern's own answer on every text:
 they only skip texts the pattern cannot match. Checked on texts drawn from the
 characters that make case-blind matching differ from `str.lower` (dotted and dotless
 i, long s, the Kelvin sign), the patterns' words, currency signs and code marks."""
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import detectors, features, meta
+from boilerstrip import detectors, features
 from boilerstrip.learned import marks
 from boilerstrip.model import Block, Features
 
@@ -26,12 +26,9 @@ PIECES = [
 
 
 # The patterns the cheap tests stand for (each was the code's own until a cheap test
-# replaced it): a stem of each forum word, the separators of breadcrumbs, a stem of each
-# credit key, what sets a byline's name apart from its agency.
+# replaced it): a stem of each forum word, the separators of breadcrumbs.
 FORUM_STEMS = re.compile("post|repl|joined|member|views|quote|thread|topic|answered|asked|vote|like")
 SEPARATORS = re.compile(r"[>»›/|]")
-CREDIT_STEMS = re.compile("by|starter|poster|aut|contributor")
-AGENCY_BYLINE_MARKS = re.compile(r"[|,(\-–—]")
 
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
@@ -55,15 +52,6 @@ def test_line_marks_give_the_patterns_answer(text: str) -> None:
     if text:
         b = _block(text)
         assert marks.line_marks(b) == _marks_by_pattern(b)
-
-
-@settings(max_examples=3000, deadline=None)
-@given(texts)
-def test_credit_tests_give_the_patterns_answer(text: str) -> None:
-    head = text[: meta._CREDIT_HEAD]
-    assert meta._may_credit(head) == (meta._CREDIT_KEYS.search(head) is not None)
-    found, expected = meta._credit(text), meta._CREDIT_RE.search(text)
-    assert (found and found.span()) == (expected and expected.span())
 
 
 @pytest.mark.parametrize(
@@ -101,34 +89,6 @@ def test_separator_test_gives_the_patterns_answer(text: str) -> None:
 def test_scorer_reason_concatenated_reads_as_the_f_string(p: float) -> None:
     reason = "long block of prose"
     assert reason + "; scorer p=" + format(p, ".2f") == f"{reason}; scorer p={p:.2f}"
-
-
-@settings(max_examples=3000, deadline=None)
-@given(texts)
-def test_credit_stems_by_substrings_give_the_patterns_answer(text: str) -> None:
-    low = text.lower()
-    assert meta._has_credit_stem(low) == (CREDIT_STEMS.search(low) is not None)
-
-
-MARK_PIECES = ["Jane Roe", " ", "|", ",", "(", ")", "-", "–", "—", "‐", "‑", "/", "AFP", "¦", "，", "（"]
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(MARK_PIECES), max_size=10).map("".join))
-def test_byline_mark_test_gives_the_patterns_answer(text: str) -> None:
-    assert meta._has_byline_mark(text) == (AGENCY_BYLINE_MARKS.search(text) is not None)
-
-
-PHOTO_PIECES = [
-    "photo", "PHOTO", "Photo", "ımage", "İmage", "image", "Getty", "EPA", "epa", "Epa", "xEPAx", "ShutterſtocK",
-    "shutterstock", "picture", "pıcture", "FOTO", "Bild", "bıld", "AFP", " ", "/", "(", ")", "Jane Roe", "é", "K",
-]  # fmt: skip
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(PHOTO_PIECES), max_size=8).map("".join))
-def test_photo_credit_test_gives_the_patterns_answer(text: str) -> None:
-    assert meta._photo_credit(text) == (meta._PHOTO_CREDIT.search(text) is not None)
 
 
 CONTAINERS = ["nav", "footer", "aside", "article", "main", "li", "table", "form"]

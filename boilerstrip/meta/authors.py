@@ -1,0 +1,162 @@
+"""The page's authors, from its bylines or, where none is labelled, from the lines that
+credit them in words, a label alone above them, a post's head or a name beside the date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from ..model import Block, Label
+from ..patterns.dates import DATE_BODY, MONTHS
+from ..patterns.rules import folded
+from .dates import DATE_OPENING, has_digits, parse_date
+from .people import NAME_LINE, NAME_MAX_WORDS, agency_byline, person_names
+
+# Each finder reads one candidate block (with the whole head for context) and returns
+# the text that holds the names, or None.
+_Finder = Callable[[Block, Sequence[Block]], "str | None"]
+
+
+def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[str]:
+    """Names from the page's head (`blocks`, up to the article's first lines): byline
+    blocks ("By A and B", "A - Nov 19, 2019") first; else a line that credits them in
+    words ("Posted by A on ...", "Thread starter A", "Authors: A, B"), a label alone
+    before them ("Written by" / "A"), on a forum page the first post's head ("A
+    January 5, 2024, 3:22pm"), else a name alone beside the date ("Jane Doe" / "Sep
+    26, 2022", "Jane Doe October 14, 2025")."""
+    names = person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
+    if names:
+        return names
+    candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    finders: list[_Finder] = [_credited, _after_label]
+    if page_type == "forum":
+        finders.append(_post_head)
+    finders += [_agency_byline_name, _beside_date]
+    for find in finders:
+        for b in candidates:
+            text = find(b, blocks)
+            if text and (names := person_names([text])[0]):
+                return names
+    return []
+
+
+def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A wire credit that names people ("By Jane Doe, Associated Press") on a short line."""
+    return agency_byline(b.text)[0] if b.features.words <= _HEAD_WORDS else None
+
+
+# A credit line is short; longer lines that hold "by" are prose.
+_CREDIT_MAX_WORDS: Final = 30
+# "Posted by A on ...", "Text by A", "Written By: A", "ByA", "Thread starter A",
+# "Discussion in 'Help' started by A, May 26", "submitted 17 hours ago by A",
+# "Authors: A and B", "September 1st, 2023 By A".
+_CREDITED: Final = re.compile(
+    r"^(?i:.{0,40}?\b(?:written|text|story|article|guide|words|report|reporting)\s+)?"
+    r"(?:(?i:by)|By(?=[A-Z][a-z]))\s*:?\s*(?P<a>[A-Z].*)"
+    r"|^(?:[\d/.,\s]{6,12}|(?i:"
+    + MONTHS
+    + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s+(?i:by)\s*:?\s+(?P<b>[A-Z].*)"
+    r"|^(?i:.{0,40}?\b(?:posted|submitted|started)\s+by|thread starter|topic starter|original poster)\s*:?\s*"
+    r"(?P<c>\w.*)|^(?i:authors?|contributors?|autor(?:es|en)?|auteurs?)\s*:\s*(?P<d>\w.*)",
+)
+# Every credit `_CREDITED` reads has one of these within its first characters.
+_CREDIT_KEYS: Final = re.compile(r"\b(?:by|starter|poster|author|autor|auteur|contributor)", re.I)
+_CREDIT_HEAD: Final = 80
+
+
+def _has_credit_stem(low: str) -> bool:
+    """Whether `low` holds a stem of one of `_CREDIT_KEYS`'s words, in lower case and
+    with no context: five substring tests cost a line's head less than one search of
+    a pattern (tests/test_prefilters.py checks the two agree)."""
+    return "by" in low or "aut" in low or "starter" in low or "poster" in low or "contributor" in low
+
+
+def _may_credit(head: str) -> bool:
+    """Whether `_CREDIT_KEYS` finds a key in `head`: tried only where a lowercased stem
+    of one is there (most lines have none; the case-blind pattern is slow to say so)."""
+    low = folded(head)
+    if low is not None and not _has_credit_stem(low):
+        return False
+    return _CREDIT_KEYS.search(head) is not None
+
+
+# A label on its own line, the names on the next.
+_LABELS: Final = frozenset(
+    "by author authors written by article by posted by words by text by story by autor auteur autore "
+    "topic author contributors".split(" ")
+) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
+
+
+# The line after a label: a name and maybe a role ("Jane Doe, Staff Writer").
+_LABELLED_WORDS: Final = NAME_MAX_WORDS + 3
+
+
+def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
+    if not _may_credit(b.text[:_CREDIT_HEAD]):  # cheap tests before the pattern
+        return None
+    m = _CREDITED.match(b.text)
+    return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
+
+
+def _after_label(b: Block, blocks: Sequence[Block]) -> str | None:
+    if b.index + 1 >= len(blocks) or b.text.strip(" :").casefold() not in _LABELS:
+        return None
+    after = blocks[b.index + 1]
+    return (
+        after.text if after.features.words <= _LABELLED_WORDS and not after.features.ends_sentence else None
+    )
+
+
+# A forum post's head: the poster, then the date ("Mahaloth January 11, 2025, 12:04am",
+# "Laubrani (Laubrani) July 30, 2024", "hayley.p 2 May 2025 18:48").
+_POST_HEAD: Final = re.compile(
+    r"^(?P<name>[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,2})(?: \([^)]{1,40}\))?,?\s+(?=" + DATE_BODY + r")",
+    re.I,
+)
+_NOT_POSTERS: Final = re.compile(
+    r"(?:.*\b)?(?:published|updated|posted|modified|last|on|date|created|edited|asked|answered|joined|as of|since"
+    r"|commented|replied|registered|seen|active|expires?|valid|ends|effective|sale|offer|open|closed|updated?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)$",
+    re.I,
+)
+
+
+def _post_head(b: Block, blocks: Sequence[Block]) -> str | None:
+    m = _POST_HEAD.match(b.text) if has_digits(b) else None
+    if m is None or _NOT_POSTERS.match(m.group("name")):
+        return None
+    return m.group("name")
+
+
+# Words of a page's furniture, never in a name.
+_FURNITURE: Final = frozenset(
+    "updated published posted last read more share home blog news by on min reading time comments "
+    "reply about us contact privacy policy terms menu search login sign up subscribe related posts "
+    "latest popular recent article articles category categories tags next previous view all "
+    "free trial demo get started learn our team".split()
+)
+
+
+def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A name alone on its line with a date line beside it, or a name and a date."""
+    words = b.features.words
+    if words > _HEAD_WORDS or b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
+        return None  # a headline in title case
+    if words > NAME_MAX_WORDS and not has_digits(b):
+        return None  # a cheap test before the patterns
+    m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
+    name = m.group("name") if m else b.text.strip()
+    if not NAME_LINE.fullmatch(name) or any(w.casefold() in _FURNITURE for w in name.split()):
+        return None
+    if m:
+        return name
+    for other in blocks[max(0, b.index - 1) : b.index + 2]:
+        short = other is not b and other.features.words <= _HEAD_WORDS and has_digits(other)
+        if short and parse_date(other.text[:DATE_OPENING]):
+            return name
+    return None
+
+
+# A post's or byline's head line: the name and a date, and little else.
+_HEAD_WORDS: Final = 10

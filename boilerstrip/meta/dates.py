@@ -1,0 +1,101 @@
+"""Dates read from text and web addresses, as ISO 8601 (YYYY-MM-DD), with the date
+grammar of `patterns.dates`.
+
+Why apart from which date is the page's (`published`): the markup's dates
+(`htmlmeta`) and the address's are read the same way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..budget import Deadline, checked
+from ..model import Block
+from ..patterns.dates import DATE_RE, MONTH_NUMBER, PAGE_YEAR, URL_DATE
+
+_YEAR_RE: Final = re.compile(PAGE_YEAR)
+
+
+def parse_date(text: str) -> str | None:
+    """The first valid date in `text` as ISO 8601 (YYYY-MM-DD), numeric or written."""
+    return next((iso for _, iso in dates_in(text)), None)
+
+
+def dates_in(text: str, deadline: Deadline | None = None) -> list[tuple[int, str]]:
+    """Every valid date in `text`: (where it starts, YYYY-MM-DD). Every date holds a
+    year, so the pattern is tried only around each year in the text, not along a whole
+    paragraph: its many forms cost time on every character it is tried at. A text of
+    years alone costs some microseconds a year, so `deadline` is checked as it goes."""
+    found: list[tuple[int, str]] = []
+    end = 0
+    for year in checked(_YEAR_RE.finditer(text), deadline, READING_DATES):
+        if year.end() <= end:
+            continue  # inside the date just read
+        lo = max(end, year.start() - _BEFORE_YEAR)
+        for m in DATE_RE.finditer(text, lo, year.end() + _AFTER_YEAR):
+            if m.start() >= end and (iso := _iso(m)):
+                found.append((m.start(), iso))
+                end = m.end()
+    return found
+
+
+# How far a date reaches before and after its year ("17th of September, " before,
+# "-12-17T" or " September 17" after), and somewhat more.
+_BEFORE_YEAR: Final = 40
+_AFTER_YEAR: Final = 32
+# The years a page may be dated in.
+_FIRST_YEAR: Final = 1900
+_LAST_YEAR: Final = 2100
+READING_DATES: Final = "while reading the dates"  # where a TimeLimitError stopped
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """The date a match of `DATE_RE` reads as YYYY-MM-DD, if it is a valid one."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    month_name = g.get("mn3") or g.get("mn4") or g.get("mn7")
+    if month_name and month_name.lower() not in MONTH_NUMBER:
+        return None
+    y = int(next(v for k, v in g.items() if k[0] == "y"))
+    d = int(next(v for k, v in g.items() if k[0] == "d"))
+    mo = MONTH_NUMBER[month_name.lower()] if month_name else int(next(v for k, v in g.items() if k[0] == "m"))
+    if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
+        mo, d = d, mo
+    if 1 <= mo <= 12 and 1 <= d <= 31 and _FIRST_YEAR <= y <= _LAST_YEAR:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+# A line that opens with a full date within this many characters is a date line.
+DATE_OPENING: Final = 24
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a page's address, where a site files its stories by date: most
+    often the day it was first published."""
+    m = URL_DATE.search(url.split("?", 1)[0]) if url else None
+    if m is None:
+        return None
+    year, month, day = (x for x in m.groups() if x)
+    mo = int(month) if month.isdigit() else MONTH_NUMBER.get(month.lower(), 0)
+    y, d = int(year), int(day)
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def settle_dates(url: str | None, date: str | None, modified: str | None) -> tuple[str | None, str | None]:
+    """(publication date, last update) once the address is known: the address's date
+    wins (a time zone can move markup's by a day); an update before the publication is
+    none."""
+    date = url_date(url) or date
+    return date, modified if modified and date and modified >= date else None
+
+
+def shows_date(blocks: Sequence[Block], iso: str) -> bool:
+    """Whether any block shows the date `iso` (YYYY-MM-DD), in any form."""
+    return any(has_digits(b) and any(d == iso for _, d in dates_in(b.text)) for b in blocks)
+
+
+def has_digits(block: Block) -> bool:
+    """Whether the block has a digit (unknown cues, as in CJK text, count as yes)."""
+    cues = block.features.cues
+    return cues is None or "#num" in cues

@@ -1,0 +1,132 @@
+"""The headline and the section name above it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..model import Block, Label
+from .dates import DATE_OPENING, has_digits, parse_date
+
+
+def find_title(
+    blocks: Sequence[Block], start: int, window: int, hint: str | None = None, url: str | None = None
+) -> Block | None:
+    """The headline: the block repeating the markup's headline near the article start;
+    else, on a page without markup, the line the address's words name; else the
+    nearest headline-like block above the start (not a link such as "Back to Gallery")."""
+    if hint:
+        wanted = " ".join(hint.split()).casefold()
+        near = [b for b in blocks[max(0, start - window) : start + window] if b.label is not Label.COMMENT]
+        for b in near:
+            if " ".join(b.text.split()).casefold() == wanted:
+                return b
+        # A <title> is often the headline shortened or with the site's name around it.
+        for b in near:
+            text = " ".join(b.text.split()).casefold()
+            if b.dom is not None and b.dom.heading == 1 and (wanted in text or text in wanted):
+                return b
+    elif url and (named := _named_by_address(blocks[: start + window], url)):
+        return named
+    above = reversed(blocks[max(0, start - window) : start])
+    return next((b for b in above if _headline_like(b, _TITLE_LABELS, _TITLE_MIN_WORDS)), None)
+
+
+_TITLE_LABELS: Final = (Label.OTHER, Label.ARTICLE, Label.TITLE)
+# A headline's words: a web page's has three at least; a text dump's (a product's name)
+# two; neither more than forty.
+_TITLE_MIN_WORDS: Final = 3
+_DUMP_TITLE_MIN_WORDS: Final = 2
+_TITLE_MAX_WORDS: Final = 40
+
+
+def _headline_like(b: Block, labels: tuple[Label, ...], min_words: int) -> bool:
+    """A line that may be a headline: one of `labels`, of `min_words` to
+    `_TITLE_MAX_WORDS` words, not a sentence (but a question or an exclamation), a date
+    line or a link's label."""
+    f = b.features
+    if b.label not in labels or not min_words <= f.words <= _TITLE_MAX_WORDS:
+        return False
+    if f.ends_sentence and not b.text.endswith(("?", "!", "”", '"')):
+        return False
+    if has_digits(b) and parse_date(b.text[:DATE_OPENING]):
+        return False  # "23. März 2017, aktualisiert 15:43 Uhr": a date line, not the headline
+    return not _LINK_LABEL.match(b.text)  # "Back to Gallery", "View all photos": a link
+
+
+_DUMP_TITLE_LABELS: Final = (Label.OTHER, Label.TITLE, Label.NAVIGATION)
+
+
+def find_dump_title(blocks: Sequence[Block], start: int, window: int) -> Block | None:
+    """A text dump's headline once its content is known (`start`, its first line): the
+    nearest headline-like line of two words or more (a product's name) among the
+    `window` lines above it, a menu's too (the menus repeat the page's own name), and
+    one with a letter (not a price: "$45.00" is two words)."""
+    above = reversed(blocks[max(0, start - window) : start])
+    headline_like = (b for b in above if _headline_like(b, _DUMP_TITLE_LABELS, _DUMP_TITLE_MIN_WORDS))
+    return next((b for b in headline_like if _has_letter(b.text)), None)
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+_LINK_LABEL: Final = re.compile(
+    r"(?:back to|return to|go to|go back|view (?:all|more|the|full)|see (?:all|more)|more (?:photos|videos)|"
+    r"next|previous|prev|click|tap|swipe|photo \d+|image \d+|\d+ of \d+|\d+ photos)\b",
+    re.I,
+)
+_WORD: Final = re.compile(r"[^\W_]+")
+# Address words that name no headline.
+_ADDRESS_NOISE: Final = frozenset(
+    "html htm php aspx asp index www com amp the a an of and to in for on".split()
+)
+# A headline shares most of the address's words, of which there are a few.
+_ADDRESS_SHARE: Final = 0.6
+_ADDRESS_MIN_WORDS: Final = 3
+
+
+def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
+    """The headline-like line that holds most of the words of the address's last path
+    segment ("/blogs/fitness/how-to-use-gym-equipment" names "How To Use Gym Equipment
+    (With Confidence!)"): a text dump keeps no <title>, and its headline is one line of many."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    slug = {w for w in _WORD.findall(segment.casefold()) if not w.isdigit() and w not in _ADDRESS_NOISE}
+    if len(slug) < _ADDRESS_MIN_WORDS:
+        return None
+    best, best_share = None, _ADDRESS_SHARE
+    for b in blocks:
+        if (
+            b.label is Label.COMMENT
+            or not _DUMP_TITLE_MIN_WORDS <= b.features.words <= _TITLE_MAX_WORDS
+            or b.text.endswith(".")
+        ):
+            continue
+        share = len(slug & set(_WORD.findall(b.text.casefold()))) / len(slug)
+        if share > best_share:
+            best, best_share = b, share
+    return best
+
+
+def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
+    """The section name: a one- to three-word block just above the title."""
+    if title is None:
+        return None
+    for b in reversed(blocks[max(0, title.index - _SECTION_ABOVE) : title.index]):
+        if b.label in (Label.METADATA, Label.BYLINE, Label.COMMENT, Label.DATELINE):
+            continue
+        if (
+            1 <= b.features.words <= _SECTION_MAX_WORDS
+            and not has_digits(b)
+            and b.label in (Label.OTHER, Label.NAVIGATION)
+        ):
+            return b
+        break
+    return None
+
+
+# The section's name stands among the few lines above the headline, in a few words.
+_SECTION_ABOVE: Final = 3
+_SECTION_MAX_WORDS: Final = 3

@@ -1,0 +1,66 @@
+"""Comment sections and forum posts: their markers, authors' lines, votes and posters' stats."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .rules import IGNORECASE, Rule, cues, line
+
+COMMENT_MARKER: Final = line(
+    r"\d[\d,.]*\s*(?:comments?|responses?|replies|reactions|thoughts on .+)"
+    r"|(?:reader |user |top rated |top |newest |oldest |latest |all |recent )?comments?(?:\s*\(\d+\))?"
+    r"|(?:join|start) the (?:discussion|conversation)|discussion|discuss"
+    r"|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|write a comment"
+    r"|(?:show|view|see|read|load)(?: all| more)? (?:\d+ )?comments?"
+    r"|(?:log ?in|sign ?in) to (?:leave a |post a |add a )?comment.*"
+    r"|you must be logged in to post a comment.*|be the first to comment.*"
+    r"|comments are closed.*|what do you think\??|have your say"
+    r"|kommentare?|commentaires?|comentarios?|commenti|komentarze|коммент\w*|评论|コメント|댓글"
+    r"|\d[\d,.]*\s*(?:kommentare?|commentaires?|comentarios?|comentários?|commenti)"
+    r"|(?:deja|escribe|añade|deixe|escreva) (?:tu |un |seu |um )?coment[aá]rio"
+    r"|(?:laisser|ajouter|écrire) un commentaire|(?:einen )?kommentar (?:schreiben|verfassen)"
+    r"|lascia un commento|(?:оставить|добавить|написать) комментарий"
+)
+WEAK_COMMENT_MARKER: Final = line(
+    r"comments?|discuss|discussion|kommentare?|commentaires?|comentarios?|commenti"
+    r"|comentar|commenter|kommentieren|commentare|comentários?|комментировать"
+)
+# "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"
+COMMENT_AUTHOR: Final = re.compile(
+    r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", IGNORECASE
+)
+VOTES: Final = re.compile(
+    r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
+    r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"
+    r"|(?:reply|report(?: abuse)?|flag|permalink|upvote|downvote|recommend|like)\s*\d*"
+    r"|\d+\s*(?:likes?|replies|points?|votes?)"
+    r")$",
+    IGNORECASE,
+)
+# A forum post's furniture: the poster's stats ("Posts: 1,234", "Joined: Mar 2019",
+# "Member since 2015"), post numbers ("#12"), action buttons ("Quote", "Reply").
+FORUM_STATS: Final = re.compile(
+    r"(?:(?:posts?|messages?|joined|reputation|reaction score|points|karma|likes|"
+    r"solutions|threads|member since|registered|location|rep)\s*:?\s*[\w ,.]{0,24}"
+    r"|#\s*\d+|quote|reply|multi-?quote|report|share|thanks?|like|permalink|helpful|"
+    r"(?:original poster|op|moderator|admin(?:istrator)?|(?:new|senior|junior|active|well-known) member))$",
+    IGNORECASE,
+)
+
+_COMMENT_WORDS: Final = (
+    "comment comments responses response replies reply reactions thoughts discussion discuss "
+    "comentar commenter kommentieren commentare comentário comentários commento kommentar "
+    "comentario deja escribe añade deixe escreva laisser ajouter écrire lascia оставить добавить "
+    "написать schreiben verfassen "
+    "conversation kommentar kommentare commentaire commentaires comentario comentarios commenti "
+    "komentarze комментарии комментариев комментарий комментарии комментировать 评论 コメント 댓글"
+)
+
+COMMENT_MARKER_RULE: Final = Rule(COMMENT_MARKER, cues(_COMMENT_WORDS + " what think have say"))
+WEAK_COMMENT_RULE: Final = Rule(WEAK_COMMENT_MARKER, cues(_COMMENT_WORDS))
+COMMENT_AUTHOR_RULE: Final = Rule(COMMENT_AUTHOR, cues("says said wrote writes replied commented"))
+VOTES_RULE: Final = Rule(
+    VOTES,
+    cues("#num reply report flag permalink upvote downvote recommend like rating score"),
+)

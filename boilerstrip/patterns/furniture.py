@@ -1,0 +1,103 @@
+"""The page's furniture: sharing buttons, related links, footers, menus and breadcrumbs."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .rules import IGNORECASE, Rule, cues, line, line_source
+
+SOCIAL_WORDS: Final = frozenset(
+    "share shares shared sharing tweet pin it email e-mail mail print copy link facebook twitter x "
+    "linkedin whatsapp reddit pinterest telegram instagram youtube tiktok flipboard messenger rss "
+    "follow us on this article story post page save gift listen comment comments via sms threads "
+    "bluesky mastodon tumblr google+ vk weibo wechat line | / teilen partager compartir condividi "
+    "поделиться 分享 シェア 공유".split()
+)  # fmt: skip
+RELATED: Final = line(
+    r"related(?: articles?| stories| posts?| coverage| content| news| links| topics| reading| videos?)?"
+    r"|more (?:stories|news|articles|videos|headlines|from .{0,40}|on (?:this|the) (?:story|topic).*|in .{0,30}|like this|to explore|coverage|top stories)"
+    r"|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in|have missed)"
+    r"|recommended(?: for you| reading| stories| articles| videos)?"
+    r"|trending(?: now| stories| topics| on .{0,30})?|most (?:read|popular|viewed|shared|emailed|commented|recent)(?: .{0,30})?"
+    r"|popular(?: now| stories| posts| articles| on .{0,30})?|top (?:stories|news|headlines)|latest(?: news| stories| headlines| articles| posts| videos)?"
+    r"|editors?'?’?s? picks?|read (?:more|next|also|this next)(?: .{0,60})?|see also|also read|further reading"
+    r"|what to read next|don'?’?t miss(?: .{0,30})?|around the web|from (?:our|the) (?:partners|web)|sponsored stories"
+    r"|(?:[\w,]+ ){0,4}(?:offers|deals)(?: (?:&|and) [\w ]{0,30})?|(?:.{0,20}\b)?what'?’?s (?:trending|popular|hot|new)\b.{0,40}"
+    r"|up next|watch next|next (?:story|article|up)"
+    r"|weitere artikel|mehr zum thema|lesen sie auch|das könnte sie auch interessieren"
+    r"|à lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|noticias relacionadas"
+    r"|leggi anche|articoli correlati|potrebbe interessarti|ti potrebbe interessare"
+    r"|(?:você|voce) (?:também )?(?:pode|vai) gostar.{0,10}|veja também|leia também|leia mais|mais lidas|relacionad[oa]s"
+    r"|lees ook|meer nieuws|gerelateerde artikelen|läs också|læs også|les også|czytaj także|czytaj też"
+    r"|читайте также|смотрите также|по теме|новости по теме|ذات صلة|اقرأ أيضا|مواضيع ذات صلة"
+    r"|相关(?:新闻|文章|阅读|报道)?|推荐阅读|热门文章|関連記事|関連ニュース|あわせて読みたい|관련 ?기사|많이 본 ?(?:기사|뉴스)?"
+    r"|.{0,12}(?:ランキング|人気記事|排行榜?)(?:\s*[（(].{0,12}[)）])?"
+)
+# A list item's marker, as HTML-to-text converters write it: a bullet or a number.
+LIST_ITEM: Final = re.compile(r"[•·▪◦‣*\-–]\s|\d{1,2}[.)]\s")
+RELATED_INLINE: Final = re.compile(
+    r"(?:related|read more|read also|also read|see also|more|watch|listen|recommended|opinion|analysis"
+    r"|buyer'?’?s guide)(?:\s+[\w'’]+){0,2}\s*[:|]\s*\S",
+    IGNORECASE,
+)
+FOOTER_WORDS: Final = re.compile(
+    r"privacy(?: policy| notice| settings| statement)?|terms (?:of|and|&) (?:use|service|conditions)|terms|"
+    r"cookie (?:policy|settings|preferences)|all rights reserved|contact(?: us)?|about(?: us)?|site ?map|careers|"
+    r"jobs|accessibility(?: statement)?|advertise(?: with us)?|impressum|datenschutz|kontakt|mentions légales|"
+    r"aviso legal|política de privacidad|do not sell(?: or share)? my(?: personal)? information|feedback|"
+    r"help(?: center)?|faqs?|corrections|ethics|code of conduct|community guidelines|work (?:for|with) us|"
+    r"press|media kit|rss(?: feeds?)?|archives?|newsletters?|subscriptions?|store|shop|imprint|legal(?: notice)?",
+    IGNORECASE,
+)
+FOOTER_SPLIT: Final = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
+# A block of symbols alone ("»", "|", "..."): the first branch, apart from the words'
+# `_line`, whose brackets and punctuation are symbols too (inside it, a run of them
+# could be split between brackets, body and punctuation in as many ways as it is long).
+NAVIGATION: Final = re.compile(
+    r"[\W_]+$|"
+    + line_source(
+        r"home(?:page)?|menu|main menu|search(?: .{0,20})?|skip to (?:main )?(?:content|navigation)"
+        r"|skip navigation|back to top|go to top|top|next|previous|prev|more|close|open|toggle navigation"
+        r"|navigation|view all|see all|show all|show more|load more|all"
+        r"|sections?|all sections|explore|watch|listen|video|videos|photos?|podcasts?|live|live tv"
+        r"|\d+|page \d+(?: of \d+)?|\d+ of \d+|english|español|français|deutsch|edition"
+        r"|startseite|accueil|inicio|главная|首页|ホーム|홈"
+    ),
+    IGNORECASE,
+)
+BREADCRUMB: Final = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
+
+SOCIAL_RULE_CUES: Final = frozenset(
+    w for w in SOCIAL_WORDS if w.isalnum() and w not in {"it", "on", "us", "this", "x"}
+)
+RELATED_RULE: Final = Rule(
+    RELATED,
+    cues(
+        "related more you recommended trending most popular top latest editor editors picks pick read "
+        "see also further what whats don dont around from sponsored offers deals up watch next weitere mehr "
+        "lesen das à lire sur te lee noticias leggi articoli potrebbe ti você voce veja leia mais "
+        "relacionados relacionadas lees meer gerelateerde läs læs les czytaj читайте смотрите по "
+        "новости ذات اقرأ مواضيع 相关 相关新闻 相关文章 相关阅读 相关报道 推荐阅读 热门文章 関連記事 "
+        "関連ニュース あわせて読みたい 관련 관련기사 많이"
+    ),
+)
+RELATED_INLINE_RULE: Final = Rule(
+    RELATED_INLINE,
+    cues("related read also see more watch listen recommended opinion analysis buyer"),
+)
+FOOTER_RULE_CUES: Final = cues(
+    "privacy terms cookie all contact about site sitemap careers jobs accessibility advertise impressum "
+    "datenschutz kontakt mentions aviso política do feedback help faq faqs corrections ethics code "
+    "community work press media rss archive archives newsletter newsletters subscription subscriptions "
+    "store shop imprint legal"
+)
+NAVIGATION_RULE: Final = Rule(
+    NAVIGATION,
+    cues(
+        "#sym #num home homepage menu main search skip back go top next previous prev more close open "
+        "toggle navigation view see show load all sections section explore watch listen video videos "
+        "photo photos podcast podcasts live page english español français deutsch edition startseite "
+        "accueil inicio главная 首页 ホーム 홈"
+    ),
+)
