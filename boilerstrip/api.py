@@ -177,7 +177,6 @@ class Cleaner:
             blocks=blocks,
             config=self.config,
             language=language,
-            blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
             weights=weights,
             context_weights=context_weights,
             candidates=D.pattern_candidates(blocks, self.config.short_block_words),

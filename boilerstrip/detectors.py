@@ -30,7 +30,6 @@ class Page:
     blocks: Sequence[Block]
     config: Config
     language: Language
-    blank_line_style: bool  # paragraphs separated by blank lines (groups are meaningful)
     # Blocks with boilerplate cues, and all long blocks: every block a pattern may match.
     candidates: Sequence[Block] = ()
     # The learned scorer's weights by feature index (`scorer.Model.dense`), if one is used,

@@ -134,18 +134,6 @@ class Block:
         fields = (self.features, self.label, self.score, self.reasons, self.tag, self.dom)
         return Block, (self.text, self.index, self.line, *fields)
 
-    def digit_ratio(self) -> float:
-        """Share of the text's characters that are digits (on demand: rarely needed)."""
-        from .features import digit_ratio
-
-        return digit_ratio(self.text)
-
-    def cap_ratio(self) -> float:
-        """Share of words starting upper case (on demand: rarely needed)."""
-        from .features import cap_ratio
-
-        return cap_ratio(self.text)
-
     def to_dict(self) -> dict[str, Any]:
         """The block as JSON-ready fields (`clean --blocks` adds `kept`)."""
         return {
