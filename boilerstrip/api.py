@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
-from . import detectors as D
-from . import features, html, htmlmeta, keep, lang, meta, pagetype, scorer
+from . import detect as D
+from . import html, htmlmeta, keep, lang, meta, pagetype
 from . import markup as repair
 from .budget import Deadline
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
+from .detect import features, scorer
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
 from .model import Block, Label, Result, Verdict

@@ -28,7 +28,7 @@ from typing import Any, Final, NamedTuple
 
 from . import pagetype
 from .budget import ITEMS_PER_CHECK, Deadline, checked
-from .features import cap_ratio, digit_ratio
+from .detect.features import cap_ratio, digit_ratio
 from .model import LABELS, Block, Dom, Label
 from .pagetype import TYPES
 

@@ -11,10 +11,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
-from . import keep, meta, scorer
+from . import keep, meta
 from . import patterns as P
 from .budget import Deadline
 from .config import Config
+from .detect import scorer
 from .model import CELL_TAGS, LABELS, Block, Comment, Label, Result
 
 

@@ -24,8 +24,6 @@ from boilerstrip import (
     Config,
     ConfigError,
     InputError,
-    detectors,
-    features,
     html,
     lang,
     markup,
@@ -35,6 +33,8 @@ from boilerstrip import (
     segment,
 )
 from boilerstrip.budget import Deadline, TimeLimitError
+from boilerstrip.detect import features
+from boilerstrip.detect import registry as detectors
 from boilerstrip.model import Block
 
 from .conftest import FIXTURES

@@ -11,8 +11,9 @@ import os
 import pytest
 
 import boilerstrip
-from boilerstrip import keep, pagetype, reduce, scorer
+from boilerstrip import keep, pagetype, reduce
 from boilerstrip.budget import Deadline
+from boilerstrip.detect import scorer
 from boilerstrip.reduce import block_weights, keep_features
 
 from .conftest import FIXTURES, ROOT

@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import detectors, features, meta, pagetype
+from boilerstrip import meta, pagetype
+from boilerstrip.detect import features
+from boilerstrip.detect import pattern as detectors
 from boilerstrip.model import Block, Features
 
 PIECES = [

@@ -12,8 +12,7 @@ from typing import Any, cast
 import pytest
 
 import boilerstrip
-from boilerstrip import detectors as D
-from boilerstrip import lang, pagetype, reduce
+from boilerstrip import detect, lang, pagetype, reduce
 from boilerstrip.budget import Deadline
 
 from .conftest import FIXTURES
@@ -134,7 +133,7 @@ def test_c_count_gives_the_python_counts() -> None:
     """A block's words, stop words, cue words and all-letters flag (`_text.count`) are
     `features._count_in_python`'s on every fixture line, for a language's stop list,
     every list and none; the cue words in the same order."""
-    from boilerstrip import features
+    from boilerstrip.detect import features
     from boilerstrip.patterns import CUE_WORDS
 
     count = _c("count")
@@ -154,7 +153,7 @@ def test_c_count_in_a_words_table_gives_the_python_counts() -> None:
     for a language's stop list, every list and none, the cue words in the same order;
     a word of both sets counts as both, and what the pipeline counts with is that
     table for each of `lang`'s lists."""
-    from boilerstrip import features
+    from boilerstrip.detect import features
     from boilerstrip.patterns import CUE_WORDS
 
     count_in, words_table = _c("count_in"), _c("words_table")
@@ -281,7 +280,7 @@ def _read_as(name: str, page_type: str) -> boilerstrip.Result:
     page = (FIXTURES / "text-made" / name).read_text(encoding="utf-8")
     prepared, markup, _ = cleaner._prepare(page, Deadline(0))
     assert markup is None
-    D.run(cleaner.detectors, prepared)
+    detect.run(cleaner.detectors, prepared)
     marks = pagetype.page_marks(prepared.blocks)
     return reduce.assemble(list(prepared.blocks), cleaner.config, include_comments=False,
                            forest=cleaner.keep_text_model, page_type=page_type, marks=marks, text=True)  # fmt: skip

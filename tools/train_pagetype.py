@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from splits import registered_domain, wcxb_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
-from boilerstrip import detectors as D  # noqa: E402
+from boilerstrip import detect as D  # noqa: E402
 from boilerstrip import pagetype  # noqa: E402
 from boilerstrip.budget import Deadline  # noqa: E402
 

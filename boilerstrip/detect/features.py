@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Final
 
-from .budget import Deadline, checked
-from .lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
-from .model import Block
-from .patterns import CUE_WORDS
+from ..budget import Deadline, checked
+from ..lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
+from ..model import Block
+from ..patterns import CUE_WORDS
 
 _SENTENCE_END: Final = frozenset(".!?…。！？:;")
 _CLOSERS: Final = frozenset("\"'”’»)」』")
@@ -104,7 +104,7 @@ def _count_in_python(
 
 def _load_count() -> Callable[[str, frozenset[str], frozenset[str]], tuple[int, int, frozenset[str], bool]]:
     try:
-        from ._text import count
+        from .._text import count
     except ImportError:
         return _count_in_python
     return count
@@ -117,7 +117,7 @@ def _load_counters() -> dict[frozenset[str], Callable[[str], tuple[int, int, fro
     """`_text.count_in` bound to a table of the words of each of `lang`'s stop lists
     (and of none) with `CUE_WORDS`, made once from those very sets; none without it."""
     try:
-        from ._text import count_in, words_table
+        from .._text import count_in, words_table
     except ImportError:
         return {}
     lists = (*STOPWORDS.values(), ALL_STOPWORDS, frozenset())

@@ -21,7 +21,7 @@ from itertools import accumulate
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from .model import Block, Label
+from ..model import Block, Label
 
 _TAGS: Final = {
     "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
