@@ -146,24 +146,44 @@ class Block:
         }
 
 
+class ContentClass(enum.Enum):
+    """The hand-set content class of a block (jusText's, by length and stop-word
+    density), which the learned scorer reads as a feature: carried on the content
+    detector's Verdicts, so that no one reads it back out of the reason's words."""
+
+    GOOD = "good"  # long prose
+    GOOD_UNFINISHED = "good_unfinished"  # long prose that stops mid-sentence
+    NEAR = "near"  # medium prose
+    SHORT = "short"  # a short or unfinished line
+    BAD = "bad"  # little prose
+
+    # Members are singletons compared by identity: hashed by it too, in C, where
+    # Enum's own __hash__ (hashing the name) is Python called for every lookup.
+    __hash__ = object.__hash__
+
+
 class Verdict(NamedTuple):
-    """A detector's claim about one block: its label, why, and an optional score
-    (a weight for the reducer). Immutable, and cheap to make by the thousand."""
+    """A detector's claim about one block: its label, why, an optional score (a weight
+    for the reducer) and, from the content detector, the block's content class.
+    Immutable, and cheap to make by the thousand."""
 
     at: int  # the block's index
     label: Label
     reason: str
     score: float = 0.0
+    content_class: ContentClass | None = None
 
 
 # tuple.__new__ looked up once: called through a name, not as a method of `tuple`.
 new_tuple: Final = tuple.__new__
 
 
-def verdict(at: int, label: Label, reason: str, score: float = 0.0) -> Verdict:
+def verdict(
+    at: int, label: Label, reason: str, score: float = 0.0, content_class: ContentClass | None = None
+) -> Verdict:
     """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
     detectors make hundreds a page, and the compiled build would call back into Python."""
-    return new_tuple(Verdict, (at, label, reason, score))
+    return new_tuple(Verdict, (at, label, reason, score, content_class))
 
 
 @dataclass(slots=True)

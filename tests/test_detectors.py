@@ -7,6 +7,7 @@ import pytest
 import boilerstrip
 from boilerstrip import Label, detect
 from boilerstrip.detect import content, context, pattern
+from boilerstrip.model import ContentClass
 
 PROSE = (
     "The minister said on Monday that the government would review the decision after "
@@ -183,6 +184,25 @@ def test_content_classes() -> None:
     assert got[PROSE] is Label.ARTICLE
     assert got["Tech"] is Label.OTHER
     assert got["Wives of mobilized Russian soldiers hold rare protest"] is Label.OTHER
+
+
+def test_content_verdicts_carry_their_class() -> None:
+    """The content class travels on the Verdict, whatever the reason's words, with
+    the learned scorer (HTML) and without it (a text dump): the scorer reads it there."""
+    headline = "Wives of mobilized Russian soldiers hold rare protest"
+    text = page(PROSE, "Tech", headline)
+    html = boilerstrip.Cleaner().prepare(
+        f"<html><body><p>{PROSE}</p><p>Tech</p><p>{headline}</p></body></html>"
+    )
+    assert html.weights and not text.weights
+    for p in (text, html):
+        got = {p.blocks[v.at].text: v.content_class for v in content.classify_content(p)}
+        assert got == {PROSE: ContentClass.GOOD, "Tech": ContentClass.SHORT, headline: ContentClass.SHORT}
+    assert content.heuristic_classes(html) == {
+        0: ContentClass.GOOD,
+        1: ContentClass.SHORT,
+        2: ContentClass.SHORT,
+    }
 
 
 def test_prose_is_not_boilerplate() -> None:

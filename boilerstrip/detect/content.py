@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ..budget import checked
-from ..model import Label, Verdict, verdict
+from ..model import ContentClass, Label, Verdict, verdict
 from . import scorer
 from .page import Page
 
@@ -35,7 +35,7 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     verdicts = list(_classify_by_thresholds(page))
     deadline, where = page.deadline, "while scoring the blocks"
     xs = [
-        scorer.block_features(blocks, v.at, main, typical, _CLASS_NAMES[v.reason])
+        scorer.block_features(blocks, v.at, main, typical, _content_class(v))
         for v in checked(verdicts, deadline, where)
     ]
     ps = [scorer.probability(x, page.weights) for x in checked(xs, deadline, where)]
@@ -57,22 +57,20 @@ def _score_content(page: Page) -> Iterator[Verdict]:
             label = Label.OTHER
         # Concatenated, not an f-string: mypyc makes each f-string field a str.format
         # call ("{:{}}"), twice a block; `format` gives the same text.
-        yield verdict(v.at, label, v.reason + "; scorer p=" + format(p, ".2f"), score)
+        reason = v.reason + "; scorer p=" + format(p, ".2f")
+        yield verdict(v.at, label, reason, score, v.content_class)
 
 
-_CLASS_NAMES: Final = {
-    "long block of prose": "good",
-    "long block of prose, unfinished": "good_unfinished",
-    "medium block of prose": "near",
-    "short or unfinished line": "short",
-    "little prose": "bad",
-}
-
-
-def heuristic_classes(page: Page) -> dict[int, str]:
+def heuristic_classes(page: Page) -> dict[int, ContentClass]:
     """The hand-set class of every unclaimed block (good, near, short...): a feature
     of the learned scorer."""
-    return {v.at: _CLASS_NAMES[v.reason] for v in _classify_by_thresholds(page)}
+    return {v.at: _content_class(v) for v in _classify_by_thresholds(page)}
+
+
+def _content_class(v: Verdict) -> ContentClass:
+    """The class `_classify_by_thresholds` set on its verdict (it sets one on each)."""
+    assert v.content_class is not None, "a content verdict without its class"
+    return v.content_class
 
 
 def _classify_by_thresholds(page: Page) -> Iterator[Verdict]:
@@ -90,16 +88,25 @@ def _classify_by_thresholds(page: Page) -> Iterator[Verdict]:
         if words >= good_words and density >= good_density:
             score = min(words * cfg.weight_good_per_word, cfg.weight_good_cap)
             if ends:
-                yield verdict(b.index, Label.ARTICLE, "long block of prose", score)
+                yield verdict(b.index, Label.ARTICLE, "long block of prose", score, _GOOD)
             else:
                 score *= cfg.unfinished_share
-                yield verdict(b.index, Label.ARTICLE, "long block of prose, unfinished", score)
+                reason = "long block of prose, unfinished"
+                yield verdict(b.index, Label.ARTICLE, reason, score, _GOOD_UNFINISHED)
         elif words >= near_words and density >= near_density and (ends or words >= good_words):
-            yield verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near)
+            yield verdict(b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near, _NEAR)
         elif words <= short_words or not ends:
-            yield verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short)
+            yield verdict(b.index, Label.OTHER, "short or unfinished line", cfg.weight_short, _SHORT)
         else:
-            yield verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad)
+            yield verdict(b.index, Label.OTHER, "little prose", cfg.weight_bad, _BAD)
+
+
+# The members, looked up once: an Enum's attribute is found by interpreted code.
+_GOOD: Final = ContentClass.GOOD
+_GOOD_UNFINISHED: Final = ContentClass.GOOD_UNFINISHED
+_NEAR: Final = ContentClass.NEAR
+_SHORT: Final = ContentClass.SHORT
+_BAD: Final = ContentClass.BAD
 
 
 def _density_thresholds(page: Page) -> tuple[float, float]:

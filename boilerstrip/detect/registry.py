@@ -79,7 +79,9 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
     for det in detectors:
         prefix = det.name + ": "
         context = det.context
-        for index, label, reason, score in list(det(page)):
+        for v in list(det(page)):
+            # By position: the content class that may follow is no business of the run.
+            index, label, reason, score = v[0], v[1], v[2], v[3]
             block = blocks[index]
             if block.label is None or (context and index in revisable):
                 block.label = label

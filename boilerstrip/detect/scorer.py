@@ -21,7 +21,7 @@ from itertools import accumulate
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from ..model import Block, Label
+from ..model import Block, ContentClass, Label
 
 _TAGS: Final = {
     "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
@@ -33,7 +33,7 @@ _CONTAINERS: Final = ("nav", "header", "footer", "aside", "article", "main", "fo
 
 
 _HINTS: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
-_CLASSES: Final = ("good", "good_unfinished", "near", "short", "bad")
+_CLASSES: Final = tuple(ContentClass)  # the hand-set classes, each a feature
 _SIDES: Final = ("prev", "next", "prev2", "next2")
 _NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
 _PARTLY_LINKS: Final = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
@@ -45,8 +45,8 @@ def feature_names() -> frozenset[str]:
              "text_mode", "link_density", "in_main", "outside_main", "no_main",
              "w<4", "w<10", "w<20", "w<40", "w>=40", "partly_links", "partly_links_li",
              "partly_links_no_hint"}  # fmt: skip
-    names.update(f"class_{c}" for c in _CLASSES)
-    names.update(f"no_main_{c}" for c in _CLASSES)
+    names.update(f"class_{c.value}" for c in _CLASSES)
+    names.update(f"no_main_{c.value}" for c in _CLASSES)
     names.update(f"{s}_{k}" for s in _SIDES for k in _NEIGHBOUR_KINDS)
     names.update(f"tag_{t}" for t in {*_TAGS.values(), "other"})
     names.update(f"in_{c}" for c in _CONTAINERS)
@@ -142,7 +142,9 @@ def page_context(blocks: Sequence[Block]) -> tuple[int, float]:
     return main, typical
 
 
-def block_features(blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: str) -> Vector:
+def block_features(
+    blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: ContentClass
+) -> Vector:
     """The sparse feature vector of block i (`Vector.named` gives the names, the keys of
     the weights file); `heuristic` is the block's hand-set content class (good, near...)."""
     b = blocks[i]
@@ -331,8 +333,8 @@ _TAG_OTHER: Final = _INDEX["tag_other"]
 _IN_MAIN: Final = _INDEX["in_main"]
 _OUTSIDE_MAIN: Final = _INDEX["outside_main"]
 _NO_MAIN: Final = _INDEX["no_main"]
-_CLASS_FEATURES: Final = {c: _INDEX["class_" + c] for c in _CLASSES}
-_NO_MAIN_FEATURES: Final = {c: _INDEX["no_main_" + c] for c in _CLASSES}
+_CLASS_FEATURES: Final = {c: _INDEX["class_" + c.value] for c in _CLASSES}
+_NO_MAIN_FEATURES: Final = {c: _INDEX["no_main_" + c.value] for c in _CLASSES}
 _TAG_FEATURES: Final = {tag: _INDEX["tag_" + kind] for tag, kind in _TAGS.items()}
 _CONTAINER_FEATURES: Final = tuple((c, _INDEX["in_" + c]) for c in _CONTAINERS)
 _HINT_FEATURES: Final = {h: _INDEX["hint_" + h] for h in _HINTS}
