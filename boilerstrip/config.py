@@ -7,7 +7,10 @@ from typing import Any
 
 from .errors import ArgumentError
 
-DEFAULT_DETECTORS: tuple[str, ...] = (
+# The order in which the built-in detectors run (`Config.detectors`); which function
+# each name runs is `detect.registry`'s, which lays out `boilerstrip.DEFAULT_DETECTORS`
+# in this order.
+DETECTOR_ORDER: tuple[str, ...] = (
     "tables",
     "metadata",
     "copyright",
@@ -36,7 +39,7 @@ class Config:
     """Thresholds and switches. Make variants with `config.replace(...)`."""
 
     # Which detectors run, in order; users disable one by leaving it out.
-    detectors: tuple[str, ...] = DEFAULT_DETECTORS
+    detectors: tuple[str, ...] = DETECTOR_ORDER
     disabled: frozenset[str] = field(default_factory=frozenset)
 
     # Limits on hostile input: a page over them is refused with an InputError, and

@@ -12,6 +12,7 @@ from typing import Final
 from ..budget import checked
 from ..model import ContentClass, Label, Verdict, verdict
 from . import scorer
+from .features import typical_density
 from .page import Page
 
 
@@ -111,13 +112,9 @@ _BAD: Final = ContentClass.BAD
 
 def _density_thresholds(page: Page) -> tuple[float, float]:
     cfg = page.config
-    longest = sorted(
-        (b.features for b in page.blocks if b.label is None and b.features.words >= cfg.good_min_words),
-        key=lambda f: f.words,
-        reverse=True,
-    )[:8]
-    if not longest:
+    unclaimed = (b.features for b in page.blocks if b.label is None)
+    measured = typical_density(unclaimed, cfg.good_min_words, upper=False)
+    if measured is None:
         return cfg.good_min_stop_density, cfg.near_min_stop_density
-    densities = sorted(f.stop_density for f in longest)
-    typical = densities[(len(densities) - 1) // 2] * cfg.density_page_share  # lower median
+    typical = measured * cfg.density_page_share
     return min(cfg.good_min_stop_density, typical), min(cfg.near_min_stop_density, typical * 0.7)

@@ -1,9 +1,10 @@
-"""Context detectors: they read a block's neighbours and runs, and may relabel what the
+"""Context detectors: they read a block's neighbours and runs, and relabel what the
 content classifier labelled (ARTICLE or OTHER), never a pattern detector's label.
 
 Why apart: they run after the content classes (`Config.detectors`), on a page whose
-every block has a label, and the registry (`registry.run`) lets them revise only the
-tentative ones.
+every block has a label. They claim every block their rule covers; which of those
+claims take is the registry's one rule (`registry.run`): only over a label the
+content classifier (a tentative detector) gave, or over none.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from .. import patterns as P
 from ..model import Block, Label, Verdict, verdict
 from .page import Page
 
-_SOFT: Final = (None, Label.ARTICLE, Label.OTHER)
+# What the content classifier labels (None where it is off): the prose these detectors weigh.
+_CLASSED: Final = (None, Label.ARTICLE, Label.OTHER)
 
 
 def detect_repetition(page: Page) -> Iterator[Verdict]:
     """Short lines seen twice or more on one page are menus repeated in header and footer."""
     short = page.config.short_max_words
     for b in [b for b in page.blocks if b.features.repeats > 1]:
-        if b.label in _SOFT and b.features.words <= short:
+        if b.features.words <= short:
             yield verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
 
 
@@ -33,7 +35,7 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
     A bare "Comments" is often a share-bar button, so it opens the section only when
     another comment or login cue follows within a few blocks. Everything content-like
     from there on is comment until a related, footer or navigation block closes it;
-    pattern labels inside (login, votes) stay.
+    pattern labels inside (login, votes) stay, as the run keeps them.
     """
     blocks = page.blocks
     prose_seen = 0
@@ -45,7 +47,7 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
             in_section = True
         elif in_section and b.label in (Label.RELATED, Label.FOOTER, Label.NAVIGATION):
             in_section = False
-        elif in_section and b.label in _SOFT:
+        elif in_section:
             yield verdict(b.index, Label.COMMENT, "inside the comment section")
 
 
@@ -92,13 +94,13 @@ def detect_other_articles(page: Page) -> Iterator[Verdict]:
     words: dict[int, int] = {}
     long_words = page.config.good_min_words
     for b in page.blocks:
-        if b.dom is not None and b.dom.articles and b.features.words >= long_words and b.label in _SOFT:
+        if b.dom is not None and b.dom.articles and b.features.words >= long_words and b.label in _CLASSED:
             words[b.dom.articles[-1]] = words.get(b.dom.articles[-1], 0) + b.features.words
     if len(words) < 2:
         return
     main = max(words, key=lambda k: words[k])
     for b in page.blocks:
-        if b.dom is not None and b.dom.articles and main not in b.dom.articles and b.label in _SOFT:
+        if b.dom is not None and b.dom.articles and main not in b.dom.articles:
             yield verdict(b.index, Label.RELATED, "in another <article> than the story's")
 
 
@@ -113,6 +115,5 @@ def detect_list_runs(page: Page) -> Iterator[Verdict]:
         size = len(list(run))
         if is_item and size >= 4:
             for b in page.blocks[start : start + size]:
-                if b.label in _SOFT:
-                    yield verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
+                yield verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
         start += size

@@ -7,13 +7,13 @@ about half a word so a Chinese paragraph is as "long" as its English translation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Final
 
 from ..budget import Deadline, checked
 from ..lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
-from ..model import Block
+from ..model import Block, Features
 from ..patterns import CUE_WORDS
 
 _SENTENCE_END: Final = frozenset(".!?…。！？:;")
@@ -173,6 +173,26 @@ def _has_separator(text: str) -> bool:
 
 
 _SEP_MAX_WORDS: Final = 12
+
+
+def typical_density(features: Iterable[Features], min_words: int, *, upper: bool) -> float | None:
+    """The stop-word density of the page's prose: the median of its longest blocks'
+    (the 8 longest of `min_words` or more), None where it has none. Its level depends
+    on the language and its stop list, so both the content classes and the scorer
+    measure density against it. Of an even number, the upper or the lower middle one
+    (`upper`): the scorer was trained on the upper, the classes' thresholds on the lower."""
+    longest = sorted((f for f in features if f.words >= min_words), key=_words, reverse=True)[:_TYPICAL_OF]
+    if not longest:
+        return None
+    densities = sorted(f.stop_density for f in longest)
+    return densities[len(densities) // 2 if upper else (len(densities) - 1) // 2]
+
+
+def _words(f: Features) -> int:
+    return f.words
+
+
+_TYPICAL_OF: Final = 8  # the longest blocks a page's typical density is measured on
 
 
 def digit_ratio(text: str) -> float:

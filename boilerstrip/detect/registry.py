@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
+from ..config import DETECTOR_ORDER
 from .content import classify_content
 from .context import (
     detect_comment_section,
@@ -39,32 +40,35 @@ from .pattern import (
     detect_tables,
 )
 
+# The built-in detectors, by name (pattern, content, context); `config.DETECTOR_ORDER`
+# says in which order they run, and names every one.
+_BUILT_IN: Final = {
+    d.name: d
+    for d in (
+        Detector("ad", detect_ad),
+        Detector("byline", detect_byline),
+        Detector("comments", detect_comments),
+        Detector("copyright", detect_copyright),
+        Detector("dateline", detect_dateline),
+        Detector("dom", detect_dom),
+        Detector("footer", detect_footer),
+        Detector("login", detect_login),
+        Detector("metadata", detect_metadata),
+        Detector("navigation", detect_navigation),
+        Detector("prompt", detect_prompt),
+        Detector("related", detect_related),
+        Detector("social", detect_social),
+        Detector("tables", detect_tables),
+        Detector("content", classify_content, tentative=True),
+        Detector("comment_section", detect_comment_section, context=True),
+        Detector("list_runs", detect_list_runs, context=True),
+        Detector("other_articles", detect_other_articles, context=True),
+        Detector("related_section", detect_related_section, context=True),
+        Detector("repetition", detect_repetition, context=True),
+    )
+}
 DEFAULT_DETECTORS: Final[Mapping[str, Detector]] = MappingProxyType(
-    {
-        d.name: d
-        for d in (
-            Detector("tables", detect_tables),
-            Detector("metadata", detect_metadata),
-            Detector("copyright", detect_copyright),
-            Detector("dom", detect_dom),
-            Detector("comments", detect_comments),
-            Detector("login", detect_login),
-            Detector("ad", detect_ad),
-            Detector("prompt", detect_prompt),
-            Detector("social", detect_social),
-            Detector("related", detect_related),
-            Detector("footer", detect_footer),
-            Detector("navigation", detect_navigation),
-            Detector("byline", detect_byline),
-            Detector("dateline", detect_dateline),
-            Detector("content", classify_content, tentative=True),
-            Detector("repetition", detect_repetition, context=True),
-            Detector("comment_section", detect_comment_section, context=True),
-            Detector("related_section", detect_related_section, context=True),
-            Detector("list_runs", detect_list_runs, context=True),
-            Detector("other_articles", detect_other_articles, context=True),
-        )
-    }
+    {name: _BUILT_IN[name] for name in DETECTOR_ORDER}
 )
 """The built-in detectors by name, in the order `Config.detectors` runs them (a read-only
 mapping). A `Cleaner` looks names up here, then in its own `detectors=`."""

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from ..model import Block, ContentClass, Label
+from .features import typical_density
 
 _TAGS: Final = {
     "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
@@ -36,6 +37,11 @@ _HINTS: Final = ("content", "nav", "footer", "comment", "related", "social", "ad
 _CLASSES: Final = tuple(ContentClass)  # the hand-set classes, each a feature
 _SIDES: Final = ("prev", "next", "prev2", "next2")
 _NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
+# A long block, as the features were trained (not `Config.good_min_words`: changing
+# it would change what the shipped weights read).
+LONG_WORDS: Final = 18
+# The page's typical prose density where it has no long block, as trained.
+NO_PROSE_DENSITY: Final = 0.3
 _PARTLY_LINKS: Final = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
 
 
@@ -136,10 +142,8 @@ def page_context(blocks: Sequence[Block]) -> tuple[int, float]:
         if b.dom is not None and b.dom.hint == "content":
             chars[b.dom.hint_owner] = chars.get(b.dom.hint_owner, 0) + b.features.chars
     main = max(chars, key=lambda k: chars[k]) if chars else -1
-    long = sorted((b.features for b in blocks if b.features.words >= 18), key=lambda f: -f.words)[:8]
-    densities = sorted(f.stop_density for f in long)
-    typical = densities[len(densities) // 2] if densities else 0.3
-    return main, typical
+    typical = typical_density((b.features for b in blocks), LONG_WORDS, upper=True)
+    return main, NO_PROSE_DENSITY if typical is None else typical
 
 
 def block_features(
@@ -302,7 +306,7 @@ def _neighbour(x: Vector, keys: tuple[int, ...], n: Block | None) -> None:
         return
     if n.label is not None and n.label is not Label.ARTICLE:
         x.one(keys[1])
-    elif n.features.words >= 18:
+    elif n.features.words >= LONG_WORDS:
         x.one(keys[2])
     elif n.features.words < 5:
         x.one(keys[3])
