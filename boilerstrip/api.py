@@ -7,20 +7,21 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
-from . import detect as D
-from . import html, htmlmeta, keep, lang, meta, pagetype
+from . import detect, html, htmlmeta, keep, lang, meta, pagetype
 from . import markup as repair
 from .budget import Deadline
 from .config import Config
 from .decode import decode, is_utf8, looks_like_html, plain_utf8, utf8_head
-from .detect import features, scorer
+from .detect import DetectFn, Detector, Page, features, scorer
 from .errors import ArgumentError, ConfigError, InputError
 from .htmlmeta import HtmlMeta
 from .model import Block, Label, Result, Verdict
 from .reduce import assemble
 from .segment import text_blocks
 
-Page = str | bytes
+# A page as given to `clean`: HTML or a text dump, str or bytes (`Page` is the
+# detectors' view of it, once read into blocks).
+RawPage = str | bytes
 
 
 class Cleaner:
@@ -30,7 +31,7 @@ class Cleaner:
         self,
         config: Config | None = None,
         *,
-        detectors: Mapping[str, D.Detector | D.DetectFn] | None = None,
+        detectors: Mapping[str, Detector | DetectFn] | None = None,
     ) -> None:
         if config is not None and not isinstance(config, Config):
             raise ArgumentError(f"config must be a boilerstrip.Config or None, not {type(config).__name__}")
@@ -52,7 +53,7 @@ class Cleaner:
         self._text_weights = self.text_model.dense()
         self._html_weights = self.html_model.dense()
 
-    def clean(self, page: Page, *, url: str | None = None, include_comments: bool = False) -> Result:
+    def clean(self, page: RawPage, *, url: str | None = None, include_comments: bool = False) -> Result:
         """Clean one page (HTML or a text dump, str or bytes) into a Result; what it
         raises is `boilerstrip.clean`'s."""
         _check_arguments(url, include_comments)
@@ -95,13 +96,13 @@ class Cleaner:
 
     def _reduce(
         self,
-        prepared: D.Page,
+        prepared: Page,
         markup: HtmlMeta | None,
         url: str | None,
         include_comments: bool,
         deadline: Deadline,
     ) -> Result:
-        D.run(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
+        detect.run(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
         deadline.check("after the detectors")
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
@@ -129,7 +130,7 @@ class Cleaner:
         result.date, result.date_modified = meta.settle_dates(result.url, result.date, result.date_modified)
         return result
 
-    def clean_many(self, pages: Iterable[Page], *, include_comments: bool = False) -> Iterator[Result]:
+    def clean_many(self, pages: Iterable[RawPage], *, include_comments: bool = False) -> Iterator[Result]:
         """Clean pages one after another, lazily; each is independent of the others."""
         if isinstance(pages, (str, bytes, bytearray)):
             raise ArgumentError("pages must be an iterable of pages, not one page: use clean()")
@@ -140,13 +141,13 @@ class Cleaner:
         _check_arguments(None, include_comments)
         return (self.clean(page, include_comments=include_comments) for page in each)
 
-    def prepare(self, page: Page) -> D.Page:
+    def prepare(self, page: RawPage) -> Page:
         """Blocks with features but no labels yet: what detectors see (for tests and
         for writing your own detectors). It carries no deadline: the time of the
         preparation is not that of the detectors run on it later."""
         return replace(self._prepare(page, Deadline(self.config.time_limit))[0], deadline=None)
 
-    def _prepare(self, page: Page, deadline: Deadline) -> tuple[D.Page, HtmlMeta | None, str | bytes | None]:
+    def _prepare(self, page: RawPage, deadline: Deadline) -> tuple[Page, HtmlMeta | None, str | bytes | None]:
         """The page's blocks, ready for the detectors, with its markup's metadata and
         the HTML that was parsed (None for a text dump)."""
         source: str | bytes | None = _utf8_html(page, self.config)
@@ -162,25 +163,25 @@ class Cleaner:
         source = repair.show_streamed(source)
         return *self._prepare_html(source, deadline), source
 
-    def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[D.Page, HtmlMeta]:
+    def _prepare_html(self, source: str | bytes, deadline: Deadline) -> tuple[Page, HtmlMeta]:
         walked = html.read(source, self.config, deadline)
         markup = htmlmeta.extract(walked.markup, self.config)
         markup.page_title = walked.title
         return self._prepared(walked.blocks, markup, deadline), markup
 
-    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> D.Page:
+    def _prepared(self, blocks: list[Block], markup: HtmlMeta | None, deadline: Deadline) -> Page:
         deadline.check("after reading the page into blocks")
         language = lang.detect(lang.sample(blocks))
         features.compute(blocks, language, deadline)
         deadline.check("after the blocks' features")
         weights, context_weights = self._html_weights if markup is not None else self._text_weights
-        prepared = D.Page(
+        prepared = Page(
             blocks=blocks,
             config=self.config,
             language=language,
             weights=weights,
             context_weights=context_weights,
-            candidates=D.pattern_candidates(blocks, self.config.short_block_words),
+            candidates=detect.pattern_candidates(blocks, self.config.short_block_words),
             deadline=deadline,
         )
         return prepared
@@ -193,14 +194,14 @@ def _unclaimed_as_other(blocks: Sequence[Block]) -> None:
             b.reasons.append("unclaimed: no detector labelled it (the content detector is off)")
 
 
-def _timed(detectors: tuple[D.Detector, ...], deadline: Deadline) -> tuple[D.Detector, ...]:
+def _timed(detectors: tuple[Detector, ...], deadline: Deadline) -> tuple[Detector, ...]:
     """The detectors, each checking the deadline before it runs (`Config.time_limit`):
     a detector goes over every block, and there are twenty of them."""
-    return tuple(D.Detector(d.name, _checked(d, deadline), d.context, d.tentative) for d in detectors)
+    return tuple(Detector(d.name, _checked(d, deadline), d.context, d.tentative) for d in detectors)
 
 
-def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
-    def run(page: D.Page) -> Iterable[Verdict]:
+def _checked(detector: Detector, deadline: Deadline) -> DetectFn:
+    def run(page: Page) -> Iterable[Verdict]:
         deadline.check(f"before the {detector.name} detector")
         return detector(page)
 
@@ -208,7 +209,7 @@ def _checked(detector: D.Detector, deadline: Deadline) -> D.DetectFn:
 
 
 def _page_type(
-    prepared: D.Page,
+    prepared: Page,
     markup: HtmlMeta | None,
     url: str | None,
     cfg: Config,
@@ -272,7 +273,7 @@ def _page_date(result: Result, markup: HtmlMeta, types: tuple[str, ...]) -> str 
 
 
 def clean(
-    page: Page,
+    page: RawPage,
     *,
     url: str | None = None,
     include_comments: bool = False,
@@ -305,7 +306,7 @@ def clean(
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
 
 
-def _shown_words(prepared: D.Page) -> int:
+def _shown_words(prepared: Page) -> int:
     """The words the page shows: few, and its content may be hidden or misparsed."""
     return sum(b.features.words for b in prepared.blocks)
 
@@ -401,15 +402,15 @@ def _without_prologue(text: str) -> str:
 _PROLOGUE: Final = re.compile(r"(?:\s*<\?[^>]*(?:>|$))+")
 
 
-def _resolve(config: Config, extra: Mapping[str, D.Detector | D.DetectFn]) -> tuple[D.Detector, ...]:
+def _resolve(config: Config, extra: Mapping[str, Detector | DetectFn]) -> tuple[Detector, ...]:
     """The detectors to run: Config's order and switches, then the user's own."""
-    table: dict[str, D.Detector] = dict(D.DEFAULT_DETECTORS)
+    table: dict[str, Detector] = dict(detect.DEFAULT_DETECTORS)
     for name, det in extra.items():
-        if not isinstance(name, str) or not (isinstance(det, D.Detector) or callable(det)):
+        if not isinstance(name, str) or not (isinstance(det, Detector) or callable(det)):
             raise ArgumentError(
                 f"detectors maps names (str) to a Detector or a function, not {name!r} to {type(det).__name__}"
             )
-        table[name] = det if isinstance(det, D.Detector) else D.Detector(name, det)
+        table[name] = det if isinstance(det, Detector) else Detector(name, det)
     order = list(config.active_detectors())
     order += [n for n in extra if n not in order and n not in config.disabled]
     unknown = [n for n in order if n not in table]

@@ -167,7 +167,9 @@ class Verdict(NamedTuple):
     for the reducer) and, from the content detector, the block's content class.
     Immutable, and cheap to make by the thousand."""
 
-    at: int  # the block's index
+    # The block's index, named as `Block.index` (it shadows tuple.index, which no one
+    # calls on a Verdict).
+    index: int  # type: ignore[assignment]
     label: Label
     reason: str
     score: float = 0.0
@@ -179,11 +181,11 @@ new_tuple: Final = tuple.__new__
 
 
 def verdict(
-    at: int, label: Label, reason: str, score: float = 0.0, content_class: ContentClass | None = None
+    index: int, label: Label, reason: str, score: float = 0.0, content_class: ContentClass | None = None
 ) -> Verdict:
     """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
     detectors make hundreds a page, and the compiled build would call back into Python."""
-    return new_tuple(Verdict, (at, label, reason, score, content_class))
+    return new_tuple(Verdict, (index, label, reason, score, content_class))
 
 
 @dataclass(slots=True)

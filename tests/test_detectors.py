@@ -21,7 +21,7 @@ def page(*lines: str) -> detect.Page:
 
 def labels(detector: detect.DetectFn, *lines: str) -> dict[str, Label]:
     p = page(*lines)
-    return {p.blocks[v.at].text: v.label for v in detector(p)}
+    return {p.blocks[v.index].text: v.label for v in detector(p)}
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,7 @@ def test_content_verdicts_carry_their_class() -> None:
     )
     assert html.weights and not text.weights
     for p in (text, html):
-        got = {p.blocks[v.at].text: v.content_class for v in content.classify_content(p)}
+        got = {p.blocks[v.index].text: v.content_class for v in content.classify_content(p)}
         assert got == {PROSE: ContentClass.GOOD, "Tech": ContentClass.SHORT, headline: ContentClass.SHORT}
     assert content.heuristic_classes(html) == {
         0: ContentClass.GOOD,

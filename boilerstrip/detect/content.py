@@ -36,19 +36,19 @@ def _score_content(page: Page) -> Iterator[Verdict]:
     verdicts = list(_classify_by_thresholds(page))
     deadline, where = page.deadline, "while scoring the blocks"
     xs = [
-        scorer.block_features(blocks, v.at, main, typical, _content_class(v))
+        scorer.block_features(blocks, v.index, main, typical, _content_class(v))
         for v in checked(verdicts, deadline, where)
     ]
     ps = [scorer.probability(x, page.weights) for x in checked(xs, deadline, where)]
     for weights in page.context_weights:
-        context = scorer.PassContext({v.at: p for v, p in zip(verdicts, ps, strict=True)}, len(blocks))
+        context = scorer.PassContext({v.index: p for v, p in zip(verdicts, ps, strict=True)}, len(blocks))
         ps = [
-            scorer.probability(x, weights, context.features(v.at))
+            scorer.probability(x, weights, context.features(v.index))
             for x, v in checked(zip(xs, verdicts, strict=True), deadline, where)
         ]
     ps = scorer.assume_an_article(ps, cfg.scorer_confidence)
     for v, p in checked(zip(verdicts, ps, strict=True), deadline, where):
-        b = blocks[v.at]
+        b = blocks[v.index]
         size = max(1.0, min(b.features.words * cfg.weight_good_per_word, cfg.weight_good_cap))
         score = v.score + cfg.scorer_weight * (2 * p - 1) * size
         label = v.label
@@ -59,13 +59,13 @@ def _score_content(page: Page) -> Iterator[Verdict]:
         # Concatenated, not an f-string: mypyc makes each f-string field a str.format
         # call ("{:{}}"), twice a block; `format` gives the same text.
         reason = v.reason + "; scorer p=" + format(p, ".2f")
-        yield verdict(v.at, label, reason, score, v.content_class)
+        yield verdict(v.index, label, reason, score, v.content_class)
 
 
 def heuristic_classes(page: Page) -> dict[int, ContentClass]:
     """The hand-set class of every unclaimed block (good, near, short...): a feature
     of the learned scorer."""
-    return {v.at: _content_class(v) for v in _classify_by_thresholds(page)}
+    return {v.index: _content_class(v) for v in _classify_by_thresholds(page)}
 
 
 def _content_class(v: Verdict) -> ContentClass:

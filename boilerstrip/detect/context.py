@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 from typing import Final
 
-from .. import patterns as P
+from .. import patterns
 from ..model import Block, Label, Verdict, verdict
 from .page import Page
 
@@ -52,11 +52,11 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
-    if P.COMMENT_AUTHOR.match(marker.text):
+    if patterns.COMMENT_AUTHOR.match(marker.text):
         return True
-    if not P.COMMENT_MARKER.match(marker.text):
+    if not patterns.COMMENT_MARKER.match(marker.text):
         return False
-    if not P.WEAK_COMMENT_MARKER.match(marker.text):
+    if not patterns.WEAK_COMMENT_MARKER.match(marker.text):
         return True
     following = blocks[marker.index + 1 : marker.index + 4]
     return any(b.label in (Label.COMMENT, Label.LOGIN) and b.text != marker.text for b in following)
@@ -67,7 +67,9 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
     where prose begins (long teasers are left to the reducer, behind the heading)."""
     blocks = page.blocks
     ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
-    for heading in [b for b in page.candidates if b.label is Label.RELATED and P.RELATED.match(b.text)]:
+    for heading in [
+        b for b in page.candidates if b.label is Label.RELATED and patterns.RELATED.match(b.text)
+    ]:
         # by index: a slice would copy the rest of the page for every heading
         for b in map(blocks.__getitem__, range(heading.index + 1, len(blocks))):
             if b.label is Label.OTHER:
@@ -81,7 +83,7 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
 def _is_list_teaser(b: Block) -> bool:
     """A bulleted or numbered line that does not end like a sentence: a teaser's headline
     (with its source and time), not a paragraph."""
-    return not b.features.ends_sentence and P.LIST_ITEM.match(b.text) is not None
+    return not b.features.ends_sentence and patterns.LIST_ITEM.match(b.text) is not None
 
 
 def detect_other_articles(page: Page) -> Iterator[Verdict]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import Final
 
-from .. import patterns as P
+from .. import patterns
 from ..budget import checked
 from ..model import CELL_TAGS, Block, Label, Verdict, verdict
 from .page import Page
@@ -35,16 +35,21 @@ def _unlabelled(page: Page, max_words: int, cues: frozenset[str] | None = None) 
     return checked(found, page.deadline, "while matching the blocks against patterns")
 
 
-def _union(*rules: P.Rule) -> frozenset[str]:
+def _union(*rules: patterns.Rule) -> frozenset[str]:
     return frozenset().union(*(r.cues for r in rules))
 
 
-_COMMENT_CUES: Final = _union(P.WEAK_COMMENT_RULE, P.COMMENT_MARKER_RULE, P.COMMENT_AUTHOR_RULE, P.VOTES_RULE)
-_LOGIN_CUES: Final = _union(P.LOGIN_RULE, P.LOGIN_ANYWHERE_RULE)
-_PROMPT_CUES: Final = _union(P.PROMPT_RULE, P.COOKIE_RULE)
-_AD_CUES: Final = _union(P.AD_RULE, P.AD_ANYWHERE_RULE)
-_RELATED_CUES: Final = _union(P.RELATED_RULE, P.RELATED_INLINE_RULE)
-_NAV_CUES: Final = P.NAVIGATION_RULE.cues | {"#sep"}
+_COMMENT_CUES: Final = _union(
+    patterns.WEAK_COMMENT_RULE,
+    patterns.COMMENT_MARKER_RULE,
+    patterns.COMMENT_AUTHOR_RULE,
+    patterns.VOTES_RULE,
+)
+_LOGIN_CUES: Final = _union(patterns.LOGIN_RULE, patterns.LOGIN_ANYWHERE_RULE)
+_PROMPT_CUES: Final = _union(patterns.PROMPT_RULE, patterns.COOKIE_RULE)
+_AD_CUES: Final = _union(patterns.AD_RULE, patterns.AD_ANYWHERE_RULE)
+_RELATED_CUES: Final = _union(patterns.RELATED_RULE, patterns.RELATED_INLINE_RULE)
+_NAV_CUES: Final = patterns.NAVIGATION_RULE.cues | {"#sep"}
 
 
 # --- block detectors -------------------------------------------------------------------
@@ -52,8 +57,8 @@ _NAV_CUES: Final = P.NAVIGATION_RULE.cues | {"#sep"}
 
 def detect_copyright(page: Page) -> Iterator[Verdict]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
-    for b in _unlabelled(page, page.config.legal_block_words, P.COPYRIGHT_RULE.cues):
-        if P.COPYRIGHT_RULE.applies(b.text, b.features.cues):
+    for b in _unlabelled(page, page.config.legal_block_words, patterns.COPYRIGHT_RULE.cues):
+        if patterns.COPYRIGHT_RULE.applies(b.text, b.features.cues):
             yield verdict(b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier)
 
 
@@ -142,13 +147,13 @@ def detect_comments(page: Page) -> Iterator[Verdict]:
     barrier = page.config.weight_barrier
     for b in _unlabelled(page, page.config.short_block_words, _COMMENT_CUES):
         text, cues = b.text, b.features.cues
-        if P.WEAK_COMMENT_RULE.applies(text, cues):
+        if patterns.WEAK_COMMENT_RULE.applies(text, cues):
             yield verdict(b.index, Label.COMMENT, "comments link or button", page.config.weight_bad)
-        elif P.COMMENT_MARKER_RULE.applies(text, cues):
+        elif patterns.COMMENT_MARKER_RULE.applies(text, cues):
             yield verdict(b.index, Label.COMMENT, "comment section marker", barrier)
-        elif P.COMMENT_AUTHOR_RULE.applies(text, cues):
+        elif patterns.COMMENT_AUTHOR_RULE.applies(text, cues):
             yield verdict(b.index, Label.COMMENT, "comment author line", barrier)
-        elif P.VOTES_RULE.applies(text, cues):
+        elif patterns.VOTES_RULE.applies(text, cues):
             yield verdict(b.index, Label.COMMENT, "comment vote or action line")
 
 
@@ -157,9 +162,9 @@ def detect_login(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     for b in _unlabelled(page, cfg.legal_block_words, _LOGIN_CUES):
         text, cues = b.text, b.features.cues
-        if b.features.words <= cfg.short_block_words and P.LOGIN_RULE.applies(text, cues):
+        if b.features.words <= cfg.short_block_words and patterns.LOGIN_RULE.applies(text, cues):
             yield verdict(b.index, Label.LOGIN, "login or registration link")
-        elif P.LOGIN_ANYWHERE_RULE.applies(text, cues):
+        elif patterns.LOGIN_ANYWHERE_RULE.applies(text, cues):
             yield verdict(b.index, Label.LOGIN, "asks to log in or register")
 
 
@@ -168,17 +173,17 @@ def detect_prompt(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     for b in _unlabelled(page, cfg.legal_block_words * 2, _PROMPT_CUES):
         text, cues = b.text, b.features.cues
-        if b.features.words <= cfg.short_block_words * 2 and P.PROMPT_RULE.applies(text, cues):
+        if b.features.words <= cfg.short_block_words * 2 and patterns.PROMPT_RULE.applies(text, cues):
             yield verdict(b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt")
-        elif P.COOKIE_RULE.applies(text, cues):
+        elif patterns.COOKIE_RULE.applies(text, cues):
             yield verdict(b.index, Label.PROMPT, "cookie or consent notice")
 
 
 def detect_social(page: Page) -> Iterator[Verdict]:
     """Share bars and follow-us links: every word is a network or a share verb."""
-    for b in _unlabelled(page, page.config.short_block_words, P.SOCIAL_RULE_CUES):
+    for b in _unlabelled(page, page.config.short_block_words, patterns.SOCIAL_RULE_CUES):
         words = b.text.lower().replace("|", " ").split()
-        if words and all(w.strip(":,.") in P.SOCIAL_WORDS for w in words):
+        if words and all(w.strip(":,.") in patterns.SOCIAL_WORDS for w in words):
             yield verdict(b.index, Label.SOCIAL, "share or follow links")
 
 
@@ -186,7 +191,7 @@ def detect_ad(page: Page) -> Iterator[Verdict]:
     """Ad slots, sponsored labels, giveaways and calls to buy or join."""
     for b in _unlabelled(page, page.config.short_block_words * 2, _AD_CUES):
         text, cues = b.text, b.features.cues
-        if P.AD_RULE.applies(text, cues) or P.AD_ANYWHERE_RULE.applies(text, cues):
+        if patterns.AD_RULE.applies(text, cues) or patterns.AD_ANYWHERE_RULE.applies(text, cues):
             yield verdict(b.index, Label.AD, "advertisement or promotion")
 
 
@@ -195,17 +200,17 @@ def detect_related(page: Page) -> Iterator[Verdict]:
     cfg = page.config
     for b in _unlabelled(page, cfg.short_block_words * 2, _RELATED_CUES):
         text, cues = b.text, b.features.cues
-        if b.features.words <= cfg.short_block_words and P.RELATED_RULE.applies(text, cues):
+        if b.features.words <= cfg.short_block_words and patterns.RELATED_RULE.applies(text, cues):
             yield verdict(b.index, Label.RELATED, "related-links heading")
-        elif not b.features.ends_sentence and P.RELATED_INLINE_RULE.applies(text, cues):
+        elif not b.features.ends_sentence and patterns.RELATED_INLINE_RULE.applies(text, cues):
             yield verdict(b.index, Label.RELATED, "inline link to another story")
 
 
 def detect_footer(page: Page) -> Iterator[Verdict]:
     """Footer link rows and legal lines (privacy, terms, contact, about...)."""
-    for b in _unlabelled(page, page.config.short_block_words * 2, P.FOOTER_RULE_CUES):
-        parts = [p for p in P.FOOTER_SPLIT.split(b.text) if p]
-        if parts and all(P.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
+    for b in _unlabelled(page, page.config.short_block_words * 2, patterns.FOOTER_RULE_CUES):
+        parts = [p for p in patterns.FOOTER_SPLIT.split(b.text) if p]
+        if parts and all(patterns.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
             yield verdict(b.index, Label.FOOTER, "footer or legal links")
 
 
@@ -213,9 +218,9 @@ def detect_navigation(page: Page) -> Iterator[Verdict]:
     """Menu words, breadcrumbs and lone symbols."""
     for b in _unlabelled(page, page.config.short_block_words, _NAV_CUES):
         cues = b.features.cues
-        if P.NAVIGATION_RULE.applies(b.text, cues):
+        if patterns.NAVIGATION_RULE.applies(b.text, cues):
             yield verdict(b.index, Label.NAVIGATION, "menu or paging word")
-        elif (cues is None or "#sep" in cues) and P.BREADCRUMB.match(b.text):
+        elif (cues is None or "#sep" in cues) and patterns.BREADCRUMB.match(b.text):
             yield verdict(b.index, Label.NAVIGATION, "breadcrumb trail")
 
 
@@ -223,15 +228,15 @@ def detect_metadata(page: Page) -> Iterator[Verdict]:
     """Date lines, reading times, tags, photo credits and captions. A credit ends a
     caption with a bracket, a slash ("Jane Doe / AFP") or a colon ("Photo: X")."""
     cfg = page.config
-    for b in _unlabelled(page, cfg.short_block_words * 2, P.METADATA_RULE.cues):
-        if P.METADATA_RULE.applies(b.text, b.features.cues):
+    for b in _unlabelled(page, cfg.short_block_words * 2, patterns.METADATA_RULE.cues):
+        if patterns.METADATA_RULE.applies(b.text, b.features.cues):
             yield verdict(b.index, Label.METADATA, "date, credit, tag or reading-time line")
     for b in _unlabelled(page, cfg.legal_block_words * 2):
         text = b.text
         tail = text[-72:]
-        if (")" in tail or ":" in tail or "/" in tail) and P.is_caption(text):
+        if (")" in tail or ":" in tail or "/" in tail) and patterns.is_caption(text):
             yield verdict(b.index, Label.METADATA, "photo caption ending in its credit")
-        elif text.endswith("more") and P.COLLAPSED.search(text, len(text) - 20):
+        elif text.endswith("more") and patterns.COLLAPSED.search(text, len(text) - 20):
             yield verdict(b.index, Label.METADATA, 'collapsed caption or teaser ("... more")')
 
 
@@ -239,12 +244,12 @@ def detect_byline(page: Page) -> Iterator[Verdict]:
     """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019", and a lone "By" whose
     names are the next block (markup often sets them apart)."""
     blocks = page.blocks
-    for b in _unlabelled(page, page.config.short_block_words, P.BYLINE_RULE.cues):
-        if (not b.features.ends_sentence or b.text.endswith(")")) and P.BYLINE_RULE.applies(
+    for b in _unlabelled(page, page.config.short_block_words, patterns.BYLINE_RULE.cues):
+        if (not b.features.ends_sentence or b.text.endswith(")")) and patterns.BYLINE_RULE.applies(
             b.text, b.features.cues
         ):
             yield verdict(b.index, Label.BYLINE, "author line")
-        elif b.text.rstrip(":").lower() in P.BYLINE_WORDS and b.index + 1 < len(blocks):
+        elif b.text.rstrip(":").lower() in patterns.BYLINE_WORDS and b.index + 1 < len(blocks):
             names = blocks[b.index + 1]
             if names.label is None and names.features.words <= 5 and not names.features.ends_sentence:
                 yield verdict(b.index, Label.BYLINE, "'by' alone before the author's name")
@@ -261,6 +266,6 @@ def detect_dateline(page: Page) -> Iterator[Verdict]:
         if (
             nxt.label is None
             and nxt.features.words >= page.config.good_min_words
-            and P.DATELINE.match(b.text)
+            and patterns.DATELINE.match(b.text)
         ):
             yield verdict(b.index, Label.DATELINE, "capitalised place before the first paragraph")
