@@ -14,6 +14,7 @@ from typing import Final
 from ..budget import Deadline, checked
 from ..lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
 from ..model import Block, Features
+from ..native import c_function
 from ..patterns import CUE_WORDS
 
 _SENTENCE_END: Final = frozenset(".!?…。！？:;")
@@ -103,11 +104,9 @@ def _count_in_python(
 
 
 def _load_count() -> Callable[[str, frozenset[str], frozenset[str]], tuple[int, int, frozenset[str], bool]]:
-    try:
-        from .._text import count
-    except ImportError:
-        return _count_in_python
-    return count
+    """`_text.count` where the build made it, else its Python twin."""
+    count = c_function("_text", "count")
+    return _count_in_python if count is None else count
 
 
 _COUNT: Final = _load_count()
@@ -116,9 +115,8 @@ _COUNT: Final = _load_count()
 def _load_counters() -> dict[frozenset[str], Callable[[str], tuple[int, int, frozenset[str], bool]]]:
     """`_text.count_in` bound to a table of the words of each of `lang`'s stop lists
     (and of none) with `CUE_WORDS`, made once from those very sets; none without it."""
-    try:
-        from .._text import count_in, words_table
-    except ImportError:
+    count_in, words_table = c_function("_text", "count_in"), c_function("_text", "words_table")
+    if count_in is None or words_table is None:
         return {}
     lists = (*STOPWORDS.values(), ALL_STOPWORDS, frozenset())
     return {stop: partial(count_in, words_table(stop, CUE_WORDS)) for stop in lists}
