@@ -24,16 +24,29 @@ from typing import Final, NamedTuple
 from ..model import Block, ContentClass, Label
 from .features import typical_density
 
-_TAGS: Final = {
+# What the features read of a block's markup: its tag, by kind; the containers around
+# it; its class/id hint (`Dom.hint`; html.py's own tables are of the words that give them).
+_TAG_KINDS: Final = {
     "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
     "dt": "li", "dd": "li", "td": "td", "th": "td", "tr": "td", "blockquote": "quote",
     "figcaption": "caption", "caption": "caption", "pre": "pre", "h1": "h1", "h2": "h",
     "h3": "h", "h4": "h", "h5": "h", "h6": "h",
 }  # fmt: skip
-_CONTAINERS: Final = ("nav", "header", "footer", "aside", "article", "main", "form", "li", "table", "figure")
+_CONTAINERS_READ: Final = (
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "article",
+    "main",
+    "form",
+    "li",
+    "table",
+    "figure",
+)
 
 
-_HINTS: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
+_HINTS_READ: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
 _CLASSES: Final = tuple(ContentClass)  # the hand-set classes, each a feature
 _SIDES: Final = ("prev", "next", "prev2", "next2")
 _NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
@@ -54,9 +67,9 @@ def feature_names() -> frozenset[str]:
     names.update(f"class_{c.value}" for c in _CLASSES)
     names.update(f"no_main_{c.value}" for c in _CLASSES)
     names.update(f"{s}_{k}" for s in _SIDES for k in _NEIGHBOUR_KINDS)
-    names.update(f"tag_{t}" for t in {*_TAGS.values(), "other"})
-    names.update(f"in_{c}" for c in _CONTAINERS)
-    names.update(f"hint_{h}" for h in _HINTS)
+    names.update(f"tag_{t}" for t in {*_TAG_KINDS.values(), "other"})
+    names.update(f"in_{c}" for c in _CONTAINERS_READ)
+    names.update(f"hint_{h}" for h in _HINTS_READ)
     names.update(_CONTEXT_NAMES)
     return frozenset(names)
 
@@ -339,9 +352,9 @@ _OUTSIDE_MAIN: Final = _INDEX["outside_main"]
 _NO_MAIN: Final = _INDEX["no_main"]
 _CLASS_FEATURES: Final = {c: _INDEX["class_" + c.value] for c in _CLASSES}
 _NO_MAIN_FEATURES: Final = {c: _INDEX["no_main_" + c.value] for c in _CLASSES}
-_TAG_FEATURES: Final = {tag: _INDEX["tag_" + kind] for tag, kind in _TAGS.items()}
-_CONTAINER_FEATURES: Final = tuple((c, _INDEX["in_" + c]) for c in _CONTAINERS)
-_HINT_FEATURES: Final = {h: _INDEX["hint_" + h] for h in _HINTS}
+_TAG_FEATURES: Final = {tag: _INDEX["tag_" + kind] for tag, kind in _TAG_KINDS.items()}
+_CONTAINER_FEATURES: Final = tuple((c, _INDEX["in_" + c]) for c in _CONTAINERS_READ)
+_HINT_FEATURES: Final = {h: _INDEX["hint_" + h] for h in _HINTS_READ}
 _SIDE_FEATURES: Final = tuple(
     (tuple(_INDEX[side + "_" + kind] for kind in _NEIGHBOUR_KINDS), step)
     for side, step in zip(_SIDES, (-1, 1, -2, 2), strict=True)
