@@ -5,10 +5,9 @@
 >>> result.text, result.title, result.wire_service
 """
 
-from . import features
 from .api import Cleaner, clean
 from .config import Config
-from .detectors import DEFAULT_DETECTORS, Detector, Page
+from .detect import DEFAULT_DETECTORS, Detector, Page, features
 from .errors import ArgumentError, BoilerstripError, ConfigError, InputError
 from .model import Block, Features, Label, Verdict
 from .result import Comment, Result

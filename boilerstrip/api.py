@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from . import features, html, htmlmeta, lang, scorer
+from . import html, htmlmeta, lang
 from .budget import Deadline
 from .config import Config
-from .detectors import DEFAULT_DETECTORS, DetectFn, Detector, Page, pattern_candidates
-from .detectors import run as run_detectors
+from .detect import DEFAULT_DETECTORS, DetectFn, Detector, Page, features, pattern_candidates, scorer
+from .detect import run as run_detectors
 from .errors import ArgumentError, ConfigError
 from .html.repair import can_reveal, reveal, unwrap
 from .htmlmeta import HtmlMeta
@@ -164,7 +164,6 @@ class Cleaner:
             blocks=blocks,
             config=self.config,
             language=language,
-            blank_line_style=bool(blocks) and blocks[-1].features.group > 0,
             weights=weights,
             context_weights=context_weights,
             candidates=pattern_candidates(blocks, self.config.short_block_words),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from typing import Any
 
-from .errors import ArgumentError
+from .errors import ArgumentError, ConfigError
 
-DEFAULT_DETECTORS: tuple[str, ...] = (
+# The order in which the built-in detectors run (`Config.detectors`); which function
+# each name runs is `detect.registry`'s, which lays out `boilerstrip.DEFAULT_DETECTORS`
+# in this order.
+DETECTOR_ORDER: tuple[str, ...] = (
     "tables",
     "metadata",
     "copyright",
@@ -36,7 +40,7 @@ class Config:
     """Thresholds and switches. Make variants with `config.replace(...)`."""
 
     # Which detectors run, in order; users disable one by leaving it out.
-    detectors: tuple[str, ...] = DEFAULT_DETECTORS
+    detectors: tuple[str, ...] = DETECTOR_ORDER
     disabled: frozenset[str] = field(default_factory=frozenset)
 
     # Limits on hostile input: a page over them is refused with an InputError, and
@@ -245,12 +249,15 @@ class Config:
     time_limit: float = 0.0
 
     def __post_init__(self) -> None:
-        """Every field has its default's type: a wrong one is an ArgumentError naming
-        the field here, not an obscure failure deep inside some page."""
+        """Every field has its default's type (a wrong one is an ArgumentError naming
+        the field) and a value in its range (else a ConfigError naming it), here, not
+        an obscure failure or a silently empty result deep inside some page."""
         for name, kind in _FIELD_TYPES:
             value = getattr(self, name)
             if type(value) is not kind:
                 _check_field(name, value, kind)
+            if kind is int or kind is float:
+                _check_range(name, value, kind)
 
     def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed (the Config itself never changes)."""
@@ -268,6 +275,44 @@ def _default_type(item: Field[Any]) -> type:
 
 # Each field's name and its default's type, which a value must have (or be close to).
 _FIELD_TYPES: tuple[tuple[str, type], ...] = tuple((f.name, _default_type(f)) for f in fields(Config))
+
+
+# The fields that are a probability or a share of a whole: each from 0 to 1.
+_UNIT_FIELDS: frozenset[str] = frozenset(
+    {
+        "dom_link_density",
+        "table_max_link_share",
+        "scorer_confidence",
+        "keep_threshold",
+        "keep_drop_threshold",
+        "keep_card_threshold",
+        "keep_prose_drop_threshold",
+        "keep_text_threshold",
+        "keep_text_drop_threshold",
+        "keep_text_run_threshold",
+        "unwrap_min_share",
+        "good_min_stop_density",
+        "near_min_stop_density",
+        "unfinished_share",
+        "region_min_share",
+        "regions_min_share",
+        "card_max_link_density",
+        "card_grid_min_plain_share",
+    }
+)
+
+
+def _check_range(name: str, value: float, kind: type) -> None:
+    """Raise a ConfigError unless `value` is in the field's range: no number is NaN
+    (every comparison with it is false, so a threshold of NaN passes or fails all
+    silently), a count or a limit (an int field, or `time_limit`) is not negative, and a
+    probability or a share (`_UNIT_FIELDS`) is from 0 to 1."""
+    if math.isnan(value):
+        raise ConfigError(f"Config.{name} must be a number, not NaN")
+    if name in _UNIT_FIELDS and not 0 <= value <= 1:
+        raise ConfigError(f"Config.{name} must be from 0 to 1, not {value!r}")
+    if (kind is int or name == "time_limit") and value < 0:
+        raise ConfigError(f"Config.{name} must not be negative, not {value!r}")
 
 
 def _check_field(name: str, value: object, kind: type) -> None:

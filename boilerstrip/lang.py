@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Final
 
 from .model import Block
+from .native import c_function
 
 WORD_RE: Final = re.compile(r"[^\W_]+")  # words: letters and digits, never underscores
 
@@ -43,11 +44,9 @@ def split_words_in_python(text: str) -> list[str]:
 
 
 def _load_words() -> Callable[[str], list[str]]:
-    try:
-        from ._text import words
-    except ImportError:
-        return split_words_in_python
-    return words
+    """`_text.words` where the build made it, else its Python twin."""
+    words = c_function("_text", "words")
+    return split_words_in_python if words is None else words
 
 
 _EDGE_PUNCTUATION: Final = ".,;:!?\"'()[]{}<>«»“”‘’„‚‹›—–-…/\\*&%$#@|+=~^`"

@@ -134,18 +134,6 @@ class Block:
         fields = (self.features, self.label, self.score, self.reasons, self.tag, self.dom)
         return Block, (self.text, self.index, self.line, *fields)
 
-    def digit_ratio(self) -> float:
-        """Share of the text's characters that are digits (on demand: rarely needed)."""
-        from .features import digit_ratio
-
-        return digit_ratio(self.text)
-
-    def cap_ratio(self) -> float:
-        """Share of words starting upper case (on demand: rarely needed)."""
-        from .features import cap_ratio
-
-        return cap_ratio(self.text)
-
     def to_dict(self) -> dict[str, Any]:
         """The block as JSON-ready fields (`clean --blocks` adds `kept`)."""
         return {
@@ -158,21 +146,43 @@ class Block:
         }
 
 
-class Verdict(NamedTuple):
-    """A detector's claim about one block: its label, why, and an optional score
-    (a weight for the reducer). Immutable, and cheap to make by the thousand."""
+class ContentClass(enum.Enum):
+    """The hand-set content class of a block (jusText's, by length and stop-word
+    density), which the learned scorer reads as a feature: carried on the content
+    detector's Verdicts, so that no one reads it back out of the reason's words."""
 
-    at: int  # the block's index
+    GOOD = "good"  # long prose
+    GOOD_UNFINISHED = "good_unfinished"  # long prose that stops mid-sentence
+    NEAR = "near"  # medium prose
+    SHORT = "short"  # a short or unfinished line
+    BAD = "bad"  # little prose
+
+    # Members are singletons compared by identity: hashed by it too, in C, where
+    # Enum's own __hash__ (hashing the name) is Python called for every lookup.
+    __hash__ = object.__hash__
+
+
+class Verdict(NamedTuple):
+    """A detector's claim about one block: its label, why, an optional score (a weight
+    for the reducer) and, from the content detector, the block's content class.
+    Immutable, and cheap to make by the thousand."""
+
+    # The block's index, named as `Block.index` (it shadows tuple.index, which no one
+    # calls on a Verdict).
+    index: int  # type: ignore[assignment]
     label: Label
     reason: str
     score: float = 0.0
+    content_class: ContentClass | None = None
 
 
 # tuple.__new__ looked up once: called through a name, not as a method of `tuple`.
 new_tuple: Final = tuple.__new__
 
 
-def verdict(at: int, label: Label, reason: str, score: float = 0.0) -> Verdict:
+def verdict(
+    index: int, label: Label, reason: str, score: float = 0.0, content_class: ContentClass | None = None
+) -> Verdict:
     """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
     detectors make hundreds a page, and the compiled build would call back into Python."""
-    return new_tuple(Verdict, (at, label, reason, score))
+    return new_tuple(Verdict, (index, label, reason, score, content_class))

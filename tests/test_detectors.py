@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import boilerstrip
-from boilerstrip import Label
-from boilerstrip import detectors as D
+from boilerstrip import Label, detect
+from boilerstrip.detect import content, context, pattern
+from boilerstrip.model import ContentClass
 
 PROSE = (
     "The minister said on Monday that the government would review the decision after "
@@ -14,13 +15,13 @@ PROSE = (
 )
 
 
-def page(*lines: str) -> D.Page:
+def page(*lines: str) -> detect.Page:
     return boilerstrip.Cleaner().prepare("\n\n".join(lines))
 
 
-def labels(detector: D.DetectFn, *lines: str) -> dict[str, Label]:
+def labels(detector: detect.DetectFn, *lines: str) -> dict[str, Label]:
     p = page(*lines)
-    return {p.blocks[v.at].text: v.label for v in detector(p)}
+    return {p.blocks[v.index].text: v.label for v in detector(p)}
 
 
 @pytest.mark.parametrize(
@@ -39,16 +40,16 @@ def labels(detector: D.DetectFn, *lines: str) -> dict[str, Label]:
     ],
 )
 def test_comment_markers(line: str) -> None:
-    assert labels(D.detect_comments, line, PROSE) == {line: Label.COMMENT}
+    assert labels(pattern.detect_comments, line, PROSE) == {line: Label.COMMENT}
 
 
 @pytest.mark.parametrize("line", ["1 ( +1 / -0 )", "2 ( +2 / -0 )", "Reply", "Rating: 36 Votes"])
 def test_vote_lines(line: str) -> None:
-    assert labels(D.detect_comments, line) == {line: Label.COMMENT}
+    assert labels(pattern.detect_comments, line) == {line: Label.COMMENT}
 
 
 def test_comment_author_line() -> None:
-    assert labels(D.detect_comments, "joetoronto says:") == {"joetoronto says:": Label.COMMENT}
+    assert labels(pattern.detect_comments, "joetoronto says:") == {"joetoronto says:": Label.COMMENT}
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,7 @@ def test_comment_author_line() -> None:
     ],
 )
 def test_login(line: str) -> None:
-    assert labels(D.detect_login, line) == {line: Label.LOGIN}
+    assert labels(pattern.detect_login, line) == {line: Label.LOGIN}
 
 
 @pytest.mark.parametrize(
@@ -74,14 +75,14 @@ def test_login(line: str) -> None:
     ],
 )
 def test_prompts(line: str) -> None:
-    assert labels(D.detect_prompt, line) == {line: Label.PROMPT}
+    assert labels(pattern.detect_prompt, line) == {line: Label.PROMPT}
 
 
 @pytest.mark.parametrize(
     "line", ["Share", "Facebook Twitter Email", "Share on WhatsApp", "Print this article"]
 )
 def test_social(line: str) -> None:
-    assert labels(D.detect_social, line) == {line: Label.SOCIAL}
+    assert labels(pattern.detect_social, line) == {line: Label.SOCIAL}
 
 
 @pytest.mark.parametrize(
@@ -93,7 +94,7 @@ def test_social(line: str) -> None:
     ],
 )
 def test_ads(line: str) -> None:
-    assert labels(D.detect_ad, line) == {line: Label.AD}
+    assert labels(pattern.detect_ad, line) == {line: Label.AD}
 
 
 @pytest.mark.parametrize(
@@ -110,19 +111,19 @@ def test_ads(line: str) -> None:
     ],
 )
 def test_related(line: str) -> None:
-    assert labels(D.detect_related, line) == {line: Label.RELATED}
+    assert labels(pattern.detect_related, line) == {line: Label.RELATED}
 
 
 @pytest.mark.parametrize(
     "line", ["Privacy Policy | Terms of Use | Contact Us", "About Us", "Impressum · Datenschutz"]
 )
 def test_footer(line: str) -> None:
-    assert labels(D.detect_footer, line) == {line: Label.FOOTER}
+    assert labels(pattern.detect_footer, line) == {line: Label.FOOTER}
 
 
 @pytest.mark.parametrize("line", ["Home", "Skip to main content", "Home > World > Asia", "Back to top"])
 def test_navigation(line: str) -> None:
-    assert labels(D.detect_navigation, line) == {line: Label.NAVIGATION}
+    assert labels(pattern.detect_navigation, line) == {line: Label.NAVIGATION}
 
 
 @pytest.mark.parametrize(
@@ -145,7 +146,7 @@ def test_navigation(line: str) -> None:
     ],
 )
 def test_metadata(line: str) -> None:
-    assert labels(D.detect_metadata, line) == {line: Label.METADATA}
+    assert labels(pattern.detect_metadata, line) == {line: Label.METADATA}
 
 
 @pytest.mark.parametrize(
@@ -158,47 +159,68 @@ def test_metadata(line: str) -> None:
     ],
 )
 def test_byline(line: str) -> None:
-    assert labels(D.detect_byline, line) == {line: Label.BYLINE}
+    assert labels(pattern.detect_byline, line) == {line: Label.BYLINE}
 
 
 def test_lone_by_and_the_names_after_it() -> None:
-    found = labels(D.detect_byline, "By", "Randy Maniloff", PROSE)
+    found = labels(pattern.detect_byline, "By", "Randy Maniloff", PROSE)
     assert found == {"By": Label.BYLINE, "Randy Maniloff": Label.BYLINE}
 
 
 def test_copyright() -> None:
     line = "© Copyright 2024 The Associated Press. All rights reserved."
-    assert labels(D.detect_copyright, line) == {line: Label.COPYRIGHT}
+    assert labels(pattern.detect_copyright, line) == {line: Label.COPYRIGHT}
 
 
 def test_dateline_needs_a_paragraph_after_it() -> None:
-    assert labels(D.detect_dateline, "MOSCOW", PROSE) == {"MOSCOW": Label.DATELINE}
-    assert labels(D.detect_dateline, "MOSCOW", "EXPLORE") == {}
+    assert labels(pattern.detect_dateline, "MOSCOW", PROSE) == {"MOSCOW": Label.DATELINE}
+    assert labels(pattern.detect_dateline, "MOSCOW", "EXPLORE") == {}
 
 
 def test_content_classes() -> None:
-    got = labels(D.classify_content, PROSE, "Tech", "Wives of mobilized Russian soldiers hold rare protest")
+    got = labels(
+        content.classify_content, PROSE, "Tech", "Wives of mobilized Russian soldiers hold rare protest"
+    )
     assert got[PROSE] is Label.ARTICLE
     assert got["Tech"] is Label.OTHER
     assert got["Wives of mobilized Russian soldiers hold rare protest"] is Label.OTHER
 
 
+def test_content_verdicts_carry_their_class() -> None:
+    """The content class travels on the Verdict, whatever the reason's words, with
+    the learned scorer (HTML) and without it (a text dump): the scorer reads it there."""
+    headline = "Wives of mobilized Russian soldiers hold rare protest"
+    text = page(PROSE, "Tech", headline)
+    html = boilerstrip.Cleaner().prepare(
+        f"<html><body><p>{PROSE}</p><p>Tech</p><p>{headline}</p></body></html>"
+    )
+    assert html.weights and not text.weights
+    for p in (text, html):
+        got = {p.blocks[v.index].text: v.content_class for v in content.classify_content(p)}
+        assert got == {PROSE: ContentClass.GOOD, "Tech": ContentClass.SHORT, headline: ContentClass.SHORT}
+    assert content.heuristic_classes(html) == {
+        0: ContentClass.GOOD,
+        1: ContentClass.SHORT,
+        2: ContentClass.SHORT,
+    }
+
+
 def test_prose_is_not_boilerplate() -> None:
     """No pattern detector claims an ordinary paragraph."""
-    for name, det in D.DEFAULT_DETECTORS.items():
+    for name, det in detect.DEFAULT_DETECTORS.items():
         if name != "content":
             assert labels(det, PROSE) == {}, name
 
 
 def test_list_runs_mark_menus() -> None:
-    got = labels(D.detect_list_runs, "Tech", "Cars", "Gaming", "Science", "Reviews", PROSE)
+    got = labels(context.detect_list_runs, "Tech", "Cars", "Gaming", "Science", "Reviews", PROSE)
     assert set(got) == {"Tech", "Cars", "Gaming", "Science", "Reviews"}
     assert set(got.values()) == {Label.NAVIGATION}
 
 
 def test_repetition_runs_after_content() -> None:
     p = page("Savvy Tokyo", PROSE, "Savvy Tokyo")
-    D.run((D.DEFAULT_DETECTORS["content"], D.DEFAULT_DETECTORS["repetition"]), p)
+    detect.run((detect.DEFAULT_DETECTORS["content"], detect.DEFAULT_DETECTORS["repetition"]), p)
     assert [b.label for b in p.blocks] == [Label.NAVIGATION, Label.ARTICLE, Label.NAVIGATION]
     assert p.blocks[0].reasons[-1].startswith("repetition:")
 
@@ -208,7 +230,7 @@ def test_cjk_length_counts_characters() -> None:
     p = page(zh)
     assert p.language.code == "zh"
     assert p.blocks[0].features.words >= 18
-    assert labels(D.classify_content, zh) == {zh: Label.ARTICLE}
+    assert labels(content.classify_content, zh) == {zh: Label.ARTICLE}
 
 
 def test_a_date_line_above_the_article_is_not_its_title() -> None:
@@ -225,7 +247,7 @@ def test_bulleted_headlines_after_a_related_heading_are_its_items() -> None:
         "• Ministers meet farmers over the price of milk as protests spread to the south Reuters 3/9 18:45"
     )
     p = page(PROSE, PROSE + " Again.", "Related Articles", teaser, teaser.replace("milk", "grain"))
-    D.run(boilerstrip.Cleaner().detectors, p)
+    detect.run(boilerstrip.Cleaner().detectors, p)
     assert [b.label for b in p.blocks[3:]] == [Label.RELATED, Label.RELATED]
     assert all("related-links list" in b.reasons[-1] for b in p.blocks[3:])
 
@@ -251,11 +273,11 @@ def _post(words: int, topic: str) -> str:
     return " ".join([f"The {topic} story goes on as the people of the town said they would"] * (words // 14))
 
 
-def _before_other_articles(html: str) -> D.Page:
+def _before_other_articles(html: str) -> detect.Page:
     """The page as detect_other_articles sees it: every detector before it has run."""
     cleaner = boilerstrip.Cleaner(boilerstrip.Config(disabled=frozenset({"other_articles"})))
     p = cleaner.prepare(html)
-    D.run(cleaner.detectors, p)
+    detect.run(cleaner.detectors, p)
     return p
 
 
@@ -277,9 +299,12 @@ def test_prose_in_other_article_elements_is_related() -> None:
     elements count as parts of the element around them."""
     html = _story_and_teasers()
     p = _before_other_articles(html)
-    got = {p.blocks[v.at].text.split()[1]: v.label for v in D.detect_other_articles(p)}
-    assert got == {"other0": Label.RELATED, "other1": Label.RELATED, "other2": Label.RELATED}
     assert "other0" in " ".join(b.text for b in p.blocks if b.label is Label.ARTICLE)  # kept without it
+    cleaner = boilerstrip.Cleaner()
+    p = cleaner.prepare(html)
+    detect.run(cleaner.detectors, p)  # its claims take where the content classifier labelled
+    got = {b.text.split()[1]: b.label for b in p.blocks if b.reasons[-1].startswith("other_articles: ")}
+    assert got == {"other0": Label.RELATED, "other1": Label.RELATED, "other2": Label.RELATED}
     # The rule pipeline, which this detector belongs to; the keep model has the last
     # word after it (see the next test).
     result = boilerstrip.clean(html, config=boilerstrip.Config(keep_html=""))
@@ -303,4 +328,4 @@ def test_one_article_element_is_left_alone() -> None:
     html = (
         f"<html><body><article><p>{_post(60, 'main')}</p></article><p>{_post(60, 'aside')}</p></body></html>"
     )
-    assert list(D.detect_other_articles(_before_other_articles(html))) == []
+    assert list(context.detect_other_articles(_before_other_articles(html))) == []

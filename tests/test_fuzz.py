@@ -128,7 +128,7 @@ configs = st.fixed_dictionaries(
         "title_window": st.integers(0, 20),
         "max_gap_blocks": st.integers(0, 10),
         "time_limit": st.sampled_from((0.0, 1e-9, 60.0)),
-        "disabled": st.frozensets(st.sampled_from(boilerstrip.config.DEFAULT_DETECTORS)),
+        "disabled": st.frozensets(st.sampled_from(boilerstrip.config.DETECTOR_ORDER)),
     },
 ).map(lambda fields: Config(**fields))
 

@@ -24,8 +24,6 @@ from boilerstrip import (
     Config,
     ConfigError,
     InputError,
-    detectors,
-    features,
     html,
     lang,
     meta,
@@ -33,6 +31,8 @@ from boilerstrip import (
     segment,
 )
 from boilerstrip.budget import Deadline, TimeLimitError
+from boilerstrip.detect import features
+from boilerstrip.detect import registry as detectors
 from boilerstrip.html import repair as markup
 from boilerstrip.learned import pagetype
 from boilerstrip.model import Block

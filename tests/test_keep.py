@@ -10,8 +10,9 @@ import json
 import pytest
 
 import boilerstrip
-from boilerstrip import reduce, scorer
+from boilerstrip import reduce
 from boilerstrip.budget import Deadline
+from boilerstrip.detect import scorer
 from boilerstrip.learned import blockrows, cadence, columns, forest, linerows, marks
 from boilerstrip.reduce import block_weights, keep_features
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import detectors, features
+from boilerstrip.detect import features
+from boilerstrip.detect import pattern as detectors
 from boilerstrip.learned import marks
 from boilerstrip.model import Block, Features
 

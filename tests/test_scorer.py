@@ -13,8 +13,8 @@ import sys
 import pytest
 
 import boilerstrip
-from boilerstrip import detectors as D
-from boilerstrip import scorer
+from boilerstrip import detect
+from boilerstrip.detect import content, scorer
 
 from .conftest import FIXTURES, ROOT
 
@@ -28,9 +28,9 @@ def _feature_names() -> set[str]:
     cleaner = boilerstrip.Cleaner(cfg.replace(detectors=cfg.detectors[: cfg.detectors.index("content")]))
     for case in sorted((FIXTURES / "html").glob("*.html.gz")):
         page = cleaner.prepare(gzip.decompress(case.read_bytes()))
-        D.run(cleaner.detectors, page)
+        detect.run(cleaner.detectors, page)
         main, typical = scorer.page_context(page.blocks)
-        for i, heuristic in D.heuristic_classes(page).items():
+        for i, heuristic in content.heuristic_classes(page).items():
             names.update(scorer.block_features(page.blocks, i, main, typical, heuristic).named())
     return names
 
@@ -62,9 +62,9 @@ def test_index_vectors_score_as_the_named_features() -> None:
     both = 0
     for case in sorted((FIXTURES / "html").glob("*.html.gz")):
         page = cleaner.prepare(gzip.decompress(case.read_bytes()))
-        D.run(cleaner.detectors, page)
+        detect.run(cleaner.detectors, page)
         main, typical = scorer.page_context(page.blocks)
-        for i, heuristic in D.heuristic_classes(page).items():
+        for i, heuristic in content.heuristic_classes(page).items():
             x = scorer.block_features(page.blocks, i, main, typical, heuristic)
             assert len(set(x.keys)) == len(x.keys), case.name
             assert scorer.probability(x, first) == pytest.approx(

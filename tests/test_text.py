@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 import boilerstrip
-from boilerstrip import detectors as D
-from boilerstrip import lang, native, reduce
+from boilerstrip import detect, lang, native, reduce
 from boilerstrip.budget import Deadline
 from boilerstrip.learned.marks import page_marks
 
@@ -106,7 +105,7 @@ def test_c_count_gives_the_python_counts() -> None:
     """A block's words, stop words, cue words and all-letters flag (`_text.count`) are
     `features._count_in_python`'s on every fixture line, for a language's stop list,
     every list and none; the cue words in the same order."""
-    from boilerstrip import features
+    from boilerstrip.detect import features
     from boilerstrip.patterns import CUE_WORDS
 
     count = _c("count")
@@ -126,7 +125,7 @@ def test_c_count_in_a_words_table_gives_the_python_counts() -> None:
     for a language's stop list, every list and none, the cue words in the same order;
     a word of both sets counts as both, and what the pipeline counts with is that
     table for each of `lang`'s lists."""
-    from boilerstrip import features
+    from boilerstrip.detect import features
     from boilerstrip.patterns import CUE_WORDS
 
     count_in, words_table = _c("count_in"), _c("words_table")
@@ -253,7 +252,7 @@ def _read_as(name: str, page_type: str) -> boilerstrip.Result:
     page = (FIXTURES / "text-made" / name).read_text(encoding="utf-8")
     prepared, markup, _ = cleaner._prepare(page, Deadline(0))
     assert markup is None
-    D.run(cleaner.detectors, prepared)
+    detect.run(cleaner.detectors, prepared)
     marks = page_marks(prepared.blocks)
     return reduce.assemble(list(prepared.blocks), cleaner.config, include_comments=False,
                            forest=cleaner.keep_text_model, page_type=page_type, marks=marks, text=True)  # fmt: skip

@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from splits import registered_domain, wcxb_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
-from boilerstrip import detectors as D  # noqa: E402
+from boilerstrip import detect  # noqa: E402
 from boilerstrip.budget import Deadline  # noqa: E402
 from boilerstrip.learned import pagestats, pagetype  # noqa: E402
 
@@ -86,7 +86,7 @@ def page_rows(
     """The page's features without its URL (its canonical link, if any, standing in)
     and with it (if known and not the same)."""
     prepared, markup, _ = cleaner._prepare(page, Deadline(0))
-    D.run(cleaner.detectors, prepared)
+    detect.run(cleaner.detectors, prepared)
     blocks = prepared.blocks
     types = markup.types if markup else []
     og = markup.og_type if markup else None
@@ -125,7 +125,7 @@ def text_row(cleaner: boilerstrip.Cleaner, dump: str) -> dict[str, float]:
     """A dump's `pagestats.text_features` once every detector has labelled its lines."""
     prepared, markup, _ = cleaner._prepare(dump, Deadline(0))
     assert markup is None, "a text dump read as HTML"
-    D.run(cleaner.detectors, prepared)
+    detect.run(cleaner.detectors, prepared)
     return pagestats.text_features(prepared.blocks)
 
 

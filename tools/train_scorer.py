@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from splits import scrapinghub_holdout as is_holdout  # noqa: E402
 
 import boilerstrip  # noqa: E402
-from boilerstrip import detectors as D  # noqa: E402
-from boilerstrip import scorer  # noqa: E402
+from boilerstrip import detect  # noqa: E402
+from boilerstrip.detect import content, scorer  # noqa: E402
 
 L2 = 1e-3
 STEPS = 3000
@@ -82,11 +82,11 @@ def examples(data: pathlib.Path, modes: tuple[str, ...]) -> list[PageRows]:
             else:
                 page = (data / mode / f"{pid}.txt").read_text(encoding="utf-8")
             prepared = cleaner.prepare(page)
-            D.run(cleaner.detectors, prepared)
+            detect.run(cleaner.detectors, prepared)
             blocks = prepared.blocks
             main, typical = scorer.page_context(blocks)
             rows: list[Row] = []
-            for i, heuristic in D.heuristic_classes(prepared).items():
+            for i, heuristic in content.heuristic_classes(prepared).items():
                 y, w = target(blocks[i].text, gt_sh, gt_norm)
                 rows.append((i, scorer.block_features(blocks, i, main, typical, heuristic).named(), y, w))
             pages.append((pid, len(blocks), rows))
@@ -233,8 +233,8 @@ def fit(data: pathlib.Path, out: pathlib.Path, modes: tuple[str, ...], salt: int
     thetas = [np.mean([r[1][k] for r in runs], axis=0) for k in range(PASSES)]
     report(out.name, pages, rows, y, w, h, thetas)
     model = {
-        "model": "logistic regressions over boilerstrip.scorer.block_features; each pass after "
-        "the first adds boilerstrip.scorer.PassContext features from the previous pass; weights are "
+        "model": "logistic regressions over boilerstrip.detect.scorer.block_features; each pass after "
+        "the first adds boilerstrip.detect.scorer.PassContext features from the previous pass; weights are "
         f"the mean of the models trained on {SPLITS} splits of the tuning pages into out-of-fold halves",
         "trained_on": "shared/bench/scrapinghub, pages whose id does not start with c-f: " + ", ".join(modes),
         "weights": designs[0].weights(thetas[0]),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ..budget import ITEMS_PER_CHECK, Deadline, checked
-from ..features import cap_ratio, digit_ratio
+from ..detect.features import cap_ratio, digit_ratio
 from ..model import Block, Label
 from ..native import c_function
 from .cadence import MAX_PERIOD, cadence, chains, text_runs

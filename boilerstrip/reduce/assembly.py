@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import scorer
 from ..budget import Deadline
 from ..config import Config
+from ..detect import scorer
 from ..htmlmeta import HtmlMeta
 from ..learned import keep
 from ..meta import (

@@ -21,21 +21,40 @@ from itertools import accumulate
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from .model import Block, Label
+from ..model import Block, ContentClass, Label
+from .features import typical_density
 
-_TAGS: Final = {
+# What the features read of a block's markup: its tag, by kind; the containers around
+# it; its class/id hint (`Dom.hint`; html.py's own tables are of the words that give them).
+_TAG_KINDS: Final = {
     "p": "p", "div": "div", "section": "div", "article": "div", "main": "div", "li": "li",
     "dt": "li", "dd": "li", "td": "td", "th": "td", "tr": "td", "blockquote": "quote",
     "figcaption": "caption", "caption": "caption", "pre": "pre", "h1": "h1", "h2": "h",
     "h3": "h", "h4": "h", "h5": "h", "h6": "h",
 }  # fmt: skip
-_CONTAINERS: Final = ("nav", "header", "footer", "aside", "article", "main", "form", "li", "table", "figure")
+_CONTAINERS_READ: Final = (
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "article",
+    "main",
+    "form",
+    "li",
+    "table",
+    "figure",
+)
 
 
-_HINTS: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
-_CLASSES: Final = ("good", "good_unfinished", "near", "short", "bad")
+_HINTS_READ: Final = ("content", "nav", "footer", "comment", "related", "social", "ad", "prompt", "none")
+_CLASSES: Final = tuple(ContentClass)  # the hand-set classes, each a feature
 _SIDES: Final = ("prev", "next", "prev2", "next2")
 _NEIGHBOUR_KINDS: Final = ("none", "boilerplate", "long", "short", "sentence")
+# A long block, as the features were trained (not `Config.good_min_words`: changing
+# it would change what the shipped weights read).
+LONG_WORDS: Final = 18
+# The page's typical prose density where it has no long block, as trained.
+NO_PROSE_DENSITY: Final = 0.3
 _PARTLY_LINKS: Final = (0.15, 0.5)  # link share of a teaser: a linked headline, then its summary
 
 
@@ -45,12 +64,12 @@ def feature_names() -> frozenset[str]:
              "text_mode", "link_density", "in_main", "outside_main", "no_main",
              "w<4", "w<10", "w<20", "w<40", "w>=40", "partly_links", "partly_links_li",
              "partly_links_no_hint"}  # fmt: skip
-    names.update(f"class_{c}" for c in _CLASSES)
-    names.update(f"no_main_{c}" for c in _CLASSES)
+    names.update(f"class_{c.value}" for c in _CLASSES)
+    names.update(f"no_main_{c.value}" for c in _CLASSES)
     names.update(f"{s}_{k}" for s in _SIDES for k in _NEIGHBOUR_KINDS)
-    names.update(f"tag_{t}" for t in {*_TAGS.values(), "other"})
-    names.update(f"in_{c}" for c in _CONTAINERS)
-    names.update(f"hint_{h}" for h in _HINTS)
+    names.update(f"tag_{t}" for t in {*_TAG_KINDS.values(), "other"})
+    names.update(f"in_{c}" for c in _CONTAINERS_READ)
+    names.update(f"hint_{h}" for h in _HINTS_READ)
     names.update(_CONTEXT_NAMES)
     return frozenset(names)
 
@@ -136,13 +155,13 @@ def page_context(blocks: Sequence[Block]) -> tuple[int, float]:
         if b.dom is not None and b.dom.hint == "content":
             chars[b.dom.hint_owner] = chars.get(b.dom.hint_owner, 0) + b.features.chars
     main = max(chars, key=lambda k: chars[k]) if chars else -1
-    long = sorted((b.features for b in blocks if b.features.words >= 18), key=lambda f: -f.words)[:8]
-    densities = sorted(f.stop_density for f in long)
-    typical = densities[len(densities) // 2] if densities else 0.3
-    return main, typical
+    typical = typical_density((b.features for b in blocks), LONG_WORDS, upper=True)
+    return main, NO_PROSE_DENSITY if typical is None else typical
 
 
-def block_features(blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: str) -> Vector:
+def block_features(
+    blocks: Sequence[Block], i: int, main: int, typical: float, heuristic: ContentClass
+) -> Vector:
     """The sparse feature vector of block i (`Vector.named` gives the names, the keys of
     the weights file); `heuristic` is the block's hand-set content class (good, near...)."""
     b = blocks[i]
@@ -300,7 +319,7 @@ def _neighbour(x: Vector, keys: tuple[int, ...], n: Block | None) -> None:
         return
     if n.label is not None and n.label is not Label.ARTICLE:
         x.one(keys[1])
-    elif n.features.words >= 18:
+    elif n.features.words >= LONG_WORDS:
         x.one(keys[2])
     elif n.features.words < 5:
         x.one(keys[3])
@@ -331,11 +350,11 @@ _TAG_OTHER: Final = _INDEX["tag_other"]
 _IN_MAIN: Final = _INDEX["in_main"]
 _OUTSIDE_MAIN: Final = _INDEX["outside_main"]
 _NO_MAIN: Final = _INDEX["no_main"]
-_CLASS_FEATURES: Final = {c: _INDEX["class_" + c] for c in _CLASSES}
-_NO_MAIN_FEATURES: Final = {c: _INDEX["no_main_" + c] for c in _CLASSES}
-_TAG_FEATURES: Final = {tag: _INDEX["tag_" + kind] for tag, kind in _TAGS.items()}
-_CONTAINER_FEATURES: Final = tuple((c, _INDEX["in_" + c]) for c in _CONTAINERS)
-_HINT_FEATURES: Final = {h: _INDEX["hint_" + h] for h in _HINTS}
+_CLASS_FEATURES: Final = {c: _INDEX["class_" + c.value] for c in _CLASSES}
+_NO_MAIN_FEATURES: Final = {c: _INDEX["no_main_" + c.value] for c in _CLASSES}
+_TAG_FEATURES: Final = {tag: _INDEX["tag_" + kind] for tag, kind in _TAG_KINDS.items()}
+_CONTAINER_FEATURES: Final = tuple((c, _INDEX["in_" + c]) for c in _CONTAINERS_READ)
+_HINT_FEATURES: Final = {h: _INDEX["hint_" + h] for h in _HINTS_READ}
 _SIDE_FEATURES: Final = tuple(
     (tuple(_INDEX[side + "_" + kind] for kind in _NEIGHBOUR_KINDS), step)
     for side, step in zip(_SIDES, (-1, 1, -2, 2), strict=True)

@@ -7,14 +7,15 @@ about half a word so a Chinese paragraph is as "long" as its English translation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Final
 
-from .budget import Deadline, checked
-from .lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
-from .model import Block
-from .patterns import CUE_WORDS
+from ..budget import Deadline, checked
+from ..lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
+from ..model import Block, Features
+from ..native import c_function
+from ..patterns import CUE_WORDS
 
 _SENTENCE_END: Final = frozenset(".!?…。！？:;")
 _CLOSERS: Final = frozenset("\"'”’»)」』")
@@ -103,11 +104,9 @@ def _count_in_python(
 
 
 def _load_count() -> Callable[[str, frozenset[str], frozenset[str]], tuple[int, int, frozenset[str], bool]]:
-    try:
-        from ._text import count
-    except ImportError:
-        return _count_in_python
-    return count
+    """`_text.count` where the build made it, else its Python twin."""
+    count = c_function("_text", "count")
+    return _count_in_python if count is None else count
 
 
 _COUNT: Final = _load_count()
@@ -116,9 +115,8 @@ _COUNT: Final = _load_count()
 def _load_counters() -> dict[frozenset[str], Callable[[str], tuple[int, int, frozenset[str], bool]]]:
     """`_text.count_in` bound to a table of the words of each of `lang`'s stop lists
     (and of none) with `CUE_WORDS`, made once from those very sets; none without it."""
-    try:
-        from ._text import count_in, words_table
-    except ImportError:
+    count_in, words_table = c_function("_text", "count_in"), c_function("_text", "words_table")
+    if count_in is None or words_table is None:
         return {}
     lists = (*STOPWORDS.values(), ALL_STOPWORDS, frozenset())
     return {stop: partial(count_in, words_table(stop, CUE_WORDS)) for stop in lists}
@@ -173,6 +171,26 @@ def _has_separator(text: str) -> bool:
 
 
 _SEP_MAX_WORDS: Final = 12
+
+
+def typical_density(features: Iterable[Features], min_words: int, *, upper: bool) -> float | None:
+    """The stop-word density of the page's prose: the median of its longest blocks'
+    (the 8 longest of `min_words` or more), None where it has none. Its level depends
+    on the language and its stop list, so both the content classes and the scorer
+    measure density against it. Of an even number, the upper or the lower middle one
+    (`upper`): the scorer was trained on the upper, the classes' thresholds on the lower."""
+    longest = sorted((f for f in features if f.words >= min_words), key=_words, reverse=True)[:_TYPICAL_OF]
+    if not longest:
+        return None
+    densities = sorted(f.stop_density for f in longest)
+    return densities[len(densities) // 2 if upper else (len(densities) - 1) // 2]
+
+
+def _words(f: Features) -> int:
+    return f.words
+
+
+_TYPICAL_OF: Final = 8  # the longest blocks a page's typical density is measured on
 
 
 def digit_ratio(text: str) -> float:

@@ -1,0 +1,121 @@
+"""Context detectors: they read a block's neighbours and runs, and relabel what the
+content classifier labelled (ARTICLE or OTHER), never a pattern detector's label.
+
+Why apart: they run after the content classes (`Config.detectors`), on a page whose
+every block has a label. They claim every block their rule covers; which of those
+claims take is the registry's one rule (`registry.run`): only over a label the
+content classifier (a tentative detector) gave, or over none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from typing import Final
+
+from .. import patterns
+from ..model import Block, Label, Verdict, verdict
+from .page import Page
+
+# What the content classifier labels (None where it is off): the prose these detectors weigh.
+_CLASSED: Final = (None, Label.ARTICLE, Label.OTHER)
+
+
+def detect_repetition(page: Page) -> Iterator[Verdict]:
+    """Short lines seen twice or more on one page are menus repeated in header and footer."""
+    short = page.config.short_max_words
+    for b in [b for b in page.blocks if b.features.repeats > 1]:
+        if b.features.words <= short:
+            yield verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
+
+
+def detect_comment_section(page: Page) -> Iterator[Verdict]:
+    """After the article has begun, a comment heading opens the comment section.
+
+    A bare "Comments" is often a share-bar button, so it opens the section only when
+    another comment or login cue follows within a few blocks. Everything content-like
+    from there on is comment until a related, footer or navigation block closes it;
+    pattern labels inside (login, votes) stay, as the run keeps them.
+    """
+    blocks = page.blocks
+    prose_seen = 0
+    in_section = False
+    for b in blocks:
+        if not in_section and b.label is Label.ARTICLE and b.score >= page.config.weight_good_cap / 2:
+            prose_seen += 1
+        elif prose_seen >= 2 and b.label is Label.COMMENT and _opens_comments(b, blocks):
+            in_section = True
+        elif in_section and b.label in (Label.RELATED, Label.FOOTER, Label.NAVIGATION):
+            in_section = False
+        elif in_section:
+            yield verdict(b.index, Label.COMMENT, "inside the comment section")
+
+
+def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
+    if patterns.COMMENT_AUTHOR.match(marker.text):
+        return True
+    if not patterns.COMMENT_MARKER.match(marker.text):
+        return False
+    if not patterns.WEAK_COMMENT_MARKER.match(marker.text):
+        return True
+    following = blocks[marker.index + 1 : marker.index + 4]
+    return any(b.label in (Label.COMMENT, Label.LOGIN) and b.text != marker.text for b in following)
+
+
+def detect_related_section(page: Page) -> Iterator[Verdict]:
+    """Short blocks after a related-links heading are the list's items; the list ends
+    where prose begins (long teasers are left to the reducer, behind the heading)."""
+    blocks = page.blocks
+    ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
+    for heading in [
+        b for b in page.candidates if b.label is Label.RELATED and patterns.RELATED.match(b.text)
+    ]:
+        # by index: a slice would copy the rest of the page for every heading
+        for b in map(blocks.__getitem__, range(heading.index + 1, len(blocks))):
+            if b.label is Label.OTHER:
+                yield verdict(b.index, Label.RELATED, "item of a related-links list")
+            elif b.label is Label.ARTICLE and _is_list_teaser(b):
+                yield verdict(b.index, Label.RELATED, "headline-like item of a related-links list")
+            elif b.label in ends:
+                break
+
+
+def _is_list_teaser(b: Block) -> bool:
+    """A bulleted or numbered line that does not end like a sentence: a teaser's headline
+    (with its source and time), not a paragraph."""
+    return not b.features.ends_sentence and patterns.LIST_ITEM.match(b.text) is not None
+
+
+def detect_other_articles(page: Page) -> Iterator[Verdict]:
+    """On a page of several <article> elements holding long prose, the story is in one
+    of them; prose in the others is other posts' teasers, related posts or comments.
+    The story's element is the one with the most words in long blocks of its own that
+    no detector claimed (reader comments, often <article> elements of their own and
+    longer than a short story, never elect it), and elements nested in it are parts of
+    it (a quoted post in the story stays)."""
+    words: dict[int, int] = {}
+    long_words = page.config.good_min_words
+    for b in page.blocks:
+        if b.dom is not None and b.dom.articles and b.features.words >= long_words and b.label in _CLASSED:
+            words[b.dom.articles[-1]] = words.get(b.dom.articles[-1], 0) + b.features.words
+    if len(words) < 2:
+        return
+    main = max(words, key=lambda k: words[k])
+    for b in page.blocks:
+        if b.dom is not None and b.dom.articles and main not in b.dom.articles:
+            yield verdict(b.index, Label.RELATED, "in another <article> than the story's")
+
+
+def detect_list_runs(page: Page) -> Iterator[Verdict]:
+    """Runs of short lines (menus, link lists) are navigation, whatever their words."""
+    items = [
+        b.features.words <= 4 and not b.features.ends_sentence and b.label is not Label.ARTICLE
+        for b in page.blocks
+    ]
+    start = 0
+    for is_item, run in groupby(items):
+        size = len(list(run))
+        if is_item and size >= 4:
+            for b in page.blocks[start : start + size]:
+                yield verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
+        start += size
