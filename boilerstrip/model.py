@@ -88,13 +88,14 @@ class Dom(NamedTuple):
     articles: tuple[int, ...] = ()
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True, init=False, eq=False)
 class Block:
     """A piece of the page: a line of a text dump, or a block element of HTML.
 
     `label` starts as None and is set by the first detector that claims the block;
     `reasons` keeps every verdict ("detector: why") so users can see why it was kept
-    or dropped.
+    or dropped. Two blocks are two places in a page, so they compare (and hash) by
+    identity; `values()` compares what two walks made of a page.
     """
 
     text: str
@@ -128,6 +129,14 @@ class Block:
         self.reasons = [] if reasons is None else reasons
         self.tag = tag
         self.dom = dom
+
+    def values(self) -> tuple[Any, ...]:
+        """Every field, in order: two walks of one page agree when their blocks' values
+        do (the C walk is held to the Python walk so)."""
+        return (
+            self.text, self.index, self.line, self.features, self.label,
+            self.score, self.reasons, self.tag, self.dom,
+        )  # fmt: skip
 
     def __reduce__(self) -> tuple[type[Block], tuple[Any, ...]]:
         """Pickle by constructor (the mypyc-compiled class has no field-wise restore)."""

@@ -28,7 +28,7 @@ class Comment:
         return render.comment_dict(self)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Result:
     """The cleaned page: article text, metadata, comments and every labelled block.
 
@@ -62,6 +62,22 @@ class Result:
     # What kind of page: article, forum, product, collection, listing, documentation
     # or service (`pagetype`); it decides how the reducer reads the page.
     page_type: str = "article"
+
+    def __eq__(self, other: object) -> bool:
+        """Two results are equal when they say the same of a page: every field, and the
+        blocks by value (a block itself compares by identity: it is a place in a page)."""
+        if not isinstance(other, Result):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def _values(self) -> tuple[Any, ...]:
+        """Every field, in order, the blocks as their values."""
+        return (
+            self.text, self.title, self.date, self.date_modified, self.dateline, self.section,
+            self.authors, self.site_name, self.wire_service, self.copyright, self.site_copyright,
+            self.language, self.comments, [b.values() for b in self.blocks], self.url,
+            self.source_type, self.page_type,
+        )  # fmt: skip
 
     def to_dict(self, *, with_blocks: bool = False) -> dict[str, Any]:
         """A JSON-ready dict; blocks only on request because they dwarf the rest."""

@@ -141,3 +141,17 @@ def test_a_text_dump_opening_with_a_stray_tag_is_text() -> None:
     fragment = f"<p>{para}</p>"
     assert boilerstrip.clean(fragment).source_type == "html"
     assert boilerstrip.clean(f"<!doctype html><title>x</title>{para}").source_type == "html"
+
+
+def test_blocks_compare_by_identity_and_results_by_what_they_say(seed_text: str) -> None:
+    """Two blocks of a page are two places in it, even with the same text and fields;
+    two cleanings of one page are equal Results, their blocks compared by value."""
+    first, again = boilerstrip.clean(seed_text), boilerstrip.clean(seed_text)
+    assert first == again
+    head = first.blocks[0]
+    copy = boilerstrip.Block(head.text, head.index, head.line)
+    assert copy != boilerstrip.Block(head.text, head.index, head.line)
+    assert copy.values() == boilerstrip.Block(head.text, head.index, head.line).values()
+    assert len({id(b) for b in first.blocks}) == len(set(first.blocks)) == len(first.blocks)
+    again.blocks[-1].reasons.append("changed")
+    assert first != again

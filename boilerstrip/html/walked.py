@@ -46,7 +46,7 @@ class WalkResult(NamedTuple):
     root_langs: tuple[str | None, ...]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class HtmlPage:
     """What the walk gives: the blocks, the <title> without its site name, and the
     tags `htmlmeta` reads (`collected`)."""
@@ -54,6 +54,14 @@ class HtmlPage:
     blocks: list[Block]
     title: str | None = None
     collected: Markup = field(default_factory=Markup)
+
+    def __eq__(self, other: object) -> bool:
+        """Two walks of a page agree when all they give is equal, their blocks by value
+        (blocks themselves compare by identity)."""
+        if not isinstance(other, HtmlPage):
+            return NotImplemented
+        mine, theirs = [b.values() for b in self.blocks], [b.values() for b in other.blocks]
+        return self.title == other.title and self.collected == other.collected and mine == theirs
 
 
 # A separator is tried only where a run of white space starts (from inside the run it
