@@ -86,10 +86,27 @@ def test_the_rows_in_c_are_the_rows_in_python() -> None:
         main, typical = scorer.page_context(blocks)
         weights = reduce.block_weights(blocks, cfg)
         for page_type in (result.page_type, "not a type"):
-            args = (blocks, weights, typical, main, cfg.good_min_words, page_type)
-            expected = [[float(v).hex() for v in row] for row in blockrows.python_rows(*args)]
-            for made in (blockrows.rows(*args), blockrows.rows(*args, deadline=Deadline(600))):
+            page = columns.RowContext(
+                blocks, weights, typical, main, cfg.good_min_words, cfg.near_min_words, page_type
+            )
+            expected = [[float(v).hex() for v in row] for row in blockrows.python_rows(page)]
+            for made in (blockrows.rows(page), blockrows.rows(page._replace(deadline=Deadline(600)))):
                 assert [[v.hex() for v in row] for row in made] == expected, case.name
+
+
+def test_the_c_loops_are_called_on_spans_that_check_the_deadline() -> None:
+    """`columns.spans`: the whole page in one call without a limit (an empty page too),
+    else chunks of `ITEMS_PER_CHECK` covering every item once, the deadline checked
+    before each (a page out of time stops before its first chunk)."""
+    from boilerstrip.budget import ITEMS_PER_CHECK, TimeLimitError
+
+    assert list(columns.spans(0, None)) == [(0, 0)] and list(columns.spans(5, Deadline(0))) == [(0, 5)]
+    n = 2 * ITEMS_PER_CHECK + 3
+    made = list(columns.spans(n, Deadline(600)))
+    assert made == [(0, ITEMS_PER_CHECK), (ITEMS_PER_CHECK, 2 * ITEMS_PER_CHECK), (2 * ITEMS_PER_CHECK, n)]
+    assert list(columns.spans(0, Deadline(600))) == []
+    with pytest.raises(TimeLimitError):
+        next(columns.spans(n, Deadline(1e-9)))
 
 
 @pytest.mark.parametrize(
@@ -196,11 +213,11 @@ def test_text_rows_are_their_columns_line_by_line() -> None:
         blocks = result.blocks
         main, typical = scorer.page_context(blocks)
         weights = block_weights(blocks, cfg)
-        args = (blocks, weights, typical, cfg.good_min_words, cfg.near_min_words)
-        columns = linerows.text_columns(*args)
-        rows = linerows.text_rows(*args)
-        assert len(columns) == len(linerows.TEXT_FEATURES) and len(rows) == len(blocks), case.name
-        assert rows == linerows._rows_of(columns) == [[c[i] for c in columns] for i in range(len(blocks))]
+        page = columns.RowContext(blocks, weights, typical, main, cfg.good_min_words, cfg.near_min_words)
+        made = linerows.text_columns(page)
+        rows = linerows.text_rows(page)
+        assert len(made) == len(linerows.TEXT_FEATURES) and len(rows) == len(blocks), case.name
+        assert rows == linerows._rows_of(made) == [[c[i] for c in made] for i in range(len(blocks))]
     needs_c(linerows._C_ROWS, "the rows of columns in C")
     assert linerows._C_ROWS([]) == linerows._rows_of([]) == []
     assert linerows._C_ROWS([[], []]) == linerows._rows_of([[], []]) == []

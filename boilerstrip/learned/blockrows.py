@@ -12,20 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ..budget import ITEMS_PER_CHECK, Deadline, checked
-from ..model import Block, Dom, Label
+from ..budget import checked
+from ..model import Block, Dom
 from ..native import c_function
-from .columns import (
-    BLOCK_NAMES,
-    LABEL_INDEX,
-    MISSING,
-    PAGE_NAMES,
-    SIDES,
-    WHERE,
-    WINDOW,
-    page_features,
-    running,
-)
+from .columns import MISSING, SHARED_NAMES, SIDES, WHERE, WINDOW, RowContext, block_columns, running, spans
 from .pagetype import TYPES
 
 _C_HTML_ROWS: Final[Callable[..., list[list[float]]] | None] = c_function(
@@ -52,7 +42,7 @@ _DOM_FIELDS: Final = tuple(
 )
 #: The HTML model's features, in row order.
 FEATURES: Final[tuple[str, ...]] = (
-    *BLOCK_NAMES, *PAGE_NAMES,
+    *SHARED_NAMES,
     "link", "depth", "heading", "tag", "hint", "n_articles", "in_main_owner", "no_main",
     *(f"in_{c}" for c in _ENCLOSING),
     *(f"n{j}_{k}" for j in SIDES for k in ("words", "label", "link", "score", "samehint")),
@@ -62,74 +52,52 @@ FEATURES: Final[tuple[str, ...]] = (
 _C_TABLES: Final = (MISSING, WINDOW, SIDES, _TAG_INDEX, _HINT_INDEX, _ENCLOSING, _DOM_FIELDS, len(FEATURES))  # fmt: skip
 
 
-def rows(
-    blocks: Sequence[Block],
-    weights: Sequence[float],
-    typical: float,
-    main: int,
-    long_words: int,
-    page_type: str = "article",
-    deadline: Deadline | None = None,
-) -> list[list[float]]:
-    """Every block's features, in `FEATURES` order. `weights` are the reducer's block
-    weights, `typical` the page's prose stop density, `main` the owner of its main
-    content container (-1: none), as `scorer.page_context` gives them; blocks of
-    `long_words` or more are prose to the <article> features (a thread's posts and a
-    story among teasers differ in how their prose spreads over <article> elements);
-    `page_type` is the page's kind as `pagetype` reads it; `deadline` is checked as
-    the rows are made."""
+def rows(page: RowContext) -> list[list[float]]:
+    """Every block's features, in `FEATURES` order (`RowContext` says what the page
+    holds); blocks of `page.long_words` or more are prose to the <article> features (a
+    thread's posts and a story among teasers differ in how their prose spreads over
+    <article> elements)."""
     if _C_HTML_ROWS is None:
-        return python_rows(blocks, weights, typical, main, long_words, page_type, deadline)
-    kind, n, labels, kept, words, links = _columns(blocks, page_type)
+        return python_rows(page)
+    blocks = page.blocks
     listed = blocks if isinstance(blocks, list) else list(blocks)
+    labels, kept, words, page_values = block_columns(blocks)
+    links = _links(blocks)
     scores = [b.score for b in blocks]
-    page = page_features(n, words, labels)
-    prose = _article_prose(blocks, long_words)
+    prose = _article_prose(blocks, page.long_words)
     all_prose = float(sum(prose.values()) or 1.0)
-    columns = (listed, weights, labels, kept, words, links, scores, page, prose, all_prose, typical, main, kind)  # fmt: skip
-    if deadline is None or deadline.limit <= 0:
-        return _C_HTML_ROWS(*columns, _C_TABLES, 0, n)
-    out: list[list[float]] = []
-    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
-        deadline.check(WHERE)
-        out.extend(_C_HTML_ROWS(*columns, _C_TABLES, lo, min(n, lo + ITEMS_PER_CHECK)))
-    return out
+    kind = _kind(page.page_type)
+    columns = (listed, page.weights, labels, kept, words, links, scores, page_values, prose, all_prose, page.typical, page.main, kind)  # fmt: skip
+    parts = [_C_HTML_ROWS(*columns, _C_TABLES, lo, hi) for lo, hi in spans(len(blocks), page.deadline)]
+    return parts[0] if len(parts) == 1 else [row for part in parts for row in part]
 
 
-def _columns(
-    blocks: Sequence[Block], page_type: str
-) -> tuple[float, int, list[float], list[float], list[float], list[float]]:
-    """What both row makers read of the page: its type's index, its block count, and
-    each block's label index, whether the reducer kept it, its words and link share."""
-    kind = float(TYPES.index(page_type)) if page_type in TYPES else MISSING
-    labels = [LABEL_INDEX.get(b.label, MISSING) for b in blocks]
-    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
-    words = [float(b.features.words) for b in blocks]
-    links = [b.dom.link_density if b.dom is not None else 0.0 for b in blocks]
-    return kind, len(blocks), labels, kept, words, links
+def _kind(page_type: str) -> float:
+    """The page type's index (`MISSING`: a type the model does not know)."""
+    return float(TYPES.index(page_type)) if page_type in TYPES else MISSING
 
 
-def python_rows(
-    blocks: Sequence[Block],
-    weights: Sequence[float],
-    typical: float,
-    main: int,
-    long_words: int,
-    page_type: str = "article",
-    deadline: Deadline | None = None,
-) -> list[list[float]]:
+def _links(blocks: Sequence[Block]) -> list[float]:
+    """Each block's link share (0 outside HTML)."""
+    return [b.dom.link_density if b.dom is not None else 0.0 for b in blocks]
+
+
+def python_rows(page: RowContext) -> list[list[float]]:
     """`rows` in Python: the reference for `_trees.html_rows` (which makes the same rows
     where it is built) and the rows everywhere else."""
-    kind, n, labels, kept, words, links = _columns(blocks, page_type)
-    page = page_features(n, words, labels)
+    blocks, weights, typical, main = page.blocks, page.weights, page.typical, page.main
+    n = len(blocks)
+    labels, kept, words, page_values = block_columns(blocks)
+    links = _links(blocks)
+    kind = _kind(page.page_type)
     sum_words, sum_kept, sum_links = running(words), running(kept), running(links)
-    prose = _article_prose(blocks, long_words)
+    prose = _article_prose(blocks, page.long_words)
     all_prose = sum(prose.values()) or 1.0
     out = []
-    for i in checked(range(n), deadline, WHERE):
+    for i in checked(range(n), page.deadline, WHERE):
         b = blocks[i]
         row = _block_features(b, i, n, weights[i], typical, kept[i], labels[i])
-        row.extend(page)
+        row.extend(page_values)
         _add_dom_features(row, b, main)
         for j in SIDES:
             _add_side(row, blocks, i + j, b, words, labels, links)

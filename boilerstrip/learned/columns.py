@@ -1,5 +1,6 @@
-"""What both keep models read of every block or line: the names of the features the
-two share, the page's make-up, and the running sums and tables their rows are made of.
+"""What both keep models read of every block or line: the page as the row builders
+take it (`RowContext`), the names of the features the two share, the columns and the
+page's make-up both start from, and the running sums and tables their rows are made of.
 
 Why a module: the HTML rows (`blockrows`) and the text-dump lines (`linerows`) hold the
 same block and page features in the same order; one copy of the names and of the
@@ -8,9 +9,11 @@ arithmetic keeps the two models' rows alike where they are meant to be.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Iterator, Sequence
+from typing import Final, NamedTuple
 
-from ..model import LABELS, Label
+from ..budget import ITEMS_PER_CHECK, Deadline
+from ..model import LABELS, Block, Label
 
 #: The neighbours each row reads, by distance (before and after).
 SIDES: Final = (-3, -2, -1, 1, 2, 3)
@@ -20,6 +23,51 @@ WHERE: Final = "while the keep model reads the blocks"  # where a TimeLimitError
 LABEL_INDEX: Final[dict[Label | None, float]] = {label: float(k) for k, label in enumerate(LABELS)}
 BLOCK_NAMES: Final = ("words", "chars", "stop", "stop_rel", "ends", "repeats", "pos", "score", "weight", "kept", "label")  # fmt: skip
 PAGE_NAMES: Final = ("n_blocks", "page_words", *(f"pshare_{label.value}" for label in LABELS))
+#: The features both models' rows start with: the block's own, then the page's.
+SHARED_NAMES: Final = (*BLOCK_NAMES, *PAGE_NAMES)
+
+
+class RowContext(NamedTuple):
+    """A labelled page as the keep model's row builders read it, made once a page
+    (`reduce.keep_features`) and handed down whole: the builders and their helpers
+    took these one argument each, the same list again at every level. `weights` are
+    the reducer's block weights, `typical` the page's prose stop density, `main` the
+    owner of its main content container (-1: none), as `scorer.page_context` gives
+    them; blocks of `long_words` or more are prose, lines under `short_words` short
+    (text dumps); `page_type` is the page's kind as `pagetype` reads it (HTML);
+    `marks` a text dump's `page_marks` where the caller made them (None: made where
+    needed); `deadline` is checked as the rows are made."""
+
+    blocks: Sequence[Block]
+    weights: Sequence[float]
+    typical: float
+    main: int
+    long_words: int
+    short_words: int
+    page_type: str = "article"
+    marks: Sequence[tuple[int, int, int]] | None = None
+    deadline: Deadline | None = None
+
+
+def block_columns(blocks: Sequence[Block]) -> tuple[list[float], list[float], list[float], list[float]]:
+    """What both row builders start from: each block's label index, whether the reducer
+    kept it and its words, by feature, and the page's features (`page_features`)."""
+    labels = [LABEL_INDEX.get(b.label, MISSING) for b in blocks]
+    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
+    words = [float(b.features.words) for b in blocks]
+    return labels, kept, words, page_features(len(blocks), words, labels)
+
+
+def spans(n: int, deadline: Deadline | None) -> Iterator[tuple[int, int]]:
+    """The (lo, hi) stretches of `n` items a C loop is called on: all at once without a
+    limit, else `ITEMS_PER_CHECK` at a time with `deadline` checked before each (as
+    often as `budget.checked` checks a Python loop)."""
+    if deadline is None or deadline.limit <= 0:
+        yield 0, n
+        return
+    for lo in range(0, n, ITEMS_PER_CHECK):
+        deadline.check(WHERE)
+        yield lo, min(n, lo + ITEMS_PER_CHECK)
 
 
 def page_features(n: int, words: list[float], labels: list[float]) -> list[float]:

@@ -12,7 +12,8 @@ On the held-out quarter of the WCXB domains it lifts mean F1 from 0.71 to 0.82.
 The rows are made by `blockrows` (HTML) and `linerows` (text dumps), the trees read
 and walked by `forest`; this module relabels the blocks by the model's probabilities.
 Every feature is generic: numbers about the block and the page, never a site, a string
-or a class name. The reducer calls `rows`/`text_rows`, `decide` and `Forest` from here.
+or a class name. The reducer calls `rows`/`text_rows` (of a page's `RowContext`), `decide`
+and `Forest` from here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Final
 from ..budget import Deadline
 from ..model import Block, Label
 from .blockrows import rows as rows
+from .columns import RowContext as RowContext
 from .forest import Forest as Forest
 from .forest import load as load
 from .forest import probabilities

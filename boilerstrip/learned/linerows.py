@@ -13,22 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ..budget import ITEMS_PER_CHECK, Deadline, checked
+from ..budget import Deadline, checked
 from ..detect.features import cap_ratio, digit_ratio
-from ..model import Block, Label
+from ..model import Block
 from ..native import c_function
 from .cadence import MAX_PERIOD, cadence, chains, text_runs
-from .columns import (
-    BLOCK_NAMES,
-    LABEL_INDEX,
-    MISSING,
-    PAGE_NAMES,
-    SIDES,
-    WHERE,
-    WINDOW,
-    page_features,
-    running,
-)
+from .columns import MISSING, SHARED_NAMES, SIDES, WHERE, WINDOW, RowContext, block_columns, running, spans
 from .marks import page_marks
 from .pagestats import TEXT_STATS
 from .pagetype import TYPES, text_profile
@@ -42,7 +32,7 @@ _C_CADENCE: Final[Callable[[bytes, list[float], int], list[list[float]]] | None]
 _C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
 #: The text model's features, in row order.
 TEXT_FEATURES: Final[tuple[str, ...]] = (
-    *BLOCK_NAMES, *PAGE_NAMES,
+    *SHARED_NAMES,
     "caps", "digits", "cues", "chars_per_word", "commas", "symbol_start", "colon_end", "price", "code",
     "forum_line", "group_share", "blank_style",
     "short_run", "long_run", "prev_long", "next_long", "words_before",
@@ -55,22 +45,13 @@ TEXT_FEATURES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 
-def text_rows(
-    blocks: Sequence[Block],
-    weights: Sequence[float],
-    typical: float,
-    long_words: int,
-    short_words: int,
-    deadline: Deadline | None = None,
-    marks: Sequence[tuple[int, int, int]] | None = None,
-) -> list[list[float]]:
-    """Every line's features of a text dump, in `TEXT_FEATURES` order. `weights`,
-    `typical` and `deadline` as for `rows`; lines of `long_words` or more are prose,
-    lines under `short_words` short (menus, card titles, bylines come in runs of short
-    lines). Made a feature at a time (`text_columns`) and turned into rows at the end:
-    most features are a page's constant or a neighbour's value, which a column holds
-    as the same float objects moved along, where a row a line made a float per value."""
-    columns = text_columns(blocks, weights, typical, long_words, short_words, deadline, marks)
+def text_rows(page: RowContext) -> list[list[float]]:
+    """Every line's features of a text dump, in `TEXT_FEATURES` order (`RowContext`
+    says what the page holds). Made a feature at a time (`text_columns`) and turned
+    into rows at the end: most features are a page's constant or a neighbour's value,
+    which a column holds as the same float objects moved along, where a row a line made
+    a float per value."""
+    columns = text_columns(page)
     if _C_ROWS is not None:
         return _C_ROWS(columns)
     return _rows_of(columns)
@@ -81,29 +62,20 @@ def _rows_of(columns: list[list[float]]) -> list[list[float]]:
     return [list(row) for row in zip(*columns, strict=True)]
 
 
-def text_columns(
-    blocks: Sequence[Block],
-    weights: Sequence[float],
-    typical: float,
-    long_words: int,
-    short_words: int,
-    deadline: Deadline | None = None,
-    marks: Sequence[tuple[int, int, int]] | None = None,
-) -> list[list[float]]:
+def text_columns(page: RowContext) -> list[list[float]]:
     """`text_rows` by feature: one list of every line's values for each name of
-    `TEXT_FEATURES`, in its order. `marks`: the lines' `page_marks` where the
-    caller made them (for the page's type), else they are made here."""
+    `TEXT_FEATURES`, in its order. Lines of `page.long_words` or more are prose, lines
+    under `page.short_words` short (menus, card titles, bylines come in runs of short
+    lines); `page.marks` are made here where the caller did not make them."""
+    blocks, weights, typical, deadline = page.blocks, page.weights, page.typical, page.deadline
+    long_words, short_words = page.long_words, page.short_words
     n = len(blocks)
-    labels = [LABEL_INDEX.get(b.label, MISSING) for b in blocks]
-    kept = [1.0 if b.label is Label.ARTICLE else 0.0 for b in blocks]
-    words = [float(b.features.words) for b in blocks]
+    labels, kept, words, page_values = block_columns(blocks)
     long = [1.0 if w >= long_words else 0.0 for w in words]
     ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
     rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
     scores = [b.score for b in blocks]
-    page = page_features(n, words, labels)
-    if marks is None:
-        marks = page_marks(blocks, deadline)
+    marks = page.marks if page.marks is not None else page_marks(blocks, deadline)
     profile = text_profile(blocks, deadline, marks)
     groups = _group_sizes(blocks)
     shapes = [
@@ -127,7 +99,7 @@ def text_columns(
         kept,
         labels,
     ]
-    out.extend([v] * n for v in page)
+    out.extend([v] * n for v in page_values)
     out.extend(_line_columns(blocks, marks, deadline))
     out.append([groups[b.features.group] / n for b in blocks])
     out.append([1.0 if len(groups) > 1 else 0.0] * n)
@@ -196,13 +168,11 @@ def _line_columns(
         return _line_columns_in_python(blocks, marks, deadline)
     blocks = blocks if isinstance(blocks, list) else list(blocks)  # the C loop reads lists
     marks = marks if isinstance(marks, list) else list(marks)
-    n = len(blocks)
-    if deadline is None or deadline.limit <= 0:
-        return _C_LINE_COLUMNS(blocks, marks, MISSING, 0, n)
+    parts = [_C_LINE_COLUMNS(blocks, marks, MISSING, lo, hi) for lo, hi in spans(len(blocks), deadline)]
+    if len(parts) == 1:
+        return parts[0]
     out: list[list[float]] = [[] for _ in range(10)]
-    for lo in range(0, n, ITEMS_PER_CHECK):  # the deadline checked as often as `checked` does
-        deadline.check(WHERE)
-        part = _C_LINE_COLUMNS(blocks, marks, MISSING, lo, min(n, lo + ITEMS_PER_CHECK))
+    for part in parts:
         for column, values in zip(out, part, strict=True):
             column.extend(values)
     return out

@@ -167,11 +167,11 @@ def keep_features(
 ) -> list[list[float]]:
     """The keep model's rows of a labelled page: `keep.text_rows` for a text dump,
     `keep.rows` for an HTML page (the one place both the pipeline and the training
-    script make them), checking `deadline` as they are made."""
+    script make them), of the one `keep.RowContext` made here, checking `deadline` as
+    they are made."""
     main, typical = scorer.page_context(blocks)
     weights = block_weights(blocks, cfg)
-    if text:
-        return keep.text_rows(
-            blocks, weights, typical, cfg.good_min_words, cfg.near_min_words, deadline, marks
-        )
-    return keep.rows(blocks, weights, typical, main, cfg.good_min_words, page_type, deadline)
+    page = keep.RowContext(
+        blocks, weights, typical, main, cfg.good_min_words, cfg.near_min_words, page_type, marks, deadline
+    )
+    return keep.text_rows(page) if text else keep.rows(page)
