@@ -84,6 +84,7 @@ static PyObject *share(PyObject *v) {
 }
 
 static PyObject *html_rows(PyObject *self, PyObject *args) {
+    (void)self;
     PyObject *blocks, *weights, *labels, *kept, *words, *links, *scores, *page, *prose, *tables;
     double all_prose, typical, kind;
     Py_ssize_t main_owner, lo, hi;

@@ -8,6 +8,7 @@
  * or a neighbour's value; turned into rows here each costs a pointer, where zip made
  * a tuple a line and then a list of it. */
 static PyObject *rows(PyObject *self, PyObject *columns) {
+    (void)self;
     if (!PyList_Check(columns)) {
         PyErr_SetString(PyExc_TypeError, "rows() needs a list of columns");
         return NULL;

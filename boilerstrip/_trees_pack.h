@@ -89,6 +89,7 @@ static Packed *packed_forest(Forest *f, Py_ssize_t width) {
  * for rows of `width` and its nodes packed, for walk() (learned.forest.Forest holds it): checking
  * and packing its nodes on every call cost the text model a fifth of its walk. */
 static PyObject *pack(PyObject *self, PyObject *args) {
+    (void)self;
     Forest f = {0};
     Py_ssize_t width;
     if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*n", &f.feature, &f.threshold, &f.left, &f.right, &f.value, &f.roots,

@@ -77,6 +77,7 @@ done:
 
 /* walk(packed, base, rows): the probability of every row by the forest pack() made. */
 static PyObject *walk(PyObject *self, PyObject *args) {
+    (void)self;
     PyObject *capsule, *rows;
     double base;
     if (!PyArg_ParseTuple(args, "OdO!", &capsule, &base, &PyList_Type, &rows)) return NULL;
@@ -121,6 +122,7 @@ done:
  * once for its width, where checking every node on every call cost four fifths of
  * its time on the page-type model, which a text dump asks twice). */
 static PyObject *packed_margins(PyObject *self, PyObject *args) {
+    (void)self;
     PyObject *capsule, *values;
     Py_ssize_t classes;
     if (!PyArg_ParseTuple(args, "OO!n", &capsule, &PyList_Type, &values, &classes)) return NULL;
