@@ -7,8 +7,9 @@ so those tests skipped for every developer and ran only in CI's pass on the inst
 build. Here, when `import boilerstrip` finds this checkout's sources, the C modules
 (not mypyc's) are built beside them (`setup.py build_ext --inplace` with
 BOILERSTRIP_COMPILE=c; the `.so` files are git-ignored), unless they are newer than
-their sources already (each .c and the parts it includes). Not when the run imports another build (CI's installed or
-sanitized passes), nor under BOILERSTRIP_PURE=1, which runs the Python twins. Where
+their sources already (each .c and the parts it includes). Not when the run imports
+another build (CI's installed or sanitized passes), nor under BOILERSTRIP_PURE=1,
+which runs the Python twins. Where
 the build fails (no C compiler, no Python headers), the report says so at its head and
 its end, and the parity tests skip with that reason.
 """
