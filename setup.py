@@ -128,11 +128,11 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 
 
 def c_extensions() -> list:  # type: ignore[type-arg]
-    """The HTML walk in C (boilerstrip/_walk.c and the parts it includes, _walk_*.h),
-    built against lxml's headers: it reads the tree lxml parsed without a Python object
-    per element (see html/tree.py); and the word split and UTF-8 check (boilerstrip/_text.c,
-    see lang.py and decode.py); and the keep models' tree walks and rows
-    (boilerstrip/_trees.c, see boilerstrip/learned/)."""
+    """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
+    the tree lxml parsed without a Python object per element (see html/tree.py); and the
+    word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
+    keep models' tree walks and rows (boilerstrip/_trees.c, see boilerstrip/learned/).
+    Each .c includes its parts (_walk_*.h, _text_*.h, _trees_*.h; see _parts)."""
     if _switch() == "0":
         return []
     try:
@@ -146,11 +146,18 @@ def c_extensions() -> list:  # type: ignore[type-arg]
             "boilerstrip._walk",
             ["boilerstrip/_walk.c"],
             include_dirs=lxml.get_include(),
-            depends=sorted(glob.glob("boilerstrip/_walk_*.h")),  # its parts, one unit
+            depends=_parts("_walk"),
         ),
-        Extension("boilerstrip._text", ["boilerstrip/_text.c"]),
-        Extension("boilerstrip._trees", ["boilerstrip/_trees.c"]),
+        Extension("boilerstrip._text", ["boilerstrip/_text.c"], depends=_parts("_text")),
+        Extension("boilerstrip._trees", ["boilerstrip/_trees.c"], depends=_parts("_trees")),
     ]
+
+
+def _parts(module: str) -> list[str]:
+    """The parts a C module's .c includes (boilerstrip/<module>_*.h), compiled with it as one
+    unit: as `depends`, a build remakes the module when one of them changes, and the sdist
+    ships them (setuptools adds an extension's depends to it)."""
+    return sorted(glob.glob(f"boilerstrip/{module}_*.h"))
 
 
 setup(ext_modules=compiled_modules() + c_extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -7,8 +7,9 @@ so those tests skipped for every developer and ran only in CI's pass on the inst
 build. Here, when `import boilerstrip` finds this checkout's sources, the C modules
 (not mypyc's) are built beside them (`setup.py build_ext --inplace` with
 BOILERSTRIP_COMPILE=c; the `.so` files are git-ignored), unless they are newer than
-their sources already. Not when the run imports another build (CI's installed or
-sanitized passes), nor under BOILERSTRIP_PURE=1, which runs the Python twins. Where
+their sources already (each .c and the parts it includes). Not when the run imports
+another build (CI's installed or sanitized passes), nor under BOILERSTRIP_PURE=1,
+which runs the Python twins. Where
 the build fails (no C compiler, no Python headers), the report says so at its head and
 its end, and the parity tests skip with that reason.
 """
@@ -49,13 +50,22 @@ def _imports_the_sources() -> bool:
     return origin is not None and pathlib.Path(origin).resolve().parent == PACKAGE
 
 
-def _stale() -> list[pathlib.Path]:
-    """The C sources under boilerstrip/ whose module is missing or older than them."""
+def parts(source: pathlib.Path) -> list[pathlib.Path]:
+    """The parts a C module's .c includes and is compiled with, `<module>_*.h` beside it:
+    the rule setup.py's `_parts` gives the build as the module's depends (kept the same,
+    or a part edited here would ask for a build that setup.py finds up to date)."""
+    return sorted(source.parent.glob(f"{source.stem}_*.h"))
+
+
+def _stale(package: pathlib.Path = PACKAGE) -> list[pathlib.Path]:
+    """The C sources under `package` whose module is missing or older than them or one
+    of their parts (an edit to a part changes the module as much as one to its .c)."""
     suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
     out = []
-    for source in sorted(PACKAGE.rglob("*.c")):
+    for source in sorted(package.rglob("*.c")):
         built = source.with_name(source.stem + suffix)
-        if not built.is_file() or built.stat().st_mtime < source.stat().st_mtime:
+        newest = max(path.stat().st_mtime for path in [source, *parts(source)])
+        if not built.is_file() or built.stat().st_mtime < newest:
             out.append(source)
     return out
 

@@ -1,0 +1,154 @@
+/* _text_lines.h: part of _text.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). A line's shape (its capitals, digits and
+   commas, by a table of the characters below 256) and line_columns(), the text model's
+   ten columns of a run of lines. */
+
+/* What the pattern \w (and \b around it) takes for a word character, as sre does. */
+static inline int is_word(Py_UCS4 c) {
+    return c < 128 ? (ASCII_ALNUM[c] || c == '_') : Py_UNICODE_ISALNUM(c);
+}
+
+/* A line's capitals, digits and commas (learned.linerows._line_shape's numbers). */
+typedef struct { double caps, digits; Py_ssize_t commas; } Shape;
+
+/* What a character below 256 is to shape_of, by table (made at import by the same
+   Py_UNICODE_* tests the loop of wider texts makes): a one-byte text is read with a
+   lookup a character, where the tests cost a line four times as much. */
+enum { C_WORD = 1, C_DIGIT = 2, C_UPPER = 4, C_COMMA = 8, C_INITIAL = 16 };
+static unsigned char LATIN1_CLASS[256];
+
+static unsigned char char_class(Py_UCS4 c) {
+    int word = is_word(c), digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+    return (unsigned char)((word ? C_WORD : 0) | (digit ? C_DIGIT : 0) | (Py_UNICODE_ISUPPER(c) ? C_UPPER : 0) |
+                           (c == ',' || c == 0x3001 || c == 0xff0c ? C_COMMA : 0) |
+                           (word && !digit && c != '_' ? C_INITIAL : 0));
+}
+
+/* What shape_of counts as it reads a line: the words' initials and the capitals among
+   them, the digits and the commas; prev_word, whether the character before was a word
+   character (a word's initial follows none). */
+typedef struct { Py_ssize_t initials, upper, digits, commas; unsigned prev_word; } Counts;
+
+/* A character of class k (LATIN1_CLASS's bits) counted: one step of shape_of's loops,
+   inlined into each (the counts stay in registers, as they were as locals). */
+static inline void count_class(Counts *s, unsigned k) {
+    s->digits += (k & C_DIGIT) != 0;
+    if ((k & C_INITIAL) && !s->prev_word) {
+        s->initials++;
+        s->upper += (k & C_UPPER) != 0;
+    }
+    s->commas += (k & C_COMMA) != 0;
+    s->prev_word = k & C_WORD;
+}
+
+static Shape shape_of(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Counts counts = {0, 0, 0, 0, 0};
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            unsigned k = LATIN1_CLASS[chars[i]];
+            count_class(&counts, k);
+        }
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            unsigned k = c < 256 ? LATIN1_CLASS[c] : char_class(c);
+            count_class(&counts, k);
+        }
+    }
+    Shape out = {counts.initials ? (double)counts.upper / (double)counts.initials : 0.0,
+                 n ? (double)counts.digits / (double)n : 0.0, counts.commas};
+    return out;
+}
+
+/* Attribute names line_columns reads, interned once (constant, like ASCII_ALNUM). */
+static PyObject *S_TEXT, *S_FEATURES, *S_CHARS, *S_WORDS, *S_CUES;
+
+/* An int attribute of obj as a Py_ssize_t; -1 with an exception set. */
+static Py_ssize_t int_attr(PyObject *obj, PyObject *name) {
+    PyObject *v = PyObject_GetAttr(obj, name);
+    if (!v) return -1;
+    Py_ssize_t out = PyLong_Check(v) ? PyLong_AsSsize_t(v) : -1;
+    if (out < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "line_columns(): a count is not an int >= 0");
+    Py_DECREF(v);
+    return out;
+}
+
+/* One line's ten values into v: 0 on success, -1 with an exception set. */
+static int line_values(PyObject *block, PyObject *mark, double missing, double *v) {
+    PyObject *text = PyObject_GetAttr(block, S_TEXT), *f = PyObject_GetAttr(block, S_FEATURES), *cues = NULL;
+    int ok = -1;
+    if (!text || !f) goto done;
+    if (!PyUnicode_Check(text) || !PyTuple_Check(mark) || PyTuple_GET_SIZE(mark) != 3) {
+        PyErr_SetString(PyExc_TypeError, "line_columns(): a block's text is not a str or a mark not 3 ints");
+        goto done;
+    }
+    Py_ssize_t chars = int_attr(f, S_CHARS), words = chars < 0 ? -1 : int_attr(f, S_WORDS);
+    if (words < 0 || !(cues = PyObject_GetAttr(f, S_CUES))) goto done;
+    if (cues != Py_None && !PyAnySet_Check(cues)) {
+        PyErr_SetString(PyExc_TypeError, "line_columns(): cues are not a set");
+        goto done;
+    }
+    Shape sh = shape_of(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    v[0] = sh.caps;
+    v[1] = sh.digits;
+    v[2] = cues == Py_None ? missing : (double)PySet_GET_SIZE(cues);
+    v[3] = words ? (double)chars / (double)words : (double)chars;
+    v[4] = (double)sh.commas / (double)(words > 1 ? words : 1);
+    v[5] = n && Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(text, 0)) ? 0.0 : 1.0;
+    v[6] = n && PyUnicode_READ_CHAR(text, n - 1) == ':' ? 1.0 : 0.0;
+    for (int k = 0; k < 3; k++) { /* ints (0 or 1) read as such: PyFloat_AsDouble makes a float of each */
+        PyObject *m = PyTuple_GET_ITEM(mark, k);
+        v[7 + k] = PyLong_CheckExact(m) ? (double)PyLong_AsLong(m) : PyFloat_AsDouble(m);
+        if (v[7 + k] == -1.0 && PyErr_Occurred()) goto done;
+    }
+    ok = 0;
+done:
+    Py_XDECREF(text);
+    Py_XDECREF(f);
+    Py_XDECREF(cues);
+    return ok;
+}
+
+PyDoc_STRVAR(line_columns_doc,
+"line_columns(blocks, marks, missing, lo, hi)\n\n"
+"learned.linerows._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten lists of the lines'\n"
+"capitals, digits, cues (`missing` for None), characters a word, commas a word, a\n"
+"leading symbol, a closing colon, and their price, code and forum marks.");
+
+static PyObject *line_columns(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *blocks, *marks;
+    double missing;
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "O!O!dnn", &PyList_Type, &blocks, &PyList_Type, &marks, &missing, &lo, &hi))
+        return NULL;
+    if (PyList_GET_SIZE(marks) != PyList_GET_SIZE(blocks) || lo < 0 || hi < lo || hi > PyList_GET_SIZE(blocks)) {
+        PyErr_SetString(PyExc_ValueError, "line_columns(): blocks and marks differ, or lo..hi is out of them");
+        return NULL;
+    }
+    PyObject *out = PyList_New(10);
+    if (!out) return NULL;
+    for (int c = 0; c < 10; c++) {
+        PyObject *column = PyList_New(hi - lo);
+        if (!column) goto fail;
+        PyList_SET_ITEM(out, c, column);
+    }
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        double v[10];
+        if (line_values(PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0) goto fail;
+        for (int c = 0; c < 10; c++) {
+            PyObject *x = PyFloat_FromDouble(v[c]);
+            if (!x) goto fail;
+            PyList_SET_ITEM(PyList_GET_ITEM(out, c), i - lo, x);
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}

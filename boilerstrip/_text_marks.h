@@ -1,0 +1,255 @@
+/* _text_marks.h: part of _text.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). The marks table, made once by marks_table()
+   from learned.marks's tables, and may_marks(): which of the price, code and forum
+   patterns can match a block, in one pass. */
+
+/* What may_marks looks for, made once by marks_table() from learned.marks's tables (its
+   one source of truth) and handed back in on every call, in a capsule. A character
+   below 256 has its marks by table: a code mark alone (CODE_MARK), the first or the
+   second character of a pair of code marks (a bit a pair), a currency sign; signs
+   above 255 are listed. Needles are lower-case ASCII words: the price pattern's words
+   (kind 1) and the forum pattern's stems (kind 4), by first letter. */
+enum { CODE_MARK = 1, CURRENCY = 2 };
+enum { MAX_NEEDLES = 64, MAX_NEEDLE = 15, MAX_BY_LETTER = 7, MAX_WIDE = 8, MAX_STARTS = 16 };
+typedef struct { char word[MAX_NEEDLE + 1]; unsigned char len, kind; } Needle;
+typedef struct {
+    unsigned char marks[256], pair_first[256], pair_second[256];
+    Py_UCS4 wide_currency[MAX_WIDE];
+    int n_wide, n_needles, n_starts;
+    Needle needles[MAX_NEEDLES], starts[MAX_STARTS];
+    unsigned char first_letters[128];
+    signed char by_letter[128][MAX_BY_LETTER + 1];
+} MarksTable;
+
+static const char *const TABLE_NAME = "boilerstrip._text.MarksTable";
+
+static void free_table(PyObject *capsule) { PyMem_Free(PyCapsule_GetPointer(capsule, TABLE_NAME)); }
+
+/* An ASCII word of `seq` at `i` into `out` (lower case when `lower`); 0 and an error if
+   it is not one of at most MAX_NEEDLE characters. */
+static int ascii_word(PyObject *item, Needle *out, int lower) {
+    if (!PyUnicode_Check(item) || !PyUnicode_IS_ASCII(item) || PyUnicode_GET_LENGTH(item) < 1 ||
+        PyUnicode_GET_LENGTH(item) > MAX_NEEDLE) {
+        PyErr_SetString(PyExc_ValueError, "marks_table() takes ASCII words of 1 to 15 characters");
+        return 0;
+    }
+    const char *chars = (const char *)PyUnicode_DATA(item);
+    out->len = (unsigned char)PyUnicode_GET_LENGTH(item);
+    for (int k = 0; k < out->len; k++) {
+        if (lower && chars[k] != Py_TOLOWER(chars[k])) {
+            PyErr_SetString(PyExc_ValueError, "marks_table() takes needles in lower case");
+            return 0;
+        }
+        out->word[k] = chars[k];
+    }
+    out->word[out->len] = 0;
+    return 1;
+}
+
+/* The needles of one kind into the table, by first letter. */
+static int add_needles(MarksTable *t, PyObject *seq, unsigned char kind) {
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (t->n_needles == MAX_NEEDLES) {
+            PyErr_SetString(PyExc_ValueError, "marks_table(): too many needles");
+            return 0;
+        }
+        Needle *e = &t->needles[t->n_needles];
+        if (!ascii_word(PySequence_Fast_GET_ITEM(seq, i), e, 1)) return 0;
+        e->kind = kind;
+        unsigned char first = (unsigned char)e->word[0];
+        int k = 0;
+        while (t->by_letter[first][k] >= 0) k++;
+        if (k == MAX_BY_LETTER) {
+            PyErr_SetString(PyExc_ValueError, "marks_table(): too many needles with one first letter");
+            return 0;
+        }
+        t->by_letter[first][k] = (signed char)t->n_needles++;
+        t->first_letters[first] |= kind;
+    }
+    return 1;
+}
+
+/* Each character of `signs` marked CURRENCY (listed when above 255). */
+static int add_currency(MarksTable *t, PyObject *signs) {
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(signs); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(signs, i);
+        if (c < 256) {
+            t->marks[c] |= CURRENCY;
+        } else if (t->n_wide < MAX_WIDE) {
+            t->wide_currency[t->n_wide++] = c;
+        } else {
+            PyErr_SetString(PyExc_ValueError, "marks_table(): too many currency signs above U+00FF");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The code pattern's lone marks and pairs of marks (at most 8 pairs), below 256. */
+static int add_code_marks(MarksTable *t, PyObject *chars, PyObject *pairs) {
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(chars); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, i);
+        if (c > 255) goto wide;
+        t->marks[c] |= CODE_MARK;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(pairs);
+    if (n > 8) {
+        PyErr_SetString(PyExc_ValueError, "marks_table(): at most 8 pairs of code marks");
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *pair = PySequence_Fast_GET_ITEM(pairs, i);
+        if (!PyUnicode_Check(pair) || PyUnicode_GET_LENGTH(pair) != 2) {
+            PyErr_SetString(PyExc_ValueError, "marks_table(): a pair of code marks is two characters");
+            return 0;
+        }
+        Py_UCS4 a = PyUnicode_READ_CHAR(pair, 0), b = PyUnicode_READ_CHAR(pair, 1);
+        if (a > 255 || b > 255) goto wide;
+        t->pair_first[a] |= (unsigned char)(1u << i);
+        t->pair_second[b] |= (unsigned char)(1u << i);
+    }
+    return 1;
+wide:
+    PyErr_SetString(PyExc_ValueError, "marks_table(): code marks are below U+0100");
+    return 0;
+}
+
+PyDoc_STRVAR(marks_table_doc,
+"marks_table(currency, price_words, code_marks, code_pairs, code_starts, forum_stems)\n\n"
+"What may_marks looks for, made once from learned.marks's tables: currency signs (a str),\n"
+"the price pattern's words, the code pattern's lone marks (a str) and pairs of marks,\n"
+"the words a line of code may start with, and the forum pattern's stems.");
+
+static PyObject *marks_table(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *currency, *price, *chars, *pairs, *starts, *forum, *seqs[4] = {NULL, NULL, NULL, NULL};
+    if (!PyArg_ParseTuple(args, "UOUOOO", &currency, &price, &chars, &pairs, &starts, &forum)) return NULL;
+    MarksTable *t = PyMem_Calloc(1, sizeof(MarksTable));
+    if (!t) return PyErr_NoMemory();
+    memset(t->by_letter, -1, sizeof(t->by_letter));
+    PyObject *given[4] = {price, pairs, starts, forum}, *capsule = NULL;
+    for (int k = 0; k < 4; k++)
+        if (!(seqs[k] = PySequence_Fast(given[k], "marks_table() takes sequences of words"))) goto done;
+    if (!add_currency(t, currency) || !add_needles(t, seqs[0], 1) || !add_code_marks(t, chars, seqs[1]) ||
+        !add_needles(t, seqs[3], 4))
+        goto done;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seqs[2]); i++) {
+        if (t->n_starts == MAX_STARTS) {
+            PyErr_SetString(PyExc_ValueError, "marks_table(): too many code starts");
+            goto done;
+        }
+        if (!ascii_word(PySequence_Fast_GET_ITEM(seqs[2], i), &t->starts[t->n_starts++], 0)) goto done;
+    }
+    capsule = PyCapsule_New(t, TABLE_NAME, free_table);
+done:
+    for (int k = 0; k < 4; k++) Py_XDECREF(seqs[k]);
+    if (!capsule) PyMem_Free(t);
+    return capsule;
+}
+
+/* Whether `text` from `start` begins with one of the table's code starts. */
+static int starts_with_any(const MarksTable *t, int kind, const void *data, Py_ssize_t n, Py_ssize_t start) {
+    for (int s = 0; s < t->n_starts; s++) {
+        const Needle *w = &t->starts[s];
+        Py_ssize_t k = 0;
+        if (start + w->len > n) continue;
+        while (k < w->len && PyUnicode_READ(kind, data, start + k) == (Py_UCS4)(unsigned char)w->word[k]) k++;
+        if (k == w->len) return 1;
+    }
+    return 0;
+}
+
+/* The kinds (1, 4) of the needles found in the folded text `low` of length n, of
+   those in `wanted`. */
+static int needles_in(const MarksTable *t, const char *low, Py_ssize_t n, int wanted) {
+    int got = 0;
+    for (Py_ssize_t i = 0; i < n && got != wanted; i++) {
+        unsigned char c = (unsigned char)low[i];
+        if (c >= 128 || !(t->first_letters[c] & wanted & ~got)) continue;
+        for (const signed char *k = t->by_letter[c]; *k >= 0; k++) {
+            const Needle *e = &t->needles[*k];
+            if ((e->kind & wanted & ~got) && i + e->len <= n && memcmp(low + i, e->word, e->len) == 0)
+                got |= e->kind;
+        }
+    }
+    return got;
+}
+
+/* What may_marks finds in its one pass over a text. */
+struct scan { int code, currency, unfoldable; unsigned prev; };
+
+/* The marks of character c, updating st (st->prev: the pairs the character before it
+   starts). */
+static inline void scan_mark(const MarksTable *t, struct scan *st, Py_UCS4 c) {
+    unsigned first = 0;
+    if (c < 256) {
+        unsigned m = t->marks[c];
+        if ((m & CODE_MARK) || (t->pair_second[c] & st->prev)) st->code = 1;
+        st->currency |= (m & CURRENCY) != 0;
+        first = t->pair_first[c];
+    } else if (c == 0x130 || c == 0x131 || c == 0x17f) {
+        st->unfoldable = 1;
+    } else {
+        for (int k = 0; k < t->n_wide; k++) st->currency |= t->wide_currency[k] == c;
+    }
+    st->prev = first;
+}
+
+/* One pass over the characters of one width: their marks, and the text folded into
+   `low` when it is asked for (`fold`). str.lower() gives an ASCII letter for an ASCII
+   letter and for the Kelvin sign alone (U+0130 makes folded() give None); no other
+   character is a letter of the needles. Without folding, the first code mark ends it. */
+#define SCAN_MARKS(T)                                                                        \
+    do {                                                                                     \
+        const T *chars = (const T *)data;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                 \
+            Py_UCS4 c = chars[i];                                                            \
+            scan_mark(t, &st, c);                                                            \
+            if (fold) low[i] = c < 128 ? (char)Py_TOLOWER(c) : c == 0x212a ? 'k' : '\x01'; \
+            else if (st.code) break;                                                         \
+        }                                                                                    \
+    } while (0)
+
+PyDoc_STRVAR(may_marks_doc,
+"may_marks(table, text, price, forum)\n\n"
+"learned.marks._may_marks_in_python(text, price, forum), by the tables of marks_table():\n"
+"1 where the price pattern may match (asked only when price), 2 where the code\n"
+"pattern may, 4 where the forum pattern may (asked only when forum).");
+
+static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
+    if (!t) return NULL;
+    PyObject *text = args[1];
+    int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
+    if (price < 0 || forum < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int code, currency, unfoldable, fold = price || forum;
+    char small[512], *low = NULL;
+    if (fold) {
+        low = n <= (Py_ssize_t)sizeof(small) ? small : PyMem_Malloc((size_t)n + 1);
+        if (!low) return PyErr_NoMemory();
+    }
+    struct scan st = {0, 0, 0, 0};
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: SCAN_MARKS(Py_UCS1); break;
+    case PyUnicode_2BYTE_KIND: SCAN_MARKS(Py_UCS2); break;
+    default: SCAN_MARKS(Py_UCS4); break;
+    }
+    code = st.code, currency = st.currency, unfoldable = st.unfoldable;
+    if (!code) {
+        Py_ssize_t start = 0;
+        while (start < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) start++;
+        code = starts_with_any(t, kind, data, n, start);
+    }
+    long bits = code ? 2 : 0;
+    if (price && (unfoldable || currency)) bits |= 1;
+    if (forum && unfoldable) bits |= 4;
+    int wanted = (price && !(bits & 1) ? 1 : 0) | (forum && !(bits & 4) ? 4 : 0);
+    if (wanted) bits |= needles_in(t, low, n, wanted);
+    if (low && low != small) PyMem_Free(low);
+    return PyLong_FromLong(bits);
+}

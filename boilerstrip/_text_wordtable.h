@@ -1,0 +1,165 @@
+/* _text_wordtable.h: part of _text.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). The word table: count_in() is count() without
+   a str a word, the words looked up as they are read in words_table()'s table of
+   characters. table_of() takes a call's capsule table, here and for may_marks()
+   (_text_marks.h). */
+
+/* The table in the capsule args[0] (of `name`) of a call of `want` arguments whose
+   second is a str; NULL with an exception set (`usage` for the wrong arguments). */
+static const void *table_of(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t want, const char *name,
+                            const char *usage) {
+    if (nargs != want || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, usage);
+        return NULL;
+    }
+    return PyCapsule_GetPointer(args[0], name);
+}
+
+/* The stop words and cue words count_in() looks words up in, made once a stop list by
+   words_table() from the very sets features.py holds (their one source of truth) and
+   handed back in on every call, in a capsule: an open-addressing table of the words'
+   characters, hashed as they are read, so that a word is looked up without making a
+   str of it (count() makes one a word and hashes it twice). */
+enum { IS_STOP = 1, IS_CUE = 2 };
+typedef struct { uint32_t hash, start, len; unsigned char flags; } Slot;
+typedef struct { uint32_t mask; Slot *slots; Py_UCS4 *pool; } WordTable;
+
+static const char *const WORDS_NAME = "boilerstrip._text.WordTable";
+
+static void free_words(PyObject *capsule) { PyMem_Free(PyCapsule_GetPointer(capsule, WORDS_NAME)); }
+
+#define FNV_START 2166136261u
+static inline uint32_t fnv_step(uint32_t h, Py_UCS4 c) { return (h ^ (uint32_t)c) * 16777619u; }
+
+/* Whether slot e holds the word of `len` characters of (kind, data) at `start`, hashed h. */
+static inline int holds(const WordTable *t, const Slot *e, uint32_t h, int kind, const void *data,
+                        Py_ssize_t start, Py_ssize_t len) {
+    if (e->hash != h || e->len != (uint32_t)len) return 0;
+    const Py_UCS4 *w = t->pool + e->start;
+    for (Py_ssize_t k = 0; k < len; k++)
+        if (w[k] != PyUnicode_READ(kind, data, start + k)) return 0;
+    return 1;
+}
+
+/* The flags of the word of `len` characters of (kind, data) at `start`, hashed h; 0
+   for a word in neither set. */
+static unsigned char table_flags(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
+                                 Py_ssize_t len) {
+    for (uint32_t i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask)
+        if (holds(t, &t->slots[i], h, kind, data, start, len)) return t->slots[i].flags;
+    return 0;
+}
+
+/* A str of a set into the table with `flag` (the empty str, never a word, left out). */
+static void table_add(WordTable *t, PyObject *word, unsigned char flag, uint32_t *used) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    if (!len) return;
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint32_t h = FNV_START, i;
+    for (Py_ssize_t k = 0; k < len; k++) h = fnv_step(h, PyUnicode_READ(kind, data, k));
+    for (i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask) {
+        if (holds(t, &t->slots[i], h, kind, data, 0, len)) {
+            t->slots[i].flags |= flag; /* a word of both sets */
+            return;
+        }
+    }
+    Slot *e = &t->slots[i];
+    e->hash = h, e->start = *used, e->len = (uint32_t)len, e->flags = flag;
+    for (Py_ssize_t k = 0; k < len; k++) t->pool[*used + k] = PyUnicode_READ(kind, data, k);
+    *used += (uint32_t)len;
+}
+
+PyDoc_STRVAR(words_table_doc,
+"words_table(stop, cues)\n\n"
+"What count_in looks words up in, made once from a set of stop words and a set of cue\n"
+"words (sets of str).");
+
+static PyObject *words_table(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *sets[2], *lists[2] = {NULL, NULL}, *capsule = NULL;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyFrozenSet_Type, &sets[0], &PyFrozenSet_Type, &sets[1])) return NULL;
+    size_t words = 0, chars = 0;
+    for (int s = 0; s < 2; s++) {
+        if (!(lists[s] = PySequence_List(sets[s]))) goto done;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++) {
+            PyObject *w = PyList_GET_ITEM(lists[s], i);
+            if (!PyUnicode_Check(w)) {
+                PyErr_SetString(PyExc_TypeError, "words_table() takes sets of str");
+                goto done;
+            }
+            words++;
+            chars += (size_t)PyUnicode_GET_LENGTH(w);
+        }
+    }
+    if (chars >= UINT32_MAX / 2 || words >= (1u << 28)) {
+        PyErr_SetString(PyExc_ValueError, "words_table(): too many words");
+        goto done;
+    }
+    uint32_t size = 8;
+    while (size < 2 * words + 2) size <<= 1;
+    WordTable *t = PyMem_Calloc(1, sizeof(WordTable) + size * sizeof(Slot) + (chars + 1) * sizeof(Py_UCS4));
+    if (!t) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    t->mask = size - 1;
+    t->slots = (Slot *)(t + 1);
+    t->pool = (Py_UCS4 *)(t->slots + size);
+    uint32_t used = 0;
+    for (int s = 0; s < 2; s++)
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++)
+            table_add(t, PyList_GET_ITEM(lists[s], i), s ? IS_CUE : IS_STOP, &used);
+    capsule = PyCapsule_New(t, WORDS_NAME, free_words);
+    if (!capsule) PyMem_Free(t);
+done:
+    Py_XDECREF(lists[0]);
+    Py_XDECREF(lists[1]);
+    return capsule;
+}
+
+PyDoc_STRVAR(count_in_doc,
+"count_in(table, text)\n\n"
+"count(text, stop, cues) for the sets words_table(stop, cues) was made of: the same\n"
+"tuple, the cue words in the same order.");
+
+static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const WordTable *t = table_of(args, nargs, 2, WORDS_NAME, "count_in() needs a table and a str");
+    if (!t) return NULL;
+    PyObject *text = args[1], *hits = NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0, stops = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int digit = 0;
+    while (i < n) {
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        uint32_t h = FNV_START;
+        while (i < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (!is_alnum(c)) break;
+            if (!digit) digit = c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+            h = fnv_step(h, c);
+            i++;
+        }
+        found++;
+        unsigned char flags = table_flags(t, h, kind, data, start, i - start);
+        stops += (flags & IS_STOP) != 0;
+        if (!(flags & IS_CUE)) continue;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (!word) goto fail;
+        if (!hits && !(hits = PyFrozenSet_New(NULL))) {
+            Py_DECREF(word);
+            goto fail;
+        }
+        int added = PySet_Add(hits, word);
+        Py_DECREF(word);
+        if (added < 0) goto fail;
+    }
+    return counted(found, stops, hits, digit);
+fail:
+    Py_XDECREF(hits);
+    return NULL;
+}
