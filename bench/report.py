@@ -22,13 +22,18 @@ def use_build(source: bool) -> str:
 
     By default the installed package, which is what users run (compiled by mypyc where
     a compiler was at hand); it must be built from this checkout, else the numbers
-    would belong to other code. With `source`, this checkout's pure-Python sources.
+    would belong to other code. With `source`, this checkout's sources (in Python, with
+    the C modules where they were built in place, as the test run does).
     """
     if source:
         sys.path.insert(0, str(CHECKOUT))
         os.environ["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(CHECKOUT), os.environ.get("PYTHONPATH")])
         )
+        built = sorted(p.name.split(".")[0] for p in (CHECKOUT / "boilerstrip").glob("_*.so"))
+        if built and not os.environ.get("BOILERSTRIP_PURE"):
+            # tests/conftest.py builds the C twins beside the sources: they are in use
+            return f"checkout sources, Python with its C modules built in place ({', '.join(built)})"
         return "pure Python (checkout sources)"
     spec = importlib.util.find_spec("boilerstrip")
     if spec is None or spec.origin is None:
