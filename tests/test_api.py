@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import pickle
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 import boilerstrip
-from boilerstrip import Cleaner, Config, ConfigError, InputError, Label, Verdict
+from boilerstrip import Cleaner, Config, ConfigError, InputError, Label, Verdict, render, result
 
 from .conftest import FIXTURES
 
@@ -155,3 +156,30 @@ def test_blocks_compare_by_identity_and_results_by_what_they_say(seed_text: str)
     assert len({id(b) for b in first.blocks}) == len(set(first.blocks)) == len(first.blocks)
     again.blocks[-1].reasons.append("changed")
     assert first != again
+
+
+def test_results_differ_where_any_one_field_does(seed_text: str) -> None:
+    """Result equality reads every field the dataclass has (`_values` is derived from
+    them): a result with any one field changed is another result."""
+    first = boilerstrip.clean(seed_text)
+    lists = {"authors": ["Someone Else"], "comments": [result.Comment("a comment")], "blocks": []}
+    for field in dataclasses.fields(result.Result):
+        other = boilerstrip.clean(seed_text)
+        assert other == first
+        value = getattr(other, field.name)
+        setattr(other, field.name, lists[field.name] if isinstance(value, list) else f"not {value}")
+        assert other != first, field.name
+
+
+def _members(view: type) -> set[str]:
+    """The names a protocol declares: its annotated attributes and its properties."""
+    properties = {name for name, value in vars(view).items() if isinstance(value, property)}
+    return set(view.__annotations__) | properties
+
+
+def test_render_views_name_every_field_of_result_and_comment() -> None:
+    """`render` reads a Result and a Comment through protocols (it imports nothing of
+    `result`: the two would import each other), which list the fields again: a field
+    added to one and not to the other fails here."""
+    assert _members(render.ResultView) == {f.name for f in dataclasses.fields(result.Result)}
+    assert _members(render.CommentView) == {f.name for f in dataclasses.fields(result.Comment)}
