@@ -124,10 +124,7 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
     *count = 0;
     while (k < n && !scan_delim(s[k])) k++;
     Py_ssize_t tag_end = k;
-    *raw = NULL;
-    if (k - i - 1 >= 3 && k - i - 1 <= 9 && strchr("stxinp", (int)scan_lower(s[i + 1])))
-        for (const char *const *r = RAW_TEXT; *r; r++)
-            if (scan1_is(s, i + 1, k - i - 1, *r)) *raw = *r;
+    *raw = scan1_raw_text(s, i + 1, k - i - 1);
     for (;;) {
         while (k < n && (scan_ws(s[k]) || (s[k] == '/' && k + 1 < n && s[k + 1] != '>'))) k++;
         if (k >= n) return -1;
@@ -228,7 +225,8 @@ static PyObject *lean(PyObject *module, PyObject *args) {
     PyObject *page, *kept;
     LeanKept names;
     Py_ssize_t bound, most = 0, count;
-    if (!PyArg_ParseTuple(args, "SO!n:lean", &page, &PyTuple_Type, &kept, &bound) || lean_kept(kept, &names) < 0)
+    if (!PyArg_ParseTuple(args, "SO!n:lean", &page, &PyTuple_Type, &kept, &bound) || lean_kept(kept, &names) < 0 ||
+        raw_text_ready() < 0)
         return NULL;
     const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(page);
     Py_ssize_t n = PyBytes_GET_SIZE(page), i = 0;

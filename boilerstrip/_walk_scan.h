@@ -12,8 +12,8 @@
    pass over the markup, reading tags as libxml2 2.14 tokenizes them (as HTML5 does):
    quoted values (a '>' in one does not end the tag), end tags, comments ("<!-->" and
    "--!>" end one), bogus comments and doctypes (to the first '>'), and the elements
-   whose content is text up to their end tag (script, with its escapes, style, title,
-   textarea, xmp, iframe, noembed, noframes; plaintext to the end). It may count more
+   whose content is text up to their end tag (vocabulary.RAW_TEXT_TAGS: a script with
+   its escapes, a plaintext to the end). It may count more
    attributes than libxml2 keeps (a repeated name), never fewer than a tag has. Text,
    quoted values and raw text are skipped with memchr where the markup is bytes. */
 
@@ -38,9 +38,14 @@ static inline int scan_delim(Py_UCS4 c) { return scan_is(c, S_DELIM); }
 static inline int scan_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static inline Py_UCS4 scan_lower(Py_UCS4 c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-static const char *const RAW_TEXT[] = {
-    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext", NULL,
-};
+/* 0 where a vocabulary has handed the raw-text elements over; else -1 with a
+   RuntimeError set: a scan without them would read a script's body as markup. */
+static int raw_text_ready(void) {
+    if (raw_text.n > 0) return 0;
+    PyErr_SetString(PyExc_RuntimeError,
+                    "boilerstrip._walk: no raw-text elements yet: build a vocabulary() first (html/tree.py does)");
+    return -1;
+}
 
 /* The first c in s[i:n], or n. */
 static inline Py_ssize_t find1(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_UCS1 c) {
@@ -64,6 +69,17 @@ static inline Py_ssize_t find4(const Py_UCS4 *s, Py_ssize_t i, Py_ssize_t n, Py_
         for (Py_ssize_t k = 0; k < len; k++)                                                             \
             if (scan_lower(s[at + k]) != (Py_UCS4)name[k]) return 0;                                     \
         return 1;                                                                                        \
+    }                                                                                                    \
+    /* The raw-text element (vocabulary.RAW_TEXT_TAGS, handed over: see _walk_vocabulary.h)              \
+       named s[at : at + len], in any case, or NULL; its length and first letter are tried               \
+       before its name is compared with each of theirs. */                                               \
+    static const char *NAME##_raw_text(const CHAR *s, Py_ssize_t at, Py_ssize_t len) {                   \
+        if (len < raw_text.shortest || len > raw_text.longest) return NULL;                              \
+        Py_UCS4 c = scan_lower(s[at]);                                                                   \
+        if (c >= 128 || !raw_text.first[c]) return NULL;                                                 \
+        for (int r = 0; r < raw_text.n; r++)                                                             \
+            if (NAME##_is(s, at, len, raw_text.names[r])) return raw_text.names[r];                      \
+        return NULL;                                                                                     \
     }                                                                                                    \
     /* Whether s[i] opens "</name" (or "<name" when open) and a space, '/' or '>' follows. */            \
     static int NAME##_at_tag(const CHAR *s, Py_ssize_t n, Py_ssize_t i, const char *name, int open) {    \
@@ -151,12 +167,10 @@ static inline Py_ssize_t find4(const Py_UCS4 *s, Py_ssize_t i, Py_ssize_t n, Py_
                 if (most > bound) return most;                                                           \
                 if (end_tag || closed) continue;                                                         \
                 Py_ssize_t len = name_end - name;                                                        \
-                if (len < 3 || len > 9 || !strchr("stxinp", (int)scan_lower(s[name]))) continue;         \
-                const char *const *raw = RAW_TEXT;                                                       \
-                while (*raw && !NAME##_is(s, name, len, *raw)) raw++;                                    \
-                if (!*raw) continue;                                                                     \
-                if (!strcmp(*raw, "plaintext")) return most;                                             \
-                i = raw == RAW_TEXT ? NAME##_script_end(s, n, i) : NAME##_raw_end(s, n, i, *raw);        \
+                const char *raw = NAME##_raw_text(s, name, len);                                         \
+                if (!raw) continue;                                                                      \
+                if (!strcmp(raw, "plaintext")) return most;                                              \
+                i = !strcmp(raw, "script") ? NAME##_script_end(s, n, i) : NAME##_raw_end(s, n, i, raw);  \
             } else if (c == '!' && i + 2 < n && s[i + 1] == '-' && s[i + 2] == '-') {                    \
                 i += 3;                                                                                  \
                 if (i < n && s[i] == '>') { i++; continue; }                                             \
@@ -187,7 +201,7 @@ static PyObject *most_attributes(PyObject *module, PyObject *args) {
     PyObject *markup;
     Py_ssize_t bound, most;
     (void)module;
-    if (!PyArg_ParseTuple(args, "On", &markup, &bound)) return NULL;
+    if (!PyArg_ParseTuple(args, "On", &markup, &bound) || raw_text_ready() < 0) return NULL;
     if (PyBytes_Check(markup)) {
         most = scan1((const Py_UCS1 *)PyBytes_AS_STRING(markup), PyBytes_GET_SIZE(markup), bound);
     } else if (PyUnicode_Check(markup)) {

@@ -87,6 +87,20 @@ static int nav_role(const Vocabulary *v, const char *role) {
     return r && r->nav;
 }
 
+/* The elements whose body libxml2 2.14 reads as text up to their end tag (as HTML5 does;
+   a plaintext's: to the end of the page): vocabulary.RAW_TEXT_TAGS, whose bodies the
+   scans of the raw page (_walk_scan.h, _walk_lean.h) skip unread. They run before there
+   is a tree and take no vocabulary: the one last built sets these for them; until one
+   is, n is 0 and they refuse to run (raw_text_ready). */
+enum { MAX_RAW = 16, MAX_RAW_NAME = 15 };
+typedef struct {
+    char names[MAX_RAW][MAX_RAW_NAME + 1];
+    int n;
+    Py_ssize_t shortest, longest;
+    unsigned char first[128]; /* 1 for a letter a name starts with */
+} RawText;
+static RawText raw_text;
+
 /* libxml2 keeps element names in the document's dictionary: one pointer per name. The
    cache maps those pointers to their TagInfo for this walk only (a miss costs a lookup). */
 #define CACHE_SIZE 256
@@ -172,6 +186,37 @@ static char *copy_name(PyObject *name) {
     if (utf8 && !copy) PyErr_NoMemory();
     if (copy) memcpy(copy, utf8, (size_t)n + 1);
     return copy;
+}
+
+/* The raw-text elements `names` (a tuple of 1 to MAX_RAW names of 1 to MAX_RAW_NAME
+   letters a-z) read into *out; -1 with an error set. */
+static int read_raw_text(PyObject *names, RawText *out) {
+    Py_ssize_t n = PyTuple_GET_SIZE(names);
+    memset(out, 0, sizeof *out);
+    if (n < 1 || n > MAX_RAW) {
+        PyErr_Format(PyExc_ValueError, "1 to %d raw-text elements, not %zd", MAX_RAW, n);
+        return -1;
+    }
+    out->shortest = MAX_RAW_NAME;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(names, i);
+        const char *name = utf8_of(item);
+        if (!name) return -1;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(item); /* its bytes' number where all are a-z */
+        int ok = len >= 1 && len <= MAX_RAW_NAME;
+        for (Py_ssize_t k = 0; ok && k < len; k++) ok = name[k] >= 'a' && name[k] <= 'z';
+        if (!ok) {
+            PyErr_Format(PyExc_ValueError, "a raw-text element is named by 1 to %d letters a-z, not %R",
+                         MAX_RAW_NAME, item);
+            return -1;
+        }
+        memcpy(out->names[i], name, (size_t)len + 1);
+        out->first[(unsigned char)name[0]] = 1;
+        if (len < out->shortest) out->shortest = len;
+        if (len > out->longest) out->longest = len;
+    }
+    out->n = (int)n;
+    return 0;
 }
 
 /* The tag of that name, added (of no kind) where the table has none yet; tags are in
@@ -321,12 +366,16 @@ static int check_named_tuple(PyObject *type, Py_ssize_t n) {
     return ok ? 0 : -1;
 }
 
+/* The tables of `given`; the raw-text elements it names become the scans' only once
+   the whole of it is read (a vocabulary refused changes nothing). */
 static int build_vocabulary(Vocabulary *v, PyObject *given) {
-    PyObject *kinds[6], *containers, *foreign, *role_containers, *role_hints, *nav_roles, *raw_block, *walk_result;
+    PyObject *kinds[6], *containers, *foreign, *raw_names, *role_containers, *role_hints, *nav_roles, *raw_block,
+        *walk_result;
     Hints *h = &v->hints;
-    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!OOUO!O!O!OnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
-                          &kinds[3], &kinds[4], &PyTuple_Type, &containers, &foreign, &PyDict_Type,
-                          &role_containers, &PyDict_Type, &role_hints, &nav_roles, &h->fallback,
+    RawText raw;
+    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOUO!O!O!OnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
+                          &kinds[3], &kinds[4], &PyTuple_Type, &containers, &foreign, &PyTuple_Type, &raw_names,
+                          &PyDict_Type, &role_containers, &PyDict_Type, &role_hints, &nav_roles, &h->fallback,
                           &h->content_hint, &PyFrozenSet_Type, &h->content, &PyDict_Type, &h->boilerplate,
                           &PyFrozenSet_Type, &h->embed, &v->hidden_search, &v->max_time_stamps, &PyType_Type,
                           &raw_block, &PyType_Type, &walk_result))
@@ -334,20 +383,24 @@ static int build_vocabulary(Vocabulary *v, PyObject *given) {
     if (check_named_tuple(raw_block, 8) < 0 || check_named_tuple(walk_result, 8) < 0) return -1;
     v->raw_block = (PyTypeObject *)raw_block;
     v->walk_result = (PyTypeObject *)walk_result;
+    if (read_raw_text(raw_names, &raw) < 0) return -1;
     if (build_tags(v, kinds, containers, foreign) < 0) return -1;
     if (build_roles(v, role_containers, role_hints, nav_roles) < 0) return -1;
-    return fill_hint_filters(h);
+    if (fill_hint_filters(h) < 0) return -1;
+    raw_text = raw;
+    return 0;
 }
 
 PyDoc_STRVAR(vocabulary_doc,
 "vocabulary(given)\n\n"
 "The walk's tables, built once from what html/tree.py hands over (a tuple: the drop,\n"
 "block, observed, prose and cell tags, the containers in order, the foreign tags, the\n"
-"roles' containers, the roles' (hint, word), the navigation roles, class_hint, the\n"
-"content hint, the content names, the boilerplate words, the embed words, the hidden\n"
-"style's search, the most time stamps kept, and the RawBlock and WalkResult types),\n"
-"for walk() and class_hint(). The given objects are read, never changed, and must not\n"
-"change afterwards.");
+"raw-text elements, the roles' containers, the roles' (hint, word), the navigation\n"
+"roles, class_hint, the content hint, the content names, the boilerplate words, the\n"
+"embed words, the hidden style's search, the most time stamps kept, and the RawBlock\n"
+"and WalkResult types), for walk() and class_hint(); the raw-text elements are also\n"
+"what most_attributes() and lean() read from then on (they take no vocabulary).\n"
+"The given objects are read, never changed, and must not change afterwards.");
 
 static PyObject *vocabulary(PyObject *module, PyObject *given) {
     (void)module;

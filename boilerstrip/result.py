@@ -7,8 +7,8 @@ Markdown, JSON) is `render`'s, and its methods here are thin calls to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, Final
 
 from . import render
 from .model import Block
@@ -71,13 +71,12 @@ class Result:
         return self._values() == other._values()
 
     def _values(self) -> tuple[Any, ...]:
-        """Every field, in order, the blocks as their values."""
-        return (
-            self.text, self.title, self.date, self.date_modified, self.dateline, self.section,
-            self.authors, self.site_name, self.wire_service, self.copyright, self.site_copyright,
-            self.language, self.comments, [b.values() for b in self.blocks], self.url,
-            self.source_type, self.page_type,
-        )  # fmt: skip
+        """Every field, in order (read from the dataclass, so a field added is compared
+        too), the blocks as their values."""
+        return tuple(
+            [b.values() for b in self.blocks] if name == "blocks" else getattr(self, name)
+            for name in _RESULT_FIELDS
+        )
 
     def to_dict(self, *, with_blocks: bool = False) -> dict[str, Any]:
         """A JSON-ready dict; blocks only on request because they dwarf the rest."""
@@ -86,3 +85,7 @@ class Result:
     def to_markdown(self) -> str:
         """Title as a heading, a metadata line, the article, then comments if any."""
         return render.markdown(self)
+
+
+# The Result's fields, in order: what two results compare by (`Result._values`).
+_RESULT_FIELDS: Final = tuple(f.name for f in fields(Result))

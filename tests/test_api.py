@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import gzip
 import pickle
 from collections.abc import Iterator
@@ -9,9 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 import boilerstrip
-from boilerstrip import Cleaner, Config, ConfigError, InputError, Label, Verdict
+from boilerstrip import Cleaner, Config, ConfigError, InputError, Label, Verdict, result
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 
 def test_rejects_wrong_type() -> None:
@@ -155,3 +157,37 @@ def test_blocks_compare_by_identity_and_results_by_what_they_say(seed_text: str)
     assert len({id(b) for b in first.blocks}) == len(set(first.blocks)) == len(first.blocks)
     again.blocks[-1].reasons.append("changed")
     assert first != again
+
+
+def test_results_differ_where_any_one_field_does(seed_text: str) -> None:
+    """Result equality reads every field the dataclass has (`_values` is derived from
+    them): a result with any one field changed is another result."""
+    first = boilerstrip.clean(seed_text)
+    lists = {"authors": ["Someone Else"], "comments": [result.Comment("a comment")], "blocks": []}
+    for field in dataclasses.fields(result.Result):
+        other = boilerstrip.clean(seed_text)
+        assert other == first
+        value = getattr(other, field.name)
+        setattr(other, field.name, lists[field.name] if isinstance(value, list) else f"not {value}")
+        assert other != first, field.name
+
+
+def _members(view: str) -> set[str]:
+    """The names the protocol `view` of render.py declares, attributes and properties,
+    read from the source (a compiled protocol keeps no annotations)."""
+    module = ast.parse((ROOT / "boilerstrip" / "render.py").read_text(encoding="utf-8"))
+    body = next(node for node in module.body if isinstance(node, ast.ClassDef) and node.name == view).body
+    names = {
+        node.target.id
+        for node in body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+    }
+    return names | {node.name for node in body if isinstance(node, ast.FunctionDef)}
+
+
+def test_render_views_name_every_field_of_result_and_comment() -> None:
+    """`render` reads a Result and a Comment through protocols (it imports nothing of
+    `result`: the two would import each other), which list the fields again: a field
+    added to one and not to the other fails here."""
+    assert _members("ResultView") == {f.name for f in dataclasses.fields(result.Result)}
+    assert _members("CommentView") == {f.name for f in dataclasses.fields(result.Comment)}

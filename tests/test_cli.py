@@ -170,6 +170,33 @@ def test_help_shows_defaults_and_exit_codes() -> None:
     assert "(default: False)" not in text and "(default: None)" not in text
 
 
+def test_batch_options_are_batch_options_fields_and_defaults(tmp_path: pathlib.Path) -> None:
+    """The command line's batch options are BatchOptions' fields, by name, and its
+    defaults BatchOptions' own: with none given the run gets BatchOptions' defaults,
+    and each one given reaches its field."""
+    from boilerstrip.batch import BatchOptions
+    from boilerstrip.batch.records import JsonlFields
+    from boilerstrip.cli import build_parser
+    from boilerstrip.cli.batch import batch_options, check_batch_paths
+
+    out, errors, stats = (str(tmp_path / name) for name in ("out.jsonl", "errors.jsonl", "stats.json"))
+
+    def options(*given: str) -> BatchOptions:
+        args = build_parser().parse_args(["batch", "in.warc", "-o", out, *given])
+        check_batch_paths(args.parser, args)
+        return batch_options(args)
+
+    assert options() == BatchOptions(inputs=("in.warc",), output=out)
+    flags = "--comments --content-only --resume --overwrite --quiet".split()
+    numbers = "--workers 3 --chunk-size 5 --max-bytes 7 --timeout 2.5 --max-memory 9".split()
+    keys = "--html-field h --text-field t --url-field u --id-field i".split()
+    assert options("--errors", errors, "--stats", stats, *flags, *numbers, *keys) == BatchOptions(
+        inputs=("in.warc",), output=out, errors=errors, stats=stats, workers=3, chunk_size=5,
+        comments=True, content_only=True, resume=True, overwrite=True, quiet=True, max_bytes=7,
+        timeout=2.5, max_memory=9, fields=JsonlFields("h", "t", "u", "i"),
+    )  # fmt: skip
+
+
 def test_summary_counts_one_record_as_one_record(tmp_path: pathlib.Path) -> None:
     """It said "1 records"."""
     proc = cli("batch", str(SEED), "-o", str(tmp_path / "out.jsonl"))

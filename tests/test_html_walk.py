@@ -7,6 +7,8 @@ pages built to reach every branch of the walk."""
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 
 import pytest
 
@@ -350,3 +352,53 @@ def test_the_c_walk_refuses_a_vocabulary_it_cannot_build() -> None:
         _walk.vocabulary(tree.HANDED._replace(drop=frozenset({1})))
     with pytest.raises(TypeError, match="must be a named tuple of 8 fields"):
         _walk.vocabulary(tree.HANDED._replace(raw_block=tuple))
+
+
+def test_the_c_scans_read_the_raw_text_elements_they_are_handed() -> None:
+    """The scans of the raw page (`most_attributes`, `lean`) keep no list of raw-text
+    elements of their own: an <xmp>'s body is text, skipped, while the vocabulary last
+    built names xmp as one, and markup once one built without it is."""
+    _walk = pytest.importorskip("boilerstrip._walk", reason="the C walk is not built (pure-Python sources)")
+    page, kept = b"<xmp><p data-a=1 data-b=2>x</p></xmp><p>y</p>", lean.READ_ATTRIBUTES
+    assert "xmp" in tree.HANDED.raw_text and lean.lean_in_python(page, kept) == page
+    assert _walk.most_attributes(page, 10) == 0 and _walk.lean(page, kept, 10) == (page, 0)
+    try:
+        _walk.vocabulary(tree.HANDED._replace(raw_text=tuple(n for n in tree.HANDED.raw_text if n != "xmp")))
+        assert _walk.most_attributes(page, 10) == 2
+        assert _walk.lean(page, kept, 10) == (b"<xmp><p  >x</p></xmp><p>y</p>", 2)
+        with pytest.raises(ValueError, match="1 to 15 letters a-z, not 'Script'"):
+            _walk.vocabulary(tree.HANDED._replace(raw_text=("Script",)))
+        with pytest.raises(ValueError, match="1 to 16 raw-text elements, not 0"):
+            _walk.vocabulary(tree.HANDED._replace(raw_text=()))
+        assert _walk.most_attributes(page, 10) == 2  # a vocabulary refused changes nothing
+    finally:
+        _walk.vocabulary(tree.HANDED)
+    assert _walk.most_attributes(page, 10) == 0
+
+
+def test_the_c_scans_refuse_to_run_before_the_raw_text_elements_are_handed_over() -> None:
+    """`_walk` loaded alone (no vocabulary built, as html/tree.py builds one at start-up)
+    raises rather than scan a page with no raw-text elements (a script's body as markup)."""
+    _walk = pytest.importorskip("boilerstrip._walk", reason="the C walk is not built (pure-Python sources)")
+    alone = (
+        "import importlib.util, sys\n"
+        "spec = importlib.util.spec_from_file_location('boilerstrip._walk', sys.argv[1])\n"
+        "walk = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(walk)\n"
+        "assert 'boilerstrip' not in sys.modules\n"
+        "for call in (lambda: walk.most_attributes(b'<p>', 1), lambda: walk.lean(b'<p>', (b'id',), 1)):\n"
+        "    try:\n"
+        "        print('ran', call())\n"
+        "    except RuntimeError as error:\n"
+        "        print('refused:', error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", alone, _walk.__file__], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert (
+        done.stdout.splitlines()
+        == [
+            "refused: boilerstrip._walk: no raw-text elements yet: build a vocabulary() first (html/tree.py does)"
+        ]
+        * 2
+    )

@@ -25,8 +25,28 @@ The modules, from the top down: `cluster` → `shards` → `runner` → `tasks`,
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
 from .options import BatchOptions, Tally
-from .rows import RESULT_FIELDS, clean_fields
-from .runner import run
+
+if TYPE_CHECKING:
+    from .rows import RESULT_FIELDS, clean_fields
+    from .runner import run
 
 __all__ = ["RESULT_FIELDS", "BatchOptions", "Tally", "clean_fields", "run"]
+
+# The names read from the modules below on first use, not on import: the run pulls the
+# process pool, the worker and the readers, which the command line (reading
+# `BatchOptions`' defaults for its help) and a caller of the options alone never need.
+_LAZY: Final = {"RESULT_FIELDS": "rows", "clean_fields": "rows", "run": "runner"}
+
+
+def __getattr__(name: str) -> Any:
+    """A name of `_LAZY`, imported from its module the first time it is asked for."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import fields
 from typing import Any
 
+from ..batch.options import BatchOptions
+from ..batch.records import JsonlFields
 from ..errors import BoilerstripError
 from .clean import count
 from .codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, EXIT_UNREADABLE
+from .parser import BATCH_DEFAULTS
 from .paths import output_format, path_problem
 
 
@@ -27,7 +31,7 @@ def check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace)
         if problem:
             parser.error(f"argument {flag}: {problem}")
     try:
-        args.output_format = output_format(args.output, args.output_format)
+        args.output_format = output_format(args.output, args.output_format, BATCH_DEFAULTS.output_format)
     except ValueError as exc:
         parser.error(f"argument -o/--output: {exc}")
     if args.output == "-" and args.resume:
@@ -46,32 +50,24 @@ def _check_cluster_paths(parser: argparse.ArgumentParser, args: argparse.Namespa
         parser.error("argument INPUT: with --dask, the workers cannot read stdin (-): name files")
     if args.stats and (problem := path_problem(args.stats)):
         parser.error(f"argument --stats: {problem}")
-    args.output_format = args.output_format or "jsonl"
+    args.output_format = args.output_format or BATCH_DEFAULTS.output_format
+
+
+def batch_options(args: argparse.Namespace) -> BatchOptions:
+    """The run's options: each field of BatchOptions the command line has an option of,
+    by the same name (the JSONL keys by --html-field and the like); the others keep
+    BatchOptions' defaults. Read from the dataclass, so no field is named twice."""
+    given = {f.name: getattr(args, f.name) for f in fields(BatchOptions) if hasattr(args, f.name)}
+    given["inputs"] = tuple(args.inputs)
+    given["fields"] = JsonlFields(**{f.name: getattr(args, f"{f.name}_field") for f in fields(JsonlFields)})
+    return BatchOptions(**given)
 
 
 def run_batch(args: argparse.Namespace) -> int:
     """`boilerstrip batch`: its exit status by `EXIT_CODES`."""
-    from ..batch import BatchOptions, run
-    from ..batch.records import JsonlFields
+    from ..batch import run
 
-    options = BatchOptions(
-        inputs=tuple(args.inputs),
-        output=args.output,
-        errors=args.errors,
-        stats=args.stats,
-        workers=args.workers,
-        chunk_size=args.chunk_size,
-        comments=args.comments,
-        resume=args.resume,
-        overwrite=args.overwrite,
-        quiet=args.quiet,
-        max_bytes=args.max_bytes,
-        timeout=args.timeout,
-        max_memory=args.max_memory,
-        fields=JsonlFields(args.html_field, args.text_field, args.url_field, args.id_field),
-        output_format=args.output_format,
-        content_only=args.content_only,
-    )
+    options = batch_options(args)
     try:
         if args.dask:
             from ..batch.cluster import ClusterOptions

@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Callable
-from typing import Any, NoReturn
+from dataclasses import fields
+from typing import Any, Final, NoReturn
 
 from .. import COMPILED, __version__
+from ..batch.options import BatchOptions
+from ..batch.records import JsonlFields
 from ..model import Label
 from .codes import EXIT_USAGE, exit_table
 
@@ -56,6 +59,10 @@ _COUNT = _bounded(int, 0, "a whole number of 0 or more")
 _POSITIVE = _bounded(int, 1, "a whole number of 1 or more")
 
 _SECONDS = _bounded(float, 0, "a number of seconds, 0 or more")
+
+# What `boilerstrip batch` runs with where an option is not given: BatchOptions' own
+# defaults, so that the command line and a run made in Python cannot disagree.
+BATCH_DEFAULTS: Final = BatchOptions(inputs=(), output="")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,12 +163,19 @@ def _add_batch(sub: Any) -> None:
         "--format",
         dest="output_format",
         choices=("jsonl", "parquet"),
-        help="output format (default: from -o's suffix, else jsonl)",
+        help=f"output format (default: from -o's suffix, else {BATCH_DEFAULTS.output_format})",
     )
     batch.add_argument("--errors", help="write error lines here instead of into the output")
     batch.add_argument("--stats", help="write counts (per status, per label, records/s) as JSON here")
-    batch.add_argument("--workers", type=_COUNT, default=0, help="worker processes (0: every core)")
-    batch.add_argument("--chunk-size", type=_POSITIVE, default=32, help="records sent to a worker at a time")
+    batch.add_argument(
+        "--workers", type=_COUNT, default=BATCH_DEFAULTS.workers, help="worker processes (0: every core)"
+    )
+    batch.add_argument(
+        "--chunk-size",
+        type=_POSITIVE,
+        default=BATCH_DEFAULTS.chunk_size,
+        help="records sent to a worker at a time",
+    )
     batch.add_argument("--comments", action="store_true", help="also extract reader comments")
     batch.add_argument(
         "--content-only",
@@ -173,16 +187,29 @@ def _add_batch(sub: Any) -> None:
     batch.add_argument("--overwrite", action="store_true", help="replace an existing output")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     batch.add_argument(
-        "--max-bytes", type=_COUNT, default=10_000_000, help="larger records are errors (0: no limit)"
+        "--max-bytes",
+        type=_COUNT,
+        default=BATCH_DEFAULTS.max_bytes,
+        help="larger records are errors (0: no limit)",
     )
     batch.add_argument(
-        "--timeout", type=_SECONDS, default=30.0, help="seconds a record may take (0: no limit)"
+        "--timeout",
+        type=_SECONDS,
+        default=BATCH_DEFAULTS.timeout,
+        help="seconds a record may take (0: no limit)",
     )
     batch.add_argument(
-        "--max-memory", type=_COUNT, default=4096, help="MiB of address space a worker may use (0: no limit)"
+        "--max-memory",
+        type=_COUNT,
+        default=BATCH_DEFAULTS.max_memory,
+        help="MiB of address space a worker may use (0: no limit)",
     )
-    for name in ("html", "text", "url", "id"):
-        batch.add_argument(f"--{name}-field", default=name, help=f"JSONL key of the record's {name}")
+    for key in fields(JsonlFields):
+        batch.add_argument(
+            f"--{key.name}-field",
+            default=getattr(BATCH_DEFAULTS.fields, key.name),
+            help=f"JSONL key of the record's {key.name}",
+        )
     batch.add_argument(
         "--dask",
         metavar="ADDRESS",

@@ -13,10 +13,11 @@ from typing import Final
 _COMPRESSED: Final = (".gz", ".zst", ".bz2", ".xz", ".zip")
 
 
-def output_format(path: str, given: str | None) -> str:
+def output_format(path: str, given: str | None, default: str) -> str:
     """The output format: the one given, else the one the file's suffix names
-    (.parquet, else JSON lines); ValueError for a suffix that says another format, or
-    compression, which is not written (the file would not be what its name says)."""
+    (.parquet, .jsonl), else `default` (stdout takes JSON lines only); ValueError for a
+    suffix that says another format, or compression, which is not written (the file
+    would not be what its name says)."""
     name = path.lower()
     if path == "-":
         if given == "parquet":
@@ -35,7 +36,7 @@ def output_format(path: str, given: str | None) -> str:
     )
     if given and named and given != named:
         raise ValueError(f"{path} names a {named} file, not --format {given}")
-    return given or named or "jsonl"
+    return given or named or default
 
 
 def path_problem(path: str) -> str | None:

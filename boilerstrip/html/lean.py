@@ -5,7 +5,9 @@ Why: libxml2 builds each attribute as a node with a text node and a copy of its 
 only for the walk to skip it; and it builds a tag's attributes in time quadratic in their
 number, so a page with a tag of very many is walked as events instead (`html.read`).
 Both scans run in C (`_walk.lean`, `_walk.most_attributes`) where the build made it;
-`lean_in_python` is the reference the C scan is held to.
+`lean_in_python` is the reference the C scan is held to. Both skip the bodies of the
+raw-text elements `vocabulary.RAW_TEXT_TAGS` names (the C scans are handed them with the
+rest of the vocabulary, by `tree.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Final
 from lxml import etree
 
 from ..native import c_function
+from .vocabulary import RAW_TEXT_TAGS
 
 # The attributes the walk reads (the C walk's `read_attrs`, `attr` and `observe`) and
 # those that may change how libxml2 reads the page (charset, http-equiv): `lean` keeps
@@ -31,8 +34,6 @@ READ_ATTRIBUTES: Final = tuple(
     )
 )
 _SPACE: Final = b" \t\n\r\f"
-# Elements whose body libxml2 2.14 (as HTML5) reads as text up to their end tag.
-_RAW_TEXT: Final = tuple("script style textarea title xmp iframe noembed noframes plaintext".split())
 _PLAIN_NAME: Final = re.compile(rb"[a-z0-9_.\-]+")
 
 
@@ -85,7 +86,7 @@ def _lean_start_tag(
     n = len(page)
     k = _lean_until(page, i + 1, b"/>")
     tag = page[i + 1 : k].lower()
-    raw = tag.decode("latin-1") if tag.decode("latin-1") in _RAW_TEXT else None
+    raw = tag.decode("latin-1") if tag.decode("latin-1") in RAW_TEXT_TAGS else None
     copied = i
     while True:
         while k < n and (page[k] in _SPACE or (page[k] == 47 and page[k + 1 : k + 2] != b">")):

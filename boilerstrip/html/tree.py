@@ -33,8 +33,9 @@ _DEFAULT_CONFIG: Final = Config()
 
 class Handed(NamedTuple):
     """What the C walk is handed at start-up (`_walk.vocabulary`), all from
-    `vocabulary.py`: it builds its tag table, container bits, roles and hint filters
-    from these, and keeps no copy of its own."""
+    `vocabulary.py`: it builds its tag table, container bits, roles, hint filters and
+    the raw-text elements its scans of the raw page read from these, and keeps no copy
+    of its own."""
 
     drop: frozenset[str]
     block: frozenset[str]
@@ -43,6 +44,7 @@ class Handed(NamedTuple):
     cells: tuple[str, ...]
     containers: tuple[str, ...]  # in the order of the C walk's bits
     foreign: frozenset[str]
+    raw_text: tuple[str, ...]  # read by the scans before libxml2 (`lean`, `most_attributes`)
     role_containers: dict[str, str]
     role_hints: dict[str, tuple[str, str]]
     nav_roles: frozenset[str]
@@ -65,6 +67,7 @@ HANDED: Final = Handed(
     CELL_TAGS,
     vocabulary.CONTAINER_TAGS,
     vocabulary.FOREIGN_TAGS,
+    vocabulary.RAW_TEXT_TAGS,
     vocabulary.ROLE_CONTAINERS,
     vocabulary.ROLE_HINTS,
     vocabulary.NAV_ROLES,

@@ -1,4 +1,5 @@
-"""The words both walks read the page by: tag kinds, roles, containers, class/id hints.
+"""The words both walks read the page by: tag kinds, roles, containers, class/id hints,
+and the elements whose body is raw text.
 
 Why one module: the walk runs in C over lxml's tree (`_walk.c`) and in Python as lxml's
 parser target (`events.py`), and the two must give the same blocks on every page. Each
@@ -21,6 +22,12 @@ DROP_TAGS: Final = frozenset((
     # of tags; `repair.reveal` reads it as markup on a page that shows nothing else.
     "noframes",
 ))  # fmt: skip
+# Elements whose body libxml2 2.14 reads as text up to their end tag, as HTML5 does
+# (a plaintext's: to the end of the page). The scans of the raw page before libxml2
+# reads it (`lean`; `_walk.lean` and `_walk.most_attributes`) skip their bodies unread.
+RAW_TEXT_TAGS: Final = (
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+)  # fmt: skip
 # SVG and MathML: their <title> names a drawing, not the page (a browser's document
 # title is the first <title> of HTML's own).
 FOREIGN_TAGS: Final = frozenset(("svg", "math"))
