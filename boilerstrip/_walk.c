@@ -21,6 +21,7 @@ as str.split sees it. The package works without this module (the walk in Python)
 #include "lxml.etree.h"
 
 /* The parts, in the order each needs the ones before (one compilation unit). */
+#include "_walk_tables.h"
 #include "_walk_vocabulary.h"
 #include "_walk_text.h"
 #include "_walk_hints.h"
