@@ -7,7 +7,6 @@ these, and `hints.py` turns the raw blocks into Blocks; they share the shapes he
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
@@ -78,7 +77,3 @@ def page_title(title: str) -> str:
     """A <title> without its site name: "Story | Site" → "Story" (the longest part)."""
     parts = _TITLE_PARTS.split(title)
     return max(parts, key=len) if len(parts) > 1 else title
-
-
-# class_hint and its words, as the C walk reads them (`tree.HINT_RULES`)
-HintRules = tuple[Callable[[str], tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]]
