@@ -51,6 +51,7 @@ COMPILED = [
     "reduce/article",
     "reduce/comments",
     "reduce/metadata",
+    "reduce/repeats",
     "reduce/assembly",
     "meta/dates",
     "meta/wire",

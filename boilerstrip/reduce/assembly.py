@@ -32,6 +32,7 @@ from .article import select_article
 from .comments import extract_comments
 from .metadata import PageMeta, settle
 from .region import block_weights, relabel
+from .repeats import drop_repeats
 
 
 def assemble(
@@ -83,6 +84,7 @@ def assemble(
     )
     if forest is not None:
         article = _kept(blocks, cfg, forest, page_type, deadline, marks)
+    article = drop_repeats(article, page_type, cfg)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
     deadline.check("in the reducer, before the authors")

@@ -1,0 +1,88 @@
+"""A paragraph said twice is kept once on a forum thread, where a reply quotes an
+earlier post (reduce/repeats.py), and kept each time on a news story, where a repeat is
+the story's own text (an interview's question put to each guest)."""
+
+from __future__ import annotations
+
+import boilerstrip
+from boilerstrip import Config, Label
+
+QUESTION = (
+    "Has anyone managed to run the new firmware on the older board revision without the fan "
+    "spinning at full speed the whole time?"
+)
+POSTS = [
+    ("pinecone", QUESTION),
+    ("solder_sam", "Yes. You need to flash the bootloader first, then the firmware, otherwise the fan "
+     "controller keeps the settings of the old release and ignores the new curve completely."),
+    ("pinecone", "Thanks, flashing the bootloader first did it. The fan now idles quietly and only spins "
+     "up when the board gets warm under load, exactly as it did before the update."),
+    ("late_reader", "I had the same trouble last month on a board bought second hand, and the order of "
+     "the two flashes was the whole answer for me as well."),
+]  # fmt: skip
+
+
+def thread(quote: bool) -> str:
+    """A forum thread whose third post, with `quote`, first quotes the opening post,
+    as a reply made with its Quote button does."""
+    posts = []
+    for i, (user, text) in enumerate(POSTS, 1):
+        quoted = f"<blockquote><p>{QUESTION}</p></blockquote>" if quote and i == 3 else ""
+        posts.append(
+            f'<div class="post" id="post-{i}"><div class="author"><a href="/members/{user}">{user}</a></div>'
+            f'<div class="post-body">{quoted}<p>{text}</p></div><div class="post-actions"><a href="#">Reply</a> '
+            f'<a href="#">Quote</a></div></div>'
+        )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><title>Fan at full speed after firmware update | Board Forums'
+        '</title><meta property="og:type" content="website"></head><body><nav><a href="/">Home</a> '
+        '<a href="/forums/">Forums</a> <a href="/members/">Members</a></nav><main><h1>Fan at full speed after '
+        f'firmware update</h1><div class="thread">{"".join(posts)}</div></main><footer><p>© 2025 Board Forums'
+        "</p></footer></body></html>"
+    )
+
+
+def interview() -> str:
+    """A news story that puts the same question to three guests."""
+    question = "What would you change first if you ran the city transport authority for one year?"
+    answers = [
+        "I would start with the night buses, because shift workers at the hospital and the port have no way "
+        "home after the last tram and pay for taxis out of their own wages.",
+        "Fares. A single ticket costs more here than in any other city of our size, and the discount for "
+        "students ends at twenty-one, when most of them are still studying.",
+        "The trams on the river line. They are forty years old, they break down every winter, and the "
+        "replacement parts have to be made by hand in the depot workshop.",
+    ]
+    body = "".join(f"<p><strong>{question}</strong></p><p>{a}</p>" for a in answers)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><title>Three riders on the transport authority - The Courier'
+        '</title><meta property="og:type" content="article"></head><body><nav><a href="/">Home</a> '
+        '<a href="/news/">News</a></nav><main><article><h1>Three riders on the transport authority</h1>'
+        "<p>We asked three people who ride the buses and trams every day the same question about the "
+        f"authority that runs them, ahead of next month's vote on its budget.</p>{body}</article></main>"
+        "<footer><p>© 2025 The Courier</p></footer></body></html>"
+    )
+
+
+def test_a_quoted_post_is_kept_once_on_a_forum_thread() -> None:
+    result = boilerstrip.clean(thread(quote=True))
+    assert result.page_type == "forum"
+    assert result.text.count(QUESTION) == 1
+    assert POSTS[2][1] in result.text  # the quoting reply's own words stay
+    dropped = [b for b in result.blocks if b.text == QUESTION and b.label is not Label.ARTICLE]
+    assert [b.reasons[-1] for b in dropped] == [
+        "reducer: repeats an earlier paragraph of the content word for word"
+    ]
+    # The same thread without the quote keeps every post's words.
+    plain = boilerstrip.clean(thread(quote=False))
+    assert plain.page_type == "forum"
+    assert plain.text.count(QUESTION) == 1
+
+
+def test_a_repeated_paragraph_stays_on_other_page_types() -> None:
+    story = boilerstrip.clean(interview())
+    assert story.page_type == "article"
+    assert story.text.count("What would you change first") == 3
+    # With no type that drops repeats, the forum's quote is kept twice, as before.
+    both = boilerstrip.Cleaner(Config(repeat_types=())).clean(thread(quote=True))
+    assert both.text.count(QUESTION) == 2
