@@ -2,11 +2,12 @@
 
 Why: a forum reply that quotes an earlier post holds that post's paragraphs again,
 word for word, and a product page often shows its description twice (a tab, then the
-same text in an accordion for small screens). The reducer and the keep model judge
-each block on its own, so both copies are kept, and the text says it twice. Only on
-the page types of `Config.repeat_types`: elsewhere a repeat is usually the page's own
-text each time (a meal plan's lines, an interview's recurring question), and a news
-story is never cut by this.
+same text in an accordion for small screens). The reducer keeps each text once in
+the regions it chooses (`article._keep_region`), but the keep model, which has the
+last word and judges each block on its own, brings the second copy back, and the text
+says it twice. Only on the page types of `Config.repeat_types`: elsewhere the copy the
+model brings back is usually the page's own text each time (a meal plan's lines, an
+interview's recurring question), and a news story is never cut by this.
 """
 
 from __future__ import annotations
