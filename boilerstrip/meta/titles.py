@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Final
+from urllib.parse import urlsplit
 
 from ..model import Block, Label
 from .dates import DATE_OPENING, has_digits, parse_date
@@ -130,3 +133,79 @@ def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
 # The section's name stands among the few lines above the headline, in a few words.
 _SECTION_ABOVE: Final = 3
 _SECTION_MAX_WORDS: Final = 3
+
+
+# A title's parts: apart by a bar, a dash or a dot with spaces on both sides (a hyphen in
+# a word, or "Q&A: ...", does not part a title).
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—•·»]|::)\s+")
+# An entity reference left in a title: JSON-LD strings are not HTML, yet publishers'
+# tools write "Plans &#8211; Prices" into them, and some pages escape a title twice.
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A site's name in a title is a short part: "Story | Site", "Site - Story".
+_SITE_PART_MAX_WORDS: Final = 6
+_SITE_NAME_MIN_CHARS: Final = 4
+
+
+def markup_title(title: str | None, names: frozenset[str]) -> str | None:
+    """The publisher's title as a reader sees it: entity references decoded, and the
+    parts at either end that name the site (`names`, from `site_names`) cut off, so
+    "How to choose a mover | Tarkett" is "How to choose a mover". A title that is all
+    site stays as it is."""
+    if not title:
+        return title
+    if "&" in title and _ENTITY.search(title):
+        title = html.unescape(title)
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2 or not names:
+        return title
+    seps = _TITLE_SEPARATOR.findall(title)
+    while len(parts) > 1 and _names_site(parts[-1], names):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and _names_site(parts[0], names):
+        parts.pop(0)
+        seps.pop(0)
+    return parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))
+
+
+def site_names(site_name: str | None, url: str | None) -> frozenset[str]:
+    """The site's names as `fold` gives them: the one its markup gives, and its
+    address's name ("tarkett" of www.tarkett.com, "bbc" of www.bbc.co.uk)."""
+    names = {fold(site_name)} if site_name else set()
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[oops": an address urlsplit cannot read names no site
+        host = None
+    labels = host.split(".") if host else []
+    if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:
+        names.add(fold(labels[-3]))  # a country's second level: bbc.co.uk, abc.net.au
+    elif len(labels) >= 2:
+        names.add(fold(labels[-2]))
+    return frozenset(n for n in names if n)
+
+
+def site_title(text: str, names: frozenset[str]) -> bool:
+    """Whether a heading only names the site (a logo's <h1>)."""
+    return fold(text) in names
+
+
+def _names_site(part: str, names: frozenset[str]) -> bool:
+    """Whether a title's part names the site: a short part equal to one of its names,
+    or holding one of four letters or more ("Tarkett UK"), or held in one ("BBC")."""
+    if len(part.split()) > _SITE_PART_MAX_WORDS:
+        return False
+    folded = fold(part)
+    if len(folded) < 2:
+        return False
+    return any(
+        n == folded
+        or (len(n) >= _SITE_NAME_MIN_CHARS and n in folded)
+        or (len(folded) >= _SITE_NAME_MIN_CHARS and folded in n)
+        for n in names
+    )
+
+
+def fold(text: str) -> str:
+    """A name as compared: case and accents folded, only letters and digits."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.casefold() if c.isalnum())

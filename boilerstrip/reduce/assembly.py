@@ -100,7 +100,8 @@ def assemble(
         language=language,
     )
     comments = extract_comments(blocks, article) if include_comments else []
-    page = settle(found, markup, blocks, page_type, cfg.page_date_types)
+    headline = title.text if title is not None and title.dom is not None and title.dom.heading == 1 else None
+    page = settle(found, markup, blocks, page_type, cfg.page_date_types, headline)
     return Result(
         text=article_text(article),
         title=page.title,

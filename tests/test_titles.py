@@ -1,0 +1,81 @@
+"""A page's title as a reader sees it: the <h1> headline above the story, else the
+publisher's title without the site's name and with its entity references decoded
+(reduce/metadata, meta/titles). Shapes seen on WCXB's pages, whose human gold gives the
+headline alone."""
+
+from __future__ import annotations
+
+import json
+
+import boilerstrip
+from boilerstrip.meta.titles import markup_title, site_names
+
+_STORY = "".join(
+    f"<p>{s}</p>"
+    for s in (
+        "The council met on Tuesday and voted on the plan for the new bridge over the river, after "
+        "two years of arguments about its cost and about who should pay for its upkeep.",
+        "Under the plan, the bridge will open to walkers and cyclists first, and to buses a year later, "
+        "once the roads on both banks have been widened to take them.",
+        "Opposition members said the money would be better spent on the ferries, which carry more "
+        "people every day than the bridge ever will, and voted against it.",
+    )
+)
+
+
+def _page(head: str, heading: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/news/'>News</a>"
+        f"</nav><main><article>{heading}{_STORY}</article></main><footer><p>© 2025</p></footer></body></html>"
+    )
+
+
+def _ld(headline: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "Article", "headline": headline})}</script>'
+
+
+def test_entity_references_in_a_json_ld_headline_are_decoded() -> None:
+    page = _page(_ld("Bridge vote &#8211; what it costs &amp; who pays"))
+    assert boilerstrip.clean(page).title == "Bridge vote – what it costs & who pays"
+
+
+def test_the_site_name_is_cut_from_the_publisher_title() -> None:
+    head = (
+        '<meta property="og:title" content="Council backs the new bridge | The Riverside Courier">'
+        '<meta property="og:site_name" content="The Riverside Courier">'
+    )
+    assert boilerstrip.clean(_page(head)).title == "Council backs the new bridge"
+    # Without a site name in the markup, the address names the site.
+    head = '<meta property="og:title" content="Council backs the new bridge - Riverside">'
+    found = boilerstrip.clean(_page(head), url="https://www.riverside.co.uk/news/bridge-vote")
+    assert found.title == "Council backs the new bridge"
+    # A part that names no site stays: the title is the headline and its subtitle.
+    head = '<meta property="og:title" content="Council backs the new bridge – costs, routes and dates">'
+    found = boilerstrip.clean(_page(head), url="https://www.riverside.co.uk/news/bridge-vote")
+    assert found.title == "Council backs the new bridge – costs, routes and dates"
+
+
+def test_the_h1_headline_beats_the_title_written_for_search_engines() -> None:
+    head = '<meta property="og:title" content="Bridge Vote 2025: Costs, Routes, Dates | Riverside">'
+    page = _page(head, "<h1>Council backs the new bridge after two years of arguments</h1>")
+    assert boilerstrip.clean(page).title == "Council backs the new bridge after two years of arguments"
+
+
+def test_a_logo_heading_that_names_the_site_is_no_headline() -> None:
+    head = (
+        '<meta property="og:title" content="Council backs the new bridge">'
+        '<meta property="og:site_name" content="The Riverside Courier">'
+    )
+    page = _page(head, "<h1>The Riverside Courier</h1>")
+    assert boilerstrip.clean(page).title == "Council backs the new bridge"
+
+
+def test_markup_title_parts() -> None:
+    names = site_names("Tarkett", "https://www.tarkett.com/en/blog")
+    assert names == frozenset({"tarkett"})
+    assert markup_title("10 Easy Steps for a Great Interior Design | Tarkett", names) == (
+        "10 Easy Steps for a Great Interior Design"
+    )
+    assert markup_title("Tarkett UK - Flooring - Design trends", names) == "Flooring - Design trends"
+    assert markup_title("Tarkett", names) == "Tarkett"  # all site: as it is
+    assert site_names(None, "http://[broken") == frozenset()
