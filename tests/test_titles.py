@@ -35,7 +35,7 @@ def _ld(headline: str) -> str:
 
 
 def test_entity_references_in_a_json_ld_headline_are_decoded() -> None:
-    page = _page(_ld("Bridge vote &#8211; what it costs &amp; who pays"))
+    page = _page(_ld("Bridge vote &#8211; what it costs &amp;&nbsp;who pays"))
     assert boilerstrip.clean(page).title == "Bridge vote – what it costs & who pays"
 
 

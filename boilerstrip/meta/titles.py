@@ -154,7 +154,7 @@ def markup_title(title: str | None, names: frozenset[str]) -> str | None:
     if not title:
         return title
     if "&" in title and _ENTITY.search(title):
-        title = html.unescape(title)
+        title = " ".join(html.unescape(title).split())  # "&nbsp;" is a space too
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) < 2 or not names:
         return title
