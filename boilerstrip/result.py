@@ -34,7 +34,9 @@ class Result:
 
     `text` is the article, its blocks' texts in page order, paragraphs separated by a
     blank line (a table row's cells by " | "). The metadata are None (or empty) where
-    the page gives none: `title`, `date` and `date_modified` (YYYY-MM-DD), `dateline`
+    the page gives none: `title` (the headline as the page shows it: its <h1> above the
+    story, else the publisher's title without the site's name), `date` and
+    `date_modified` (YYYY-MM-DD), `dateline`
     (the place before the first paragraph), `section`, `authors` (person names),
     `site_name`, `wire_service` (the agency whose copy this is) and `copyright` (its
     copyright line), `site_copyright` (the site's own), `language` (an ISO 639-1
