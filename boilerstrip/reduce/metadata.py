@@ -76,9 +76,10 @@ def _with_markup(
 
 
 def _title(found: PageMeta, markup: HtmlMeta, headline: str | None) -> str | None:
-    """The page's <h1> headline above the article, as a reader sees it; else the
-    publisher's title (JSON-LD, OpenGraph) or the <title>, with the site's name cut
-    off and entity references decoded (`meta.titles.markup_title`). The publisher's
+    """The page's <h1> headline above the article, as a reader sees it (unless it only
+    names the site: a logo); else the publisher's title (JSON-LD, OpenGraph) or the
+    <title>, with the site's name cut off and entity references decoded
+    (`meta.titles.markup_title`). The publisher's
     title is often the one written for search engines ("Best Movers 2026 | Top 19
     Companies"), the <h1> the one on the page. On WCXB's tuning pages, 54.3% -> 75.5%
     of titles right (held-out 52.4% -> 78.6%)."""
