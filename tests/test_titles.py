@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import boilerstrip
-from boilerstrip.meta.titles import markup_title, site_names
+from boilerstrip.meta.titles import last_crumb, markup_title, site_names
 
 _STORY = "".join(
     f"<p>{s}</p>"
@@ -79,3 +79,24 @@ def test_markup_title_parts() -> None:
     assert markup_title("Tarkett UK - Flooring - Design trends", names) == "Flooring - Design trends"
     assert markup_title("Tarkett", names) == "Tarkett"  # all site: as it is
     assert site_names(None, "http://[broken") == frozenset()
+
+
+def test_a_dump_title_on_a_breadcrumb_line_is_its_last_step() -> None:
+    """A dump gives the trail and the page's own name on one line: the headline is the
+    trail's last step (WCXB dumps: "Main > Blog > Top 10 ...")."""
+    story = [
+        "A starter that smells of nail varnish is hungry, not dead: feed it twice a day for three days, "
+        "discarding half each time, and keep it somewhere warm while it recovers.",
+        "If a grey liquid gathers on top, stir it back in or pour it off; it is alcohol from the yeast, "
+        "and a sign that the starter needs feeding more often than it gets.",
+        "Once it doubles within eight hours of a feed, it is ready to bake with again, and it can go back "
+        "into the fridge between bakes with a weekly feed to keep it going.",
+    ]
+    dump = "\n".join(
+        ["Skip to content", "Home", "Recipes", "Blog", "Home > Blog > Ten ways to keep a sourdough starter alive",
+         *story, "© 2025 The Bread Bench"]
+    )  # fmt: skip
+    result = boilerstrip.clean(dump, url="https://breadbench.example/blog/sourdough-starter")
+    assert result.title == "Ten ways to keep a sourdough starter alive"
+    assert last_crumb("Main > Blog > Top 10 Trends to Watch") == "Top 10 Trends to Watch"
+    assert last_crumb("Black / White: a review") == "Black / White: a review"  # one step: a title

@@ -209,3 +209,18 @@ def fold(text: str) -> str:
     """A name as compared: case and accents folded, only letters and digits."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+# A breadcrumb trail's steps: "Home > Blog > Story", "You are here: Home / Blog / Story".
+_CRUMB: Final = re.compile(r"\s+(?:>|›|»|/|\|)\s+|^\s*(?:\|)\s*")
+_CRUMB_MIN_STEPS: Final = 2
+
+
+def last_crumb(line: str) -> str:
+    """A text dump's headline line without the breadcrumb trail it ends: a dump often
+    gives the trail and the page's own name on one line ("Main > Blog > Top 10 Trends"),
+    and its last step is the headline. A line of fewer steps is as it is."""
+    steps = [s for s in _CRUMB.split(line) if s.strip()]
+    if len(_CRUMB.findall(line)) < _CRUMB_MIN_STEPS or len(steps) < 2 or len(steps[-1].split()) < 2:
+        return line
+    return steps[-1].strip()

@@ -23,6 +23,7 @@ from ..meta import (
     find_dump_title,
     find_section,
     find_title,
+    last_crumb,
     split_copyright,
 )
 from ..model import Block, Label
@@ -89,7 +90,7 @@ def assemble(
         title = _dump_title(blocks, article, cfg)
     deadline.check("in the reducer, before the authors")
     found = PageMeta(
-        title=title.text if title else None,
+        title=(last_crumb(title.text) if text else title.text) if title else None,
         date=date,
         date_modified=date_modified,
         section=section.text if section else None,
