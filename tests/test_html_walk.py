@@ -354,6 +354,7 @@ def test_the_c_walk_refuses_a_vocabulary_it_cannot_build() -> None:
         _walk.vocabulary(tree.HANDED._replace(raw_block=tuple))
 
 
+@needs_c_walk  # the vocabulary is handed over only where the C walk is in use
 def test_the_c_scans_read_the_raw_text_elements_they_are_handed() -> None:
     """The scans of the raw page (`most_attributes`, `lean`) keep no list of raw-text
     elements of their own: an <xmp>'s body is text, skipped, while the vocabulary last
