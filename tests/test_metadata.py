@@ -532,3 +532,11 @@ def test_text_dump_title_named_by_the_address() -> None:
         "\n".join(lines), url="https://example.org/blogs/fitness/how-to-use-gym-equipment"
     )
     assert result.title == "How to use gym equipment (with confidence!)"
+
+
+def test_a_dump_date_glued_to_the_next_one_is_read() -> None:
+    """A dump joins a post's dates with no space between them (its published and updated
+    <time> elements side by side): the first is still a date."""
+    story = _STORY.removeprefix("<p>").removesuffix("</p>")
+    line = "On January 12, 2025January 22, 2025 By Gabby BoucherIn Budget Travel"
+    assert boilerstrip.clean("\n".join(["Bridge vote", line, story, story])).date == "2025-01-12"

@@ -83,8 +83,8 @@ TIME_BODY: Final = r"(?:\s*(?:(?:at|,|-|–|\|)\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\
 DATE_RE: Final = re.compile(
     rf"(?<!\d)(?P<y1>{YEAR})(?P<s1>[-/.])(?P<m1>{_NUMBER})(?P=s1)(?P<d1>{_NUMBER})(?:\b|(?=T\d))"
     rf"|(?P<y2>{YEAR})\s*[年년]\s*(?P<m2>{_NUMBER})\s*[月월]\s*(?P<d2>{_NUMBER})\s*[日일]"
-    rf"|\b(?P<mn3>{_ANY_MONTH})\.?\s+(?P<d3>{_NUMBER})(?:{_ORDINAL})?,?\s+(?P<y3>{YEAR})\b"
-    rf"|\b(?P<d4>{_NUMBER})(?:{_ORDINAL}|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?(?P<mn4>{_ANY_MONTH})\.?,?(?:\s+|-)(?:de\s+)?(?P<y4>{YEAR})\b"
+    rf"|\b(?P<mn3>{_ANY_MONTH})\.?\s+(?P<d3>{_NUMBER})(?:{_ORDINAL})?,?\s+(?P<y3>{YEAR})(?!\d)"
+    rf"|\b(?P<d4>{_NUMBER})(?:{_ORDINAL}|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?(?P<mn4>{_ANY_MONTH})\.?,?(?:\s+|-)(?:de\s+)?(?P<y4>{YEAR})(?!\d)"
     rf"|(?<!\d)(?P<d5>{_NUMBER})\.(?P<m5>{_NUMBER})\.(?P<y5>{YEAR})\b"
     rf"|(?<!\d)(?P<m6>{_NUMBER})/(?P<d6>{_NUMBER})/(?P<y6>{YEAR})\b"
     rf"|\b(?P<y7>{YEAR})\s+(?P<mn7>{_ANY_MONTH})\.?\s+(?P<d7>{_NUMBER})\b",
