@@ -79,6 +79,10 @@ def test_markup_title_parts() -> None:
     assert markup_title("Tarkett UK - Flooring - Design trends", names) == "Flooring - Design trends"
     assert markup_title("Tarkett", names) == "Tarkett"  # all site: as it is
     assert site_names(None, "http://[broken") == frozenset()
+    # A short name under a country's code is the name; a country's generic second level is not.
+    assert site_names(None, "https://www.ndr.de/nachrichten/") == frozenset({"ndr"})
+    assert site_names(None, "https://www.bbc.co.uk/news") == frozenset({"bbc"})
+    assert site_names(None, "https://abc.net.au/news") == frozenset({"abc"})
 
 
 def test_a_dump_title_on_a_breadcrumb_line_is_its_last_step() -> None:

@@ -144,6 +144,10 @@ _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Z
 # A site's name in a title is a short part: "Story | Site", "Site - Story".
 _SITE_PART_MAX_WORDS: Final = 6
 _SITE_NAME_MIN_CHARS: Final = 4
+# The generic labels a country's registry puts under its code (bbc.co.uk, abc.net.au,
+# asahi.com.br): the site's name is the label before them. Any other label before a
+# country code is the name itself (ndr.de, orf.at).
+_SECOND_LEVEL: Final = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go", "gv"})
 
 
 def markup_title(title: str | None, names: frozenset[str]) -> str | None:
@@ -177,10 +181,10 @@ def site_names(site_name: str | None, url: str | None) -> frozenset[str]:
     except ValueError:  # "http://[oops": an address urlsplit cannot read names no site
         host = None
     labels = host.split(".") if host else []
-    if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:
-        names.add(fold(labels[-3]))  # a country's second level: bbc.co.uk, abc.net.au
-    elif len(labels) >= 2:
-        names.add(fold(labels[-2]))
+    second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
+    name = labels[-3] if second_level else labels[-2] if len(labels) >= 2 else ""
+    if name != "www":
+        names.add(fold(name))
     return frozenset(n for n in names if n)
 
 
