@@ -80,6 +80,7 @@ COMPILED = [
     "learned/pagetype",
     "learned/blockrows",
     "learned/linerows",
+    "learned/headline",
     "learned/forest",
     "learned/keep",
 ]

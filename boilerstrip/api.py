@@ -47,6 +47,9 @@ class Cleaner:
         self.html_model = _load_scorer("scorer_html", cfg.scorer_html) if cfg.scorer_html else none
         self.keep_model = _load_keep("keep_html", cfg.keep_html, False) if cfg.keep_html else None
         self.keep_text_model = _load_keep("keep_text", cfg.keep_text, True) if cfg.keep_text else None
+        self.title_text_model = (
+            _load_keep("title_text", cfg.title_text, kind="headline") if cfg.title_text else None
+        )
         self._text_weights = self.text_model.dense()
         self._html_weights = self.html_model.dense()
 
@@ -112,6 +115,7 @@ class Cleaner:
             self.config,
             include_comments=include_comments,
             forest=self.keep_model if markup is not None else self.keep_text_model,
+            headline_forest=None if markup is not None else self.title_text_model,
             page_type=page_type,
             url=url,
             deadline=deadline,
@@ -262,11 +266,11 @@ def _check_arguments(url: object, include_comments: object) -> None:
         raise ArgumentError(f"include_comments must be a bool, not {type(include_comments).__name__}")
 
 
-def _load_keep(field: str, name: str, text: bool) -> keep.Forest:
-    """The keep model Config names (for text dumps or for HTML), or a ConfigError
-    naming the field."""
+def _load_keep(field: str, name: str, text: bool = False, *, kind: str | None = None) -> keep.Forest:
+    """The model Config names (a keep model for text dumps or for HTML, or of another
+    `kind` of `keep.load`'s), or a ConfigError naming the field."""
     try:
-        return keep.load(name, text)
+        return keep.load(name, text, kind=kind)
     except (OSError, ValueError, LookupError, TypeError, AttributeError) as exc:
         raise ConfigError(f"Config.{field}={name!r} cannot be loaded: {exc}") from exc
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import boilerstrip
 from boilerstrip.meta.titles import last_crumb, markup_title, site_names
 
@@ -104,3 +106,51 @@ def test_a_dump_title_on_a_breadcrumb_line_is_its_last_step() -> None:
     assert result.title == "Ten ways to keep a sourdough starter alive"
     assert last_crumb("Main > Blog > Top 10 Trends to Watch") == "Top 10 Trends to Watch"
     assert last_crumb("Black / White: a review") == "Black / White: a review"  # one step: a title
+
+
+_STORY = [
+    "Thousands of teachers wearing red filled the Indiana Statehouse on Tuesday, calling on lawmakers to "
+    "raise pay and to stop tying their evaluations to students' test scores.",
+    "Organizers said more than 15,000 people took part, and more than 100 school districts closed for the "
+    "day so that teachers could travel to the capital for the rally.",
+    "The governor has said that a pay rise must wait for the next two-year budget, and Republican leaders "
+    "in the legislature said they would not change the evaluation rules this year.",
+    "Teachers said they had waited long enough, pointing to salaries that trail those of every "
+    "neighbouring state and to classrooms that are short of books and staff.",
+]
+_HEADLINE = "Thousands of teachers pack Indiana Statehouse for pay protest"
+_MENU = ["Skip to main content", "News", "Sports", "Business", "Opinion", "Subscribe", "Sign In"]
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        ["Tom Davies Associated Press", "Published 9:02 a.m. ET Nov. 19, 2019"],  # a credit line
+        ["Sharing is caring!", "Copy Link URLCopied!"],  # share prompts
+        ["Follow Tom Davies on Twitter"],  # a follow prompt
+    ],
+    ids=["credit", "share", "follow"],
+)
+def test_a_dump_headline_is_not_the_line_under_it(under: list[str]) -> None:
+    """In a WET dump the lines between the headline and the story (a credit line, share
+    and follow prompts) are the nearest headline-like lines above the story: the rules
+    took them for the title (Scrapinghub dumps: "Copy Link URLCopied!", "Tom Davies
+    Associated Press"). The headline model rates the headline higher, and changes no
+    text. The address names no headline, so the address rule cannot find it."""
+    dump = "\n".join([*_MENU, _HEADLINE, *under, *_STORY, "Copyright 2019 The Associated Press."])
+    url = "https://news.example/story/2019/11/19/ab12cd"
+    result = boilerstrip.clean(dump, url=url)
+    assert result.title == _HEADLINE
+    rules = boilerstrip.Cleaner(boilerstrip.Config(title_text="")).clean(dump, url=url)
+    assert result.text == rules.text and result.text.startswith(_STORY[0])
+
+
+def test_a_model_of_another_kind_is_refused_as_the_headline_model() -> None:
+    """A keep model named as the headline model (or the other way round) reads rows of
+    another kind: refused when the Cleaner is made, naming the field."""
+    with pytest.raises(
+        boilerstrip.ConfigError, match="title_text.*a keep model for text dumps, not a headline"
+    ):
+        boilerstrip.Cleaner(boilerstrip.Config(title_text="keep-text.json"))
+    with pytest.raises(boilerstrip.ConfigError, match="keep_text.*a headline model"):
+        boilerstrip.Cleaner(boilerstrip.Config(keep_text="title-text.json"))

@@ -1,10 +1,11 @@
-"""The keep models' forests: read from their JSON and checked, packed once for the C
-walk, and walked to a probability for every row.
+"""The learned forests: read from their JSON and checked, packed once for the C walk,
+and walked to a probability for every row.
 
-The trees are trained by `tools/train_keep.py` (LightGBM, a development dependency) and
-shipped as `data/keep-html.json` and `data/keep-text.json`; this module walks them with
-no ML library at run time, in C where `_trees` was built (the same walk and arithmetic
-as `probability`, so the same numbers), else in Python.
+The keep models' trees are trained by `tools/train_keep.py` (LightGBM, a development
+dependency) and shipped as `data/keep-html.json` and `data/keep-text.json`, the text
+dumps' headline model's by `tools/train_title.py` as `data/title-text.json`; this
+module walks them with no ML library at run time, in C where `_trees` was built (the
+same walk and arithmetic as `probability`, so the same numbers), else in Python.
 """
 
 from __future__ import annotations
@@ -22,12 +23,22 @@ from ..budget import Deadline, checked
 from ..native import c_function
 from .blockrows import FEATURES
 from .columns import WHERE
+from .headline import HEADLINE_FEATURES
 from .linerows import TEXT_FEATURES
 
 # A forest checked and packed once (`pack`), then walked (`walk`); None without `_trees`.
 _C_PACK: Final = c_function("_trees", "pack")
 _C_WALK: Final[Callable[..., list[float]] | None] = c_function("_trees", "walk")
 _LOGIT_CLIP: Final = 30.0  # log-odds past this give 0 or 1 (and no overflow in exp)
+#: What each kind of model reads: the keep models' HTML blocks and text-dump lines, and
+#: the headline model's candidate lines of a text dump; and what the kind is called.
+KINDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {"html": FEATURES, "text": TEXT_FEATURES, "headline": HEADLINE_FEATURES}
+)
+_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"html": "a keep model for HTML pages", "text": "a keep model for text dumps",
+     "headline": "a headline model for text dumps"}
+)  # fmt: skip
 
 
 class Forest(NamedTuple):
@@ -35,7 +46,8 @@ class Forest(NamedTuple):
     goes to `left[k]`, else `right[k]`), or is a leaf (`feature[k]` < 0) worth
     `value[k]`. The model's log-odds are `base` plus one leaf of every tree. `packed`
     holds the same arrays as C buffers, for `_trees.c`; `names` are the features it
-    reads (`FEATURES` for HTML pages, `TEXT_FEATURES` for text dumps)."""
+    reads (`FEATURES` for HTML pages, `TEXT_FEATURES` for text dumps, `HEADLINE_FEATURES`
+    for a text dump's headline lines)."""
 
     feature: list[int]
     threshold: list[float]
@@ -60,12 +72,14 @@ class Forest(NamedTuple):
 
 def read(text: str) -> Forest:
     """A model from its JSON; a ValueError if it is for features the code does not
-    make (HTML's or text's) or malformed (a child before its parent could make a walk
+    make (one of `KINDS`) or malformed (a child before its parent could make a walk
     loop, an index out of range read past the arrays)."""
     raw = json.loads(text)
-    names = next((f for f in (FEATURES, TEXT_FEATURES) if list(raw["features"]) == list(f)), None)
+    names = next((f for f in KINDS.values() if list(raw["features"]) == list(f)), None)
     if names is None:
-        raise ValueError("the keep model was trained on other features: retrain it (tools/train_keep.py)")
+        raise ValueError(
+            "the model was trained on other features: retrain it (tools/train_keep.py, tools/train_title.py)"
+        )
     feature, left, right = (
         [int(v) for v in raw["feature"]],
         [int(v) for v in raw["left"]],
@@ -107,7 +121,7 @@ def _shipped() -> dict[str, Forest | str]:
     from other features must not stop `import boilerstrip`, nor its retraining)."""
     out: dict[str, Forest | str] = {}
     for f in resources.files("boilerstrip").joinpath("data").iterdir():
-        if f.name.startswith("keep-") and f.name.endswith(".json"):
+        if f.name.startswith(("keep-", "title-")) and f.name.endswith(".json"):
             try:
                 out[f.name] = read(f.read_text(encoding="utf-8"))
             except (ValueError, KeyError, TypeError) as exc:
@@ -120,16 +134,18 @@ def _shipped() -> dict[str, Forest | str]:
 SHIPPED: Final[Mapping[str, Forest | str]] = MappingProxyType(_shipped())
 
 
-def load(name: str, text: bool = False) -> Forest:
+def load(name: str, text: bool = False, *, kind: str | None = None) -> Forest:
     """A model shipped in boilerstrip/data, or read from a path the user gives; a
-    ValueError unless it reads text dumps (`text`) or HTML pages (not `text`)."""
+    ValueError unless it is of `kind` (`KINDS`; by default the keep model for text dumps
+    (`text`) or for HTML pages (not `text`))."""
+    kind = kind or ("text" if text else "html")
     shipped = SHIPPED.get(name)
     if isinstance(shipped, str):
         raise ValueError(shipped)
     forest = shipped if shipped is not None else read(pathlib.Path(name).read_text(encoding="utf-8"))
-    if forest.text != text:
-        kinds = ("HTML pages", "text dumps")
-        raise ValueError(f"a keep model for {kinds[forest.text]}, not for {kinds[text]}")
+    if forest.names != KINDS[kind]:
+        found = next(k for k, names in KINDS.items() if names == forest.names)
+        raise ValueError(f"{_KIND_NAMES[found]}, not {_KIND_NAMES[kind]}")
     return forest
 
 

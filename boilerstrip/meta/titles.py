@@ -94,9 +94,7 @@ def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
     """The headline-like line that holds most of the words of the address's last path
     segment ("/blogs/fitness/how-to-use-gym-equipment" names "How To Use Gym Equipment
     (With Confidence!)"): a text dump keeps no <title>, and its headline is one line of many."""
-    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    segment = path.rsplit("/", 1)[-1]
-    slug = {w for w in _WORD.findall(segment.casefold()) if not w.isdigit() and w not in _ADDRESS_NOISE}
+    slug = address_words(url)
     if len(slug) < _ADDRESS_MIN_WORDS:
         return None
     best, best_share = None, _ADDRESS_SHARE
@@ -107,10 +105,25 @@ def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
             or b.text.endswith(".")
         ):
             continue
-        share = len(slug & set(_WORD.findall(b.text.casefold()))) / len(slug)
+        share = len(slug & title_words(b.text)) / len(slug)
         if share > best_share:
             best, best_share = b, share
     return best
+
+
+def address_words(url: str | None) -> frozenset[str]:
+    """The words of an address's last path segment that may name its headline
+    ("/blogs/fitness/how-to-use-gym-equipment": how, use, gym, equipment), folded."""
+    if not url:
+        return frozenset()
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    return frozenset(w for w in title_words(segment) if not w.isdigit() and w not in _ADDRESS_NOISE)
+
+
+def title_words(text: str) -> frozenset[str]:
+    """A line's words as a headline's are compared: letters and digits, case folded."""
+    return frozenset(_WORD.findall(text.casefold()))
 
 
 def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
@@ -216,7 +229,9 @@ def fold(text: str) -> str:
 
 
 # A breadcrumb trail's steps: "Home > Blog > Story", "You are here: Home / Blog / Story".
-_CRUMB: Final = re.compile(r"\s+(?:>|›|»|/|\|)\s+|^\s*(?:\|)\s*")
+# A step's space starts where a run of spaces does (the look-behind): tried at every
+# space of a long run, the pattern took time quadratic in the run's length.
+_CRUMB: Final = re.compile(r"(?<!\s)\s+(?:>|›|»|/|\|)\s+|^\s*(?:\|)\s*")
 _CRUMB_MIN_STEPS: Final = 2
 
 

@@ -14,7 +14,7 @@ Its stages, in the order they run (`assembly.assemble` runs them):
 from __future__ import annotations
 
 from .article import select_article
-from .assembly import assemble, keep_features
+from .assembly import assemble, headline_rows, keep_features
 from .comments import _Quotes, extract_comments
 from .region import best_region, block_weights, content_regions
 
@@ -25,6 +25,7 @@ __all__ = [
     "block_weights",
     "content_regions",
     "extract_comments",
+    "headline_rows",
     "keep_features",
     "select_article",
 ]

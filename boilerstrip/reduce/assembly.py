@@ -14,7 +14,8 @@ from ..budget import Deadline
 from ..config import Config
 from ..detect import scorer
 from ..htmlmeta import HtmlMeta
-from ..learned import keep
+from ..learned import headline, keep
+from ..learned.forest import probabilities
 from ..meta import (
     credit_wire,
     find_authors,
@@ -42,6 +43,7 @@ def assemble(
     *,
     include_comments: bool,
     forest: keep.Forest | None = None,
+    headline_forest: keep.Forest | None = None,
     page_type: str = "article",
     url: str | None = None,
     deadline: Deadline | None = None,
@@ -55,7 +57,8 @@ def assemble(
     the hint for the one in the text (else `url`, the page's address, may name it);
     `language` the one detected from the text; `page_type` how the region is read
     (`pagetype.TYPES`); `forest` the keep model, which has the last word on the
-    content once every label is set. Its steps, and the loops over the blocks in the
+    content once every label is set, `headline_forest` a text dump's headline model,
+    which has it on the title once the content is settled. Its steps, and the loops over the blocks in the
     costly ones, check `deadline` (`Config.time_limit`). `marks`: a text dump's
     `pagetype.page_marks`, made once for its type, read again by the keep model;
     `text` whether the page is a text dump (its types are read by their own fields)."""
@@ -88,6 +91,8 @@ def assemble(
     article = drop_repeats(article, page_type, cfg)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
+    if headline_forest is not None:
+        title = _rated_title(blocks, headline_forest, url, cfg, deadline) or title
     deadline.check("in the reducer, before the authors")
     found = PageMeta(
         title=(last_crumb(title.text) if text else title.text) if title else None,
@@ -158,6 +163,29 @@ def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) 
     42.3% -> 44.4%). Looked for once the content is known, it changes no text; its
     label stays (a name line above the content is still read for the authors)."""
     return find_dump_title(blocks, article[0].index if article else len(blocks), cfg.title_window)
+
+
+def _rated_title(
+    blocks: Sequence[Block], forest: keep.Forest, url: str | None, cfg: Config, deadline: Deadline
+) -> Block | None:
+    """A text dump's headline as the headline model rates the lines near the content's
+    start (None without candidates). Once the content is settled, like `_dump_title`:
+    it changes no text, and no label."""
+    found, rows = headline_rows(blocks, url, cfg)
+    return headline.best(found, probabilities(forest, rows, deadline))
+
+
+def headline_rows(
+    blocks: Sequence[Block], url: str | None, cfg: Config
+) -> tuple[list[Block], list[list[float]]]:
+    """The headline model's candidates and their rows, of a text dump whose blocks are
+    labelled as the reducer and the keep model left them (the one place both the
+    pipeline and the training script make them): the content is the blocks labelled
+    ARTICLE, the rules' headline the block labelled TITLE, else `_dump_title`'s."""
+    content = [b for b in blocks if b.label is Label.ARTICLE]
+    ruled = next((b for b in blocks if b.label is Label.TITLE), None) or _dump_title(blocks, content, cfg)
+    found = headline.candidates(blocks, content[0].index if content else len(blocks))
+    return found, headline.rows(blocks, found, content, ruled, url)
 
 
 def keep_features(
