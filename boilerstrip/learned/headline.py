@@ -8,7 +8,7 @@ near the start by its shape, its label and its neighbours', how often the page r
 it (a page's own name stands in its breadcrumb and its menus too), how many of the
 address's words it holds and of the content's first words, and whether the rules chose
 it; the reducer takes the best-rated line (tools/train_title.py trains it on WCXB's
-tuning dumps: titles right 46.0% -> 58.0% out of fold, held-out 41.3% -> 50.0%).
+tuning dumps: titles right 46.0% -> 57.7% out of fold, held-out 41.3% -> 50.5%).
 
 Every feature is generic: numbers about a line and its place, never a string of a site.
 """
@@ -30,14 +30,15 @@ HEADLINE_FEATURES: Final[tuple[str, ...]] = (
     "prev_label", "prev_words", "next_label", "next_words", "next_ends", "content_share",
     "pos", "start_pos", "score",
 )  # fmt: skip
-# The candidates: lines of one to `MAX_WORDS` words with a letter and not ending a
-# sentence, from `ABOVE` lines above the content's first line to `BELOW` lines into it
+# The candidates: lines of one to `MAX_WORDS` words and at most `MAX_CHARS` characters,
+# with a letter and not ending a sentence, from `ABOVE` lines above the content's first line to `BELOW` lines into it
 # (a dump's headline can be the content's first line, or stand above it, over a
 # standfirst and a photo's credits). Out of fold, 60 lines above or sentences too were
 # no better (58.2%, 58.4%), and cost twice the candidates.
 ABOVE: Final = 30
 BELOW: Final = 8
 MAX_WORDS: Final = 40
+MAX_CHARS: Final = 300  # a line of a few words and a run of spaces or a long address is no headline
 # The content's first lines, whose words a headline announces.
 CONTENT_LINES: Final = 5
 _PARTS: Final = (" | ", " - ", " – ")
@@ -50,7 +51,10 @@ def candidates(blocks: Sequence[Block], start: int) -> list[Block]:
     return [
         b
         for b in reversed(near)
-        if 1 <= b.features.words <= MAX_WORDS and not b.text.rstrip().endswith(".") and _has_letter(b.text)
+        if 1 <= b.features.words <= MAX_WORDS
+        and b.features.chars <= MAX_CHARS
+        and not b.text.rstrip().endswith(".")
+        and _has_letter(b.text)
     ]
 
 
