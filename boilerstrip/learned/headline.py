@@ -31,10 +31,10 @@ HEADLINE_FEATURES: Final[tuple[str, ...]] = (
     "pos", "start_pos", "score",
 )  # fmt: skip
 # The candidates: lines of one to `MAX_WORDS` words and at most `MAX_CHARS` characters,
-# with a letter and not ending a sentence, from `ABOVE` lines above the content's first line to `BELOW` lines into it
-# (a dump's headline can be the content's first line, or stand above it, over a
-# standfirst and a photo's credits). Out of fold, 60 lines above or sentences too were
-# no better (58.2%, 58.4%), and cost twice the candidates.
+# with a letter and not ending a sentence, from `ABOVE` lines above the content's first
+# line to `BELOW` lines into it (a dump's headline can be the content's first line, or
+# stand above it, over a standfirst and a photo's credits). Out of fold, 60 lines above
+# or sentences too were no better (58.2%, 58.4%), and cost twice the candidates.
 ABOVE: Final = 30
 BELOW: Final = 8
 MAX_WORDS: Final = 40

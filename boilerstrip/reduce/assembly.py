@@ -58,8 +58,9 @@ def assemble(
     `language` the one detected from the text; `page_type` how the region is read
     (`pagetype.TYPES`); `forest` the keep model, which has the last word on the
     content once every label is set, `headline_forest` a text dump's headline model,
-    which has it on the title once the content is settled. Its steps, and the loops over the blocks in the
-    costly ones, check `deadline` (`Config.time_limit`). `marks`: a text dump's
+    which has it on the title once the content is settled (HTML pages have their
+    markup's). Its steps, and the loops over the blocks in the costly ones, check
+    `deadline` (`Config.time_limit`). `marks`: a text dump's
     `pagetype.page_marks`, made once for its type, read again by the keep model;
     `text` whether the page is a text dump (its types are read by their own fields)."""
     deadline = deadline or Deadline(0)
@@ -91,7 +92,7 @@ def assemble(
     article = drop_repeats(article, page_type, cfg)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
-    if headline_forest is not None:
+    if headline_forest is not None and text:
         title = _rated_title(blocks, headline_forest, url, cfg, deadline) or title
     deadline.check("in the reducer, before the authors")
     found = PageMeta(
