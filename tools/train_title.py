@@ -44,7 +44,7 @@ from train_keep import Ensemble, export  # noqa: E402
 
 import boilerstrip  # noqa: E402
 from boilerstrip.learned import forest as forests  # noqa: E402
-from boilerstrip.learned.headline import HEADLINE_FEATURES  # noqa: E402
+from boilerstrip.learned.headline import HEADLINE_FEATURES, best_index  # noqa: E402
 from boilerstrip.meta import last_crumb  # noqa: E402
 from boilerstrip.reduce import headline_rows  # noqa: E402
 
@@ -105,8 +105,7 @@ def right(page: Page, probabilities: Any) -> bool:
     as `headline.best` chooses: the nearest the content's start of equals."""
     if not page.rows:
         return page.rules_right
-    best = max(range(len(page.rows)), key=lambda i: (probabilities[i], -i))
-    return page.targets[best] == 1.0
+    return page.targets[best_index(probabilities)] == 1.0
 
 
 def share(pages: list[Page], predict: Any) -> float:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..detect.features import cap_ratio, digit_ratio
-from ..meta.titles import address_words, title_words
+from ..meta.titles import address_words, has_letter, title_words
 from ..model import Block
 from .columns import LABEL_INDEX, MISSING
 
@@ -54,12 +54,8 @@ def candidates(blocks: Sequence[Block], start: int) -> list[Block]:
         if 1 <= b.features.words <= MAX_WORDS
         and b.features.chars <= MAX_CHARS
         and not b.text.rstrip().endswith(".")
-        and _has_letter(b.text)
+        and has_letter(b.text)
     ]
-
-
-def _has_letter(text: str) -> bool:
-    return any(c.isalpha() for c in text)
 
 
 def rows(
@@ -131,9 +127,11 @@ def _neighbours(blocks: Sequence[Block], k: int) -> tuple[float, ...]:
 
 
 def best(found: Sequence[Block], probabilities: Sequence[float]) -> Block | None:
-    """The candidate the model rates highest (the nearest the content's start of
-    equals); None without candidates."""
-    if not found:
-        return None
-    k = max(range(len(found)), key=lambda i: (probabilities[i], -i))
-    return found[k]
+    """The candidate the model rates highest; None without candidates."""
+    return found[best_index(probabilities)] if found else None
+
+
+def best_index(probabilities: Sequence[float]) -> int:
+    """The index of the highest probability, the first (the nearest the content's
+    start) of equals; the training script scores its choice by the same rule."""
+    return max(range(len(probabilities)), key=lambda i: (probabilities[i], -i))

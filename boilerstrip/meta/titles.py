@@ -68,10 +68,11 @@ def find_dump_title(blocks: Sequence[Block], start: int, window: int) -> Block |
     one with a letter (not a price: "$45.00" is two words)."""
     above = reversed(blocks[max(0, start - window) : start])
     headline_like = (b for b in above if _headline_like(b, _DUMP_TITLE_LABELS, _DUMP_TITLE_MIN_WORDS))
-    return next((b for b in headline_like if _has_letter(b.text)), None)
+    return next((b for b in headline_like if has_letter(b.text)), None)
 
 
-def _has_letter(text: str) -> bool:
+def has_letter(text: str) -> bool:
+    """Whether a line has a letter: a price ("$45.00") or a date alone names nothing."""
     return any(ch.isalpha() for ch in text)
 
 
