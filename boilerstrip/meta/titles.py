@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Final
 from urllib.parse import urlsplit
 
+from ..lang import split_words
 from ..model import Block, Label
 from .dates import DATE_OPENING, has_digits, parse_date
 
@@ -81,7 +82,6 @@ _LINK_LABEL: Final = re.compile(
     r"next|previous|prev|click|tap|swipe|photo \d+|image \d+|\d+ of \d+|\d+ photos)\b",
     re.I,
 )
-_WORD: Final = re.compile(r"[^\W_]+")
 # Address words that name no headline.
 _ADDRESS_NOISE: Final = frozenset(
     "html htm php aspx asp index www com amp the a an of and to in for on".split()
@@ -123,8 +123,10 @@ def address_words(url: str | None) -> frozenset[str]:
 
 
 def title_words(text: str) -> frozenset[str]:
-    """A line's words as a headline's are compared: letters and digits, case folded."""
-    return frozenset(_WORD.findall(text.casefold()))
+    """A line's words as a headline's are compared: letters and digits, case folded.
+    Split by `lang.split_words` (the same words as its regex, found in C where built):
+    the headline model reads the words of every candidate line of a text dump."""
+    return frozenset(split_words(text.casefold()))
 
 
 def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
