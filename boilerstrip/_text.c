@@ -13,6 +13,8 @@
   without the list of every word's initial that the patterns' findall makes: on a text
   dump they were a fifth of the model's time), cues, word lengths, symbols, colons and
   marks.
+- line_shape(text): one line's capitals, digits and commas, as line_columns reads
+  them (the headline model rates lines one by one).
 - cadence(shapes, kept, max_period): learned.cadence.cadence by feature (five lists), its
   Python reference; the scan over every period and line was a tenth of the model's
   time in compiled Python.
@@ -49,6 +51,7 @@ static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
+    {"line_shape", line_shape, METH_O, line_shape_doc},
     {"cadence", cadence, METH_VARARGS, cadence_doc},
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
     {"words_table", words_table, METH_VARARGS, words_table_doc},

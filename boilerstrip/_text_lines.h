@@ -64,6 +64,21 @@ static Shape shape_of(PyObject *text) {
     return out;
 }
 
+PyDoc_STRVAR(line_shape_doc,
+"line_shape(text)\n\n"
+"learned.linerows._line_shape(text): (capitals, digits, commas) of one line, by the table\n"
+"line_columns reads (the headline model's candidates are lines of no column).");
+
+static PyObject *line_shape(PyObject *module, PyObject *text) {
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "line_shape() needs a str");
+        return NULL;
+    }
+    Shape sh = shape_of(text);
+    return Py_BuildValue("(ddn)", sh.caps, sh.digits, sh.commas);
+}
+
 /* Attribute names line_columns reads, interned once (constant, like ASCII_ALNUM). */
 static PyObject *S_TEXT, *S_FEATURES, *S_CHARS, *S_WORDS, *S_CUES;
 

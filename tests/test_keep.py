@@ -254,6 +254,34 @@ def test_the_c_line_columns_give_the_python_numbers() -> None:
         linerows._C_LINE_COLUMNS(blocks, made[:-1], columns.MISSING, 0, len(blocks))
 
 
+def test_the_c_line_shape_gives_the_python_numbers() -> None:
+    """`_text.line_shape` is `linerows._line_shape`, to the bit, on the lines the line
+    shape's edges make and on every line of the text fixtures: the headline model reads
+    its candidates' capitals and digits from it."""
+    needs_c(linerows._C_LINE_SHAPE, "the C line shape")
+    edges = [
+        "",
+        "_Abc",
+        "a_B C:",
+        "3rd Place",
+        "\u0663Abc",
+        "\u00c9\u00e9 \u00c0B",
+        "a,b\u3001c\uff0cd",
+        "$ 5, \u20ac 3:",
+    ]
+    edges += ["\u4e2d\u6587\u7684\u6587\u672c", "x" * 5 + ",", *EDGES]
+    lines = edges + [
+        b.text
+        for c in sorted((FIXTURES / "text").glob("*.txt"))
+        for b in boilerstrip.clean(c.read_text(encoding="utf-8")).blocks
+    ]
+    for line in lines:
+        assert linerows._C_LINE_SHAPE(line) == linerows._line_shape(line), line
+        assert linerows.line_shape(line) == linerows._line_shape(line)
+    with pytest.raises(TypeError):
+        linerows._C_LINE_SHAPE(b"bytes")  # type: ignore[arg-type]
+
+
 def test_the_c_cadence_gives_the_python_numbers() -> None:
     """`_text.cadence` is `cadence.cadence` by feature, to the bit: on the lines of every
     text fixture (with the reducer's content as cleaned) and on made-up shapes with

@@ -30,6 +30,7 @@ _C_CADENCE: Final[Callable[[bytes, list[float], int], list[list[float]]] | None]
     "_text", "cadence"
 )
 _C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
+_C_LINE_SHAPE: Final[Callable[[str], tuple[float, float, int]] | None] = c_function("_text", "line_shape")
 #: The text model's features, in row order.
 TEXT_FEATURES: Final[tuple[str, ...]] = (
     *SHARED_NAMES,
@@ -206,6 +207,12 @@ def _line_columns_in_python(
         code.append(float(m[1]))
         forum.append(float(m[2]))
     return [caps, digits, cues, per_word, commas, symbol, colon, price, code, forum]
+
+
+def line_shape(text: str) -> tuple[float, float, int]:
+    """A line's share of capitalised words, share of digits, and commas: in C where
+    `_text` was built (`_text.line_shape`), else `_line_shape`, its reference."""
+    return _C_LINE_SHAPE(text) if _C_LINE_SHAPE is not None else _line_shape(text)
 
 
 def _line_shape(text: str) -> tuple[float, float, int]:
