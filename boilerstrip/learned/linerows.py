@@ -217,7 +217,8 @@ def line_shape(text: str) -> tuple[float, float, int]:
 
 def _line_shape(text: str) -> tuple[float, float, int]:
     """A line's share of capitalised words, share of digits, and commas (of Latin and
-    CJK scripts): the Python reference of the line shape in `_text.line_columns`."""
+    CJK scripts): the Python reference of the line shape in `_text.line_columns` and
+    `_text.line_shape`."""
     return cap_ratio(text), digit_ratio(text), text.count(",") + text.count("\u3001") + text.count("\uff0c")
 
 
