@@ -5,6 +5,7 @@ silent prefix of the page (GitHub issue 17; docs/reliability.md)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gzip
 import json
 import random
@@ -660,7 +661,10 @@ def test_measuring_one_long_block_checks_the_deadline() -> None:
     differs from build to build (a sixth of it in pure Python, up to two fifths where
     the count is in C, which made a bound on the two together fail on a fast machine):
     the count alone is held to the third, and the whole stage to the lower-casing plus
-    that third."""
+    that third. The whole stage is timed three times and its least CPU held to the
+    bound: a shared machine's noise only adds CPU time (under ASan it took 0.057 s
+    against a bound of 0.056 s in two CI runs, where alone it takes 0.02 s), and a
+    stage that checked no deadline would take the whole count in each of the three."""
     english = lang.detect(PROSE * 10)
     text = _one_paragraph(16).text
     lower, (_, cpu_lower) = text.lower(), _in_a_thread(text.lower)
@@ -672,9 +676,15 @@ def test_measuring_one_long_block_checks_the_deadline() -> None:
     assert cpu < cpu_count / 3, (
         f"stopped after {cpu:.2f} s of CPU, where the whole count takes {cpu_count:.2f} s"
     )
-    block = _one_paragraph(16)
-    raised, cpu = _in_a_thread(lambda: features.compute([block], english, Deadline(cpu_count / 100)))
-    assert isinstance(raised, TimeLimitError) and "while measuring the blocks" in str(raised), raised
+    attempts = []
+    for _ in range(3):
+        block = _one_paragraph(16)  # made before the clock starts
+        attempts.append(
+            _in_a_thread(functools.partial(features.compute, [block], english, Deadline(cpu_count / 100)))
+        )
+    for raised, _ in attempts:
+        assert isinstance(raised, TimeLimitError) and "while measuring the blocks" in str(raised), raised
+    cpu = min(spent for _, spent in attempts)
     assert cpu < cpu_lower + cpu_count / 3, (
         f"stopped after {cpu:.2f} s of CPU, where lower-casing takes {cpu_lower:.2f} s and the count {cpu_count:.2f} s"
     )
