@@ -15,9 +15,11 @@
   marks.
 - line_shape(text): one line's capitals, digits and commas, as line_columns reads
   them (the headline model rates lines one by one).
-- cadence(shapes, kept, max_period): learned.cadence.cadence by feature (five lists), its
-  Python reference; the scan over every period and line was a tenth of the model's
-  time in compiled Python.
+- line_context(values, shapes, sizes, sides, shifted, missing): the text model's
+  columns of every line's context (runs, region, cadence, chains, neighbours,
+  windows), learned.linerows._context_columns_in_python's in one call; the scan of
+  the cadence over every period and line (learned.cadence.cadence) was a tenth of the
+  model's time in compiled Python, and these columns half of its columns' time.
 - count(text, stop, cues): features._count_in_python's (words, stop words, cue words,
   a digit) of a lower-cased block in one pass over its words: no list of them, no
   second pass for the cue words, no search of a pattern for a digit.
@@ -43,7 +45,9 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_marks.h"
 #include "_text_utf8.h"
 #include "_text_lines.h"
+#include "_text_floats.h"
 #include "_text_cadence.h"
+#include "_text_context.h"
 
 /* ------------------------------------------------------------------ the module */
 
@@ -52,7 +56,7 @@ static PyMethodDef methods[] = {
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
     {"line_shape", line_shape, METH_O, line_shape_doc},
-    {"cadence", cadence, METH_VARARGS, cadence_doc},
+    {"line_context", line_context, METH_VARARGS, line_context_doc},
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
     {"words_table", words_table, METH_VARARGS, words_table_doc},
     {"count_in", (PyCFunction)(void (*)(void))count_in, METH_FASTCALL, count_in_doc},

@@ -1,43 +1,28 @@
 /* _text_cadence.h: part of _text.c, which includes it (one unit: the compiler inlines
-   across the parts as it did in one file). cadence(): the period at which the lines'
-   coarse shapes repeat, learned.cadence.cadence's scan over every period and line. */
+   across the parts as it did in one file). cadence_scan(): the period at which the
+   lines' coarse shapes repeat, learned.cadence.cadence's scan over every period and
+   line, for line_context(). */
 
-PyDoc_STRVAR(cadence_doc,
-"cadence(shapes, kept, max_period)\n\n"
-"learned.cadence.cadence(list(shapes), kept) as five lists of every line's values (period,\n"
-"periods before, periods after, share of prose, share of content): `shapes` a bytes\n"
-"of every line's coarse shape, `kept` a list of floats, periods of 2 to max_period.");
+/* What cadence_scan works in: for every line, the longest stretch holding it (its
+   length, start and period) and the running sums of prose lines and content, n + 1
+   each. */
+typedef struct {
+    Py_ssize_t *best, *from, *period;
+    double *prose, *content;
+} Cadence;
 
-static PyObject *cadence(PyObject *module, PyObject *args) {
-    (void)module;
-    Py_buffer view;
-    PyObject *kept, *out = NULL;
-    Py_ssize_t max_period;
-    if (!PyArg_ParseTuple(args, "y*O!n", &view, &PyList_Type, &kept, &max_period)) return NULL;
-    const unsigned char *shape = view.buf;
-    Py_ssize_t n = view.len;
-    Py_ssize_t *best = NULL, *from = NULL, *period = NULL;
-    double *prose = NULL, *content = NULL;
-    if (PyList_GET_SIZE(kept) != n) {
-        PyErr_SetString(PyExc_ValueError, "cadence(): shapes and kept of different lengths");
-        goto done;
-    }
-    size_t size = (size_t)n + 1;
-    best = PyMem_Calloc(size, sizeof(Py_ssize_t));
-    from = PyMem_Calloc(size, sizeof(Py_ssize_t));
-    period = PyMem_Calloc(size, sizeof(Py_ssize_t));
-    prose = PyMem_Calloc(size, sizeof(double));
-    content = PyMem_Calloc(size, sizeof(double));
-    if (!best || !from || !period || !prose || !content) {
-        PyErr_NoMemory();
-        goto done;
-    }
+/* learned.cadence.cadence of the shapes and the reducer's `kept` (doubles) by feature:
+   the five values of every line into out[0..4] (n each), in `work`'s arrays. */
+static void cadence_scan(const unsigned char *shape, const double *kept, Py_ssize_t n, Py_ssize_t max_period,
+                         const Cadence *work, double *const *out) {
+    Py_ssize_t *best = work->best, *from = work->from, *period = work->period;
+    double *prose = work->prose, *content = work->content;
     double p_sum = 0.0, c_sum = 0.0; /* learned.columns.running's sums, in its order */
+    prose[0] = content[0] = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        double k = PyFloat_AsDouble(PyList_GET_ITEM(kept, i));
-        if (k == -1.0 && PyErr_Occurred()) goto done;
+        best[i] = from[i] = period[i] = 0;
         p_sum += shape[i] ? 1.0 : 0.0;
-        c_sum += k;
+        c_sum += kept[i];
         prose[i + 1] = p_sum;
         content[i + 1] = c_sum;
     }
@@ -65,16 +50,6 @@ static PyObject *cadence(PyObject *module, PyObject *args) {
             }
         }
     }
-    out = PyList_New(5);
-    if (!out) goto done;
-    for (Py_ssize_t c = 0; c < 5; c++) {
-        PyObject *column = PyList_New(n);
-        if (!column) {
-            Py_CLEAR(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, c, column);
-    }
     for (Py_ssize_t i = 0; i < n; i++) {
         double v[5] = {0.0, 0.0, 0.0, 0.0, 0.0};
         Py_ssize_t length = best[i];
@@ -87,21 +62,6 @@ static PyObject *cadence(PyObject *module, PyObject *args) {
             v[3] = (prose[end] - prose[start]) / (double)length;
             v[4] = (content[end] - content[start]) / (double)length;
         }
-        for (Py_ssize_t c = 0; c < 5; c++) {
-            PyObject *x = PyFloat_FromDouble(v[c]);
-            if (!x) {
-                Py_CLEAR(out);
-                goto done;
-            }
-            PyList_SET_ITEM(PyList_GET_ITEM(out, c), i, x);
-        }
+        for (int c = 0; c < 5; c++) out[c][i] = v[c];
     }
-done:
-    PyBuffer_Release(&view);
-    PyMem_Free(best);
-    PyMem_Free(from);
-    PyMem_Free(period);
-    PyMem_Free(prose);
-    PyMem_Free(content);
-    return out;
 }

@@ -282,26 +282,55 @@ def test_the_c_line_shape_gives_the_python_numbers() -> None:
         linerows._C_LINE_SHAPE(b"bytes")  # type: ignore[arg-type]
 
 
-def test_the_c_cadence_gives_the_python_numbers() -> None:
-    """`_text.cadence` is `cadence.cadence` by feature, to the bit: on the lines of every
-    text fixture (with the reducer's content as cleaned) and on made-up shapes with
-    periods, ties and runs of one shape."""
-    needs_c(linerows._C_CADENCE, "the C cadence")
+def test_the_c_line_context_gives_the_python_numbers() -> None:
+    """`_text.line_context` is `linerows._context_columns_in_python`, to the bit: on the
+    lines of every text fixture (with the reducer's content and labels as cleaned) and
+    on made-up shapes with periods, ties, runs of one shape, chains whose reaches meet,
+    no content and no line; its cadence columns are `cadence.cadence`'s."""
+    needs_c(linerows._C_LINE_CONTEXT, "the C line context")
     cases: list[tuple[list[int], list[float]]] = [
         ([], []), ([1], [1.0]), ([0, 1] * 6, [0.0, 1.0] * 6), ([0] * 30, [0.0] * 30),
         ([0, 0, 2, 1, 0, 0, 2, 1, 0, 0, 2, 2, 0, 1] * 3, [1.0, 0.0, 1.0] * 14),
         ([(i * 7 + i // 5) % 3 for i in range(200)], [float(i % 2) for i in range(200)]),
+        ([2] + [0] * 11 + [1] + [0] * 12 + [2] + [0] * 30 + [1, 1], [0.0] * 27 + [1.0] * 31),
     ]  # fmt: skip
     cfg = boilerstrip.Config()
+    sizes = (cfg.good_min_words, cfg.near_min_words, cadence.MAX_PERIOD, cadence.CHAIN_GAP, columns.WINDOW)
+    values: list[list[list[float]]] = []
+    for shapes, kept in cases:
+        n = len(shapes)
+        words = [float((i * 13) % 40) for i in range(n)]
+        values.append([words, kept, [float(i % 9) for i in range(n)], [i / 7 for i in range(n)],
+                       [float(s == 2) for s in shapes], [i / 3 for i in range(n)]])  # fmt: skip
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
         blocks = boilerstrip.clean(case.read_text(encoding="utf-8")).blocks
-        kept = [1.0 if b.label is boilerstrip.Label.ARTICLE else 0.0 for b in blocks]
+        labels, kept, words, _ = columns.block_columns(blocks)
         short = cfg.near_min_words
-        shapes = [0 if b.features.words < short else 2 if b.features.ends_sentence else 1 for b in blocks]
-        cases.append((shapes, kept))
-    for shapes, kept in cases:
-        expected = linerows._transposed(cadence.cadence(shapes, kept), 5)
-        assert linerows._C_CADENCE(bytes(shapes), kept, cadence.MAX_PERIOD) == expected, shapes[:20]
+        cases.append(
+            (
+                [
+                    0 if w < short else 2 if b.features.ends_sentence else 1
+                    for w, b in zip(words, blocks, strict=True)
+                ],
+                kept,
+            )
+        )
+        ends = [float(b.features.ends_sentence) for b in blocks]
+        values.append(
+            [words, kept, labels, [b.score for b in blocks], ends, [b.features.stop_density for b in blocks]]
+        )
+    for (shapes, kept), made in zip(cases, values, strict=True):
+        expected = linerows._context_columns_in_python(made, bytes(shapes), sizes)
+        got = linerows._C_LINE_CONTEXT(
+            made, bytes(shapes), sizes, columns.SIDES, linerows._SHIFTED, columns.MISSING
+        )
+        assert got == expected, shapes[:20]
+        assert len(got) == 52 and all(len(column) == len(shapes) for column in got)
+        assert got[10:15] == linerows._transposed(cadence.cadence(shapes, kept), 5)
+    with pytest.raises(ValueError):
+        linerows._C_LINE_CONTEXT([[1.0]] * 5, b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0)
+    with pytest.raises(ValueError):
+        linerows._C_LINE_CONTEXT([[1.0]] * 6, b"\x01\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0)
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:

@@ -19,10 +19,10 @@ from .columns import MISSING, running
 # shapes repeat with a period of 2 to `MAX_PERIOD` lines, and how many periods of it
 # lie before and after the line, so that the last card or post of a run, followed by
 # chrome, reads like the ones before it. Prose lines (of `short_words` or more) less
-# than `_CHAIN_GAP` lines apart form a chain, which holds a thread whose posts vary in
+# than `CHAIN_GAP` lines apart form a chain, which holds a thread whose posts vary in
 # length.
 MAX_PERIOD: Final = 12  # the longest period of a cadence, in lines
-_CHAIN_GAP: Final = 12  # lines: prose lines closer than this chain
+CHAIN_GAP: Final = 12  # lines: prose lines closer than this chain
 
 
 def text_runs(words: list[float], long_words: int, short_words: int) -> list[list[float]]:
@@ -49,14 +49,16 @@ def text_runs(words: list[float], long_words: int, short_words: int) -> list[lis
     return [short_run, long_run, prev_long, next_long]
 
 
-def cadence(shapes: list[int], kept: list[float]) -> list[tuple[float, float, float, float, float]]:
+def cadence(
+    shapes: list[int], kept: list[float], max_period: int = MAX_PERIOD
+) -> list[tuple[float, float, float, float, float]]:
     """For each line, the longest stretch holding it where the lines' shapes repeat
-    with one period (of 2 to `MAX_PERIOD` lines, two periods at least, not one shape
+    with one period (of 2 to `max_period` lines, two periods at least, not one shape
     throughout, which is a menu's): (period, periods before the line, periods after
     it, share of prose lines, share of the reducer's content); zeros where none."""
     n = len(shapes)
     best: list[tuple[int, int, int]] = [(0, 0, 0)] * n  # (length, start, period)
-    for p in range(2, min(MAX_PERIOD, n // 2) + 1):
+    for p in range(2, min(max_period, n // 2) + 1):
         j = p
         while j < n:
             if shapes[j] != shapes[j - p]:
@@ -89,8 +91,8 @@ def _cadence_row(
     return (float(period), (i - start) / period, (end - 1 - i) / period, *shares)
 
 
-def chains(shapes: list[int], kept: list[float]) -> list[list[float]]:
-    """By feature, for each line, the chain of prose lines (each less than `_CHAIN_GAP`
+def chains(shapes: list[int], kept: list[float], gap: int = CHAIN_GAP) -> list[list[float]]:
+    """By feature, for each line, the chain of prose lines (each less than `gap`
     lines from the last) it lies in or next to: prose lines of it before the line,
     after it, and the share of them the reducer kept; zeros away from any chain."""
     n = len(shapes)
@@ -99,11 +101,11 @@ def chains(shapes: list[int], kept: list[float]) -> list[list[float]]:
     k = 0
     while k < len(prose):
         m = k
-        while m + 1 < len(prose) and prose[m + 1] - prose[m] < _CHAIN_GAP:
+        while m + 1 < len(prose) and prose[m + 1] - prose[m] < gap:
             m += 1
         members = prose[k : m + 1]
         share = sum(kept[i] for i in members) / len(members)
-        lo, hi = max(0, members[0] - _CHAIN_GAP + 1), min(n, members[-1] + _CHAIN_GAP)
+        lo, hi = max(0, members[0] - gap + 1), min(n, members[-1] + gap)
         seen = 0
         for i in range(lo, hi):
             before[i] = float(seen)

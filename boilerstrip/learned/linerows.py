@@ -17,7 +17,7 @@ from ..budget import Deadline, checked
 from ..detect.features import cap_ratio, digit_ratio
 from ..model import Block
 from ..native import c_function
-from .cadence import MAX_PERIOD, cadence, chains, text_runs
+from .cadence import CHAIN_GAP, MAX_PERIOD, cadence, chains, text_runs
 from .columns import MISSING, SHARED_NAMES, SIDES, WHERE, WINDOW, RowContext, block_columns, running, spans
 from .marks import page_marks
 from .pagestats import TEXT_STATS
@@ -26,9 +26,7 @@ from .pagetype import TYPES, text_profile
 # The C loops (None where `_trees` or `_text` was not built): `_rows_of`, `cadence` and
 # `_line_columns_in_python` are their Python references.
 _C_ROWS: Final[Callable[[list[list[float]]], list[list[float]]] | None] = c_function("_trees", "rows")
-_C_CADENCE: Final[Callable[[bytes, list[float], int], list[list[float]]] | None] = c_function(
-    "_text", "cadence"
-)
+_C_LINE_CONTEXT: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_context")
 _C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
 _C_LINE_SHAPE: Final[Callable[[str], tuple[float, float, int]] | None] = c_function("_text", "line_shape")
 #: The text model's features, in row order.
@@ -69,23 +67,18 @@ def text_columns(page: RowContext) -> list[list[float]]:
     under `page.short_words` short (menus, card titles, bylines come in runs of short
     lines); `page.marks` are made here where the caller did not make them."""
     blocks, weights, typical, deadline = page.blocks, page.weights, page.typical, page.deadline
-    long_words, short_words = page.long_words, page.short_words
     n = len(blocks)
     labels, kept, words, page_values = block_columns(blocks)
-    long = [1.0 if w >= long_words else 0.0 for w in words]
     ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
     rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
     scores = [b.score for b in blocks]
     marks = page.marks if page.marks is not None else page_marks(blocks, deadline)
     profile = text_profile(blocks, deadline, marks)
     groups = _group_sizes(blocks)
-    shapes = [
-        0 if w < short_words else 2 if b.features.ends_sentence else 1
+    shapes = bytes(
+        0 if w < page.short_words else 2 if b.features.ends_sentence else 1
         for w, b in zip(words, blocks, strict=True)
-    ]
-    sums = [running(v) for v in (words, kept, long, ends)]
-    before = sums[0]
-    total = before[-1] or 1.0
+    )
     scale = max(n - 1, 1)
     out: list[list[float]] = [
         words,
@@ -104,23 +97,57 @@ def text_columns(page: RowContext) -> list[list[float]]:
     out.extend(_line_columns(blocks, marks, deadline))
     out.append([groups[b.features.group] / n for b in blocks])
     out.append([1.0 if len(groups) > 1 else 0.0] * n)
-    out.extend(text_runs(words, long_words, short_words))
+    sizes = (page.long_words, page.short_words, MAX_PERIOD, CHAIN_GAP, WINDOW)
+    out.extend(_context_columns([words, kept, labels, scores, ends, rel], shapes, sizes))
+    out.extend([v] * n for v in profile)
+    return out
+
+
+# The columns read at each neighbour (`SIDES`), by their index in `_context_columns`'
+# values (words, kept, labels, scores, ends, rel), and the value past the page's edge.
+_SHIFTED: Final = ((0, MISSING), (2, MISSING), (3, 0.0), (4, 0.0), (5, 0.0))
+
+
+def _context_columns(
+    values: list[list[float]], shapes: bytes, sizes: tuple[int, int, int, int, int]
+) -> list[list[float]]:
+    """Each line's context, by feature, from its `values` (words, kept, labels, scores,
+    sentence ends, relative stop density) and coarse `shapes` (0 short, 1 prose, 2 prose
+    ending a sentence), with `sizes` (prose and short lines' words, the longest
+    cadence, the chain gap, the window): the runs it is in, the share of words before
+    it, the reducer's region, its cadence and chain, its neighbours' values and the
+    means over its window. In C where `_text` was built (`_text.line_context`: in
+    compiled Python, these were half of the text model's columns), else
+    `_context_columns_in_python`, its reference."""
+    if _C_LINE_CONTEXT is not None:
+        return _C_LINE_CONTEXT(values, shapes, sizes, SIDES, _SHIFTED, MISSING)
+    return _context_columns_in_python(values, shapes, sizes)
+
+
+def _context_columns_in_python(
+    values: list[list[float]], shapes: bytes, sizes: tuple[int, int, int, int, int]
+) -> list[list[float]]:
+    """`_context_columns` in Python: the reference for `_text.line_context`."""
+    words, kept, _, _, ends, _ = values
+    long_words, short_words, max_period, gap, window = sizes
+    n = len(words)
+    shape_list = list(shapes)
+    long = [1.0 if w >= long_words else 0.0 for w in words]
+    sums = [running(v) for v in (words, kept, long, ends)]
+    before = sums[0]
+    total = before[-1] or 1.0
+    out = text_runs(words, long_words, short_words)
     out.append([before[i] / total for i in range(n)])
     out.extend(_region_columns(_region(kept), n))
-    if _C_CADENCE is not None:
-        out.extend(_C_CADENCE(bytes(shapes), kept, MAX_PERIOD))
-    else:
-        out.extend(_transposed(cadence(shapes, kept), 5))
-    out.extend(chains(shapes, kept))
-    sides = ((words, MISSING), (labels, MISSING), (scores, 0.0), (ends, 0.0), (rel, 0.0))
+    out.extend(_transposed(cadence(shape_list, kept, max_period), 5))
+    out.extend(chains(shape_list, kept, gap))
     for j in SIDES:
-        for column, missing in sides:
-            out.append(_shifted(column, j, missing))
-    lo = [max(0, i - WINDOW) for i in range(n)]
-    hi = [min(n, i + WINDOW + 1) for i in range(n)]
+        for index, missing in _SHIFTED:
+            out.append(_shifted(values[index], j, missing))
+    lo = [max(0, i - window) for i in range(n)]
+    hi = [min(n, i + window + 1) for i in range(n)]
     for acc in sums:
         out.append([(acc[hi[i]] - acc[lo[i]]) / (hi[i] - lo[i]) for i in range(n)])
-    out.extend([v] * n for v in profile)
     return out
 
 

@@ -1,0 +1,41 @@
+/* _text_floats.h: part of _text.c, which includes it (one unit: the compiler inlines
+   across the parts as it did in one file). Lists of floats read into doubles and made
+   from them, for the line columns that cadence() and line_context() make. */
+
+/* The n values of a list of floats into out: 0 on success, -1 with an exception set. */
+static int read_values(PyObject *list, Py_ssize_t n, double *out) {
+    if (!PyList_Check(list) || PyList_GET_SIZE(list) != n) {
+        PyErr_SetString(PyExc_ValueError, "the value columns are not lists of one length");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyList_GET_ITEM(list, i);
+        out[i] = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
+        if (out[i] == -1.0 && PyErr_Occurred()) return -1;
+    }
+    return 0;
+}
+
+/* A new column of n floats, values[i] each; NULL with an exception set. */
+static PyObject *float_column(const double *values, Py_ssize_t n) {
+    PyObject *column = PyList_New(n);
+    for (Py_ssize_t i = 0; column && i < n; i++) {
+        PyObject *x = PyFloat_FromDouble(values[i]);
+        if (!x) Py_CLEAR(column);
+        else PyList_SET_ITEM(column, i, x);
+    }
+    return column;
+}
+
+/* Appends the columns of `count` rows of doubles (each n long) to out: 0 or -1. */
+static int append_columns(PyObject *out, double *const *columns, int count, Py_ssize_t n) {
+    for (int c = 0; c < count; c++) {
+        PyObject *column = float_column(columns[c], n);
+        if (!column || PyList_Append(out, column) < 0) {
+            Py_XDECREF(column);
+            return -1;
+        }
+        Py_DECREF(column);
+    }
+    return 0;
+}
