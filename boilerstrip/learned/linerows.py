@@ -23,8 +23,9 @@ from .marks import page_marks
 from .pagestats import TEXT_STATS
 from .pagetype import TYPES, text_profile
 
-# The C loops (None where `_trees` or `_text` was not built): `_rows_of`, `cadence` and
-# `_line_columns_in_python` are their Python references.
+# The C loops (None where `_trees` or `_text` was not built): `_rows_of`,
+# `_context_columns_in_python`, `_line_columns_in_python` and `_line_shape` are their
+# Python references.
 _C_ROWS: Final[Callable[[list[list[float]]], list[list[float]]] | None] = c_function("_trees", "rows")
 _C_LINE_CONTEXT: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_context")
 _C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
