@@ -23,7 +23,15 @@ SHIPPED = ROOT / "boilerstrip" / "data" / "keep-html.json"
 
 
 def _rows(page: bytes | str) -> list[list[float]]:
-    """The keep model's rows of a page (an HTML page's or a text dump's)."""
+    """The keep model's rows of a page (an HTML page's or a text dump's, whose come by
+    feature: `_columns`)."""
+    made = _columns(page)
+    return made if isinstance(page, bytes) else linerows.rows_of(made)
+
+
+def _columns(page: bytes | str) -> list[list[float]]:
+    """The keep model's features of a page as the pipeline makes them: an HTML page's
+    (bytes here) rows, a text dump's columns."""
     cfg = boilerstrip.Config(keep_html="", keep_text="")
     result = boilerstrip.Cleaner(cfg).clean(page)
     return keep_features(result.blocks, cfg, result.page_type, text=result.source_type != "html")
@@ -196,11 +204,30 @@ def test_text_rows_have_every_feature_and_no_gap() -> None:
 
 
 def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
+    """A dump's features are walked by feature, as the pipeline makes them, and row by
+    row: the same numbers as the Python walk, in C and in Python; columns of another
+    count or of unequal lengths, and a value that is not a number, are refused."""
     needs_c(forest._C_WALK, "the C walk")
     model = forest.load("keep-text.json", text=True)
+    python = model._replace(walker=None)
     for case in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt")):
-        rows = _rows(case.read_text(encoding="utf-8"))
-        assert forest.probabilities(model, rows) == [forest.probability(model, r) for r in rows], case.name
+        columns = _columns(case.read_text(encoding="utf-8"))
+        rows = linerows.rows_of(columns)
+        expected = [forest.probability(model, r) for r in rows]
+        assert forest.probabilities(model, rows) == expected, case.name
+        assert forest.probabilities(model, columns, by_column=True) == expected, case.name
+        assert forest.probabilities(python, columns, by_column=True) == expected, case.name
+    width = len(model.names)
+    with pytest.raises(ValueError):
+        forest.probabilities(model, [[0.0]] * (width - 1), by_column=True)
+    with pytest.raises(ValueError):
+        forest.probabilities(model, [[0.0]] * (width - 1) + [[0.0, 1.0]], by_column=True)
+    with pytest.raises(TypeError):
+        forest.probabilities(model, [[0.0]] * (width - 1) + [["1.0"]], by_column=True)  # type: ignore[list-item]
+    assert forest.probabilities(model, [[] for _ in range(width)], by_column=True) == []
+    assert forest.probabilities(model, [[1]] * width, by_column=True) == forest.probabilities(
+        model, [[1.0] * width]
+    )
 
 
 def test_text_rows_are_their_columns_line_by_line() -> None:

@@ -278,6 +278,7 @@ def page_rows(page: Page, cleaned: Cleaned, mode: str) -> Rows:
     shipped, pagetype.TEXT_SHIPPED = pagetype.TEXT_SHIPPED, type_model(page)  # type: ignore[misc]
     try:
         x = keep_features(blocks, cfg, page_type, text=mode == "text")
+        x = linerows.rows_of(x) if mode == "text" else x  # a dump's come by feature
     finally:
         pagetype.TEXT_SHIPPED = shipped  # type: ignore[misc]
     sh, tokens = _shingles(page.gold)
@@ -557,7 +558,8 @@ def page_text(
     if any(p > add for p in probabilities):
         chosen = [p > add or bool(r[kept] and p > drop) for r, p in zip(x, probabilities, strict=True)]
         if run_floor is not None:
-            keep.run_members(x, probabilities, chosen, run_floor, boilerstrip.Config().near_min_words)
+            columns = [list(column) for column in zip(*x, strict=True)]
+            keep.run_members(columns, probabilities, chosen, run_floor, boilerstrip.Config().near_min_words)
         return "\n".join(t for t, c in zip(texts, chosen, strict=True) if c)
     return "\n".join(t for t, r in zip(texts, x, strict=True) if r[kept])
 

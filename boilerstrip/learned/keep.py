@@ -12,7 +12,7 @@ On the held-out quarter of the WCXB domains it lifts mean F1 from 0.71 to 0.82.
 The rows are made by `blockrows` (HTML) and `linerows` (text dumps), the trees read
 and walked by `forest`; this module relabels the blocks by the model's probabilities.
 Every feature is generic: numbers about the block and the page, never a site, a string
-or a class name. The reducer calls `rows`/`text_rows` (of a page's `RowContext`), `decide`
+or a class name. The reducer calls `rows`/`text_columns` (of a page's `RowContext`), `decide`
 and `Forest` from here.
 """
 
@@ -29,6 +29,7 @@ from .forest import Forest as Forest
 from .forest import load as load
 from .forest import probabilities
 from .linerows import TEXT_FEATURES
+from .linerows import text_columns as text_columns
 from .linerows import text_rows as text_rows
 
 
@@ -42,7 +43,8 @@ def decide(
     deadline: Deadline | None = None,
     prose: tuple[float, int, tuple[str, ...]] | None = None,
 ) -> list[Block]:
-    """Relabel by the model: a block over `threshold` is content (ARTICLE); an ARTICLE
+    """Relabel by the model, of its `features` (a list of rows for an HTML page, of
+    columns for a text dump: `text_columns`): a block over `threshold` is content (ARTICLE); an ARTICLE
     block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
     so that with a lower `drop_threshold` the reducer's content is dropped only where
     the model is confident; with `runs` (text dumps: a floor and the words of a prose
@@ -54,7 +56,7 @@ def decide(
     Returns the content blocks in page order. Where no block is over the threshold,
     nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
-    ps = probabilities(forest, features, deadline)
+    ps = probabilities(forest, features, deadline, by_column=forest.text)
     if not any(p > threshold for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
@@ -95,7 +97,7 @@ _CYCLE_BEFORE: Final = TEXT_FEATURES.index("cycle_before")
 
 
 def run_members(
-    features: Sequence[Sequence[float]], ps: Sequence[float], chosen: list[bool], floor: float, prose: int
+    columns: Sequence[Sequence[float]], ps: Sequence[float], chosen: list[bool], floor: float, prose: int
 ) -> list[int]:
     """The lines of a text dump made content (set in `chosen`, in page order, so that a
     run grows card by card) as members of a run of cards or posts: a prose line (of
@@ -104,11 +106,13 @@ def run_members(
     neighbours, and the last card of a listing or the closing post of a thread is
     followed by chrome, which pulls it under the threshold although it has the shape
     of the members before it. Short lines are left alone: where the stretch runs on
-    into the chrome after the run, they are its menus and prompts."""
+    into the chrome after the run, they are its menus and prompts. `columns` are the
+    dump's features by feature (`text_columns`)."""
+    words, periods, before = columns[_WORDS], columns[_CYCLE], columns[_CYCLE_BEFORE]
     added = []
-    for i, row in enumerate(features):
-        period = int(row[_CYCLE])
-        if chosen[i] or not period or row[_CYCLE_BEFORE] < 1 or ps[i] <= floor or row[_WORDS] < prose:
+    for i, p in enumerate(ps):
+        period = int(periods[i])
+        if chosen[i] or not period or before[i] < 1 or p <= floor or words[i] < prose:
             continue
         if chosen[i - period]:
             chosen[i] = True

@@ -47,11 +47,15 @@ TEXT_FEATURES: Final[tuple[str, ...]] = (
 
 def text_rows(page: RowContext) -> list[list[float]]:
     """Every line's features of a text dump, in `TEXT_FEATURES` order (`RowContext`
-    says what the page holds). Made a feature at a time (`text_columns`) and turned
-    into rows at the end: most features are a page's constant or a neighbour's value,
-    which a column holds as the same float objects moved along, where a row a line made
-    a float per value."""
-    columns = text_columns(page)
+    says what the page holds), row by row, as the training script reads them; the
+    pipeline reads them by feature (`text_columns`)."""
+    return rows_of(text_columns(page))
+
+
+def rows_of(columns: list[list[float]]) -> list[list[float]]:
+    """The rows of `columns`: in C where `_trees` was built (`_trees.rows`), else
+    `_rows_of`. Most features are a page's constant or a neighbour's value, which a
+    column holds as the same float objects moved along: a row is made of pointers."""
     if _C_ROWS is not None:
         return _C_ROWS(columns)
     return _rows_of(columns)

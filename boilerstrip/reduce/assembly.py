@@ -198,13 +198,14 @@ def keep_features(
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
 ) -> list[list[float]]:
-    """The keep model's rows of a labelled page: `keep.text_rows` for a text dump,
-    `keep.rows` for an HTML page (the one place both the pipeline and the training
-    script make them), of the one `keep.RowContext` made here, checking `deadline` as
-    they are made."""
+    """The keep model's features of a labelled page: `keep.text_columns` for a text
+    dump (by feature, as `keep.decide` reads them: made so, turning them into rows cost
+    3% of a dump's time), `keep.rows` for an HTML page (the one place both the pipeline
+    and the training script make them), of the one `keep.RowContext` made here,
+    checking `deadline` as they are made."""
     main, typical = scorer.page_context(blocks)
     weights = block_weights(blocks, cfg)
     page = keep.RowContext(
         blocks, weights, typical, main, cfg.good_min_words, cfg.near_min_words, page_type, marks, deadline
     )
-    return keep.text_rows(page) if text else keep.rows(page)
+    return keep.text_columns(page) if text else keep.rows(page)
