@@ -36,6 +36,7 @@ without this module (lang.py and decode.py do the same in Python).
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -44,8 +45,8 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_wordtable.h"
 #include "_text_marks.h"
 #include "_text_utf8.h"
-#include "_text_lines.h"
 #include "_text_floats.h"
+#include "_text_lines.h"
 #include "_text_cadence.h"
 #include "_text_context.h"
 
@@ -74,7 +75,7 @@ PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
     for (Py_UCS4 c = 0; c < 256; c++) LATIN1_CLASS[c] = char_class(c);
     NO_CUES = PyFrozenSet_New(NULL);
-    if (!NO_CUES) return NULL;
+    if (!NO_CUES || make_small_floats() < 0) return NULL;
     PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES};
     const char *spelled[] = {"text", "features", "chars", "words", "cues"};
     for (int k = 0; k < 5; k++)

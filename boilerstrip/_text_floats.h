@@ -16,11 +16,35 @@ static int read_values(PyObject *list, Py_ssize_t n, double *out) {
     return 0;
 }
 
+/* The floats -1.0 to SMALL_TOP.0, made once at import (constant, like ASCII_ALNUM):
+   most of the line columns' values are counts, flags and distances in lines, and a
+   float object made and freed for each was a sixth of the columns' cost. */
+#define SMALL_TOP 256
+static PyObject *SMALL_FLOATS[SMALL_TOP + 2];
+
+/* Makes SMALL_FLOATS (at import): 0, or -1 with an exception set. */
+static int make_small_floats(void) {
+    for (int k = -1; k <= SMALL_TOP; k++)
+        if (!(SMALL_FLOATS[k + 1] = PyFloat_FromDouble((double)k))) return -1;
+    return 0;
+}
+
+/* A float of value v (a new reference): one of SMALL_FLOATS where v is one of their
+   values (not -0.0, whose sign a shared 0.0 would lose), else a new one. */
+static inline PyObject *float_of(double v) {
+    if (v >= -1.0 && v <= (double)SMALL_TOP && v == (double)(int)v && !(v == 0.0 && signbit(v))) {
+        PyObject *x = SMALL_FLOATS[(int)v + 1];
+        Py_INCREF(x);
+        return x;
+    }
+    return PyFloat_FromDouble(v);
+}
+
 /* A new column of n floats, values[i] each; NULL with an exception set. */
 static PyObject *float_column(const double *values, Py_ssize_t n) {
     PyObject *column = PyList_New(n);
     for (Py_ssize_t i = 0; column && i < n; i++) {
-        PyObject *x = PyFloat_FromDouble(values[i]);
+        PyObject *x = float_of(values[i]);
         if (!x) Py_CLEAR(column);
         else PyList_SET_ITEM(column, i, x);
     }

@@ -157,7 +157,7 @@ static PyObject *line_columns(PyObject *module, PyObject *args) {
         double v[10];
         if (line_values(PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0) goto fail;
         for (int c = 0; c < 10; c++) {
-            PyObject *x = PyFloat_FromDouble(v[c]);
+            PyObject *x = float_of(v[c]);
             if (!x) goto fail;
             PyList_SET_ITEM(PyList_GET_ITEM(out, c), i - lo, x);
         }
