@@ -13,7 +13,9 @@ static void release(Forest *f) {
         if (all[i]->obj != NULL) PyBuffer_Release(all[i]);
 }
 
-/* Nodes, roots and features consistent: children after parents, indexes in range. */
+/* Nodes, roots and features consistent: children after parents, indexes in range, and
+   a split's left child the node after it (each tree laid out depth first, left first,
+   as tools/ and learned/pagetype.py write them), which the walk does not look up. */
 static int check(const Forest *f, Py_ssize_t width) {
     Py_ssize_t n = f->feature.len / (Py_ssize_t)sizeof(int32_t);
     if (f->threshold.len != n * (Py_ssize_t)sizeof(double) || f->value.len != n * (Py_ssize_t)sizeof(double) ||
@@ -24,7 +26,7 @@ static int check(const Forest *f, Py_ssize_t width) {
     const int32_t *feature = f->feature.buf, *left = f->left.buf, *right = f->right.buf, *roots = f->roots.buf;
     for (Py_ssize_t k = 0; k < n; k++) {
         if (feature[k] < 0) continue;
-        if (feature[k] >= width || left[k] <= k || right[k] <= k || left[k] >= n || right[k] >= n) {
+        if (feature[k] >= width || left[k] != k + 1 || right[k] <= k + 1 || right[k] >= n) {
             PyErr_Format(PyExc_ValueError, "keep model: node %zd is malformed", k);
             return -1;
         }
@@ -40,11 +42,12 @@ static int check(const Forest *f, Py_ssize_t width) {
 }
 
 /* A node packed for the walk: a split's threshold or a leaf's value, its feature (< 0:
- * a leaf) and children, in one place, where the model's five arrays put each field of
- * a node in another cache line. */
+ * a leaf) and right child, in one place (16 bytes, four to a cache line), where the
+ * model's five arrays put each field of a node in another cache line; the left child
+ * is the next node. */
 typedef struct {
     double at;
-    int32_t feature, left, right;
+    int32_t feature, right;
 } Node;
 
 /* A forest checked and packed once (pack()): its nodes, roots and the row width it
@@ -73,12 +76,11 @@ static Packed *packed_forest(Forest *f, Py_ssize_t width) {
     p->count = count, p->trees = trees, p->width = width;
     p->nodes = (Node *)(p + 1);
     p->roots = (int32_t *)(p->nodes + (count ? count : 1));
-    const int32_t *feature = f->feature.buf, *left = f->left.buf, *right = f->right.buf;
+    const int32_t *feature = f->feature.buf, *right = f->right.buf;
     const double *threshold = f->threshold.buf, *value = f->value.buf;
     for (Py_ssize_t k = 0; k < count; k++) {
         p->nodes[k].feature = feature[k];
         p->nodes[k].at = feature[k] >= 0 ? threshold[k] : value[k];
-        p->nodes[k].left = left[k];
         p->nodes[k].right = right[k];
     }
     memcpy(p->roots, f->roots.buf, (size_t)trees * sizeof(int32_t));

@@ -97,7 +97,7 @@ static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int
                 const double *row = matrix + i * width;
                 const Node *node = nodes + root;
                 while (node->feature >= 0)
-                    node = nodes + (row[node->feature] <= node->at ? node->left : node->right);
+                    node = row[node->feature] <= node->at ? node + 1 : nodes + node->right;
                 z[i] += node->at;
             }
         }
@@ -149,7 +149,7 @@ static PyObject *margins_of(const Packed *p, PyObject *values, Py_ssize_t classe
     if (read_row(values, row, p->width) < 0) goto done;
     for (Py_ssize_t t = 0; t < p->trees; t++) {
         const Node *node = p->nodes + p->roots[t];
-        while (node->feature >= 0) node = p->nodes + (row[node->feature] <= node->at ? node->left : node->right);
+        while (node->feature >= 0) node = row[node->feature] <= node->at ? node + 1 : p->nodes + node->right;
         sums[t % classes] += node->at;
     }
     out = PyList_New(classes);

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from array import array
 
 import pytest
 
@@ -80,6 +81,18 @@ def test_a_forest_packed_once_walks_as_the_python_walk() -> None:
         forest._C_PACK(*broken, len(model.names))
     with pytest.raises(ValueError):
         forest._C_PACK(*model.packed, 3)
+    # A split whose left child is not the next node (its children swapped): the walk
+    # takes the next node without looking it up, so both readers refuse the layout.
+    root = model.roots[0]
+    swapped_left, swapped_right = list(left), list(right)
+    swapped_left[root], swapped_right[root] = right[root], left[root]
+    with pytest.raises(ValueError):
+        forest._C_PACK(feature, threshold, array("i", swapped_left), array("i", swapped_right), value, roots,
+                       len(model.names))  # fmt: skip
+    raw = json.loads((ROOT / "boilerstrip" / "data" / "keep-text.json").read_text(encoding="utf-8"))
+    raw["left"], raw["right"] = swapped_left, swapped_right
+    with pytest.raises(ValueError, match="malformed"):
+        forest.read(json.dumps(raw))
 
 
 def test_the_rows_in_c_are_the_rows_in_python() -> None:

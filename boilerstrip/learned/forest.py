@@ -42,8 +42,9 @@ _KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 
 
 class Forest(NamedTuple):
-    """Binary trees laid out flat: node k splits on `feature[k]` (x <= `threshold[k]`
-    goes to `left[k]`, else `right[k]`), or is a leaf (`feature[k]` < 0) worth
+    """Binary trees laid out flat, depth first and left first: node k splits on
+    `feature[k]` (x <= `threshold[k]` goes to `left[k]`, which is k + 1, else
+    `right[k]`), or is a leaf (`feature[k]` < 0) worth
     `value[k]`. The model's log-odds are `base` plus one leaf of every tree. `packed`
     holds the same arrays as C buffers, for `_trees.c`; `names` are the features it
     reads (`FEATURES` for HTML pages, `TEXT_FEATURES` for text dumps, `HEADLINE_FEATURES`
@@ -73,7 +74,9 @@ class Forest(NamedTuple):
 def read(text: str) -> Forest:
     """A model from its JSON; a ValueError if it is for features the code does not
     make (one of `KINDS`) or malformed (a child before its parent could make a walk
-    loop, an index out of range read past the arrays)."""
+    loop, an index out of range read past the arrays; each tree is laid out depth
+    first, left first, as `tools/` writes it: a split's left child is the next node,
+    which the C walk takes without looking it up)."""
     raw = json.loads(text)
     names = next((f for f in KINDS.values() if list(raw["features"]) == list(f)), None)
     if names is None:
@@ -91,7 +94,7 @@ def read(text: str) -> Forest:
     if any(len(a) != n for a in (threshold, left, right, value)) or any(not 0 <= r < n for r in roots):
         raise ValueError("the keep model's arrays do not fit together")
     for k in range(n):
-        if feature[k] >= 0 and not (feature[k] < len(names) and k < left[k] < n and k < right[k] < n):
+        if feature[k] >= 0 and not (feature[k] < len(names) and left[k] == k + 1 < right[k] < n):
             raise ValueError(f"the keep model's node {k} is malformed")
     packed = (array("i", feature), array("d", threshold), array("i", left), array("i", right),
               array("d", value), array("i", roots))  # fmt: skip
