@@ -13,6 +13,11 @@
   without the list of every word's initial that the patterns' findall makes: on a text
   dump they were a fifth of the model's time), cues, word lengths, symbols, colons and
   marks.
+- line_blocks(blocks, weights, label_index, article, typical, short_words, labels,
+  missing): the text model's columns of what the pipeline says of each line (words,
+  density, label, score, weight, blank-line group) and the page's make-up,
+  learned.linerows._block_columns_in_python's in one call, a float shared or made a value
+  where compiled Python made a list a column.
 - line_shape(text): one line's capitals, digits and commas, as line_columns reads
   them (the headline model rates lines one by one).
 - line_context(values, shapes, sizes, sides, shifted, missing): the text model's
@@ -47,6 +52,7 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_utf8.h"
 #include "_text_floats.h"
 #include "_text_lines.h"
+#include "_text_blocks.h"
 #include "_text_cadence.h"
 #include "_text_context.h"
 
@@ -58,6 +64,7 @@ static PyMethodDef methods[] = {
     {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
     {"line_shape", line_shape, METH_O, line_shape_doc},
     {"line_context", line_context, METH_VARARGS, line_context_doc},
+    {"line_blocks", line_blocks, METH_VARARGS, line_blocks_doc},
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
     {"words_table", words_table, METH_VARARGS, words_table_doc},
     {"count_in", (PyCFunction)(void (*)(void))count_in, METH_FASTCALL, count_in_doc},
@@ -76,9 +83,11 @@ PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 256; c++) LATIN1_CLASS[c] = char_class(c);
     NO_CUES = PyFrozenSet_New(NULL);
     if (!NO_CUES || make_small_floats() < 0) return NULL;
-    PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES};
-    const char *spelled[] = {"text", "features", "chars", "words", "cues"};
-    for (int k = 0; k < 5; k++)
+    PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES,
+                          &S_LABEL, &S_SCORE, &S_STOP, &S_ENDS, &S_REPEATS, &S_GROUP};
+    const char *spelled[] = {"text", "features", "chars", "words", "cues",
+                             "label", "score", "stop_density", "ends_sentence", "repeats", "group"};
+    for (int k = 0; k < 11; k++)
         if (!(*names[k] = PyUnicode_InternFromString(spelled[k]))) return NULL;
     return PyModule_Create(&module_def);
 }

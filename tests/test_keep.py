@@ -322,6 +322,38 @@ def test_the_c_line_shape_gives_the_python_numbers() -> None:
         linerows._C_LINE_SHAPE(b"bytes")  # type: ignore[arg-type]
 
 
+def test_the_c_line_blocks_give_the_python_numbers() -> None:
+    """`_text.line_blocks` is `linerows._block_columns_in_python`, to the bit: on the
+    lines of every text fixture as cleaned (labels, scores, weights and blank-line
+    groups of all kinds; a page's typical stop density and none), and on no line;
+    weights that do not fit the lines are refused."""
+    needs_c(linerows._C_LINE_BLOCKS, "the C line blocks")
+    cfg = boilerstrip.Config()
+
+    def bits(made: tuple[list[list[float]], list[float], list[list[float]], bytes]) -> object:
+        head, page_values, groups, shapes = made
+        return (
+            [[float(v).hex() for v in c] for c in head],
+            [float(v).hex() for v in page_values],
+            [[float(v).hex() for v in c] for c in groups],
+            shapes,
+        )
+
+    cases = [[]] + [
+        boilerstrip.clean(c.read_text(encoding="utf-8")).blocks
+        for c in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "keep").glob("*.txt"))
+    ]
+    for blocks in cases:
+        weights = block_weights(blocks, cfg)
+        for typical in (scorer.page_context(blocks)[1], 0.0):
+            expected = linerows._block_columns_in_python(blocks, weights, typical, cfg.near_min_words)
+            got = linerows._block_columns(blocks, tuple(weights), typical, cfg.near_min_words)
+            assert bits(got) == bits(expected)
+            assert len(got[0]) == 11 and len(got[1]) == 2 + len(boilerstrip.Label)
+    with pytest.raises(ValueError):
+        linerows._block_columns(cases[1], [1.0], 0.5, cfg.near_min_words)
+
+
 def test_the_c_line_context_gives_the_python_numbers() -> None:
     """`_text.line_context` is `linerows._context_columns_in_python`, to the bit: on the
     lines of every text fixture (with the reducer's content and labels as cleaned) and

@@ -15,19 +15,33 @@ from typing import Final
 
 from ..budget import Deadline, checked
 from ..detect.features import cap_ratio, digit_ratio
-from ..model import Block
+from ..model import LABELS, Block, Label
 from ..native import c_function
 from .cadence import CHAIN_GAP, MAX_PERIOD, cadence, chains, text_runs
-from .columns import MISSING, SHARED_NAMES, SIDES, WHERE, WINDOW, RowContext, block_columns, running, spans
+from .columns import (
+    LABEL_INDEX,
+    MISSING,
+    SHARED_NAMES,
+    SIDES,
+    WHERE,
+    WINDOW,
+    RowContext,
+    block_columns,
+    running,
+    spans,
+)
 from .marks import page_marks
 from .pagestats import TEXT_STATS
 from .pagetype import TYPES, text_profile
 
 # The C loops (None where `_trees` or `_text` was not built): `_rows_of`,
-# `_context_columns_in_python`, `_line_columns_in_python` and `_line_shape` are their
-# Python references.
+# `_block_columns_in_python`, `_context_columns_in_python`, `_line_columns_in_python` and
+# `_line_shape` are their Python references.
 _C_ROWS: Final[Callable[[list[list[float]]], list[list[float]]] | None] = c_function("_trees", "rows")
 _C_LINE_CONTEXT: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_context")
+_C_LINE_BLOCKS: Final[
+    Callable[..., tuple[list[list[float]], list[float], list[list[float]], bytes]] | None
+] = c_function("_text", "line_blocks")
 _C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
 _C_LINE_SHAPE: Final[Callable[[str], tuple[float, float, int]] | None] = c_function("_text", "line_shape")
 #: The text model's features, in row order.
@@ -71,41 +85,69 @@ def text_columns(page: RowContext) -> list[list[float]]:
     `TEXT_FEATURES`, in its order. Lines of `page.long_words` or more are prose, lines
     under `page.short_words` short (menus, card titles, bylines come in runs of short
     lines); `page.marks` are made here where the caller did not make them."""
-    blocks, weights, typical, deadline = page.blocks, page.weights, page.typical, page.deadline
+    blocks, deadline = page.blocks, page.deadline
     n = len(blocks)
-    labels, kept, words, page_values = block_columns(blocks)
-    ends = [1.0 if b.features.ends_sentence else 0.0 for b in blocks]
-    rel = [b.features.stop_density / typical if typical else 1.0 for b in blocks]
-    scores = [b.score for b in blocks]
+    head, page_values, groups, shapes = _block_columns(blocks, page.weights, page.typical, page.short_words)
+    words, kept, labels, scores, ends, rel = head[0], head[9], head[10], head[7], head[4], head[3]
     marks = page.marks if page.marks is not None else page_marks(blocks, deadline)
     profile = text_profile(blocks, deadline, marks)
-    groups = _group_sizes(blocks)
-    shapes = bytes(
-        0 if w < page.short_words else 2 if b.features.ends_sentence else 1
-        for w, b in zip(words, blocks, strict=True)
-    )
-    scale = max(n - 1, 1)
-    out: list[list[float]] = [
-        words,
-        [float(b.features.chars) for b in blocks],
-        [b.features.stop_density for b in blocks],
-        rel,
-        ends,
-        [float(b.features.repeats) for b in blocks],
-        [i / scale for i in range(n)],
-        scores,
-        [weights[i] for i in range(n)],
-        kept,
-        labels,
-    ]
+    out = head
     out.extend([v] * n for v in page_values)
     out.extend(_line_columns(blocks, marks, deadline))
-    out.append([groups[b.features.group] / n for b in blocks])
-    out.append([1.0 if len(groups) > 1 else 0.0] * n)
+    out.extend(groups)
     sizes = (page.long_words, page.short_words, MAX_PERIOD, CHAIN_GAP, WINDOW)
     out.extend(_context_columns([words, kept, labels, scores, ends, rel], shapes, sizes))
     out.extend([v] * n for v in profile)
     return out
+
+
+def _block_columns(
+    blocks: Sequence[Block], weights: Sequence[float], typical: float, short_words: int
+) -> tuple[list[list[float]], list[float], list[list[float]], bytes]:
+    """What the pipeline says of each line, by feature (`BLOCK_NAMES` order: its words,
+    characters, stop density and its share of the page's typical one, sentence end,
+    repeats, place, score, the reducer's weight, whether the reducer kept it, its
+    label), the page's values (`columns.page_features`), each line's share of the
+    lines of its blank-line group and whether the page has several, and the lines'
+    coarse shapes (0 under `short_words`, 2 ending a sentence, else 1). In C where
+    `_text` was built (`_text.line_blocks`: in compiled Python, a list a column and a
+    float a value were a fifth of the columns' time), else `_block_columns_in_python`,
+    its reference."""
+    if _C_LINE_BLOCKS is not None:
+        listed = blocks if isinstance(blocks, list) else list(blocks)  # the C loop reads a list
+        return _C_LINE_BLOCKS(
+            listed, weights, LABEL_INDEX, Label.ARTICLE, typical, short_words, len(LABELS), MISSING
+        )
+    return _block_columns_in_python(blocks, weights, typical, short_words)
+
+
+def _block_columns_in_python(
+    blocks: Sequence[Block], weights: Sequence[float], typical: float, short_words: int
+) -> tuple[list[list[float]], list[float], list[list[float]], bytes]:
+    """`_block_columns` in Python: the reference for `_text.line_blocks`."""
+    n = len(blocks)
+    labels, kept, words, page_values = block_columns(blocks)
+    groups = _group_sizes(blocks)
+    shapes = bytes(
+        0 if w < short_words else 2 if b.features.ends_sentence else 1
+        for w, b in zip(words, blocks, strict=True)
+    )
+    scale = max(n - 1, 1)
+    head: list[list[float]] = [
+        words,
+        [float(b.features.chars) for b in blocks],
+        [b.features.stop_density for b in blocks],
+        [b.features.stop_density / typical if typical else 1.0 for b in blocks],
+        [1.0 if b.features.ends_sentence else 0.0 for b in blocks],
+        [float(b.features.repeats) for b in blocks],
+        [i / scale for i in range(n)],
+        [b.score for b in blocks],
+        [weights[i] for i in range(n)],
+        kept,
+        labels,
+    ]
+    several = [1.0 if len(groups) > 1 else 0.0] * n
+    return head, page_values, [[groups[b.features.group] / n for b in blocks], several], shapes
 
 
 # The columns read at each neighbour (`SIDES`), by their index in `_context_columns`'
