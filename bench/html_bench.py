@@ -2,7 +2,9 @@
 jusText and resiliparse on the 181 pages of ../shared/bench/scrapinghub/html, in one run.
 
 Each system runs in its own subprocess on the same pages (as bytes, as a crawler would
-hand them over), so peak memory (max RSS of that process) is its own. The table gives
+hand them over, with the page's URL to each system whose API takes one, as a crawl
+record carries it; up to 2026-12-04, stop 31, none was given), so peak memory (max RSS
+of that process) is its own. The table gives
 the benchmark's published metric (F1, precision, recall), pages per second on one core
 (the best of --repeat timed passes in each of --rounds rounds over all systems,
 extraction calls only) and peak RSS; then boilerstrip's speed ratio to trafilatura
@@ -83,12 +85,13 @@ def worker(name: str, data: pathlib.Path, repeat: int) -> None:
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
     pages = [gzip.decompress((data / "html" / f"{i}.html.gz").read_bytes()) for i in ids]
+    urls = [truth[i].get("url") for i in ids]
     fn = extractor(name)
     best = float("inf")
     outputs: list[str] = []
     for _ in range(repeat):
         start = time.perf_counter()
-        outputs = [fn(p, None) for p in pages]
+        outputs = [fn(p, u) for p, u in zip(pages, urls, strict=True)]
         best = min(best, time.perf_counter() - start)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"ids": ids, "outputs": outputs, "seconds": best, "rss_mb": rss_mb}))
@@ -98,18 +101,21 @@ def paired_worker(data: pathlib.Path, repeat: int) -> None:
     """boilerstrip and trafilatura in one process, timed page by page in turn, so that
     both meet the same moments of a shared machine; print the best pass of each."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = [gzip.decompress((data / "html" / f"{i}.html.gz").read_bytes()) for i in sorted(truth)]
+    ids = sorted(truth)
+    pages = [
+        (gzip.decompress((data / "html" / f"{i}.html.gz").read_bytes()), truth[i].get("url")) for i in ids
+    ]
     ours, theirs = extractor("boilerstrip"), extractor("trafilatura")
-    for page in pages[:5]:  # imports and first calls out of the timing
-        ours(page, None), theirs(page, None)
+    for page, url in pages[:5]:  # imports and first calls out of the timing
+        ours(page, url), theirs(page, url)
     best = [float("inf"), float("inf")]
     for _ in range(repeat):
         spent = [0.0, 0.0]
-        for page in pages:
+        for page, url in pages:
             start = time.perf_counter()
-            ours(page, None)
+            ours(page, url)
             middle = time.perf_counter()
-            theirs(page, None)
+            theirs(page, url)
             spent[0] += middle - start
             spent[1] += time.perf_counter() - middle
         best = [min(b, s) for b, s in zip(best, spent, strict=True)]

@@ -73,16 +73,16 @@ def text_systems() -> dict[str, Callable[[bytes, str | None], str]]:
 
     cleaner = boilerstrip.Cleaner()
     found = {
-        "boilerstrip (text mode)": lambda dump: cleaner.clean(dump).text,
-        "C4-style line filter": c4_line_filter,
+        "boilerstrip (text mode)": lambda dump, url: cleaner.clean(dump, url=url).text,
+        "C4-style line filter": lambda dump, url: c4_line_filter(dump),
         "trafilatura (lines as <p>)": make_trafilatura(),
-        "keep everything": lambda dump: dump,
+        "keep everything": lambda dump, url: dump,
     }
     return {name: _on_dump(fn) for name, fn in found.items() if fn is not None}
 
 
-def _on_dump(fn: Callable[[str], str]) -> Callable[[bytes, str | None], str]:
-    return lambda page, url: fn(as_text_dump(page))
+def _on_dump(fn: Callable[[str, str | None], str]) -> Callable[[bytes, str | None], str]:
+    return lambda page, url: fn(as_text_dump(page), url)
 
 
 def main() -> None:

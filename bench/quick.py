@@ -47,7 +47,8 @@ def main() -> None:
     for style in styles:
         pages = [(DATA / style / f"{pid}.txt").read_text(encoding="utf-8") for pid in ids]
         pairs = [
-            (cleaner.clean(p).text, truth[pid]["articleBody"]) for p, pid in zip(pages, ids, strict=True)
+            (cleaner.clean(p, url=truth[pid].get("url")).text, truth[pid]["articleBody"])
+            for p, pid in zip(pages, ids, strict=True)
         ]
         report(style, pairs, ids)
 

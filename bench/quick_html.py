@@ -24,7 +24,7 @@ def main() -> None:
     ids = sorted(truth)
     pages = [gzip.decompress((DATA / "html" / f"{i}.html.gz").read_bytes()) for i in ids]
     start = time.perf_counter()
-    outs = [cleaner.clean(p).text for p in pages]
+    outs = [cleaner.clean(p, url=truth[i].get("url")).text for p, i in zip(pages, ids, strict=True)]
     elapsed = time.perf_counter() - start
     pairs = [(o, truth[i]["articleBody"]) for o, i in zip(outs, ids, strict=True)]
     report("html", pairs, ids, f" | {len(pages) / elapsed:.0f} pages/s")

@@ -7,7 +7,10 @@ pages per second on one core (wall time of the extraction calls only; compare ra
 the machine is shared and noisy).
 
 Peers on text: a C4-style line filter, jusText and trafilatura on the lines wrapped as
-<p> paragraphs (neither reads plain text), and keeping everything.
+<p> paragraphs (neither reads plain text), and keeping everything. Each page's URL (the
+set's `url`) goes to boilerstrip and trafilatura, whose APIs take one: a crawl record
+carries its URL (batch passes WARC-Target-URI), and the keep models are trained with it
+(tools/train_keep.py). Up to 2026-12-04 (stop 31) no URL was given.
 
     python bench/text_bench.py [--data DIR] [--write docs/benchmarks.md] [--repeat N]
 """
@@ -57,42 +60,45 @@ def wrap_as_html(text: str) -> str:
     return f"<html><body>{paras}</body></html>"
 
 
-def make_justext() -> Callable[[str], str] | None:
+def make_justext() -> Callable[[str, str | None], str] | None:
     try:
         import justext
     except ImportError:
         return None
     stoplist = justext.get_stoplist("English")
 
-    def run(text: str) -> str:
+    def run(text: str, url: str | None = None) -> str:
         paragraphs = justext.justext(wrap_as_html(text), stoplist)
         return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
     return run
 
 
-def make_trafilatura() -> Callable[[str], str] | None:
+def make_trafilatura() -> Callable[[str, str | None], str] | None:
     try:
         import trafilatura
     except ImportError:
         return None
 
-    def run(text: str) -> str:
-        return trafilatura.extract(wrap_as_html(text), include_comments=False) or ""
+    def run(text: str, url: str | None = None) -> str:
+        return trafilatura.extract(wrap_as_html(text), url=url, include_comments=False) or ""
 
     return run
 
 
-def systems() -> dict[str, Callable[[str], str] | None]:
+def systems() -> dict[str, Callable[[str, str | None], str] | None]:
+    """Each system as a call on a dump and its page's URL (None: unknown): a crawl
+    record carries its URL (batch passes WARC-Target-URI), so boilerstrip and
+    trafilatura, whose APIs take one, are given it; the others take none."""
     import boilerstrip
 
     cleaner = boilerstrip.Cleaner()
     return {
-        "boilerstrip": lambda text: cleaner.clean(text).text,
-        "C4-style line filter": c4_line_filter,
+        "boilerstrip": lambda text, url: cleaner.clean(text, url=url).text,
+        "C4-style line filter": lambda text, url: c4_line_filter(text),
         "jusText 3 (lines as <p>)": make_justext(),
         "trafilatura (lines as <p>)": make_trafilatura(),
-        "keep everything": lambda text: text,
+        "keep everything": lambda text, url: text,
     }
 
 
@@ -100,6 +106,7 @@ def run_style(data: pathlib.Path, style: str, repeat: int) -> list[tuple[str, di
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
     pages = [(data / style / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
+    urls = [truth[i].get("url") for i in ids]
     rows = []
     for name, fn in systems().items():
         if fn is None:
@@ -108,7 +115,7 @@ def run_style(data: pathlib.Path, style: str, repeat: int) -> list[tuple[str, di
         best = float("inf")
         for _ in range(repeat):
             start = time.perf_counter()
-            outputs = [fn(p) for p in pages]
+            outputs = [fn(p, u) for p, u in zip(pages, urls, strict=True)]
             best = min(best, time.perf_counter() - start)
         s = score(zip(outputs, (truth[i]["articleBody"] for i in ids), strict=False))
         rows.append((name, s, len(pages) / best))

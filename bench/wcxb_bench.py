@@ -22,7 +22,8 @@ URL), trafilatura and its fast mode, readability; jusText and resiliparse take n
 A crawl record carries its URL (batch passes WARC-Target-URI), and the keep model is
 trained with it (tools/train_keep.py), so the bench measures what users run. Text mode cleans the `text-wet/` dumps (resiliparse's
 HTML-to-text with nothing removed, one block a line) with boilerstrip and the text
-peers of bench/text_bench.py. Pages/s counts the extraction calls only (reading and
+peers of bench/text_bench.py, each page's URL to those that take one, as in HTML mode
+(since 2026-12-04, stop 31). Pages/s counts the extraction calls only (reading and
 gunzipping a page are outside the timing); a page on which a system raises counts as
 an empty output and is reported.
 
@@ -183,7 +184,8 @@ def run_text(data: pathlib.Path, names: list[str], repeat: int) -> dict[str, Any
     """The text systems of bench/text_bench.py in this process, on the `text-wet` dumps."""
     from text_bench import systems
 
-    ids = [r["id"] for r in load_truth(data)]
+    truth = load_truth(data)
+    ids, urls = [r["id"] for r in truth], {r["id"]: r.get("url") for r in truth}
     pages = {pid: (data / "text-wet" / f"{pid}.txt").read_text(encoding="utf-8") for pid in ids}
     results = {}
     for name, fn in systems().items():
@@ -191,7 +193,9 @@ def run_text(data: pathlib.Path, names: list[str], repeat: int) -> dict[str, Any
             continue
         best, outputs, errors = float("inf"), [], {}
         for _ in range(repeat):
-            outputs, seconds, errors = timed_pass(fn, ids, pages.__getitem__)
+            outputs, seconds, errors = timed_pass(
+                lambda item, fn=fn: fn(*item), ids, lambda pid: (pages[pid], urls[pid])
+            )
             best = min(best, seconds)
         results[name] = {"ids": ids, "outputs": outputs, "seconds": best, "errors": errors}
         print(f"  text {name}: {len(ids) / best:.1f} pages/s", file=sys.stderr)
