@@ -1,8 +1,11 @@
 /* _text_floats.h: part of _text.c, which includes it (one unit: the compiler inlines
    across the parts as it did in one file). Lists of floats read into doubles and made
-   from them, for the line columns that cadence() and line_context() make. */
+   from them, for the line columns that line_columns(), line_blocks() and line_context()
+   make. */
 
-/* The n values of a list of floats into out: 0 on success, -1 with an exception set. */
+/* The n values of a list of floats (or ints) into out: 0 on success, -1 with an
+   exception set. Anything else is refused rather than asked for its __float__, which
+   could run Python code that shortens the list being read (as _trees' walk does). */
 static int read_values(PyObject *list, Py_ssize_t n, double *out) {
     if (!PyList_Check(list) || PyList_GET_SIZE(list) != n) {
         PyErr_SetString(PyExc_ValueError, "the value columns are not lists of one length");
@@ -10,7 +13,15 @@ static int read_values(PyObject *list, Py_ssize_t n, double *out) {
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *v = PyList_GET_ITEM(list, i);
-        out[i] = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
+        if (PyFloat_Check(v)) {
+            out[i] = PyFloat_AS_DOUBLE(v);
+            continue;
+        }
+        if (!PyLong_Check(v)) {
+            PyErr_Format(PyExc_TypeError, "a value is a %.80s, not a number", Py_TYPE(v)->tp_name);
+            return -1;
+        }
+        out[i] = PyLong_AsDouble(v);
         if (out[i] == -1.0 && PyErr_Occurred()) return -1;
     }
     return 0;

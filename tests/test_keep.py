@@ -403,6 +403,13 @@ def test_the_c_line_context_gives_the_python_numbers() -> None:
         linerows._C_LINE_CONTEXT([[1.0]] * 5, b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0)
     with pytest.raises(ValueError):
         linerows._C_LINE_CONTEXT([[1.0]] * 6, b"\x01\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0)
+    with pytest.raises(TypeError):  # a value that is no number is refused, not asked for __float__
+        linerows._C_LINE_CONTEXT(
+            [[1.0]] * 5 + [["1.0"]], b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0
+        )
+    assert linerows._C_LINE_CONTEXT([[1]] * 6, b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0) == (
+        linerows._context_columns_in_python([[1.0]] * 6, b"\x01", sizes)
+    )
 
 
 def test_a_model_for_the_other_input_is_refused() -> None:
