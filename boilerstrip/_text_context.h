@@ -138,6 +138,8 @@ static int context_numbers(PyObject *out, double *const *v, const unsigned char 
     double *col[18];
     for (int c = 0; c < 18; c++) col[c] = buf + (size_t)c * size;
     runs_of(v[0], n, s->long_words, s->short_words, missing, flag, col);
+    /* col[15..17] are the chains' columns, filled last: until then col[17] holds the
+       running sum of the words, then (with col[16]) the cadence scan's running sums. */
     running_of(v[0], n, col[17]);
     double total = col[17][n] != 0.0 ? col[17][n] : 1.0;
     for (Py_ssize_t i = 0; i < n; i++) col[4][i] = col[17][i] / total;
