@@ -153,7 +153,8 @@ def _kept(
         if forest.text
         else (cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags)
     )
-    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose)
+    headings = (cfg.keep_text_heading_threshold, cfg.keep_text_heading_copies) if forest.text else None
+    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, headings)
 
 
 def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
