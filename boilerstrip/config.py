@@ -124,21 +124,21 @@ class Config:
     # this, though under `keep_text_threshold`: the last card or post of a run is
     # followed by chrome, which pulls it down (keep.run_members). 1.0: never.
     keep_text_run_threshold: float = 0.4
-    # Text dumps: a line that ends no sentence, which the rules took for a short line or
-    # a menu word (OTHER or NAVIGATION), shown at most `keep_text_heading_copies` times,
-    # and which stands between two content lines, is content when its probability is
-    # over `keep_text_heading_threshold`, though under `keep_text_threshold`: a story's
-    # subheading, which a dump shows as a short line like a menu's
-    # (keep.heading_members). Chosen on the tuning dumps, where 0.3 to 0.6 read alike
-    # (WCXB 0.8167 -> 0.8186-0.8187, every page type level or higher; Scrapinghub
-    # seedlike 0.9672 -> 0.9721-0.9728, WET 0.9687 -> 0.9733-0.9735), as did any bound
-    # on the line's words from 12 up; limited to articles, documentation and service
-    # pages, WCXB read 0.8180. A line shown three times or more is a card's "Add to
-    # cart" or an ad's label: left out, WCXB 0.8186, Scrapinghub 0.9725 and 0.9733 (the
-    # gold of two Scrapinghub pages holds an "Advert" and an affiliate's "See it now"
-    # line). 1.0: never.
-    keep_text_heading_threshold: float = 0.5
-    keep_text_heading_copies: int = 2
+    # Text dumps: a line inside the content (after its first line and before its last),
+    # shown at most `keep_text_inner_copies` times, is content when its probability is
+    # over `keep_text_inner_threshold`, though under `keep_text_threshold`, which keeps
+    # chrome out where the content is elsewhere but is too high between the content's
+    # own lines: a story's subheadings, short paragraphs, list items and table cells
+    # are rated between one half and it (keep.inner_members). Chosen on the tuning
+    # dumps: WCXB 0.8167 -> 0.8308 (0.4: 0.8311, 0.6: 0.8290, 0.3: 0.8302), Scrapinghub
+    # seedlike 0.9672 -> 0.9752, WET 0.9687 -> 0.9765. First tried for subheadings
+    # alone (a line ending no sentence, labelled OTHER or NAVIGATION, between two
+    # content lines: WCXB 0.8186), then for runs of them (0.8279), then for any line
+    # inside. A line shown three times or more is a card's "Add to cart" or an ad's
+    # label: with no bound, WCXB 0.8283 against 0.8281 and forums 0.5983 against 0.6040
+    # (subheadings' rule). 1.0: never.
+    keep_text_inner_threshold: float = 0.5
+    keep_text_inner_copies: int = 2
     # On these page types, a kept paragraph of `repeat_min_words` words or more that
     # says word for word what an earlier kept one said is a second copy and is dropped
     # (reduce/repeats.py): a reply quoting an earlier post of a thread, a product's
@@ -323,7 +323,7 @@ _UNIT_FIELDS: frozenset[str] = frozenset(
         "keep_text_threshold",
         "keep_text_drop_threshold",
         "keep_text_run_threshold",
-        "keep_text_heading_threshold",
+        "keep_text_inner_threshold",
         "unwrap_min_share",
         "good_min_stop_density",
         "near_min_stop_density",

@@ -443,9 +443,9 @@ def test_a_story_s_subheadings_are_kept_and_its_contents_list_is_not() -> None:
     """A story dump whose subheadings a contents list above it repeats: the rules read
     each as a menu word shown twice, and the model, reading those labels, rated the
     story's own copies under its threshold (0.70 and 0.73 here), so that the story
-    lost its subheadings. Between two content lines and over
-    `keep_text_heading_threshold`, they are kept (keep.heading_members); the
-    contents list's copies are not."""
+    lost its subheadings. Inside the content and over `keep_text_inner_threshold`,
+    they are kept (keep.inner_members); the contents list's copies, above the
+    content, are not."""
     page = (FIXTURES / "keep" / "story-subheadings.txt").read_text(encoding="utf-8")
     headings = ("Why the night crossings are needed", "What it means for passengers")
     lines = [line for line in boilerstrip.clean(page, config=WITH_TEXT_MODEL).text.split("\n") if line]
@@ -453,17 +453,17 @@ def test_a_story_s_subheadings_are_kept_and_its_contents_list_is_not() -> None:
         assert lines.count(heading) == 1, heading
         assert lines[lines.index(heading) + 1].startswith(("Freight now fills", "Foot passengers")), heading
     assert "In this article" not in lines
-    without = boilerstrip.clean(page, config=replace(WITH_TEXT_MODEL, keep_text_heading_threshold=1.0))
+    without = boilerstrip.clean(page, config=replace(WITH_TEXT_MODEL, keep_text_inner_threshold=1.0))
     assert not any(heading in without.text for heading in headings)
 
 
-def test_a_call_to_action_on_every_card_is_no_subheading() -> None:
+def test_a_call_to_action_on_every_card_is_not_kept_inside_the_content() -> None:
     """A shop's "Add to cart", between a card's price and the next card's name, stands
-    where a subheading would, and the model rates it over the subheading threshold;
-    shown on every card, it is left out (`keep_text_heading_copies`)."""
+    inside the content, and the model rates it over the inner threshold; shown on
+    every card, it is left out (`keep_text_inner_copies`)."""
     page = (FIXTURES / "text-made" / "shop-category.txt").read_text(encoding="utf-8")
     assert "Add to cart" not in boilerstrip.clean(page, config=WITH_TEXT_MODEL).text
-    loose = replace(WITH_TEXT_MODEL, keep_text_heading_copies=100)
+    loose = replace(WITH_TEXT_MODEL, keep_text_inner_copies=100)
     assert "Add to cart" in boilerstrip.clean(page, config=loose).text
 
 

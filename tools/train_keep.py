@@ -414,8 +414,8 @@ def main() -> None:
         args.run_floor = cfg.keep_text_run_threshold if text else None
     if args.run_floor is not None and (args.run_floor < 0 or not text):
         args.run_floor = None
-    # Text: the subheadings between content lines, as the pipeline adds them.
-    args.headings = (cfg.keep_text_heading_threshold, cfg.keep_text_heading_copies) if text else None
+    # Text: the lines inside the content, as the pipeline adds them.
+    args.inner = (cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies) if text else None
     names = linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES
     data = pages(args.mode)
     rows = all_rows(data, args.mode, args.cache, args.jobs)
@@ -442,7 +442,7 @@ def main() -> None:
             thresholds,
             args.run_floor,
             _cards(args),
-            args.headings,
+            args.inner,
         )
         return
     booster = fit([(p, r) for p, r in zip(data, rows, strict=True) if not p.held], weights, args)
@@ -460,7 +460,7 @@ def main() -> None:
         thresholds,
         args.run_floor,
         _cards(args),
-        args.headings,
+        args.inner,
     )
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"keep-{args.mode}.json"
@@ -514,7 +514,7 @@ def cross_validate(
                 probabilities[i] = list(booster.predict(np.array(r[0], dtype=float)))
     kept = (linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES).index("kept")
     if args.grid:
-        grid([p for p, _ in tune], [r for _, r in tune], probabilities, kept, args.run_floor, args.headings)
+        grid([p for p, _ in tune], [r for _, r in tune], probabilities, kept, args.run_floor, args.inner)
         return
     report(
         [p for p, _ in tune],
@@ -524,7 +524,7 @@ def cross_validate(
         (args.threshold, args.drop_threshold),
         args.run_floor,
         _cards(args),
-        args.headings,
+        args.inner,
     )
 
 
@@ -538,7 +538,7 @@ def grid(
     probabilities: list[list[float]],
     kept: int,
     run_floor: float | None,
-    headings: tuple[float, int] | None = None,
+    inner: tuple[float, int] | None = None,
 ) -> None:
     """Each set's figure (WCXB's mean page word F1, the others' shingle F1) for every
     pair of thresholds of `GRID_ADD` and `GRID_DROP`, after the rules' own: the
@@ -552,7 +552,7 @@ def grid(
             if setting is None:
                 text = page_text(texts, x, [], kept, (1.0, 1.0))
             else:
-                text = page_text(texts, x, ps, kept, setting, run_floor, headings)
+                text = page_text(texts, x, ps, kept, setting, run_floor, inner)
             kind = page.set.split(":")[0]
             found.setdefault(kind, []).append(
                 word_f1(text, page.gold) if kind == "wcxb" else (text, page.gold)
@@ -573,21 +573,21 @@ def page_text(
     kept: int,
     thresholds: tuple[float, float],
     run_floor: float | None = None,
-    headings: tuple[float, int] | None = None,
+    inner: tuple[float, int] | None = None,
 ) -> str:
     """The page's content as `keep.decide` chooses it: the blocks over the first
     threshold and the pipeline's content blocks over the second (the drop threshold),
     with a text dump's run members over `run_floor` (`keep.run_members`) and its
-    subheadings between content lines (`headings`: `keep.heading_members`), or the
+    lines inside the content (`inner`: `keep.inner_members`), or the
     pipeline's own content blocks where no block is over the first."""
     add, drop = thresholds
     if any(p > add for p in probabilities):
         chosen = [p > add or bool(r[kept] and p > drop) for r, p in zip(x, probabilities, strict=True)]
-        columns = [list(column) for column in zip(*x, strict=True)] if run_floor or headings else []
+        columns = [list(column) for column in zip(*x, strict=True)] if run_floor or inner else []
         if run_floor is not None:
             keep.run_members(columns, probabilities, chosen, run_floor, boilerstrip.Config().near_min_words)
-        if headings is not None:
-            keep.heading_members(columns, probabilities, chosen, *headings)
+        if inner is not None:
+            keep.inner_members(columns, probabilities, chosen, *inner)
         return "\n".join(t for t, c in zip(texts, chosen, strict=True) if c)
     return "\n".join(t for t, r in zip(texts, x, strict=True) if r[kept])
 
@@ -600,7 +600,7 @@ def report(
     thresholds: tuple[float, float],
     run_floor: float | None = None,
     cards: tuple[str, ...] = (),
-    headings: tuple[float, int] | None = None,
+    inner: tuple[float, int] | None = None,
 ) -> None:
     """The benches' metrics by set and part, with the model and without it (the
     pipeline's own content blocks): WCXB's mean page word F1 by page type, the
@@ -611,9 +611,7 @@ def report(
         if page.prefix:
             continue
         outputs = {
-            "keep": page_text(
-                texts, x, ps, kept, _for_type(thresholds, page_type, cards), run_floor, headings
-            ),
+            "keep": page_text(texts, x, ps, kept, _for_type(thresholds, page_type, cards), run_floor, inner),
             "pipeline": page_text(texts, x, [], kept, (1.0, 1.0)),
         }
         kind = page.set.split(":")[0]

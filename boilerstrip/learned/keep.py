@@ -24,7 +24,6 @@ from typing import Final
 from ..budget import Deadline
 from ..model import Block, Label
 from .blockrows import rows as rows
-from .columns import LABEL_INDEX
 from .columns import RowContext as RowContext
 from .forest import Forest as Forest
 from .forest import load as load
@@ -43,7 +42,7 @@ def decide(
     runs: tuple[float, int] | None = None,
     deadline: Deadline | None = None,
     prose: tuple[float, int, tuple[str, ...]] | None = None,
-    headings: tuple[float, int] | None = None,
+    inner: tuple[float, int] | None = None,
 ) -> list[Block]:
     """Relabel by the model, of its `features` (a list of rows for an HTML page, of
     columns for a text dump: `text_columns`): a block over `threshold` is content (ARTICLE); an ARTICLE
@@ -53,9 +52,9 @@ def decide(
     line), a prose line over the floor that repeats the shape of content one period
     of its cadence back is content too (`run_members`); with `prose` (HTML: a floor, a
     word count and paragraph tags), an ARTICLE paragraph of that many words or more
-    that ends a sentence is dropped only at or under the floor; with `headings` (text
-    dumps: a floor and a number of copies), a line ending no sentence between two
-    content lines over the floor is content too (`heading_members`); each change keeps its reason.
+    that ends a sentence is dropped only at or under the floor; with `inner` (text
+    dumps: a floor and a number of copies), a line inside the content's span over the
+    floor is content too (`inner_members`); each change keeps its reason.
     Returns the content blocks in page order. Where no block is over the threshold,
     nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
@@ -69,18 +68,14 @@ def decide(
         for b, p in zip(blocks, ps, strict=True)
     ]
     added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
-    headed = (
-        set(heading_members(features, ps, chosen, *headings))
-        if headings is not None and forest.text
-        else set()
-    )
+    inside = set(inner_members(features, ps, chosen, *inner)) if inner is not None and forest.text else set()
     content = []
     for k, (b, p) in enumerate(zip(blocks, ps, strict=True)):
         if chosen[k]:
             if b.label is not Label.ARTICLE:
                 how = (
                     "the next member of a run of content" if k in added
-                    else "a subheading between content lines" if k in headed
+                    else "inside the content" if k in inside
                     else "content"
                 )  # fmt: skip
                 b.reasons.append(f"keep: {how} by the block model (p={p:.2f}), was {_name(b.label)}")
@@ -132,38 +127,31 @@ def run_members(
     return added
 
 
-_ENDS: Final = TEXT_FEATURES.index("ends")
-_LABEL: Final = TEXT_FEATURES.index("label")
 _REPEATS: Final = TEXT_FEATURES.index("repeats")
-# The labels the rules give a subheading of a dump: a short line, or a menu word.
-_HEADING_LABELS: Final = (LABEL_INDEX[Label.OTHER], LABEL_INDEX[Label.NAVIGATION])
 
 
-def heading_members(
+def inner_members(
     columns: Sequence[Sequence[float]], ps: Sequence[float], chosen: list[bool], floor: float, copies: int
 ) -> list[int]:
-    """The lines of a text dump made content (set in `chosen`) as subheadings: a line
-    with a word that ends no sentence, labelled OTHER or NAVIGATION by the rules, over
-    `floor`, shown at most `copies` times on the page, whose lines before and after
-    are content (as `chosen` was before this call). Why: a dump shows a story's
-    subheading as a short line, like a menu's, and the model, which reads the rules'
-    labels of the lines around it, rates it under its threshold though the content
-    goes on around it (on WCXB's tuning dumps of articles, such lines of up to 12 words
-    over 0.6 were in the gold for 3,683 of their 4,430 words). A line shown more often
-    is a card's call to action ("Add to cart") or an ad's label, not a heading.
-    `columns` are the dump's features by feature (`text_columns`)."""
-    words, ends, labels, repeats = columns[_WORDS], columns[_ENDS], columns[_LABEL], columns[_REPEATS]
+    """The lines of a text dump made content (set in `chosen`) for standing inside the
+    content: after its first line and before its last (as `chosen` was before this
+    call), with a word, over `floor`, and shown at most `copies` times on the page.
+    Why: the threshold a line must pass to be added (`Config.keep_text_threshold`)
+    keeps chrome out where the content is elsewhere on the page; between the
+    content's own lines it is too high. A story's subheadings (read as menu words
+    where a contents list repeats them), its short paragraphs, list items and table
+    cells are rated between one half and that threshold there, by a model that reads
+    the rules' labels of the lines around them. A line shown more often is a card's
+    call to action ("Add to cart") or an ad's label. `columns` are the dump's features
+    by feature (`text_columns`)."""
+    inside = [k for k, c in enumerate(chosen) if c]
+    if len(inside) < 2:
+        return []
+    words, repeats = columns[_WORDS], columns[_REPEATS]
     added = [
         k
-        for k in range(1, len(ps) - 1)
-        if not chosen[k]
-        and chosen[k - 1]
-        and chosen[k + 1]
-        and ps[k] > floor
-        and words[k] >= 1
-        and not ends[k]
-        and labels[k] in _HEADING_LABELS
-        and repeats[k] <= copies
+        for k in range(inside[0] + 1, inside[-1])
+        if not chosen[k] and ps[k] > floor and words[k] >= 1 and repeats[k] <= copies
     ]
     for k in added:
         chosen[k] = True

@@ -153,8 +153,8 @@ def _kept(
         if forest.text
         else (cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags)
     )
-    headings = (cfg.keep_text_heading_threshold, cfg.keep_text_heading_copies) if forest.text else None
-    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, headings)
+    inner = (cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies) if forest.text else None
+    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner)
 
 
 def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
