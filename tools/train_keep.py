@@ -430,20 +430,10 @@ def main() -> None:
     if args.folds:
         cross_validate(data, rows, weights, args)
         return
-    thresholds = (args.threshold, args.drop_threshold)
     if args.evaluate:
         forest = keep_forest.read(args.evaluate.read_text(encoding="utf-8"))
         probabilities = [keep_forest.probabilities(forest, r[0]) for r in rows]
-        report(
-            data,
-            rows,
-            probabilities,
-            forest.names.index("kept"),
-            thresholds,
-            args.run_floor,
-            _cards(args),
-            args.inner,
-        )
+        report_as_run(data, rows, probabilities, forest.names.index("kept"), args)
         return
     booster = fit([(p, r) for p, r in zip(data, rows, strict=True) if not p.held], weights, args)
     model = export(booster, names)
@@ -452,16 +442,7 @@ def main() -> None:
     for page, r, ps in zip(data, rows, probabilities, strict=True):
         if r[0] and page.held:
             assert np.allclose(booster.predict(np.array(r[0], dtype=float)), ps, atol=1e-5), page.id
-    report(
-        data,
-        rows,
-        probabilities,
-        forest.names.index("kept"),
-        thresholds,
-        args.run_floor,
-        _cards(args),
-        args.inner,
-    )
+    report_as_run(data, rows, probabilities, forest.names.index("kept"), args)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"keep-{args.mode}.json"
     path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -516,16 +497,7 @@ def cross_validate(
     if args.grid:
         grid([p for p, _ in tune], [r for _, r in tune], probabilities, kept, args.run_floor, args.inner)
         return
-    report(
-        [p for p, _ in tune],
-        [r for _, r in tune],
-        probabilities,
-        kept,
-        (args.threshold, args.drop_threshold),
-        args.run_floor,
-        _cards(args),
-        args.inner,
-    )
+    report_as_run([p for p, _ in tune], [r for _, r in tune], probabilities, kept, args)
 
 
 GRID_ADD: tuple[float, ...] = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85)
@@ -627,6 +599,15 @@ def report(
                 vals = found.get((group, held, system), [])
                 cells.append(_mean_score(vals) if vals else "-")
         print(f"{group:28s} tune {cells[0]} -> {cells[1]}   held-out {cells[2]} -> {cells[3]}")
+
+
+def report_as_run(
+    data: list[Page], rows: list[Rows], probabilities: list[list[float]], kept: int, args: argparse.Namespace
+) -> None:
+    """`report` with the settings of this run: its thresholds, run floor, card types
+    and inner rule."""
+    thresholds = (args.threshold, args.drop_threshold)
+    report(data, rows, probabilities, kept, thresholds, args.run_floor, _cards(args), args.inner)
 
 
 def _cards(args: argparse.Namespace) -> tuple[str, ...]:
