@@ -8,8 +8,7 @@ near the start by its shape, its label and its neighbours', how often the page r
 it (a page's own name stands in its breadcrumb and its menus too), how many of the
 address's words it holds and of the content's first words, and whether the rules chose
 it; the reducer takes the best-rated line (tools/train_title.py trains it on WCXB's
-tuning dumps: titles right 46.0% -> 57.7% out of fold, held-out 41.3% -> 50.5%; retrained
-at stop 32 on the pipeline with the inner rule of `keep`: 57.6% out of fold, 50.5%).
+tuning dumps: titles right 46.0% -> 57.7% out of fold, held-out 41.3% -> 50.5%).
 
 Every feature is generic: numbers about a line and its place, never a string of a site.
 """
