@@ -555,7 +555,11 @@ def page_text(
     add, drop = thresholds
     if any(p > add for p in probabilities):
         chosen = [p > add or bool(r[kept] and p > drop) for r, p in zip(x, probabilities, strict=True)]
-        columns = [list(column) for column in zip(*x, strict=True)] if run_floor or inner else []
+        columns = (
+            [list(column) for column in zip(*x, strict=True)]
+            if run_floor is not None or inner is not None
+            else []
+        )
         if run_floor is not None:
             keep.run_members(columns, probabilities, chosen, run_floor, boilerstrip.Config().near_min_words)
         if inner is not None:
