@@ -342,7 +342,7 @@ def field_table(rows: list[dict[str, Any]], field: str, names: list[str], with_f
     none = {k: [r for r in v if not r["gold"]] for k, v in part.items()}
     head = (
         "| system | accuracy, tune | accuracy, held-out | no value on gold pages, tune | held-out "
-        "| any value, all pages"
+        "| wrong value on gold pages, tune | held-out | any value, all pages"
     )
     head += " | value without gold (FP rate), tune | held-out |" if with_fp else " |"
     lines = [
@@ -350,7 +350,7 @@ def field_table(rows: list[dict[str, Any]], field: str, names: list[str], with_f
         + (f"; without: {len(none['tune'])} tune, {len(none['held-out'])} held-out." if with_fp else "."),
         "",
         head,
-        "|---|---|---|---|---|---|" + ("---|---|" if with_fp else ""),
+        "|---|---|---|---|---|---|---|---|" + ("---|---|" if with_fp else ""),
     ]
     for name in names:
         if not rows or name not in rows[0]["values"]:
@@ -358,6 +358,10 @@ def field_table(rows: list[dict[str, Any]], field: str, names: list[str], with_f
         cells = [name]
         cells += [_pct(sum(bool(r["correct"][name]) for r in gold[k]), len(gold[k])) for k in PARTS]
         cells += [_pct(sum(not r["values"][name] for r in gold[k]), len(gold[k])) for k in PARTS]
+        cells += [
+            _pct(sum(bool(r["values"][name]) and not r["correct"][name] for r in gold[k]), len(gold[k]))
+            for k in PARTS
+        ]
         cells.append(_pct(sum(bool(r["values"][name]) for r in rows), len(rows)))
         if with_fp:
             cells += [_pct(sum(bool(r["values"][name]) for r in none[k]), len(none[k])) for k in PARTS]

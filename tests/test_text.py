@@ -287,6 +287,29 @@ def test_a_product_dump_without_a_headline_above_its_region_is_titled_by_its_nam
     assert "Canvas Tote" not in result.text
 
 
+_THREAD_URL = "https://forum.example.org/t/help-with-my-seedlings/4521"
+
+
+def test_a_dump_whose_headline_is_missing_gets_no_title_not_a_prompt() -> None:
+    """A thread's dump whose title came by script holds no headline: the headline
+    model's best line was a sentence of the first post, given as the title. Where the
+    model rates no line at `Config.title_text_floor` or over, the dump has no title;
+    its posts are its text all the same."""
+    text = (FIXTURES / "text-made" / "thread-untitled.txt").read_text(encoding="utf-8")
+    result = boilerstrip.clean(text, url=_THREAD_URL)
+    assert result.title is None
+    assert "Move them under a light a few inches above the leaves" in result.text
+    floorless = boilerstrip.Cleaner(boilerstrip.Config(title_text_floor=0.0)).clean(text, url=_THREAD_URL)
+    assert floorless.title == "Is it too late to save them, or should I start again with a new tray?"
+
+
+def test_a_dump_with_its_headline_keeps_it_under_the_title_floor() -> None:
+    """The same thread with its headline line: the floor leaves a real headline alone."""
+    text = (FIXTURES / "text-made" / "thread-untitled.txt").read_text(encoding="utf-8")
+    titled = text.replace("Top\n", "Top\nMy tomato seedlings are tall and thin\n")
+    assert boilerstrip.clean(titled, url=_THREAD_URL).title == "My tomato seedlings are tall and thin"
+
+
 def test_a_product_dump_of_short_lines_only_is_read_as_a_grid() -> None:
     """Issue 14: read as a product page, a dump is read as several regions without a
     grid of cards (Config.text_card_grid_types); a shop's page of short lines only

@@ -49,6 +49,7 @@ from boilerstrip.meta import last_crumb  # noqa: E402
 from boilerstrip.reduce import headline_rows  # noqa: E402
 
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
+FLOOR = boilerstrip.Config().title_text_floor
 
 
 class Page(NamedTuple):
@@ -102,10 +103,12 @@ def fit(train: list[Page], args: argparse.Namespace) -> Ensemble:
 
 def right(page: Page, probabilities: Any) -> bool:
     """Whether the best-rated line is the title (the rules' title without candidates),
-    as `headline.best` chooses: the nearest the content's start of equals."""
+    as `headline.best` chooses: the nearest the content's start of equals, and no
+    title under `Config.title_text_floor`."""
     if not page.rows:
         return page.rules_right
-    return page.targets[best_index(probabilities)] == 1.0
+    k = best_index(probabilities)
+    return page.targets[k] == 1.0 and probabilities[k] >= FLOOR
 
 
 def share(pages: list[Page], predict: Any) -> float:

@@ -129,9 +129,15 @@ def _neighbours(blocks: Sequence[Block], k: int) -> tuple[float, ...]:
     )
 
 
-def best(found: Sequence[Block], probabilities: Sequence[float]) -> Block | None:
-    """The candidate the model rates highest; None without candidates."""
-    return found[best_index(probabilities)] if found else None
+def best(found: Sequence[Block], probabilities: Sequence[float], floor: float = 0.0) -> Block | None:
+    """The candidate the model rates highest, unless it rates it under `floor`; None
+    without candidates. Why the floor: where the model finds no line like a headline,
+    its best is a "Skip to main content", a cart prompt or a copyright line, and a
+    page with no title misleads a user less than one with such a title."""
+    if not found:
+        return None
+    k = best_index(probabilities)
+    return found[k] if probabilities[k] >= floor else None
 
 
 def best_index(probabilities: Sequence[float]) -> int:

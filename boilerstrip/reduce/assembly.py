@@ -93,7 +93,7 @@ def assemble(
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
     if headline_forest is not None and text:
-        title = _rated_title(blocks, headline_forest, url, cfg, deadline) or title
+        title = _rated_title(blocks, headline_forest, url, cfg, deadline, title)
     deadline.check("in the reducer, before the authors")
     found = PageMeta(
         title=(last_crumb(title.text) if text else title.text) if title else None,
@@ -168,13 +168,21 @@ def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) 
 
 
 def _rated_title(
-    blocks: Sequence[Block], forest: keep.Forest, url: str | None, cfg: Config, deadline: Deadline
+    blocks: Sequence[Block],
+    forest: keep.Forest,
+    url: str | None,
+    cfg: Config,
+    deadline: Deadline,
+    ruled: Block | None,
 ) -> Block | None:
     """A text dump's headline as the headline model rates the lines near the content's
-    start (None without candidates). Once the content is settled, like `_dump_title`:
-    it changes no text, and no label."""
+    start: `ruled` (the rules' headline) without candidates, None where the model
+    rates none of them at `Config.title_text_floor` or over. Once the content is
+    settled, like `_dump_title`: it changes no text, and no label."""
     found, rows = headline_rows(blocks, url, cfg)
-    return headline.best(found, probabilities(forest, rows, deadline))
+    if not found:
+        return ruled
+    return headline.best(found, probabilities(forest, rows, deadline), cfg.title_text_floor)
 
 
 def headline_rows(
