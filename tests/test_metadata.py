@@ -350,6 +350,9 @@ def test_the_address_dates_a_story_filed_by_date() -> None:
         ("Essay - Published: 2025.12.17 | programming", "2025-12-17"),  # dotted, year first
         ("FlowGuard EMEA on 04-ago-2021 5:11:10", "2021-08-04"),  # hyphens, a Spanish month
         ("Yucy3/4/2025", "2025-03-04"),  # glued to the author's name
+        ("Kristen HaleMarch 11, 2024", "2024-03-11"),  # a month's name glued to the name
+        ("Mental HealthDECEMBER 22, 2022Updated", "2022-12-22"),  # and to a section's
+        ("BigMay 5, 2020", "2020-05-05"),  # a word that is no month before the month's name
         ("2023 Jan 7", "2023-01-07"),  # citation_publication_date
     ],
 )
@@ -540,3 +543,14 @@ def test_a_dump_date_glued_to_the_next_one_is_read() -> None:
     story = _STORY.removeprefix("<p>").removesuffix("</p>")
     line = "On January 12, 2025January 22, 2025 By Gabby BoucherIn Budget Travel"
     assert boilerstrip.clean("\n".join(["Bridge vote", line, story, story])).date == "2025-01-12"
+
+
+def test_a_dump_byline_glued_to_its_date_dates_the_story() -> None:
+    """A dump glued a byline's name to the date after it ("By Kristen HaleMarch 11,
+    2024"): with no word boundary before the month's name, no date was read. A capital
+    after a small letter starts a month's name too."""
+    text = (FIXTURES / "text-made" / "story-glued-date.txt").read_text(encoding="utf-8")
+    result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
+    assert result.date == "2024-03-11"
+    assert result.authors == ["Kristen Hale"]
+    assert meta.parse_date("informay 5, 2020") is None  # no capital: no month's name starts

@@ -32,11 +32,13 @@ def dates_in(text: str, deadline: Deadline | None = None) -> list[tuple[int, str
     for year in checked(_YEAR_RE.finditer(text), deadline, READING_DATES):
         if year.end() <= end:
             continue  # inside the date just read
-        lo = max(end, year.start() - _BEFORE_YEAR)
-        for m in DATE_RE.finditer(text, lo, year.end() + _AFTER_YEAR):
-            if m.start() >= end and (iso := _iso(m)):
-                found.append((m.start(), iso))
-                end = m.end()
+        at, stop = max(end, year.start() - _BEFORE_YEAR), year.end() + _AFTER_YEAR
+        while (m := DATE_RE.search(text, at, stop)) is not None:
+            if (iso := _iso(m)) is None:
+                at = m.start() + 1  # a word glued to a month's name ("BigMay 5, 2020"): on
+                continue
+            found.append((m.start(), iso))
+            end = at = m.end()
     return found
 
 

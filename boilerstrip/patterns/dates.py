@@ -73,17 +73,21 @@ DATE_BODY: Final = (
 )
 TIME_BODY: Final = r"(?:\s*(?:(?:at|,|-|–|\|)\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
+# Where a text dump glued the words around a month's name to it ("KristenMarch 11, 2024",
+# "Mental HealthDECEMBER 22, 2022"): a capital after a small letter, case counting.
+_GLUED: Final = r"(?-i:(?<=[a-z])(?=[A-Z]))"
+
 # One pattern, named groups by field order; the leftmost date in a text wins. Month
 # names are any word here and looked up after, which keeps the pattern fast. An ISO
 # date may run on into its time ("2025-07-20T15:27:00+01:00", as JSON-LD and
 # article:published_time give it).
 # Numeric dates may follow a name glued to them ("Jane Doe3/4/2025"): no word boundary
-# before, only no digit. "2025.12.17" and "2023 Jan 7" (citation_publication_date) are
+# before, only no digit; a month's name may follow one where the case changes (`_GLUED`). "2025.12.17" and "2023 Jan 7" (citation_publication_date) are
 # year first; "04-ago-2021" is a day and a month name joined by hyphens.
 DATE_RE: Final = re.compile(
     rf"(?<!\d)(?P<y1>{YEAR})(?P<s1>[-/.])(?P<m1>{_NUMBER})(?P=s1)(?P<d1>{_NUMBER})(?:\b|(?=T\d))"
     rf"|(?P<y2>{YEAR})\s*[年년]\s*(?P<m2>{_NUMBER})\s*[月월]\s*(?P<d2>{_NUMBER})\s*[日일]"
-    rf"|\b(?P<mn3>{_ANY_MONTH})\.?\s+(?P<d3>{_NUMBER})(?:{_ORDINAL})?,?\s+(?P<y3>{YEAR})(?!\d)"
+    rf"|(?:\b|{_GLUED})(?P<mn3>{_ANY_MONTH})\.?\s+(?P<d3>{_NUMBER})(?:{_ORDINAL})?,?\s+(?P<y3>{YEAR})(?!\d)"
     rf"|\b(?P<d4>{_NUMBER})(?:{_ORDINAL}|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?(?P<mn4>{_ANY_MONTH})\.?,?(?:\s+|-)(?:de\s+)?(?P<y4>{YEAR})(?!\d)"
     rf"|(?<!\d)(?P<d5>{_NUMBER})\.(?P<m5>{_NUMBER})\.(?P<y5>{YEAR})\b"
     rf"|(?<!\d)(?P<m6>{_NUMBER})/(?P<d6>{_NUMBER})/(?P<y6>{YEAR})\b"
