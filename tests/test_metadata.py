@@ -245,6 +245,9 @@ def test_organisation_author_gives_way_to_the_byline() -> None:
         ("By JOHN O'NEIL and MARÍA LÓPEZ", ["John O'Neil", "María López"]),
         ("page.head.extra.author", []),
         ("Reuters Staff", []),
+        ("By Company Size", []),  # a menu's heading: what it sorts by
+        ("By industry", []),
+        ("By Lynn Price", ["Lynn Price"]),  # a name may hold such a word
     ],
 )
 def test_person_names(byline: str, names: list[str]) -> None:
@@ -554,3 +557,12 @@ def test_a_dump_byline_glued_to_its_date_dates_the_story() -> None:
     assert result.date == "2024-03-11"
     assert result.authors == ["Kristen Hale"]
     assert meta.parse_date("informay 5, 2020") is None  # no capital: no month's name starts
+
+
+def test_a_menus_by_headings_are_no_bylines() -> None:
+    """A shop's or a software firm's menu sorts "By Industry" and "By Role": the byline
+    pattern took each for a byline, and the page's authors began with "Industry" and
+    "Role". A name whose every word is what a menu sorts by is none."""
+    text = (FIXTURES / "text-made" / "story-facet-menu.txt").read_text(encoding="utf-8")
+    result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
+    assert result.authors == ["Kristen Hale"]

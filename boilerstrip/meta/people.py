@@ -58,6 +58,16 @@ _NOT_NAMES: Final = frozenset(
     "author anonymous guest unknown user editor staff team webmaster by undefined null none n/a "
     "md phd rn rd ms mph dds dvm jr sr cpp psp".split()
 )
+# What a menu sorts by, under "By" ("By Industry", "By Use Case", "By Company Size"): a
+# byline's shape, and no name when every word of it is one of these.
+_FACETS: Final = frozenset(
+    "industry industries role roles type types size sizes category categories topic topics use case "
+    "cases company team business organization organisation region regions location locations country "
+    "state brand brands price product products service services solution solutions need needs challenge "
+    "challenges stage department function platform audience format level subject style specialty "
+    "manufacturer occasion persona job vertical segment feature features integration integrations goal "
+    "goals".split()
+)
 # Template junk: a dotted identifier (page.head.extra.author), an address, an id.
 _JUNK_NAME: Final = re.compile(r"\w\.\w+\.\w+\.\w|https?:|www\.|\d{4}|[{}<>=]|^(?i:" + MONTHS + r")\.?\s+\d")
 # Letters other than a name's: a degree after the name ("MD", "FACLM", "E-RYT").
@@ -112,6 +122,7 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
         or _JUNK_NAME.search(piece)
         or (not first and any(w.casefold().strip(".,") in _ROLE_WORDS for w in words))
         or piece.replace(".", "").casefold() in _NOT_NAMES
+        or all(w.casefold() in _FACETS for w in words)
         or (not first and len(words) == 1 and _DEGREE.fullmatch(piece))
     ):
         return None, found
