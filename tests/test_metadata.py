@@ -248,6 +248,9 @@ def test_organisation_author_gives_way_to_the_byline() -> None:
         ("By Company Size", []),  # a menu's heading: what it sorts by
         ("By industry", []),
         ("By Lynn Price", ["Lynn Price"]),  # a name may hold such a word
+        ("By Sofia Gonzalez December 2, 2025", ["Sofia Gonzalez"]),  # a date, no comma before it
+        ("ByShivya Nath 12th February 2025", ["Shivya Nath"]),  # "By" glued to the name
+        ("Richard Garner Updated Sep 5, 2025", ["Richard Garner"]),
     ],
 )
 def test_person_names(byline: str, names: list[str]) -> None:
@@ -566,3 +569,13 @@ def test_a_menus_by_headings_are_no_bylines() -> None:
     text = (FIXTURES / "text-made" / "story-facet-menu.txt").read_text(encoding="utf-8")
     result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
     assert result.authors == ["Kristen Hale"]
+
+
+def test_a_dump_credit_after_its_date_names_the_author() -> None:
+    """ "Posted on July 1, 2024 by A": the credit pattern read "by A" after a date only
+    where the line opened with the date."""
+    text = (FIXTURES / "text-made" / "story-glued-date.txt").read_text(encoding="utf-8")
+    text = text.replace("By Kristen HaleMarch 11, 2024", "Posted on March 11, 2024 by Kristen Hale")
+    result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
+    assert result.authors == ["Kristen Hale"]
+    assert result.date == "2024-03-11"

@@ -11,7 +11,9 @@ from typing import Final
 from ..patterns.dates import MONTH_STEMS, MONTHS
 from .wire import agency_named, credit_line_wire, credit_match, wire_service
 
-# Where a byline's names end (a dash, a bar, a date), and what separates them. A
+# Where a byline's names end (a dash, a bar, a date, with or without a comma before it:
+# "By Sofia Gonzalez December 2, 2025", "Richard Garner Updated Sep 5"), and what
+# separates them. A
 # separator that starts with white space is tried only where a run of white space
 # starts: from inside the run it would find what it finds from its start, after a scan
 # of the run (and a split never resumes inside a run: each separator takes the spaces
@@ -20,7 +22,9 @@ _AUTHORS_END: Final = re.compile(
     r"\s[-–—|•·]\s|,\s*(?=\d|(?:" + MONTHS + r")\b)"
     r"|[.,;]?\s*\b(?:(?:medically |fact[- ]checked |expert )?reviewed|fact[- ]checked|edited|illustrat\w+|photos?"
     r"|photographs?|video|graphics?)\s+by\b"
-    r"|\s(?:on|in|at|via)\s|:\s*\d",
+    r"|\s(?:on|in|at|via)\s|:\s*\d"
+    r"|\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + MONTHS + r")\.?\s+\d)"
+    r"|\s+(?=(?:updated|published|posted|modified|last updated)\b)",
     re.I,
 )
 _AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s*|(?<!\s)\s+&\s*")
@@ -30,10 +34,11 @@ _GLUED_END: Final = re.compile(
     r"(?<=[a-z])(?:(?:" + "|".join(MONTH_STEMS) + r")[a-z]*\.?\s+\d"
     r"|(?:Updated|Published|Posted|Modified|Last updated)\b)"
 )
-# What opens a byline and is no name: "By", "Written by", "Author:".
+# What opens a byline and is no name: "By", "Written by", "Author:", a "By" glued to
+# the name ("ByShivya Nath").
 _BYLINE_LEAD: Final = re.compile(
     r"^\W*(?:(?:(?:written|words|reporting|posted|story|text|authored|compiled|report)\s+)?by|von|par|por)"
-    r"(?:\s*:?\s+|\s*:?$)|^\W*(?:authors?|autor(?:es|en)?|auteurs?|autori?|автор\w*|text|texto|texte|testo|tekst)\s*:\s*",
+    r"(?:\s*:?\s+|\s*:?$)|^\W*(?-i:By(?=[A-Z][a-z]))|^\W*(?:authors?|autor(?:es|en)?|auteurs?|autori?|автор\w*|text|texto|texte|testo|tekst)\s*:\s*",
     re.I,
 )
 # A job title after a name ("Tom Krisher, AP Auto Writer", "Jane Doe, Staff Writer"):
