@@ -579,3 +579,20 @@ def test_a_dump_credit_after_its_date_names_the_author() -> None:
     result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
     assert result.authors == ["Kristen Hale"]
     assert result.date == "2024-03-11"
+
+
+def test_a_threads_last_post_does_not_date_it() -> None:
+    """A forum dump's head says when the thread was last posted to ("last post by A Sep
+    26, 2024"): that date is not the thread's, which its first post's head gives."""
+    lines = [
+        "Home", "Forums", "Gardening", "Tomato seedlings tall and thin",
+        "2.1K views 4 replies 3 participants last post by greenthumb Sep 26, 2024",
+        "gardener_ann", "Discussion starter", "#1 · Jan 3, 2024",
+        "My tomato seedlings are three weeks old and already tall and thin, and they flop over when I water them.",
+        "They sit on a windowsill that faces east, and I water them every second day; should I start again?",
+        "greenthumb", "#2 · Jan 3, 2024",
+        "It is not too late: move them under a light a few inches above the leaves for fourteen hours a day.",
+        "Reply", "© 2024 Garden Forum",
+    ]  # fmt: skip
+    url = "https://forum.example.org/threads/tomato-seedlings-tall-and-thin.4521/"
+    assert boilerstrip.clean("\n".join(lines), url=url).date == "2024-01-03"

@@ -8,13 +8,15 @@ from typing import Final
 
 from ..budget import Deadline, checked
 from ..model import Block, Label
-from ..patterns.dates import DATE_RE
+from ..patterns.dates import DATE_RE, WEEKDAYS
 from .dates import DATE_OPENING, READING_DATES, dates_in, has_digits
 
 # A publication date sits on a short line (a dateline, a byline), not inside prose.
 _DATE_MAX_WORDS: Final = 24
 # What a date line says its date is, in the languages of the benches: the story's
-# publication, its last update, or a date that is neither (a comment's, an offer's).
+# publication, its last update, or a date that is neither (a comment's, an offer's, a
+# thread's last post's: "last post by A Sep 26, 2024"; a weekday may stand between:
+# "Joined: Mon Jul 24, 2017").
 _PUBLISHED_WORDS: Final = re.compile(
     r"(?:published|posted|publicado|publicada|publié|publiée|publiziert|veröffentlicht|pubblicato|"
     r"pubblicata|опубликовано|gepubliceerd|asked|发布|發佈|公開|입력)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}(?:the\W{1,3})?$",
@@ -26,8 +28,10 @@ _MODIFIED_WORDS: Final = re.compile(
     re.I,
 )
 _OTHER_DATE_WORDS: Final = re.compile(
-    r"(?:answered|commented|replied|joined|since|expires?|ends?|until|valid|through|from|before|"
-    r"due|deadline|event|starts?|founded|established|registered|born)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}$",
+    r"(?:(?:answered|commented|replied|joined|since|expires?|ends?|until|valid|through|from|before|"
+    r"due|deadline|event|starts?|founded|established|registered|born)\W{0,3}(?:on|am|le|el|em|il|op)?\W{0,3}"
+    r"|\blast\s+(?:post|reply|activity|comment)\b[^.!?]{0,24}?)"
+    rf"(?:{WEEKDAYS}\s*)?$",
     re.I,
 )
 # Before a date, at most this many characters tell what the date is.
