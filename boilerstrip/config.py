@@ -249,7 +249,7 @@ class Config:
     title_text: str = "title-text.json"
     # A dump whose best-rated line is under this has no title: there the model's best
     # is "Skip to main content", a cart prompt or a copyright line. Out of fold on the
-    # WCXB tuning dumps, titles right 57.6% -> 57.5% and wrong 42.4% -> 39.2%. Higher
+    # WCXB tuning dumps, titles right 57.6% -> 57.5% and wrong 42.4% -> 36.1%. Higher
     # floors cut more wrong titles (0.03: 57.2% right, 32.0% wrong) but cost right
     # ones where the model is least sure of any line: pages in other languages, whose
     # address holds none of the headline's words (multilingual dumps, tune: 2 of 83 at
