@@ -596,3 +596,17 @@ def test_a_threads_last_post_does_not_date_it() -> None:
     ]  # fmt: skip
     url = "https://forum.example.org/threads/tomato-seedlings-tall-and-thin.4521/"
     assert boilerstrip.clean("\n".join(lines), url=url).date == "2024-01-03"
+
+
+def test_a_dump_author_box_under_the_headline_names_the_author() -> None:
+    """A dump renders the author's box under the headline as bare lines, the name read
+    as a menu's ("Kristen Hale" / "Senior Garden Editor" / the date): the job title
+    beside the date was taken for the author ("Senior Garden"), and the name was not.
+    A name alone just under the headline with a job title on the next line is the
+    author, and a job title is no name."""
+    text = (FIXTURES / "text-made" / "story-glued-date.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "By Kristen HaleMarch 11, 2024\n", "Kristen Hale\nSenior Garden Editor\nMarch 11, 2024\n"
+    )
+    result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
+    assert result.authors == ["Kristen Hale"]

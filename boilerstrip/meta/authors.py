@@ -11,7 +11,7 @@ from ..model import Block, Label
 from ..patterns.dates import DATE_BODY, MONTHS
 from ..patterns.rules import folded
 from .dates import DATE_OPENING, has_digits, parse_date
-from .people import NAME_LINE, NAME_MAX_WORDS, agency_byline, person_names
+from .people import NAME_LINE, NAME_MAX_WORDS, agency_byline, is_role, person_names
 
 # Each finder reads one candidate block (with the whole head for context) and returns
 # the text that holds the names, or None.
@@ -32,7 +32,7 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     finders: list[_Finder] = [_credited, _after_label]
     if page_type == "forum":
         finders.append(_post_head)
-    finders += [_agency_byline_name, _beside_date]
+    finders += [_agency_byline_name, _beside_date, _under_headline]
     for find in finders:
         for b in candidates:
             text = find(b, blocks)
@@ -147,7 +147,7 @@ def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
         return None  # a cheap test before the patterns
     m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
     name = m.group("name") if m else b.text.strip()
-    if not NAME_LINE.fullmatch(name) or any(w.casefold() in _FURNITURE for w in name.split()):
+    if not _name_alone(name):
         return None
     if m:
         return name
@@ -158,5 +158,36 @@ def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
     return None
 
 
+def _under_headline(b: Block, blocks: Sequence[Block]) -> str | None:
+    """A name alone on its line just under the headline, with its job title on the
+    next line ("Chirag Bhardwaj" / "VP - Technology"): an author's box that a dump
+    renders as bare lines, read as a menu's, with no "By". The last resort. (A date
+    line below the name instead of a job title also took section names: "Video
+    Production" / "March 3, 2025".)"""
+    near = blocks[max(0, b.index - _UNDER_TITLE) : b.index]
+    if not any(h.label is Label.TITLE for h in near):
+        return None
+    name = b.text.strip()
+    if not _name_alone(name):
+        return None
+    after = next(
+        (a for a in blocks[b.index + 1 : b.index + 1 + _UNDER_TITLE] if a.text.strip() != name), None
+    )
+    return name if after is not None and is_role(after.text) else None
+
+
+def _name_alone(line: str) -> bool:
+    """Whether a line is shaped as a name and no more: not a page's furniture ("Read
+    More"), not a job title ("Senior Garden Editor", which a date line beside it made
+    an author)."""
+    return (
+        bool(NAME_LINE.fullmatch(line))
+        and not any(w.casefold() in _FURNITURE for w in line.split())
+        and not is_role(line)
+    )
+
+
+# How far under the headline an author's box stands.
+_UNDER_TITLE: Final = 3
 # A post's or byline's head line: the name and a date, and little else.
 _HEAD_WORDS: Final = 10

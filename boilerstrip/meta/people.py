@@ -137,6 +137,13 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
 
 
 # A person's name alone on a line: two to four capitalised words (particles allowed).
+def is_role(line: str) -> bool:
+    """Whether a short line is a job title ("VP - Technology", "Former McKinsey
+    Consultant", "Senior Content Contributor"): one of its first words is a role's."""
+    words = re.findall(r"[\w'’]+", line.casefold())
+    return 0 < len(words) <= NAME_MAX_WORDS and any(w in _ROLE_WORDS or w in _TITLE_WORDS for w in words)
+
+
 NAME_LINE: Final = re.compile(
     r"(?:[A-Z][a-z'’.-]+|[A-Z]\.|[A-Z]{2,}[a-z]?)"
     r"(?: (?:[A-Z][\w'’.-]*|van|de|der|den|von|da|di|del|della|la|le|bin|al|dos|das|du|y)){1,3}"
