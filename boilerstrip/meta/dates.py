@@ -35,7 +35,7 @@ def dates_in(text: str, deadline: Deadline | None = None) -> list[tuple[int, str
         at, stop = max(end, year.start() - _BEFORE_YEAR), year.end() + _AFTER_YEAR
         while (m := DATE_RE.search(text, at, stop)) is not None:
             if (iso := _iso(m)) is None:
-                at = m.start() + 1  # a word glued to a month's name ("BigMay 5, 2020"): on
+                at = m.start() + 1  # a word glued before a month's name ("BigMay 5"): try on
                 continue
             found.append((m.start(), iso))
             end = at = m.end()

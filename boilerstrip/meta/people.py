@@ -13,9 +13,8 @@ from .wire import agency_named, credit_line_wire, credit_match, wire_service
 
 # Where a byline's names end (a dash, a bar, a date, with or without a comma before it:
 # "By Sofia Gonzalez December 2, 2025", "Richard Garner Updated Sep 5"), and what
-# separates them. A
-# separator that starts with white space is tried only where a run of white space
-# starts: from inside the run it would find what it finds from its start, after a scan
+# separates them. A separator that starts with white space is tried only where a run
+# of white space starts: from inside the run it would find what it finds from its start, after a scan
 # of the run (and a split never resumes inside a run: each separator takes the spaces
 # after it).
 _AUTHORS_END: Final = re.compile(
@@ -136,14 +135,15 @@ def _one_name(piece: str, *, first: bool) -> tuple[str | None, str | None]:
     return piece, found
 
 
-# A person's name alone on a line: two to four capitalised words (particles allowed).
 def is_role(line: str) -> bool:
-    """Whether a short line is a job title ("VP - Technology", "Former McKinsey
-    Consultant", "Senior Content Contributor"): one of its first words is a role's."""
+    """Whether a line is a job title ("VP - Technology", "Former McKinsey Consultant",
+    "Senior Content Contributor"): a short line (`NAME_MAX_WORDS` words at most) that
+    holds a role's word."""
     words = re.findall(r"[\w'’]+", line.casefold())
     return 0 < len(words) <= NAME_MAX_WORDS and any(w in _ROLE_WORDS or w in _TITLE_WORDS for w in words)
 
 
+# A person's name alone on a line: two to four capitalised words (particles allowed).
 NAME_LINE: Final = re.compile(
     r"(?:[A-Z][a-z'’.-]+|[A-Z]\.|[A-Z]{2,}[a-z]?)"
     r"(?: (?:[A-Z][\w'’.-]*|van|de|der|den|von|da|di|del|della|la|le|bin|al|dos|das|du|y)){1,3}"

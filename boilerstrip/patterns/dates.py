@@ -82,8 +82,9 @@ _GLUED: Final = r"(?-i:(?<=[a-z])(?=[A-Z]))"
 # date may run on into its time ("2025-07-20T15:27:00+01:00", as JSON-LD and
 # article:published_time give it).
 # Numeric dates may follow a name glued to them ("Jane Doe3/4/2025"): no word boundary
-# before, only no digit; a month's name may follow one where the case changes (`_GLUED`). "2025.12.17" and "2023 Jan 7" (citation_publication_date) are
-# year first; "04-ago-2021" is a day and a month name joined by hyphens.
+# before, only no digit; a month's name may follow one where the case changes
+# (`_GLUED`). "2025.12.17" and "2023 Jan 7" (citation_publication_date) are year
+# first; "04-ago-2021" is a day and a month name joined by hyphens.
 DATE_RE: Final = re.compile(
     rf"(?<!\d)(?P<y1>{YEAR})(?P<s1>[-/.])(?P<m1>{_NUMBER})(?P=s1)(?P<d1>{_NUMBER})(?:\b|(?=T\d))"
     rf"|(?P<y2>{YEAR})\s*[年년]\s*(?P<m2>{_NUMBER})\s*[月월]\s*(?P<d2>{_NUMBER})\s*[日일]"
