@@ -579,6 +579,10 @@ def test_a_dump_credit_after_its_date_names_the_author() -> None:
     result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
     assert result.authors == ["Kristen Hale"]
     assert result.date == "2024-03-11"
+    text = text.replace("Posted on March 11, 2024 by", "Last Updated on March 11, 2024 by")
+    assert boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching").authors == [
+        "Kristen Hale"
+    ]
 
 
 def test_a_threads_last_post_does_not_date_it() -> None:

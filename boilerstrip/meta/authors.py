@@ -50,11 +50,12 @@ def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
 _CREDIT_MAX_WORDS: Final = 30
 # "Posted by A on ...", "Text by A", "Written By: A", "ByA", "Thread starter A",
 # "Discussion in 'Help' started by A, May 26", "submitted 17 hours ago by A",
-# "Authors: A and B", "September 1st, 2023 By A", "Posted on July 1, 2024 by A".
+# "Authors: A and B", "September 1st, 2023 By A", "Posted on July 1, 2024 by A",
+# "Last Updated on April 8, 2024 by A".
 _CREDITED: Final = re.compile(
     r"^(?i:.{0,40}?\b(?:written|text|story|article|guide|words|report|reporting)\s+)?"
     r"(?:(?i:by)|By(?=[A-Z][a-z]))\s*:?\s*(?P<a>[A-Z].*)"
-    r"|^(?i:(?:posted|published|updated|written)(?:\s+on)?\s+)?(?:[\d/.,\s]{6,12}|(?i:"
+    r"|^(?i:(?:last\s+)?(?:posted|published|updated|written)(?:\s+on)?\s+)?(?:[\d/.,\s]{6,12}|(?i:"
     + MONTHS
     + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s+(?i:by)\s*:?\s+(?P<b>[A-Z].*)"
     r"|^(?i:.{0,40}?\b(?:posted|submitted|started)\s+by|thread starter|topic starter|original poster)\s*:?\s*"
