@@ -614,3 +614,15 @@ def test_a_dump_author_box_under_the_headline_names_the_author() -> None:
     )
     result = boilerstrip.clean(text, url="https://gardenpost.example/seedlings-stretching")
     assert result.authors == ["Kristen Hale"]
+
+
+def test_a_dump_headline_beside_its_date_is_not_its_author() -> None:
+    """A headline of two capitalised words over the date line ("Leggy Seedlings" /
+    "March 11, 2024") has a name's shape: the dump's author was its headline."""
+    text = (FIXTURES / "text-made" / "story-glued-date.txt").read_text(encoding="utf-8")
+    head = "Seedlings that stretch toward the window can still be saved\nGardening\nBy Kristen HaleMarch 11, 2024\n"
+    text = text.replace(head, "Gardening\nLeggy Seedlings\nMarch 11, 2024\n")
+    result = boilerstrip.clean(text, url="https://gardenpost.example/leggy-seedlings")
+    assert result.title == "Leggy Seedlings"
+    assert result.authors == []
+    assert result.date == "2024-03-11"

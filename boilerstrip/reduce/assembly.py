@@ -95,12 +95,14 @@ def assemble(
     if headline_forest is not None and text:
         title = _rated_title(blocks, headline_forest, url, cfg, deadline, title)
     deadline.check("in the reducer, before the authors")
+    headline_text = (last_crumb(title.text) if text else title.text) if title else None
+    authors = find_authors(blocks[: start + cfg.header_window], page_type)
     found = PageMeta(
-        title=(last_crumb(title.text) if text else title.text) if title else None,
+        title=headline_text,
         date=date,
         date_modified=date_modified,
         section=section.text if section else None,
-        authors=find_authors(blocks[: start + cfg.header_window], page_type),
+        authors=_not_the_headline(authors, headline_text) if text else authors,
         site_name=None,
         wire_service=wire,
         url=url,
@@ -165,6 +167,17 @@ def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) 
     42.3% -> 44.4%). Looked for once the content is known, it changes no text; its
     label stays (a name line above the content is still read for the authors)."""
     return find_dump_title(blocks, article[0].index if article else len(blocks), cfg.title_window)
+
+
+def _not_the_headline(authors: list[str], headline: str | None) -> list[str]:
+    """The authors of a text dump but its headline: a headline of two or three
+    capitalised words beside a date line ("Climate Change" / "March 3, 2025") has a
+    name's shape, and the dump no markup to tell them apart (an HTML page's
+    organisation may share its name with the page, and its markup says so)."""
+    if headline is None:
+        return authors
+    folded = headline.strip().casefold()
+    return [a for a in authors if a.strip().casefold() != folded]
 
 
 def _rated_title(
