@@ -11,19 +11,23 @@ from typing import Final
 from ..patterns.dates import MONTH_STEMS, MONTHS
 from .wire import agency_named, credit_line_wire, credit_match, wire_service
 
+# The words of a date stamp that may follow a byline's names, as a template writes
+# them ("Updated: Feb 5", "Last updated"): where the names end. Case counts only where
+# they are glued to a name (`_GLUED_END`).
+_STAMP_WORDS: Final = "Updated|Published|Posted|Modified|Last updated"
 # Where a byline's names end (a dash, a bar, a date, with or without a comma before it:
 # "By Sofia Gonzalez December 2, 2025", "Richard Garner Updated Sep 5"), and what
 # separates them. A separator that starts with white space is tried only where a run
-# of white space starts: from inside the run it would find what it finds from its start, after a scan
-# of the run (and a split never resumes inside a run: each separator takes the spaces
-# after it).
+# of white space starts: from inside the run it would find what it finds from its
+# start, after a scan of the run (and a split never resumes inside a run: each
+# separator takes the spaces after it).
 _AUTHORS_END: Final = re.compile(
     r"\s[-–—|•·]\s|,\s*(?=\d|(?:" + MONTHS + r")\b)"
     r"|[.,;]?\s*\b(?:(?:medically |fact[- ]checked |expert )?reviewed|fact[- ]checked|edited|illustrat\w+|photos?"
     r"|photographs?|video|graphics?)\s+by\b"
     r"|\s(?:on|in|at|via)\s|:\s*\d"
     r"|\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + MONTHS + r")\.?\s+\d)"
-    r"|\s+(?=(?:updated|published|posted|modified|last updated)\b)",
+    r"|\s+(?=(?:" + _STAMP_WORDS + r")\b)",
     re.I,
 )
 _AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s*|(?<!\s)\s+&\s*")
@@ -31,7 +35,7 @@ _AUTHORS_SPLIT: Final = re.compile(r"[,;]\s*|(?<!\s)\s+(?:and|und|et|y|e)\s+|&\s
 # side: "Jeffrey ZeldmanNovember 20", "Emmet WhiteUpdated: Feb 5".
 _GLUED_END: Final = re.compile(
     r"(?<=[a-z])(?:(?:" + "|".join(MONTH_STEMS) + r")[a-z]*\.?\s+\d"
-    r"|(?:Updated|Published|Posted|Modified|Last updated)\b)"
+    r"|(?:" + _STAMP_WORDS + r")\b)"
 )
 # What opens a byline and is no name: "By", "Written by", "Author:", a "By" glued to
 # the name ("ByShivya Nath").

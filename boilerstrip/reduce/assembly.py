@@ -95,14 +95,14 @@ def assemble(
     if headline_forest is not None and text:
         title = _rated_title(blocks, headline_forest, url, cfg, deadline, title)
     deadline.check("in the reducer, before the authors")
-    headline_text = (last_crumb(title.text) if text else title.text) if title else None
+    shown_title = (last_crumb(title.text) if text else title.text) if title else None
     authors = find_authors(blocks[: start + cfg.header_window], page_type)
     found = PageMeta(
-        title=headline_text,
+        title=shown_title,
         date=date,
         date_modified=date_modified,
         section=section.text if section else None,
-        authors=_not_the_headline(authors, headline_text) if text else authors,
+        authors=_not_the_headline(authors, shown_title) if text else authors,
         site_name=None,
         wire_service=wire,
         url=url,
@@ -172,7 +172,7 @@ def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) 
 def _not_the_headline(authors: list[str], headline: str | None) -> list[str]:
     """The authors of a text dump but its headline: a headline of two or three
     capitalised words beside a date line ("Climate Change" / "March 3, 2025") has a
-    name's shape, and the dump no markup to tell them apart (an HTML page's
+    name's shape, and a dump has no markup to tell them apart (an HTML page's
     organisation may share its name with the page, and its markup says so)."""
     if headline is None:
         return authors
