@@ -74,6 +74,22 @@ a second walk on every page. As text (the neighbours' probabilities only): WCXB 
 0.7856 -> 0.7870 out of fold, 0.7718 -> 0.7727 held-out, for a second walk on dumps
 already short of the 5x asked.
 
+The words of the page's address as text features (tried 2026-12-05, not shipped): the
+share of the longest path segment's words (3+ letters, 2+ words) a line holds, whether
+the address has such a slug, whether a line holds 60% of it, and each line's distance
+from the first that does (the headline, where the content starts). Out of fold at the
+shipped thresholds, seed 1 / seed 2 (the shipped features with seed 2: multilingual
+0.9193, Scrapinghub 0.9360, WCXB 0.7980): multilingual 0.9194 / 0.9190, Scrapinghub
+0.9343 / 0.9326, WCXB 0.8030 / 0.8007. WCXB gains 0.003-0.005 with both seeds and
+the news dumps lose 0.002-0.003 with both: news first, not shipped.
+
+A cadence stretch kept whole (tried 2026-12-05, not shipped): where a stretch of one
+period holds 4 periods or more and its lines' mean probability (weighted by words) is
+0.3 or 0.4 or more, every line of it over 0.1 or 0.2 is content. Out of fold: WCXB
+0.7984 -> 0.7995-0.8001, Scrapinghub 0.9359 -> 0.9343-0.9372, multilingual 0.9231 ->
+0.9202-0.9231. A listing whose cards the model rates all near 0.1 (the page read as an
+article) is not reached by any such rule that spares the news dumps' related lists.
+
 Text thresholds by page type (content over 0.5 on dumps read as a listing,
 collection, product, service or documentation page; 0.5 was the best or within 0.004
 of the best of each type out of fold; forums and articles at 0.8): in the pipeline,
