@@ -1,9 +1,12 @@
-/* The HTML walk over the tree lxml has parsed, in C.
+/* The HTML walk over libxml2's parse events, in C.
 
 Why: the walk in Python (html/events.py) runs as lxml's parser target, so lxml makes a Python string
 for every tag and text, a dict for every element's attributes, and calls a Python
-method for each. Here the walk reads libxml2's nodes where lxml keeps them, and makes
-Python objects only for what it keeps: the blocks' texts and the markup htmlmeta reads.
+method for each. Here libxml2 (the one lxml was built with, with lxml's settings) hands
+its events to the walk's own handlers, and the walk makes Python objects only for what
+it keeps: the blocks' texts and the markup htmlmeta reads. No tree is built (a seventh
+of a page's time went to building and freeing lxml's, which this walk read until
+2026-12-05).
 
 It is the same walk as html/events.py's _Builder, event for event (the same two levels,
 the same hold-back of navigation elements), and must give the same result on every
@@ -15,10 +18,13 @@ as str.split sees it. The package works without this module (the walk in Python)
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <dlfcn.h>
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include "lxml.etree.h"
 
 /* The parts, in the order each needs the ones before (one compilation unit). */
 #include "_walk_tables.h"
@@ -53,8 +59,11 @@ PyMODINIT_FUNC PyInit__walk(void) {
     scan_init();
     PyObject *etree = PyImport_ImportModule("lxml.etree");
     if (!etree) return NULL;
-    element_type = PyObject_GetAttrString(etree, "_Element");
+    PyObject *path = PyObject_GetAttrString(etree, "__file__");
     Py_DECREF(etree);
-    if (!element_type) return NULL;
+    const char *file = path ? PyUnicode_AsUTF8(path) : NULL;
+    int loaded = file ? load_libxml(file) : -1;
+    Py_XDECREF(path);
+    if (loaded < 0) return NULL;
     return PyModule_Create(&module_def);
 }

@@ -29,14 +29,14 @@ static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attr
     return found;
 }
 
-static int hold(Walk *w, int kind, xmlNode *node, const char *text, Py_ssize_t len);
+static int hold(Walk *w, int kind, const El *el, const char *text, Py_ssize_t len);
 
-static int walk_start(Walk *w, xmlNode *node) {
+static int walk_start(Walk *w, const El *el) {
     Frame *frame = &w->stack[w->depth - 1];
     if (w->hiding) { w->hiding++; return 0; }
-    const TagInfo *tag = tag_of(w, node);
+    const TagInfo *tag = tag_of(w, el);
     Attrs attrs;
-    if (read_attrs(node, &attrs, w->keep) < 0) return -1;
+    read_attrs(el, &attrs);
     int has_style = attrs.style && *attrs.style, has_aria = attrs.aria_hidden && *attrs.aria_hidden;
     if (has_style || attrs.hidden || has_aria) {
         int by_attribute = attrs.hidden || (has_aria && !strcmp(attrs.aria_hidden, "true"));
@@ -55,7 +55,7 @@ static int walk_start(Walk *w, xmlNode *node) {
             w->nav = PyMem_Calloc(1, sizeof(Events));
             if (!w->nav) { PyErr_NoMemory(); return -1; }
             w->nav_depth = 0;
-            return hold(w, E_START, node, NULL, 0);
+            return hold(w, E_START, el, NULL, 0);
         }
         if (tag->id == T_TR) w->rows++;
         if (push_block_tag(w, tag) < 0) return -1;
@@ -70,13 +70,13 @@ static int walk_start(Walk *w, xmlNode *node) {
     return push_copy(w);
 }
 
-static int walk_end(Walk *w, xmlNode *node) {
+static int walk_end(Walk *w, const El *el) {
     if (w->hiding > 1) { w->hiding--; return 0; }
     w->hiding = 0;
     int hidden = w->stack[w->depth - 1].hidden;
     pop_frame(w);
     if (hidden) return 0;
-    const TagInfo *tag = tag_of(w, node);
+    const TagInfo *tag = tag_of(w, el);
     if (tag->kind & K_BLOCK) {
         if (w->pieces_n && flush(w) < 0) return -1;
         w->n_block_tags--;
@@ -98,13 +98,11 @@ static int walk_text(Walk *w, const char *text, Py_ssize_t len) {
 }
 
 /* Whether the walk holds an element back as navigation (_Builder._walk_start). */
-static int holds_back(Walk *w, xmlNode *node) {
-    const TagInfo *tag = tag_of(w, node);
+static int holds_back(Walk *w, const El *el) {
+    const TagInfo *tag = tag_of(w, el);
     if (!(tag->kind & K_BLOCK)) return 0;
     if (tag->id == T_NAV) return 1;
-    const char *role = attr(node, "role", w->keep);
-    if (!role && PyErr_Occurred()) return -1;
-    return nav_role(w->v, role);
+    return nav_role(w->v, attr(el, "role"));
 }
 
 /* ------------------------------------------------------------------ navigation held back */
@@ -162,12 +160,12 @@ static int count_spans(Walk *w, Events *events, Spans *sp) {
             linked += size * in_link;
             continue;
         }
-        const TagInfo *tag = tag_of(w, ev->node);
+        const TagInfo *tag = tag_of(w, &ev->el);
         if (ev->kind == E_START) {
             if (tag->id == T_A) in_link++;
             else if (tag->kind & K_PROSE) prose++;
             opened[depth++] = i;
-            int held = holds_back(w, ev->node);
+            int held = holds_back(w, &ev->el);
             if (held < 0) goto done;
             nav[i] = (char)held;
             Py_ssize_t *t = &at[i * 6];
@@ -198,8 +196,8 @@ static int add_nav(Walk *w, Events *events, Py_ssize_t start, Buf *text, Py_ssiz
     if (length) {
         Py_ssize_t depth = w->depth + 1;
         Attrs attrs;
-        if (read_attrs(events->items[start].node, &attrs, w->keep) < 0 ||
-            push_element_frame(w, &attrs, w->v->nav_tag, &w->stack[w->depth - 1]) < 0) {
+        read_attrs(&events->items[start].el, &attrs);
+        if (push_element_frame(w, &attrs, w->v->nav_tag, &w->stack[w->depth - 1]) < 0) {
             buf_free(text);
             return -1;
         }
@@ -244,7 +242,7 @@ static int collapse(Walk *w, Events *events) {
             if (in_link) links += strip_len(ev->text, ev->len) * in_link;
             continue;
         }
-        const TagInfo *tag = tag_of(w, ev->node);
+        const TagInfo *tag = tag_of(w, &ev->el);
         if (tag->id == T_A) in_link += ev->kind == E_START ? 1 : -1;
         else if (ev->kind == E_START && (tag->kind & K_PROSE)) return 0;
     }
@@ -283,8 +281,8 @@ static int settle_nav(Walk *w) {
         for (Py_ssize_t i = 0; i < events->len && result == 0; i++) {
             Event *ev = &events->items[i];
             if (ev->kind == E_TEXT) { result = walk_text(w, ev->text, ev->len); continue; }
-            if (ev->kind == E_END) { result = walk_end(w, ev->node); continue; }
-            result = walk_start(w, ev->node);
+            if (ev->kind == E_END) { result = walk_end(w, &ev->el); continue; }
+            result = walk_start(w, &ev->el);
             if (result < 0 || !w->nav) continue;
             /* a navigation element inside, held back */
             if (!counted && (result = count_spans(w, events, &spans)) < 0) break;
@@ -296,7 +294,7 @@ static int settle_nav(Walk *w) {
             if (inner < 0) { result = -1; break; }
             if (inner) { i = spans.end[i]; continue; }
             w->walk_nav = 1;
-            result = walk_start(w, ev->node);
+            result = walk_start(w, &ev->el);
         }
     }
     free_spans(&spans);
@@ -304,7 +302,7 @@ static int settle_nav(Walk *w) {
     return result;
 }
 
-static int hold(Walk *w, int kind, xmlNode *node, const char *text, Py_ssize_t len) {
+static int hold(Walk *w, int kind, const El *el, const char *text, Py_ssize_t len) {
     Events *events = w->nav;
     if (events->len == events->cap) {
         Py_ssize_t cap = events->cap ? events->cap * 2 : 64;
@@ -312,7 +310,8 @@ static int hold(Walk *w, int kind, xmlNode *node, const char *text, Py_ssize_t l
         if (!items) { PyErr_NoMemory(); return -1; }
         events->items = items; events->cap = cap;
     }
-    Event ev = {kind, node, NULL, len};
+    Event ev = {kind, {el ? el->name : NULL, NULL}, NULL, len};
+    if (kind == E_START && copy_atts(el->atts, &ev.el.atts) < 0) return -1;
     if (kind == E_TEXT) {
         ev.text = PyMem_Malloc((size_t)len + 1);
         if (!ev.text) { PyErr_NoMemory(); return -1; }

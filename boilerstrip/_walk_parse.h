@@ -13,18 +13,6 @@ static int send_text(Walk *w) {
     return result;
 }
 
-static int add_subtree_text(xmlNode *node, Buf *out) {
-    for (xmlNode *child = node->children; child; child = child->next) {
-        if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content) {
-            if (buf_add(out, (const char *)child->content, (Py_ssize_t)strlen((const char *)child->content)) < 0)
-                return -1;
-        } else if (child->type == XML_ELEMENT_NODE && add_subtree_text(child, out) < 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
 static int append_str(PyObject *list, const char *s) {
     PyObject *value = str_or_none(s);
     if (!value) return -1;
@@ -33,40 +21,32 @@ static int append_str(PyObject *list, const char *s) {
     return result;
 }
 
+
 /* _Builder._observe: what htmlmeta reads. Returns 1 when a capture (the <title>, a
-   JSON-LD script) starts here: its text is the text of all it holds. */
-static int observe(Walk *w, xmlNode *node, const TagInfo *tag) {
+   JSON-LD script) starts here: its text is the text of all it holds, taken as the
+   parser hands it over and kept when the element ends (`finish_capture`). */
+static int observe(Walk *w, const El *el, const TagInfo *tag) {
     if (!(tag->kind & K_OBSERVED)) return 0;
     int captured = 0;
     if (!w->capturing) {
         const char *type;
         int is_title = tag->id == T_TITLE && !w->title_seen && !w->foreign;
-        int is_json = !is_title && tag->id == T_SCRIPT && (type = attr(node, "type", w->keep)) &&
+        int is_json = !is_title && tag->id == T_SCRIPT && (type = attr(el, "type")) &&
                       !strcmp(type, "application/ld+json");
         if (is_title || is_json) {
-            Buf text = {0};
-            if (add_subtree_text(node, &text) < 0) { buf_free(&text); return -1; }
             captured = 1;
-            if (is_title) {
-                w->title_seen = 1;
-                Py_XSETREF(w->title, normalized_str(text.p ? text.p : "", text.len, &w->scratch));
-                if (!w->title) { buf_free(&text); return -1; }
-            } else if (text.len) {
-                PyObject *s = PyUnicode_DecodeUTF8(text.p, text.len, "strict");
-                int result = s ? PyList_Append(w->json_ld, s) : -1;
-                Py_XDECREF(s);
-                if (result < 0) { buf_free(&text); return -1; }
-            }
-            buf_free(&text);
+            w->capture.len = 0;
+            w->capture_title = is_title;
+            if (is_title) w->title_seen = 1;
         }
     }
     if (tag->id == T_META) {
-        const char *key = attr(node, "property", w->keep);
+        const char *key = attr(el, "property");
         PyObject *key_s;
         if (key && *key) key_s = str_or_none(key);
-        else if ((key = attr(node, "name", w->keep)) && *key) key_s = str_or_none(key);
-        else key_s = str_or_none(attr(node, "itemprop", w->keep));
-        PyObject *content = key_s ? str_or_none(attr(node, "content", w->keep)) : NULL;
+        else if ((key = attr(el, "name")) && *key) key_s = str_or_none(key);
+        else key_s = str_or_none(attr(el, "itemprop"));
+        PyObject *content = key_s ? str_or_none(attr(el, "content")) : NULL;
         PyObject *pair = content ? PyTuple_Pack(2, key_s, content) : NULL;
         Py_XDECREF(key_s);
         Py_XDECREF(content);
@@ -74,91 +54,126 @@ static int observe(Walk *w, xmlNode *node, const TagInfo *tag) {
         Py_XDECREF(pair);
         if (result < 0) return -1;
     } else if (tag->id == T_TIME && PyList_GET_SIZE(w->time_stamps) < w->v->max_time_stamps) {
-        const char *stamp = attr(node, "datetime", w->keep);
+        const char *stamp = attr(el, "datetime");
         if (append_str(w->time_stamps, stamp ? stamp : "") < 0) return -1;
     } else if (tag->id == T_LINK && !w->canonical_seen) {
-        const char *rel = attr(node, "rel", w->keep);
+        const char *rel = attr(el, "rel");
         if (rel && !strcmp(rel, "canonical")) {
             w->canonical_seen = 1;
-            Py_XSETREF(w->canonical, str_or_none(attr(node, "href", w->keep)));
+            Py_XSETREF(w->canonical, str_or_none(attr(el, "href")));
             if (!w->canonical) return -1;
         }
     }
     return captured;
 }
 
-/* An element inside a dropped one, or after the <body>: only observed. */
-static int observe_only(Walk *w, xmlNode *node) {
-    const TagInfo *tag = tag_of(w, node);
-    int foreign = tag->id == T_FOREIGN; /* both are dropped: only ever met here */
-    w->foreign += foreign;
-    int captured = observe(w, node, tag);
-    if (captured < 0) return -1;
-    w->capturing += captured;
-    for (xmlNode *child = node->children; child; child = child->next)
-        if (child->type == XML_ELEMENT_NODE && observe_only(w, child) < 0) return -1;
-    w->capturing -= captured;
-    w->foreign -= foreign;
-    return 0;
-}
-
-static int visit(Walk *w, xmlNode *node);
-
-static int visit_children(Walk *w, xmlNode *node) {
-    for (xmlNode *child = node->children; child; child = child->next) {
-        if (child->type == XML_ELEMENT_NODE) {
-            if ((w->after_body ? observe_only(w, child) : visit(w, child)) < 0) return -1;
-        } else if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content &&
-                   *child->content && !w->after_body) {
-            if (buf_add(&w->pending, (const char *)child->content, (Py_ssize_t)strlen((const char *)child->content)) < 0)
-                return -1;
-            w->pending_n++;
-        }
+/* The captured text of the element that ends: the page's title, or a JSON-LD text. */
+static int finish_capture(Walk *w) {
+    Buf *text = &w->capture;
+    if (w->capture_title) {
+        Py_XSETREF(w->title, normalized_str(text->p ? text->p : "", text->len, &w->scratch));
+        return w->title ? 0 : -1;
     }
+    if (!text->len) return 0;
+    PyObject *s = PyUnicode_DecodeUTF8(text->p, text->len, "strict");
+    int result = s ? PyList_Append(w->json_ld, s) : -1;
+    Py_XDECREF(s);
+    return result;
+}
+
+static int push_open(Walk *w, const El *el, const TagInfo *tag, int observed_only, int captured, int foreign) {
+    if (w->open_n == w->open_cap) {
+        Py_ssize_t cap = w->open_cap ? w->open_cap * 2 : 64;
+        Open *open = PyMem_Realloc(w->open, (size_t)cap * sizeof(Open));
+        if (!open) { PyErr_NoMemory(); return -1; }
+        w->open = open; w->open_cap = cap;
+    }
+    Open o = {{el->name, NULL}, tag, (char)observed_only, (char)captured, (char)foreign};
+    w->open[w->open_n++] = o;
     return 0;
 }
 
-/* An element the walk reaches: _Builder.start, its content, then _Builder.end. */
-/* Elements between two calls of the walk's `check` (the page's deadline): a walk of a
-   20 MB page takes about a second, and a call every so many elements costs nothing. */
+/* The work between two calls of the walk's `check` (the page's deadline): an element
+   counts one, 256 bytes of text one, so that a page of few elements and much text is
+   checked too. A parse and walk of a 20 MB page takes about a second, and a call every
+   so much work costs nothing. */
 #define CHECK_EVERY 4096
 
-static int visit(Walk *w, xmlNode *node) {
-    if (w->check && ++w->visits % CHECK_EVERY == 0) {
-        PyObject *ok = PyObject_CallNoArgs(w->check);
-        if (!ok) return -1;
-        Py_DECREF(ok);
+static int tick(Walk *w, Py_ssize_t work) {
+    w->visits += work;
+    if (!w->check || w->visits < CHECK_EVERY) return 0;
+    w->visits = 0;
+    PyObject *ok = PyObject_CallNoArgs(w->check);
+    if (!ok) return -1;
+    Py_DECREF(ok);
+    return 0;
+}
+
+/* The first element: the languages its attributes declare (_Builder.start). lxml names
+   the attributes of an HTML element as written ("xml:lang"), so the second, as
+   _Builder looks it up, is never there: the same here. */
+static int root_element(Walk *w, const El *el) {
+    w->seen_element = 1;
+    PyObject *lang = str_or_none(attr(el, "lang"));
+    PyObject *xml_lang = lang ? str_or_none(attr(el, "{http://www.w3.org/XML/1998/namespace}lang")) : NULL;
+    Py_XSETREF(w->root_langs, xml_lang ? PyTuple_Pack(2, lang, xml_lang) : NULL);
+    Py_XDECREF(lang);
+    Py_XDECREF(xml_lang);
+    w->pending.len = 0; w->pending_n = 0;
+    return w->root_langs ? 0 : -1;
+}
+
+/* An element the parser opens (_Builder.start). Inside a dropped element, or after the
+   <body>, it is only observed; else walked. */
+static int start_element(Walk *w, const El *el) {
+    if (tick(w, 1) < 0) return -1;
+    const TagInfo *tag = tag_of(w, el);
+    int observed_only = w->after_body || (w->open_n && w->open[w->open_n - 1].observed_only);
+    if (!observed_only) {
+        if (!w->seen_element && root_element(w, el) < 0) return -1;
+        observed_only = (tag->kind & K_DROP) != 0;
     }
-    const TagInfo *tag = tag_of(w, node);
-    if (!w->seen_element) {
-        w->seen_element = 1;
-        /* lxml names the attributes of an HTML element as written ("xml:lang"), so the
-           second, as _Builder looks it up, is never there: the same here. */
-        PyObject *lang = str_or_none(attr(node, "lang", w->keep));
-        PyObject *xml_lang = lang ? str_or_none(attr(node, "{http://www.w3.org/XML/1998/namespace}lang", w->keep)) : NULL;
-        Py_XSETREF(w->root_langs, xml_lang ? PyTuple_Pack(2, lang, xml_lang) : NULL);
-        Py_XDECREF(lang);
-        Py_XDECREF(xml_lang);
-        if (!w->root_langs) return -1;
-        w->pending.len = 0; w->pending_n = 0;
-    }
-    if (tag->kind & K_DROP) return observe_only(w, node);
-    int captured = observe(w, node, tag);
+    int foreign = observed_only && tag->id == T_FOREIGN; /* both are dropped: only ever met here */
+    w->foreign += foreign;
+    int captured = observe(w, el, tag);
     if (captured < 0) return -1;
     w->capturing += captured;
+    if (observed_only) return push_open(w, el, tag, 1, captured, foreign);
     if (tag->id == T_BODY && !w->in_body) {
         w->in_body = 1;
         w->pending.len = 0; w->pending_n = 0;
         if (reset_walk(w) < 0) return -1;
     }
     if (send_text(w) < 0) return -1;
-    if ((w->nav ? hold(w, E_START, node, NULL, 0) : walk_start(w, node)) < 0) return -1;
-    if (visit_children(w, node) < 0) return -1;
-    w->capturing -= captured;
-    if (w->after_body) return 0;
+    if ((w->nav ? hold(w, E_START, el, NULL, 0) : walk_start(w, el)) < 0) return -1;
+    return push_open(w, el, tag, 0, captured, 0);
+}
+
+/* An element the parser closes (_Builder.end): its capture kept; a walked element's
+   end passed on, unless the <body> has ended. */
+static int end_element(Walk *w, const xmlChar *name) {
+    if (!w->open_n) return 0;
+    Open o = w->open[--w->open_n];
+    El el = {name, NULL};
+    if (o.captured && finish_capture(w) < 0) return -1;
+    w->capturing -= o.captured;
+    w->foreign -= o.foreign;
+    if (o.observed_only || w->after_body) return 0;
     if (send_text(w) < 0) return -1;
-    if ((w->nav ? hold(w, E_END, node, NULL, 0) : walk_end(w, node)) < 0) return -1;
-    if (tag->id == T_BODY && w->in_body) w->after_body = 1;
+    if ((w->nav ? hold(w, E_END, &el, NULL, 0) : walk_end(w, &el)) < 0) return -1;
+    if (o.tag->id == T_BODY && w->in_body) w->after_body = 1;
+    return 0;
+}
+
+/* Text the parser hands over (_Builder.data): into a capture, and into the walk's
+   pending text inside a walked element before the <body> ends. */
+static int text_of_element(Walk *w, const char *text, Py_ssize_t len) {
+    if (len <= 0) return 0;
+    if (tick(w, len >> 8) < 0) return -1;
+    if (w->capturing && buf_add(&w->capture, text, len) < 0) return -1;
+    if (!w->open_n || w->open[w->open_n - 1].observed_only || w->after_body) return 0;
+    if (buf_add(&w->pending, text, len) < 0) return -1;
+    w->pending_n++;
     return 0;
 }
 
@@ -172,39 +187,169 @@ static int close_walk(Walk *w) {
 static void free_walk(Walk *w) {
     clear_stack(w);
     PyMem_Free(w->stack);
+    PyMem_Free(w->open);
     PyMem_Free((void *)w->block_tags);
     free_events(w->nav);
-    buf_free(&w->pending); buf_free(&w->pieces); buf_free(&w->scratch); Py_XDECREF(w->keep);
+    buf_free(&w->pending); buf_free(&w->pieces); buf_free(&w->scratch); buf_free(&w->capture);
     buf_free(&w->names);
     Py_XDECREF(w->hint_memo); Py_XDECREF(w->root_langs); Py_XDECREF(w->title); Py_XDECREF(w->metas);
     Py_XDECREF(w->json_ld); Py_XDECREF(w->time_stamps); Py_XDECREF(w->canonical); Py_XDECREF(w->raw);
-    Py_XDECREF(w->sets); Py_XDECREF(w->tags); Py_XDECREF(w->empty_tuple);
+    Py_XDECREF(w->sets); Py_XDECREF(w->tags); Py_XDECREF(w->empty_tuple); Py_XDECREF(w->fatal);
+}
+
+/* ------------------------------------------------------------------ libxml2's parser */
+
+/* The functions of the libxml2 that lxml was built with, found in lxml.etree's module
+   (loaded privately, so not linked to): the walk parses as lxml does, with the same
+   library, options and encoding, into the walk's own handlers instead of a tree. */
+typedef struct {
+    htmlParserCtxtPtr (*create)(const char *buffer, int size);
+    htmlDocPtr (*read)(htmlParserCtxtPtr ctxt, const char *buffer, int size, const char *url,
+                       const char *encoding, int options);
+    void (*free_context)(htmlParserCtxtPtr ctxt);
+    void (*free_doc)(xmlDocPtr doc);
+    void (*stop)(xmlParserCtxtPtr ctxt);
+    void (*set_errors)(xmlParserCtxtPtr ctxt, xmlStructuredErrorFunc handler, void *data);
+} Libxml;
+
+static Libxml libxml;
+
+/* Finds libxml2's functions in the module at `path` (lxml.etree's file); 0, or -1
+   with ImportError set. */
+static int load_libxml(const char *path) {
+    void *lib = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
+    if (!lib) {
+        PyErr_Format(PyExc_ImportError, "boilerstrip._walk: cannot reach lxml's libxml2 (%s)", dlerror());
+        return -1;
+    }
+    void *found[7] = {
+        dlsym(lib, "htmlCreateMemoryParserCtxt"), dlsym(lib, "htmlCtxtReadMemory"), dlsym(lib, "htmlFreeParserCtxt"),
+        dlsym(lib, "xmlFreeDoc"), dlsym(lib, "xmlStopParser"), dlsym(lib, "xmlCtxtSetErrorHandler"),
+        dlsym(lib, "xmlDictOwns"),
+    };
+    dlclose(lib); /* lxml.etree stays loaded: its module holds it */
+    for (int i = 0; i < 7; i++)
+        if (!found[i]) {
+            PyErr_SetString(PyExc_ImportError, "boilerstrip._walk: lxml's libxml2 lacks a function the walk calls");
+            return -1;
+        }
+    memcpy(&libxml.create, &found[0], sizeof(void *));
+    memcpy(&libxml.read, &found[1], sizeof(void *));
+    memcpy(&libxml.free_context, &found[2], sizeof(void *));
+    memcpy(&libxml.free_doc, &found[3], sizeof(void *));
+    memcpy(&libxml.stop, &found[4], sizeof(void *));
+    memcpy(&libxml.set_errors, &found[5], sizeof(void *));
+    memcpy(&dict_owns, &found[6], sizeof(void *));
+    return 0;
+}
+
+/* lxml's HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+   passes these: recover, no network, compact text nodes, huge. */
+#define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE)
+
+static Walk *walk_of(void *ctx) { return (Walk *)((xmlParserCtxtPtr)ctx)->_private; }
+
+/* An error in a handler: the exception stays set, and the parser stops. */
+static void failed(Walk *w) {
+    w->failed = 1;
+    libxml.stop((xmlParserCtxtPtr)w->parser);
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+    Walk *w = walk_of(ctx);
+    El el = {name, atts};
+    if (!w->failed && start_element(w, &el) < 0) failed(w);
+}
+
+static void on_end(void *ctx, const xmlChar *name) {
+    Walk *w = walk_of(ctx);
+    if (!w->failed && end_element(w, name) < 0) failed(w);
+}
+
+static void on_text(void *ctx, const xmlChar *text, int len) {
+    Walk *w = walk_of(ctx);
+    if (!w->failed && text_of_element(w, (const char *)text, len) < 0) failed(w);
+}
+
+/* libxml2's messages about the page: lxml keeps them in its error log; the walk keeps
+   the first fatal one, after which libxml2 reads no more of the page (a limit it
+   names), in parsing.fatal's words, to refuse the page rather than walk a prefix. */
+static void on_message(void *data, const xmlError *error) {
+    Walk *w = data;
+    if (!error || error->level != XML_ERR_FATAL || w->fatal) return;
+    const char *message = error->message ? error->message : "";
+    size_t len = strlen(message);
+    if (len && message[len - 1] == '\n') len--;
+    PyObject *text = PyUnicode_DecodeUTF8(message, (Py_ssize_t)len, "replace");
+    w->fatal = text ? PyUnicode_FromFormat("libxml2 stopped at line %d, column %d: %U", error->line, error->int2, text)
+                    : NULL;
+    Py_XDECREF(text);
+    if (!w->fatal) failed(w);
+}
+
+/* The parse into the walk's handlers, as lxml's parser target is given the page's
+   events (lxml's saxparser.pxi, _connectTarget): start, end, text and CDATA to the
+   walk; comments, processing instructions and entity references to nothing; the
+   rest libxml2's own (the document, its DTD). 0, or -1 with an exception set. */
+static int parse_into(Walk *w, const char *page, Py_ssize_t size) {
+    if (size > INT_MAX) {
+        PyErr_SetString(PyExc_ValueError, "the page is too large for libxml2");
+        return -1;
+    }
+    htmlParserCtxtPtr ctxt = libxml.create("dummy", 5);
+    if (!ctxt) { PyErr_NoMemory(); return -1; }
+    libxml.set_errors(ctxt, on_message, w);
+    xmlSAXHandler *sax = ctxt->sax;
+    sax->startElementNs = NULL; sax->endElementNs = NULL;
+    sax->startElement = on_start; sax->endElement = on_end;
+    sax->characters = on_text; sax->cdataBlock = on_text;
+    sax->comment = NULL; sax->processingInstruction = NULL; sax->reference = NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    ctxt->replaceEntities = 1; /* as lxml sets it for a target (deprecated, not yet gone) */
+#pragma GCC diagnostic pop
+    ctxt->_private = w;
+    w->parser = ctxt;
+    w->dict = ctxt->dict;
+    htmlDocPtr doc = libxml.read(ctxt, page, (int)size, NULL, "utf-8", PARSE_OPTIONS);
+    if (doc) libxml.free_doc(doc);
+    if (w->fatal && !w->failed) {
+        PyErr_SetObject(PyExc_ValueError, w->fatal);
+        w->failed = 1;
+    }
+    int result = w->failed ? -1 : close_walk(w);
+    w->parser = NULL;
+    w->dict = NULL;
+    libxml.free_context(ctxt);
+    return result;
 }
 
 /* ------------------------------------------------------------------ the module */
 
-static PyObject *element_type = NULL;
-
 PyDoc_STRVAR(walk_doc,
-"walk(root, vocabulary, nav_min_link_share, max_articles, check=None)\n\n"
-"Walk the document of an lxml element as html/events.py's _Builder does, by the\n"
-"vocabulary() made at start-up. Returns a WalkResult (raw blocks, title, metas,\n"
-"JSON-LD texts, time stamps, canonical, canonical seen, root langs). `check`, if\n"
-"given, is called every so many elements; what it raises stops the walk.");
+"walk(page, vocabulary, nav_min_link_share, max_articles, check=None)\n\n"
+"Parse the page (UTF-8 bytes, or a str) with lxml's libxml2 and walk its events as\n"
+"html/events.py's _Builder does, by the vocabulary() made at start-up. Returns a\n"
+"WalkResult (raw blocks, title, metas, JSON-LD texts, time stamps, canonical,\n"
+"canonical seen, root langs), or None for a page with no element; a ValueError\n"
+"naming where libxml2 stopped if it could not read the page whole. `check`, if given,\n"
+"is called every so much work (elements, text); what it raises stops the walk.");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
-    PyObject *root, *capsule, *check = Py_None;
+    PyObject *page, *capsule, *check = Py_None;
     double share;
     Py_ssize_t max_articles;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OOdn|O", &root, &capsule, &share, &max_articles, &check)) return NULL;
-    if (!PyObject_TypeCheck(root, (PyTypeObject *)element_type)) {
-        PyErr_SetString(PyExc_TypeError, "walk() needs an lxml element");
-        return NULL;
-    }
-    xmlNode *c_node = ((struct LxmlElement *)root)->_c_node;
-    if (!c_node || !c_node->doc) {
-        PyErr_SetString(PyExc_ValueError, "walk() needs an element of a parsed document");
+    if (!PyArg_ParseTuple(args, "OOdn|O", &page, &capsule, &share, &max_articles, &check)) return NULL;
+    const char *text;
+    Py_ssize_t size;
+    if (PyBytes_Check(page)) {
+        text = PyBytes_AS_STRING(page);
+        size = PyBytes_GET_SIZE(page);
+    } else if (PyUnicode_Check(page)) {
+        if (!(text = PyUnicode_AsUTF8AndSize(page, &size))) return NULL;
+    } else {
+        PyErr_SetString(PyExc_TypeError, "walk() needs the page as bytes or str");
         return NULL;
     }
     Walk w;
@@ -214,7 +359,6 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     w.nav_min_link_share = share;
     w.max_articles = max_articles;
     w.hint_memo = PyDict_New();
-    w.keep = PyList_New(0);
     w.metas = PyList_New(0);
     w.json_ld = PyList_New(0);
     w.time_stamps = PyList_New(0);
@@ -223,14 +367,14 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     w.empty_tuple = PyTuple_New(0);
     w.canonical = Py_None; Py_INCREF(Py_None);
     PyObject *result = NULL;
-    if (!w.hint_memo || !w.keep || !w.metas || !w.json_ld || !w.time_stamps || !w.sets || !w.tags || !w.empty_tuple)
+    if (!w.hint_memo || !w.metas || !w.json_ld || !w.time_stamps || !w.sets || !w.tags || !w.empty_tuple)
         goto done;
     if (reset_walk(&w) < 0) goto done;
-    for (xmlNode *node = c_node->doc->children; node; node = node->next) {
-        if (node->type != XML_ELEMENT_NODE) continue;
-        if ((w.after_body ? observe_only(&w, node) : visit(&w, node)) < 0) goto done;
+    if (parse_into(&w, text, size) < 0 || PyErr_Occurred()) goto done;
+    if (!w.seen_element) {
+        result = Py_NewRef(Py_None);
+        goto done;
     }
-    if (close_walk(&w) < 0 || PyErr_Occurred()) goto done;
     if (!w.root_langs && !(w.root_langs = PyTuple_New(0))) goto done;
     PyObject *items[8] = {Py_NewRef(w.raw), Py_NewRef(w.title ? w.title : Py_None), Py_NewRef(w.metas),
                           Py_NewRef(w.json_ld), Py_NewRef(w.time_stamps), Py_NewRef(w.canonical),

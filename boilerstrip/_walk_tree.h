@@ -2,37 +2,30 @@
    across the parts as it did in one file). The walk's state, the blocks it makes, and
    the frames of containers and hints it keeps. */
 
-/* ------------------------------------------------------------------ attributes */
+/* ------------------------------------------------------------------ elements */
 
-/* An attribute node's value as lxml gives it ("" for one without a value). libxml2's
-   HTML parser gives a value one text node; should one have more, their text is joined
-   into a bytes object that `keep` holds until the walk ends. */
-static const char *attr_value(xmlAttr *a, PyObject *keep) {
-    xmlNode *child = a->children;
-    if (!child) return "";
-    if (!child->next && child->type == XML_TEXT_NODE && child->content) return (const char *)child->content;
-    PyObject *joined = PyBytes_FromStringAndSize(NULL, 0);
-    for (; child && joined; child = child->next)
-        if (child->content) PyBytes_Concat(&joined, PyBytes_FromString((const char *)child->content));
-    if (!joined || PyList_Append(keep, joined) < 0) { Py_XDECREF(joined); return NULL; }
-    Py_DECREF(joined);
-    return PyBytes_AS_STRING(joined);
-}
+/* An element as libxml2's parser hands it to the walk (its SAX start event): the name,
+   interned in the parser's dictionary, and the attributes, name and value in turn up
+   to a NULL name (a value NULL for an attribute written without one, which lxml reads
+   as ""). The parser has dropped repeated attributes, keeping the first. */
+typedef struct { const xmlChar *name; const xmlChar **atts; } El;
 
-/* An attribute's value, or NULL (also on an error: PyErr_Occurred says which). */
-static const char *attr(xmlNode *node, const char *name, PyObject *keep) {
-    for (xmlAttr *a = node->properties; a; a = a->next)
-        if (strcmp((const char *)a->name, name) == 0) return attr_value(a, keep);
+/* An attribute's value, or NULL. */
+static const char *attr(const El *el, const char *name) {
+    if (!el->atts) return NULL;
+    for (const xmlChar **a = el->atts; *a; a += 2)
+        if (strcmp((const char *)a[0], name) == 0) return a[1] ? (const char *)a[1] : "";
     return NULL;
 }
 
 /* The attributes the walk reads from every element, in one pass over them. */
 typedef struct { const char *style, *hidden, *aria_hidden, *role, *cls, *id, *itemprop; } Attrs;
 
-static int read_attrs(xmlNode *node, Attrs *out, PyObject *keep) {
+static void read_attrs(const El *el, Attrs *out) {
     memset(out, 0, sizeof *out);
-    for (xmlAttr *a = node->properties; a; a = a->next) {
-        const char *name = (const char *)a->name, **slot = NULL;
+    if (!el->atts) return;
+    for (const xmlChar **a = el->atts; *a; a += 2) {
+        const char *name = (const char *)a[0], **slot = NULL;
         switch (name[0]) {
         case 's': if (!strcmp(name, "style")) slot = &out->style; break;
         case 'h': if (!strcmp(name, "hidden")) slot = &out->hidden; break;
@@ -44,8 +37,35 @@ static int read_attrs(xmlNode *node, Attrs *out, PyObject *keep) {
             else if (!strcmp(name, "itemprop")) slot = &out->itemprop;
             break;
         }
-        if (slot && !*slot && !(*slot = attr_value(a, keep))) return -1;
+        if (slot && !*slot) *slot = a[1] ? (const char *)a[1] : "";
     }
+}
+
+/* A copy of an element's attributes in one allocation (the array, then the strings),
+   for an element held back: the parser frees its own when the start event returns.
+   NULL with MemoryError set (or for none: *out stays NULL). */
+static int copy_atts(const xmlChar **atts, const xmlChar ***out) {
+    *out = NULL;
+    if (!atts) return 0;
+    size_t n = 0, bytes = 0;
+    for (const xmlChar **a = atts; *a; a += 2, n += 2) {
+        bytes += strlen((const char *)a[0]) + 1;
+        if (a[1]) bytes += strlen((const char *)a[1]) + 1;
+    }
+    size_t head = (n + 1) * sizeof(xmlChar *);
+    char *block = PyMem_Malloc(head + bytes);
+    if (!block) { PyErr_NoMemory(); return -1; }
+    const xmlChar **copy = (const xmlChar **)block;
+    char *at = block + head;
+    for (size_t i = 0; i < n; i++) {
+        if (!atts[i]) { copy[i] = NULL; continue; }
+        size_t len = strlen((const char *)atts[i]) + 1;
+        memcpy(at, atts[i], len);
+        copy[i] = (const xmlChar *)at;
+        at += len;
+    }
+    copy[n] = NULL;
+    *out = copy;
     return 0;
 }
 
@@ -64,7 +84,10 @@ typedef struct {
 } Frame;
 
 enum { E_START, E_END, E_TEXT };
-typedef struct { int kind; xmlNode *node; char *text; Py_ssize_t len; } Event;
+/* An element the parser opened: how the walk reads it (walked, or only observed: inside a
+   dropped element or after the <body>), whether it holds a capture or is foreign. */
+typedef struct { El el; const TagInfo *tag; char observed_only, captured, foreign; } Open;
+typedef struct { int kind; El el; char *text; Py_ssize_t len; } Event; /* el.atts: a copy (copy_atts) */
 typedef struct { Event *items; Py_ssize_t len, cap; } Events;
 
 typedef struct {
@@ -76,13 +99,21 @@ typedef struct {
     CacheSlot cache[CACHE_SIZE];
     /* the parse level */
     int seen_element, in_body, after_body, capturing, title_seen;
-    PyObject *check; /* called every CHECK_EVERY elements (the deadline), or NULL */
-    Py_ssize_t visits;
+    PyObject *check; /* called every CHECK_EVERY of work (the deadline), or NULL */
+    Py_ssize_t visits; /* the work since the last check */
     Py_ssize_t foreign; /* depth inside an <svg> or <math> */
     Buf pending;
     int pending_n;
     PyObject *root_langs, *title, *metas, *json_ld, *time_stamps, *canonical;
     int canonical_seen;
+    Open *open; /* the elements the parser has opened and not yet closed */
+    Py_ssize_t open_n, open_cap;
+    Buf capture; /* the text of the <title> or JSON-LD script being captured */
+    int capture_title;
+    void *parser; /* libxml2's parser context, stopped on an error */
+    void *dict;   /* its dictionary of names (tag_of) */
+    int failed;   /* an exception is set: the parser's later events are ignored */
+    PyObject *fatal; /* where and why libxml2 stopped reading the page, or NULL */
     /* the walk level */
     PyObject *raw;
     Buf pieces;
@@ -95,14 +126,18 @@ typedef struct {
     Events *nav;
     /* scratch */
     Buf scratch, names;
-    PyObject *keep; /* attribute values joined from several nodes */
     PyObject *sets;  /* containers bit mask -> frozenset, for this walk */
     PyObject *tags;  /* tag -> str, for this walk */
     PyObject *empty_tuple;
 } Walk;
 
-static const TagInfo *tag_of(Walk *w, xmlNode *node) {
-    const xmlChar *name = node->name;
+/* The parser's dictionary's xmlDictOwns and the dictionary (set for the parse): a name
+   it owns stays at its address until the parse ends, and only such a name is cached. */
+static int (*dict_owns)(void *dict, const xmlChar *name) = NULL;
+
+static const TagInfo *tag_of(Walk *w, const El *el) {
+    const xmlChar *name = el->name;
+    if (!w->dict || !dict_owns(w->dict, name)) return lookup_tag(w->v, (const char *)name);
     size_t h = ((size_t)name >> 3) & (CACHE_SIZE - 1);
     for (int probe = 0; probe < 8; probe++, h = (h + 1) & (CACHE_SIZE - 1)) {
         if (w->cache[h].key == name) return w->cache[h].info;
@@ -151,7 +186,10 @@ static int push_block_tag(Walk *w, const TagInfo *tag) {
 
 static void free_events(Events *events) {
     if (!events) return;
-    for (Py_ssize_t i = 0; i < events->len; i++) PyMem_Free(events->items[i].text);
+    for (Py_ssize_t i = 0; i < events->len; i++) {
+        PyMem_Free(events->items[i].text);
+        PyMem_Free((void *)events->items[i].el.atts);
+    }
     PyMem_Free(events->items);
     PyMem_Free(events);
 }

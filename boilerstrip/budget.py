@@ -5,11 +5,11 @@ gets a `TimeLimitError` naming the limit instead of waiting on a page for ever.
 Why checks and not a signal or a watchdog thread: SIGALRM reaches only the main
 thread, and Python cannot stop another thread. So the deadline is checked where
 interpreted code runs long: between the stages of a cleaning, before each detector,
-every so many tags inside the walk in Python, every so many elements inside the walk
-in C, before each megabyte libxml2 is fed of a large page, and every so many blocks
-inside the stages that go over them (`checked`). A single call into compiled code
-(libxml2 reading one megabyte, one regular expression, one str method) cannot be
-cut: it runs to its end, and the deadline is checked right after it. Each
+every so many tags inside the walk in Python, every so much work (elements, text) as
+libxml2 parses for the walk in C, and every so many blocks inside the stages that go
+over them (`checked`). A single call into compiled code (one regular expression, one
+str method) cannot be cut: it runs to its end, and the deadline is checked right
+after it. Each
 such call takes time linear in the page (tests/test_growth.py), and a page is at most
 `Config.max_input_chars`, so it is bounded too (docs/reliability.md has the figures).
 """

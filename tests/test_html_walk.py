@@ -15,7 +15,7 @@ import pytest
 import boilerstrip
 from boilerstrip import html
 from boilerstrip.decode import decode, is_utf8
-from boilerstrip.html import lean, parsing, repair, tree, walked
+from boilerstrip.html import lean, repair, tree, walked
 from boilerstrip.htmlmeta import Markup
 
 from .conftest import FIXTURES
@@ -308,13 +308,12 @@ def test_a_page_without_the_attributes_the_walk_never_reads_walks_the_same() -> 
 
 
 def _walked(page: bytes) -> html.HtmlPage:
-    """The C walk over the tree libxml2 builds from `page` as it is."""
+    """The C walk over libxml2's parse of `page` as it is."""
     assert tree.C_WALK is not None
     config = boilerstrip.Config()
-    root = parsing.parse(page, parsing.parser(page, None))
     share, most = config.html_nav_min_link_share, config.html_max_nested_articles
     raw, title, metas, json_ld, stamps, canonical, canonical_seen, langs = tree.C_WALK(
-        root, tree.VOCABULARY, share, most, None
+        page, tree.VOCABULARY, share, most, None
     )
     found = Markup(metas, json_ld, stamps, canonical, canonical_seen, langs)
     blocks = html.settle_hints(raw, config.html_hint_max_share)
@@ -328,15 +327,14 @@ def test_the_c_walk_reads_the_vocabulary_it_is_handed() -> None:
     from boilerstrip import _walk
 
     page = b"<html><body><p>kept</p><aside><p>also</p></aside></body></html>"
-    root = parsing.parse(page, parsing.parser(page, None))
-    as_given = tree.C_WALK(root, tree.VOCABULARY, 0.5, 64, None)
+    as_given = tree.C_WALK(page, tree.VOCABULARY, 0.5, 64, None)
     assert isinstance(as_given, walked.WalkResult) and isinstance(as_given.raw[0], walked.RawBlock)
     assert [(b.text, b.tag, b.containers) for b in as_given.raw] == [
         ("kept", "p", frozenset()),
         ("also", "p", frozenset({"aside"})),
     ]
     more_dropped = _walk.vocabulary(tree.HANDED._replace(drop=tree.HANDED.drop | {"aside"}))
-    assert [b.text for b in tree.C_WALK(root, more_dropped, 0.5, 64, None).raw] == ["kept"]
+    assert [b.text for b in tree.C_WALK(page, more_dropped, 0.5, 64, None).raw] == ["kept"]
 
 
 @needs_c_walk

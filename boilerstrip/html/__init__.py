@@ -7,9 +7,10 @@ features, so HTML and text mode share every detector.
 
 The stage, module by module: `repair` mends the raw page where libxml2 and a browser
 read it apart; `lean` drops the attributes the walk never reads; `parsing` is libxml2's
-parse; the walk has two forms that give the same result, in C over the tree lxml builds
-(`tree`, `_walk.c`, built by setup.py where a compiler is at hand: it makes Python
-objects only for what it keeps) and in Python as lxml's parser target (`events`, with
+parse; the walk has two forms that give the same result, in C over libxml2's parse events
+(`tree`, `_walk.c`, built by setup.py where a compiler is at hand: no tree is built,
+and it makes Python objects only for what it keeps) and in Python as lxml's parser
+target (`events`, with
 `navigation` and `collect`, everywhere else), both reading the page by one
 `vocabulary`; `hints` settles each block's hint; `walked` holds what a walk leaves.
 """
@@ -28,7 +29,7 @@ from .events import _Builder as _Builder  # (tests reach the walk in Python by t
 from .events import read_events
 from .hints import settle_hints
 from .lean import READ_ATTRIBUTES, lean_in_python, lean_page, most_attributes
-from .parsing import CHECK_EVERY, FEED_CHUNK, fed, parse, parser
+from .parsing import CHECK_EVERY, parse, parser
 from .tree import TREE_WALK, read_tree
 from .vocabulary import BOILERPLATE_WORDS, CONTENT_NAMES, class_hint
 from .walked import HtmlPage, page_title
@@ -36,11 +37,9 @@ from .walked import HtmlPage, page_title
 __all__ = [
     "BOILERPLATE_WORDS",
     "CONTENT_NAMES",
-    "FEED_CHUNK",
     "TREE_WALK",
     "HtmlPage",
     "class_hint",
-    "fed",
     "lean_in_python",
     "page_title",
     "read",
@@ -58,11 +57,11 @@ _XML_DECL: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 def read(page: str | bytes, config: Config | None = None, deadline: Deadline | None = None) -> HtmlPage:
     """Parse and walk a page: a str, or bytes known to be UTF-8 (parsed as they are: a
     str costs lxml an encoding pass); an XML declaration in a str would make lxml refuse
-    it. The walk in C (`tree`) reads the tree lxml builds; without it, the same walk
+    it. The walk in C (`tree`) reads libxml2's parse events; without it, the same walk
     runs as lxml's parser target (`events`), and so does a page with a tag of more
-    attributes than `config.html_max_attributes` (a tree's cost is quadratic in them).
-    The walk in Python checks `deadline` as it goes (`Config.time_limit`); the one in C
-    is one call, which runs to its end."""
+    attributes than `config.html_max_attributes` (where lxml's tree, which the walk in
+    C read until 2026-12-05, cost time quadratic in them). Both walks check `deadline`
+    as they go (`Config.time_limit`)."""
     if isinstance(page, str):
         page = _XML_DECL.sub("", page, count=1)
     if TREE_WALK:

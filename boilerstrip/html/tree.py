@@ -1,10 +1,13 @@
-"""The walk in C over the tree lxml builds (`_walk.c`): loading it, handing it the
+"""The walk in C over libxml2's parse (`_walk.c`): loading it, handing it the
 vocabulary, and the check at start-up that it gives what the walk in Python gives.
 
-Why: libxml2 builds the tree, and the walk in C makes Python objects only for what it
-keeps; it reads lxml's structures as they were when it was built, so it is used only if
-it gives the Python walk's result on a sample page, and a build where it does not says
-so aloud (a warning naming what differed) rather than running the slow walk unseen.
+Why: the walk in C takes libxml2's parse events as they come, as the walk in Python
+does through lxml's parser target, with no tree built and freed in between (until
+2026-12-05 it walked the tree lxml built: a seventh of a page's time went to building
+and freeing it), and makes Python objects only for what it keeps. It calls the
+libxml2 that lxml was built with, with lxml's settings, so it is used only if it gives
+the Python walk's result on a sample page, and a build where it does not says so aloud
+(a warning naming what differed) rather than running the slow walk unseen.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from . import vocabulary
 from .events import read_events
 from .hints import settle_hints
 from .lean import NO_BOUND, READ_ATTRIBUTES, lean_page
-from .parsing import NO_ELEMENT, cut_short, parse, parser
+from .parsing import NO_ELEMENT
 from .walked import HtmlPage, RawBlock, WalkResult, short_title
 
 # _walk.walk(root, VOCABULARY, nav link share, most nested articles, check)
@@ -90,31 +93,28 @@ def read_tree(
     deadline: Deadline | None = None,
     leaner: str | bytes | None = None,
 ) -> HtmlPage:
-    """The walk in C over lxml's tree: libxml2 builds the tree, and Python objects are
-    made only for what the walk keeps (see `_walk.c`). libxml2 is given the page without
-    the attributes the walk never reads (`leaner`, made here when not given: see
-    `lean.lean_in_python`): it would build, copy and free each. A page libxml2 stopped
-    building (a fatal error: nested deeper than a tree may be) is walked as events
-    instead, which see all of it."""
+    """The walk in C: libxml2 parses the page into the walk's own handlers, and Python
+    objects are made only for what the walk keeps (see `_walk.c`). libxml2 is given the
+    page without the attributes the walk never reads (`leaner`, made here when not
+    given: see `lean.lean_in_python`): it would decode and copy each."""
     config = config or _DEFAULT_CONFIG
     walk = walk or C_WALK
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
-    built = parser(page, None)
     if leaner is None:
         leaner = lean_page(page, READ_ATTRIBUTES, NO_BOUND)[0] if isinstance(page, bytes) else page
-    root = parse(leaner, built, deadline)
-    if root is None:
+    try:
+        walked: WalkResult | None = walk(
+            leaner,
+            VOCABULARY,
+            config.html_nav_min_link_share,
+            config.html_max_nested_articles,
+            _walk_check(deadline),
+        )
+    except ValueError as stopped:  # never a silent prefix: refused as the events walk refuses it
+        raise InputError(f"cannot parse the HTML page whole: {stopped}") from stopped
+    if walked is None:
         raise InputError(NO_ELEMENT)
-    if cut_short(built):
-        return read_events(page, config, deadline)
-    walked: WalkResult = walk(
-        root,
-        VOCABULARY,
-        config.html_nav_min_link_share,
-        config.html_max_nested_articles,
-        _walk_check(deadline),
-    )
     collected = Markup(
         walked.metas,
         walked.json_ld,
@@ -128,11 +128,11 @@ def read_tree(
 
 
 def _walk_check(deadline: Deadline | None) -> Callable[[], object] | None:
-    """What the walk in C calls every so many elements: the deadline's check, when
-    there is a limit (the walk of a 20 MB page takes about a second)."""
+    """What the walk in C calls every so much work (elements, text) as libxml2 parses:
+    the deadline's check, when there is a limit (a 20 MB page takes about a second)."""
     if deadline is None or deadline.limit <= 0:
         return None
-    return lambda: deadline.check("while walking the tree")
+    return lambda: deadline.check("while reading the page")
 
 
 _SAMPLE: Final = (
