@@ -4,7 +4,8 @@ compiler is at hand.
 Why: the detectors, features and scorer run on every block of every page; compiled
 by mypyc (from the same type-annotated sources) they run about a fifth faster. The
 HTML walk visits every element and text of a page: in C (boilerstrip/_walk.c, over
-the tree lxml builds) it makes no Python object for what it drops; the word split of
+libxml2's parse events, with no tree built) it makes no Python object for what it
+drops; the word split of
 every block (boilerstrip/_text.c) makes one str a word. Everything else
 (API, CLI, batch) stays pure Python, and so does the whole package when compiling is
 off (BOILERSTRIP_COMPILE=0) or fails: same outputs, only slower. BOILERSTRIP_COMPILE=c
@@ -130,8 +131,9 @@ def compiled_modules() -> list:  # type: ignore[type-arg]
 
 
 def c_extensions() -> list:  # type: ignore[type-arg]
-    """The HTML walk in C (boilerstrip/_walk.c), built against lxml's headers: it reads
-    the tree lxml parsed without a Python object per element (see html/tree.py); and the
+    """The HTML walk in C (boilerstrip/_walk.c), built against the libxml2 headers lxml
+    ships: it takes libxml2's parse events, calling the libxml2 lxml loaded, without a
+    Python object per element (see html/tree.py); and the
     word split and UTF-8 check (boilerstrip/_text.c, see lang.py and decode.py); and the
     keep models' tree walks and rows (boilerstrip/_trees.c, see boilerstrip/learned/).
     Each .c includes its parts (_walk_*.h, _text_*.h, _trees_*.h; see _parts)."""

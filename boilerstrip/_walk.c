@@ -60,9 +60,17 @@ PyMODINIT_FUNC PyInit__walk(void) {
     PyObject *etree = PyImport_ImportModule("lxml.etree");
     if (!etree) return NULL;
     PyObject *path = PyObject_GetAttrString(etree, "__file__");
+    PyObject *version = PyObject_GetAttrString(etree, "LIBXML_VERSION");
     Py_DECREF(etree);
+    int major = -1, minor = -1;
+    if (!version || !PyArg_ParseTuple(version, "ii|i", &major, &minor, &(int){0})) PyErr_Clear();
+    Py_XDECREF(version);
+    /* The walk reads libxml2's parser context, whose layout is this build's: with
+       another libxml2 under lxml, walk() refuses (and html/tree.py warns and runs the
+       walk in Python) rather than read it wrong. */
+    libxml_matches = major == LIBXML_VERSION / 10000 && minor == LIBXML_VERSION / 100 % 100;
     const char *file = path ? PyUnicode_AsUTF8(path) : NULL;
-    int loaded = file ? load_libxml(file) : -1;
+    int loaded = !libxml_matches ? 0 : file ? load_libxml(file) : -1;
     Py_XDECREF(path);
     if (loaded < 0) return NULL;
     return PyModule_Create(&module_def);

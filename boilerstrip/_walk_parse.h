@@ -213,6 +213,7 @@ typedef struct {
 } Libxml;
 
 static Libxml libxml;
+static int libxml_matches = 0; /* lxml runs the libxml2 (major, minor) this module was built with */
 
 /* Finds libxml2's functions in the module at `path` (lxml.etree's file); 0, or -1
    with ImportError set. */
@@ -257,6 +258,7 @@ static void failed(Walk *w) {
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     Walk *w = walk_of(ctx);
+    w->dict = ((xmlParserCtxtPtr)ctx)->dict; /* the dictionary of the parse under way */
     El el = {name, atts};
     if (!w->failed && start_element(w, &el) < 0) failed(w);
 }
@@ -310,7 +312,6 @@ static int parse_into(Walk *w, const char *page, Py_ssize_t size) {
 #pragma GCC diagnostic pop
     ctxt->_private = w;
     w->parser = ctxt;
-    w->dict = ctxt->dict;
     htmlDocPtr doc = libxml.read(ctxt, page, (int)size, NULL, "utf-8", PARSE_OPTIONS);
     if (doc) libxml.free_doc(doc);
     if (w->fatal && !w->failed) {
@@ -341,6 +342,10 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     Py_ssize_t max_articles;
     (void)module;
     if (!PyArg_ParseTuple(args, "OOdn|O", &page, &capsule, &share, &max_articles, &check)) return NULL;
+    if (!libxml_matches) {
+        PyErr_Format(PyExc_RuntimeError, "built against libxml2 %s, which lxml does not run", LIBXML_DOTTED_VERSION);
+        return NULL;
+    }
     const char *text;
     Py_ssize_t size;
     if (PyBytes_Check(page)) {
