@@ -266,8 +266,9 @@ class Config:
 
     # Limits: linear time
     # HTML: libxml2 builds a tree's attributes in time quadratic in their number on one
-    # element; a page with a tag of more attributes than this is walked as lxml parses
-    # it (as events: linear, the same blocks) instead of over the tree.
+    # element; a page with a tag of more attributes than this is not built into a tree
+    # to be read again as a browser shows it (html/repair.py). The walks read libxml2's
+    # parse events, linear in them, and need no tree.
     html_max_attributes: int = 256
     # HTML: the <article> elements a block is numbered inside, outermost first, up to
     # this many (each nested one makes a tuple one longer: quadratic without a bound).

@@ -28,7 +28,7 @@ from ..config import Config
 from .events import _Builder as _Builder  # (tests reach the walk in Python by this name)
 from .events import read_events
 from .hints import settle_hints
-from .lean import READ_ATTRIBUTES, lean_in_python, lean_page, most_attributes
+from .lean import NO_BOUND, READ_ATTRIBUTES, lean_in_python, lean_page, most_attributes
 from .parsing import CHECK_EVERY, parse, parser
 from .tree import TREE_WALK, read_tree
 from .vocabulary import BOILERPLATE_WORDS, CONTENT_NAMES, class_hint
@@ -58,19 +58,15 @@ def read(page: str | bytes, config: Config | None = None, deadline: Deadline | N
     """Parse and walk a page: a str, or bytes known to be UTF-8 (parsed as they are: a
     str costs lxml an encoding pass); an XML declaration in a str would make lxml refuse
     it. The walk in C (`tree`) reads libxml2's parse events; without it, the same walk
-    runs as lxml's parser target (`events`), and so does a page with a tag of more
-    attributes than `config.html_max_attributes` (where lxml's tree, which the walk in
-    C read until 2026-12-05, cost time quadratic in them). Both walks check `deadline`
-    as they go (`Config.time_limit`)."""
+    runs as lxml's parser target (`events`). Both are linear in the page, however many
+    attributes a tag has (only lxml's tree, which the walk in C read until 2026-12-05,
+    is quadratic in them: `Config.html_max_attributes` now bounds the trees `repair`
+    builds alone), and both check `deadline` as they go (`Config.time_limit`)."""
     if isinstance(page, str):
         page = _XML_DECL.sub("", page, count=1)
     if TREE_WALK:
-        bound = (config or _DEFAULT_CONFIG).html_max_attributes
-        leaner, most = lean_page(page, READ_ATTRIBUTES, bound) if isinstance(page, bytes) else (page, -1)
-        if most < 0:  # given back whole: counted on its own
-            most = most_attributes(page, bound)
-        if most <= bound:
-            return read_tree(page, config=config, deadline=deadline, leaner=leaner)
+        leaner = lean_page(page, READ_ATTRIBUTES, NO_BOUND)[0] if isinstance(page, bytes) else page
+        return read_tree(page, config=config, deadline=deadline, leaner=leaner)
     return read_events(page, config, deadline)
 
 
