@@ -90,6 +90,13 @@ period holds 4 periods or more and its lines' mean probability (weighted by word
 0.9202-0.9231. A listing whose cards the model rates all near 0.1 (the page read as an
 article) is not reached by any such rule that spares the news dumps' related lists.
 
+The WCXB tuning pages rendered a second time, as resiliparse's whole-page text with its
+blank lines kept (the seed-like style of the Scrapinghub dumps), added to the training
+dumps at weight 0.5 or 0.2 (tried 2026-12-05, not shipped): out of fold on the WET
+dumps, multilingual 0.9121 / 0.9173, Scrapinghub 0.9360 / 0.9359, WCXB 0.7942 / 0.7943,
+against 0.9231, 0.9359, 0.7984 without them. A second style of the same pages teaches
+the model nothing the WET dumps do not, and dilutes the news.
+
 Text thresholds by page type (content over 0.5 on dumps read as a listing,
 collection, product, service or documentation page; 0.5 was the best or within 0.004
 of the best of each type out of fold; forums and articles at 0.8): in the pipeline,
