@@ -70,8 +70,11 @@ PyMODINIT_FUNC PyInit__walk(void) {
        walk in Python) rather than read it wrong. */
     libxml_matches = major == LIBXML_VERSION / 10000 && minor == LIBXML_VERSION / 100 % 100;
     const char *file = path ? PyUnicode_AsUTF8(path) : NULL;
-    int loaded = !libxml_matches ? 0 : file ? load_libxml(file) : -1;
+    if (libxml_matches && (!file || load_libxml(file) < 0)) {
+        /* walk() refuses, saying why, and the module's scans stay usable */
+        libxml_matches = 0;
+        PyErr_Clear();
+    }
     Py_XDECREF(path);
-    if (loaded < 0) return NULL;
     return PyModule_Create(&module_def);
 }

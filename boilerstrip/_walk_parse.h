@@ -213,10 +213,12 @@ typedef struct {
 } Libxml;
 
 static Libxml libxml;
-static int libxml_matches = 0; /* lxml runs the libxml2 (major, minor) this module was built with */
+/* lxml runs the libxml2 (major, minor) this module was built with, and its functions
+   were found: else walk() refuses. */
+static int libxml_matches = 0;
 
 /* Finds libxml2's functions in the module at `path` (lxml.etree's file); 0, or -1
-   with ImportError set. */
+   with ImportError set (PyInit__walk clears it: walk() then refuses). */
 static int load_libxml(const char *path) {
     void *lib = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
     if (!lib) {
@@ -343,7 +345,8 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     (void)module;
     if (!PyArg_ParseTuple(args, "OOdn|O", &page, &capsule, &share, &max_articles, &check)) return NULL;
     if (!libxml_matches) {
-        PyErr_Format(PyExc_RuntimeError, "built against libxml2 %s, which lxml does not run", LIBXML_DOTTED_VERSION);
+        PyErr_Format(PyExc_RuntimeError, "built against libxml2 %s, which lxml does not run or whose functions "
+                     "it does not show", LIBXML_DOTTED_VERSION);
         return NULL;
     }
     const char *text;
