@@ -4,10 +4,11 @@
 
 /* ------------------------------------------------------------------ elements */
 
-/* An element as libxml2's parser hands it to the walk (its SAX start event): the name,
-   interned in the parser's dictionary, and the attributes, name and value in turn up
-   to a NULL name (a value NULL for an attribute written without one, which lxml reads
-   as ""). The parser has dropped repeated attributes, keeping the first. */
+/* An element as libxml2's parser hands it to the walk (its SAX start event): the name
+   (tag_of caches it where the parser's dictionary owns it) and the attributes, name
+   and value in turn up to a NULL name (a value NULL for an attribute written without
+   one, which lxml reads as ""). The parser has dropped repeated attributes, keeping
+   the first. */
 typedef struct { const xmlChar *name; const xmlChar **atts; } El;
 
 /* An attribute's value, or NULL. */
