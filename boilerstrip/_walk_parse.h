@@ -1,6 +1,7 @@
 /* _walk_parse.h: part of _walk.c, which includes it (one unit: the compiler inlines
    across the parts as it did in one file). The parse level: what the walk drops, what it
-   collects for htmlmeta, the visit of every element, and walk() itself. */
+   collects for htmlmeta, the start, end and text of every element as libxml2's parser
+   hands them over, the parser's set-up, and walk() itself. */
 
 /* ------------------------------------------------------------------ the parse level */
 
@@ -81,14 +82,14 @@ static int finish_capture(Walk *w) {
     return result;
 }
 
-static int push_open(Walk *w, const El *el, const TagInfo *tag, int observed_only, int captured, int foreign) {
+static int push_open(Walk *w, const TagInfo *tag, int observed_only, int captured, int foreign) {
     if (w->open_n == w->open_cap) {
         Py_ssize_t cap = w->open_cap ? w->open_cap * 2 : 64;
         Open *open = PyMem_Realloc(w->open, (size_t)cap * sizeof(Open));
         if (!open) { PyErr_NoMemory(); return -1; }
         w->open = open; w->open_cap = cap;
     }
-    Open o = {{el->name, NULL}, tag, (char)observed_only, (char)captured, (char)foreign};
+    Open o = {tag, (char)observed_only, (char)captured, (char)foreign};
     w->open[w->open_n++] = o;
     return 0;
 }
@@ -100,9 +101,9 @@ static int push_open(Walk *w, const El *el, const TagInfo *tag, int observed_onl
 #define CHECK_EVERY 4096
 
 static int tick(Walk *w, Py_ssize_t work) {
-    w->visits += work;
-    if (!w->check || w->visits < CHECK_EVERY) return 0;
-    w->visits = 0;
+    w->work += work;
+    if (!w->check || w->work < CHECK_EVERY) return 0;
+    w->work = 0;
     PyObject *ok = PyObject_CallNoArgs(w->check);
     if (!ok) return -1;
     Py_DECREF(ok);
@@ -138,7 +139,7 @@ static int start_element(Walk *w, const El *el) {
     int captured = observe(w, el, tag);
     if (captured < 0) return -1;
     w->capturing += captured;
-    if (observed_only) return push_open(w, el, tag, 1, captured, foreign);
+    if (observed_only) return push_open(w, tag, 1, captured, foreign);
     if (tag->id == T_BODY && !w->in_body) {
         w->in_body = 1;
         w->pending.len = 0; w->pending_n = 0;
@@ -146,7 +147,7 @@ static int start_element(Walk *w, const El *el) {
     }
     if (send_text(w) < 0) return -1;
     if ((w->nav ? hold(w, E_START, el, NULL, 0) : walk_start(w, el)) < 0) return -1;
-    return push_open(w, el, tag, 0, captured, 0);
+    return push_open(w, tag, 0, captured, 0);
 }
 
 /* An element the parser closes (_Builder.end): its capture kept; a walked element's

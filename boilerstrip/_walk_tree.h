@@ -87,7 +87,7 @@ typedef struct {
 enum { E_START, E_END, E_TEXT };
 /* An element the parser opened: how the walk reads it (walked, or only observed: inside a
    dropped element or after the <body>), whether it holds a capture or is foreign. */
-typedef struct { El el; const TagInfo *tag; char observed_only, captured, foreign; } Open;
+typedef struct { const TagInfo *tag; char observed_only, captured, foreign; } Open;
 typedef struct { int kind; El el; char *text; Py_ssize_t len; } Event; /* el.atts: a copy (copy_atts) */
 typedef struct { Event *items; Py_ssize_t len, cap; } Events;
 
@@ -101,7 +101,7 @@ typedef struct {
     /* the parse level */
     int seen_element, in_body, after_body, capturing, title_seen;
     PyObject *check; /* called every CHECK_EVERY of work (the deadline), or NULL */
-    Py_ssize_t visits; /* the work since the last check */
+    Py_ssize_t work; /* since the last check */
     Py_ssize_t foreign; /* depth inside an <svg> or <math> */
     Buf pending;
     int pending_n;
@@ -133,16 +133,17 @@ typedef struct {
 } Walk;
 
 /* The parser's dictionary's xmlDictOwns and the dictionary (set for the parse): a name
-   it owns stays at its address until the parse ends, and only such a name is cached. */
+   it owns stays at its address until the parse ends, and only such a name is cached:
+   no other name can then have a cached name's address. */
 static int (*dict_owns)(void *dict, const xmlChar *name) = NULL;
 
 static const TagInfo *tag_of(Walk *w, const El *el) {
     const xmlChar *name = el->name;
-    if (!w->dict || !dict_owns(w->dict, name)) return lookup_tag(w->v, (const char *)name);
     size_t h = ((size_t)name >> 3) & (CACHE_SIZE - 1);
     for (int probe = 0; probe < 8; probe++, h = (h + 1) & (CACHE_SIZE - 1)) {
-        if (w->cache[h].key == name) return w->cache[h].info;
+        if (w->cache[h].key == name) return w->cache[h].info; /* only owned names are keys */
         if (!w->cache[h].key) {
+            if (!w->dict || !dict_owns(w->dict, name)) break;
             w->cache[h].key = name;
             return w->cache[h].info = lookup_tag(w->v, (const char *)name);
         }

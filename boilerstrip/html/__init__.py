@@ -29,7 +29,7 @@ from .events import _Builder as _Builder  # (tests reach the walk in Python by t
 from .events import read_events
 from .hints import settle_hints
 from .lean import NO_BOUND, READ_ATTRIBUTES, lean_in_python, lean_page, most_attributes
-from .parsing import CHECK_EVERY, parse, parser
+from .parsing import CHECK_EVERY
 from .tree import TREE_WALK, read_tree
 from .vocabulary import BOILERPLATE_WORDS, CONTENT_NAMES, class_hint
 from .walked import HtmlPage, page_title
@@ -49,7 +49,7 @@ __all__ = [
     "tree_is_linear",
 ]
 # The names tests elsewhere reach under their old private names.
-_parser, _parse, _READ_ATTRIBUTES = parser, parse, READ_ATTRIBUTES
+_READ_ATTRIBUTES = READ_ATTRIBUTES
 _DEFAULT_CONFIG: Final = Config()
 _XML_DECL: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
