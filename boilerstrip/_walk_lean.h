@@ -4,8 +4,8 @@
    reference). */
 
 /* lean(page, kept): the page (UTF-8 bytes) with every start tag's attributes that the
-   walk never reads left out, for libxml2 to parse: an attribute costs libxml2 a node, a
-   text node and a copy of its value, about a fifth of its parse on the benchmark's pages.
+   walk never reads left out, for libxml2 to parse: every attribute costs libxml2 a copy
+   of its value, and its name in the parser's dictionary, before the walk sees it.
    html/lean.py's lean_in_python is the reference. The page is read as the scan above reads it
    (libxml2 2.14's tokenizer, HTML5's): comments, doctypes, end tags and the bodies of
    raw-text elements are copied as they are; where libxml2 could read it otherwise than
@@ -117,11 +117,10 @@ static void lean_skip(LeanOut *o, const unsigned char *s, Py_ssize_t a, Py_ssize
 
 /* The start tag at s[i] (s[i + 1] a letter), copied without its dropped attributes:
    where it ends, or -1 where the page is given back whole. *raw is set to the
-   raw-text element it opens, if any, and *count to its attributes. */
+   raw-text element it opens, if any. */
 static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const LeanKept *kept,
-                                 LeanOut *o, const char **raw, Py_ssize_t *count) {
+                                 LeanOut *o, const char **raw) {
     Py_ssize_t k = i + 1;
-    *count = 0;
     while (k < n && !scan_delim(s[k])) k++;
     Py_ssize_t tag_end = k;
     *raw = scan1_raw_text(s, i + 1, k - i - 1);
@@ -129,7 +128,6 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
         while (k < n && (scan_ws(s[k]) || (s[k] == '/' && k + 1 < n && s[k + 1] != '>'))) k++;
         if (k >= n) return -1;
         if (s[k] == '>' || s[k] == '/') break;
-        (*count)++;
         Py_ssize_t a = k++;
         while (k < n && !scan_is(s[k], S_NAME_END)) k++;
         Py_ssize_t name_end = k, end = k;
@@ -213,19 +211,16 @@ static int lean_empties(const unsigned char *s, Py_ssize_t a, Py_ssize_t b, cons
 }
 
 PyDoc_STRVAR(lean_doc,
-"lean(page, kept, bound)\n\n"
-"(the page (UTF-8 bytes) with the attributes of its start tags not named in kept (a tuple\n"
+"lean(page, kept)\n\n"
+"The page (UTF-8 bytes) with the attributes of its start tags not named in kept (a tuple\n"
 "of lower-case ASCII bytes) left out, or the page itself where it may be read otherwise:\n"
-"html/lean.py's lean_in_python; the most attributes a tag has, most_attributes(page, bound), or -1\n"
-"where the page is given back whole). Read up to the first tag of more than bound\n"
-"attributes, as most_attributes is: in one pass, instead of a pass of each.");
+"html/lean.py's lean_in_python.");
 
 static PyObject *lean(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *page, *kept;
     LeanKept names;
-    Py_ssize_t bound, most = 0, count;
-    if (!PyArg_ParseTuple(args, "SO!n:lean", &page, &PyTuple_Type, &kept, &bound) || lean_kept(kept, &names) < 0 ||
+    if (!PyArg_ParseTuple(args, "SO!:lean", &page, &PyTuple_Type, &kept) || lean_kept(kept, &names) < 0 ||
         raw_text_ready() < 0)
         return NULL;
     const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(page);
@@ -239,9 +234,7 @@ static PyObject *lean(PyObject *module, PyObject *args) {
         Py_ssize_t next;
         if (i + 1 < n && scan_alpha(s[i + 1])) {
             const char *raw;
-            next = lean_start_tag(s, n, i, &names, &o, &raw, &count);
-            if (count > most) most = count;
-            if (most > bound) break; /* the page goes to the walk as events */
+            next = lean_start_tag(s, n, i, &names, &o, &raw);
             if (next >= 0 && raw) {
                 Py_ssize_t body = next, body_end;
                 next = lean_raw_body(s, n, body, raw, &body_end);
@@ -255,11 +248,10 @@ static PyObject *lean(PyObject *module, PyObject *args) {
     }
     if (i < n || o.copied == 0) { /* given back whole (i < n), or nothing left out */
         Py_DECREF(out);
-        return Py_BuildValue("On", page, i < n && most <= bound ? (Py_ssize_t)-1 : most);
+        Py_INCREF(page);
+        return page;
     }
     lean_skip(&o, s, n, n);
     if (_PyBytes_Resize(&out, o.len) < 0) return NULL;
-    PyObject *result = Py_BuildValue("On", out, most);
-    Py_DECREF(out);
-    return result;
+    return out;
 }

@@ -28,7 +28,7 @@ from ..config import Config
 from .events import _Builder as _Builder  # (tests reach the walk in Python by this name)
 from .events import read_events
 from .hints import settle_hints
-from .lean import NO_BOUND, READ_ATTRIBUTES, lean_in_python, lean_page, most_attributes
+from .lean import READ_ATTRIBUTES, lean_in_python, lean_page, most_attributes
 from .parsing import CHECK_EVERY
 from .tree import TREE_WALK, read_tree
 from .vocabulary import BOILERPLATE_WORDS, CONTENT_NAMES, class_hint
@@ -48,8 +48,6 @@ __all__ = [
     "settle_hints",
     "tree_is_linear",
 ]
-# The names tests elsewhere reach under their old private names.
-_READ_ATTRIBUTES = READ_ATTRIBUTES
 _DEFAULT_CONFIG: Final = Config()
 _XML_DECL: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
@@ -65,7 +63,7 @@ def read(page: str | bytes, config: Config | None = None, deadline: Deadline | N
     if isinstance(page, str):
         page = _XML_DECL.sub("", page, count=1)
     if TREE_WALK:
-        leaner = lean_page(page, READ_ATTRIBUTES, NO_BOUND)[0] if isinstance(page, bytes) else page
+        leaner = lean_page(page, READ_ATTRIBUTES) if isinstance(page, bytes) else page
         return read_tree(page, config=config, deadline=deadline, leaner=leaner)
     return read_events(page, config, deadline)
 

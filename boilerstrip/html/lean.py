@@ -1,13 +1,14 @@
-"""The page leaned before libxml2 builds its tree: its start tags without the attributes
+"""The page leaned before libxml2 parses it: its start tags without the attributes
 the walk never reads; and the most attributes a tag of the page has.
 
-Why: libxml2 builds each attribute as a node with a text node and a copy of its value,
-only for the walk to skip it; and it builds a tag's attributes in time quadratic in their
-number, so a page with a tag of very many is walked as events instead (`html.read`).
-Both scans run in C (`_walk.lean`, `_walk.most_attributes`) where the build made it;
-`lean_in_python` is the reference the C scan is held to. Both skip the bodies of the
-raw-text elements `vocabulary.RAW_TEXT_TAGS` names (the C scans are handed them with the
-rest of the vocabulary, by `tree.py`).
+Why: libxml2 copies each attribute's value, and puts its name in its dictionary, only
+for the walk to skip it; and lxml's tree (which `repair` still builds to read a page
+as a browser shows it) takes time quadratic in a tag's attributes, so `repair` counts
+them first (`Config.html_max_attributes`). Both scans run in C (`_walk.lean`,
+`_walk.most_attributes`) where the build made it; `lean_in_python` is the reference the
+C scan is held to. Both skip the bodies of the raw-text elements
+`vocabulary.RAW_TEXT_TAGS` names (the C scans are handed them with the rest of the
+vocabulary, by `tree.py`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _PLAIN_NAME: Final = re.compile(rb"[a-z0-9_.\-]+")
 
 def lean_in_python(page: bytes, kept: tuple[bytes, ...]) -> bytes:
     """The page with the attributes of its start tags not named in `kept` left out
-    (an attribute costs libxml2 a node, a text node and a copy of its value), or the
+    (libxml2 would copy each attribute's value for the walk to skip), or the
     page itself where libxml2 might read it otherwise than this scan: a script holding
     "<!--" then "<script", an end tag with attributes, a comment closed early ("<!-->"), a CDATA
     section, a tag cut by the end of the page. Comments, doctypes, end tags and the
@@ -222,20 +223,15 @@ def _lean_other(page: bytes, i: int) -> int:
     return i + 1
 
 
-NO_BOUND: Final = 1 << 62  # more attributes than any tag has
+def _whole(page: bytes, kept: tuple[bytes, ...]) -> bytes:
+    """The page as it is: where the C scan is not built or not used."""
+    return page
 
 
-def _whole(page: bytes, kept: tuple[bytes, ...], bound: int) -> tuple[bytes, int]:
-    """The page as it is, and no count: where the C scan is not built or not used."""
-    return page, -1
-
-
-def _load_lean() -> Callable[[bytes, tuple[bytes, ...], int], tuple[bytes, int]]:
+def _load_lean() -> Callable[[bytes, tuple[bytes, ...]], bytes]:
     """`_walk.lean` where the build made the walk in C and lxml parses with libxml2 2.14
     (whose tokenizer, HTML5's, `lean` follows): the page without the attributes not
-    kept (`lean_in_python`) and the most attributes a tag has, counted on the way up
-    to a tag of more than the bound (`most_attributes`'s count, in the same pass), or
-    -1 where it gives the page back whole; else the page as it is and -1."""
+    kept (`lean_in_python`); else the page as it is."""
     in_c = c_function("_walk", "lean")
     return in_c if in_c is not None and etree.LIBXML_VERSION[:2] == (2, 14) else _whole
 

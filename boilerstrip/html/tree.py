@@ -25,7 +25,7 @@ from ..native import c_function
 from . import vocabulary
 from .events import read_events
 from .hints import settle_hints
-from .lean import NO_BOUND, READ_ATTRIBUTES, lean_page
+from .lean import READ_ATTRIBUTES, lean_page
 from .parsing import NO_ELEMENT
 from .walked import HtmlPage, RawBlock, WalkResult, short_title
 
@@ -102,7 +102,7 @@ def read_tree(
     if walk is None:
         raise RuntimeError("boilerstrip._walk is not built: use read_events")
     if leaner is None:
-        leaner = lean_page(page, READ_ATTRIBUTES, NO_BOUND)[0] if isinstance(page, bytes) else page
+        leaner = lean_page(page, READ_ATTRIBUTES) if isinstance(page, bytes) else page
     try:
         walked: WalkResult | None = walk(
             leaner,
