@@ -321,3 +321,25 @@ def test_a_product_dump_of_short_lines_only_is_read_as_a_grid() -> None:
         assert _has(text, line), line
     for chrome in ("Sign in", "Stores", "Help"):
         assert not _has(text, chrome), chrome
+
+
+def test_a_blog_dump_keeps_its_comments_apart_past_their_reply_bars() -> None:
+    """Issue 14, a blog's comments: under each comment a dump repeats the comment's
+    bar ("ReplyDelete", "Replies", "Reply"). Repeated, those lines were labelled
+    navigation, which closed the comment section after its first comment, and every
+    later comment was read as the story's prose. The section now runs on over a
+    navigation line that a comment's own action line follows."""
+    result = boilerstrip.clean((FIXTURES / "text-made" / "blog-comments.txt").read_text(encoding="utf-8"),
+                               include_comments=True)  # fmt: skip
+    assert any(
+        line.startswith("I walked the detour on Saturday with a stopwatch.")
+        for line in result.text.split("\n")
+    )
+    comments = (
+        "I cross that bridge every morning with my kids and had no idea the beams were that bad, thanks for laying it all out so clearly.",
+        "The detour past the gasworks is dangerous after dark, there is no lighting along half of it and the lorries come through fast.",
+        "A temporary crossing was put up in the next town over when their bridge was repaired and it only took them a month to build it.",
+    )  # fmt: skip
+    for comment in comments:
+        assert not _has(result.text, comment), comment
+        assert any(comment in c.text for c in result.comments), comment

@@ -35,7 +35,10 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
     A bare "Comments" is often a share-bar button, so it opens the section only when
     another comment or login cue follows within a few blocks. Everything content-like
     from there on is comment until a related, footer or navigation block closes it;
-    pattern labels inside (login, votes) stay, as the run keeps them.
+    pattern labels inside (login, votes) stay, as the run keeps them. A navigation
+    line that a comment's own action line follows does not close it: the bar a dump
+    repeats under every comment ("ReplyDelete" / "Replies" / "Reply"), read as a menu
+    because it repeats, had closed the section after its first comment.
     """
     blocks = page.blocks
     prose_seen = 0
@@ -45,10 +48,22 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
             prose_seen += 1
         elif prose_seen >= 2 and b.label is Label.COMMENT and _opens_comments(b, blocks):
             in_section = True
-        elif in_section and b.label in (Label.RELATED, Label.FOOTER, Label.NAVIGATION):
+        elif in_section and b.label in _CLOSERS and not _comments_go_on(b, blocks):
             in_section = False
         elif in_section:
             yield verdict(b.index, Label.COMMENT, "inside the comment section")
+
+
+# What closes the comment section (`detect_comment_section`).
+_CLOSERS: Final = (Label.RELATED, Label.FOOTER, Label.NAVIGATION)
+
+
+def _comments_go_on(b: Block, blocks: Sequence[Block]) -> bool:
+    """A navigation line with a comment's own action line ("Reply", a vote) within the
+    next two blocks: a comment's bar, not the end of the section."""
+    if b.label is not Label.NAVIGATION:
+        return False
+    return any(n.label is Label.COMMENT for n in blocks[b.index + 1 : b.index + 3])
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
