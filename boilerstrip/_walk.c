@@ -60,19 +60,26 @@ PyMODINIT_FUNC PyInit__walk(void) {
     PyObject *etree = PyImport_ImportModule("lxml.etree");
     if (!etree) return NULL;
     PyObject *path = PyObject_GetAttrString(etree, "__file__");
+    if (!path) PyErr_Clear();
     PyObject *version = PyObject_GetAttrString(etree, "LIBXML_VERSION");
     Py_DECREF(etree);
     int major = -1, minor = -1;
     if (!version || !PyArg_ParseTuple(version, "ii|i", &major, &minor, &(int){0})) PyErr_Clear();
     Py_XDECREF(version);
-    /* The walk reads libxml2's parser context, whose layout is this build's: with
-       another libxml2 under lxml, walk() refuses (and html/tree.py warns and runs the
-       walk in Python) rather than read it wrong. */
-    libxml_matches = major == LIBXML_VERSION / 10000 && minor == LIBXML_VERSION / 100 % 100;
+    /* The walk reads libxml2's parser context, whose layout is this build's, and takes
+       its text as libxml2 2.14 hands it out (valid UTF-8; 2.13 passes on a sequence the
+       page's end cuts short): under any other libxml2, at build or run time, walk()
+       refuses (and html/tree.py warns and runs the walk in Python) rather than read
+       it wrong. 2.14 is the one the walk has been checked against, as lean's scan. */
+    libxml_runs[0] = major;
+    libxml_runs[1] = minor;
+    libxml_matches = major == WALK_LIBXML_MAJOR && minor == WALK_LIBXML_MINOR &&
+                     LIBXML_VERSION / 10000 == WALK_LIBXML_MAJOR && LIBXML_VERSION / 100 % 100 == WALK_LIBXML_MINOR;
     const char *file = path ? PyUnicode_AsUTF8(path) : NULL;
     if (libxml_matches && (!file || load_libxml(file) < 0)) {
         /* walk() refuses, saying why, and the module's scans stay usable */
         libxml_matches = 0;
+        libxml_hidden = 1;
         PyErr_Clear();
     }
     Py_XDECREF(path);

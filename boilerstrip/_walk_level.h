@@ -113,7 +113,7 @@ static void count_words(const char *s, Py_ssize_t n, Py_ssize_t *words, Py_ssize
     Py_ssize_t i = 0;
     int in_word = 0;
     while (i < n) {
-        if (step_ws(u, &i)) {
+        if (step_ws(u, &i, n)) {
             in_word = 0;
         } else {
             (*cps)++;

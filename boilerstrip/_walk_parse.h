@@ -170,7 +170,12 @@ static int end_element(Walk *w, const xmlChar *name) {
    pending text inside a walked element before the <body> ends. */
 static int text_of_element(Walk *w, const char *text, Py_ssize_t len) {
     if (len <= 0) return 0;
-    if (tick(w, len >> 8) < 0) return -1;
+    w->text_bytes += len; /* small pieces add up: a page of many short texts is checked too */
+    if (w->text_bytes >= 256) {
+        Py_ssize_t units = w->text_bytes >> 8;
+        w->text_bytes &= 255;
+        if (tick(w, units) < 0) return -1;
+    }
     if (w->capturing && buf_add(&w->capture, text, len) < 0) return -1;
     if (!w->open_n || w->open[w->open_n - 1].observed_only || w->after_body) return 0;
     if (buf_add(&w->pending, text, len) < 0) return -1;
@@ -217,6 +222,11 @@ static Libxml libxml;
 /* lxml runs the libxml2 (major, minor) this module was built with, and its functions
    were found: else walk() refuses. */
 static int libxml_matches = 0;
+static int libxml_runs[2] = {-1, -1}; /* the (major, minor) lxml runs, as its module says */
+static int libxml_hidden = 0;         /* the right libxml2, whose functions lxml's module does not show */
+/* The one libxml2 (major, minor) the walk runs over: its headers and lxml's library. */
+#define WALK_LIBXML_MAJOR 2
+#define WALK_LIBXML_MINOR 14
 
 /* Finds libxml2's functions in the module at `path` (lxml.etree's file); 0, or -1
    with ImportError set (PyInit__walk clears it: walk() then refuses). */
@@ -281,7 +291,7 @@ static void on_text(void *ctx, const xmlChar *text, int len) {
    names), in parsing.fatal's words, to refuse the page rather than walk a prefix. */
 static void on_message(void *data, const xmlError *error) {
     Walk *w = data;
-    if (!error || error->level != XML_ERR_FATAL || w->fatal) return;
+    if (!error || error->level != XML_ERR_FATAL || w->fatal || w->failed) return;
     const char *message = error->message ? error->message : "";
     size_t len = strlen(message);
     if (len && message[len - 1] == '\n') len--;
@@ -346,8 +356,11 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     (void)module;
     if (!PyArg_ParseTuple(args, "OOdn|O", &page, &capsule, &share, &max_articles, &check)) return NULL;
     if (!libxml_matches) {
-        PyErr_Format(PyExc_RuntimeError, "built against libxml2 %s, which lxml does not run or whose functions "
-                     "it does not show", LIBXML_DOTTED_VERSION);
+        if (libxml_hidden)
+            PyErr_SetString(PyExc_RuntimeError, "lxml's module does not show libxml2's functions");
+        else
+            PyErr_Format(PyExc_RuntimeError, "runs over libxml2 %d.%d only: built against %s, lxml runs %d.%d",
+                         WALK_LIBXML_MAJOR, WALK_LIBXML_MINOR, LIBXML_DOTTED_VERSION, libxml_runs[0], libxml_runs[1]);
         return NULL;
     }
     const char *text;

@@ -28,12 +28,17 @@ static int buf_reserve(Buf *b, Py_ssize_t n) {
     return 0;
 }
 
-/* The next code point of valid UTF-8 (libxml2 hands out nothing else). */
-static inline Py_UCS4 next_cp(const unsigned char *s, Py_ssize_t *i) {
+/* The next code point of UTF-8 ending at s[n]. libxml2 2.14 hands out nothing but
+   valid UTF-8; a sequence the end cuts short, or a byte that starts none, is read as
+   one byte that is not a space (U+FFFD), so that no read goes past the text (the
+   strict decode of the text then refuses it). */
+static inline Py_UCS4 next_cp(const unsigned char *s, Py_ssize_t *i, Py_ssize_t n) {
     unsigned char c = s[*i];
     if (c < 0x80) { *i += 1; return c; }
-    if (c < 0xE0) { Py_UCS4 v = ((Py_UCS4)(c & 0x1F) << 6) | (s[*i + 1] & 0x3F); *i += 2; return v; }
-    if (c < 0xF0) {
+    Py_ssize_t size = c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 0;
+    if (size == 0 || size > n - *i) { *i += 1; return 0xFFFD; }
+    if (size == 2) { Py_UCS4 v = ((Py_UCS4)(c & 0x1F) << 6) | (s[*i + 1] & 0x3F); *i += 2; return v; }
+    if (size == 3) {
         Py_UCS4 v = ((Py_UCS4)(c & 0x0F) << 12) | ((Py_UCS4)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
         *i += 3; return v;
     }
@@ -47,17 +52,17 @@ static inline Py_UCS4 next_cp(const unsigned char *s, Py_ssize_t *i) {
 static inline int ascii_ws(unsigned char c) { return Py_UNICODE_ISSPACE(c); }
 static inline int is_ws(Py_UCS4 c) { return Py_UNICODE_ISSPACE(c); }
 
-/* Whether the code point at s[*i] is white space; steps over it. */
-static inline int step_ws(const unsigned char *s, Py_ssize_t *i) {
+/* Whether the code point at s[*i] (of a text ending at s[n]) is white space; steps over it. */
+static inline int step_ws(const unsigned char *s, Py_ssize_t *i, Py_ssize_t n) {
     if (s[*i] < 0x80) return ascii_ws(s[(*i)++]);
-    return is_ws(next_cp(s, i));
+    return is_ws(next_cp(s, i, n));
 }
 
 /* text.isspace() */
 static int all_ws(const char *s, Py_ssize_t n) {
     Py_ssize_t i = 0;
     if (n == 0) return 0;
-    while (i < n) if (!step_ws((const unsigned char *)s, &i)) return 0;
+    while (i < n) if (!step_ws((const unsigned char *)s, &i, n)) return 0;
     return 1;
 }
 
@@ -66,7 +71,7 @@ static Py_ssize_t strip_len(const char *s, Py_ssize_t n) {
     const unsigned char *u = (const unsigned char *)s;
     Py_ssize_t i = 0, index = 0, first = -1, last = -1;
     while (i < n) {
-        if (!step_ws(u, &i)) {
+        if (!step_ws(u, &i, n)) {
             if (first < 0) first = index;
             last = index;
         }
@@ -87,7 +92,7 @@ static Py_ssize_t normalize(const char *s, Py_ssize_t n, Buf *out, int *ascii) {
     while (i < n) {
         while (i < n) { /* the spaces before a word */
             Py_ssize_t j = i;
-            if (!step_ws(u, &j)) break;
+            if (!step_ws(u, &j, n)) break;
             i = j;
         }
         if (i >= n) break;
@@ -99,7 +104,7 @@ static Py_ssize_t normalize(const char *s, Py_ssize_t n, Buf *out, int *ascii) {
                 *o++ = (char)c; i++;
             } else {
                 Py_ssize_t j = i;
-                if (is_ws(next_cp(u, &j))) break;
+                if (is_ws(next_cp(u, &j, n))) break;
                 memcpy(o, u + i, (size_t)(j - i));
                 o += j - i; i = j;
                 only_ascii = 0;

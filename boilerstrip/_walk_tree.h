@@ -102,6 +102,7 @@ typedef struct {
     int seen_element, in_body, after_body, capturing, title_seen;
     PyObject *check; /* called every CHECK_EVERY of work (the deadline), or NULL */
     Py_ssize_t work; /* since the last check */
+    Py_ssize_t text_bytes; /* of text not yet counted as work (256 bytes count one) */
     Py_ssize_t foreign; /* depth inside an <svg> or <math> */
     Buf pending;
     int pending_n;

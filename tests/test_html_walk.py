@@ -442,3 +442,33 @@ def test_the_c_scans_refuse_to_run_before_the_raw_text_elements_are_handed_over(
         ]
         * 2
     )
+
+
+@needs_c_walk
+@pytest.mark.parametrize("runs", [(2, 13, 8), (2, 15, 0), (3, 14, 0)])
+def test_the_c_walk_runs_over_libxml2_2_14_alone(runs: tuple[int, int, int]) -> None:
+    """The C walk takes its text as libxml2 2.14 hands it out: 2.13 passes on a UTF-8
+    sequence that the page's end cuts short (read past the text's end), and ends some
+    cut pages otherwise. Under any libxml2 but 2.14, as lxml's module names it, the
+    walk refuses, the Python walk runs, a RuntimeWarning says why, and pages still
+    clean."""
+    script = (
+        "import sys, warnings\n"
+        "import lxml.etree\n"
+        f"lxml.etree.LIBXML_VERSION = {runs!r}\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    import boilerstrip\n"
+        "    from boilerstrip import html\n"
+        "print(html.TREE_WALK)\n"
+        "print(' | '.join(str(w.message) for w in caught if w.category is RuntimeWarning))\n"
+        "page = b'<h1>Bridge</h1><p>' + b'The council said on Monday that the bridge would close. ' * 4 + b'</p>'\n"
+        "print(boilerstrip.clean(page).text == boilerstrip.clean(page.decode()).text != '')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    tree_walk, warned, cleaned = done.stdout.splitlines()
+    assert tree_walk == "False" and cleaned == "True"
+    assert "runs over libxml2 2.14 only: built against 2.14." in warned, warned
+    assert f"lxml runs {runs[0]}.{runs[1]}" in warned and "the walk in Python runs instead" in warned, warned

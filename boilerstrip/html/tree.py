@@ -176,8 +176,7 @@ def _difference(in_c: HtmlPage, in_python: HtmlPage) -> str:
 
 def _warn(what: str) -> None:
     warnings.warn(
-        f"boilerstrip: the HTML walk in C {what}; the walk in Python runs instead (same results, "
-        "slower): reinstall boilerstrip against this lxml",
+        f"boilerstrip: the HTML walk in C {what}; the walk in Python runs instead (same results, slower)",
         RuntimeWarning,
         stacklevel=3,
     )
