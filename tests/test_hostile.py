@@ -80,6 +80,25 @@ def test_nul_characters_are_dropped_not_a_stop() -> None:
     _whole(_page("<p>a \x00 b</p>").encode("utf-8"))
 
 
+@pytest.mark.parametrize("control", ["\x01", "\x0b", "\x1f", "\ufffe", "\x0c\x08"])
+@pytest.mark.parametrize(
+    "hiding",
+    [
+        "<noframes>a{c}b<p>{long}</p></noframes>",  # the noframes' text, read as markup
+        '<div style="display:none;{c}x"><p>{long}</p></div>',  # a style set again, shown
+        '<div style="display:none"><p>a {c} b</p><p>{long}</p></div>',
+    ],
+)
+def test_control_characters_in_what_a_page_hides(hiding: str, control: str) -> None:
+    """A page that shows nothing is read again as a browser shows it (`repair.reveal`),
+    which sets the text of a `<noframes>` and an element's style anew: lxml refused a
+    control character there, which its parser had read from the page, and a
+    ValueError came out of `clean()` (found by fuzzing)."""
+    page = "<html><body>" + hiding.format(c=control, long=LONG) + "</body></html>"
+    for form in (page, page.encode("utf-8")):
+        _whole(form)
+
+
 @pytest.mark.parametrize(
     "declaration",
     [

@@ -100,7 +100,7 @@ def reveal(page: str | bytes, deadline: Deadline | None = None) -> str:
             element.attrib.pop(name, None)
         style = element.get("style")
         if style and HIDDEN_STYLE.search(style):
-            element.set("style", HIDDEN_STYLE.sub("display:block", style))
+            element.set("style", xml_safe(HIDDEN_STYLE.sub("display:block", style)))
     return str(etree.tostring(root, method="html", encoding="unicode"))
 
 
@@ -157,8 +157,25 @@ def _unframe(element: etree._Element) -> None:
         return
     body = inner.find("body")
     content = body if body is not None else inner
-    element.text = content.text
+    element.text = xml_safe(content.text) if content.text is not None else None
     element.extend(list(content))
+
+
+# What lxml refuses to set as a text or an attribute's value, though its parser reads
+# it from a page: control characters (those Python reads as white space, and the others)
+# and lone surrogates.
+_CONTROL_SPACES: Final = re.compile("[\x0b\x0c\x1c-\x1f]")
+_CONTROLS: Final = re.compile("[\x00-\x08\x0e-\x1b\ufffe\uffff]")
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` as lxml takes it for a node's text or an attribute's value: the control
+    characters Python reads as white space made spaces, the others dropped (as the
+    intake drops NULs), lone surrogates made U+FFFD. lxml's parser keeps them in what
+    it reads (a `<noframes>`' text, a `style`), and setting them again raised a
+    ValueError out of `clean()`."""
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _CONTROL_SPACES.sub(" ", text)))
 
 
 # Elements that hold boilerplate or controls, which the walk drops or reads as such.
