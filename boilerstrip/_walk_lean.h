@@ -11,9 +11,9 @@
    raw-text elements are copied as they are; where libxml2 could read it otherwise than
    this simpler scan (a script holding "<!--" then "<script", an end tag with
    attributes, a comment closed early, a quote in a doctype, a tag cut by the end of the
-   page) the page is given back whole. `kept` are the names (lower-case ASCII bytes)
-   kept; a name with anything but ASCII letters, digits, '-', '_' and '.' is kept too
-   (xml:lang). */
+   page, an attribute's name that starts with "=") the page is given back whole. `kept`
+   are the names (lower-case ASCII bytes) kept; a name with anything but ASCII letters,
+   digits, '-', '_' and '.' is kept too (xml:lang). */
 
 /* Whether s[0..n) is the lower-case ASCII name[0..n), in any case. */
 static int lean_same(const unsigned char *s, const char *name, Py_ssize_t n) {
@@ -129,6 +129,9 @@ static Py_ssize_t lean_start_tag(const unsigned char *s, Py_ssize_t n, Py_ssize_
         if (k >= n) return -1;
         if (s[k] == '>' || s[k] == '/') break;
         Py_ssize_t a = k++;
+        /* "=" opens a name: left out before it, an attribute would take it for its value
+           ("<p a f=b =c>" is a="c" without f=b) */
+        if (s[a] == '=') return -1;
         while (k < n && !scan_is(s[k], S_NAME_END)) k++;
         Py_ssize_t name_end = k, end = k;
         while (k < n && scan_ws(s[k])) k++;
