@@ -101,9 +101,11 @@ static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
         Py_ssize_t j, c, d;
         for (j = 0; next_token(low, n, &j, 0, &c, &d);) {
             if (has_part(low + c, d - c, low + a, b - a)) {
+                Py_INCREF(hint); /* borrowed from the vocabulary's dict: held across the allocation */
                 PyObject *name = ascii_str(low + c, d - c);
                 result = name ? PyTuple_Pack(2, hint, name) : NULL;
                 Py_XDECREF(name);
+                Py_DECREF(hint);
                 goto done;
             }
         }
