@@ -293,7 +293,8 @@ def test_c_find_by_finds_what_find_finds() -> None:
 # Markup where a scan of tags could go wrong: every case libxml2 reads in its own way.
 LEAN_EDGES = [
     b'<div class="a" data-x="1" id=b>t</div>', b'<div class="x"data-a="1"id=y>t</div>',
-    b"<div =a class=b>t</div>", b"<d < f=b =/><NAV>x", b"<p a f=b =c class=d>t</p>", b"<div/data-x=1/class=b>t</div>", b"<div class=b class=c data-q>t</div>",
+    b"<div =a class=b>t</div>", b"<d < f=b =/><NAV>x", b"<p a f=b =c class=d>t</p>",
+    b"<p role title=x =navigation><a href=/>Home</a></p>", b"<div/data-x=1/class=b>t</div>", b"<div class=b class=c data-q>t</div>",
     b'<a href="/x" target="_blank"Lowery23 on Printables</a>.', b"<p data-a=1/>x</p>y",
     b"<div CLASS=b Data-X=1 xml:lang=de>t</div>", b'<p>a</p ><p data-a="1">b</p class="x>">c',
     b'<script data-a="1">var a = "<p data-b=2>";</script><p data-c=3>z', b"<script/>var a='<p>';</script><p>z",
