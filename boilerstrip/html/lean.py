@@ -40,14 +40,14 @@ _PLAIN_NAME: Final = re.compile(rb"[a-z0-9_.\-]+")
 
 def lean_in_python(page: bytes, kept: tuple[bytes, ...]) -> bytes:
     """The page with the attributes of its start tags not named in `kept` left out
-    (libxml2 would copy each attribute's value for the walk to skip), or the
-    page itself where libxml2 might read it otherwise than this scan: a script holding
-    "<!--" then "<script", an end tag with attributes, a comment closed early ("<!-->"), a
-    CDATA section, a tag cut by the end of the page, an attribute's name that starts with
-    "=". Comments, doctypes, end tags and the bodies of raw-text elements are copied as they are, but for those of styles and
-    scripts other than JSON-LD, which are left out (the walk drops them unread). The reference for
-    `_walk.lean`; run only over libxml2 2.14's tokenizer (HTML5's), whose reading of a
-    page it follows (`lean_page`)."""
+    (libxml2 would copy each attribute's value for the walk to skip), or the page itself
+    where libxml2 might read it otherwise than this scan: a script holding "<!--" then
+    "<script", an end tag with attributes, a comment closed early ("<!-->"), a CDATA
+    section, a tag cut by the end of the page, an attribute's name that starts with "=".
+    Comments, doctypes, end tags and the bodies of raw-text elements are copied as they
+    are, but for those of styles and scripts other than JSON-LD, which are left out (the
+    walk drops them unread). The reference for `_walk.lean`; run only over libxml2
+    2.14's tokenizer (HTML5's), whose reading of a page it follows (`lean_page`)."""
     out: list[bytes] = []
     copied = i = 0
     n = len(page)
