@@ -162,20 +162,18 @@ def _unframe(element: etree._Element) -> None:
 
 
 # What lxml refuses to set as a text or an attribute's value, though its parser reads
-# it from a page: control characters (those Python reads as white space, and the others)
-# and lone surrogates.
+# it from a page: control characters (those Python reads as white space, and the
+# others). Lone surrogates never reach here: the intake made them U+FFFD.
 _CONTROL_SPACES: Final = re.compile("[\x0b\x0c\x1c-\x1f]")
 _CONTROLS: Final = re.compile("[\x00-\x08\x0e-\x1b\ufffe\uffff]")
-_SURROGATES: Final = re.compile("[\ud800-\udfff]")
 
 
 def xml_safe(text: str) -> str:
     """`text` as lxml takes it for a node's text or an attribute's value: the control
     characters Python reads as white space made spaces, the others dropped (as the
-    intake drops NULs), lone surrogates made U+FFFD. lxml's parser keeps them in what
-    it reads (a `<noframes>`' text, a `style`), and setting them again raised a
-    ValueError out of `clean()`."""
-    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _CONTROL_SPACES.sub(" ", text)))
+    intake drops NULs). lxml's parser keeps them in what it reads (a `<noframes>`'
+    text, a `style`), and setting them again raised a ValueError out of `clean()`."""
+    return _CONTROLS.sub("", _CONTROL_SPACES.sub(" ", text))
 
 
 # Elements that hold boilerplate or controls, which the walk drops or reads as such.
