@@ -83,5 +83,11 @@ PyMODINIT_FUNC PyInit__walk(void) {
         PyErr_Clear();
     }
     Py_XDECREF(path);
-    return PyModule_Create(&module_def);
+    PyObject *module = PyModule_Create(&module_def);
+    /* The libxml2 the walk and the scans follow, for html/lean.py to ask (one source) */
+    PyObject *followed = module ? Py_BuildValue("(ii)", WALK_LIBXML_MAJOR, WALK_LIBXML_MINOR) : NULL;
+    if (module && (!followed || PyModule_AddObjectRef(module, "LIBXML_FOLLOWED", followed) < 0))
+        Py_CLEAR(module);
+    Py_XDECREF(followed);
+    return module;
 }

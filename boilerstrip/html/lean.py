@@ -19,7 +19,7 @@ from typing import Final
 
 from lxml import etree
 
-from ..native import c_function
+from ..native import c_function, c_module
 from .vocabulary import RAW_TEXT_TAGS
 
 # The attributes the walk reads (the C walk's `read_attrs`, `attr` and `observe`) and
@@ -234,8 +234,9 @@ def _load_lean() -> Callable[[bytes, tuple[bytes, ...]], bytes]:
     """`_walk.lean` where the build made the walk in C and lxml parses with libxml2 2.14
     (whose tokenizer, HTML5's, `lean` follows): the page without the attributes not
     kept (`lean_in_python`); else the page as it is."""
-    in_c = c_function("_walk", "lean")
-    return in_c if in_c is not None and etree.LIBXML_VERSION[:2] == (2, 14) else _whole
+    in_c, module = c_function("_walk", "lean"), c_module("_walk")
+    followed = getattr(module, "LIBXML_FOLLOWED", None)  # (2, 14): the C walk's own bound
+    return in_c if in_c is not None and etree.LIBXML_VERSION[:2] == followed else _whole
 
 
 def _none_counted(page: str | bytes, bound: int) -> int:
