@@ -235,6 +235,15 @@ class Config:
     card_grid_min_lines: int = 6
     card_grid_min_plain_share: float = 0.3
     card_grid_weight: float = 0.2
+    # A text dump's run of short lines starting in the page's first
+    # `card_grid_head_share` of blocks is a grid of cards only when more than
+    # `card_grid_head_min_digit_share` of its lines hold a digit (prices, ratings,
+    # dates): else it is a menu, which a dump shows without its links (reduce.cards.
+    # card_grids). Chosen on the WCXB tuning dumps: 0.8315 -> 0.8355, collection 0.608
+    # -> 0.647, listing 0.657 -> 0.673 (head share 0.1/0.3/0.5/1.0: 0.8333/0.8343/
+    # 0.8333/0.8341; digit share 0/0.05/0.1/0.3: 0.8331/0.8336/0.8341/0.8356).
+    card_grid_head_share: float = 0.2
+    card_grid_head_min_digit_share: float = 0.2
     # A short block inside the article region is kept when it looks like prose or
     # a subheading and has article blocks on both sides within this distance.
     max_gap_blocks: int = 3
@@ -343,6 +352,8 @@ _UNIT_FIELDS: frozenset[str] = frozenset(
         "regions_min_share",
         "card_max_link_density",
         "card_grid_min_plain_share",
+        "card_grid_head_share",
+        "card_grid_head_min_digit_share",
     }
 )
 

@@ -33,7 +33,7 @@ def select_article(
     if page_type in cfg.post_types:
         posts_as_content(blocks, cfg)
     if page_type in multi:
-        cards_as_content(blocks, cfg)
+        cards_as_content(blocks, cfg, text=text)
         regions = _card_regions(blocks, cfg, page_type in grids, text)
     else:
         start, end = best_region(blocks, cfg)
@@ -55,11 +55,11 @@ def _card_regions(blocks: Sequence[Block], cfg: Config, grids: bool, text: bool)
     A text dump read without them whose lines make no region at all (a shop's page of
     short lines only: name, price, sizes) is read with them: a page holds content."""
     if grids:
-        card_grids(blocks, cfg)
+        card_grids(blocks, cfg, text=text)
     regions = content_regions(blocks, cfg)
     if regions or grids or not text:
         return regions
-    card_grids(blocks, cfg)
+    card_grids(blocks, cfg, text=text)
     return content_regions(blocks, cfg)
 
 

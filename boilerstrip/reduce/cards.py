@@ -7,6 +7,7 @@ not the story on news pages; on these pages they are the content.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -21,15 +22,23 @@ _POST_REASONS: Final = ("dom: inside a", "comment_section: ")
 _TITLE_TAGS: Final = ("h2", "h3", "h4", "h5", "h6")
 # A short post of a thread is content from this many words (a lone word is a button).
 _SHORT_POST_MIN_WORDS: Final = 2
+# The content classes' verdict on a line that is no prose: short, or long but too poor
+# in stop words for the page's language (detect.content), and ending no sentence.
+_NO_PROSE: Final = "content: short or unfinished line"
+# A digit: a card's price, rating, count or date has one, a menu's names have none.
+_DIGIT: Final = re.compile(r"\d")
 
 
-def cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+def cards_as_content(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> None:
     """On a listing the cards are the content, and their lines are short: blocks that
     context detectors took for other stories' teasers or menus (each card its own
     <article>, a run of card lines) and prose the scorer marked down (it learned that
     teasers are not the story on news pages) are weighed again by their own length and
     prose alone; short lines weigh little (`card_weight_short`), so that a card's
-    headline, byline and date do not split the cards into runs."""
+    headline, byline and date do not split the cards into runs. In a text dump
+    (`text`) a line the content classes read as no prose, too poor in stop words for
+    the page however long it is (a mega-menu's row of category names), weighs as a
+    short line, not by its length: a dump has no links to tell a menu by."""
     for b in blocks:
         last = b.reasons[-1] if b.reasons else ""
         if b.label in (Label.RELATED, Label.NAVIGATION) and last.startswith(cfg.card_reasons):
@@ -37,7 +46,8 @@ def cards_as_content(blocks: Sequence[Block], cfg: Config) -> None:
         elif _is_card_title(b, last):
             _reweigh(b, cfg, "reducer: a card's linked title")
         elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
-            _reweigh(b, cfg, "reducer: weighed as a card's line")
+            prose = not (text and last.startswith(_NO_PROSE))
+            _reweigh(b, cfg, "reducer: weighed as a card's line", prose)
         if b.label in (Label.OTHER, Label.BYLINE, Label.METADATA) and b.score <= 0:
             b.score = cfg.card_weight_short
 
@@ -54,21 +64,28 @@ def _is_card_title(b: Block, last: str) -> bool:
     )
 
 
-def card_grids(blocks: Sequence[Block], cfg: Config) -> None:
+def card_grids(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> None:
     """A grid of cards (a shop's products, a collection's items) is a long run of short
     lines no detector claimed: each card's name, code and price. Weighed as short lines
     they fall outside every content region, and the listing keeps only its intro. A run
     of at least `card_grid_min_lines` such lines, where only short repeated lines (a
     price or a label several cards share) may come between them, is content: its lines
-    pull the region `card_grid_weight` each and its repeated lines no longer split it."""
+    pull the region `card_grid_weight` each and its repeated lines no longer split it.
+
+    A text dump (`text`) has no links to tell a menu by, and a site's menus (a shop's
+    mega-menu of categories) are such runs too: a run that starts in the page's first
+    `card_grid_head_share` of blocks is a grid only when more than
+    `card_grid_head_min_digit_share` of its lines hold a digit (a card's price, rating,
+    count or date; a menu's names hold none)."""
     run: list[Block] = []
+    head = len(blocks) * cfg.card_grid_head_share if text else 0.0
     for b in blocks:
         if _is_grid_line(b, cfg) or (run and _is_grid_gap(b, cfg)):
             run.append(b)
         else:
-            _take_grid(run, cfg)
+            _take_grid(run, cfg, head)
             run = []
-    _take_grid(run, cfg)
+    _take_grid(run, cfg, head)
 
 
 def _is_grid_line(b: Block, cfg: Config) -> bool:
@@ -87,13 +104,18 @@ def _is_grid_gap(b: Block, cfg: Config) -> bool:
     )
 
 
-def _take_grid(run: Sequence[Block], cfg: Config) -> None:
+def _take_grid(run: Sequence[Block], cfg: Config, head: float = 0.0) -> None:
     """The run's lines are content when they are enough, and enough of them are not
-    links (a card's code, price or blurb; a menu nobody claimed is links only)."""
+    links (a card's code, price or blurb; a menu nobody claimed is links only); a run
+    starting above `head` (a block index) needs lines with digits too (`card_grids`)."""
     lines = [b for b in run if b.label is Label.OTHER]
     plain = sum(1 for b in lines if b.dom is None or b.dom.link_density <= cfg.card_max_link_density)
     if len(lines) < cfg.card_grid_min_lines or plain < len(lines) * cfg.card_grid_min_plain_share:
         return
+    if run[0].index < head:
+        digits = sum(1 for b in lines if _DIGIT.search(b.text))
+        if digits <= len(lines) * cfg.card_grid_head_min_digit_share:
+            return
     for b in run:
         if b.label is Label.OTHER:
             b.score = cfg.card_grid_weight
@@ -102,10 +124,10 @@ def _take_grid(run: Sequence[Block], cfg: Config) -> None:
             b.score = cfg.card_weight_short
 
 
-def _reweigh(b: Block, cfg: Config, reason: str) -> None:
+def _reweigh(b: Block, cfg: Config, reason: str, prose: bool = True) -> None:
     """A card's block weighed by its own length and prose alone: prose is article,
-    a short line is other."""
-    weight = _prose_weight(b, cfg)
+    a short line (or any line, where not `prose`) is other."""
+    weight = _prose_weight(b, cfg) if prose else None
     if weight is not None:
         b.score = weight
         relabel(b, Label.ARTICLE, reason)
