@@ -231,6 +231,23 @@ def test_a_shop_category_dump_is_read_as_cards_and_keeps_every_card() -> None:
         assert not _has(result.text, chrome), chrome
 
 
+def test_a_shop_dumps_mega_menu_is_not_kept_as_cards() -> None:
+    """Issue 14: a dump has no links to tell a menu by. A shop's mega-menu (department
+    names, each followed by a row of some twenty category names with no stop words and
+    no full stop) was weighed by its length alone on a page of cards and kept as
+    content, above the cards. Rows that read as no prose now weigh as short lines, and
+    a run of short lines near the top is a grid of cards only with digits (prices)."""
+    result = _made("shop-megamenu.txt")
+    assert result.page_type in ("listing", "collection", "product")
+    for card in ("Walnut End Grain Board", "Birch Board Set", "$128.00",
+                 "Every board in this collection is cut from local hardwood and finished by hand in our "
+                 "workshop with food-safe oil and beeswax."):  # fmt: skip
+        assert _has(result.text, card), card
+    for chrome in ("Kitchen", "Tableware", "Northwood", "Shop by department", "Add to cart"):
+        assert not _has(result.text, chrome), chrome
+    assert "Serving Bowls" not in result.text and "Gift Cards" not in result.text
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="known gap: the dumps' type model reads a news index (title, date, blurb, 'Read more' "
