@@ -43,6 +43,7 @@ def decide(
     deadline: Deadline | None = None,
     prose: tuple[float, int, tuple[str, ...]] | None = None,
     inner: tuple[float, int] | None = None,
+    between: tuple[float, int, float] | None = None,
 ) -> list[Block]:
     """Relabel by the model, of its `features` (a list of rows for an HTML page, of
     columns for a text dump: `text_columns`): a block over `threshold` is content (ARTICLE); an ARTICLE
@@ -54,7 +55,9 @@ def decide(
     word count and paragraph tags), an ARTICLE paragraph of that many words or more
     that ends a sentence is dropped only at or under the floor; with `inner` (text
     dumps: a floor and a number of copies), a line inside the content's span over the
-    floor is content too (`inner_members`); each change keeps its reason.
+    floor is content too (`inner_members`); with `between` (HTML: a floor, a word count
+    and a link density), a paragraph between the content's first and last blocks over
+    the floor is content too (`between_members`); each change keeps its reason.
     Returns the content blocks in page order. Where no block is over the threshold,
     nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
@@ -69,6 +72,8 @@ def decide(
     ]
     added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
     inside = set(inner_members(features, ps, chosen, *inner)) if inner is not None and forest.text else set()
+    if between is not None and not forest.text:
+        inside = set(between_members(blocks, ps, chosen, *between))
     content = []
     for k, (b, p) in enumerate(zip(blocks, ps, strict=True)):
         if chosen[k]:
@@ -153,6 +158,39 @@ def inner_members(
         for k in range(inside[0] + 1, inside[-1])
         if not chosen[k] and ps[k] > floor and words[k] >= 1 and repeats[k] <= copies
     ]
+    for k in added:
+        chosen[k] = True
+    return added
+
+
+def between_members(
+    blocks: Sequence[Block], ps: Sequence[float], chosen: list[bool], floor: float, words: int, links: float
+) -> list[int]:
+    """The blocks of an HTML page made content (set in `chosen`) for standing between
+    the content's first and last blocks (as `chosen` was before this call): a paragraph
+    the reducer did not take (not ARTICLE, nor the headline), over `floor`, of `words`
+    words or more, ending a sentence, shown once on the page, with under `links` of its
+    text in links. Why: the model adds a block over `Config.keep_threshold`, which keeps
+    chrome out where the content is elsewhere; between the story's own paragraphs,
+    those the detectors took for something else (a paragraph in a page builder's
+    "widget" or "teaser" element read as a sidebar's, a list item's description, a
+    story paragraph the scorer doubted) are rated just under it. A block shown twice
+    or more is a disclosure or a card's line; one mostly of links, a reference or a
+    teaser. The reducer's own blocks there are the prose floor's (`_drop_at`)."""
+    inside = [k for k, c in enumerate(chosen) if c]
+    if len(inside) < 2:
+        return []
+    added = []
+    for k in range(inside[0] + 1, inside[-1]):
+        b = blocks[k]
+        if chosen[k] or ps[k] <= floor or b.label is Label.ARTICLE or b.label is Label.TITLE:
+            continue
+        f = b.features
+        if f.words < words or not f.ends_sentence or f.repeats > 1:
+            continue
+        if b.dom is not None and b.dom.link_density >= links:
+            continue
+        added.append(k)
     for k in added:
         chosen[k] = True
     return added

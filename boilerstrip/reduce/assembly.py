@@ -156,7 +156,12 @@ def _kept(
         else (cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags)
     )
     inner = (cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies) if forest.text else None
-    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner)
+    between = (
+        None
+        if forest.text
+        else (cfg.keep_between_threshold, cfg.keep_between_min_words, cfg.keep_between_max_link_density)
+    )
+    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner, between)
 
 
 def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
