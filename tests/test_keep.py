@@ -457,6 +457,29 @@ def test_a_story_s_subheadings_are_kept_and_its_contents_list_is_not() -> None:
     assert not any(heading in without.text for heading in headings)
 
 
+def test_a_story_paragraph_the_scorer_doubted_between_kept_ones_is_kept() -> None:
+    """A page builder's article, every heading and paragraph in its own widget: the
+    scorer doubts two of the story's paragraphs (one alone in its widget after a short
+    line, one a widget's second), the reducer leaves them out, and the model rates
+    them 0.4-0.5, under its threshold. Between the paragraphs kept, they are content
+    (keep.between_members); the menu, the share box and the other stories are not."""
+    page = (FIXTURES / "html-made" / "builder-story-doubted.html").read_bytes()
+    doubted = (
+        "Most nurses say that a year of nights taught them more about their own judgement",
+        "Many night staff say that a shared calendar at home made the biggest difference",
+    )
+    result = boilerstrip.clean(page)
+    assert result.page_type == "article"
+    for paragraph in doubted:
+        assert paragraph in result.text, paragraph
+    assert "Sleeping through the day is harder than it sounds" in result.text
+    for chrome in ("Find a Job", "Share this article", "Facebook", "Related articles", "How to ask for a pay rise",
+                   "All rights reserved", "Privacy"):  # fmt: skip
+        assert chrome not in result.text, chrome
+    without = boilerstrip.clean(page, config=boilerstrip.Config(keep_between_threshold=1.0))
+    assert not any(paragraph in without.text for paragraph in doubted)
+
+
 def test_a_call_to_action_on_every_card_is_not_kept_inside_the_content() -> None:
     """A shop's "Add to cart", between a card's price and the next card's name, stands
     inside the content, and the model rates it over the inner threshold; shown on
