@@ -128,3 +128,23 @@ def test_the_linked_titles_of_a_listing_s_cards_are_content() -> None:
     assert "reviews / 4" not in result.text and "Follow Us" not in result.text
     strict = boilerstrip.clean(page, config=Config(keep_card_threshold=0.5))
     assert "Charred Corn Salad" not in strict.text
+
+
+def test_a_product_s_tab_panels_are_content() -> None:
+    """A shop's product page holds its description, specifications and care notes in
+    tab panels whose container is named by "tabs", a menu word: the DOM detector took
+    every line there for a menu, and the specifications' short rows were lost (the
+    long paragraphs the content detector claimed first). On a page of items a tab
+    panel's line that is not mostly links is weighed as a card's; the tabs' own links,
+    the other products and the footer stay out."""
+    page = (FIXTURES / "html-made" / "product-tabs.html").read_bytes()
+    result = boilerstrip.clean(page)
+    assert result.page_type == "product"
+    assert "The Fell Walker is a mid-height boot for long days on rough ground" in result.text
+    for row in ("Upper | Suede and nylon mesh", "Sole | Lugged rubber", "Weight | 620 g a boot (size 8)"):
+        assert row in result.text, row
+    assert "Brush off the mud after every walk" in result.text
+    for chrome in ("Specifications", "You may also like", "Tarn trail shoe", "Returns", "Jackets"):
+        assert chrome not in result.text, chrome
+    without = boilerstrip.clean(page, config=Config(card_tab_words=()))
+    assert "Sole | Lugged rubber" not in without.text

@@ -45,6 +45,8 @@ def cards_as_content(blocks: Sequence[Block], cfg: Config, *, text: bool = False
             _reweigh(b, cfg, "reducer: a card of a listing")
         elif _is_card_title(b, last):
             _reweigh(b, cfg, "reducer: a card's linked title")
+        elif _is_tab_panel_line(b, last, cfg):
+            _reweigh(b, cfg, "reducer: a line of a tab panel")
         elif b.label in (Label.ARTICLE, Label.OTHER) and last.startswith("content: "):
             prose = not (text and last.startswith(_NO_PROSE))
             _reweigh(b, cfg, "reducer: weighed as a card's line", prose)
@@ -62,6 +64,17 @@ def _is_card_title(b: Block, last: str) -> bool:
         and b.features.repeats == 1
         and last.startswith("dom: mostly links")
     )
+
+
+def _is_tab_panel_line(b: Block, last: str, cfg: Config) -> bool:
+    """A line of a tab panel (a product's description, specs or questions), which the
+    DOM detector took for a menu by its container's word (`card_tab_words`: "tabs"):
+    on these pages the panels hold the item's own text; the tabs' links, mostly links,
+    stay menus."""
+    if b.label is not Label.NAVIGATION or b.dom is None or not last.startswith("dom: inside a"):
+        return False
+    words = b.dom.hint_token.lower().replace("_", "-").split("-")
+    return any(w in words for w in cfg.card_tab_words) and b.dom.link_density <= cfg.card_max_link_density
 
 
 def card_grids(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> None:
