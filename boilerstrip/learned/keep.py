@@ -44,6 +44,7 @@ def decide(
     prose: tuple[float, int, tuple[str, ...]] | None = None,
     inner: tuple[float, int] | None = None,
     between: tuple[float, int, float] | None = None,
+    across: tuple[float, int, int, int] | None = None,
 ) -> list[Block]:
     """Relabel by the model, of its `features` (a list of rows for an HTML page, of
     columns for a text dump: `text_columns`): a block over `threshold` is content (ARTICLE); an ARTICLE
@@ -57,7 +58,10 @@ def decide(
     dumps: a floor and a number of copies), a line inside the content's span over the
     floor is content too (`inner_members`); with `between` (HTML: a floor, a word count
     and a link density), a paragraph between the content's first and last blocks over
-    the floor is content too (`between_members`); each change keeps its reason.
+    the floor is content too (`between_members`); with `across` (text dumps: a floor,
+    a number of lines, the words of a prose line and a gap), the content goes on past
+    a run of short lines after it, to the prose over the floor that follows
+    (`across_members`); each change keeps its reason.
     Returns the content blocks in page order. Where no block is over the threshold,
     nothing is relabelled. `deadline` is checked as the model reads the rows."""
     drop = threshold if drop_threshold is None else drop_threshold
@@ -71,6 +75,7 @@ def decide(
         for b, p in zip(blocks, ps, strict=True)
     ]
     added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
+    past = set(across_members(blocks, ps, chosen, *across)) if across is not None and forest.text else set()
     inside = set(inner_members(features, ps, chosen, *inner)) if inner is not None and forest.text else set()
     if between is not None and not forest.text:
         inside = set(between_members(blocks, ps, chosen, *between))
@@ -80,6 +85,7 @@ def decide(
             if b.label is not Label.ARTICLE:
                 how = (
                     "the next member of a run of content" if k in added
+                    else "across a table or list in the content" if k in past
                     else "inside the content" if k in inside
                     else "content"
                 )  # fmt: skip
@@ -161,6 +167,76 @@ def inner_members(
     for k in added:
         chosen[k] = True
     return added
+
+
+def across_members(
+    blocks: Sequence[Block],
+    ps: Sequence[float],
+    chosen: list[bool],
+    floor: float,
+    lines: int,
+    prose: int,
+    gap: int,
+) -> list[int]:
+    """The lines of a text dump made content (set in `chosen`, in page order) across a
+    table or a list: where the content's last line is prose (of `prose` words or more,
+    ending a sentence) and `lines` or more lines follow it before the next prose line,
+    each under `prose` words (a table one cell a line, a list's items, a listicle's
+    "Plant care tips" / "Light: ..." / "11" / "of 15" between its items), and that
+    prose line is over `floor` and shown once, the run is content and so is the prose
+    after it: prose lines over `floor`, shown once, fewer than `gap` lines between each, and
+    the lines between them over `floor`. Then again from the last of them. Why: the
+    reducer weighs such a run as boilerplate, so its region stops before the prose
+    after it, which the model then rates under `Config.keep_text_threshold` (0.5-0.8
+    where it reads a story's). A run after a line that is no prose (a card's price, a
+    menu the model kept) is not followed: chrome runs into chrome."""
+    inside = [k for k, c in enumerate(chosen) if c]
+    if not inside:
+        return []
+    n, last = len(blocks), inside[-1]
+    added: list[int] = []
+    while _is_prose(blocks[last], prose):
+        nxt = next((k for k in range(last + 1, n) if _is_prose(blocks[k], prose)), n)
+        run = range(last + 1, nxt)
+        if nxt == n or len(run) < lines or not _taken(blocks[nxt], ps[nxt], floor):
+            break
+        if any(blocks[k].features.words >= prose for k in run):
+            break
+        end = _chain_end(blocks, ps, nxt, floor, prose, gap)
+        added.extend(k for k in run if not chosen[k] and blocks[k].features.words >= 1)
+        added.extend(
+            k for k in range(nxt, end + 1)
+            if not chosen[k] and (_is_prose(blocks[k], prose) or ps[k] > floor)
+        )  # fmt: skip
+        last = end
+    for k in added:
+        chosen[k] = True
+    return added
+
+
+def _is_prose(b: Block, words: int) -> bool:
+    return b.features.words >= words and b.features.ends_sentence
+
+
+def _taken(b: Block, p: float, floor: float) -> bool:
+    """A prose line after a table or list that is content: over `floor`, shown once."""
+    return p > floor and b.features.repeats == 1
+
+
+def _chain_end(
+    blocks: Sequence[Block], ps: Sequence[float], start: int, floor: float, prose: int, gap: int
+) -> int:
+    """The last prose line of the chain from the prose line `start`: the lines after
+    it of `prose` words or more, ending a sentence, over `floor` and shown once, each
+    with fewer than `gap` lines between it and the one before."""
+    end = k = start
+    while True:
+        nxt = next(
+            (j for j in range(k + 1, min(k + 1 + gap, len(blocks))) if _is_prose(blocks[j], prose)), None
+        )
+        if nxt is None or not _taken(blocks[nxt], ps[nxt], floor):
+            return end
+        end = k = nxt
 
 
 def between_members(

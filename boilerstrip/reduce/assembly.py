@@ -161,7 +161,17 @@ def _kept(
         if forest.text
         else (cfg.keep_between_threshold, cfg.keep_between_min_words, cfg.keep_between_max_link_density)
     )
-    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner, between)
+    across = (
+        (
+            cfg.keep_text_across_threshold,
+            cfg.keep_text_across_min_lines,
+            cfg.near_min_words,
+            cfg.max_gap_blocks,
+        )
+        if forest.text
+        else None
+    )
+    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner, between, across)
 
 
 def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
