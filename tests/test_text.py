@@ -248,6 +248,28 @@ def test_a_shop_dumps_mega_menu_is_not_kept_as_cards() -> None:
     assert "Serving Bowls" not in result.text and "Gift Cards" not in result.text
 
 
+def test_a_collection_dumps_account_panels_are_not_kept_as_cards() -> None:
+    """A shop's collection dump: after its grid, the panels a page carries hidden (the
+    rewards box, sign-in and password reset) are prose and short lines the reducer
+    takes for cards' lines, and the model rates them 0.3-0.4, over the dumps' common
+    drop threshold (0.3): they were kept. A collection's content is dropped at or
+    under `Config.keep_text_collection_drop_threshold` (0.4); with it at 0.3, as
+    before, those lines come back. The intro stays either way."""
+    text = _made("shop-collection-panels.txt").text
+    old = boilerstrip.clean(
+        (FIXTURES / "text-made" / "shop-collection-panels.txt").read_text(encoding="utf-8"),
+        config=boilerstrip.Config(keep_text_collection_drop_threshold=0.3),
+    )
+    assert old.page_type == "collection"
+    intro = "Slip into the clogs that started it all."
+    panels = ("Plus, return your purchase to any store, at any time.", "Password Reset Submitted",
+              "This link will only last for 2 hours.")  # fmt: skip
+    assert intro in text and intro in old.text
+    for line in panels:
+        assert not _has(text, line), line
+        assert _has(old.text, line), line
+
+
 def test_a_story_dump_goes_on_past_a_table_rendered_one_cell_a_line() -> None:
     """A training plan's table, one cell a line (weekdays, "Rest", "3 miles easy"),
     between the story's paragraphs: the reducer weighed its cells as a menu, its region

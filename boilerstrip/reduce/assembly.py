@@ -141,10 +141,14 @@ def _kept(
     marks: Sequence[tuple[int, int, int]] | None,
 ) -> list[Block]:
     """The content as the keep model settles it, with the thresholds of the page's
-    kind: a text dump's, a page of cards', or an HTML page's."""
+    kind: a text dump's (a collection's drops more of the reducer's content: its
+    chrome reads as cards, `Config.keep_text_collection_types`), a page of cards', or
+    an HTML page's."""
     features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks)
     if forest.text:
         add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
+        if page_type in cfg.keep_text_collection_types:
+            drop = cfg.keep_text_collection_drop_threshold
     elif page_type in cfg.keep_card_types:
         add, drop = cfg.keep_card_threshold, cfg.keep_drop_threshold
     else:
