@@ -262,8 +262,7 @@ def test_a_collection_dumps_account_panels_are_not_kept_as_cards() -> None:
     )
     assert old.page_type == "collection"
     intro = "Slip into the clogs that started it all."
-    panels = ("Plus, return your purchase to any store, at any time.", "Password Reset Submitted",
-              "This link will only last for 2 hours.")  # fmt: skip
+    panels = ("Plus, bring your order back to any shop, at any time.", "Password Reset Submitted")  # fmt: skip
     assert intro in text and intro in old.text
     for line in panels:
         assert not _has(text, line), line
