@@ -52,6 +52,7 @@ COMPILED = [
     "reduce/article",
     "reduce/comments",
     "reduce/metadata",
+    "reduce/controls",
     "reduce/repeats",
     "reduce/assembly",
     "meta/dates",

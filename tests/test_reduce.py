@@ -148,3 +148,25 @@ def test_a_product_s_tab_panels_are_content() -> None:
         assert chrome not in result.text, chrome
     without = boilerstrip.clean(page, config=Config(card_tab_words=()))
     assert "Sole | Lugged rubber" not in without.text
+
+
+def test_a_shop_s_controls_are_not_content() -> None:
+    """A shop's grid of cards sits under a sort and filter bar ("Filters", "Sort by:",
+    "Price: Low to High", "Showing 1-9 of 27 products"): the keep model took the bar in
+    with the cards it rates it beside. Those lines name what the page does, not what it
+    holds, and are dropped on every page type; the intro and every card stay."""
+    page = (FIXTURES / "html-made" / "shop-controls.html").read_bytes()
+    result = boilerstrip.clean(page)
+    assert "made in small batches by workshops we visit every year" in result.text
+    for card in (
+        "Sage Linen Tea Towel",
+        "$14.00",
+        "Felted wool that holds a hot handle",
+        "Walnut Salad Servers",
+    ):
+        assert card in result.text, card
+    for control in ("Filters", "Sort by", "Price: Low to High", "Price: High to Low", "Showing 1–9 of 27"):
+        assert control not in result.text, control
+    assert "Returns within 30 days" not in result.text
+    without = boilerstrip.clean(page, config=Config(control_types=()))
+    assert "Sort by:" in without.text and "Price: Low to High" in without.text

@@ -66,6 +66,17 @@ NAVIGATION: Final = re.compile(
     ),
     IGNORECASE,
 )
+# A shop's control over its grid of cards, the whole line: a sort or filter bar's label,
+# a sort order, a result count's range, a card's button. Nobody's content: their words
+# name what the page does, not what it holds (reduce.controls).
+SHOP_CONTROL: Final = re.compile(
+    r"\s*(?:sort(?:ed)?(?: by)?|sort (?:and|&) filter|filter (?:and|&) sort|filters?|(?:show|hide) filters"
+    r"|price:? (?:low to high|high to low)|alphabetically,? (?:a-z|z-a)|name:? (?:a-z|z-a)"
+    r"|(?:showing |displaying )?\d[\d,]* ?[-–] ?\d[\d,]* of \d[\d,]*(?: results| products| items)?"
+    r"|add to (?:cart|bag|basket|wish ?list)|quick (?:view|shop|add)|(?:choose|select) options"
+    r")\s*:?\s*$",
+    IGNORECASE,
+)
 BREADCRUMB: Final = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
 
 SOCIAL_RULE_CUES: Final = frozenset(

@@ -32,6 +32,7 @@ from ..render import article_text
 from ..result import Result
 from .article import select_article
 from .comments import extract_comments
+from .controls import drop_controls
 from .metadata import PageMeta, settle
 from .region import block_weights, relabel
 from .repeats import drop_repeats
@@ -89,6 +90,8 @@ def assemble(
     )
     if forest is not None:
         article = _kept(blocks, cfg, forest, page_type, deadline, marks)
+    if not text:
+        article = drop_controls(article, page_type, cfg)
     article = drop_repeats(article, page_type, cfg)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)

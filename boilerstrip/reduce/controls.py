@@ -1,0 +1,34 @@
+"""Controls: a shop's sort and filter bar, its result count and its cards' buttons are
+never an HTML page's content.
+
+Why after the keep model: on a page of cards the model takes in the short lines around
+the cards (it rates them by their neighbours, and a grid's threshold is low), and a
+"Sort by", a "Price: Low to High" or an "Add to cart" under every card comes with them.
+Their words name what the page does, not what it holds, so no page type keeps them,
+whatever type the page is read as (the type is often wrong on unseen sites).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..config import Config
+from ..model import Block, Label
+from ..patterns import SHOP_CONTROL
+from .region import relabel
+
+
+def drop_controls(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
+    """The article less every block whose whole text is a shop's control
+    (`patterns.SHOP_CONTROL`: a sort or filter label, a sort order, a "1-24 of 310",
+    a card's button), each relabelled NAVIGATION with the reason; on page types not in
+    `cfg.control_types`, the article as is."""
+    if page_type not in cfg.control_types:
+        return list(article)
+    kept: list[Block] = []
+    for b in article:
+        if SHOP_CONTROL.match(b.text):
+            relabel(b, Label.NAVIGATION, "reducer: a shop's control (sort, filter, count or button)")
+            continue
+        kept.append(b)
+    return kept
