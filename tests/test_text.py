@@ -401,3 +401,19 @@ def test_a_blog_dump_keeps_its_comments_apart_past_their_reply_bars() -> None:
     for comment in comments:
         assert not _has(result.text, comment), comment
         assert any(comment in c.text for c in result.comments), comment
+
+
+def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
+    """A shop's grid as a dump: the keep model takes the sort bar's lines ("Sort by:",
+    "Price: Low to High", "Showing 1-12 of 40 results") in with the cards below them.
+    A line whose whole text is a shop's control is dropped from a dump's content too
+    (reduce.controls, Config.control_types); with no type in it, as before, the bar
+    comes back. The intro, the cards' names and prices stay either way."""
+    path = FIXTURES / "text-made" / "shop-grid-controls.txt"
+    text = _made("shop-grid-controls.txt").text
+    old = boilerstrip.clean(path.read_text(encoding="utf-8"), config=boilerstrip.Config(control_types=()))
+    for line in ("Stoneware Herb Pot", "£58.00", "Each one has a drainage hole and comes with a matching saucer, and every glaze is frost proof down to minus ten degrees."):  # fmt: skip
+        assert _has(text, line) and _has(old.text, line), line
+    for line in ("Sort by:", "Price: Low to High", "Showing 1-12 of 40 results"):
+        assert not _has(text, line), line
+        assert _has(old.text, line), line

@@ -90,8 +90,7 @@ def assemble(
     )
     if forest is not None:
         article = _kept(blocks, cfg, forest, page_type, deadline, marks)
-    if not text:
-        article = drop_controls(article, page_type, cfg)
+    article = drop_controls(article, page_type, cfg)
     article = drop_repeats(article, page_type, cfg)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)

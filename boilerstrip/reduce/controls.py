@@ -1,11 +1,12 @@
 """Controls: a shop's sort and filter bar, its result count and its cards' buttons are
-never an HTML page's content.
+never a page's content, an HTML page's or a text dump's.
 
 Why after the keep model: on a page of cards the model takes in the short lines around
 the cards (it rates them by their neighbours, and a grid's threshold is low), and a
 "Sort by", a "Price: Low to High" or an "Add to cart" under every card comes with them.
 Their words name what the page does, not what it holds, so no page type keeps them,
-whatever type the page is read as (the type is often wrong on unseen sites).
+whatever type the page is read as (the type is often wrong on unseen sites). A text
+dump's line is a block, and the model takes its sort bar in the same way.
 """
 
 from __future__ import annotations
