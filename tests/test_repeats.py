@@ -1,11 +1,16 @@
 """A paragraph said twice is kept once on a forum thread, where a reply quotes an
 earlier post (reduce/repeats.py), and kept each time on a news story, where a repeat is
-the story's own text (an interview's question put to each guest)."""
+the story's own text (an interview's question put to each guest); a story or a section
+rendered twice is kept once on every page (`drop_repeated_runs`)."""
 
 from __future__ import annotations
 
+import re
+
 import boilerstrip
 from boilerstrip import Config, Label
+
+from .conftest import FIXTURES
 
 QUESTION = (
     "Has anyone managed to run the new firmware on the older board revision without the fan "
@@ -86,3 +91,38 @@ def test_a_repeated_paragraph_stays_on_other_page_types() -> None:
     # With no type that drops repeats, the forum's quote is kept twice, as before.
     both = boilerstrip.Cleaner(Config(repeat_types=())).clean(thread(quote=True))
     assert both.text.count(QUESTION) == 2
+
+
+def test_a_story_rendered_twice_is_kept_once() -> None:
+    """A page that lays its story out twice, once for wide screens and once for narrow
+    ones, gives the same run of paragraphs again: on every page type the second run is
+    dropped, the interview's repeated question (one line, not a run) still stays."""
+    page = (FIXTURES / "html-made" / "story-twice.html").read_bytes()
+    result = boilerstrip.clean(page)
+    assert result.text.count("Every morning at ten past seven") == 1
+    assert result.text.count("gulls that nest on the old customs house roof") == 1
+    dropped = [
+        b for b in result.blocks if "Every morning at ten past seven" in b.text and b.label is Label.OTHER
+    ]
+    assert [b.reasons[-1] for b in dropped] == [
+        "reducer: repeats an earlier run of the content's blocks in the same order"
+    ]
+    # Without the rule both renderings are kept.
+    both = boilerstrip.clean(page, config=Config(repeat_run_min_blocks=0))
+    assert both.text.count("Every morning at ten past seven") == 2
+    # A text dump of the page says the story twice too, and keeps it once.
+    story = re.search(r'<div class="story-wide">(.*?)</div>', page.decode(), re.S)
+    assert story is not None
+    paragraphs = [re.sub(r"<[^>]+>", "", p).strip() for p in story.group(1).split("</p>") if p.strip()]
+    dump = "\n".join(
+        [
+            "Home Town Boats About",
+            "The ferry that outlived its timetable",
+            *paragraphs,
+            *paragraphs,
+            "Contact Privacy",
+        ]
+    )
+    assert boilerstrip.clean(dump).text.count("Every morning at ten past seven") == 1
+    twice = boilerstrip.clean(dump, config=Config(repeat_run_min_blocks=0))
+    assert twice.text.count("Every morning at ten past seven") == 2

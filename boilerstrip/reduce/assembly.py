@@ -35,7 +35,7 @@ from .comments import extract_comments
 from .controls import drop_controls
 from .metadata import PageMeta, settle
 from .region import block_weights, relabel
-from .repeats import drop_repeats
+from .repeats import drop_repeated_runs, drop_repeats
 
 
 def assemble(
@@ -92,6 +92,7 @@ def assemble(
         article = _kept(blocks, cfg, forest, page_type, deadline, marks)
     article = drop_controls(article, page_type, cfg)
     article = drop_repeats(article, page_type, cfg)
+    article = drop_repeated_runs(article, cfg)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
     if headline_forest is not None and text:

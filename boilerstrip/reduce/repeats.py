@@ -8,6 +8,15 @@ last word and judges each block on its own, brings the second copy back, and the
 says it twice. Only on the page types of `Config.repeat_types`: elsewhere the copy the
 model brings back is usually the page's own text each time (a meal plan's lines, an
 interview's recurring question), and a news story is never cut by this.
+
+A whole section said twice is another matter, on every page type (the type is often
+wrong on unseen sites) and in text dumps too: a page that renders its story or a
+section twice, once for wide screens and once for narrow ones, gives the keep model
+the same run of blocks again, and the second run is no new text. Three blocks or more
+in the same order, with `Config.repeat_run_min_words` words among them, are that copy
+(`drop_repeated_runs`). The words bound is what tells it from a page's own recurring
+runs, which are short lines: a meal plan's day, a pricing tier's features, a tab's
+labels said again under each heading.
 """
 
 from __future__ import annotations
@@ -35,4 +44,43 @@ def drop_repeats(article: Sequence[Block], page_type: str, cfg: Config) -> list[
             continue
         seen.add(key)
         kept.append(b)
+    return kept
+
+
+def drop_repeated_runs(article: Sequence[Block], cfg: Config) -> list[Block]:
+    """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
+    `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
+    aside) are, in the same order, those of a run that comes earlier in the article:
+    each block of the later run is relabelled OTHER with the reason. A run is read from
+    the first earlier copy of its first block's text, as far as the two go on alike
+    (and no further than where the later one starts). 0 blocks: never."""
+    if cfg.repeat_run_min_blocks <= 0:
+        return list(article)
+    keys = [" ".join(b.text.lower().split()) for b in article]
+    first: dict[str, int] = {}
+    for j, key in enumerate(keys):
+        first.setdefault(key, j)
+    dropped: set[int] = set()
+    j = 0
+    while j < len(keys):
+        f = first[keys[j]]
+        n = 0
+        while f < j and j + n < len(keys) and f + n < j and keys[f + n] == keys[j + n]:
+            n += 1
+        if (
+            n >= cfg.repeat_run_min_blocks
+            and sum(article[j + i].features.words for i in range(n)) >= cfg.repeat_run_min_words
+        ):
+            dropped.update(range(j, j + n))
+            j += n
+            continue
+        j += 1
+    kept: list[Block] = []
+    for j, b in enumerate(article):
+        if j in dropped:
+            relabel(
+                b, Label.OTHER, "reducer: repeats an earlier run of the content's blocks in the same order"
+            )
+        else:
+            kept.append(b)
     return kept
