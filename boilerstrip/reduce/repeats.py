@@ -22,6 +22,7 @@ labels said again under each heading.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ..config import Config
 from ..model import Block, Label
@@ -47,13 +48,21 @@ def drop_repeats(article: Sequence[Block], page_type: str, cfg: Config) -> list[
     return kept
 
 
+# The comparisons `drop_repeated_runs` may make, per block of the article: a page's runs
+# are found in a few each; a long run of one wordless block ("—" in every cell of a
+# table), which never reaches the words bound, would otherwise cost the square of its
+# length (8,000 such blocks: 1.9 s).
+_SCAN_PER_BLOCK: Final = 64
+
+
 def drop_repeated_runs(article: Sequence[Block], cfg: Config) -> list[Block]:
     """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
     `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
     aside) are, in the same order, those of a run that comes earlier in the article:
     each block of the later run is relabelled OTHER with the reason. A run is read from
     the first earlier copy of its first block's text, as far as the two go on alike
-    (and no further than where the later one starts). 0 blocks: never."""
+    (and no further than where the later one starts). 0 blocks: never. The search
+    stops after `_SCAN_PER_BLOCK` comparisons a block: the copies found so far go."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
     keys = [" ".join(b.text.lower().split()) for b in article]
@@ -61,12 +70,14 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config) -> list[Block]:
     for j, key in enumerate(keys):
         first.setdefault(key, j)
     dropped: set[int] = set()
+    budget = _SCAN_PER_BLOCK * len(keys)
     j = 0
-    while j < len(keys):
+    while j < len(keys) and budget > 0:
         f = first[keys[j]]
         n = 0
         while f < j and j + n < len(keys) and f + n < j and keys[f + n] == keys[j + n]:
             n += 1
+        budget -= n + 1
         if (
             n >= cfg.repeat_run_min_blocks
             and sum(article[j + i].features.words for i in range(n)) >= cfg.repeat_run_min_words
