@@ -480,6 +480,26 @@ def test_a_story_paragraph_the_scorer_doubted_between_kept_ones_is_kept() -> Non
     assert not any(paragraph in without.text for paragraph in doubted)
 
 
+def test_a_page_builder_s_widget_boxes_between_a_story_s_paragraphs_are_kept() -> None:
+    """A review's product boxes (a name, its pros and cons) sit in elements whose class
+    holds "widget", between the story's paragraphs: the dom detector reads the word as
+    a sidebar's and labels their lines related. Between the content's first and last
+    blocks they are the story (keep.builder_members); the sidebar widget after the
+    story, the menu and the footer are not."""
+    page = (FIXTURES / "html-made" / "review-widget-boxes.html").read_bytes()
+    boxes = ("Brightwater Classic 1.7", "Boils a full jug in under four minutes", "Pennyfield Basic Jug",
+             "Light enough to fill with one hand", "Water window is hard to read")  # fmt: skip
+    result = boilerstrip.clean(page)
+    assert result.page_type == "article"
+    for line in boxes:
+        assert line in result.text, line
+    assert "If you only boil a cup or two at a time" in result.text
+    for chrome in ("Popular this week", "How to descale a coffee machine", "Garden", "All rights reserved"):
+        assert chrome not in result.text, chrome
+    without = boilerstrip.clean(page, config=boilerstrip.Config(keep_builder_types=()))
+    assert not any(line in without.text for line in boxes)
+
+
 def test_a_call_to_action_on_every_card_is_not_kept_inside_the_content() -> None:
     """A shop's "Add to cart", between a card's price and the next card's name, stands
     inside the content, and the model rates it over the inner threshold; shown on

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ..budget import Deadline
 from ..config import Config
 from ..detect import scorer
+from ..html.vocabulary import BOILERPLATE_WORDS
 from ..htmlmeta import HtmlMeta
 from ..learned import headline, keep
 from ..learned.forest import probabilities
@@ -178,7 +179,13 @@ def _kept(
         if forest.text
         else None
     )
-    return keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner, between, across)
+    content = keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner, between, across)
+    if forest.text or page_type not in cfg.keep_builder_types:
+        return content
+    others = frozenset(BOILERPLATE_WORDS).difference(cfg.keep_builder_words)
+    return keep.builder_members(
+        blocks, content, cfg.keep_builder_words, others, cfg.keep_between_max_link_density
+    )
 
 
 def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
