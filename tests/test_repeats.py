@@ -126,3 +126,22 @@ def test_a_story_rendered_twice_is_kept_once() -> None:
     assert boilerstrip.clean(dump).text.count("Every morning at ten past seven") == 1
     twice = boilerstrip.clean(dump, config=Config(repeat_run_min_blocks=0))
     assert twice.text.count("Every morning at ten past seven") == 2
+
+
+def test_a_text_box_put_in_the_story_twice_is_kept_once() -> None:
+    """A box of two calls to action and its terms (71 words, under the 300 of a run of
+    short lines) put in the story twice, for wide and for narrow screens: the run holds
+    a paragraph that ends a sentence, so the second box goes; the story stays whole."""
+    page = (FIXTURES / "html-made" / "text-box-twice.html").read_bytes()
+    result = boilerstrip.clean(page)
+    assert result.page_type == "article"
+    assert result.text.count("By joining, you agree to receive") == 1
+    for line in ("Repairs to the gates", "Asked when she will retire", "Each spring the lock keeper"):
+        assert result.text.count(line) == 1
+    # With the paragraph bound off, only the 300 words of any run count: kept twice.
+    both = boilerstrip.clean(page, config=Config(repeat_run_prose_min_words=0))
+    assert both.text.count("By joining, you agree to receive") == 2
+    # A text dump keeps the lower bound off (its lines are a page flattened).
+    dump = re.sub(r"<[^>]+>", "\n", page.decode())
+    lines = "\n".join(x.strip() for x in dump.splitlines() if x.strip())
+    assert boilerstrip.clean(lines).text.count("By joining, you agree to receive") == 2

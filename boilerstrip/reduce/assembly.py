@@ -93,7 +93,7 @@ def assemble(
         article = _kept(blocks, cfg, forest, page_type, deadline, marks)
     article = drop_controls(article, page_type, cfg)
     article = drop_repeats(article, page_type, cfg)
-    article = drop_repeated_runs(article, cfg)
+    article = drop_repeated_runs(article, cfg, text=text)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
     if headline_forest is not None and text:

@@ -16,7 +16,10 @@ the same run of blocks again, and the second run is no new text. Three blocks or
 in the same order, with `Config.repeat_run_min_words` words among them, are that copy
 (`drop_repeated_runs`). The words bound is what tells it from a page's own recurring
 runs, which are short lines: a meal plan's day, a pricing tier's features, a tab's
-labels said again under each heading.
+labels said again under each heading. A run that holds a paragraph (a block of
+`Config.repeat_run_paragraph_words` words or more that ends a sentence) needs fewer
+words, `Config.repeat_run_prose_min_words`: a box of two calls to action and its terms,
+put in the story twice, says no new text the second time either.
 """
 
 from __future__ import annotations
@@ -55,7 +58,27 @@ def drop_repeats(article: Sequence[Block], page_type: str, cfg: Config) -> list[
 _SCAN_PER_BLOCK: Final = 64
 
 
-def drop_repeated_runs(article: Sequence[Block], cfg: Config) -> list[Block]:
+def _run_words_enough(run: Sequence[Block], cfg: Config, text: bool) -> bool:
+    """Whether a repeated run says enough to be a second rendering: `repeat_run_min_words`
+    words, or `repeat_run_prose_min_words` where one of its blocks is a paragraph
+    (`repeat_run_paragraph_words` words or more, ending a sentence). A page's own
+    recurring runs are of short lines (a meal plan's day, a pricing tier's features,
+    a recipe line that ends no sentence); a run said twice that holds a paragraph word
+    for word is a copy from fewer words (a deals box's calls to action and terms, put
+    in the story for wide and for narrow screens). Not in a text dump (`text`): there the
+    lower bound cost the WCXB dumps' service pages (tune 0.818 -> 0.817), whose lines
+    are a page's text flattened, a tab's paragraphs said again under each heading."""
+    total = sum(b.features.words for b in run)
+    if total >= cfg.repeat_run_min_words:
+        return True
+    return (
+        not text
+        and 0 < cfg.repeat_run_prose_min_words <= total
+        and any(b.features.words >= cfg.repeat_run_paragraph_words and b.features.ends_sentence for b in run)
+    )
+
+
+def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = False) -> list[Block]:
     """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
     `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
     aside) are, in the same order, those of a run that comes earlier in the article:
@@ -78,10 +101,7 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config) -> list[Block]:
         while f < j and j + n < len(keys) and f + n < j and keys[f + n] == keys[j + n]:
             n += 1
         budget -= n + 1
-        if (
-            n >= cfg.repeat_run_min_blocks
-            and sum(article[j + i].features.words for i in range(n)) >= cfg.repeat_run_min_words
-        ):
+        if n >= cfg.repeat_run_min_blocks and _run_words_enough(article[j : j + n], cfg, text):
             dropped.update(range(j, j + n))
             j += n
             continue
