@@ -19,7 +19,7 @@ and `Forest` from here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from ..budget import Deadline
 from ..model import Block, Label
@@ -33,63 +33,88 @@ from .linerows import text_columns as text_columns
 from .linerows import text_rows as text_rows
 
 
+class Rules(NamedTuple):
+    """How `decide` settles a page's content from the model's probabilities: a block
+    over `add` is content; an ARTICLE block at or under `drop` is not (with a lower
+    `drop` the reducer's content is dropped only where the model is confident). The
+    rest are the rules that follow the model, each None where it does not apply (the
+    text dumps' rules on HTML, and the other way round):
+    - `runs` (text dumps: a floor and the words of a prose line): a prose line over
+      the floor that repeats the shape of content one period of its cadence back is
+      content (`run_members`);
+    - `prose` (HTML: a floor, a word count and paragraph tags): an ARTICLE paragraph of
+      that many words or more that ends a sentence is dropped only at or under the floor;
+    - `inner` (text dumps: a floor and a number of copies): a line inside the
+      content's span over the floor is content (`inner_members`);
+    - `between` (HTML: a floor, a word count and a link density): a paragraph between
+      the content's first and last blocks over the floor is content (`between_members`);
+    - `across` (text dumps: a floor, a number of lines, the words of a prose line and a
+      gap): the content goes on past a run of short lines after it, to the prose over
+      the floor that follows (`across_members`).
+    Why one record: the reducer chooses them by the page's kind in one place, and the
+    model's last word reads them all."""
+
+    add: float
+    drop: float
+    runs: tuple[float, int] | None = None
+    prose: tuple[float, int, tuple[str, ...]] | None = None
+    inner: tuple[float, int] | None = None
+    between: tuple[float, int, float] | None = None
+    across: tuple[float, int, int, int] | None = None
+
+
 def decide(
     blocks: Sequence[Block],
     forest: Forest,
     features: list[list[float]],
-    threshold: float,
-    drop_threshold: float | None = None,
-    runs: tuple[float, int] | None = None,
+    rules: Rules,
     deadline: Deadline | None = None,
-    prose: tuple[float, int, tuple[str, ...]] | None = None,
-    inner: tuple[float, int] | None = None,
-    between: tuple[float, int, float] | None = None,
-    across: tuple[float, int, int, int] | None = None,
 ) -> list[Block]:
     """Relabel by the model, of its `features` (a list of rows for an HTML page, of
-    columns for a text dump: `text_columns`): a block over `threshold` is content (ARTICLE); an ARTICLE
-    block at or under `drop_threshold` (by default `threshold`) is not (it becomes OTHER),
-    so that with a lower `drop_threshold` the reducer's content is dropped only where
-    the model is confident; with `runs` (text dumps: a floor and the words of a prose
-    line), a prose line over the floor that repeats the shape of content one period
-    of its cadence back is content too (`run_members`); with `prose` (HTML: a floor, a
-    word count and paragraph tags), an ARTICLE paragraph of that many words or more
-    that ends a sentence is dropped only at or under the floor; with `inner` (text
-    dumps: a floor and a number of copies), a line inside the content's span over the
-    floor is content too (`inner_members`); with `between` (HTML: a floor, a word count
-    and a link density), a paragraph between the content's first and last blocks over
-    the floor is content too (`between_members`); with `across` (text dumps: a floor,
-    a number of lines, the words of a prose line and a gap), the content goes on past
-    a run of short lines after it, to the prose over the floor that follows
-    (`across_members`); each change keeps its reason.
-    Returns the content blocks in page order. Where no block is over the threshold,
-    nothing is relabelled. `deadline` is checked as the model reads the rows."""
-    drop = threshold if drop_threshold is None else drop_threshold
+    columns for a text dump: `text_columns`), as `rules` say; each change keeps its
+    reason. Returns the content blocks in page order. Where no block is over
+    `rules.add`, nothing is relabelled. `deadline` is checked as the model reads the
+    rows."""
     ps = probabilities(forest, features, deadline, by_column=forest.text)
-    if not any(p > threshold for p in ps):
+    if not any(p > rules.add for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
     chosen = [
-        p > threshold or (b.label is Label.ARTICLE and p > _drop_at(b, drop, prose))
+        p > rules.add or (b.label is Label.ARTICLE and p > _drop_at(b, rules.drop, rules.prose))
         for b, p in zip(blocks, ps, strict=True)
     ]
-    added = set(run_members(features, ps, chosen, *runs)) if runs is not None and forest.text else set()
-    past = set(across_members(blocks, ps, chosen, *across)) if across is not None and forest.text else set()
-    inside = set(inner_members(features, ps, chosen, *inner)) if inner is not None and forest.text else set()
-    if between is not None and not forest.text:
-        inside = set(between_members(blocks, ps, chosen, *between))
+    how: dict[int, str] = {}
+    if forest.text:
+        if rules.runs is not None:
+            how.update(dict.fromkeys(run_members(features, ps, chosen, *rules.runs), _RUN))
+        if rules.across is not None:
+            how.update(dict.fromkeys(across_members(blocks, ps, chosen, *rules.across), _ACROSS))
+        if rules.inner is not None:
+            how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
+    elif rules.between is not None:
+        how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
+    return _settle(blocks, ps, chosen, how)
+
+
+# Why a block the rules added is content, for its reason.
+_RUN: Final = "the next member of a run of content"
+_ACROSS: Final = "across a table or list in the content"
+_INSIDE: Final = "inside the content"
+
+
+def _settle(
+    blocks: Sequence[Block], ps: Sequence[float], chosen: Sequence[bool], how: dict[int, str]
+) -> list[Block]:
+    """Label the `chosen` blocks ARTICLE and the other ARTICLE blocks OTHER, each
+    change with its reason (`how` a rule added it, else the model alone); the content
+    in page order."""
     content = []
     for k, (b, p) in enumerate(zip(blocks, ps, strict=True)):
         if chosen[k]:
             if b.label is not Label.ARTICLE:
-                how = (
-                    "the next member of a run of content" if k in added
-                    else "across a table or list in the content" if k in past
-                    else "inside the content" if k in inside
-                    else "content"
-                )  # fmt: skip
-                b.reasons.append(f"keep: {how} by the block model (p={p:.2f}), was {_name(b.label)}")
+                why = how.get(k, "content")
+                b.reasons.append(f"keep: {why} by the block model (p={p:.2f}), was {_name(b.label)}")
                 b.label = Label.ARTICLE
             content.append(b)
         elif b.label is Label.ARTICLE:

@@ -144,47 +144,53 @@ def _kept(
     deadline: Deadline,
     marks: Sequence[tuple[int, int, int]] | None,
 ) -> list[Block]:
-    """The content as the keep model settles it, with the thresholds of the page's
-    kind: a text dump's (a collection's drops more of the reducer's content: its
-    chrome reads as cards, `Config.keep_text_collection_types`), a page of cards', or
-    an HTML page's."""
+    """The content as the keep model settles it, with the rules of the page's kind
+    (`_text_rules`, `_html_rules`); on an HTML story, with the page builder's pieces
+    between its blocks (`keep.builder_members`)."""
     features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks)
-    if forest.text:
-        add, drop = cfg.keep_text_threshold, cfg.keep_text_drop_threshold
-        if page_type in cfg.keep_text_collection_types:
-            drop = cfg.keep_text_collection_drop_threshold
-    elif page_type in cfg.keep_card_types:
-        add, drop = cfg.keep_card_threshold, cfg.keep_drop_threshold
-    else:
-        add, drop = cfg.keep_threshold, cfg.keep_drop_threshold
-    run = (cfg.keep_text_run_threshold, cfg.near_min_words) if forest.text else None
-    prose = (
-        None
-        if forest.text
-        else (cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags)
-    )
-    inner = (cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies) if forest.text else None
-    between = (
-        None
-        if forest.text
-        else (cfg.keep_between_threshold, cfg.keep_between_min_words, cfg.keep_between_max_link_density)
-    )
-    across = (
-        (
-            cfg.keep_text_across_threshold,
-            cfg.keep_text_across_min_lines,
-            cfg.near_min_words,
-            cfg.max_gap_blocks,
-        )
-        if forest.text
-        else None
-    )
-    content = keep.decide(blocks, forest, features, add, drop, run, deadline, prose, inner, between, across)
+    rules = _text_rules(cfg, page_type) if forest.text else _html_rules(cfg, page_type)
+    content = keep.decide(blocks, forest, features, rules, deadline)
     if forest.text or page_type not in cfg.keep_builder_types:
         return content
     others = frozenset(BOILERPLATE_WORDS).difference(cfg.keep_builder_words)
     return keep.builder_members(
         blocks, content, cfg.keep_builder_words, others, cfg.keep_between_max_link_density
+    )
+
+
+def _text_rules(cfg: Config, page_type: str) -> keep.Rules:
+    """A text dump's rules: a collection's drops more of the reducer's content (its
+    chrome reads as cards, `Config.keep_text_collection_types`); runs, lines inside the
+    content and the content across a table or list are added."""
+    drop = (
+        cfg.keep_text_collection_drop_threshold
+        if page_type in cfg.keep_text_collection_types
+        else cfg.keep_text_drop_threshold
+    )
+    return keep.Rules(
+        cfg.keep_text_threshold,
+        drop,
+        runs=(cfg.keep_text_run_threshold, cfg.near_min_words),
+        inner=(cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies),
+        across=(
+            cfg.keep_text_across_threshold,
+            cfg.keep_text_across_min_lines,
+            cfg.near_min_words,
+            cfg.max_gap_blocks,
+        ),
+    )
+
+
+def _html_rules(cfg: Config, page_type: str) -> keep.Rules:
+    """An HTML page's rules: a page of cards' thresholds or a story's; a story's long
+    paragraphs dropped only where the model is sure, and paragraphs between the
+    content's blocks added."""
+    add = cfg.keep_card_threshold if page_type in cfg.keep_card_types else cfg.keep_threshold
+    return keep.Rules(
+        add,
+        cfg.keep_drop_threshold,
+        prose=(cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags),
+        between=(cfg.keep_between_threshold, cfg.keep_between_min_words, cfg.keep_between_max_link_density),
     )
 
 
