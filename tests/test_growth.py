@@ -77,6 +77,12 @@ RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
     # \s*:?\s* and \s*(?:at|,|-)?\s* in the date patterns split a run of spaces
     "spaces after a date word": (lambda n: ("published" + EM * n + "x").encode(), SMALL),
     "spaces after a time": (lambda n: ("2019-01-01 12:30" + EM * n + "x").encode(), SMALL),
+    # \s*:?\s*$ ending the shop controls' pattern split a run of spaces (reduce.controls;
+    # the line must be content to be tried, so prose stands around it)
+    "spaces after a shop control": (
+        lambda n: (PROSE * 5 + "\nSort by" + EM * n + "x\n" + PROSE * 5).encode(),
+        SMALL,
+    ),
     # \s*(?:\(agency\))?\s* of the dateline, on the first paragraph
     "spaces in a dateline": (lambda n: ("PARIS" + EM * n + "x " + PROSE * 2).encode(), SMALL),
     # \s+and\s+ and \s*&\s* between a byline's names, tried inside the run

@@ -74,7 +74,7 @@ SHOP_CONTROL: Final = re.compile(
     r"|price:? (?:low to high|high to low)|alphabetically,? (?:a-z|z-a)|name:? (?:a-z|z-a)"
     r"|(?:showing |displaying )?\d[\d,]* ?[-–] ?\d[\d,]* of \d[\d,]*(?: results| products| items)?"
     r"|add to (?:cart|bag|basket|wish ?list)|quick (?:view|shop|add)|(?:choose|select) options"
-    r")\s*:?\s*$",
+    r")\s*(?::\s*)?$",  # one \s* before the end: two in a row split a run of spaces n² ways
     IGNORECASE,
 )
 BREADCRUMB: Final = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
