@@ -170,3 +170,21 @@ def test_a_shop_s_controls_are_not_content() -> None:
     assert "Returns within 30 days" not in result.text
     without = boilerstrip.clean(page, config=Config(control_types=()))
     assert "Sort by:" in without.text and "Price: Low to High" in without.text
+
+
+def test_a_heading_named_like_a_control_stays() -> None:
+    """Review of stop 36: a documentation page's sections titled "Filters" and "Sort"
+    were dropped as a shop's controls. A heading is a section's title, never a bar's
+    button or label."""
+    intro = "A template reads the list of posts and shows it in the order and the amount you ask for. "
+    page = (
+        "<html><head><title>Template guide: lists</title></head><body><main><h1>Template guide: lists</h1>"
+        f"<p>{intro * 2}</p><h2>Filters</h2>"
+        "<p>A filter changes a value before it is shown: it can cut a text to a length, turn a date into words "
+        "or give a default where the value is empty, and filters can be chained one after another.</p>"
+        "<h2>Sort</h2><p>The sort tag orders the list by one of its fields, newest first unless you give the "
+        "order, and it can sort by two fields when the first one holds the same value twice.</p>"
+        "</main></body></html>"
+    )
+    result = boilerstrip.clean(page)
+    assert "Filters" in result.text.split("\n") and "Sort" in result.text.split("\n")

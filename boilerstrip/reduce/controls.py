@@ -20,7 +20,7 @@ from .region import relabel
 
 
 def drop_controls(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
-    """The article less every block whose whole text is a shop's control
+    """The article less every block (but a heading) whose whole text is a shop's control
     (`patterns.SHOP_CONTROL`: a sort or filter label, a sort order, a "1-24 of 310",
     a card's button), each relabelled NAVIGATION with the reason; on page types not in
     `cfg.control_types`, the article as is."""
@@ -28,8 +28,14 @@ def drop_controls(article: Sequence[Block], page_type: str, cfg: Config) -> list
         return list(article)
     kept: list[Block] = []
     for b in article:
-        if SHOP_CONTROL.match(b.text):
+        if SHOP_CONTROL.match(b.text) and not _is_heading(b):
             relabel(b, Label.NAVIGATION, "reducer: a shop's control (sort, filter, count or button)")
             continue
         kept.append(b)
     return kept
+
+
+def _is_heading(b: Block) -> bool:
+    """A heading named like a control ("Filters", "Sort" in a template's documentation)
+    is a section's title: a shop's bar is buttons and labels, never <h1>-<h6>."""
+    return b.dom is not None and b.dom.heading > 0
