@@ -649,3 +649,38 @@ def test_the_cadence_finds_a_run_of_cards_and_not_a_menu() -> None:
     last = 6 + 12 + 1
     assert rows[last][0] == 4.0 and rows[last][1] >= 3.0 and rows[last][2] < 1.0
     assert all(row == (0.0,) * 5 for row in cadence.cadence([0] * 12, [0.0] * 12))
+
+
+def test_the_rules_after_the_model_never_take_a_comment_in() -> None:
+    """Review of stop 36: between a story's blocks, the between rule (HTML) took any
+    paragraph the model rated over 0.4, a reader's comment too; only the model's low
+    rating of comments kept them out. With the labels the detectors give (the doubted
+    paragraph related, the comments comment) and a rating of 0.45 everywhere, it takes
+    the doubted paragraph and neither a comment nor the headline."""
+    from boilerstrip.learned import keep
+    from boilerstrip.model import Label
+
+    story = "The council said on Monday that it would vote on the plan to build a new bridge over the river. "
+    said = (
+        "Residents who live near the old ferry landing told the meeting they had waited many years for it. "
+    )
+    remarks = (
+        "I have crossed on that ferry every day for twenty years and I cannot wait for the bridge.",
+        "Another bridge that will cost far more than they say, and it will take them a decade.",
+    )
+    page = (
+        f"<html><body><h1>Council to vote on the new bridge over the river</h1><p>{story * 3}</p>"
+        f"<p>{said}</p><p>{story * 2}</p><p>{remarks[0]}</p><p>{remarks[1]}</p><p>{story * 2}</p></body></html>"
+    )
+    blocks = boilerstrip.clean(page).blocks
+    for b in blocks:
+        b.label = (
+            Label.TITLE if b.index == 0
+            else Label.RELATED if b.text == said.strip()
+            else Label.COMMENT if b.text in remarks
+            else Label.OTHER
+        )  # fmt: skip
+    prose = [b.index for b in blocks if b.text.startswith(story.strip())]
+    chosen = [b.index in (prose[0], prose[-1]) for b in blocks]
+    added = keep.between_members(blocks, [0.45] * len(blocks), chosen, 0.4, 10, 0.5)
+    assert [blocks[k].text for k in added] == [said.strip()]  # the middle story block is shown twice

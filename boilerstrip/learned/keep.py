@@ -225,7 +225,7 @@ def across_members(
         run = range(last + 1, nxt)
         if nxt == n or len(run) < lines or not _taken(blocks[nxt], ps[nxt], floor):
             break
-        if any(blocks[k].features.words >= prose for k in run):
+        if any(blocks[k].features.words >= prose or blocks[k].label in _NEVER_ADDED for k in run):
             break
         end = _chain_end(blocks, ps, nxt, floor, prose, gap)
         added.extend(k for k in run if not chosen[k] and blocks[k].features.words >= 1)
@@ -244,8 +244,15 @@ def _is_prose(b: Block, words: int) -> bool:
 
 
 def _taken(b: Block, p: float, floor: float) -> bool:
-    """A prose line after a table or list that is content: over `floor`, shown once."""
-    return p > floor and b.features.repeats == 1
+    """A prose line after a table or list that is content: over `floor`, shown once,
+    and no comment (a comment section is no table: comments stay apart)."""
+    return p > floor and b.features.repeats == 1 and b.label not in _NEVER_ADDED
+
+
+# Labels no rule after the model turns into content: readers' comments stay apart, and
+# the headline is the Result's title (a rule that adds lines between blocks must not
+# take them in because the model rates them near its threshold there).
+_NEVER_ADDED: Final = (Label.COMMENT, Label.TITLE)
 
 
 def _chain_end(
@@ -269,7 +276,7 @@ def between_members(
 ) -> list[int]:
     """The blocks of an HTML page made content (set in `chosen`) for standing between
     the content's first and last blocks (as `chosen` was before this call): a paragraph
-    the reducer did not take (not ARTICLE, nor the headline), over `floor`, of `words`
+    the reducer did not take (not ARTICLE, nor the headline or a comment), over `floor`, of `words`
     words or more, ending a sentence, shown once on the page, with under `links` of its
     text in links. Why: the model adds a block over `Config.keep_threshold`, which keeps
     chrome out where the content is elsewhere; between the story's own paragraphs,
@@ -284,7 +291,7 @@ def between_members(
     added = []
     for k in range(inside[0] + 1, inside[-1]):
         b = blocks[k]
-        if chosen[k] or ps[k] <= floor or b.label is Label.ARTICLE or b.label is Label.TITLE:
+        if chosen[k] or ps[k] <= floor or b.label is Label.ARTICLE or b.label in _NEVER_ADDED:
             continue
         f = b.features
         if f.words < words or not f.ends_sentence or f.repeats > 1:
