@@ -484,7 +484,7 @@ def test_a_page_builder_s_widget_boxes_between_a_story_s_paragraphs_are_kept() -
     """A review's product boxes (a name, its pros and cons) sit in elements whose class
     holds "widget", between the story's paragraphs: the dom detector reads the word as
     a sidebar's and labels their lines related. Between the content's first and last
-    blocks they are the story (keep.builder_members); the sidebar widget after the
+    blocks they are the story (reduce.article.builder_pieces); the sidebar widget after the
     story, the menu and the footer are not."""
     page = (FIXTURES / "html-made" / "review-widget-boxes.html").read_bytes()
     boxes = ("Brightwater Classic 1.7", "Boils a full jug in under four minutes", "Pennyfield Basic Jug",
@@ -498,6 +498,35 @@ def test_a_page_builder_s_widget_boxes_between_a_story_s_paragraphs_are_kept() -
         assert chrome not in result.text, chrome
     without = boilerstrip.clean(page, config=boilerstrip.Config(keep_builder_types=()))
     assert not any(line in without.text for line in boxes)
+
+
+@pytest.mark.parametrize(
+    ("box", "chrome"),
+    [
+        ('<div class="widget newsletter-signup"><h4>Get the Sunday briefing</h4>'
+         "<p>Our best local stories, free in your inbox.</p></div>", "Get the Sunday briefing"),
+        ('<div class="widget"><p>Join the conversation below.</p><p>12 comments</p></div>', "Join the conversation"),
+        ('<div class="article-teaser"><p>Read also</p><p>Our guide to the town\'s bridges</p></div>', "Read also"),
+    ],
+)  # fmt: skip
+def test_a_page_builder_s_box_of_chrome_in_a_story_stays_out(box: str, chrome: str) -> None:
+    """Review of stop 36: a builder wraps its boxes of chrome in the same "widget" or
+    "teaser" elements as the story's pieces, and the first class word alone names the
+    hint. Between a news story's paragraphs such a box (a sign-up, a comment count, a
+    "Read also") was made content. An element one of whose lines says what a box of
+    chrome says (a prompt, a related heading, a comment count) is left out."""
+    lead = "The council said on Monday that it would vote on the plan to build a new bridge over the river. "
+    paragraphs = [
+        f"<p>{lead}Part {i} of the story adds more about the bridge and the vote.</p>" for i in range(6)
+    ]
+    page = (
+        "<html><head><title>Council to vote on bridge</title></head><body><article>"
+        "<h1>Council to vote on bridge</h1>" + "".join(paragraphs[:3]) + box + "".join(paragraphs[3:])
+        + "</article></body></html>"
+    )  # fmt: skip
+    result = boilerstrip.clean(page)
+    assert "Part 5 of the story" in result.text
+    assert chrome not in result.text
 
 
 def test_a_call_to_action_on_every_card_is_not_kept_inside_the_content() -> None:

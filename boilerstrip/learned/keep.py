@@ -304,47 +304,5 @@ def between_members(
     return added
 
 
-def builder_members(
-    blocks: Sequence[Block],
-    content: list[Block],
-    words: tuple[str, ...],
-    others: frozenset[str],
-    links: float,
-) -> list[Block]:
-    """The content of an HTML story with the blocks between its first and last blocks
-    that only a page builder's class word made related (labelled RELATED for a
-    `hint_token` holding one of `words`, "widget" or "teaser"), with under `links` of
-    their text in links, relabelled ARTICLE; in page order. Why: a page builder wraps
-    the story's own pieces (a product's pros and cons, a price table, a subheading) in
-    "widget" elements, and the dom detector reads the word as a sidebar's; where such
-    an element stands between the story's own paragraphs it is part of the story (a
-    sidebar stands beside it, after it in the page's order). Only the dom hint's own
-    RELATED: a block another detector labelled (a disclaimer, a copyright) is its; and
-    only where the name holds no other boilerplate word of `others` ("widget-share" is
-    a share bar)."""
-    if len(content) < 2:
-        return content
-    first, last = content[0].index, content[-1].index
-    added = False
-    for b in blocks:
-        dom = b.dom
-        if (
-            not first < b.index < last
-            or b.label is not Label.RELATED
-            or dom is None
-            or dom.hint != "related"
-            or dom.link_density >= links
-        ):
-            continue
-        parts = set(dom.hint_token.lower().replace("_", "-").split("-"))
-        if not parts.isdisjoint(words) and parts.isdisjoint(others):
-            b.reasons.append(f"keep: inside the content, a '{dom.hint_token}' element between its blocks")
-            b.label = Label.ARTICLE
-            added = True
-    if not added:
-        return content
-    return [b for b in blocks if b.label is Label.ARTICLE]
-
-
 def _name(label: Label | None) -> str:
     return label.value if label is not None else "unlabelled"

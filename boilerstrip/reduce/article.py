@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from .. import patterns
 from ..config import Config
+from ..html.vocabulary import BOILERPLATE_WORDS
 from ..model import CELL_TAGS, Block, Label
 from .cards import card_grids, cards_as_content, posts_as_content
 from .region import best_region, content_regions, relabel
@@ -122,3 +124,73 @@ def _is_inner_line(b: Block, blocks: Sequence[Block], cfg: Config) -> bool:
     before = any(x.label is Label.ARTICLE for x in blocks[lo : b.index])
     after = any(x.label is Label.ARTICLE for x in blocks[b.index + 1 : hi])
     return before and after and b.features.words >= _INNER_LINE_MIN_WORDS and b.features.repeats == 1
+
+
+def builder_pieces(blocks: Sequence[Block], content: Sequence[Block], cfg: Config) -> list[Block]:
+    """The content of an HTML story with the blocks between its first and last blocks
+    that only a page builder's class word made related (labelled RELATED for a
+    `hint_token` holding one of `Config.keep_builder_words`, "widget" or "teaser"),
+    with under `Config.keep_between_max_link_density` of their text in links,
+    relabelled ARTICLE; in page order. Why: a page builder wraps the story's own pieces
+    (a product's pros and cons, a price table, a subheading) in "widget" elements, and
+    the DOM detector reads the word as a sidebar's; where such an element stands
+    between the story's own paragraphs it is part of the story. Not where the name
+    holds another boilerplate word ("widget-share" is a share bar), and not an element
+    whose blocks show what a box of chrome says (a sign-up prompt, a login, a related
+    heading, a comment count, an ad) or are mostly links (`_chrome_box`): a builder
+    wraps its boxes of chrome in the same word."""
+    if len(content) < 2:
+        return list(content)
+    others = frozenset(BOILERPLATE_WORDS).difference(cfg.keep_builder_words)
+    boxes: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.dom is not None and b.dom.hint_owner:
+            boxes.setdefault(b.dom.hint_owner, []).append(b)
+    added = False
+    for b in blocks[content[0].index + 1 : content[-1].index]:
+        dom = b.dom
+        if (
+            dom is None
+            or not _builder_piece(b, cfg, others)
+            or _chrome_box(boxes.get(dom.hint_owner, [b]), cfg)
+        ):
+            continue
+        relabel(b, Label.ARTICLE, f"reducer: a '{dom.hint_token}' element between the story's blocks")
+        added = True
+    return [b for b in blocks if b.label is Label.ARTICLE] if added else list(content)
+
+
+def _builder_piece(b: Block, cfg: Config, others: frozenset[str]) -> bool:
+    """A block the DOM detector labelled related for a page builder's word alone."""
+    dom = b.dom
+    if b.label is not Label.RELATED or dom is None or dom.hint != "related":
+        return False
+    if dom.link_density >= cfg.keep_between_max_link_density:
+        return False
+    parts = set(dom.hint_token.lower().replace("_", "-").split("-"))
+    return not parts.isdisjoint(cfg.keep_builder_words) and parts.isdisjoint(others)
+
+
+def _chrome_box(box: Sequence[Block], cfg: Config) -> bool:
+    """Whether an element's blocks say what a box of chrome says (a pattern of
+    `_CHROME_RULES` applies to one of them) or one of them is mostly links."""
+    for b in box:
+        if b.dom is not None and b.dom.link_density >= cfg.keep_between_max_link_density:
+            return True
+        if any(rule.applies(b.text, b.features.cues) for rule in _CHROME_RULES):
+            return True
+    return False
+
+
+# What a box of chrome says: a sign-up or subscription prompt, a login, a related
+# heading or inline link, a comment count or marker, votes, an ad, a cookie notice.
+_CHROME_RULES: Final = (
+    patterns.PROMPT_RULE,
+    patterns.LOGIN_RULE,
+    patterns.RELATED_RULE,
+    patterns.RELATED_INLINE_RULE,
+    patterns.COMMENT_MARKER_RULE,
+    patterns.VOTES_RULE,
+    patterns.AD_RULE,
+    patterns.COOKIE_RULE,
+)

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from ..budget import Deadline
 from ..config import Config
 from ..detect import scorer
-from ..html.vocabulary import BOILERPLATE_WORDS
 from ..htmlmeta import HtmlMeta
 from ..learned import headline, keep
 from ..learned.forest import probabilities
@@ -31,7 +30,7 @@ from ..meta import (
 from ..model import Block, Label
 from ..render import article_text
 from ..result import Result
-from .article import select_article
+from .article import builder_pieces, select_article
 from .comments import extract_comments
 from .controls import drop_controls
 from .metadata import PageMeta, settle
@@ -146,16 +145,13 @@ def _kept(
 ) -> list[Block]:
     """The content as the keep model settles it, with the rules of the page's kind
     (`_text_rules`, `_html_rules`); on an HTML story, with the page builder's pieces
-    between its blocks (`keep.builder_members`)."""
+    between its blocks (`article.builder_pieces`)."""
     features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks)
     rules = _text_rules(cfg, page_type) if forest.text else _html_rules(cfg, page_type)
     content = keep.decide(blocks, forest, features, rules, deadline)
     if forest.text or page_type not in cfg.keep_builder_types:
         return content
-    others = frozenset(BOILERPLATE_WORDS).difference(cfg.keep_builder_words)
-    return keep.builder_members(
-        blocks, content, cfg.keep_builder_words, others, cfg.keep_between_max_link_density
-    )
+    return builder_pieces(blocks, content, cfg)
 
 
 def _text_rules(cfg: Config, page_type: str) -> keep.Rules:
