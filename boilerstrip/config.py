@@ -208,6 +208,9 @@ class Config:
     # listing took a run of chrome and a teaser after their content: service 0.8167 ->
     # 0.8165, listing 0.5833 -> 0.5827), multilingual and Scrapinghub unchanged.
     # 1.0: never.
+    # The rule reads a prose line as `near_min_words` words ending a sentence and
+    # follows prose lines fewer than `max_gap_blocks` lines apart: retuning those two
+    # retunes it as well.
     keep_text_across_threshold: float = 0.5
     keep_text_across_min_lines: int = 3
     # On these page types, a kept paragraph of `repeat_min_words` words or more that

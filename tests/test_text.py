@@ -287,6 +287,11 @@ def test_a_story_dump_goes_on_past_a_table_rendered_one_cell_a_line() -> None:
         assert _has(result.text, line), line
     for chrome in ("Training Plans", "Share this article", "Your first 10K in eight weeks", "Newsletter"):
         assert not _has(result.text, chrome), chrome
+    off = boilerstrip.clean(
+        (FIXTURES / "text-made" / "story-plan-table.txt").read_text(encoding="utf-8"),
+        config=boilerstrip.Config(keep_text_across_threshold=1.0),
+    )
+    assert not _has(off.text, "3 miles easy")  # the rule's own doing
 
 
 @pytest.mark.xfail(

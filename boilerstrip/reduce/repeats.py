@@ -85,7 +85,8 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = Fa
     each block of the later run is relabelled OTHER with the reason. A run is read from
     the first earlier copy of its first block's text, as far as the two go on alike
     (and no further than where the later one starts). 0 blocks: never. The search
-    stops after `_SCAN_PER_BLOCK` comparisons a block: the copies found so far go."""
+    stops once it has made `_SCAN_PER_BLOCK` comparisons for each block of the article,
+    pooled over the whole article: the copies found so far go."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
     keys = [" ".join(b.text.lower().split()) for b in article]
