@@ -248,6 +248,22 @@ def test_a_shop_dumps_mega_menu_is_not_kept_as_cards() -> None:
     assert "Serving Bowls" not in result.text and "Gift Cards" not in result.text
 
 
+def test_a_digitless_run_near_a_dumps_top_is_a_menu_not_a_grid() -> None:
+    """Review of stop 36: the first-fifth rule of 0b3dadc had no test of its own. A
+    shop's sub-menu under the breadcrumb (seven short lines, no digit) is a run of
+    unclaimed short lines like a grid of cards; near the top of the page, a grid needs
+    lines with digits (prices), and the menu stays out. With the rule off
+    (`card_grid_head_share=0`) the menu is kept as cards."""
+    page = (FIXTURES / "text-made" / "shop-submenu.txt").read_text(encoding="utf-8")
+    menu = ("Hanging pots", "Window boxes", "Seed trays")
+    result = boilerstrip.clean(page)
+    assert result.page_type == "collection"
+    assert _has(result.text, "Stoneware Herb Pot") and _has(result.text, "£18.00")
+    assert not any(_has(result.text, line) for line in menu)
+    off = boilerstrip.clean(page, config=boilerstrip.Config(card_grid_head_share=0.0))
+    assert all(_has(off.text, line) for line in menu)
+
+
 def test_a_collection_dumps_account_panels_are_not_kept_as_cards() -> None:
     """A shop's collection dump: after its grid, the panels a page carries hidden (the
     rewards box, sign-in and password reset) are prose and short lines the reducer
