@@ -12,6 +12,8 @@ import pytest
 import boilerstrip
 from boilerstrip.meta.titles import last_crumb, markup_title, site_names
 
+from .conftest import FIXTURES
+
 _STORY = "".join(
     f"<p>{s}</p>"
     for s in (
@@ -106,6 +108,35 @@ def test_a_dump_title_on_a_breadcrumb_line_is_its_last_step() -> None:
     assert result.title == "Ten ways to keep a sourdough starter alive"
     assert last_crumb("Main > Blog > Top 10 Trends to Watch") == "Top 10 Trends to Watch"
     assert last_crumb("Black / White: a review") == "Black / White: a review"  # one step: a title
+
+
+def test_last_crumb_of_a_glued_or_one_step_trail() -> None:
+    """A dump glues a trail's steps ("Home>Blog>Story", "Utne/ Mind And Body/ Story") or
+    gives one short root before a chevron ("Journal » Story"): the last step is the
+    headline. A bar, a slash or a dash with one step parts a title, and "<table>:" no
+    trail."""
+    assert last_crumb("Home>Blog>Big Data in Retail", loose=True) == "Big Data in Retail"
+    assert last_crumb("Utne/ Mind And Body/ Nature as God", loose=True) == "Nature as God"
+    assert last_crumb("Home · Farm · Six Gardening Shows", loose=True) == "Six Gardening Shows"
+    assert last_crumb("Journal » How to oil a cutting board", loose=True) == "How to oil a cutting board"
+    assert last_crumb("Journal » How to oil a cutting board") == "Journal » How to oil a cutting board"
+    assert last_crumb("Story of the year | Site Name", loose=True) == "Story of the year | Site Name"
+    assert last_crumb("<table>: The Table element", loose=True) == "<table>: The Table element"
+    assert (
+        last_crumb("A Long Section Name Here » Story told", loose=True)
+        == "A Long Section Name Here » Story told"
+    )
+
+
+def test_text_dump_headline_after_a_one_step_trail() -> None:
+    """A story dump whose headline stands only after its section's name and a chevron
+    ("Journal » How to oil a cutting board"): the title was the whole line."""
+    page = (FIXTURES / "text-made" / "story-chevron-crumb.txt").read_text(encoding="utf-8")
+    assert boilerstrip.clean(page).title == "How to oil a cutting board"
+    assert (
+        boilerstrip.clean(page, url="https://northwood.example/journal/p/4411").title
+        == "How to oil a cutting board"
+    )
 
 
 _STORY = [

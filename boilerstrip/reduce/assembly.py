@@ -98,7 +98,7 @@ def assemble(
     if headline_forest is not None and text:
         title = _rated_title(blocks, headline_forest, url, cfg, deadline, title)
     deadline.check("in the reducer, before the authors")
-    shown_title = (last_crumb(title.text) if text else title.text) if title else None
+    shown_title = (last_crumb(title.text, loose=True) if text else title.text) if title else None
     authors = find_authors(blocks[: start + cfg.header_window], page_type)
     found = PageMeta(
         title=shown_title,
