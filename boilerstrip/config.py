@@ -224,7 +224,8 @@ class Config:
     # service lower), held on the held-out ones (forum 0.7838 -> 0.8170, product
     # 0.6948 -> 0.7046) and on the text dumps (forum +0.0009 tune, +0.0008 held-out).
     repeat_types: tuple[str, ...] = ("forum", "product")
-    # HTML: on these page types a block whose whole text is a shop's control (a sort or
+    repeat_min_words: int = 10
+    # On these page types a block whose whole text is a shop's control (a sort or
     # filter label, a sort order, a result count's range, a card's "Add to cart") is
     # never content, though the keep model took it in with the cards (reduce.controls).
     # Every type: the rule does not need the type, which is often wrong on unseen sites.
@@ -238,7 +239,6 @@ class Config:
     control_types: tuple[str, ...] = (
         "article", "service", "product", "collection", "forum", "listing", "documentation",
     )  # fmt: skip
-    repeat_min_words: int = 10
     # Every page type, HTML and text dumps: a run of `repeat_run_min_blocks` kept blocks
     # or more, of `repeat_run_min_words` words or more in all, that says in the same
     # order what an earlier run of the content said is a second rendering of the story

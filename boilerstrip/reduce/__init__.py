@@ -7,7 +7,10 @@ Its stages, in the order they run (`assembly.assemble` runs them):
 - `region`: the blocks' weights and their maximum-sum runs, the article region;
 - `article`: what the region keeps as the article, and what goes;
 - `comments`: the comment section grouped into comments;
-- `controls`: a shop's sort, filter and card buttons dropped from the content;
+- `controls`: a shop's sort, filter and card buttons dropped from the content, after
+  the keep model;
+- `repeats`: then a paragraph said twice, and a run of blocks said again in the same
+  order, kept once;
 - `metadata`: the text's metadata merged with the markup's;
 - `assembly`: the one place the Result is built, the keep model's last word included.
 """
