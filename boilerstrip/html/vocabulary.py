@@ -122,5 +122,12 @@ def class_hint(names: str) -> tuple[str, str]:
     return "", ""
 
 
+def name_words(name: str) -> frozenset[str]:
+    """The words of a class or id name, as `class_hint` reads them ("product_tabs-panel":
+    product, tabs, panel): the reducer asks which words a hint's name (`Dom.hint_token`)
+    holds besides the one that gave the hint."""
+    return frozenset(name.lower().replace("_", "-").split("-"))
+
+
 # An inline style that hides its element.
 HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -13,7 +13,7 @@ from typing import Final
 
 from .. import patterns
 from ..config import Config
-from ..html.vocabulary import BOILERPLATE_WORDS
+from ..html.vocabulary import BOILERPLATE_WORDS, name_words
 from ..model import CELL_TAGS, Block, Label
 from .cards import card_grids, cards_as_content, posts_as_content
 from .region import best_region, content_regions, relabel
@@ -167,7 +167,7 @@ def _builder_piece(b: Block, cfg: Config, others: frozenset[str]) -> bool:
         return False
     if dom.link_density >= cfg.keep_between_max_link_density:
         return False
-    parts = set(dom.hint_token.lower().replace("_", "-").split("-"))
+    parts = name_words(dom.hint_token)
     return not parts.isdisjoint(cfg.keep_builder_words) and parts.isdisjoint(others)
 
 

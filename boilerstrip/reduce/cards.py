@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..config import Config
+from ..html.vocabulary import name_words
 from ..model import Block, Label
 from ..patterns import FORUM_STATS
 from .region import relabel
@@ -73,8 +74,8 @@ def _is_tab_panel_line(b: Block, last: str, cfg: Config) -> bool:
     stay menus."""
     if b.label is not Label.NAVIGATION or b.dom is None or not last.startswith("dom: inside a"):
         return False
-    words = b.dom.hint_token.lower().replace("_", "-").split("-")
-    return any(w in words for w in cfg.card_tab_words) and b.dom.link_density <= cfg.card_max_link_density
+    words = name_words(b.dom.hint_token)
+    return not words.isdisjoint(cfg.card_tab_words) and b.dom.link_density <= cfg.card_max_link_density
 
 
 def card_grids(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> None:
