@@ -417,3 +417,147 @@ def test_an_alarm_that_goes_off_at_once_is_a_timeout_line() -> None:
         assert fields["status"] == "error" and "--timeout" in fields["reason"], fields
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL, "the earlier alarm handler is not restored"
     assert clean_fields(cleaner, page, None, timeout=30)["status"] == "ok"
+
+
+# --- inputs the wild hands over: cut zstd, repeated names, own output, ids ---------
+
+
+def _jsonl_pages(pages: list[bytes], n: int) -> list[str]:
+    return [json.dumps({"html": pages[i % len(pages)].decode(), "id": f"r{i}"}) + "\n" for i in range(n)]
+
+
+def test_a_cut_jsonl_zst_ends_in_an_error_line_after_every_whole_line(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """zstandard's stream reader takes a cut file's end for the end of its data: a
+    .jsonl.zst cut at 60% gave the lines before the cut, no error and exit 0, and
+    held back a whole line it had read."""
+    import zstandard
+
+    rows = _jsonl_pages(pages, 40)
+    packed = zstandard.ZstdCompressor().compress("".join(rows).encode())
+    cut = tmp_path / "cut.jsonl.zst"
+    cut.write_bytes(packed[: len(packed) * 6 // 10])
+    whole = len(zstandard.ZstdDecompressor().decompressobj().decompress(cut.read_bytes()).split(b"\n")) - 1
+    out = tmp_path / "out.jsonl"
+    run_batch(str(cut), "-o", str(out), "--workers", "1")
+    got = lines(out)
+    assert [x["status"] for x in got[:-1]] == ["ok"] * whole and whole > 5
+    assert got[-1]["status"] == "error" and "cut short" in str(got[-1]["reason"])
+    assert [x["seq"] for x in got] == list(range(whole + 1))
+
+
+def test_an_input_reached_twice_is_read_once_and_resumes_exactly(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """A file named twice, or named beside the folder that holds it, was read twice, and
+    a --resume after a kill wrote some of its records a third time."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(_jsonl_pages(pages, 12)))
+    (folder / "b.jsonl").write_text("".join(_jsonl_pages(pages, 5)))
+    named = [str(folder / "a.jsonl"), str(folder), str(folder / "a.jsonl"), str(folder / "b.jsonl")]
+    out = tmp_path / "out.jsonl"
+    run_batch(*named, "-o", str(out), "--workers", "2")
+    full = lines(out)
+    assert [x["source"] for x in full] == [f"{folder / 'a.jsonl'}:{i}" for i in range(1, 13)] + [
+        f"{folder / 'b.jsonl'}:{i}" for i in range(1, 6)
+    ]
+    raw = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(raw[:7]) + raw[7][:20])  # killed while writing line 8
+    run_batch(*named, "-o", str(out), "--workers", "2", "--resume")
+    assert lines(out) == full
+
+
+def test_the_batch_never_reads_its_own_output(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """An output inside the folder being read was read back as input, line by line as
+    it grew: with --chunk-size 1, 14,000 lines from 5 records in 20 s, without end."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(_jsonl_pages(pages, 5)))
+    out, errors = folder / "out.jsonl", folder / "errors.jsonl"
+    run_batch(str(folder), "-o", str(out), "--errors", str(errors), "--chunk-size", "1", "--workers", "2")
+    assert [x["status"] for x in lines(out)] == ["ok"] * 5
+    run_batch(str(folder), "-o", str(out), "--errors", str(errors), "--chunk-size", "1", "--resume")
+    assert len(lines(out)) == 5 and not lines(errors)
+    other = tmp_path / "other.jsonl"
+    proc = run_batch(str(folder / "a.jsonl"), str(other), "-o", str(other), check=False)
+    got = lines(other)
+    assert [x["status"] for x in got] == ["ok"] * 5 + ["error"], proc.stderr
+    assert "the batch writes" in str(got[-1]["reason"])
+
+
+def test_a_folder_walk_reads_every_kind_it_can(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """.ndjson.zst and .wet.zst were readable when named, and passed over without a word
+    in a folder."""
+    import zstandard
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pack = zstandard.ZstdCompressor().compress
+    (folder / "a.ndjson.zst").write_bytes(pack("".join(_jsonl_pages(pages, 3)).encode()))
+    (folder / "b.wet.zst").write_bytes(pack(b"".join(warc_records(pages[:2]))))
+    (folder / "notes.md").write_text("not an input")
+    out = tmp_path / "out.jsonl"
+    run_batch(str(folder), "-o", str(out), "--workers", "1")
+    sources = [str(x["source"]) for x in lines(out)]
+    assert [s.rsplit("/", 1)[1].split(":")[0].split("@")[0] for s in sources] == ["a.ndjson.zst"] * 3 + [
+        "b.wet.zst"
+    ] * 2
+
+
+def test_ids_zero_and_false_are_the_records_own(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """`obj.get(id) or source` took the ids 0 and false for none."""
+    page = pages[0].decode()
+    rows = [{"html": page, "id": 0}, {"html": page, "id": False}, {"html": page, "id": ""}, {"html": page}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    run_batch(str(tmp_path / "in.jsonl"), "-o", str(out))
+    assert [x["id"] for x in lines(out)] == [
+        "0",
+        "false",
+        f"{tmp_path / 'in.jsonl'}:3",
+        f"{tmp_path / 'in.jsonl'}:4",
+    ]
+
+
+def test_unreadable_segments_each_have_a_line_and_the_output_resumes(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """A gzipped WARC deleted mid-run: each segment a worker could no longer open wrote
+    the same error line (source: the input's name), and no --resume could read that
+    output again. Each now has its own line, placed at its segment's end."""
+    from boilerstrip.batch.records import NOTHING_DONE
+    from boilerstrip.batch.warc import warc_segments
+    from boilerstrip.batch.worker import segment_records
+
+    warc = tmp_path / "big.warc.gz"
+    records = warc_records(pages, repeat=3)
+    warc.write_bytes(b"".join(gzip.compress(r) for r in records))
+    segments = warc_segments(str(warc), 60_000)
+    assert len(segments) >= 3
+    out = tmp_path / "out.jsonl"
+    run_batch(str(warc), "-o", str(out), "--workers", "1")
+    full = lines(out)
+    first = [x for x in full if int(str(x["source"]).split("@")[1].split("#")[0]) < segments[0][1]]
+    gone = tmp_path / "gone.warc.gz"  # what the workers met once the file was deleted
+    lost = [next(segment_records((str(gone), s, e, NOTHING_DONE), 0)) for s, e in segments[1:]]
+    assert len({r.source for r in lost}) == len(lost) and all("unreadable" in str(r.error) for r in lost)
+    kept = [json.dumps({**x, "seq": i}) for i, x in enumerate(first)]
+    errs = [
+        json.dumps(
+            {
+                "seq": len(first) + i,
+                "id": r.id,
+                "url": None,
+                "source": r.source.replace(str(gone), str(warc)),
+                "status": "error",
+                "reason": r.error,
+            }
+        )  # fmt: skip
+        for i, r in enumerate(lost)
+    ]
+    out.write_text("\n".join(kept + errs) + "\n")
+    proc = run_batch(str(warc), "-o", str(out), "--workers", "1", "--resume", check=False)
+    assert proc.returncode == 3 and "unreadable input" in proc.stderr  # the earlier lines' errors, told again
+    assert len(lines(out)) == len(first) + len(lost)

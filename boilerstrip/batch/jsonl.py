@@ -16,21 +16,22 @@ from typing import IO, Any
 
 from .inflate import one_past
 from .records import STDIN, JsonlFields, Record
-from .remote import is_url, open_text_url
+from .remote import open_input
 
 # What a blank JSONL line holds: ASCII whitespace. Not str.strip()'s Unicode whitespace:
 # a line of U+2028 or U+00A0 is no JSON, so an error line, not silently no record.
 _BLANK = " \t\r\n\x0b\x0c"
 
 
-def _raw(path: str) -> io.BufferedReader:
-    """The input's bytes: the file, or stdin (left open for whoever reads it after)."""
+def _raw(path: str) -> Any:
+    """The input's bytes: the file, the URL (through fsspec), or stdin (left open for
+    whoever reads it after)."""
     if path == STDIN:
         return open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
-    return open(path, "rb")  # noqa: SIM115
+    return open_input(path)
 
 
-def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
+def _text_of(path: str, raw: Any) -> IO[str]:
     """The text of a JSONL input: gzipped (by its name, or on stdin by its magic bytes),
     zstd-compressed (by its name) or plain."""
     name = path.lower()
@@ -38,6 +39,22 @@ def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
     if name.endswith(".gz") or (path == STDIN and raw.peek(2)[:2] == b"\x1f\x8b"):
         stream = gzip.GzipFile(fileobj=raw)
     elif name.endswith(".zst"):
+        stream = io.BufferedReader(ZstdFrames(raw))
+    # Only "\n" ends a line: JSON allows a "\r" between tokens, which universal
+    # newlines would take for a line end, splitting one record into two error lines.
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
+
+
+class ZstdFrames(io.RawIOBase):
+    """The bytes of a zstd stream, frame after frame, and an EOFError where the data ends
+    inside a frame: zstandard's `stream_reader` takes a cut file's end for the end of
+    its data, and a cut .jsonl.zst lost the rest of its records without a word (a cut
+    .jsonl.gz ends in an error line). Fed a KiB at a time, so that what one feed inflates
+    to stays bounded (tens of MB for the densest frames) on hostile input."""
+
+    _FEED = 1 << 10
+
+    def __init__(self, raw: IO[bytes]) -> None:
         try:
             import zstandard
         except ImportError as exc:
@@ -45,10 +62,40 @@ def _text_of(path: str, raw: io.BufferedReader) -> IO[str]:
                 0,
                 "reading .zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
             ) from exc
-        stream = zstandard.ZstdDecompressor().stream_reader(raw)
-    # Only "\n" ends a line: JSON allows a "\r" between tokens, which universal
-    # newlines would take for a line end, splitting one record into two error lines.
-    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
+        super().__init__()
+        self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
+        self._frame: Any = None  # the frame being inflated, None between frames
+        self._out, self._at, self._left = b"", 0, b""
+
+    def readable(self) -> bool:
+        """Always: it is read, by the buffered reader over it."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Inflated bytes into `buffer`, as many as are ready (0 at the end of the data)."""
+        while self._at >= len(self._out):
+            if not self._inflate():
+                return 0
+        n = min(len(buffer), len(self._out) - self._at)
+        buffer[:n] = self._out[self._at : self._at + n]
+        self._at += n
+        return n
+
+    def _inflate(self) -> bool:
+        """The next feed inflated into `_out`; False at the end of the data, which
+        must be between frames."""
+        data = self._left or self._raw.read(self._FEED)
+        self._left = b""
+        if not data:
+            if self._frame is not None:
+                raise EOFError("the file ends inside a zstd frame: it was cut short")
+            return False
+        if self._frame is None:
+            self._frame = self._new()
+        self._out, self._at = self._frame.decompress(data), 0
+        if self._frame.eof:  # what is left of the feed starts the next frame
+            self._left, self._frame = self._frame.unused_data, None
+        return True
 
 
 def _tell(raw: io.BufferedReader) -> int:
@@ -62,10 +109,6 @@ def _tell(raw: io.BufferedReader) -> int:
 def read_jsonl(path: str, fields: JsonlFields, max_bytes: int = 0) -> Iterator[Record]:
     """One record a line; a line that is not a JSON object with a page is an error, and
     so is one longer than `max_bytes` characters (when set), which is read no further."""
-    if is_url(path):  # fsspec inflates it; its place is not tracked
-        with open_text_url(path) as fh:
-            yield from _jsonl_records(path, fh, fields, max_bytes)
-        return
     with _raw(path) as raw, _text_of(path, raw) as fh:
         for record in _jsonl_records(path, fh, fields, max_bytes):
             record.end = _tell(raw)
@@ -103,6 +146,15 @@ def _jsonl_record(path: str, lineno: int, line: str, fields: JsonlFields) -> Rec
         return Record(id=source, source=source, error=f"unreadable line: {type(exc).__name__}: {exc}")
 
 
+def _id_of(value: Any, source: str) -> str:
+    """A record's id: the line's own, as written (a string as it is, any other JSON
+    value as JSON: 0, false); where the line has none (no field, null, ""), its source.
+    Ids 0 and false were taken for none, and their records came out under the source."""
+    if value is None or value == "":
+        return source
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def _skip_line(fh: IO[str]) -> None:
     """Read to the end of the current line without keeping it."""
     while True:
@@ -121,7 +173,7 @@ def _parse_jsonl(path: str, lineno: int, line: str, fields: JsonlFields) -> Reco
         return Record(id=source, source=source, error="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return Record(id=source, source=source, error="the line is not a JSON object")
-    rid = str(obj.get(fields.id) or source)
+    rid = _id_of(obj.get(fields.id), source)
     url = obj.get(fields.url)
     url = url if isinstance(url, str) else None
     for key, kind in ((fields.html, "html"), (fields.text, "text")):

@@ -39,6 +39,11 @@ class BatchOptions:
     output_format: str = "jsonl"  # or "parquet"
     content_only: bool = False  # WARC records that hold no page are counted, not written
 
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The files (or, sharded, the folder) this batch writes: never read as its input."""
+        return tuple(p for p in (self.output, self.errors) if p and p != "-")
+
 
 # An error's kind, as the stats count errors: its reason up to the first colon, at most
 # this many characters (the rest names the record: a path, a size, an exception's text).

@@ -24,7 +24,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 _PACKAGES = {"s3": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "hf": "huggingface_hub", "http": "aiohttp",
              "https": "aiohttp", "az": "adlfs", "abfs": "adlfs"}  # fmt: skip
@@ -66,32 +66,6 @@ def open_input(path: str) -> BinaryIO:
         # position for all); the readers open an input more than once at a time.
         return io.BytesIO(fs.cat_file(inner))
     opened: BinaryIO = fs.open(inner, "rb", block_size=_BLOCK)
-    return opened
-
-
-def open_text_url(url: str) -> IO[str]:
-    """A remote text input (JSONL), inflated by its suffix (.gz, .zst), decoded as
-    UTF-8 with bad bytes replaced, as a local one is read."""
-    from fsspec.compression import compr
-
-    fs, inner = filesystem(url)
-    name = inner.lower()
-    compression = "gzip" if name.endswith(".gz") else "zstd" if name.endswith(".zst") else None
-    if compression not in compr:  # fsspec offers zstd where the zstandard package is
-        raise OSError(0, "reading .zst needs the zstandard package: pip install 'boilerstrip[zstd]'")
-    if "memory" in fs.protocol:  # a file object of its own (see `open_input`)
-        raw = open_input(url)
-        inflated = compr[compression](raw, mode="rb") if compression else raw
-        return io.TextIOWrapper(inflated, encoding="utf-8", errors="replace", newline="\n")  # as sources
-    opened: IO[str] = fs.open(
-        inner,
-        "rt",
-        compression=compression,
-        encoding="utf-8",
-        errors="replace",
-        newline="\n",
-        block_size=_BLOCK,
-    )
     return opened
 
 

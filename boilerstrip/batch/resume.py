@@ -88,7 +88,7 @@ def resume_plan(options: BatchOptions, done_sources: list[str]) -> dict[str, Don
     same inputs in another order) is refused rather than silently skipping records."""
     done = deque(done_sources)
     plan: dict[str, Done_in] = {}
-    for path, _ in expand(options.inputs):
+    for path, _ in expand(options.inputs, options.written):
         if not done:
             break
         count, last = _done_in(path, done)
@@ -112,8 +112,8 @@ def resumed_bytes(plan: dict[str, Done_in]) -> int:
 
 def _done_in(path: str, done: deque[str]) -> Done_in:
     """(records of this input done by an earlier run, place of its last done record),
-    taking their sources off the front of `done`. Places rise within an input, so one
-    named twice is done twice, one pass after the other."""
+    taking their sources off the front of `done`. Places rise within an input (and
+    `sources.expand` reaches each input once, however often it is named)."""
     count, last = 0, NOTHING_DONE
     while done:
         here = _place(path, done[0])

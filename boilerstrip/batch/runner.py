@@ -31,7 +31,7 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     Ctrl-C or SIGTERM."""
     config = config or Config()
     check_paths(options.output, options.errors, options.stats)
-    found = survey(options.inputs)
+    found = survey(options.inputs, options.written)
     if found.missing:
         raise BoilerstripError(found.missing)
     total = None if STDIN in options.inputs else found.bytes

@@ -73,7 +73,7 @@ class ShardJob:
 def plan(options: BatchOptions, shard_bytes: int) -> list[Shard]:
     """The shards of a batch, in input order: a gzipped WARC larger than `shard_bytes`
     in stretches of that many bytes, every other input whole."""
-    found = list(expand(options.inputs))
+    found = list(expand(options.inputs, options.written))
     cuttable = [path for path, problem in found if problem is None and can_segment(path)]
     size = _sizes(cuttable)
     shards: list[Shard] = []

@@ -21,42 +21,74 @@ from .remote import expand_url, is_url, open_input, size_of
 from .warc import read_warc
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".warc.zst")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
-_UNKNOWN = "unknown file type (expected .warc[.gz], .wet[.gz], .jsonl[.gz|.zst], .html, .htm, .txt)"
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.zst", ".wet", ".wet.gz", ".wet.zst")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
+_UNKNOWN = (
+    "unknown file type (expected .warc, .wet, .jsonl or .ndjson, each plain, .gz or .zst; .html, .htm, .txt)"
+)
+_OWN_OUTPUT = "this is a file the batch writes (its output or error log), not an input"
 
 
-def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+def expand(inputs: Iterable[str], written: Iterable[str] = ()) -> Iterator[tuple[str, str | None]]:
     """(path, problem) for every input file: folders are walked, globs expanded, both
-    sorted; a name that is no readable file comes with the reason."""
+    sorted; a name that is no readable file comes with the reason. A file reached
+    twice (named twice, or named and inside a folder named) is read once, where it is
+    first reached: reading it twice would write its records twice. The files the batch
+    writes (`written`) are never read: a folder's walk or a pattern passes over them
+    (else the output, growing in the folder it reads, is read back without end), and
+    one named as an input is an error record."""
+    seen: set[str] = set()
+    own = {_identity(p).rstrip("/") or "/" for p in written}
+    for path, problem, walked in _expand(inputs):
+        key = _identity(path)
+        mine = any(key == o or key.startswith(o + os.sep) for o in own)
+        if key in seen or (mine and walked):
+            continue
+        seen.add(key)
+        yield path, (_OWN_OUTPUT if mine else problem)
+
+
+def _identity(path: str) -> str:
+    """What tells two names of one input apart from two inputs: a local file's real
+    path (links and `./` resolved), a URL or stdin as named."""
+    return path if path == STDIN or is_url(path) else os.path.realpath(path)
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None, bool]]:
+    """`expand`'s (path, problem, found by walking a folder or matching a pattern),
+    repeats and all."""
     for item in inputs:
         if item == STDIN:
-            yield item, None
+            yield item, None, False
             continue
         if is_url(item):  # read through fsspec (remote.py)
             yield from _typed(expand_url(item, lambda name: _kind_of(name) is not None))
             continue
-        matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
+        found = glob.has_magic(item)  # a pattern's matches are found, as a folder's files are
+        matches = sorted(glob.glob(item, recursive=True)) if found else [item]
         if not matches:
-            yield item, "no file matches this pattern"
+            yield item, "no file matches this pattern", False
         for path in matches:
             if os.path.isdir(path):
-                for root, dirs, files in os.walk(path):
-                    dirs.sort()
-                    for name in sorted(files):
-                        if _kind_of(name) is not None:
-                            yield os.path.join(root, name), None
+                yield from _walk(path)
             elif not os.path.exists(path):
-                yield path, "no such file"
-            elif _kind_of(path) is None:
-                yield path, _UNKNOWN
+                yield path, "no such file", found
             else:
-                yield path, None
+                yield path, (_UNKNOWN if _kind_of(path) is None else None), found
 
 
-def _typed(found: list[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+def _walk(folder: str) -> Iterator[tuple[str, str | None, bool]]:
+    """The files of a folder and those below it that are of a kind the batch reads, sorted."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if _kind_of(name) is not None:
+                yield os.path.join(root, name), None, True
+
+
+def _typed(found: list[tuple[str, str | None]]) -> Iterator[tuple[str, str | None, bool]]:
     for path, problem in found:
-        yield path, problem or (_UNKNOWN if _kind_of(path) is None else None)
+        yield path, problem or (_UNKNOWN if _kind_of(path) is None else None), True
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +99,11 @@ class Survey:
     missing: str | None  # a package that reading them needs and is not installed
 
 
-def survey(inputs: Iterable[str]) -> Survey:
+def survey(inputs: Iterable[str], written: Iterable[str] = ()) -> Survey:
     """The inputs' total size, and whether every reader they need is installed: a batch
     whose WARCs cannot be read is refused before it writes a line, not one error a file."""
     total, missing = 0, None
-    for path, problem in expand(inputs):
+    for path, problem in expand(inputs, written):
         if problem is not None:
             continue
         total += file_size(path)

@@ -22,7 +22,7 @@ def tasks(options: BatchOptions, plan: dict[str, Done_in]) -> Iterator[Work]:
     where the earlier run stopped continues after its last done record."""
     chunk: list[Record] = []
     reached, base, mark = len(plan), 0, 0  # base: bytes of the inputs before this one
-    for path, problem in expand(options.inputs):
+    for path, problem in expand(options.inputs, options.written):
         count, last = plan.pop(path, (0, NOTHING_DONE))
         size = file_size(path) if problem is None else 0
         if count:

@@ -74,12 +74,17 @@ def guarded_line(rec: Record, options: BatchOptions) -> Done:
 def segment_records(segment: Segment, max_bytes: int) -> Iterator[Record]:
     """The records of a WARC segment, read in the worker; an input that cannot be read
     ends in an error record, never an exception that would cost the task's other records."""
-    path = segment[0]
+    path, start, end, _ = segment
     try:
         yield from read_warc(*segment, max_bytes=max_bytes)
     except Exception as exc:  # noqa: BLE001 - an unreadable input is an error record
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-        yield Record(id=path, source=path, error=f"unreadable input: {reason}")
+        # Placed at the segment's last byte, past every record that starts in it: each
+        # unreadable segment has an error line of its own, in input order, and a resume
+        # goes on with the next segment. One line a segment with the input's bare name
+        # (one per segment of a file deleted mid-run) made an output no resume could read.
+        source = f"{path}@{max(start, end - 1)}#end"
+        yield Record(id=source, source=source, error=f"unreadable input (bytes {start}-{end}): {reason}")
 
 
 def done_line(rec: Record) -> Done:
