@@ -29,9 +29,17 @@ HTML_PAGES = sorted((FIXTURES / "html").glob("sh-*.html.gz"))
 TEXT_PAGES = sorted((FIXTURES / "text").glob("*.txt"))
 
 
-def run_batch(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run_batch(
+    *args: str, check: bool = True, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`boilerstrip batch` with these arguments; `timeout`: seconds before it counts as
+    hung (subprocess.TimeoutExpired), for a case that once ran without end."""
     proc = subprocess.run(
-        [sys.executable, "-m", "boilerstrip", "batch", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "boilerstrip", "batch", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
     )
     if check:
         assert proc.returncode == 0, proc.stderr

@@ -476,9 +476,10 @@ def test_the_batch_never_reads_its_own_output(tmp_path: pathlib.Path, pages: lis
     folder.mkdir()
     (folder / "a.jsonl").write_text("".join(_jsonl_pages(pages, 5)))
     out, errors = folder / "out.jsonl", folder / "errors.jsonl"
-    run_batch(str(folder), "-o", str(out), "--errors", str(errors), "--chunk-size", "1", "--workers", "2")
+    args = (str(folder), "-o", str(out), "--errors", str(errors), "--chunk-size", "1")
+    run_batch(*args, "--workers", "2", timeout=120)
     assert [x["status"] for x in lines(out)] == ["ok"] * 5
-    run_batch(str(folder), "-o", str(out), "--errors", str(errors), "--chunk-size", "1", "--resume")
+    run_batch(*args, "--resume", timeout=120)
     assert len(lines(out)) == 5 and not lines(errors)
     other = tmp_path / "other.jsonl"
     proc = run_batch(str(folder / "a.jsonl"), str(other), "-o", str(other), check=False)
