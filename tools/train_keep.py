@@ -134,6 +134,13 @@ tune (5 folds; HTML, WCXB / Scrapinghub / multilingual: defaults 0.8442 / 0.9733
 0.9368 / 0.9176, 3 seeds, 100 or 200 rounds, news weight 10, multilingual weight 4
 within 0.005 / 0.002 / 0.006), so the shipped files stay.
 
+Each shipped file is reproduced byte for byte at the commit that made it (checked
+2026-12-05, a worktree of the commit with its C modules built in place, this LightGBM):
+keep-html.json at 3be8120 (`python tools/train_keep.py`, HTML only then; the mypyc
+modules unbuilt, as a build of that day's mypyc fails there), keep-text.json at b885ca0
+(`python tools/train_keep.py --mode text`). Retraining one means training on today's
+pipeline, whose figures are above.
+
 The reducer's steps after the keep model (`drop_controls`, `drop_repeats`,
 `drop_repeated_runs`, added 2026-12-04/05) relabel blocks when a page is cleaned with
 the model off, as `clean` does here, though in the pipeline they run after it: the
