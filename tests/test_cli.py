@@ -233,7 +233,12 @@ def test_no_pool_thread_outlives_a_batch(tmp_path: pathlib.Path) -> None:
 
     from boilerstrip.batch import BatchOptions, run
 
-    options = BatchOptions(inputs=(str(SEED),) * 3, output=str(tmp_path / "out.jsonl"), workers=2, quiet=True)
+    copies = [tmp_path / f"seed-{i}.txt" for i in range(3)]  # three inputs: one named thrice is read once
+    for copy in copies:
+        copy.write_bytes(SEED.read_bytes())
+    options = BatchOptions(
+        inputs=tuple(map(str, copies)), output=str(tmp_path / "out.jsonl"), workers=2, quiet=True
+    )
     assert run(options).statuses["ok"] == 3
     left = [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
     assert not left, left
