@@ -31,6 +31,7 @@ _ERRORS: tuple[type[Exception], ...] = (zlib.error, _zlib.error)
 _READ_ERRORS: tuple[type[Exception], ...] = (*_ERRORS, EOFError)
 
 GZIP_MAGIC = b"\x1f\x8b"
+_PADDING = b"\x00 \t\r\n"  # between gzip members: passed over
 _READ = 1 << 16
 
 
@@ -43,9 +44,10 @@ class Members(io.RawIOBase):
     that notes where each member begins in the file and in the inflated stream.
 
     A member that is cut short raises EOFError, one that is corrupt `zlib.error`;
-    `current` then names the file offset of the member being inflated. Trailing NUL
-    padding after the last member is ignored, as gzip(1) does; other trailing bytes are
-    a corrupt member."""
+    `current` then names the file offset of the member being inflated. NUL and
+    whitespace padding between members and after the last one is passed over (gzip(1)
+    ignores trailing NULs; a stray newline between a WARC's members loses nothing);
+    other bytes there are a corrupt member."""
 
     def __init__(self, fh: BinaryIO, start: int) -> None:
         super().__init__()
@@ -109,12 +111,13 @@ class Members(io.RawIOBase):
 
     def member_of(self, position: int) -> int:
         """File offset of the member holding inflated `position`."""
-        return self._offsets[max(0, bisect.bisect_right(self._starts, position) - 1)]
+        return self.start_of(position)[0]
 
-    def member_after(self, position: int) -> int | None:
-        """File offset of the first member beginning after inflated `position`, if read."""
-        i = bisect.bisect_right(self._starts, position)
-        return self._offsets[i] if i < len(self._offsets) else None
+    def start_of(self, position: int) -> tuple[int, int]:
+        """(file offset, inflated offset) where the member holding `position` begins:
+        a reader can open the file there and inflate its way back to `position`."""
+        i = max(0, bisect.bisect_right(self._starts, position) - 1)
+        return self._offsets[i], self._starts[i]
 
     def forget_before(self, position: int) -> None:
         """Drop the notes of members wholly before `position`: a long file keeps few."""
@@ -130,7 +133,7 @@ class Members(io.RawIOBase):
             self._refill(member_open=False)
         if not self._input:
             return False
-        if self._input.startswith(b"\x00") and not self._skip_padding():
+        if self._input[:1] in _PADDING and not self._skip_padding():
             return False
         if not self._input.startswith(GZIP_MAGIC):
             self.current = self._file_pos - len(self._input)
@@ -149,9 +152,9 @@ class Members(io.RawIOBase):
         self._input += chunk
 
     def _skip_padding(self) -> bool:
-        """Skip NUL padding; False if the file ends with it."""
-        while self._input.startswith(b"\x00"):
-            self._input = self._input.lstrip(b"\x00")
+        """Skip NUL and whitespace padding; False if the file ends with it."""
+        while self._input[:1] in _PADDING:
+            self._input = self._input.lstrip(_PADDING)
             if len(self._input) < 2:
                 self._refill(member_open=False)
             if not self._input:
