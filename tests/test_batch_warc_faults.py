@@ -158,6 +158,32 @@ def test_a_wrong_content_length_is_that_records_error(
     }
 
 
+def test_a_content_length_that_swallows_a_record_in_a_gzipped_warc(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """Before, a Content-Length too long by exactly the next record (its CRLF CRLF still
+    followed the block) swallowed that record: no line for it, no error. In a gzipped
+    WARC the block runs into the next record's own gzip member: now an error line for
+    the record, and the swallowed record comes out, read alone or in segments."""
+    recs = records(pages, 4)
+    spliced = [recs[0], set_length(recs[1], block_length(recs[1]) + len(recs[2])), recs[2], recs[3]]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(layout_bytes("member.warc.gz", spliced))
+    for segment_bytes in (1 << 30, 1):
+        out = tmp_path / f"out{segment_bytes}.jsonl"
+        run(
+            BatchOptions(
+                inputs=(str(path),), output=str(out), workers=1, quiet=True, segment_bytes=segment_bytes
+            )
+        )
+        got = lines(out)
+        assert [(x["url"], x["status"]) for x in got] == [
+            ("https://news.example/0", "ok"), ("https://news.example/1", "error"),
+            ("https://news.example/2", "ok"), ("https://news.example/3", "ok"),
+        ]  # fmt: skip
+        assert "run into the record of the gzip member" in str(got[1]["reason"])
+
+
 # --- --resume over every fault -----------------------------------------------------
 
 

@@ -119,6 +119,10 @@ class Members(io.RawIOBase):
         i = max(0, bisect.bisect_right(self._starts, position) - 1)
         return self._offsets[i], self._starts[i]
 
+    def starts_in(self, low: int, high: int) -> list[int]:
+        """Inflated offsets in [low, high) where a member read so far begins."""
+        return self._starts[bisect.bisect_left(self._starts, low) : bisect.bisect_left(self._starts, high)]
+
     def forget_before(self, position: int) -> None:
         """Drop the notes of members wholly before `position`: a long file keeps few."""
         keep = max(0, bisect.bisect_right(self._starts, position) - 1)
