@@ -13,6 +13,7 @@ import io
 import json
 import pathlib
 import re
+import zlib
 
 import pytest
 import zstandard
@@ -247,3 +248,73 @@ def test_resume_after_the_error_of_a_cut_warc_adds_nothing(
         part.write_bytes(b"".join(raw[:done]))
         run_batch(*inputs, "-o", str(part), "--quiet", "--resume")
         assert part.read_bytes() == whole.read_bytes(), done
+
+
+# --- an HTTP payload cut short -----------------------------------------------------
+
+
+def chunked(data: bytes, size: int = 4096) -> bytes:
+    """`data` in HTTP/1.1 chunked encoding, with its last (zero-size) chunk."""
+    parts = [data[i : i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+
+
+def test_a_cut_http_payload_is_an_error_and_a_warc_truncated_one_is_marked(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """Before, a chunked body cut inside a chunk or before its last chunk, and a body
+    shorter than its HTTP Content-Length, were cleaned "ok" from the part of the page
+    they held, and a record marked WARC-Truncated likewise, nothing said (one whose
+    gzip payload was cut was an error). Now the cut bodies are error lines naming the cut;
+    a WARC-Truncated record (Common Crawl cuts at 1 MiB) is cleaned from what it holds,
+    and its line says so: `"truncated": "length"`, in JSON lines and in Parquet."""
+    page = pages[-1]  # its text begins in its first half
+    half, packed = page[: len(page) // 2], gzip.compress(page)
+    inflated = zlib.decompressobj(31).decompress(packed[: len(packed) * 3 // 4])  # what a cut gzip gives
+    html = [("Content-Type", "text/html")]
+    sized = [*html, ("Content-Length", str(len(page)))]
+    body = chunked(page)
+    cases = {
+        "chunked": (body, [*html, ("Transfer-Encoding", "chunked")], {}),
+        "chunked-cut": (body[: len(body) // 3], [*html, ("Transfer-Encoding", "chunked")], {}),
+        "chunked-no-last": (body[: -len(b"0\r\n\r\n")], [*html, ("Transfer-Encoding", "chunked")], {}),
+        "short": (half, sized, {}),
+        "sized": (page, sized, {}),
+        "warc-truncated": (half, sized, {"WARC-Truncated": "length"}),
+        "warc-truncated-gzip": (
+            packed[: len(packed) * 3 // 4],
+            [*html, ("Content-Encoding", "gzip"), ("Content-Length", str(len(packed)))],
+            {"WARC-Truncated": "length"},
+        ),
+        "half": (half, html, {}),  # what the truncated ones hold, as pages of their own
+        "inflated": (inflated, html, {}),
+    }
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(
+        b"".join(gzip.compress(response(name, *case[:2], **case[2])) for name, case in cases.items())
+    )
+    got = {x["url"]: x for x in batch(path, tmp_path / "out.jsonl")}
+    assert got["chunked"]["status"] == got["sized"]["status"] == "ok"
+    assert got["chunked"]["text"] == got["sized"]["text"] and len(str(got["sized"]["text"])) > 1000
+    assert (
+        str(got["chunked-cut"]["reason"])
+        == "truncated HTTP payload: chunked payload cut inside a chunk of 4096 bytes"
+    )
+    assert (
+        str(got["chunked-no-last"]["reason"])
+        == "truncated HTTP payload: chunked payload without its last (zero-size) chunk"
+    )
+    assert (
+        str(got["short"]["reason"])
+        == f"truncated HTTP payload: {len(half)} of the {len(page)} bytes its Content-Length gives"
+    )
+    for name, whole in (("warc-truncated", "half"), ("warc-truncated-gzip", "inflated")):
+        assert got[name]["status"] == "ok" and got[name]["truncated"] == "length"
+        assert got[name]["text"] == got[whole]["text"] and "truncated" not in got[whole]
+        assert 0 < len(str(got[name]["text"])) < len(str(got["sized"]["text"]))
+    parquet = tmp_path / "out.parquet"
+    run_batch(str(path), "-o", str(parquet), "--quiet", "--workers", "1")
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(parquet).to_pylist()
+    assert {r["url"] for r in rows if r["truncated"] == "length"} == {"warc-truncated", "warc-truncated-gzip"}

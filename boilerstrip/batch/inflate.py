@@ -166,17 +166,18 @@ class Members(io.RawIOBase):
         return True
 
 
-def inflate(data: bytes, cap: int, wbits: int = 31) -> bytes:
+def inflate(data: bytes, cap: int, wbits: int = 31, *, partial: bool = False) -> bytes:
     """`data` inflated (gzip by default; `wbits` as in zlib), all of its gzip members;
     raises TooLarge once the output passes `cap` bytes, before inflating the rest, and
-    zlib.error or EOFError for corrupt or cut data."""
+    zlib.error or EOFError for corrupt or cut data. `partial`: data known to be cut
+    (a WARC record marked WARC-Truncated) gives what it inflates to, no EOFError."""
     try:
-        return _inflate(data, cap, wbits)
+        return _inflate(data, cap, wbits, partial)
     except _ERRORS as exc:
         raise zlib.error(str(exc)) from exc
 
 
-def _inflate(data: bytes, cap: int, wbits: int) -> bytes:
+def _inflate(data: bytes, cap: int, wbits: int, partial: bool) -> bytes:
     out: list[bytes] = []
     total = 0
     while data:
@@ -191,6 +192,8 @@ def _inflate(data: bytes, cap: int, wbits: int) -> bytes:
             if inflater.eof or not data:
                 break
         if not inflater.eof:
+            if partial:
+                break
             raise EOFError("compressed data cut short")
         data = inflater.unused_data
         if wbits != 31 or not data.startswith(GZIP_MAGIC):

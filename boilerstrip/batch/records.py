@@ -26,6 +26,7 @@ class Record:
     skip: str | None = None
     end: int = -1  # bytes of its input read through this record (-1: the whole input)
     meta: bool = False  # a WARC record that never holds a page (request, warcinfo, metadata...)
+    truncated: str | None = None  # why the crawler cut a WARC record short (WARC-Truncated: length...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,32 +11,48 @@ from __future__ import annotations
 import sys
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 from .inflate import TooLarge, inflate
 from .records import Record
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
+# Compressions this cannot inflate: cleaning their bytes as a page gave an empty line.
+_UNSUPPORTED = ("br", "zstd", "compress", "x-compress")
 
 
 def unwrap_http(rec: Record, max_bytes: int = 0) -> Record:
     """A `kind="http"` record as its HTML payload (inflated to at most `max_bytes`
-    when set), or as a skip or an error."""
+    when set), or as a skip or an error. A payload cut short (a chunk or the last
+    chunk missing, fewer bytes than its Content-Length) is an error, unless the WARC
+    record says it was cut (WARC-Truncated): then what there is is cleaned, and the
+    record's `truncated` says so in its line."""
     assert isinstance(rec.data, bytes)
-    rid, source, url = rec.id, rec.source, rec.url
     head = http_head(rec.data)
     if isinstance(head, str):
-        return Record(id=rid, source=source, url=url, error=head)
+        return _like(rec, error=head)
     if head.skip:
-        return Record(id=rid, source=source, url=url, skip=head.skip)
+        return _like(rec, skip=head.skip)
     try:
-        payload = _decode_transfer(head.payload, head.fields, max_bytes or sys.maxsize)
-    except TooLarge:
-        return Record(
-            id=rid, source=source, url=url, error=f"HTTP payload inflates to over --max-bytes {max_bytes}"
+        payload = _decode_transfer(
+            head.payload, head.fields, max_bytes or sys.maxsize, rec.truncated is not None
         )
+    except TooLarge:
+        return _like(rec, error=f"HTTP payload inflates to over --max-bytes {max_bytes}")
+    except CutShort as exc:
+        return _like(rec, error=f"truncated HTTP payload: {exc}")
     except (OSError, EOFError, zlib.error, ValueError) as exc:
-        return Record(id=rid, source=source, url=url, error=f"undecodable HTTP payload: {exc}")
-    return Record(id=rid, source=source, url=url, data=payload, kind="html")
+        return _like(rec, error=f"undecodable HTTP payload: {exc}")
+    return _like(rec, data=payload, kind="html")
+
+
+def _like(rec: Record, **what: Any) -> Record:
+    """A record with `rec`'s identity (and its WARC-Truncated mark) holding `what`."""
+    return Record(id=rec.id, source=rec.source, url=rec.url, truncated=rec.truncated, **what)
+
+
+class CutShort(ValueError):
+    """An HTTP payload with fewer bytes than its framing (chunks, Content-Length) says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,30 +86,52 @@ def http_head(block: bytes) -> Head | str:
     return Head(fields, payload, skip)
 
 
-def _decode_transfer(payload: bytes, fields: dict[str, str], cap: int) -> bytes:
-    if "chunked" in fields.get("transfer-encoding", ""):
-        payload = _dechunk(payload)
+def _decode_transfer(payload: bytes, fields: dict[str, str], cap: int, cut: bool) -> bytes:
+    """The payload without its transfer and content encodings. A payload that the
+    crawler `cut` (WARC-Truncated) is decoded as far as it goes; any other is checked
+    against its framing, so that a page cut short is never cleaned as if whole."""
+    if "chunked" in fields.get("transfer-encoding", "").lower():
+        payload = _dechunk(payload, cut)
+    elif not cut:
+        _check_length(payload, fields.get("content-length", ""))
     encoding = fields.get("content-encoding", "").lower()
     if encoding in ("gzip", "x-gzip"):
-        return inflate(payload, cap)
+        return inflate(payload, cap, partial=cut)
     if encoding == "deflate":
         try:
-            return inflate(payload, cap, zlib.MAX_WBITS)
+            return inflate(payload, cap, zlib.MAX_WBITS, partial=cut)
         except zlib.error:
-            return inflate(payload, cap, -zlib.MAX_WBITS)
+            return inflate(payload, cap, -zlib.MAX_WBITS, partial=cut)
+    if encoding in _UNSUPPORTED:
+        raise ValueError(f"Content-Encoding {encoding} is not supported")
     return payload
 
 
-def _dechunk(data: bytes) -> bytes:
+def _check_length(payload: bytes, declared: str) -> None:
+    """Refuse a payload shorter than its Content-Length (a longer one holds the page)."""
+    if declared.isascii() and declared.isdigit() and len(payload) < int(declared):
+        raise CutShort(f"{len(payload)} of the {int(declared)} bytes its Content-Length gives")
+
+
+def _dechunk(data: bytes, cut: bool) -> bytes:
+    """A chunked payload's data. It must end with its zero-size chunk, and every chunk
+    must be whole: a body cut inside a chunk or before the last one is a page cut
+    short. A `cut` payload (WARC-Truncated) gives the chunks it has."""
     out = bytearray()
     pos = 0
-    while pos < len(data):
+    while True:
         line_end = data.find(b"\r\n", pos)
         if line_end < 0:
-            raise ValueError("broken chunked encoding")
+            if cut:
+                return bytes(out)
+            raise CutShort("chunked payload without its last (zero-size) chunk")
         size = int(data[pos:line_end].split(b";")[0] or b"0", 16)
         if size == 0:
-            break
-        out += data[line_end + 2 : line_end + 2 + size]
-        pos = line_end + 2 + size + 2
-    return bytes(out)
+            return bytes(out)  # the last chunk (trailer fields after it are not the page)
+        end = line_end + 2 + size
+        out += data[line_end + 2 : end]
+        if end > len(data) and not cut:
+            raise CutShort(f"chunked payload cut inside a chunk of {size} bytes")
+        if data[end : end + 2] != b"\r\n" and end + 2 <= len(data):
+            raise ValueError(f"broken chunked encoding: a chunk of {size} bytes is not followed by CRLF")
+        pos = end + 2

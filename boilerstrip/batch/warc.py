@@ -634,12 +634,21 @@ def _warc_record(path: str, item: _Item, max_bytes: int) -> Record:
         skip = head.skip if isinstance(head, Head) else None
         over = f"record of over {max_bytes} bytes is over --max-bytes {max_bytes}"
         return Record(id=rid, source=source, url=url, skip=skip, error=None if skip else over)
+    truncated = _truncated(fields)
     if rtype == "conversion":
-        return Record(id=rid, source=source, url=url, data=body, kind="text")
+        return Record(id=rid, source=source, url=url, data=body, kind="text", truncated=truncated)
     if rtype == "resource":
         if fields.get("content-type", "").startswith(HTML_TYPES):
-            return Record(id=rid, source=source, url=url, data=body, kind="html")
+            return Record(id=rid, source=source, url=url, data=body, kind="html", truncated=truncated)
         return Record(id=rid, source=source, url=url, skip="resource record")
     # Parsing the HTTP message is left to the worker that cleans it (see `unwrap_http`):
     # the reading process stays light, so it never holds the workers back.
-    return Record(id=rid, source=source, url=url, data=body, kind="http")
+    return Record(id=rid, source=source, url=url, data=body, kind="http", truncated=truncated)
+
+
+def _truncated(fields: dict[str, str]) -> str | None:
+    """Why the crawler cut the record's block (its WARC-Truncated: length, time,
+    disconnect, unspecified), if it did."""
+    if "warc-truncated" not in fields:
+        return None
+    return fields["warc-truncated"].strip().lower() or "unspecified"

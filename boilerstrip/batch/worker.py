@@ -108,6 +108,8 @@ def process_record(rec: Record) -> dict[str, Any]:
     line: dict[str, Any] = {"id": rec.id, "url": rec.url, "source": rec.source}
     if rec.kind == "http":
         rec = unwrap_http(rec, options.max_bytes)
+    if rec.truncated:
+        line["truncated"] = rec.truncated  # the crawler cut the record (WARC-Truncated): never silent
     if rec.error is not None:
         return {**line, "status": "error", "reason": rec.error}
     if rec.skip is not None:

@@ -125,7 +125,7 @@ class ParquetWriter:
         string = pa.string()
         schema = pa.schema(
             [("seq", pa.int64())]
-            + [(k, string) for k in ("id", "url", "source", "status", "reason")]
+            + [(k, string) for k in ("id", "url", "source", "status", "reason", "truncated")]
             + [(k, pa.list_(string) if k == "authors" else string) for k in RESULT_FIELDS]
             + [("comments", string)]
         )
