@@ -318,3 +318,18 @@ def test_a_cut_http_payload_is_an_error_and_a_warc_truncated_one_is_marked(
 
     rows = pq.read_table(parquet).to_pylist()
     assert {r["url"] for r in rows if r["truncated"] == "length"} == {"warc-truncated", "warc-truncated-gzip"}
+
+
+@pytest.mark.parametrize("after", [b"", b"\n", b"\r\n"])
+def test_records_without_the_closing_crlf_crlf_all_come_out(
+    tmp_path: pathlib.Path, pages: list[bytes], after: bytes
+) -> None:
+    """A writer that leaves out the CRLF CRLF after each block (or writes one line end)
+    gives every length right; the framing check made each such record an error line."""
+    recs = records(pages, 3)
+    (tmp_path / "spec.warc").write_bytes(b"".join(recs))
+    expected = by_url(batch(tmp_path / "spec.warc", tmp_path / "spec.jsonl"))
+    (tmp_path / "loose.warc").write_bytes(b"".join(r.removesuffix(b"\r\n\r\n") + after for r in recs))
+    got = batch(tmp_path / "loose.warc", tmp_path / "loose.jsonl")
+    assert by_url(got) == expected and len(expected) == 3
+    assert not [x for x in got if x["status"] == "error"]

@@ -41,6 +41,11 @@ from .responses import HTML_TYPES, Head, http_head
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _END = b"\r\n\r\n"  # ends a WARC header, and follows every record's block
+_NEXT = b"WARC/"  # begins a record
+# What some writers put after a block instead of CRLF CRLF, when the next record follows:
+# nothing, or one line end. Not two LFs or more: a block one byte short, ending in a line
+# end, would then pass for whole.
+_LOOSE_ENDS = (b"", b"\n", b"\r\n")
 _VERSION = re.compile(rb"WARC/\d+\.\d+\r\n")
 _HEADER_MAX = 64 << 10  # a longer header is no header
 _READ = 1 << 16
@@ -304,7 +309,8 @@ class _Reader:
         if item.error is not None:
             return item, self._after_bad(head.start)
         item.block = block or b""
-        return item, head.start + head.length + len(_END)
+        item.reach = head.start + head.length + (self._trailer(head.start + head.length) or 0)
+        return item, item.reach
 
     def _block(self, start: int, length: int, keep: int) -> bytes | None:
         """The first `keep` bytes of the block at `start`, read to its end; None if
@@ -357,11 +363,23 @@ class _Reader:
         return None
 
     def _ends_record(self, end: int) -> bool:
-        """Whether the block ending at `end` is followed by CRLF CRLF (or a cut part
-        of it, at the end of the file: the block itself is whole)."""
-        self.window.fill(end + len(_END))
-        tail = self.window.get(end, len(_END))
-        return tail == _END or (len(tail) < len(_END) and _END.startswith(tail))
+        """Whether the block ending at `end` is followed by what ends a record (`_trailer`)."""
+        return self._trailer(end) is not None
+
+    def _trailer(self, end: int) -> int | None:
+        """The length of what follows the block ending at `end` and ends its record:
+        CRLF CRLF (or a cut part of it, at the end of the file: the block itself is
+        whole), or nothing or one line end before the next record (`_LOOSE_ENDS`):
+        writers that leave the CRLF CRLF out, or write one of its line ends, give
+        every record's length right, and each record was an error line. None if
+        neither follows: the block's length is wrong."""
+        self.window.fill(end + len(_END) + len(_NEXT))
+        tail = self.window.get(end, len(_END) + len(_NEXT))
+        if tail.startswith(_END) or (len(tail) < len(_END) and _END.startswith(tail)):
+            return min(len(tail), len(_END))
+        if len(tail) < len(_END) + len(_NEXT) and tail in _LOOSE_ENDS:  # the file's end
+            return len(tail)
+        return next((len(loose) for loose in _LOOSE_ENDS if tail.startswith(loose + _NEXT)), None)
 
     def _after_bad(self, start: int) -> int | None:
         """Where reading goes on after a bad record whose block begins at `start`: the
