@@ -481,6 +481,14 @@ def test_the_batch_never_reads_its_own_output(tmp_path: pathlib.Path, pages: lis
     assert [x["status"] for x in lines(out)] == ["ok"] * 5
     run_batch(*args, "--resume", timeout=120)
     assert len(lines(out)) == 5 and not lines(errors)
+    fresh = tmp_path / "fresh"  # a folder named as a file:// URL, its output as a path
+    fresh.mkdir()
+    (fresh / "a.jsonl").write_text("".join(_jsonl_pages(pages, 5)))
+    by_url = fresh / "out.jsonl"
+    run_batch(
+        fresh.as_uri(), fresh.as_uri() + "/a.jsonl", "-o", str(by_url), "--chunk-size", "1", timeout=120
+    )
+    assert [x["status"] for x in lines(by_url)] == ["ok"] * 5
     other = tmp_path / "other.jsonl"
     proc = run_batch(str(folder / "a.jsonl"), str(other), "-o", str(other), check=False)
     got = lines(other)

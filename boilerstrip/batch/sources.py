@@ -13,6 +13,8 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from .inflate import TooLarge, inflate, read_capped
 from .jsonl import read_jsonl
@@ -50,8 +52,14 @@ def expand(inputs: Iterable[str], written: Iterable[str] = ()) -> Iterator[tuple
 
 def _identity(path: str) -> str:
     """What tells two names of one input apart from two inputs: a local file's real
-    path (links and `./` resolved), a URL or stdin as named."""
-    return path if path == STDIN or is_url(path) else os.path.realpath(path)
+    path (links and `./` resolved; a `file://` URL's too, else it was never matched
+    with the output's path and read it back without end), any other URL or stdin as
+    named."""
+    if path == STDIN:
+        return path
+    if path.startswith("file://"):
+        return os.path.realpath(url2pathname(urlsplit(path).path))
+    return path if is_url(path) else os.path.realpath(path)
 
 
 def _expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None, bool]]:
