@@ -333,3 +333,15 @@ def test_records_without_the_closing_crlf_crlf_all_come_out(
     got = batch(tmp_path / "loose.warc", tmp_path / "loose.jsonl")
     assert by_url(got) == expected and len(expected) == 3
     assert not [x for x in got if x["status"] == "error"]
+
+
+def test_a_gzipped_warc_cut_inside_a_header_is_one_error_line(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """Cut inside the last record's WARC header, a gzipped WARC gave two error lines for
+    that one record: its truncated header, and the stream's failure after it."""
+    recs = records(pages, 3)
+    before = len(layout_bytes("member.warc.gz", recs[:2]))
+    (tmp_path / "cut.warc.gz").write_bytes(layout_bytes("member.warc.gz", recs)[: before + 100])
+    got = batch(tmp_path / "cut.warc.gz", tmp_path / "out.jsonl")
+    assert [x["status"] for x in got] == ["ok", "ok", "error"], [x.get("reason") for x in got]

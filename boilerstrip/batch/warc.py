@@ -401,11 +401,13 @@ class _Reader:
         if padding and not first.translate(None, _PADDING):
             return None, following
         where = self._where(pos, following)
+        reach = following
         if header and following >= self.window.end:
             reason = f"truncated record at bytes {where}: the file ends inside its header"
+            reach += 1  # it needed bytes past the end: a cut stream's failure is this line's
         else:
             reason = f"junk between WARC records: {following - pos} bytes at {where} hold no record header"
-        return _Item(self._take_place(pos), error=reason, reach=following), following
+        return _Item(self._take_place(pos), error=reason, reach=reach), following
 
     def _next_start(self, pos: int) -> tuple[int, bool]:
         """The next record start at or after `pos` (the end of the stream if none), and
