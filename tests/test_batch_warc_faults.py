@@ -345,3 +345,14 @@ def test_a_gzipped_warc_cut_inside_a_header_is_one_error_line(
     (tmp_path / "cut.warc.gz").write_bytes(layout_bytes("member.warc.gz", recs)[: before + 100])
     got = batch(tmp_path / "cut.warc.gz", tmp_path / "out.jsonl")
     assert [x["status"] for x in got] == ["ok", "ok", "error"], [x.get("reason") for x in got]
+
+
+def test_a_cut_warc_zst_gives_every_record_before_the_cut(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """One zstd frame a record, the last frame cut: FastWARC's reader lost what it had
+    inflated in the read that met the cut (11 of 39 intact small records, and a second
+    error line). Every record of a whole frame comes out, then one error line."""
+    recs = records(pages, 6)
+    pack = zstandard.ZstdCompressor().compress
+    (tmp_path / "cut.warc.zst").write_bytes(b"".join(pack(r) for r in recs)[:-20])
+    got = batch(tmp_path / "cut.warc.zst", tmp_path / "out.jsonl")
+    assert [x["status"] for x in got] == ["ok"] * 5 + ["error"], [x.get("reason") for x in got]

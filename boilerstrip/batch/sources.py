@@ -135,7 +135,7 @@ def _missing_package(path: str) -> str | None:
     kind, name = _kind_of(path), path.lower()
     if kind == "warc" and not _importable("fastwarc"):
         return f"reading WARC ({path}) needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
-    if kind == "jsonl" and name.endswith(".zst") and not _importable("zstandard"):
+    if name.endswith(".zst") and not _importable("zstandard"):
         return (
             f"reading {path} needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])"
         )
