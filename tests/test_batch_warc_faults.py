@@ -356,3 +356,19 @@ def test_a_cut_warc_zst_gives_every_record_before_the_cut(tmp_path: pathlib.Path
     (tmp_path / "cut.warc.zst").write_bytes(b"".join(pack(r) for r in recs)[:-20])
     got = batch(tmp_path / "cut.warc.zst", tmp_path / "out.jsonl")
     assert [x["status"] for x in got] == ["ok"] * 5 + ["error"], [x.get("reason") for x in got]
+
+
+@pytest.mark.parametrize("layout", ["plain.warc", "member.warc.gz"])
+def test_a_header_cut_short_does_not_take_the_next_records(
+    tmp_path: pathlib.Path, pages: list[bytes], layout: Layout
+) -> None:
+    """A record cut 60 bytes into its header, then an intact record: the cut header ran
+    on into the next one's, took its fields, and the intact page came out under the
+    cut record's id and type (plain), or twice (across gzip members and segments)."""
+    recs = records(pages, 3)
+    (tmp_path / "spec.warc").write_bytes(b"".join(recs))
+    expected = by_url(batch(tmp_path / "spec.warc", tmp_path / "spec.jsonl"))
+    (tmp_path / layout).write_bytes(layout_bytes(layout, [recs[0], recs[1][:60], recs[1], recs[2]]))
+    got = batch(tmp_path / layout, tmp_path / "out.jsonl")
+    assert by_url(got) == expected
+    assert [x["status"] for x in got] == ["ok", "error", "ok", "ok"], [x.get("reason") for x in got]

@@ -451,7 +451,10 @@ class _Reader:
 
     def _head_at(self, pos: int) -> _Head | None:
         """The WARC header at `pos`: a "WARC/x.y" line and fields up to a blank line,
-        within _HEADER_MAX bytes; None if there is none."""
+        within _HEADER_MAX bytes; None if there is none, or if another "WARC/x.y" line
+        comes before the blank line: a header cut short ran into the next record's,
+        whose fields it took (the first of a repeated field wins), and the intact
+        record after it was lost or, across a gzip member, read twice."""
         window = self.window
         window.fill(pos + 16)
         if not _VERSION.match(window.data, pos - window.base):
@@ -459,7 +462,10 @@ class _Reader:
         end = window.find(_END, pos, pos + _HEADER_MAX)
         if end < 0:
             return None
-        fields = _fields(window.get(pos, end - pos))
+        head = window.get(pos, end - pos)
+        if _VERSION.search(head, 1) is not None:  # a header cut short, and the next record's
+            return None
+        fields = _fields(head)
         return _Head(fields, end + len(_END), _content_length(fields))
 
     # --- places and failures ------------------------------------------------------
