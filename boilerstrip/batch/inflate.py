@@ -215,3 +215,97 @@ def read_capped(fh: BinaryIO, cap: int) -> bytes:
     if len(data) > cap:
         raise TooLarge(f"is over {cap} bytes")
     return data
+
+
+class BrokenStream(ValueError):
+    """Compressed data that cannot be inflated further (a corrupt zstd frame)."""
+
+
+class ZstdFrames(io.RawIOBase):
+    """A zstd stream's bytes, frame after frame (zstandard), with the dictionary a file
+    may begin with (a skippable frame, magic 0x184D2A5D, raw or itself zstd-compressed,
+    as the WARC zstd format has it). Every byte of the whole frames before a cut is
+    given, then an EOFError: zstandard's `stream_reader` took a cut for the end of the
+    data (a cut .jsonl.zst lost its last records without a word), FastWARC's reader lost
+    what it had inflated in the read that met the cut (a cut .warc.zst, intact records).
+    A frame that cannot be inflated is a BrokenStream, raised once the bytes before it
+    are read. Fed a KiB at a time, so that what one feed inflates to stays bounded
+    (tens of MB for the densest frames) on hostile input."""
+
+    _FEED = 1 << 10
+    _DICT_MAGIC = 0x184D2A5D
+    _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+    def __init__(self, raw: BinaryIO) -> None:
+        try:
+            import zstandard
+        except ImportError as exc:
+            raise OSError(
+                0,
+                "reading .zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
+            ) from exc
+        super().__init__()
+        self._zstd, self._raw = zstandard, raw
+        self._left = raw.read(8)
+        self._new = zstandard.ZstdDecompressor(dict_data=self._dictionary()).decompressobj
+        self._frame: Any = None  # the frame being inflated, None between frames
+        self._out = bytearray()
+        self._error: Exception | None = None  # raised once the bytes before it are read
+
+    def _dictionary(self) -> Any:
+        """The dictionary frame at the stream's start, if any (read past it)."""
+        head = self._left
+        if len(head) < 8 or int.from_bytes(head[:4], "little") != self._DICT_MAGIC:
+            return None
+        data = self._raw.read(int.from_bytes(head[4:], "little"))
+        self._left = b""
+        if data.startswith(self._ZSTD_MAGIC):
+            data = self._zstd.ZstdDecompressor().decompressobj().decompress(data)
+        return self._zstd.ZstdCompressionDict(data)
+
+    def readable(self) -> bool:
+        """Always: it is read."""
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to `size` inflated bytes (all with -1), as many as there are before the end
+        or a fault; b"" at the end; the fault's error once nothing is left before it."""
+        want = sys.maxsize if size is None or size < 0 else size
+        while len(self._out) < want and self._error is None and self._inflate():
+            pass
+        if not self._out and self._error is not None:
+            raise self._error
+        out = bytes(self._out[:want])
+        del self._out[:want]
+        return out
+
+    def readinto(self, buffer: Any) -> int:
+        """Inflated bytes into `buffer`, as many as are ready (0 at the end)."""
+        while not self._out and self._error is None and self._inflate():
+            pass
+        if not self._out and self._error is not None:
+            raise self._error
+        n = min(len(buffer), len(self._out))
+        buffer[:n] = self._out[:n]
+        del self._out[:n]
+        return n
+
+    def _inflate(self) -> bool:
+        """The next feed inflated onto the output; False at the end of the data or at a
+        fault (kept for the reader)."""
+        data = self._left or self._raw.read(self._FEED)
+        self._left = b""
+        if not data:
+            if self._frame is not None:
+                self._error = EOFError("the file ends inside a zstd frame: it was cut short")
+            return False
+        if self._frame is None:
+            self._frame = self._new()
+        try:
+            self._out += self._frame.decompress(data)
+        except self._zstd.ZstdError as exc:
+            self._error = BrokenStream(str(exc))
+            return False
+        if self._frame.eof:  # what is left of the feed starts the next frame
+            self._left, self._frame = self._frame.unused_data, None
+        return True

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .inflate import one_past
+from .inflate import ZstdFrames, one_past
 from .records import STDIN, JsonlFields, Record
 from .remote import open_input
 
@@ -43,59 +43,6 @@ def _text_of(path: str, raw: Any) -> IO[str]:
     # Only "\n" ends a line: JSON allows a "\r" between tokens, which universal
     # newlines would take for a line end, splitting one record into two error lines.
     return io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
-
-
-class ZstdFrames(io.RawIOBase):
-    """The bytes of a zstd stream, frame after frame, and an EOFError where the data ends
-    inside a frame: zstandard's `stream_reader` takes a cut file's end for the end of
-    its data, and a cut .jsonl.zst lost the rest of its records without a word (a cut
-    .jsonl.gz ends in an error line). Fed a KiB at a time, so that what one feed inflates
-    to stays bounded (tens of MB for the densest frames) on hostile input."""
-
-    _FEED = 1 << 10
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        try:
-            import zstandard
-        except ImportError as exc:
-            raise OSError(
-                0,
-                "reading .zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
-            ) from exc
-        super().__init__()
-        self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
-        self._frame: Any = None  # the frame being inflated, None between frames
-        self._out, self._at, self._left = b"", 0, b""
-
-    def readable(self) -> bool:
-        """Always: it is read, by the buffered reader over it."""
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        """Inflated bytes into `buffer`, as many as are ready (0 at the end of the data)."""
-        while self._at >= len(self._out):
-            if not self._inflate():
-                return 0
-        n = min(len(buffer), len(self._out) - self._at)
-        buffer[:n] = self._out[self._at : self._at + n]
-        self._at += n
-        return n
-
-    def _inflate(self) -> bool:
-        """The next feed inflated into `_out`; False at the end of the data, which
-        must be between frames."""
-        data = self._left or self._raw.read(self._FEED)
-        self._left = b""
-        if not data:
-            if self._frame is not None:
-                raise EOFError("the file ends inside a zstd frame: it was cut short")
-            return False
-        if self._frame is None:
-            self._frame = self._new()
-        self._out, self._at = self._frame.decompress(data), 0
-        if self._frame.eof:  # what is left of the feed starts the next frame
-            self._left, self._frame = self._frame.unused_data, None
-        return True
 
 
 def _tell(raw: io.BufferedReader) -> int:

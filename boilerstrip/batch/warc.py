@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
-from .inflate import Members
+from .inflate import BrokenStream, Members, ZstdFrames
 from .records import NOTHING_DONE, Place, Record, place_source
 from .remote import open_input, size_of
 from .responses import HTML_TYPES, Head, http_head
@@ -55,11 +55,7 @@ _PADDING = b" \t\r\n\x00"
 _RECORD_FIELDS = ("content-length", "warc-type", "warc-record-id")  # a header names a record
 
 
-class _Broken(ValueError):
-    """A compressed stream that cannot be inflated further (zstd)."""
-
-
-_STREAM_ERRORS: tuple[type[Exception], ...] = (EOFError, zlib.error, _Broken)
+_STREAM_ERRORS: tuple[type[Exception], ...] = (EOFError, zlib.error, BrokenStream)
 
 
 def read_warc(
@@ -268,12 +264,12 @@ class _Reader:
 
     def _stream(self, fh: BinaryIO) -> Any:
         """The file's WARC bytes from the reader's offset: inflated member by member
-        (gzip), through FastWARC's zstd reader (zst), or as they are."""
+        (gzip), frame by frame (zst), or as they are."""
         if self.layout == "gzip":
             self.members = Members(fh, self.go.offset)
             return self.members
         if self.layout == "zst":
-            return _Zstd(fh)
+            return ZstdFrames(fh)
         return fh
 
     def _begin(self) -> int | None:
@@ -507,76 +503,6 @@ class _Reader:
         if self.layout == "zst":
             return f"{start}-{end} of the inflated stream"
         return f"{self.go.offset + start}-{self.go.offset + end}"
-
-
-class _Zstd:
-    """A `.warc.zst` inflated frame by frame (zstandard), with the dictionary such files
-    may begin with (a skippable frame, magic 0x184D2A5D, raw or itself zstd-compressed,
-    as the WARC zstd format has it). Every byte of the frames before a cut is given: a
-    cut frame ends the stream (EOFError) after what it inflated, a frame that cannot
-    be inflated breaks it. FastWARC's reader lost the last 4 KiB it had inflated when
-    a read ran into a cut frame, and the intact records in them."""
-
-    _FEED = 1 << 12
-    _DICT_MAGIC = 0x184D2A5D
-    _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-
-    def __init__(self, fh: BinaryIO) -> None:
-        try:
-            import zstandard
-        except ImportError as exc:
-            raise OSError(
-                0,
-                "reading .warc.zst needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])",
-            ) from exc
-        self._zstd, self._fh = zstandard, fh
-        self._left = fh.read(8)
-        dictionary = self._dictionary()
-        self._new = zstandard.ZstdDecompressor(dict_data=dictionary).decompressobj
-        self._frame: Any = None  # the frame being inflated, None between frames
-        self._out = bytearray()
-        self._error: Exception | None = None  # raised once the bytes before it are read
-
-    def _dictionary(self) -> Any:
-        """The dictionary frame at the file's start, if any (read past it)."""
-        head = self._left
-        if len(head) < 8 or int.from_bytes(head[:4], "little") != self._DICT_MAGIC:
-            return None
-        size = int.from_bytes(head[4:], "little")
-        data = self._fh.read(size)
-        self._left = b""
-        if data.startswith(self._ZSTD_MAGIC):
-            data = self._zstd.ZstdDecompressor().decompressobj().decompress(data)
-        return self._zstd.ZstdCompressionDict(data)
-
-    def read(self, size: int) -> bytes:
-        """Up to `size` inflated bytes; b"" at the end of the stream."""
-        while len(self._out) < size and self._error is None and self._inflate():
-            pass
-        if not self._out and self._error is not None:
-            raise self._error
-        out = bytes(self._out[:size])
-        del self._out[:size]
-        return out
-
-    def _inflate(self) -> bool:
-        """The next feed inflated onto `_out`; False at the end of the data."""
-        data = self._left or self._fh.read(self._FEED)
-        self._left = b""
-        if not data:
-            if self._frame is not None:
-                self._error = EOFError("zstd frame cut short: the file ends inside it")
-            return False
-        if self._frame is None:
-            self._frame = self._new()
-        try:
-            self._out += self._frame.decompress(data)
-        except self._zstd.ZstdError as exc:
-            self._error = _Broken(str(exc))
-            return False
-        if self._frame.eof:  # what is left of the feed starts the next frame
-            self._left, self._frame = self._frame.unused_data, None
-        return True
 
 
 def _fields(head: bytes) -> dict[str, str]:
