@@ -75,18 +75,33 @@ def test_batch_where_every_record_fails_exits_4(tmp_path: pathlib.Path) -> None:
     assert {x["status"] for x in lines(tmp_path / "ok.jsonl")} == {"ok"}
 
 
-def test_batch_of_a_warc_without_fastwarc_is_refused_before_any_line(
-    tmp_path: pathlib.Path, pages: list[bytes]
-) -> None:
-    """Without FastWARC every WARC became one error line, and the batch exited 0."""
-    write_warc(tmp_path / "crawl.warc.gz", pages, [])
+def test_batch_reads_warcs_without_fastwarc(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """The WARC reader frames records itself: a batch refused every WARC without
+    FastWARC, a package it no longer used."""
+    write_warc(tmp_path / "crawl.warc.gz", pages, [], extras=False)
     out = tmp_path / "out.jsonl"
     proc = cli(
-        "batch", str(tmp_path / "crawl.warc.gz"), "-o", str(out), prelude="sys.modules['fastwarc'] = None"
-    )
-    one_line_error(proc, 1, "needs FastWARC", "pip install")
+        "batch", str(tmp_path / "crawl.warc.gz"), "-o", str(out), "--workers", "2",
+        prelude="sys.modules['fastwarc'] = None",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert [x["status"] for x in lines(out)] == ["ok"] * len(pages)
+
+
+def test_batch_of_a_zst_warc_without_zstandard_is_refused_before_any_line(
+    tmp_path: pathlib.Path, pages: list[bytes]
+) -> None:
+    """Without zstandard every .warc.zst would be one error line, and the batch exit 0."""
+    zstandard = pytest.importorskip("zstandard")
+    write_warc(tmp_path / "crawl.warc", pages, [], extras=False)
+    zst = tmp_path / "crawl.warc.zst"
+    zst.write_bytes(zstandard.ZstdCompressor().compress((tmp_path / "crawl.warc").read_bytes()))
+    out = tmp_path / "out.jsonl"
+    proc = cli("batch", str(zst), "-o", str(out), prelude="sys.modules['zstandard'] = None")
+    one_line_error(proc, 1, "needs the zstandard package", "pip install")
     assert not out.exists()
-    assert cli("batch", str(tmp_path / "crawl.warc.gz"), "-o", str(out), "--quiet").returncode == 0
+    assert cli("batch", str(zst), "-o", str(out), "--quiet").returncode == 0
+    assert [x["status"] for x in lines(out)] == ["ok"] * len(pages)
 
 
 def test_batch_exits_0_with_a_failed_record_among_good_ones(tmp_path: pathlib.Path) -> None:

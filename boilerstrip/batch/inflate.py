@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import Any, BinaryIO
 
 _zlib: ModuleType
-try:  # ISA-L inflates about twice as fast as zlib (FastWARC's own speed); optional, [warc]
+try:  # ISA-L inflates about twice as fast as zlib; optional, [warc]
     from isal import isal_zlib as _zlib
 except ImportError:  # pragma: no cover - the same results, slower
     _zlib = zlib
@@ -67,7 +67,7 @@ class Members(io.RawIOBase):
         return True
 
     def tell(self) -> int:
-        """Inflated bytes read so far (FastWARC counts record positions from it)."""
+        """Inflated bytes read so far (the WARC reader counts record positions from it)."""
         return self._out
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]

@@ -132,9 +132,7 @@ def file_size(path: str) -> int:
 
 def _missing_package(path: str) -> str | None:
     """The package reading `path` needs, as the line that tells how to install it."""
-    kind, name = _kind_of(path), path.lower()
-    if kind == "warc" and not _importable("fastwarc"):
-        return f"reading WARC ({path}) needs FastWARC: pip install fastwarc (boilerstrip's extra [warc])"
+    name = path.lower()
     if name.endswith(".zst") and not _importable("zstandard"):
         return (
             f"reading {path} needs the zstandard package: pip install zstandard (boilerstrip's extra [zstd])"
@@ -185,15 +183,9 @@ def is_warc(path: str) -> bool:
 
 
 def can_segment(path: str) -> bool:
-    """Whether workers can read this input in parallel segments: a gzipped WARC (one
-    gzip member a record, as the standard asks) and FastWARC to read it."""
-    if _kind_of(path) != "warc" or not path.lower().endswith(".gz"):
-        return False
-    try:
-        import fastwarc  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether workers can read this input in parallel segments: a gzipped WARC, one
+    gzip member a record as the standard asks, whose members a segment can start at."""
+    return _kind_of(path) == "warc" and path.lower().endswith(".gz")
 
 
 def _kind_of(path: str) -> str | None:

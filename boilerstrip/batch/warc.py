@@ -1,7 +1,7 @@
 """WARC and WET files read as records, each with a resumable place, and cut into
 segments that workers read in parallel.
 
-Why a framing reader of our own (FastWARC only inflates `.warc.zst` here): every record
+Why a framing reader of our own (FastWARC was used before it): every record
 must end in the output once, and a reader that hides where each record's bytes end
 cannot tell a good record from the junk or the wrong Content-Length after it. FastWARC
 read ahead, blamed the intact record after a stray byte, and gave a record whose
