@@ -569,4 +569,6 @@ def test_unreadable_segments_each_have_a_line_and_the_output_resumes(
     out.write_text("\n".join(kept + errs) + "\n")
     proc = run_batch(str(warc), "-o", str(out), "--workers", "1", "--resume", check=False)
     assert proc.returncode == 3 and "unreadable input" in proc.stderr  # the earlier lines' errors, told again
+    last = proc.stderr.strip().splitlines()[-1]  # segments of one input, not "N more inputs"
+    assert f"(and {len(lost) - 1} more unreadable part" in last and "; 1 input in all)" in last, last
     assert len(lines(out)) == len(first) + len(lost)

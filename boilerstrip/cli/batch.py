@@ -5,6 +5,7 @@ status from the run's counts.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import fields
 from typing import Any
@@ -16,6 +17,8 @@ from .clean import count
 from .codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, EXIT_UNREADABLE
 from .parser import BATCH_DEFAULTS
 from .paths import output_format, path_problem
+
+_PLACE = re.compile(r"(@\d+|:\d+)?(#end|#\d+)?$")  # a place after the path: WARC @offset#n, JSONL :line
 
 
 def check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -104,13 +107,24 @@ def _what_went_wrong(stats: dict[str, Any], status: int) -> str:
     """One line for a batch that did not end well, naming its first cause."""
     if status == EXIT_UNREADABLE:
         bad = stats["unreadable_inputs"]
-        more = f" (and {count(len(bad) - 1, 'more input')})" if len(bad) > 1 else ""
-        return f"cannot read {bad[0]['input']}: {bad[0]['reason'].removeprefix('unreadable input: ')}{more}"
+        return f"cannot read {bad[0]['input']}: {bad[0]['reason'].removeprefix('unreadable input: ')}{_more(bad)}"
     if status == EXIT_NOTHING:
         reasons = stats["error_reasons"]
         why = f" (the commonest error: {next(iter(reasons))})" if reasons else ""
         return f"nothing was cleaned: {count(stats['records_read'], 'record')}, none ok or empty{why}"
     return "not every record was written: see --stats"
+
+
+def _more(bad: list[dict[str, str]]) -> str:
+    """How many more unreadable inputs or parts of one: a WARC's error lines name a
+    place (`path@offset`, `path@offset#end`), and five bad stretches of one file are
+    not five inputs."""
+    if len(bad) < 2:
+        return ""
+    inputs = {_PLACE.sub("", b["input"]) for b in bad}
+    if len(inputs) == len(bad):
+        return f" (and {count(len(bad) - 1, 'more input')})"
+    return f" (and {count(len(bad) - 1, 'more unreadable part')}; {count(len(inputs), 'input')} in all)"
 
 
 def _summary(stats: dict[str, Any], args: argparse.Namespace) -> None:
