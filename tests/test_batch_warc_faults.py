@@ -185,16 +185,56 @@ def test_a_content_length_that_swallows_a_record_in_a_gzipped_warc(
         assert "run into the record of the gzip member" in str(got[1]["reason"])
 
 
+@pytest.mark.parametrize("layout", ["plain.warc", "stream.warc.gz", "stream.warc.zst"])
+def test_a_content_length_that_swallows_a_record_unzipped(
+    tmp_path: pathlib.Path, pages: list[bytes], layout: Layout
+) -> None:
+    """Before, in a plain WARC (or one gzip or zstd stream), a Content-Length too long
+    by exactly the next record swallowed it: no line for it, no error, and its page
+    came out as the tail of the record before. A block that holds a record header and
+    does not match its WARC-Block-Digest is now that record's error line, and the
+    swallowed record comes out."""
+    recs = records(pages, 4)
+    spliced = [recs[0], set_length(recs[1], block_length(recs[1]) + len(recs[2])), recs[2], recs[3]]
+    path = tmp_path / f"crawl.{layout}"
+    path.write_bytes(layout_bytes(layout, spliced))
+    got = batch(path, tmp_path / "out.jsonl")
+    assert [(x["url"], x["status"]) for x in got] == [
+        ("https://news.example/0", "ok"), ("https://news.example/1", "error"),
+        ("https://news.example/2", "ok"), ("https://news.example/3", "ok"),
+    ]  # fmt: skip
+    assert "do not match the record's WARC-Block-Digest" in str(got[1]["reason"])
+
+
+def test_a_record_whose_payload_is_a_warc_is_one_record(tmp_path: pathlib.Path, pages: list[bytes]) -> None:
+    """A crawled .warc file is a block that holds record headers after a CRLF CRLF, and
+    matches its digest: one record, not split, and not an error; a block that holds
+    one and has no digest is taken as it is too."""
+    inner = b"".join(records(pages, 2))
+    http = [("Content-Type", "application/warc")]
+    crawled = response("https://files.example/crawl.warc", inner, http)
+    undigested = re.sub(
+        rb"WARC-Block-Digest: [^\r]*\r\n", b"", response("https://files.example/b.warc", inner, http), count=1
+    )
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join([*records(pages, 1), crawled, undigested]))
+    got = batch(path, tmp_path / "out.jsonl")
+    assert [x["url"] for x in got] == [
+        "https://news.example/0", "https://files.example/crawl.warc", "https://files.example/b.warc"
+    ]  # fmt: skip
+    assert all(x["status"] != "error" for x in got), got
+
+
 # --- --resume over every fault -----------------------------------------------------
 
 
 def faulty_parts(pages: list[bytes]) -> list[bytes]:
     """Records with every fault above between them, and a last record cut short."""
-    recs = records(pages, 8)
+    recs = records(pages, 10)
     return [
         recs[0] + JUNK["text"], recs[1] + JUNK["nuls"], set_length(recs[2], block_length(recs[2]) - 2),
         set_length(recs[3], None), recs[4], set_length(recs[5], block_length(recs[5]) - 20_000), recs[6],
-        recs[7][: len(recs[7]) // 2],
+        set_length(recs[7], block_length(recs[7]) + len(recs[8])), recs[8], recs[9][: len(recs[9]) // 2],
     ]  # fmt: skip
 
 
@@ -209,7 +249,9 @@ def test_resume_after_any_line_of_a_faulty_warc_gives_one_output(
     path.write_bytes(layout_bytes(layout, faulty_parts(pages)))
     whole = tmp_path / "whole.jsonl"
     ref = batch(path, whole)
-    assert [x["status"] for x in ref] == ["ok", "error", "ok", "error", "error", "ok", "error", "ok", "error"]
+    assert [x["status"] for x in ref] == [
+        "ok", "error", "ok", "error", "error", "ok", "error", "ok", "error", "ok", "error"
+    ]  # fmt: skip
     raw = whole.read_bytes().splitlines(keepends=True)
     for done in range(len(raw) + 1):
         part = tmp_path / f"part{done}.jsonl"

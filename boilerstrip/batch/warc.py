@@ -10,8 +10,9 @@ Content-Length bytes of its block, and the CRLF CRLF the WARC standard puts afte
 every block:
 
 - a block not followed by CRLF CRLF (its Content-Length is wrong), one the file ends
-  inside, and one that runs into a gzip member beginning a record (a Content-Length
-  too long) are that record's error line; reading goes on at the next record header
+  inside, and one that runs into a gzip member beginning a record or, unzipped, holds
+  a record header and does not match its WARC-Block-Digest (a Content-Length too
+  long) are that record's error line; reading goes on at the next record header
   after its own header, so the records a too-long Content-Length swallowed come out;
 - bytes between records that begin no record are passed over up to the next record
   header (a "WARC/x.y" line whose header parses, or a gzip member whose data begins
@@ -27,6 +28,8 @@ exactly what an earlier run wrote.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import sys
 import zlib
@@ -342,6 +345,12 @@ class _Reader:
                 f"wrong WARC Content-Length: the {head.length} bytes of the block run into the record"
                 f" of the gzip member at byte {swallowed}"
             )
+        inner = self._swallowed_unzipped(head, end)
+        if inner is not None:
+            return (
+                f"wrong WARC Content-Length: the {head.length} bytes of the block hold the record at"
+                f" bytes {self._where(inner, end)}, and do not match the record's WARC-Block-Digest"
+            )
         return None
 
     def _swallowed(self, start: int, end: int) -> int | None:
@@ -357,6 +366,27 @@ class _Reader:
             if window.get(inflated, 5) == b"WARC/":
                 return members.start_of(inflated)[0]
         return None
+
+    def _swallowed_unzipped(self, head: _Head, end: int) -> int | None:
+        """The record a Content-Length too long swallowed where no gzip member tells
+        (a plain or zstd WARC, one gzip stream): a record header after a CRLF CRLF
+        inside the block, of a block that does not
+        match its WARC-Block-Digest (a page or a resource may hold a WARC: without a
+        digest, it is taken as it is). Only a block holding such a header is hashed,
+        so the check costs one search of the block; one over _RETAIN bytes is no
+        longer held and goes unchecked."""
+        window, start = self.window, head.start
+        digest = head.fields.get("warc-block-digest")
+        if digest is None or window.base > start:
+            return None
+        at = window.find(_END + _NEXT, start, end)
+        while at >= 0 and not self._starts_record(at + len(_END)):
+            at = window.find(_END + _NEXT, at + 1, end)
+        if at < 0:
+            return None
+        with memoryview(window.data) as view:
+            holds = digest_holds(digest, view[start - window.base : end - window.base])
+        return None if holds in (True, None) else at + len(_END)
 
     def _ends_record(self, end: int) -> bool:
         """Whether the block ending at `end` is followed by what ends a record (`_trailer`)."""
@@ -503,6 +533,18 @@ class _Reader:
         if self.layout == "zst":
             return f"{start}-{end} of the inflated stream"
         return f"{self.go.offset + start}-{self.go.offset + end}"
+
+
+def digest_holds(digest: str, block: bytes | memoryview) -> bool | None:
+    """Whether `block` has the WARC-Block-Digest `digest` ("sha1:" and base 32, as
+    crawlers write it, or hex); None for an algorithm hashlib does not know."""
+    algorithm, _, want = digest.strip().partition(":")
+    try:
+        got = hashlib.new(algorithm.lower().replace("-", ""), block).digest()
+    except ValueError:
+        return None
+    want = want.strip()
+    return want.upper().rstrip("=") == base64.b32encode(got).decode().rstrip("=") or want.lower() == got.hex()
 
 
 def _fields(head: bytes) -> dict[str, str]:
