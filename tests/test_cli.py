@@ -104,6 +104,16 @@ def test_batch_of_a_zst_warc_without_zstandard_is_refused_before_any_line(
     assert [x["status"] for x in lines(out)] == ["ok"] * len(pages)
 
 
+def test_batch_counts_unreadable_inputs_by_their_names(tmp_path: pathlib.Path) -> None:
+    """Two unreadable files named like places ("notes:1", "notes:2") are two inputs: the
+    summary read them as two lines of one input "notes" (review of stop 38)."""
+    for name in ("notes:1", "notes:2"):
+        (tmp_path / name).write_text("of no type boilerstrip reads", encoding="utf-8")
+    (tmp_path / "ok.html").write_bytes(SEED.read_bytes())
+    proc = cli("batch", "notes:1", "notes:2", "ok.html", "-o", "out.jsonl", "--quiet", cwd=tmp_path)
+    one_line_error(proc, 3, "cannot read notes:1", "(and 1 more input)")
+
+
 def test_batch_exits_0_with_a_failed_record_among_good_ones(tmp_path: pathlib.Path) -> None:
     rows = [{"html": SEED.read_text(encoding="utf-8")}, {"html": ""}, {"nothing": 1}]
     (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import JsonlFields
+from .records import JsonlFields, input_of
 
 LEFT_OUT = "left out"  # the status of a record that --content-only keeps out of the output
 
@@ -68,6 +68,7 @@ class Tally:
     error_reasons: Counter[str] = field(default_factory=Counter)
     unreadable_inputs: list[dict[str, str]] = field(default_factory=list)
     left_out: Counter[str] = field(default_factory=Counter)  # by reason, with --content-only
+    inputs: frozenset[str] = frozenset()  # the run's input paths, to name each unreadable one's
     resumed_from: int = 0
     started: float = field(default_factory=time.monotonic)
 
@@ -78,7 +79,8 @@ class Tally:
         if status == "error":
             self.error_reasons[error_kind(reason)] += 1
             if reason.startswith("unreadable input"):
-                self.unreadable_inputs.append({"input": source, "reason": reason})
+                entry = {"input": source, "reason": reason, "path": input_of(source, self.inputs)}
+                self.unreadable_inputs.append(entry)
 
     def to_dict(self) -> dict[str, Any]:
         """The counts as `--stats` writes them (JSON-ready), with records/s and `accounted`."""

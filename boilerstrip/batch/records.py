@@ -8,6 +8,8 @@ image) one with `skip` set.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 
 STDIN = "-"  # an input named so is JSON lines on stdin
@@ -45,8 +47,35 @@ class JsonlFields:
 Place = tuple[int, int]
 
 NOTHING_DONE: Place = (-1, 0)
+WHOLE: Place = (sys.maxsize, 0)  # an input read as one record
 
 
 def place_source(path: str, place: Place) -> str:
     """A record's `source`: "file@offset", or "file@offset#rank" after a member's first."""
     return f"{path}@{place[0]}" + (f"#{place[1]}" if place[1] else "")
+
+
+def place_in(path: str, source: str) -> Place | None:
+    """Where in `path` a record's source lies ("@offset", "@offset#rank", ":line", and
+    "#end" for the error that ended an input after some records); the whole input
+    (one record: a page file, or an input that could not be read); None if elsewhere."""
+    if source == path:
+        return WHOLE
+    if not source.startswith(path) or source[len(path) : len(path) + 1] not in ("@", ":"):
+        return None
+    tail = source[len(path) + 1 :]
+    tail, end = tail.removesuffix("#end"), tail.endswith("#end")
+    offset, _, rank = tail.partition("#")
+    if not offset.isdigit() or not (rank.isdigit() or not rank):
+        return None
+    return (int(offset), sys.maxsize if end else int(rank or 0))
+
+
+def input_of(source: str, inputs: Collection[str]) -> str:
+    """The input of `inputs` a record's source lies in (`source` itself if none): the
+    summary counts five bad stretches of one WARC as one input, and a file named
+    "notes:1" as its own."""
+    if source in inputs:
+        return source
+    cuts = (i for i in range(len(source) - 1, 0, -1) if source[i] in "@:")
+    return next((source[:i] for i in cuts if source[:i] in inputs and place_in(source[:i], source)), source)

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections import deque
 from dataclasses import dataclass
 
 from ..errors import BoilerstripError
 from .options import BatchOptions
-from .records import NOTHING_DONE, Place
+from .records import NOTHING_DONE, WHOLE, Place, place_in
 from .sources import expand, file_size
 from .writers import OutputError, describe
 
 # What an earlier run did with one input: records done, and the place of the last one.
 Done_in = tuple[int, Place]
-WHOLE: Place = (sys.maxsize, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,25 +114,9 @@ def _done_in(path: str, done: deque[str]) -> Done_in:
     `sources.expand` reaches each input once, however often it is named)."""
     count, last = 0, NOTHING_DONE
     while done:
-        here = _place(path, done[0])
+        here = place_in(path, done[0])
         if here is None or (count and here <= last):
             break
         done.popleft()
         count, last = count + 1, here
     return count, last
-
-
-def _place(path: str, source: str) -> Place | None:
-    """Where in `path` a record's source lies ("@offset", "@offset#rank", ":line", and
-    "#end" for the error that ended an input after some records); the whole input
-    (one record: a page file, or an input that could not be read); None if elsewhere."""
-    if source == path:
-        return WHOLE
-    if not source.startswith(path) or source[len(path) : len(path) + 1] not in ("@", ":"):
-        return None
-    tail = source[len(path) + 1 :]
-    tail, end = tail.removesuffix("#end"), tail.endswith("#end")
-    offset, _, rank = tail.partition("#")
-    if not offset.isdigit() or not (rank.isdigit() or not rank):
-        return None
-    return (int(offset), sys.maxsize if end else int(rank or 0))

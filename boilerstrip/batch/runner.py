@@ -38,7 +38,7 @@ def run(options: BatchOptions, config: Config | None = None) -> Tally:
     locks = take_locks([p for p in (options.output, options.errors) if p and p != "-"])
     previous = terminate_as_interrupt()
     try:
-        return _run_locked(options, config, total)
+        return _run_locked(options, config, total, found.paths)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
@@ -58,8 +58,8 @@ def terminate_as_interrupt() -> Any:
     return signal.signal(signal.SIGTERM, interrupt)
 
 
-def _run_locked(options: BatchOptions, config: Config, total: int | None) -> Tally:
-    tally = Tally()
+def _run_locked(options: BatchOptions, config: Config, total: int | None, paths: frozenset[str]) -> Tally:
+    tally = Tally(inputs=paths)
     earlier = earlier_lines(
         options.output,
         options.errors,

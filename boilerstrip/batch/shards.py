@@ -148,7 +148,7 @@ def _start_method() -> Any:
 def _clean_into(path: str, shard: Shard, job: ShardJob) -> Tally:
     """Clean the shard's records in batch's pool and write their lines to `path`."""
     options = job.options
-    tally = Tally()
+    tally = Tally(inputs=frozenset((shard.input,)))
     writer = Writer(path, None, append=False, parquet=options.output_format == "parquet")
     records = shard_records(shard, options)
     chunks = iter(lambda: list(islice(records, options.chunk_size)), [])

@@ -105,19 +105,21 @@ class Survey:
 
     bytes: int  # their size on disk, for a progress bar with a total
     missing: str | None  # a package that reading them needs and is not installed
+    paths: frozenset[str] = frozenset()  # every input path, read or not
 
 
 def survey(inputs: Iterable[str], written: Iterable[str] = ()) -> Survey:
     """The inputs' total size, and whether every reader they need is installed: a batch
     whose WARCs cannot be read is refused before it writes a line, not one error a file."""
-    total, missing = 0, None
+    total, missing, paths = 0, None, set()
     for path, problem in expand(inputs, written):
+        paths.add(path)
         if problem is not None:
             continue
         total += file_size(path)
         if missing is None:
             missing = _missing_package(path)
-    return Survey(total, missing)
+    return Survey(total, missing, frozenset(paths))
 
 
 def file_size(path: str) -> int:

@@ -10,8 +10,8 @@ from itertools import islice
 
 from .options import BatchOptions
 from .pool import Work
-from .records import NOTHING_DONE, Place, Record
-from .resume import WHOLE, Done_in
+from .records import NOTHING_DONE, WHOLE, Place, Record
+from .resume import Done_in
 from .sources import can_segment, expand, file_size, is_warc, read_file
 from .warc import warc_segments
 

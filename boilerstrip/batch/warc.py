@@ -10,9 +10,9 @@ Content-Length bytes of its block, and the CRLF CRLF the WARC standard puts afte
 every block:
 
 - a block not followed by CRLF CRLF (its Content-Length is wrong), one the file ends
-  inside, and one that runs into a gzip member beginning a record or, unzipped, holds
-  a record header and does not match its WARC-Block-Digest (a Content-Length too
-  long) are that record's error line; reading goes on at the next record header
+  inside, and one that runs into a gzip member beginning a record or, where no
+  member tells, holds a record header and does not match its WARC-Block-Digest (a
+  Content-Length too long) are that record's error line; reading goes on at the next record header
   after its own header, so the records a too-long Content-Length swallowed come out;
 - bytes between records that begin no record are passed over up to the next record
   header (a "WARC/x.y" line whose header parses, or a gzip member whose data begins
@@ -357,8 +357,7 @@ class _Reader:
         """The first gzip member inside the block [start, end) whose data begins a
         record, if any: a Content-Length too long, that swallowed the records after
         it (their CRLF CRLF still follows the block). Free to check, as the member
-        starts are known; in a plain file such a block goes unseen (a WARC-Block-Digest
-        check would see it, at about 3% of a batch's time)."""
+        starts are known; where none tells, `_swallowed_unzipped`."""
         members, window = self.members, self.window
         if members is None or window.base > start:
             return None
@@ -369,24 +368,21 @@ class _Reader:
 
     def _swallowed_unzipped(self, head: _Head, end: int) -> int | None:
         """The record a Content-Length too long swallowed where no gzip member tells
-        (a plain or zstd WARC, one gzip stream): a record header after a CRLF CRLF
-        inside the block, of a block that does not
-        match its WARC-Block-Digest (a page or a resource may hold a WARC: without a
-        digest, it is taken as it is). Only a block holding such a header is hashed,
-        so the check costs one search of the block; one over _RETAIN bytes is no
-        longer held and goes unchecked."""
+        (a plain or zstd WARC, one gzip stream): a record header inside a block that
+        does not match its WARC-Block-Digest. A page or a resource may hold a WARC, so
+        a block without a digest is taken as it is. Most blocks hold no "WARC/" and
+        cost one search; one that does is hashed, and searched for a header only if
+        it does not match. A block over _RETAIN bytes is no longer held: unchecked."""
         window, start = self.window, head.start
         digest = head.fields.get("warc-block-digest")
-        if digest is None or window.base > start:
-            return None
-        at = window.find(_END + _NEXT, start, end)
-        while at >= 0 and not self._starts_record(at + len(_END)):
-            at = window.find(_END + _NEXT, at + 1, end)
-        if at < 0:
+        if digest is None or window.base > start or window.find(_NEXT, start, end) < 0:
             return None
         with memoryview(window.data) as view:
             holds = digest_holds(digest, view[start - window.base : end - window.base])
-        return None if holds in (True, None) else at + len(_END)
+        at = window.find(_NEXT, start, end) if holds is False else -1
+        while at >= 0 and not self._starts_record(at):
+            at = window.find(_NEXT, at + 1, end)
+        return at if at >= 0 else None
 
     def _ends_record(self, end: int) -> bool:
         """Whether the block ending at `end` is followed by what ends a record (`_trailer`)."""
@@ -536,15 +532,24 @@ class _Reader:
 
 
 def digest_holds(digest: str, block: bytes | memoryview) -> bool | None:
-    """Whether `block` has the WARC-Block-Digest `digest` ("sha1:" and base 32, as
-    crawlers write it, or hex); None for an algorithm hashlib does not know."""
+    """Whether `block` has the WARC-Block-Digest `digest`: "algorithm:value", the
+    value in base 32 (as crawlers write it), hex or base 64, which the standard leaves
+    open; None for a digest it cannot check (an algorithm hashlib lacks, no value)."""
     algorithm, _, want = digest.strip().partition(":")
-    try:
-        got = hashlib.new(algorithm.lower().replace("-", ""), block).digest()
-    except ValueError:
-        return None
     want = want.strip()
-    return want.upper().rstrip("=") == base64.b32encode(got).decode().rstrip("=") or want.lower() == got.hex()
+    try:
+        got = hashlib.new(algorithm.strip().lower().replace("-", ""), block).digest()
+    except (ValueError, TypeError):  # unknown; shake_* wants a length
+        return None
+    if not want:
+        return None
+    bare = want.rstrip("=")
+    return (
+        bare.upper() == base64.b32encode(got).decode().rstrip("=")
+        or want.lower() == got.hex()
+        or bare
+        in (base64.b64encode(got).decode().rstrip("="), base64.urlsafe_b64encode(got).decode().rstrip("="))
+    )
 
 
 def _fields(head: bytes) -> dict[str, str]:

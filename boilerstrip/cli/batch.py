@@ -5,7 +5,6 @@ status from the run's counts.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import fields
 from typing import Any
@@ -17,8 +16,6 @@ from .clean import count
 from .codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, EXIT_UNREADABLE
 from .parser import BATCH_DEFAULTS
 from .paths import output_format, path_problem
-
-_PLACE = re.compile(r"(@\d+|:\d+)?(#end|#\d+)?$")  # a place after the path: WARC @offset#n, JSONL :line
 
 
 def check_batch_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -117,11 +114,10 @@ def _what_went_wrong(stats: dict[str, Any], status: int) -> str:
 
 def _more(bad: list[dict[str, str]]) -> str:
     """How many more unreadable inputs or parts of one: a WARC's error lines name a
-    place (`path@offset`, `path@offset#end`), and five bad stretches of one file are
-    not five inputs."""
+    place (`path@offset#end`), and five bad stretches of one file are not five inputs."""
     if len(bad) < 2:
         return ""
-    inputs = {_PLACE.sub("", b["input"]) for b in bad}
+    inputs = {b.get("path", b["input"]) for b in bad}
     if len(inputs) == len(bad):
         return f" (and {count(len(bad) - 1, 'more input')})"
     return f" (and {count(len(bad) - 1, 'more unreadable part')}; {count(len(inputs), 'input')} in all)"
