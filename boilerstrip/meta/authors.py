@@ -147,16 +147,19 @@ def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
     if words > NAME_MAX_WORDS and not has_digits(b):
         return None  # a cheap test before the patterns
     m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
+    if m is None and not _date_beside(b, blocks):
+        return None  # the cheaper test first: most short lines have no date beside them
     name = m.group("name") if m else b.text.strip()
-    if not _name_alone(name):
-        return None
-    if m:
-        return name
+    return name if _name_alone(name) else None
+
+
+def _date_beside(b: Block, blocks: Sequence[Block]) -> bool:
+    """Whether a short line just above or below `b` is a date."""
     for other in blocks[max(0, b.index - 1) : b.index + 2]:
         short = other is not b and other.features.words <= _HEAD_WORDS and has_digits(other)
         if short and parse_date(other.text[:DATE_OPENING]):
-            return name
-    return None
+            return True
+    return False
 
 
 def _under_headline(b: Block, blocks: Sequence[Block]) -> str | None:
