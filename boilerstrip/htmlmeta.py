@@ -232,17 +232,25 @@ _AUTHOR_KEYS: Final = (*_AUTHOR_METAS, "twitter:data1")
 
 
 def web_url(value: str | None) -> str | None:
-    """`value` without surrounding white space if it is an absolute http(s) URL, else
-    None (a javascript: or data: URL, a relative path, no URL at all)."""
-    url = value.strip() if value else ""
+    """`value` as an absolute http(s) URL, else None (a javascript: or data: URL, a
+    relative path, no URL at all). As a browser reads an address: without control
+    characters or white space around it, tabs and line ends inside dropped, the scheme
+    in lower case. Why: `urlsplit` strips leading control characters itself, so
+    " \x01http://a/" passed its scheme test and came out as the page's url."""
+    url = _URL_EDGES.sub("", value or "").translate(_URL_INSIDE)
     try:
         parts = urlsplit(url)
     except ValueError:  # a malformed IPv6 host
         return None
-    return url if parts.scheme.lower() in _WEB_SCHEMES and parts.netloc else None
+    scheme = parts.scheme.lower()
+    if scheme not in _WEB_SCHEMES or not parts.netloc or url[: len(scheme)].lower() != scheme:
+        return None
+    return scheme + url[len(scheme) :]
 
 
 _WEB_SCHEMES: Final = ("http", "https")
+_URL_EDGES: Final = re.compile(r"^[\s\x00-\x20]+|[\s\x00-\x20]+$")  # control characters, white space
+_URL_INSIDE: Final = str.maketrans("", "", "\t\n\r")
 
 
 def _typed(obj: dict[str, Any], wanted: frozenset[str]) -> bool:

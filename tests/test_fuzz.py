@@ -55,6 +55,7 @@ HOSTILE = (
     "</body>", "<head>", "<nav>", "</nav>", "<article>", "</article>", "<div class='comment'>", "</div>",
     "<p>", "</p>", "<br>", "<a href='javascript:x'>", "</a>", "<table><tr><td>", "</td>", "<li>",
     "<link rel=canonical href='data:x'>", "<meta property=og:url content=' http://x.example/a '>",
+    "<meta property=og:url content=' \x01\x00http://x.example/a '>",
     "<script type='application/ld+json'>", '{"@type": "NewsArticle", "headline": "H"}', "[" * 200,
     '{"a":' * 80, "&#0;", "&#xd800;", "&#x110000;", "&bogus;", "&amp", "&", "<", ">", "'", '"', "=",
     "(" * 300 + ")" * 300 + "1", "-" * 500 + "1", "\u2003" * 300, "published" + " " * 200,

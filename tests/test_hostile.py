@@ -270,6 +270,12 @@ def test_good_arguments_still_work() -> None:
             "http://x.example/b",
         ),
         ('<meta property="og:url" content="javascript:alert(1)">', None),
+        # control characters around it (urlsplit strips them itself, so the scheme test
+        # passed and " \x01http://..." was the page's url: atheris, stop 38), a scheme in
+        # capitals, a line end inside, as a browser reads an address
+        ('<meta property="og:url" content=" \x01\x02http://x.example/c ">', "http://x.example/c"),
+        ('<link rel="canonical" href="HTTPS://x.example/d">', "https://x.example/d"),
+        ('<link rel="canonical" href="https://x.example/e\n/f">', "https://x.example/e/f"),
     ],
 )
 def test_only_http_urls_from_the_page(head: str, url: str | None) -> None:
