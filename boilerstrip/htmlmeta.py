@@ -221,7 +221,8 @@ def _meta_tags(pairs: list[tuple[str | None, str | None]]) -> tuple[dict[str, st
     every: dict[str, list[str]] = {}
     for key, content in pairs:
         if key and content and content.strip():
-            name, value = key.strip().lower(), " ".join(content.split())
+            name = key.strip().lower()
+            value = content if name in _URL_METAS else " ".join(content.split())
             out.setdefault(name, value)
             if name in _AUTHOR_KEYS:
                 every.setdefault(name, []).append(value)
@@ -229,28 +230,40 @@ def _meta_tags(pairs: list[tuple[str | None, str | None]]) -> tuple[dict[str, st
 
 
 _AUTHOR_KEYS: Final = (*_AUTHOR_METAS, "twitter:data1")
+# Read as they are: a line end inside an address is dropped (`web_url`), not a space.
+_URL_METAS: Final = ("og:url",)
 
 
 def web_url(value: str | None) -> str | None:
-    """`value` as an absolute http(s) URL, else None (a javascript: or data: URL, a
-    relative path, no URL at all). As a browser reads an address: without control
-    characters or white space around it, tabs and line ends inside dropped, the scheme
-    in lower case. Why: `urlsplit` strips leading control characters itself, so
-    " \x01http://a/" passed its scheme test and came out as the page's url."""
-    url = _URL_EDGES.sub("", value or "").translate(_URL_INSIDE)
+    """`value` as an absolute http(s) URL with a host, else None (a javascript: or data:
+    URL, a relative path, a host with a space or a control character in it, a port that
+    is no number). Read as a browser reads an address: control characters and spaces
+    around it dropped, tabs and line ends inside dropped, the scheme in lower case, and
+    any control character or space left after the host percent-encoded. Why: `urlsplit`
+    strips leading control characters itself, so " \x01http://a/" passed its scheme
+    test and came out as the page's url, control character and all."""
+    url = _URL_TAB_OR_NEWLINE.sub("", _URL_EDGES.sub("", value or ""))
     try:
         parts = urlsplit(url)
-    except ValueError:  # a malformed IPv6 host
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:  # that, or a malformed IPv6 host
         return None
     scheme = parts.scheme.lower()
-    if scheme not in _WEB_SCHEMES or not parts.netloc or url[: len(scheme)].lower() != scheme:
+    if scheme not in _WEB_SCHEMES or url[: len(scheme)].lower() != scheme:
         return None
-    return scheme + url[len(scheme) :]
+    if not parts.hostname or _URL_CONTROL.search(parts.netloc):
+        return None
+    return _URL_CONTROL.sub(_percent_encoded, scheme + url[len(scheme) :])
+
+
+def _percent_encoded(m: re.Match[str]) -> str:
+    return f"%{ord(m.group()):02X}"
 
 
 _WEB_SCHEMES: Final = ("http", "https")
-_URL_EDGES: Final = re.compile(r"^[\s\x00-\x20]+|[\s\x00-\x20]+$")  # control characters, white space
-_URL_INSIDE: Final = str.maketrans("", "", "\t\n\r")
+_URL_EDGES: Final = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")  # C0 controls and spaces, as a browser
+_URL_TAB_OR_NEWLINE: Final = re.compile(r"[\t\n\r]")
+_URL_CONTROL: Final = re.compile(r"[\x00-\x20\x7f]")
 
 
 def _typed(obj: dict[str, Any], wanted: frozenset[str]) -> bool:

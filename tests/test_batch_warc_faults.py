@@ -292,6 +292,28 @@ def test_a_content_length_that_swallows_a_record_of_a_loose_warc(
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("layout", ["plain.warc", "member.warc.gz"])
+def test_resume_checks_a_block_over_32_mib_as_the_first_run_did(
+    tmp_path: pathlib.Path, pages: list[bytes], layout: Layout
+) -> None:
+    """A block over 32 MiB that swallowed two records (`--max-bytes 0`: read whole, to
+    be cleaned) was held, and so checked, only by the first run: a resumed run passed
+    over it unchecked and lost the records it swallowed (review of stop 38)."""
+    big = b"<html><body>" + b"x" * (33 << 20) + b"</body></html>"
+    recs = [response(f"https://news.example/{i}", big if i == 1 else pages[0]) for i in range(5)]
+    swallowing = set_length(recs[1], block_length(recs[1]) + len(recs[2]) + len(recs[3]))
+    path = tmp_path / layout
+    path.write_bytes(layout_bytes(layout, [recs[0], swallowing, *recs[2:]]))
+    whole = tmp_path / "whole.jsonl"
+    assert [x["status"] for x in batch(path, whole, "--max-bytes", "0")] == ["ok", "error", "ok", "ok", "ok"]
+    raw = whole.read_bytes().splitlines(keepends=True)
+    for done in range(len(raw) + 1):
+        part = tmp_path / f"part{done}.jsonl"
+        part.write_bytes(b"".join(raw[:done]))
+        batch(path, part, "--max-bytes", "0", "--resume")
+        assert part.read_bytes() == whole.read_bytes(), done
+
+
 # --- --resume over every fault -----------------------------------------------------
 
 

@@ -276,6 +276,14 @@ def test_good_arguments_still_work() -> None:
         ('<meta property="og:url" content=" \x01\x02http://x.example/c ">', "http://x.example/c"),
         ('<link rel="canonical" href="HTTPS://x.example/d">', "https://x.example/d"),
         ('<link rel="canonical" href="https://x.example/e\n/f">', "https://x.example/e/f"),
+        ("<meta property='og:url' content='http://x.example/e\n/f'>", "http://x.example/e/f"),  # was "e /f"
+        # a host no browser opens: a control character or a space in it, none, a port
+        # that is no number (review of stop 38); a space after the host is encoded
+        ('<link rel="canonical" href="http://x&#1;.example/a">', None),
+        ('<link rel="canonical" href="http://x example/a">', None),
+        ('<link rel="canonical" href="http://@/">', None),
+        ('<link rel="canonical" href="http://x.example:port/">', None),
+        ('<link rel="canonical" href="http://x.example/a b/&#x7f;">', "http://x.example/a%20b/%7F"),
     ],
 )
 def test_only_http_urls_from_the_page(head: str, url: str | None) -> None:

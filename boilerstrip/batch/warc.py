@@ -302,8 +302,8 @@ class _Reader:
             item.error = f"WARC record without a valid Content-Length: {value!r}"
             return item, self._after_bad(head.start)
         item.length, item.reach = head.length, head.start + head.length + len(_END)
-        keep = 0 if item.place <= self.after else _keep(head.fields, self.cap)
-        block = self._block(head.start, head.length, keep)
+        passed = item.place <= self.after  # done by an earlier run: read, checked, not kept
+        block = self._block(head.start, head.length, _keep(head.fields, self.cap), keep=not passed)
         item.error = self._framing_error(pos, head, block)
         if item.error is not None:
             return item, self._after_bad(head.start)
@@ -311,16 +311,19 @@ class _Reader:
         item.reach = head.start + head.length + (self._trailer(head.start + head.length) or 0)
         return item, item.reach
 
-    def _block(self, start: int, length: int, keep: int) -> bytes | None:
-        """The first `keep` bytes of the block at `start`, read to its end; None if
-        the stream ends inside it. A block up to _RETAIN bytes stays in the window,
-        so a bad one is searched for the next header without reading it again."""
+    def _block(self, start: int, length: int, need: int, *, keep: bool) -> bytes | None:
+        """The first `need` bytes of the block at `start` (b"" unless `keep`), read to
+        its end; None if the stream ends inside it. A block up to _RETAIN bytes, or
+        `need`, stays in the window, so a bad one is searched for the next header
+        without reading it again. What stays depends on the record alone, never on
+        `keep`: a record a resumed run passes over is checked as the first run checked
+        it (a block over _RETAIN held only in the first run swallowed records on resume)."""
         window, end = self.window, start + length
-        first = start + min(length, keep)
+        first = start + min(length, need)
         at = min(end, max(first, start + _RETAIN))
         if not window.fill(at):
             return None
-        kept = window.get(start, first - start)
+        kept = window.get(start, first - start) if keep else b""
         while at < end:
             window.drop_before(at)
             at = min(end, at + _STEP)
