@@ -297,6 +297,23 @@ def test_resume_checks_a_block_over_32_mib_as_the_first_run_did(
         assert part.read_bytes() == whole.read_bytes(), done
 
 
+@pytest.mark.parametrize("uri_bytes", [100, 5_000])
+def test_a_header_whose_last_field_ends_in_a_version_is_read(
+    tmp_path: pathlib.Path, pages: list[bytes], uri_bytes: int
+) -> None:
+    """A header whose last field ends in "WARC/1.0" has its blank line begin with that
+    line's own line end; past 4 KiB, the faster search for the blank line stopped at
+    that version line and lost the record as a header cut short (review of stop 38)."""
+    url = "https://news.example/" + "x" * uri_bytes
+    head, sep, block = response(url, pages[0]).partition(b"\r\n\r\n")
+    head += b"\r\nX-Note: WARC/1.0"  # the last field, as a writer may put it
+    record = head + sep + block
+    path = tmp_path / "one.warc"
+    path.write_bytes(record + records(pages, 1)[0])
+    got = batch(path, tmp_path / "out.jsonl")
+    assert [(x["url"], x["status"]) for x in got] == [(url, "ok"), ("https://news.example/0", "ok")]
+
+
 # --- --resume over every fault -----------------------------------------------------
 
 

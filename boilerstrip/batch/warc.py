@@ -497,8 +497,10 @@ class _Reader:
         return _Head(fields, end + len(_END), _content_length(fields))
 
     def _header_limit(self, pos: int) -> int:
-        """Where the blank line ending a long header at `pos` must come before: the next
-        "WARC/x.y" line (a header that runs into it is cut short, `_head_at`), else
+        """Where the blank line ending a long header at `pos` must end by: the end of the
+        next "WARC/x.y" line and the line end after it (a header holding that whole line
+        ran into the next record's and is cut short, `_head_at`; one whose last field
+        ends in "WARC/1.0" has its blank line begin with that line's own end), else
         _HEADER_MAX bytes on. Why: junk made of version lines with no blank line (a
         corrupt record's block, searched for a header) cost a 64 KiB scan each, about
         3.5 s a MB; the next version line is near there, and the scan stops at it."""
@@ -506,7 +508,7 @@ class _Reader:
         window.fill(pos + _HEADER_MAX)
         start, stop = pos + 1 - window.base, pos + _HEADER_MAX - window.base
         found = _VERSION.search(window.data, start, stop)
-        return pos + _HEADER_MAX if found is None else window.base + found.start()
+        return pos + _HEADER_MAX if found is None else window.base + found.end() + len(_END) // 2
 
     # --- places and failures ------------------------------------------------------
 
