@@ -376,14 +376,18 @@ class _Reader:
         does not match its WARC-Block-Digest. A page or a resource may hold a WARC, so
         a block without a digest is taken as it is. Most blocks hold no "WARC/" and
         cost one search; one that does is hashed, and searched for a header only if
-        it does not match. A block over _RETAIN bytes is no longer held: unchecked."""
+        it does not match. A block no longer held (over _RETAIN bytes, and not read
+        whole to be cleaned) is unchecked."""
         window, start = self.window, head.start
         digest = head.fields.get("warc-block-digest")
-        if digest is None or window.base > start or window.find(_NEXT, start, end) < 0:
+        if digest is None or window.base > start:
+            return None
+        at = window.find(_NEXT, start, end)
+        if at < 0:
             return None
         with memoryview(window.data) as view:
-            holds = digest_holds(digest, view[start - window.base : end - window.base])
-        at = window.find(_NEXT, start, end) if holds is False else -1
+            if digest_holds(digest, view[start - window.base : end - window.base]) is not False:
+                return None
         while at >= 0 and not self._starts_record(at):
             at = window.find(_NEXT, at + 1, end)
         return at if at >= 0 else None
@@ -557,11 +561,11 @@ def digest_holds(digest: str, block: bytes | memoryview) -> bool | None:
     open; None for a digest it cannot check (an algorithm hashlib lacks, no value)."""
     algorithm, _, want = digest.strip().partition(":")
     want = want.strip()
+    if not want:
+        return None
     try:
         got = hashlib.new(algorithm.strip().lower().replace("-", ""), block).digest()
     except (ValueError, TypeError):  # unknown; shake_* wants a length
-        return None
-    if not want:
         return None
     bare = want.rstrip("=")
     return (
