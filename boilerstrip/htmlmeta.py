@@ -257,6 +257,7 @@ def web_url(value: str | None) -> str | None:
 
 
 def _percent_encoded(m: re.Match[str]) -> str:
+    """The matched character as a browser writes it in an address (" " is "%20")."""
     return f"%{ord(m.group()):02X}"
 
 
