@@ -34,18 +34,6 @@ static int next_token(const char *s, Py_ssize_t n, Py_ssize_t *i, int at_dash, P
     return 1;
 }
 
-/* Whether word is one of name's '-'-separated parts. */
-static int has_part(const char *name, Py_ssize_t n, const char *word, Py_ssize_t len) {
-    Py_ssize_t start = 0;
-    for (Py_ssize_t i = 0; i <= n; i++) {
-        if (i == n || name[i] == '-') {
-            if (i - start == len && memcmp(name + start, word, (size_t)len) == 0) return 1;
-            start = i + 1;
-        }
-    }
-    return 0;
-}
-
 static PyObject *no_hint(void) { return Py_BuildValue("(ss)", "", ""); }
 
 static PyObject *hint_pair(PyObject *hint, const char *word, Py_ssize_t len) {
@@ -90,24 +78,25 @@ static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
             if (found) { result = no_hint(); goto done; }
         }
     }
-    for (i = 0; next_token(low, n, &i, 1, &a, &b);) {
-        if (!may_have(&h->boilerplate_words, low + a, b - a)) continue;
-        PyObject *part = ascii_str(low + a, b - a);
-        if (!part) goto done;
-        PyObject *hint = PyDict_GetItemWithError(h->boilerplate, part);
-        Py_DECREF(part);
-        if (!hint && PyErr_Occurred()) goto done;
-        if (!hint || !PyUnicode_Check(hint) || !PyUnicode_GET_LENGTH(hint)) continue;
-        Py_ssize_t j, c, d;
-        for (j = 0; next_token(low, n, &j, 0, &c, &d);) {
-            if (has_part(low + c, d - c, low + a, b - a)) {
-                Py_INCREF(hint); /* borrowed from the vocabulary's dict: held across the allocation */
-                PyObject *name = ascii_str(low + c, d - c);
-                result = name ? PyTuple_Pack(2, hint, name) : NULL;
-                Py_XDECREF(name);
-                Py_DECREF(hint);
-                goto done;
-            }
+    /* boilerplate words, name by name, up to a state word ("has-comments") */
+    for (i = 0; next_token(low, n, &i, 0, &a, &b);) {
+        const char *name = low + a;
+        Py_ssize_t j = 0, c, d, len = b - a;
+        while (next_token(name, len, &j, 1, &c, &d)) {
+            int state = has_word(h->state, &h->state_words, name + c, d - c);
+            if (state < 0) goto done;
+            if (state) break;
+            if (!may_have(&h->boilerplate_words, name + c, d - c)) continue;
+            PyObject *part = ascii_str(name + c, d - c);
+            if (!part) goto done;
+            PyObject *hint = PyDict_GetItemWithError(h->boilerplate, part);
+            Py_DECREF(part);
+            if (!hint && PyErr_Occurred()) goto done;
+            if (!hint || !PyUnicode_Check(hint) || !PyUnicode_GET_LENGTH(hint)) continue;
+            Py_INCREF(hint); /* borrowed from the vocabulary's dict: held across the allocation */
+            result = hint_pair(hint, name, len);
+            Py_DECREF(hint);
+            goto done;
         }
     }
     result = no_hint();

@@ -230,12 +230,12 @@ static int build_vocabulary(Vocabulary *v, PyObject *given) {
         *walk_result;
     Hints *h = &v->hints;
     RawText raw;
-    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOUO!O!O!OnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
+    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOUO!O!O!O!OnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
                           &kinds[3], &kinds[4], &PyTuple_Type, &containers, &foreign, &PyTuple_Type, &raw_names,
                           &PyDict_Type, &role_containers, &PyDict_Type, &role_hints, &nav_roles, &h->fallback,
                           &h->content_hint, &PyFrozenSet_Type, &h->content, &PyDict_Type, &h->boilerplate,
-                          &PyFrozenSet_Type, &h->embed, &v->hidden_search, &v->max_time_stamps, &PyType_Type,
-                          &raw_block, &PyType_Type, &walk_result))
+                          &PyFrozenSet_Type, &h->embed, &PyFrozenSet_Type, &h->state, &v->hidden_search,
+                          &v->max_time_stamps, &PyType_Type, &raw_block, &PyType_Type, &walk_result))
         return -1;
     if (check_named_tuple(raw_block, 8) < 0 || check_named_tuple(walk_result, 8) < 0) return -1;
     v->raw_block = (PyTypeObject *)raw_block;
@@ -254,8 +254,9 @@ PyDoc_STRVAR(vocabulary_doc,
 "block, observed, prose and cell tags, the containers in order, the foreign tags, the\n"
 "raw-text elements, the roles' containers, the roles' (hint, word), the navigation\n"
 "roles, class_hint, the content hint, the content names, the boilerplate words, the\n"
-"embed words, the hidden style's search, the most time stamps kept, and the RawBlock\n"
-"and WalkResult types), for walk() and class_hint(); the raw-text elements are also\n"
+"embed words, the state words, the hidden style's search, the most time stamps kept,\n"
+"and the RawBlock and WalkResult types), for walk() and class_hint(); the raw-text\n"
+"elements are also\n"
 "what most_attributes() and lean() read from then on (they take no vocabulary).\n"
 "The given objects are read, never changed, and must not change afterwards.");
 

@@ -260,10 +260,18 @@ def test_bulleted_headlines_after_a_related_heading_are_its_items() -> None:
         ("social-share", "social"),
         ("article-body", "content"),
         ("main-nav", "nav"),
+        ("post has-comments", ""),
+        ("summary-item-has-comments-enabled", ""),
+        ("header--has-menu", ""),
+        ("no-sidebar", ""),
+        ("nav-has-dropdown", "nav"),
+        ("has-comments comments", "comment"),
     ],
 )
 def test_class_hint(attrs: str, hint: str) -> None:
-    """Class words name what a container holds; an embedded post is not a share bar."""
+    """Class words name what a container holds; an embedded post is not a share bar; a
+    word after "has", "no", "with" or "without" says what the element holds or lacks,
+    not what it is."""
     from boilerstrip.html import class_hint
 
     assert class_hint(attrs)[0] == hint

@@ -234,3 +234,46 @@ def test_an_unsure_keep_model_does_not_drop_the_story_s_paragraphs(
         assert (_tokens(paragraph) in out) is kept
     for chrome in ("Clay teapots", "Brown clay teapot", "Shipping Returns Contact"):
         assert _tokens(chrome) not in out
+
+
+def test_a_story_in_an_article_marked_has_comments_is_not_a_comment() -> None:
+    """A blog theme marks the story's <article> "has-comments" (it has comments, below
+    it); the word after "has" says what the element holds, not what it is. The rules
+    alone keep the story (they read it as a comment before), and its comments stay
+    comments, apart from it."""
+    page = (FIXTURES / "html-made" / "story-has-comments.html").read_bytes()
+    rules = boilerstrip.Cleaner(boilerstrip.Config(keep_html=""))
+    for cleaner in (rules, boilerstrip.Cleaner()):
+        result = cleaner.clean(page, include_comments=True)
+        out = _tokens(result.text)
+        assert _tokens("Every spring the same stretch of wall along the top field comes down") in out
+        assert out.endswith(_tokens("which I suppose means next spring is already planned."))
+        assert _tokens("Lovely job") not in out and _tokens("Log in to leave a comment") not in out
+        comments = _tokens(" ".join(c.text for c in result.comments))
+        assert _tokens("Do you batter the faces inwards") in comments
+        assert _tokens("Every spring") not in comments
+
+
+def test_a_listicle_s_entries_in_article_elements_are_kept() -> None:
+    """Failure class 1: a guide's entries are each an <article> of a paragraph, alike
+    in length, after an intro outside them. The rule that took the longest <article>
+    for the story set the other entries aside as other stories; none stands out, so
+    they are the article's parts. The buttons, ads, related links and footer stay out."""
+    page = (FIXTURES / "html-made" / "listicle-entries.html").read_bytes()
+    for cfg in (boilerstrip.Config(), boilerstrip.Config(keep_html="")):
+        result = boilerstrip.Cleaner(cfg).clean(page)
+        assert result.page_type == "article"
+        out = _tokens(result.text)
+        assert out.startswith(_tokens("A long weekend is the right length for a river"))
+        for entry in ("The path leaves the station at Rhayader", "From Kirkby Stephen the walk goes north",
+                      "The shortest of the five, the Dart path", "The Tweed is a big river even this far up",
+                      "the last hour of the walk has the sea in front of you the whole time."):  # fmt: skip
+            assert _tokens(entry) in out
+        for chrome in (
+            "Book now",
+            "Advertisement",
+            "Coast paths for winter",
+            "Privacy",
+            "2026 Tideway Guides",
+        ):
+            assert _tokens(chrome) not in out

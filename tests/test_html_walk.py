@@ -231,6 +231,8 @@ def _class_strings() -> list[str]:
         "Article--Body", "article-body--x", "a---b", "main_nav", "social-media-embed", "EMBED-twitter share",
         "x\x1cnav", "menü nav", "ﬁeld-body", "", " ", "foo--bar--baz", "read-more readmore", "sidebar-ad",
         "post-content--", "--", "-nav-", "nav--", "Story_Body story-card", "embedded promo", "embedx promo",
+        "post has-comments", "has-comments comments", "nav-has-dropdown", "header--has-menu", "No-Sidebar ad",
+        "with-footer-cta", "without", "has", "x-has-y-nav menu", "hasnav", "nohint-nav",
     }  # fmt: skip
     for path in sorted((FIXTURES / "html").glob("*.html.gz")):
         root = etree.fromstring(gzip.decompress(path.read_bytes()), etree.HTMLParser())

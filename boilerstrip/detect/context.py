@@ -101,13 +101,23 @@ def _is_list_teaser(b: Block) -> bool:
     return not b.features.ends_sentence and patterns.LIST_ITEM.match(b.text) is not None
 
 
+# Why detect_other_articles set a block aside: a story stands out among the <article>
+# elements (its prose at least `Config.story_article_ratio` times any other's), or none
+# does, and they are entries of one list (a listicle's, a thread's posts, a shop's
+# cards), which the reducer reads by the page's type (`reduce.cards`).
+OTHER_ARTICLE: Final = "in another <article> than the story's"
+ALIKE_ARTICLE: Final = "in one of several <article> elements alike, none standing out"
+
+
 def detect_other_articles(page: Page) -> Iterator[Verdict]:
     """On a page of several <article> elements holding long prose, the story is in one
     of them; prose in the others is other posts' teasers, related posts or comments.
     The story's element is the one with the most words in long blocks of its own that
     no detector claimed (reader comments, often <article> elements of their own and
     longer than a short story, never elect it), and elements nested in it are parts of
-    it (a quoted post in the story stays)."""
+    it (a quoted post in the story stays). It must stand out, with at least
+    `Config.story_article_ratio` times the next one's prose: elements alike are entries
+    of one list, set aside with `ALIKE_ARTICLE` for the reducer to read by the type."""
     words: dict[int, int] = {}
     long_words = page.config.good_min_words
     for b in page.blocks:
@@ -116,9 +126,11 @@ def detect_other_articles(page: Page) -> Iterator[Verdict]:
     if len(words) < 2:
         return
     main = max(words, key=lambda k: words[k])
+    runner_up = max(n for k, n in words.items() if k != main)
+    reason = OTHER_ARTICLE if words[main] >= page.config.story_article_ratio * runner_up else ALIKE_ARTICLE
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and main not in b.dom.articles:
-            yield verdict(b.index, Label.RELATED, "in another <article> than the story's")
+            yield verdict(b.index, Label.RELATED, reason)
 
 
 def detect_list_runs(page: Page) -> Iterator[Verdict]:

@@ -56,6 +56,7 @@ class Handed(NamedTuple):
     content_names: frozenset[str]
     boilerplate_words: dict[str, str]
     embed_words: frozenset[str]
+    state_words: frozenset[str]
     hidden_search: Callable[[str], object]
     max_time_stamps: int
     raw_block: type  # the named tuples the C walk makes
@@ -79,6 +80,7 @@ HANDED: Final = Handed(
     vocabulary.CONTENT_NAMES,
     vocabulary.BOILERPLATE_WORDS,
     vocabulary.EMBED_WORDS,
+    vocabulary.STATE_WORDS,
     vocabulary.HIDDEN_STYLE.search,
     vocabulary.MAX_TIME_STAMPS,
     RawBlock,

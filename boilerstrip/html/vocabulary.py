@@ -103,6 +103,10 @@ for _hint, _words in {
 # An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
 # share bar: its other class words do not make it boilerplate.
 EMBED_WORDS: Final = frozenset({"embed", "embedded"})
+# Words that make the rest of a name say what the element has or lacks, not what it is:
+# a story's <article class="post has-comments">, a <body class="no-sidebar">, a
+# "with-footer-cta" layout. A boilerplate word after one of them in a name is no hint.
+STATE_WORDS: Final = frozenset({"has", "no", "with", "without"})
 
 
 def class_hint(names: str) -> tuple[str, str]:
@@ -112,13 +116,15 @@ def class_hint(names: str) -> tuple[str, str]:
     for name in split:
         if name in CONTENT_NAMES or ("--" in name and name.replace("--", "-") in CONTENT_NAMES):
             return CONTENT_HINT, name
-    parts = low.replace("-", " ").split()  # the words of every name, in order
-    if "embed" in low and not EMBED_WORDS.isdisjoint(parts):
+    if "embed" in low and not EMBED_WORDS.isdisjoint(low.replace("-", " ").split()):
         return "", ""
-    for part in parts:
-        hint = BOILERPLATE_WORDS.get(part)
-        if hint:
-            return hint, next(name for name in split if part in name.split("-"))
+    for name in split:
+        for part in name.split("-"):
+            if part in STATE_WORDS:
+                break  # the rest of the name says what the element holds
+            hint = BOILERPLATE_WORDS.get(part)
+            if hint:
+                return hint, name
     return "", ""
 
 

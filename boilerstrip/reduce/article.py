@@ -15,7 +15,7 @@ from .. import patterns
 from ..config import Config
 from ..html.vocabulary import BOILERPLATE_WORDS, name_words
 from ..model import CELL_TAGS, Block, Label
-from .cards import card_grids, cards_as_content, posts_as_content
+from .cards import card_grids, cards_as_content, entries_as_content, posts_as_content
 from .region import best_region, content_regions, relabel
 
 # A short line between article paragraphs is kept from this many words (a lone word
@@ -38,6 +38,8 @@ def select_article(
         cards_as_content(blocks, cfg, text=text)
         regions = _card_regions(blocks, cfg, page_type in grids, text)
     else:
+        if page_type not in cfg.post_types:
+            entries_as_content(blocks, cfg)
         start, end = best_region(blocks, cfg)
         regions = [(start, end)] if end > start else []
     seen: set[str] = set()

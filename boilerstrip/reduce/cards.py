@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..config import Config
+from ..detect.context import ALIKE_ARTICLE
 from ..html.vocabulary import name_words
 from ..model import Block, Label
 from ..patterns import FORUM_STATS
@@ -19,6 +20,9 @@ from .region import relabel
 
 # Where a block was labelled comment or related for sitting in a post of a thread.
 _POST_REASONS: Final = ("dom: inside a", "comment_section: ")
+# Where detect_other_articles set a block aside for sitting in one of several <article>
+# elements alike (`detect.context.ALIKE_ARTICLE`).
+_ALIKE: Final = "other_articles: " + ALIKE_ARTICLE
 # A card's title is one of these subheadings.
 _TITLE_TAGS: Final = ("h2", "h3", "h4", "h5", "h6")
 # A short post of a thread is content from this many words (a lone word is a button).
@@ -157,6 +161,16 @@ def _prose_weight(b: Block, cfg: Config) -> float | None:
     if f.words >= cfg.good_min_words or (f.words >= cfg.near_min_words and f.ends_sentence):
         return min(max(f.words * cfg.weight_good_per_word, cfg.weight_near), cfg.weight_good_cap)
     return None
+
+
+def entries_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+    """On an article page whose <article> elements are alike, none standing out as the
+    story (a listicle's entries, each its own element), they are the article's parts,
+    not other stories: each is weighed again by its own length and prose, as it was
+    before `detect_other_articles` set it aside, and the region is chosen over them."""
+    for b in blocks:
+        if b.label is Label.RELATED and b.reasons and b.reasons[-1] == _ALIKE:
+            _reweigh(b, cfg, "reducer: an entry of the article's list of <article> elements")
 
 
 def posts_as_content(blocks: Sequence[Block], cfg: Config) -> None:
