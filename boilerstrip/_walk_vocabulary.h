@@ -256,8 +256,8 @@ PyDoc_STRVAR(vocabulary_doc,
 "roles, class_hint, the content hint, the content names, the boilerplate words, the\n"
 "embed words, the state words, the hidden style's search, the most time stamps kept,\n"
 "and the RawBlock and WalkResult types), for walk() and class_hint(); the raw-text\n"
-"elements are also\n"
-"what most_attributes() and lean() read from then on (they take no vocabulary).\n"
+"elements are also what most_attributes() and lean() read from then on (they take\n"
+"no vocabulary).\n"
 "The given objects are read, never changed, and must not change afterwards.");
 
 static PyObject *vocabulary(PyObject *module, PyObject *given) {

@@ -314,10 +314,11 @@ class Config:
     # Page types whose comment-like blocks (posts, reviews) are content.
     post_types: tuple[str, ...] = ("forum",)
     # HTML: among <article> elements holding long prose, the story's is the one with the
-    # most, when it holds at least this many times the next one's; the others are other
-    # stories' (detect_other_articles). Where none stands out so, they are entries of
-    # one list (a guide's entries, a thread's posts, a shop's cards): on an article page
-    # they are weighed again as the article's parts (reduce.cards.entries_as_content).
+    # most, when it holds at least this many times the next one's outside it (elements
+    # nested in it are its parts); the others are other stories' (detect_other_articles).
+    # Where none stands out so, they are entries of one list (a guide's entries, a
+    # thread's posts, a shop's cards): on an article or documentation page they are
+    # weighed again as the article's parts (reduce.cards.entries_as_content).
     story_article_ratio: float = 1.3
     # Page types whose content is spread over several regions (cards of a listing,
     # posts of a thread split by their authors' lines): every run with at least

@@ -332,6 +332,21 @@ def test_the_keep_model_leaves_teasers_of_other_articles_out() -> None:
     )
 
 
+def test_a_quote_nested_in_the_story_does_not_make_the_teasers_entries() -> None:
+    """The story must stand out against the elements outside it: a post quoted in the
+    story (an <article> nested in it, nearly as long) is the story's part, not the next
+    element, so the teaser after the story is still another story's."""
+    html = (
+        "<html><body><article><h1>Title</h1><p>" + _post(140, "main") + "</p>"
+        "<article><p>" + _post(126, "quoted") + "</p></article></article>"
+        "<article><p>" + _post(84, "other") + "</p></article></body></html>"
+    )
+    verdicts = list(context.detect_other_articles(_before_other_articles(html)))
+    assert verdicts and {v.reason for v in verdicts} == {context.OTHER_ARTICLE}
+    result = boilerstrip.clean(html, config=boilerstrip.Config(keep_html=""))
+    assert "main story" in result.text and "quoted story" in result.text and "other story" not in result.text
+
+
 def test_one_article_element_is_left_alone() -> None:
     html = (
         f"<html><body><article><p>{_post(60, 'main')}</p></article><p>{_post(60, 'aside')}</p></body></html>"

@@ -116,8 +116,9 @@ def detect_other_articles(page: Page) -> Iterator[Verdict]:
     no detector claimed (reader comments, often <article> elements of their own and
     longer than a short story, never elect it), and elements nested in it are parts of
     it (a quoted post in the story stays). It must stand out, with at least
-    `Config.story_article_ratio` times the next one's prose: elements alike are entries
-    of one list, set aside with `ALIKE_ARTICLE` for the reducer to read by the type."""
+    `Config.story_article_ratio` times the prose of the next element outside it:
+    elements alike are entries of one list, set aside with `ALIKE_ARTICLE` for the
+    reducer to read by the type."""
     words: dict[int, int] = {}
     long_words = page.config.good_min_words
     for b in page.blocks:
@@ -126,7 +127,8 @@ def detect_other_articles(page: Page) -> Iterator[Verdict]:
     if len(words) < 2:
         return
     main = max(words, key=lambda k: words[k])
-    runner_up = max(n for k, n in words.items() if k != main)
+    parts = {b.dom.articles[-1] for b in page.blocks if b.dom is not None and main in b.dom.articles}
+    runner_up = max((n for k, n in words.items() if k not in parts), default=0)
     reason = OTHER_ARTICLE if words[main] >= page.config.story_article_ratio * runner_up else ALIKE_ARTICLE
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and main not in b.dom.articles:

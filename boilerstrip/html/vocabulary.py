@@ -73,7 +73,8 @@ NAV_ROLES: Final = frozenset(role for role, (hint, _) in ROLE_HINTS.items() if h
 
 # Class and id names that say what a container holds. Article containers must be named
 # in full ("article-body"; "story-card" is a teaser); boilerplate words count as any
-# part of a name ("main-nav", "related_posts"). The nearest hinted ancestor decides.
+# part of a name ("main-nav", "related_posts") but one after a state word
+# (`STATE_WORDS`: "has-comments"). The nearest hinted ancestor decides.
 CONTENT_HINT: Final = "content"
 CONTENT_NAMES: Final = frozenset(
     "article articlebody article-body article-content article-text articletext article-main "
