@@ -8,11 +8,14 @@ from __future__ import annotations
 import signal
 import threading
 from collections import Counter
-from typing import Any
+from typing import Any, Final
 
 from ..api import Cleaner
 from ..errors import BoilerstripError
 from .limits import raise_timeout, timed_clean
+
+# What CPython says of a C call that failed without setting an exception.
+_NO_FRAME: Final = "error return without exception set"
 
 RESULT_FIELDS = (
     "text", "title", "date", "date_modified", "dateline", "section", "authors", "site_name", "wire_service",
@@ -53,6 +56,15 @@ def clean_fields(
         return {"status": "error", "reason": str(exc)}
     except MemoryError:
         return {"status": "error", "reason": "out of memory (in batch: over --max-memory)"}
+    except SystemError as exc:
+        if str(exc) != _NO_FRAME:
+            return {"status": "error", "reason": f"SystemError: {exc}"}
+        # Python 3.11 cannot allocate a call's frame (its data stack is mapped apart from
+        # the heap) and returns no MemoryError: seen under an address-space cap.
+        return {
+            "status": "error",
+            "reason": f"SystemError: {exc} (likely out of memory; in batch: over --max-memory)",
+        }
     except Exception as exc:  # noqa: BLE001 - a page that breaks the parser must not stop the batch
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"}
     finally:
