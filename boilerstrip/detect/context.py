@@ -102,7 +102,7 @@ def _is_list_teaser(b: Block) -> bool:
 
 
 # Why detect_other_articles set a block aside: a story stands out among the <article>
-# elements (its prose at least `Config.story_article_ratio` times any other's), or none
+# elements (its prose at least `Config.story_article_ratio` times the next one's), or none
 # does, and they are entries of one list (a listicle's, a thread's posts, a shop's
 # cards), which the reducer reads by the page's type (`reduce.cards`).
 OTHER_ARTICLE: Final = "in another <article> than the story's"

@@ -38,7 +38,7 @@ def select_article(
         cards_as_content(blocks, cfg, text=text)
         regions = _card_regions(blocks, cfg, page_type in grids, text)
     else:
-        if page_type not in cfg.post_types:
+        if page_type not in cfg.post_types:  # a config's thread page read as one run
             entries_as_content(blocks, cfg)
         start, end = best_region(blocks, cfg)
         regions = [(start, end)] if end > start else []
