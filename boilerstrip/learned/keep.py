@@ -50,7 +50,9 @@ class Rules(NamedTuple):
       the content's first and last blocks over the floor is content (`between_members`);
     - `across` (text dumps: a floor, a number of lines, the words of a prose line and a
       gap): the content goes on past a run of short lines after it, to the prose over
-      the floor that follows (`across_members`).
+      the floor that follows (`across_members`);
+    - `relative` (a ratio, 0 for none): the reducer's content is dropped only at or
+      under this share of its blocks' median probability (`_relative_floor`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -61,6 +63,7 @@ class Rules(NamedTuple):
     inner: tuple[float, int] | None = None
     between: tuple[float, int, float] | None = None
     across: tuple[float, int, int, int] | None = None
+    relative: float = 0.0
 
 
 def decide(
@@ -80,8 +83,9 @@ def decide(
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
+    floor = _relative_floor(blocks, ps, rules.relative)
     chosen = [
-        p > rules.add or (b.label is Label.ARTICLE and p > _drop_at(b, rules.drop, rules.prose))
+        p > rules.add or (b.label is Label.ARTICLE and p > min(floor, _drop_at(b, rules.drop, rules.prose)))
         for b, p in zip(blocks, ps, strict=True)
     ]
     how: dict[int, str] = {}
@@ -121,6 +125,18 @@ def _settle(
             b.reasons.append(f"keep: not content by the block model (p={p:.2f})")
             b.label = Label.OTHER
     return content
+
+
+def _relative_floor(blocks: Sequence[Block], ps: Sequence[float], ratio: float) -> float:
+    """A lower bound on the probability at or under which the reducer's content is
+    dropped: `ratio` times the median of its blocks' (1.0, none, where `ratio` is 0 or
+    the reducer kept nothing). Why: on a page unlike those it learned from, the model
+    rates a whole story low; a block it rates well under the rest of the reducer's
+    content is what it tells apart, not one under a threshold set on familiar pages."""
+    own = sorted(p for b, p in zip(blocks, ps, strict=True) if b.label is Label.ARTICLE)
+    if ratio <= 0 or not own:
+        return 1.0
+    return ratio * own[len(own) // 2]
 
 
 def _drop_at(b: Block, drop: float, prose: tuple[float, int, tuple[str, ...]] | None) -> float:
