@@ -51,8 +51,9 @@ class Rules(NamedTuple):
     - `across` (text dumps: a floor, a number of lines, the words of a prose line and a
       gap): the content goes on past a run of short lines after it, to the prose over
       the floor that follows (`across_members`);
-    - `relative` (a ratio, 0 for none): the reducer's content is dropped only at or
-      under this share of its blocks' median probability (`_relative_floor`).
+    - `relative` (HTML: a ratio and a median): the reducer's content is dropped only at
+      or under that share of its blocks' median probability, where the median is
+      that or more (`_relative_floor`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -63,7 +64,7 @@ class Rules(NamedTuple):
     inner: tuple[float, int] | None = None
     between: tuple[float, int, float] | None = None
     across: tuple[float, int, int, int] | None = None
-    relative: float = 0.0
+    relative: tuple[float, float] | None = None
 
 
 def decide(
@@ -127,16 +128,21 @@ def _settle(
     return content
 
 
-def _relative_floor(blocks: Sequence[Block], ps: Sequence[float], ratio: float) -> float:
+def _relative_floor(
+    blocks: Sequence[Block], ps: Sequence[float], relative: tuple[float, float] | None
+) -> float:
     """A lower bound on the probability at or under which the reducer's content is
-    dropped: `ratio` times the median of its blocks' (1.0, none, where `ratio` is 0 or
-    the reducer kept nothing). Why: on a page unlike those it learned from, the model
-    rates a whole story low; a block it rates well under the rest of the reducer's
-    content is what it tells apart, not one under a threshold set on familiar pages."""
+    dropped: a share (`relative[0]`; 0, none) of the median of its blocks'
+    probabilities, where that median is `relative[1]` or more (1.0, no bound,
+    otherwise). Why: on a page
+    unlike those it learned from, the model rates a whole story low; a block it rates
+    well under the rest of the reducer's content is what it tells apart, not one under
+    a threshold set on familiar pages. Where it rates the reducer's content low as a
+    whole (under the median bound), the reducer chose the wrong part and it goes."""
     own = sorted(p for b, p in zip(blocks, ps, strict=True) if b.label is Label.ARTICLE)
-    if ratio <= 0 or not own:
+    if relative is None or relative[0] <= 0 or not own or own[len(own) // 2] < relative[1]:
         return 1.0
-    return ratio * own[len(own) // 2]
+    return relative[0] * own[len(own) // 2]
 
 
 def _drop_at(b: Block, drop: float, prose: tuple[float, int, tuple[str, ...]] | None) -> float:

@@ -187,7 +187,9 @@ def _html_rules(cfg: Config, page_type: str) -> keep.Rules:
         cfg.keep_drop_threshold,
         prose=(cfg.keep_prose_drop_threshold, cfg.keep_prose_min_words, cfg.keep_prose_tags),
         between=(cfg.keep_between_threshold, cfg.keep_between_min_words, cfg.keep_between_max_link_density),
-        relative=cfg.keep_relative_drop if page_type in cfg.keep_relative_types else 0.0,
+        relative=(cfg.keep_relative_drop, cfg.keep_relative_min)
+        if page_type in cfg.keep_relative_types
+        else None,
     )
 
 
