@@ -159,18 +159,57 @@ def builder_pieces(blocks: Sequence[Block], content: Sequence[Block], cfg: Confi
             continue
         relabel(b, Label.ARTICLE, f"reducer: a '{dom.hint_token}' element between the story's blocks")
         added = True
+    added = _builder_tail(blocks, content, cfg, others, boxes) or added
     return [b for b in blocks if b.label is Label.ARTICLE] if added else list(content)
+
+
+def _builder_tail(
+    blocks: Sequence[Block],
+    content: Sequence[Block],
+    cfg: Config,
+    others: frozenset[str],
+    boxes: dict[int, list[Block]],
+) -> bool:
+    """Relabel ARTICLE the paragraphs in a page builder's elements that go on after the
+    story's last block, where the story's own blocks sit in such elements: each of
+    `Config.keep_between_min_words` words or more, ending a sentence, not a box of
+    chrome; up to the first block that is not one. Whether any was."""
+    if cfg.builder_tail_share <= 0:
+        return False
+    own = sum(b.features.words for b in content if _in_builder(b, cfg, others))
+    if own < cfg.builder_tail_share * sum(b.features.words for b in content):
+        return False
+    added = False
+    for b in blocks[content[-1].index + 1 :]:
+        if b.label is Label.ARTICLE:
+            continue
+        dom = b.dom
+        if (
+            dom is None
+            or b.label not in (Label.RELATED, Label.OTHER)
+            or not _in_builder(b, cfg, others)
+            or b.features.words < cfg.keep_between_min_words
+            or not b.features.ends_sentence
+            or _chrome_box(boxes.get(dom.hint_owner, [b]), cfg)
+        ):
+            break
+        relabel(b, Label.ARTICLE, f"reducer: a '{dom.hint_token}' element after the story, as its own are")
+        added = True
+    return added
+
+
+def _in_builder(b: Block, cfg: Config, others: frozenset[str]) -> bool:
+    """A block under a page builder's element: a related hint from a builder word alone."""
+    dom = b.dom
+    if dom is None or dom.hint != "related" or dom.link_density >= cfg.keep_between_max_link_density:
+        return False
+    parts = name_words(dom.hint_token)
+    return not parts.isdisjoint(cfg.keep_builder_words) and parts.isdisjoint(others)
 
 
 def _builder_piece(b: Block, cfg: Config, others: frozenset[str]) -> bool:
     """A block the DOM detector labelled related for a page builder's word alone."""
-    dom = b.dom
-    if b.label is not Label.RELATED or dom is None or dom.hint != "related":
-        return False
-    if dom.link_density >= cfg.keep_between_max_link_density:
-        return False
-    parts = name_words(dom.hint_token)
-    return not parts.isdisjoint(cfg.keep_builder_words) and parts.isdisjoint(others)
+    return b.label is Label.RELATED and _in_builder(b, cfg, others)
 
 
 def _chrome_box(box: Sequence[Block], cfg: Config) -> bool:
