@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ..budget import Deadline
+from ..lang import ALL_STOPWORDS, split_words
 from ..model import Block, Label
 from .blockrows import rows as rows
 from .columns import RowContext as RowContext
@@ -53,7 +54,10 @@ class Rules(NamedTuple):
       the floor that follows (`across_members`);
     - `relative` (HTML: a ratio and a median): the reducer's content is dropped only at
       or under that share of its blocks' median probability, where the median is
-      that or more (`_relative_floor`).
+      that or more (`_relative_floor`);
+    - `coherent` (text dumps: a floor, the words of a prose line and a share): a prose
+      line over the floor whose words are the content's, that share of them or more,
+      is content (`coherent_members`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -65,6 +69,7 @@ class Rules(NamedTuple):
     between: tuple[float, int, float] | None = None
     across: tuple[float, int, int, int] | None = None
     relative: tuple[float, float] | None = None
+    coherent: tuple[float, int, float] | None = None
 
 
 def decide(
@@ -97,6 +102,8 @@ def decide(
             how.update(dict.fromkeys(across_members(blocks, ps, chosen, *rules.across), _ACROSS))
         if rules.inner is not None:
             how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
+        if rules.coherent is not None:
+            how.update(dict.fromkeys(coherent_members(blocks, ps, chosen, *rules.coherent), _COHERENT))
     elif rules.between is not None:
         how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
     return _settle(blocks, ps, chosen, how)
@@ -106,6 +113,7 @@ def decide(
 _RUN: Final = "the next member of a run of content"
 _ACROSS: Final = "across a table or list in the content"
 _INSIDE: Final = "inside the content"
+_COHERENT: Final = "speaking of what the content speaks of"
 
 
 def _settle(
@@ -259,6 +267,43 @@ def across_members(
     for k in added:
         chosen[k] = True
     return added
+
+
+def coherent_members(
+    blocks: Sequence[Block], ps: Sequence[float], chosen: list[bool], floor: float, words: int, share: float
+) -> list[int]:
+    """The lines of a text dump made content (set in `chosen`) for speaking of what the
+    content speaks of: a prose line (of `words` words or more, ending a sentence) over
+    `floor`, shown once, no reader's comment nor the headline, `share` or more of whose
+    topic words (`_topic_words`) are the content's. Why: the reducer chooses one
+    region, and the story's paragraphs past a gallery, a table flattened one cell a
+    line or a box of chrome read as outside it; the model rates them 0.4-0.8, under
+    its threshold, as it rates the teasers of other stories there. The teasers are as
+    long and as well written, but they speak of other things: the story's own
+    paragraphs repeat its names and its subject's words."""
+    found = [
+        k for k, b in enumerate(blocks) if not chosen[k] and _is_prose(b, words) and _taken(b, ps[k], floor)
+    ]
+    if not found:
+        return []
+    topic: set[str] = set()
+    for k, c in enumerate(chosen):
+        if c:
+            topic.update(_topic_words(blocks[k].text))
+    added = []
+    for k in found:
+        own = _topic_words(blocks[k].text)
+        if own and len(own & topic) >= share * len(own):
+            added.append(k)
+    for k in added:
+        chosen[k] = True
+    return added
+
+
+def _topic_words(text: str) -> set[str]:
+    """A line's words that say what it is about: of four letters or more, lowercased,
+    and no stop word of any language (`lang.ALL_STOPWORDS`)."""
+    return {w for w in split_words(text.lower()) if len(w) > 3 and w not in ALL_STOPWORDS}
 
 
 def _is_prose(b: Block, words: int) -> bool:

@@ -168,6 +168,13 @@ def _text_rules(cfg: Config, page_type: str) -> keep.Rules:
         drop,
         runs=(cfg.keep_text_run_threshold, cfg.near_min_words),
         inner=(cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies),
+        coherent=(
+            cfg.keep_text_coherent_threshold,
+            cfg.keep_text_coherent_min_words,
+            cfg.keep_text_coherent_share,
+        )
+        if cfg.keep_text_coherent_threshold < 1
+        else None,
         across=(
             cfg.keep_text_across_threshold,
             cfg.keep_text_across_min_lines,
