@@ -100,10 +100,12 @@ def decide(
             how.update(dict.fromkeys(run_members(features, ps, chosen, *rules.runs), _RUN))
         if rules.across is not None:
             how.update(dict.fromkeys(across_members(blocks, ps, chosen, *rules.across), _ACROSS))
-        if rules.inner is not None:
-            how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
+        # The coherent paragraphs first: the lines between them and the content are
+        # then inside it (a subheading, a list before the story's last paragraph).
         if rules.coherent is not None:
             how.update(dict.fromkeys(coherent_members(blocks, ps, chosen, *rules.coherent), _COHERENT))
+        if rules.inner is not None:
+            how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
     elif rules.between is not None:
         how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
     return _settle(blocks, ps, chosen, how)
