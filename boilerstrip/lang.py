@@ -93,6 +93,14 @@ _WORD_LANGS: Final[dict[str, tuple[int, ...]]] = {
 ALL_STOPWORDS: Final[frozenset[str]] = frozenset(_WORD_LANGS)
 
 
+def topic_words(text: str) -> set[str]:
+    """A text's words that say what it is about: of four letters or more, lowercased,
+    and no stop word of any language. Why: two lines of one story share its names and
+    its subject's words, where a teaser of another story shares only the language's
+    small words, which the stop lists and the length bound leave out."""
+    return {w for w in split_words(text.lower()) if len(w) > 3 and w not in ALL_STOPWORDS}
+
+
 @dataclass(frozen=True, slots=True)
 class Language:
     """The page's language and the stop list its features are measured with."""

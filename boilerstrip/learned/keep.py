@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ..budget import Deadline
-from ..lang import ALL_STOPWORDS, split_words
+from ..lang import topic_words
 from ..model import Block, Label
 from .blockrows import rows as rows
 from .columns import RowContext as RowContext
@@ -277,7 +277,7 @@ def coherent_members(
     """The lines of a text dump made content (set in `chosen`) for speaking of what the
     content speaks of: a prose line (of `words` words or more, ending a sentence) over
     `floor`, shown once, no reader's comment nor the headline, `share` or more of whose
-    topic words (`_topic_words`) are the content's. Why: the reducer chooses one
+    topic words (`lang.topic_words`) are the content's. Why: the reducer chooses one
     region, and the story's paragraphs past a gallery, a table flattened one cell a
     line or a box of chrome read as outside it; the model rates them 0.4-0.8, under
     its threshold, as it rates the teasers of other stories there. The teasers are as
@@ -291,21 +291,15 @@ def coherent_members(
     topic: set[str] = set()
     for k, c in enumerate(chosen):
         if c:
-            topic.update(_topic_words(blocks[k].text))
+            topic.update(topic_words(blocks[k].text))
     added = []
     for k in found:
-        own = _topic_words(blocks[k].text)
+        own = topic_words(blocks[k].text)
         if own and len(own & topic) >= share * len(own):
             added.append(k)
     for k in added:
         chosen[k] = True
     return added
-
-
-def _topic_words(text: str) -> set[str]:
-    """A line's words that say what it is about: of four letters or more, lowercased,
-    and no stop word of any language (`lang.ALL_STOPWORDS`)."""
-    return {w for w in split_words(text.lower()) if len(w) > 3 and w not in ALL_STOPWORDS}
 
 
 def _is_prose(b: Block, words: int) -> bool:
