@@ -64,6 +64,16 @@ def multilingual_holdout(url: str | None, page_id: str) -> bool:
     return domain_holdout(url) if url else _quarter(page_id)
 
 
+def tuning_fold(set_name: str, page_id: str, url: str | None, folds: int) -> int:
+    """The fold of a tuning page among `folds`, by the group the held-out rule reads
+    (the registered domain; a Scrapinghub page by its id, a dump by its page's), so
+    that no site is on both sides of a fold: `tools/train_keep.py --folds` trains a
+    keep model without each fold, and `bench/folds_bench.py` cleans each tuning page
+    with the model that never saw its domain."""
+    group = page_id.split(":")[0] if set_name == "scrapinghub" else registered_domain(url or page_id)
+    return hashlib.sha1(group.encode("utf-8")).digest()[1] % folds
+
+
 def _sizes(name: str, keys: list[tuple[str, bool]]) -> None:
     held = [k for k, h in keys if h]
     tune = [k for k, h in keys if not h]

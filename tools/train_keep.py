@@ -110,6 +110,11 @@ The text model's thresholds (Config.keep_text_threshold 0.8, keep_text_drop_thre
 multilingual figure not under the rules', the Scrapinghub one as near the rules' as
 any setting gives, then the best WCXB figure.
 
+With `--folds K --write-folds DIR` each fold's model is written as well, and
+`bench/folds_bench.py` cleans each tuning page with the model of the fold without its
+domain, the whole pipeline as a user runs it: the figures a rule after the model
+(a threshold, a floor, a line added or dropped) is chosen on since stop 40.
+
 The shipped models were made by
 
     python tools/train_keep.py --mode html   # boilerstrip/data/keep-html.json
@@ -172,7 +177,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from metric import score  # noqa: E402
-from splits import multilingual_holdout, registered_domain, scrapinghub_holdout, wcxb_holdout  # noqa: E402
+from splits import (  # noqa: E402
+    multilingual_holdout,
+    registered_domain,
+    scrapinghub_holdout,
+    tuning_fold,
+    wcxb_holdout,
+)
 
 import boilerstrip  # noqa: E402
 from boilerstrip.learned import blockrows, keep, linerows  # noqa: E402
@@ -458,6 +469,11 @@ def main() -> None:
         help="only score K-fold cross-validation on the tuning part, by domain",
     )
     parser.add_argument(
+        "--write-folds",
+        type=pathlib.Path,
+        help="with --folds: write each fold's model here (keep-<mode>-fold<k>.json) for bench/folds_bench.py",
+    )
+    parser.add_argument(
         "--grid",
         action="store_true",
         help="with --folds: the sets' out-of-fold figures over a grid of thresholds, not one report",
@@ -550,8 +566,15 @@ def cross_validate(
     tune = [(p, r) for p, r in zip(data, rows, strict=True) if not p.held]
     fold = [_fold(p, args.folds) for p, _ in tune]
     probabilities: list[list[float]] = [[] for _ in tune]
+    names = linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES
     for k in range(args.folds):
         booster = fit([t for t, f in zip(tune, fold, strict=True) if f != k], weights, args)
+        if args.write_folds:
+            args.write_folds.mkdir(parents=True, exist_ok=True)
+            path = args.write_folds / f"keep-{args.mode}-fold{k}.json"
+            path.write_text(
+                json.dumps(export(booster, names), separators=(",", ":")) + "\n", encoding="utf-8"
+            )
         for i, (_, r) in enumerate(tune):
             if fold[i] == k and r[0]:
                 probabilities[i] = list(booster.predict(np.array(r[0], dtype=float)))
@@ -596,8 +619,7 @@ def grid(
 
 
 def _fold(page: Page, k: int) -> int:
-    group = page.id.split(":")[0] if page.set == "scrapinghub" else registered_domain(page.url or page.id)
-    return hashlib.sha1(group.encode("utf-8")).digest()[1] % k
+    return tuning_fold(page.set, page.id, page.url, k)
 
 
 def page_text(
