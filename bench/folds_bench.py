@@ -55,9 +55,8 @@ def _start(mode: str, models: str, config: dict[str, Any]) -> None:
 
     field = "keep_html" if mode == "html" else "keep_text"
     for k in range(FOLDS):
-        cfg = dataclasses.replace(
-            boilerstrip.Config(), **config, **{field: f"{models}/keep-{mode}-fold{k}.json"}
-        )
+        fields: dict[str, Any] = {**config, field: f"{models}/keep-{mode}-fold{k}.json"}
+        cfg = dataclasses.replace(boilerstrip.Config(), **fields)
         _CLEANERS.append(boilerstrip.Cleaner(cfg))
     _CLEANERS.append(mode)
 
