@@ -39,6 +39,22 @@ def _columns(page: bytes | str) -> list[list[float]]:
     return keep_features(result.blocks, cfg, result.page_type, text=result.source_type != "html")
 
 
+def _has_all_and_none(text: str, parts: tuple[str, ...], chrome: tuple[str, ...]) -> None:
+    """Every one of `parts` is in the output `text`, and none of `chrome`."""
+    for part in parts:
+        assert part in text, part
+    for line in chrome:
+        assert line not in text, line
+
+
+def _an_article_keeps(page: bytes, parts: tuple[str, ...], chrome: tuple[str, ...]) -> None:
+    """The page reads as an article whose text holds every one of `parts` and none of
+    `chrome`."""
+    result = boilerstrip.clean(page)
+    assert result.page_type == "article"
+    _has_all_and_none(result.text, parts, chrome)
+
+
 def test_rows_have_every_feature_and_no_gap() -> None:
     for case in sorted((FIXTURES / "html").glob("*.html.gz"))[:8]:
         rows = _rows(gzip.decompress(case.read_bytes()))
@@ -464,14 +480,12 @@ def test_a_story_paragraph_the_scorer_doubted_between_kept_ones_is_kept() -> Non
         "Most nurses say that a year of nights taught them more about their own judgement",
         "Many night staff say that a shared calendar at home made the biggest difference",
     )
-    result = boilerstrip.clean(page)
-    assert result.page_type == "article"
-    for paragraph in doubted:
-        assert paragraph in result.text, paragraph
-    assert "Sleeping through the day is harder than it sounds" in result.text
-    for chrome in ("Find a Job", "Share this article", "Facebook", "Related articles", "How to ask for a pay rise",
-                   "All rights reserved", "Privacy"):  # fmt: skip
-        assert chrome not in result.text, chrome
+    _an_article_keeps(
+        page,
+        (*doubted, "Sleeping through the day is harder than it sounds"),
+        ("Find a Job", "Share this article", "Facebook", "Related articles", "How to ask for a pay rise",
+         "All rights reserved", "Privacy"),
+    )  # fmt: skip
     without = boilerstrip.clean(page, config=boilerstrip.Config(keep_between_threshold=1.0))
     assert not any(paragraph in without.text for paragraph in doubted)
 
@@ -490,17 +504,11 @@ def test_a_guide_s_entries_the_model_doubts_less_than_the_rest_are_kept() -> Non
         "SCORM & HTML5 Support – Deliver professional, standards-compliant content with tracking.",
         "Step #4: Set a Realistic Budget",
     )
-    result = boilerstrip.clean(page)
-    assert result.page_type == "article"
-    for entry in entries:
-        assert entry in result.text, entry
-    for chrome in (
-        "Great list! I’m kind of surprised",
-        "Comments are closed",
-        "Carrboro, NC",
-        "Scroll to Top",
-    ):
-        assert chrome not in result.text, chrome
+    _an_article_keeps(
+        page,
+        entries,
+        ("Great list! I’m kind of surprised", "Comments are closed", "Carrboro, NC", "Scroll to Top"),
+    )
     without = boilerstrip.clean(page, config=boilerstrip.Config(keep_relative_drop=0.0))
     assert not any(entry in without.text for entry in entries)
 
@@ -671,10 +679,11 @@ def test_a_dump_s_paragraphs_outside_the_region_that_speak_of_the_story_are_kept
         "This approach uses Contract Tests to prove the code interacts with the database",
     )
     result = boilerstrip.clean(page, url=url)
-    for paragraph in paragraphs:
-        assert paragraph in result.text, paragraph
-    for chrome in ("Start Free Trial", "Copyright © 2025 FunnelStory", "All systems operational", "Pricing"):
-        assert chrome not in result.text, chrome
+    _has_all_and_none(
+        result.text,
+        paragraphs,
+        ("Start Free Trial", "Copyright © 2025 FunnelStory", "All systems operational", "Pricing"),
+    )
     reasons = [r for b in result.blocks if paragraphs[0] in b.text for r in b.reasons]
     assert any("speaking of what the content speaks of" in r for r in reasons)
     off = boilerstrip.clean(page, url=url, config=boilerstrip.Config(keep_text_coherent_threshold=1.0))
