@@ -42,19 +42,18 @@ from splits import (  # noqa: E402
 )
 from wcxb_bench import load_truth, page_prf  # noqa: E402
 
-FOLDS = 5
 TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
 # A page to clean: its set ("wcxb", a Scrapinghub style, "multilingual"), id, URL, fold.
 Item = tuple[str, str, str | None, int]
 _CLEANERS: list[Any] = []
 
 
-def _start(mode: str, models: str, config: dict[str, Any]) -> None:
+def _start(mode: str, models: str, config: dict[str, Any], folds: int) -> None:
     """A worker's cleaners, one a fold, each with that fold's keep model."""
     import boilerstrip
 
     field = "keep_html" if mode == "html" else "keep_text"
-    for k in range(FOLDS):
+    for k in range(folds):
         fields: dict[str, Any] = {**config, field: f"{models}/keep-{mode}-fold{k}.json"}
         cfg = dataclasses.replace(boilerstrip.Config(), **fields)
         _CLEANERS.append(boilerstrip.Cleaner(cfg))
@@ -79,13 +78,17 @@ def _page(item: Item) -> str:
         page = gzip.decompress((SHARED / "scrapinghub" / "html" / f"{page_id}.html.gz").read_bytes())
     else:
         page = (SHARED / "scrapinghub" / set_name / f"{page_id}.txt").read_text(encoding="utf-8")
+    from boilerstrip import BoilerstripError
+
     try:
         return str(_CLEANERS[k].clean(page, url=url).text)
-    except Exception:  # a page that raises reads as an empty output
+    except BoilerstripError:  # a page the library refuses reads as an empty output
         return ""
 
 
-def _items(mode: str) -> tuple[list[Item], list[dict[str, Any]], dict[str, Any], list[dict[str, Any]]]:
+def _items(
+    mode: str, folds: int
+) -> tuple[list[Item], list[dict[str, Any]], dict[str, Any], list[dict[str, Any]]]:
     """Every tuning page with its fold, and the sets' gold."""
     truth = [r for r in load_truth(SHARED / "wcxb") if not wcxb_holdout(r["domain"])]
     news = json.loads((SHARED / "scrapinghub" / "ground-truth.json").read_text(encoding="utf-8"))
@@ -99,15 +102,15 @@ def _items(mode: str) -> tuple[list[Item], list[dict[str, Any]], dict[str, Any],
         and not multilingual_holdout(r.get("url"), r["id"])
     ]
     items: list[Item] = [
-        ("wcxb", r["id"], r.get("url"), tuning_fold("wcxb", r["id"], r.get("url"), FOLDS)) for r in truth
+        ("wcxb", r["id"], r.get("url"), tuning_fold("wcxb", r["id"], r.get("url"), folds)) for r in truth
     ]
     for style in ("html",) if mode == "html" else ("text-wet", "text-seedlike"):
         items += [
-            (style, k, v.get("url"), tuning_fold("scrapinghub", k, v.get("url"), FOLDS))
+            (style, k, v.get("url"), tuning_fold("scrapinghub", k, v.get("url"), folds))
             for k, v in sorted(news.items())
         ]
     items += [
-        ("multilingual", r["id"], r.get("url"), tuning_fold("multilingual", r["id"], r.get("url"), FOLDS))
+        ("multilingual", r["id"], r.get("url"), tuning_fold("multilingual", r["id"], r.get("url"), folds))
         for r in multi
     ]
     return items, truth, news, multi
@@ -119,11 +122,19 @@ def main() -> None:
     parser.add_argument("--models", required=True, help="the fold models (tools/train_keep.py --write-folds)")
     parser.add_argument("--config", default="{}", help="Config fields to set, as JSON")
     parser.add_argument("--out", type=pathlib.Path, help="write each WCXB page's P, R and F1 here (JSON)")
+    parser.add_argument("--folds", type=int, default=5, help="as many as the models were trained with")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     config = {k: tuple(v) if isinstance(v, list) else v for k, v in json.loads(args.config).items()}
-    items, truth, news, multi = _items(args.mode)
-    with Pool(args.jobs, initializer=_start, initargs=(args.mode, args.models, config)) as pool:
+    missing = [
+        k
+        for k in range(args.folds)
+        if not pathlib.Path(args.models, f"keep-{args.mode}-fold{k}.json").is_file()
+    ]
+    if missing:
+        parser.error(f"no fold model {missing} in {args.models}: train them with --folds {args.folds}")
+    items, truth, news, multi = _items(args.mode, args.folds)
+    with Pool(args.jobs, initializer=_start, initargs=(args.mode, args.models, config, args.folds)) as pool:
         texts = pool.map(_page, items, chunksize=8)
     out = {(s, i): t for (s, i, _, _), t in zip(items, texts, strict=True)}
     per: dict[str, dict[str, Any]] = {}

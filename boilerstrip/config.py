@@ -119,11 +119,12 @@ class Config:
     # HTML, on these page types: a block the reducer kept is dropped only at or under
     # `keep_relative_drop` times the median probability of the reducer's content
     # blocks, where that is lower than the thresholds above and the median is
-    # `keep_relative_min` or more (keep._relative_floor). On a page unlike those it
-    # learned from, the model rates all of a story low (a guide's entries at 0.4-0.5
-    # where the rest of the story is near 0.6): how a block stands against the page's
-    # own content says more than the absolute figure. Where the model rates the
-    # reducer's content low as a whole, the reducer chose the wrong part, and it goes.
+    # `keep_relative_min` or more (keep._relative_floor; the upper median of an even
+    # count). On a page unlike those it learned from, the model rates all of a story
+    # low (a guide's entries at 0.4-0.5 where the rest of the story is near 0.6): how a
+    # block stands against the page's own content says more than the absolute figure.
+    # Where the model rates the reducer's content low as a whole, the usual thresholds
+    # stand: there the reducer has often chosen the wrong part.
     # Chosen on the tuning part, each page cleaned with the keep model of the fold
     # without its domain (5 folds; the shipped model has learned the tuning pages):
     # WCXB 0.8522 -> 0.8533 (article 0.942 -> 0.944; 8 pages up by up to 0.26, 2 down
@@ -244,7 +245,8 @@ class Config:
     # 0.932, service 0.817 -> 0.825), multilingual dumps 0.8721 -> 0.8806,
     # Scrapinghub's quarter unchanged. On HTML pages the same rule
     # changes little (WCXB 0.8535 -> 0.8537): their between rule and relative floor
-    # keep those paragraphs already. 1.0: never.
+    # keep those paragraphs already. A threshold of 1.0: never; a share of 0: every
+    # such line over the threshold.
     keep_text_coherent_threshold: float = 0.4
     keep_text_coherent_min_words: int = 15
     keep_text_coherent_share: float = 0.4

@@ -773,3 +773,28 @@ def test_the_rules_after_the_model_never_take_a_comment_in() -> None:
     chosen = [b.index in (prose[0], prose[-1]) for b in blocks]
     added = keep.between_members(blocks, [0.45] * len(blocks), chosen, 0.4, 10, 0.5)
     assert [blocks[k].text for k in added] == [said.strip()]  # the middle story block is shown twice
+
+
+def test_the_lines_inside_a_dump_s_content_are_never_a_comment_or_the_headline() -> None:
+    """Review of stop 40: the rule of the lines inside a dump's content took any line
+    the model rated over 0.5 between its first and last lines, a reader's comment or
+    the headline too (the coherence rule, run before it, widens that span). With a
+    rating of 0.6 everywhere it takes every line between them but the comment and the
+    headline."""
+    from boilerstrip.learned import keep
+    from boilerstrip.learned.columns import LABEL_INDEX
+    from boilerstrip.model import Label
+
+    page = (FIXTURES / "keep" / "story-subheadings.txt").read_text(encoding="utf-8")
+    columns = _columns(page)
+    n = len(columns[0])
+    labels = columns[linerows.TEXT_FEATURES.index("label")]
+    repeats = columns[linerows.TEXT_FEATURES.index("repeats")]
+    words = columns[linerows.TEXT_FEATURES.index("words")]
+    never = (LABEL_INDEX[Label.COMMENT], LABEL_INDEX[Label.TITLE])
+    inside = [k for k in range(1, n - 1) if repeats[k] <= 2 and words[k] >= 1 and labels[k] not in never]
+    comment, headline = inside[0], inside[1]
+    labels[comment], labels[headline] = never
+    chosen = [k in (0, n - 1) for k in range(n)]
+    added = keep.inner_members(columns, [0.6] * n, chosen, 0.5, 2)
+    assert added == inside[2:]

@@ -25,6 +25,7 @@ from ..budget import Deadline
 from ..lang import topic_words
 from ..model import Block, Label
 from .blockrows import rows as rows
+from .columns import LABEL_INDEX
 from .columns import RowContext as RowContext
 from .forest import Forest as Forest
 from .forest import load as load
@@ -141,16 +142,20 @@ def _settle(
 def _relative_floor(
     blocks: Sequence[Block], ps: Sequence[float], relative: tuple[float, float] | None
 ) -> float:
-    """A lower bound on the probability at or under which the reducer's content is
-    dropped: a share (`relative[0]`; 0, none) of the median of its blocks'
-    probabilities, where that median is `relative[1]` or more (1.0, no bound,
-    otherwise). Why: on a page
-    unlike those it learned from, the model rates a whole story low; a block it rates
-    well under the rest of the reducer's content is what it tells apart, not one under
-    a threshold set on familiar pages. Where it rates the reducer's content low as a
-    whole (under the median bound), the reducer chose the wrong part and it goes."""
+    """A cap on the probability at or under which the reducer's content is dropped
+    (`decide` drops a block at or under the lower of this and its usual threshold): a
+    share (`relative[0]`; 0, none) of the median of the reducer's blocks'
+    probabilities (the upper one of an even count), where that median is `relative[1]`
+    or more (1.0, no cap, otherwise). Why: on a page unlike those it learned from, the
+    model rates a whole story low; a block it rates well under the rest of the
+    reducer's content is what it tells apart, not one under a threshold set on
+    familiar pages. Where it rates the reducer's content low as a whole (a median
+    under the bound), the usual thresholds stand: there the reducer has often chosen
+    the wrong part, and the model's word is the better one."""
+    if relative is None or relative[0] <= 0:
+        return 1.0
     own = sorted(p for b, p in zip(blocks, ps, strict=True) if b.label is Label.ARTICLE)
-    if relative is None or relative[0] <= 0 or not own or own[len(own) // 2] < relative[1]:
+    if not own or own[len(own) // 2] < relative[1]:
         return 1.0
     return relative[0] * own[len(own) // 2]
 
@@ -196,6 +201,7 @@ def run_members(
 
 
 _REPEATS: Final = TEXT_FEATURES.index("repeats")
+_LABEL: Final = TEXT_FEATURES.index("label")
 
 
 def inner_members(
@@ -211,15 +217,20 @@ def inner_members(
     cells are rated between one half and that threshold there, by a model that reads
     the rules' labels of the lines around them. A line shown more often is a card's
     call to action ("Add to cart") or an ad's label. `columns` are the dump's features
-    by feature (`text_columns`)."""
+    by feature (`text_columns`). Never a reader's comment nor the headline
+    (`_NEVER_ADDED`)."""
     inside = [k for k, c in enumerate(chosen) if c]
     if len(inside) < 2:
         return []
-    words, repeats = columns[_WORDS], columns[_REPEATS]
+    words, repeats, labels = columns[_WORDS], columns[_REPEATS], columns[_LABEL]
     added = [
         k
         for k in range(inside[0] + 1, inside[-1])
-        if not chosen[k] and ps[k] > floor and words[k] >= 1 and repeats[k] <= copies
+        if not chosen[k]
+        and ps[k] > floor
+        and words[k] >= 1
+        and repeats[k] <= copies
+        and labels[k] not in _NEVER_ADDED_INDEX
     ]
     for k in added:
         chosen[k] = True
@@ -316,6 +327,8 @@ def _taken(b: Block, p: float, floor: float) -> bool:
 # the headline is the Result's title (a rule that adds lines between blocks must not
 # take them in because the model rates them near its threshold there).
 _NEVER_ADDED: Final = (Label.COMMENT, Label.TITLE)
+# The same labels as the keep model's label feature reads them (`columns.LABEL_INDEX`).
+_NEVER_ADDED_INDEX: Final = frozenset(LABEL_INDEX[label] for label in _NEVER_ADDED)
 
 
 def _chain_end(

@@ -140,9 +140,10 @@ def builder_pieces(blocks: Sequence[Block], content: Sequence[Block], cfg: Confi
     holds another boilerplate word ("widget-share" is a share bar), and not an element
     whose blocks show what a box of chrome says (a sign-up prompt, a login, a related
     heading, a comment count, an ad) or are mostly links (`_chrome_box`): a builder
-    wraps its boxes of chrome in the same word."""
-    if len(content) < 2:
-        return list(content)
+    wraps its boxes of chrome in the same word. After the story's last block, those
+    that go on from it where the story sits in such elements too (`_builder_tail`)."""
+    if not content:
+        return []
     others = frozenset(BOILERPLATE_WORDS).difference(cfg.keep_builder_words)
     boxes: dict[int, list[Block]] = {}
     for b in blocks:
@@ -177,7 +178,7 @@ def _builder_tail(
     if cfg.builder_tail_share <= 0:
         return False
     own = sum(b.features.words for b in content if _in_builder(b, cfg, others))
-    if own < cfg.builder_tail_share * sum(b.features.words for b in content):
+    if own == 0 or own < cfg.builder_tail_share * sum(b.features.words for b in content):
         return False
     added = False
     for b in blocks[content[-1].index + 1 :]:
