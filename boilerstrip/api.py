@@ -68,12 +68,13 @@ class Cleaner:
                 prepared, markup = self._prepare_html(unwrapped, deadline)
                 source, shown = unwrapped, _shown_words(prepared)
         result = self._reduce(prepared, markup, url, include_comments, deadline)
-        if not result.text and source is not None and self._may_reveal(shown, source, deadline):
-            # Nothing shown: the content may wait for a script (in <noscript>, or
-            # hidden until the script runs). Read the page as a browser would show it.
+        if source is not None and self._may_reveal(result, shown, source, deadline):
+            # Nothing or next to nothing shown: the content may wait for a script (in
+            # <noscript>, or hidden until the script runs). Read the page as a browser
+            # would show it.
             revealed = self._prepare_html(reveal(source, deadline), deadline)
             again = self._reduce(*revealed, url, include_comments, deadline)
-            result = again if again.text else result
+            result = again if _shows_more(again, result, shown, self.config) else result
         return result
 
     def _may_unwrap(self, shown: int, source: str | bytes, deadline: Deadline) -> bool:
@@ -85,10 +86,17 @@ class Cleaner:
         deadline.check("before reading the page again, its open elements closed")
         return html.tree_is_linear(source, self.config)  # the repair builds a tree
 
-    def _may_reveal(self, shown: int, source: str | bytes, deadline: Deadline) -> bool:
-        """Whether a page that gave no text shows so few words (`shown`) that its
-        content may wait for a script, and holds something hidden to show."""
-        if shown >= self.config.reveal_max_words or not can_reveal(source):
+    def _may_reveal(self, result: Result, shown: int, source: str | bytes, deadline: Deadline) -> bool:
+        """Whether the page's content may wait for a script, and the page holds
+        something hidden to show: it gave no text and shows so few words (`shown`), or
+        its content is nothing or next to nothing (`Config.reveal_few_words`) and it
+        shows a page's chrome at most (`Config.reveal_few_shown`): a shop's page whose
+        body an app hides until its script runs still shows its menus, and nothing or
+        a word of them came out."""
+        cfg = self.config
+        empty = not result.text and shown < cfg.reveal_max_words
+        few = _words(result.text) < cfg.reveal_few_words and shown < cfg.reveal_few_shown
+        if not (empty or few) or not can_reveal(source):
             return False
         deadline.check("before reading the page again, as a browser shows it")
         # The reread builds a tree, whose cost is quadratic in one tag's attributes.
@@ -251,6 +259,25 @@ def clean(
     docs/reliability.md.
     """
     return Cleaner(config).clean(page, url=url, include_comments=include_comments)
+
+
+def _shows_more(again: Result, result: Result, shown: int, cfg: Config) -> bool:
+    """Whether the page read as a browser shows it (`again`) is taken over `result`:
+    where the page gave no text and showed fewer than `cfg.reveal_max_words` words
+    (`shown`), when it gives any text; else when it gives `cfg.reveal_gain` times the
+    words and `cfg.reveal_min_words` or more (a page that shows its menus and rightly
+    gave nothing, a notice that it is gone, hides no content either: the word or two
+    of a hidden dialog are no reason to read it otherwise)."""
+    if not again.text:
+        return False
+    if not result.text and shown < cfg.reveal_max_words:
+        return True
+    words = _words(again.text)
+    return words >= cfg.reveal_gain * _words(result.text) and words >= cfg.reveal_min_words
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def _shown_words(prepared: Page) -> int:

@@ -270,3 +270,41 @@ def test_a_listicle_s_entries_in_article_elements_are_kept() -> None:
              "the last hour of the walk has the sea in front of you the whole time."),
             ("Book now", "Advertisement", "Coast paths for winter", "Privacy", "2026 Tideway Guides"),
         )  # fmt: skip
+
+
+def test_a_page_whose_content_waits_in_hidden_panels_is_read_as_a_browser_shows_it() -> None:
+    """A real shop page (WCXB, CC-BY-4.0: fixtures/html/wcxb-4169.json) whose returns,
+    shipping and checks sit in collapsed panels, hidden until a click runs their
+    script: the walk drops hidden elements, and the page gave a product card of 30
+    words. Its content is next to nothing (`Config.reveal_few_words`), so the page is
+    read again as a browser shows it, and that reading, three times the words, is
+    taken; off, the panels' text is lost. The newsletter and footer stay out."""
+    case = FIXTURES / "html" / "wcxb-4169.json"
+    meta = json.loads(case.read_text(encoding="utf-8"))
+    page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
+    panels = ("All orders are inspected by hand", "Most orders ship within 24-48 hours of ordering.")
+    card = ("75% layout with wireless connectivity", "Magnetic switches optimal for gaming")
+    off = boilerstrip.Cleaner(boilerstrip.Config(reveal_few_words=0)).clean(page)
+    assert _tokens(card[0]) in _tokens(off.text)
+    assert not any(_tokens(line) in _tokens(off.text) for line in panels)
+    _assert_kept(boilerstrip.clean(page).text, (*card, *panels), tuple(meta["must_not"]))
+
+
+def test_a_page_that_shows_much_is_not_read_again_for_a_short_content() -> None:
+    """A page of few content words that shows more than `Config.reveal_few_shown`
+    words is read right (a notice, a short card among menus): its hidden parts are
+    not read as content. The same page under the bound is read again."""
+    hidden = "".join(f'<div style="display:none"><p>{PROMO}</p></div>' for _ in range(3))
+    menu = "".join(f'<li><a href="/{i}">Section {i} of the shop</a></li>' for i in range(60))
+    page = f"<html><body><nav><ul>{menu}</ul></nav><h1>Card</h1><p>{CARD}</p>{hidden}</body></html>"
+    shown = boilerstrip.clean(page, config=boilerstrip.Config(reveal_few_shown=10_000))
+    assert _tokens(PROMO) in _tokens(shown.text)
+    bounded = boilerstrip.clean(page, config=boilerstrip.Config(reveal_few_shown=100))
+    assert _tokens(CARD) in _tokens(bounded.text) and _tokens(PROMO) not in _tokens(bounded.text)
+
+
+CARD = "A plain cotton shirt, cut long, in three colours and five sizes."
+PROMO = (
+    "Every order over fifty pounds ships free to any address in the country, and a parcel "
+    "that leaves our warehouse before noon reaches most towns by the next working day."
+)
