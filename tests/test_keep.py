@@ -798,3 +798,29 @@ def test_the_lines_inside_a_dump_s_content_are_never_a_comment_or_the_headline()
     chosen = [k in (0, n - 1) for k in range(n)]
     added = keep.inner_members(columns, [0.6] * n, chosen, 0.5, 2)
     assert added == inside[2:]
+
+
+def test_a_dump_whose_content_is_next_to_nothing_keeps_the_lines_the_model_rates_over_half() -> None:
+    """A real documentation page as a whole-page dump (WCXB, CC-BY-4.0:
+    fixtures/keep/wcxb-2864.json): a chapter's table of contents and one paragraph. The
+    reducer keeps the paragraph, and the text model rates the contents' lines 0.54-0.76,
+    under its threshold: the content holds 48 words, next to nothing, so every line
+    over one half is content too (`Config.keep_text_few_words`). The site's menus, its
+    release notice and its footer stay out; with the rule off the contents are lost."""
+    page = (FIXTURES / "keep" / "wcxb-2864.txt").read_text(encoding="utf-8")
+    url = "https://www.postgresql.org/docs/current/indexes.html"
+    contents = (
+        "11.3. Multicolumn Indexes",
+        "11.6. Unique Indexes",
+        "11.9. Index-Only Scans and Covering Indexes",
+    )
+    result = boilerstrip.clean(page, url=url)
+    _has_all_and_none(
+        result.text,
+        (*contents, "Indexes are a common way to enhance database performance."),
+        ("Supported Versions", "Submit correction", "Code of Conduct", "PostgreSQL 18.3, 17.9", "Copyright"),
+    )
+    reasons = [r for b in result.blocks if b.text == contents[0] for r in b.reasons]
+    assert any("where the content was next to nothing" in r for r in reasons)
+    off = boilerstrip.clean(page, url=url, config=boilerstrip.Config(keep_text_few_words=0))
+    assert not any(line in off.text for line in contents)

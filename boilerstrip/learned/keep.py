@@ -58,7 +58,9 @@ class Rules(NamedTuple):
       that or more (`_relative_floor`);
     - `coherent` (text dumps: a floor, the words of a prose line and a share): a prose
       line over the floor whose words are the content's, that share of them or more,
-      is content (`coherent_members`).
+      is content (`coherent_members`);
+    - `few` (text dumps: a number of words and a floor): where the content holds fewer
+      words, every line over the floor is content too (`few_members`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -71,6 +73,7 @@ class Rules(NamedTuple):
     across: tuple[float, int, int, int] | None = None
     relative: tuple[float, float] | None = None
     coherent: tuple[float, int, float] | None = None
+    few: tuple[int, float] | None = None
 
 
 def decide(
@@ -97,6 +100,8 @@ def decide(
     ]
     how: dict[int, str] = {}
     if forest.text:
+        if rules.few is not None:
+            how.update(dict.fromkeys(few_members(blocks, ps, chosen, *rules.few), _FEW))
         if rules.runs is not None:
             how.update(dict.fromkeys(run_members(features, ps, chosen, *rules.runs), _RUN))
         if rules.across is not None:
@@ -117,6 +122,7 @@ _RUN: Final = "the next member of a run of content"
 _ACROSS: Final = "across a table or list in the content"
 _INSIDE: Final = "inside the content"
 _COHERENT: Final = "speaking of what the content speaks of"
+_FEW: Final = "where the content was next to nothing"
 
 
 def _settle(
@@ -169,6 +175,28 @@ def _drop_at(b: Block, drop: float, prose: tuple[float, int, tuple[str, ...]] | 
     if b.features.words < prose[1] or not b.features.ends_sentence:
         return drop
     return min(drop, prose[0])
+
+
+def few_members(
+    blocks: Sequence[Block], ps: Sequence[float], chosen: list[bool], words: int, floor: float
+) -> list[int]:
+    """The lines made content (set in `chosen`) where the content holds fewer than
+    `words` words: every line over `floor`. Why: a dump the model reads as unlike any
+    it learned from (a listing of teasers read as an article, a service page of short
+    sections) can have only a line or two over the threshold, and the reducer's region
+    a heading; the page's content is then lost while the model still rates it over
+    one half. Never a reader's comment nor the headline (`_NEVER_ADDED`). A story's
+    dump holds more than a few dozen words over the threshold: no news dump of the
+    benches changes."""
+    if sum(b.features.words for b, c in zip(blocks, chosen, strict=True) if c) >= words:
+        return []
+    added = [
+        i for i, (b, p) in enumerate(zip(blocks, ps, strict=True))
+        if not chosen[i] and p > floor and b.label not in _NEVER_ADDED
+    ]  # fmt: skip
+    for i in added:
+        chosen[i] = True
+    return added
 
 
 _WORDS: Final = TEXT_FEATURES.index("words")

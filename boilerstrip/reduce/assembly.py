@@ -157,7 +157,8 @@ def _kept(
 def _text_rules(cfg: Config, page_type: str) -> keep.Rules:
     """A text dump's rules: a collection's drops more of the reducer's content (its
     chrome reads as cards, `Config.keep_text_collection_types`); runs, lines inside the
-    content and the content across a table or list are added."""
+    content and the content across a table or list are added, and more where the
+    content is next to nothing."""
     drop = (
         cfg.keep_text_collection_drop_threshold
         if page_type in cfg.keep_text_collection_types
@@ -181,6 +182,7 @@ def _text_rules(cfg: Config, page_type: str) -> keep.Rules:
             cfg.near_min_words,
             cfg.max_gap_blocks,
         ),
+        few=(cfg.keep_text_few_words, cfg.keep_text_few_threshold) if cfg.keep_text_few_words else None,
     )
 
 
