@@ -95,7 +95,7 @@ class Cleaner:
         a word of them came out."""
         cfg = self.config
         empty = not result.text and shown < cfg.reveal_max_words
-        few = _words(result.text) < cfg.reveal_few_words and shown < cfg.reveal_few_shown
+        few = _content_words(result) < cfg.reveal_few_words and shown < cfg.reveal_few_shown
         if not (empty or few) or not can_reveal(source):
             return False
         deadline.check("before reading the page again, as a browser shows it")
@@ -272,12 +272,14 @@ def _shows_more(again: Result, result: Result, shown: int, cfg: Config) -> bool:
         return False
     if not result.text and shown < cfg.reveal_max_words:
         return True
-    words = _words(again.text)
-    return words >= cfg.reveal_gain * _words(result.text) and words >= cfg.reveal_min_words
+    words = _content_words(again)
+    return words >= cfg.reveal_gain * _content_words(result) and words >= cfg.reveal_min_words
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _content_words(result: Result) -> int:
+    """The words of the content's blocks, as the pipeline counts them (a page in
+    Chinese or Japanese has its words, not the few pieces its spaces give)."""
+    return sum(b.features.words for b in result.blocks if b.label is Label.ARTICLE)
 
 
 def _shown_words(prepared: Page) -> int:
