@@ -671,23 +671,38 @@ def test_a_dump_s_paragraphs_outside_the_region_that_speak_of_the_story_are_kept
     are the story's (mocks, contracts, tests), so they are content
     (`Config.keep_text_coherent_threshold`); the menus, the footer and the sign-up
     calls stay out. With the rule off they are lost."""
-    page = (FIXTURES / "keep" / "wcxb-0446.txt").read_text(encoding="utf-8")
-    url = "https://funnelstory.ai/blog/engineering/scaling-go-testing-with-contract-and-scenario-mocks"
-    paragraphs = (
-        "Mocks aren't the enemy; bad tests are.",
-        "The industry standard for assertions",
-        "This approach uses Contract Tests to prove the code interacts with the database",
-    )
-    result = boilerstrip.clean(page, url=url)
-    _has_all_and_none(
-        result.text,
-        paragraphs,
+    _a_dump_rule_adds(
+        "wcxb-0446.txt",
+        "https://funnelstory.ai/blog/engineering/scaling-go-testing-with-contract-and-scenario-mocks",
+        (
+            "Mocks aren't the enemy; bad tests are.",
+            "The industry standard for assertions",
+            "This approach uses Contract Tests to prove the code interacts with the database",
+        ),
         ("Start Free Trial", "Copyright © 2025 FunnelStory", "All systems operational", "Pricing"),
+        "speaking of what the content speaks of",
+        boilerstrip.Config(keep_text_coherent_threshold=1.0),
     )
-    reasons = [r for b in result.blocks if paragraphs[0] in b.text for r in b.reasons]
-    assert any("speaking of what the content speaks of" in r for r in reasons)
-    off = boilerstrip.clean(page, url=url, config=boilerstrip.Config(keep_text_coherent_threshold=1.0))
-    assert not any(paragraph in off.text for paragraph in paragraphs)
+
+
+def _a_dump_rule_adds(
+    name: str,
+    url: str,
+    added: tuple[str, ...],
+    chrome: tuple[str, ...],
+    reason: str,
+    off: boilerstrip.Config,
+    kept: tuple[str, ...] = (),
+) -> None:
+    """The real dump fixtures/keep/`name` keeps every one of `added` and `kept` and
+    none of `chrome`, the first added line with a keep rule's `reason`; with the rule
+    `off`, none of `added`."""
+    page = (FIXTURES / "keep" / name).read_text(encoding="utf-8")
+    result = boilerstrip.clean(page, url=url)
+    _has_all_and_none(result.text, (*added, *kept), chrome)
+    reasons = [r for b in result.blocks if added[0] in b.text for r in b.reasons]
+    assert any(reason in r for r in reasons)
+    assert not any(line in boilerstrip.clean(page, url=url, config=off).text for line in added)
 
 
 def test_the_text_model_is_on_by_default() -> None:
@@ -807,20 +822,12 @@ def test_a_dump_whose_content_is_next_to_nothing_keeps_the_lines_the_model_rates
     under its threshold: the content holds 48 words, next to nothing, so every line
     over one half is content too (`Config.keep_text_few_words`). The site's menus, its
     release notice and its footer stay out; with the rule off the contents are lost."""
-    page = (FIXTURES / "keep" / "wcxb-2864.txt").read_text(encoding="utf-8")
-    url = "https://www.postgresql.org/docs/current/indexes.html"
-    contents = (
-        "11.3. Multicolumn Indexes",
-        "11.6. Unique Indexes",
-        "11.9. Index-Only Scans and Covering Indexes",
-    )
-    result = boilerstrip.clean(page, url=url)
-    _has_all_and_none(
-        result.text,
-        (*contents, "Indexes are a common way to enhance database performance."),
+    _a_dump_rule_adds(
+        "wcxb-2864.txt",
+        "https://www.postgresql.org/docs/current/indexes.html",
+        ("11.3. Multicolumn Indexes", "11.6. Unique Indexes", "11.9. Index-Only Scans and Covering Indexes"),
         ("Supported Versions", "Submit correction", "Code of Conduct", "PostgreSQL 18.3, 17.9", "Copyright"),
+        "where the content was next to nothing",
+        boilerstrip.Config(keep_text_few_words=0),
+        kept=("Indexes are a common way to enhance database performance.",),
     )
-    reasons = [r for b in result.blocks if b.text == contents[0] for r in b.reasons]
-    assert any("where the content was next to nothing" in r for r in reasons)
-    off = boilerstrip.clean(page, url=url, config=boilerstrip.Config(keep_text_few_words=0))
-    assert not any(line in off.text for line in contents)
