@@ -227,7 +227,8 @@ def clean(
     include_comments: bool = False,
     config: Config | None = None,
 ) -> Result:
-    """Clean one page with a fresh Cleaner: `boilerstrip.clean(html_or_text)`.
+    """Clean one page with the default Cleaner (a fresh one for `config`):
+    `boilerstrip.clean(html_or_text)`.
 
     `page` is HTML or a text dump, str or bytes (any encoding); `url` the page's
     address, copied to `Result.url` (else the page's own canonical http(s) URL is);
