@@ -38,16 +38,16 @@ static int read_row(PyObject *r, double *row, Py_ssize_t width) {
  * list of rows, or from a list of width columns (by_column) each value in place, as
  * read_row reads them; 0 or -1 with an exception set. */
 static int read_chunk(PyObject *features, int by_column, Py_ssize_t start, Py_ssize_t m, Py_ssize_t width,
-                      double *matrix) {
+                      Py_ssize_t stride, double *matrix) {
     if (!by_column) {
         for (Py_ssize_t i = 0; i < m; i++)
-            if (read_row(PyList_GET_ITEM(features, start + i), matrix + i * width, width) < 0) return -1;
+            if (read_row(PyList_GET_ITEM(features, start + i), matrix + i * stride, width) < 0) return -1;
         return 0;
     }
     for (Py_ssize_t j = 0; j < width; j++) {
         PyObject *column = PyList_GET_ITEM(features, j);
         for (Py_ssize_t i = 0; i < m; i++)
-            if (value_of(PyList_GET_ITEM(column, start + i), matrix + i * width + j) < 0) return -1;
+            if (value_of(PyList_GET_ITEM(column, start + i), matrix + i * stride + j) < 0) return -1;
     }
     return 0;
 }
@@ -72,34 +72,171 @@ static Py_ssize_t count_rows(PyObject *features, int by_column, Py_ssize_t width
     return n;
 }
 
+/* Which of the row width's features hold one value in all m rows of `matrix` (rows
+ * `stride` doubles apart; the same bits, so every split on it goes one way for them
+ * all): a text dump's page statistics and page types, near half of the splits its
+ * rows reach. */
+static void constant_columns(const double *matrix, Py_ssize_t m, Py_ssize_t width, Py_ssize_t stride,
+                             unsigned char *constant) {
+    for (Py_ssize_t j = 0; j < width; j++) {
+        uint64_t first;
+        memcpy(&first, matrix + j, sizeof first);
+        Py_ssize_t i = 1;
+        for (; i < m; i++) {
+            uint64_t v;
+            memcpy(&v, matrix + i * stride + j, sizeof v);
+            if (v != first) break;
+        }
+        constant[j] = i == m;
+    }
+}
+
+/* A node still to lay out: where it is in `src`, its depth, and for a split's right
+ * child the split in `dst` that points to it (ROOT: a tree's root; LEFT: a left child,
+ * the node after its split's). */
+typedef struct {
+    int32_t k, parent, depth;
+} Pending;
+enum { ROOT = -1, LEFT = -2 };
+
+/* A forest specialized for a chunk of rows (specialize()): its nodes, each tree's root
+ * and depth (the most splits from its root to a leaf). */
+typedef struct {
+    Node *nodes;
+    int32_t *roots, *depths;
+} Specialized;
+
+/* The trees of `p` into `out` (room for `room` nodes), each laid out as pack() lays a
+ * tree (depth first, left first, a split's left child the node after it), every split
+ * on a `constant` feature replaced by the child the rows' one value (`row`) goes to:
+ * the same leaf for every row, reached through fewer nodes. A leaf reads feature
+ * `sentinel` (NaN in every row, which no threshold holds) and its right child is
+ * itself: a walk may go on past it and stay, and so take the same number of steps on
+ * every row (walk_group). `pending` has room + 1 entries. 0, or -1 where the trees
+ * would need more than `room` nodes (roots that share nodes, which pack() does not
+ * forbid). */
+static int specialize(const Packed *p, const unsigned char *constant, const double *row, int32_t sentinel,
+                      const Specialized *out, Py_ssize_t room, Pending *pending) {
+    const Node *src = p->nodes;
+    Node *dst = out->nodes;
+    Py_ssize_t count = 0;
+    for (Py_ssize_t t = 0; t < p->trees; t++) {
+        Py_ssize_t top = 0;
+        int32_t deepest = 0;
+        pending[top++] = (Pending){p->roots[t], ROOT, 0};
+        while (top > 0) {
+            Pending next = pending[--top];
+            int32_t k = next.k;
+            while (src[k].feature >= 0 && constant[src[k].feature])
+                k = row[src[k].feature] <= src[k].at ? k + 1 : src[k].right;
+            if (count >= room) return -1;
+            const int32_t at = (int32_t)count++;
+            dst[at] = src[k];
+            if (next.parent >= 0) dst[next.parent].right = at;
+            else if (next.parent == ROOT) out->roots[t] = at;
+            if (src[k].feature >= 0) {  /* the right child waits, the left one is next */
+                pending[top++] = (Pending){src[k].right, at, next.depth + 1};
+                pending[top++] = (Pending){k + 1, LEFT, next.depth + 1};
+            } else {
+                dst[at].feature = sentinel, dst[at].right = at;
+                if (next.depth > deepest) deepest = next.depth;
+            }
+        }
+        out->depths[t] = deepest;
+    }
+    return 0;
+}
+
+/* Fewer rows than this are walked through the model's own nodes: specializing the
+ * forest for them would cost more than the splits it saves. */
+#define SPECIALIZE_ROWS 16
+/* Rows walked down one tree side by side (walk_group). */
+#define GROUP 8
+
+/* One step down from node k for `row`: the left child (the next node) where the row's
+ * value is at most the threshold, else the right one; a leaf stays (see specialize).
+ * Made without a branch: which way a row goes cannot be foretold, and a wrong guess
+ * cost more than the walk itself. */
+static inline int32_t step(const Node *nodes, int32_t k, const double *row) {
+    const Node *node = nodes + k;
+    const int32_t right = !(row[node->feature] <= node->at);
+    return k + 1 + ((node->right - k - 1) & -right);
+}
+
+/* Each tree of `f` walked for GROUP rows side by side (rows `stride` doubles apart
+ * from `first`), its leaves added to z[0..GROUP-1] in tree order: every row takes the
+ * tree's depth in steps, so that the rows' steps overlap. */
+static void walk_group(const Specialized *f, Py_ssize_t trees, const double *first, Py_ssize_t stride, double *z) {
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        int32_t k[GROUP];
+        for (int g = 0; g < GROUP; g++) k[g] = f->roots[t];
+        for (int32_t d = 0; d < f->depths[t]; d++)
+            for (int g = 0; g < GROUP; g++) k[g] = step(f->nodes, k[g], first + g * stride);
+        for (int g = 0; g < GROUP; g++) z[g] += f->nodes[k[g]].at;
+    }
+}
+
+/* walk_group for one row. */
+static void walk_one(const Specialized *f, Py_ssize_t trees, const double *row, double *z) {
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        int32_t k = f->roots[t];
+        for (int32_t d = 0; d < f->depths[t]; d++) k = step(f->nodes, k, row);
+        *z += f->nodes[k].at;
+    }
+}
+
+/* The m rows of `matrix` (rows `stride` doubles apart) walked through the packed
+ * forest itself, their leaves added to z in tree order. */
+static void walk_packed(const Packed *p, const double *matrix, Py_ssize_t m, Py_ssize_t stride, double *z) {
+    const Node *nodes = p->nodes;
+    for (Py_ssize_t t = 0; t < p->trees; t++) {
+        const Node *top = nodes + p->roots[t];
+        for (Py_ssize_t i = 0; i < m; i++) {
+            const double *row = matrix + i * stride;
+            const Node *node = top;
+            while (node->feature >= 0) node = row[node->feature] <= node->at ? node + 1 : nodes + node->right;
+            z[i] += node->at;
+        }
+    }
+}
+
 /* The probability of every row of `features` (a list of lists of p->width values, or
  * with by_column the p->width lists of every row's value): each row's leaves added in
- * tree order, then the clamp and the logistic, made a chunk of rows at a time and
- * tree by tree. */
+ * tree order, then the clamp and the logistic, made a chunk of rows at a time. A
+ * chunk of many rows walks the forest specialized for it (the same leaves, so the
+ * same sums). */
 static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int by_column) {
-    const Py_ssize_t width = p->width;
-    const Node *nodes = p->nodes;
+    const Py_ssize_t width = p->width, stride = width + 1;  /* and the sentinel's NaN */
     Py_ssize_t n = count_rows(features, by_column, width);
     if (n < 0) return NULL;
-    double *matrix = PyMem_Malloc((size_t)CHUNK * (size_t)(width ? width : 1) * sizeof(double));
+    double *matrix = PyMem_Malloc((size_t)CHUNK * (size_t)stride * sizeof(double));
     double *z = PyMem_Malloc(CHUNK * sizeof(double));
-    PyObject *out = matrix && z ? PyList_New(n) : PyErr_NoMemory();
+    const int many = n >= SPECIALIZE_ROWS;
+    const size_t trees = (size_t)(p->trees ? p->trees : 1);
+    Specialized own = {
+        many ? PyMem_Malloc((size_t)(p->count ? p->count : 1) * sizeof(Node)) : NULL,
+        many ? PyMem_Malloc(trees * sizeof(int32_t)) : NULL,
+        many ? PyMem_Malloc(trees * sizeof(int32_t)) : NULL,
+    };
+    unsigned char *constant = many ? PyMem_Malloc((size_t)(width ? width : 1)) : NULL;
+    Pending *pending = many ? PyMem_Malloc((size_t)(p->count + 1) * sizeof(Pending)) : NULL;
+    const int ready = matrix && z && (!many || (own.nodes && own.roots && own.depths && constant && pending));
+    PyObject *out = ready ? PyList_New(n) : PyErr_NoMemory();
     for (Py_ssize_t start = 0; out != NULL && start < n; start += CHUNK) {
         Py_ssize_t m = n - start < CHUNK ? n - start : CHUNK;
-        if (read_chunk(features, by_column, start, m, width, matrix) < 0) {
+        if (read_chunk(features, by_column, start, m, width, stride, matrix) < 0) {
             Py_CLEAR(out);
             goto done;
         }
-        for (Py_ssize_t i = 0; i < m; i++) z[i] = base;
-        for (Py_ssize_t t = 0; t < p->trees; t++) {
-            const int32_t root = p->roots[t];
-            for (Py_ssize_t i = 0; i < m; i++) {
-                const double *row = matrix + i * width;
-                const Node *node = nodes + root;
-                while (node->feature >= 0)
-                    node = row[node->feature] <= node->at ? node + 1 : nodes + node->right;
-                z[i] += node->at;
-            }
+        for (Py_ssize_t i = 0; i < m; i++) z[i] = base, matrix[i * stride + width] = NAN;
+        if (many && m >= SPECIALIZE_ROWS) constant_columns(matrix, m, width, stride, constant);
+        if (many && m >= SPECIALIZE_ROWS &&
+            specialize(p, constant, matrix, (int32_t)width, &own, p->count, pending) == 0) {
+            Py_ssize_t i = 0;
+            for (; i + GROUP <= m; i += GROUP) walk_group(&own, p->trees, matrix + i * stride, stride, z + i);
+            for (; i < m; i++) walk_one(&own, p->trees, matrix + i * stride, z + i);
+        } else {
+            walk_packed(p, matrix, m, stride, z);
         }
         for (Py_ssize_t i = 0; i < m; i++) {
             double v = z[i];
@@ -116,6 +253,11 @@ static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int
 done:
     PyMem_Free(matrix);
     PyMem_Free(z);
+    PyMem_Free(own.nodes);
+    PyMem_Free(own.roots);
+    PyMem_Free(own.depths);
+    PyMem_Free(constant);
+    PyMem_Free(pending);
     return out;
 }
 
