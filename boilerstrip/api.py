@@ -90,13 +90,19 @@ class Cleaner:
     def _may_reveal(self, result: Result, shown: int, source: str | bytes, deadline: Deadline) -> bool:
         """Whether the page's content may wait for a script, and the page holds
         something hidden to show: it gave no text and shows so few words (`shown`), or
-        its content is nothing or next to nothing (`Config.reveal_few_words`) and it
-        shows a page's chrome at most (`Config.reveal_few_shown`): a shop's page whose
-        body an app hides until its script runs still shows its menus, and nothing or
-        a word of them came out."""
+        its content is nothing or next to nothing (`Config.reveal_few_words`), a sliver
+        of what it shows (`Config.reveal_few_share`), and it shows a page's chrome at
+        most (`Config.reveal_few_shown`): a shop's page whose body an app hides until
+        its script runs still shows its menus, and nothing or a word of them came out.
+        A page whose few words are mostly its content is read right."""
         cfg = self.config
         empty = not result.text and shown < cfg.reveal_max_words
-        few = _content_words(result) < cfg.reveal_few_words and shown < cfg.reveal_few_shown
+        words = _content_words(result)
+        few = (
+            words < cfg.reveal_few_words
+            and shown < cfg.reveal_few_shown
+            and words < cfg.reveal_few_share * shown
+        )
         if not (empty or few) or not can_reveal(source):
             return False
         deadline.check("before reading the page again, as a browser shows it")
