@@ -342,8 +342,9 @@ def _default_cleaner() -> Cleaner | None:
     """The Cleaner of the default Config, made once at import (`_DEFAULT_CLEANER`), or
     None where it cannot be made (a shipped model left over from other features, which
     must not stop `import boilerstrip`: `clean()` then raises the ConfigError itself).
-    A Cleaner holds no per-page state and all it holds is read-only (the frozen Config,
-    the detectors' mapping, the shipped models): a constant, as the models are. Made
+    A Cleaner holds no per-page state, and nothing reads a page by changing what it
+    holds (the frozen Config, the detectors, the shipped models and the scorer's
+    weights): shared, it gives every page what a fresh one gives. Made
     for every `clean()` call (its Config checked field by field, its detectors and
     models looked up) it cost 45 µs a page, a fiftieth of a text dump's time."""
     try:

@@ -19,6 +19,8 @@ from boilerstrip import ArgumentError, Config, ConfigError
         ("time_limit", -1.0, "not be negative"),
         ("weight_short", float("nan"), "NaN"),
         ("dom_link_density", float("nan"), "NaN"),
+        ("reveal_gain", -1.0, "finite number from 0"),
+        ("reveal_gain", float("inf"), "finite number from 0"),
     ],
 )
 def test_a_value_out_of_range_is_a_config_error_naming_the_field(field: str, value: float, said: str) -> None:
@@ -40,6 +42,7 @@ def test_a_value_out_of_range_is_a_config_error_naming_the_field(field: str, val
         ("density_page_share", 1.5),  # a share of a density, not of a whole
         ("max_json_ld_depth", 0),
         ("time_limit", float("inf")),
+        ("reveal_gain", 0),  # any reread with the minimum words
     ],
 )
 def test_a_value_in_range_is_taken(field: str, value: float) -> None:

@@ -290,17 +290,39 @@ def test_a_page_whose_content_waits_in_hidden_panels_is_read_as_a_browser_shows_
     _assert_kept(boilerstrip.clean(page).text, (*card, *panels), tuple(meta["must_not"]))
 
 
-def test_a_page_that_shows_much_is_not_read_again_for_a_short_content() -> None:
-    """A page of few content words that shows more than `Config.reveal_few_shown`
-    words is read right (a notice, a short card among menus): its hidden parts are
-    not read as content. The same page under the bound is read again."""
+def test_a_page_whose_few_words_are_read_right_is_not_read_again() -> None:
+    """A page of little content is read again as a browser shows it only where its
+    content is a sliver of what it shows, and what it shows is a page's chrome at most:
+    a page showing more than `Config.reveal_few_shown` words (a long menu), or whose
+    content is half of what it shows or more (`Config.reveal_few_share`), is read
+    right, and its hidden promotions stay out. Each page, under the bound it passes,
+    is read again and takes them: the bound is what keeps them out."""
     hidden = "".join(f'<div style="display:none"><p>{PROMO}</p></div>' for _ in range(3))
-    menu = "".join(f'<li><a href="/{i}">Section {i} of the shop</a></li>' for i in range(60))
-    page = f"<html><body><nav><ul>{menu}</ul></nav><h1>Card</h1><p>{CARD}</p>{hidden}</body></html>"
-    shown = boilerstrip.clean(page, config=boilerstrip.Config(reveal_few_shown=10_000))
-    assert _tokens(PROMO) in _tokens(shown.text)
-    bounded = boilerstrip.clean(page, config=boilerstrip.Config(reveal_few_shown=100))
-    assert _tokens(CARD) in _tokens(bounded.text) and _tokens(PROMO) not in _tokens(bounded.text)
+    for menu, bound in ((250, {"reveal_few_shown": 10_000}), (1, {"reveal_few_share": 1.0})):
+        page = _shop_page(menu, CARD, hidden)
+        assert _tokens(PROMO) not in _tokens(boilerstrip.clean(page).text)
+        loose = boilerstrip.clean(page, config=boilerstrip.Config(**bound))
+        assert _tokens(CARD) in _tokens(loose.text) and _tokens(PROMO) in _tokens(loose.text)
+
+
+def test_a_page_read_again_is_taken_only_for_twice_its_words_and_a_paragraph() -> None:
+    """A product card of 10 words whose fabric paragraph is hidden: read again, the
+    page gives 25 words, twice the card's and `Config.reveal_min_words` or more, and
+    that reading is taken. Asked for three times the words, or for 30, the card stands."""
+    card = "A plain cotton shirt, cut long, with a soft collar."
+    fabric = "It is woven in Portugal from long cotton and washed twice before it is sewn."
+    page = _shop_page(60, card, f'<div style="display:none"><p>{fabric}</p></div>')
+    assert _tokens(card + " " + fabric) in _tokens(boilerstrip.clean(page).text)
+    for strict in ({"reveal_gain": 3.0}, {"reveal_min_words": 30}):
+        result = boilerstrip.clean(page, config=boilerstrip.Config(**strict))
+        assert _tokens(card) in _tokens(result.text) and _tokens(fabric) not in _tokens(result.text)
+
+
+def _shop_page(menu: int, card: str, hidden: str) -> str:
+    """A shop's page: a menu of `menu` links, a card's heading and paragraph, and the
+    `hidden` markup after them."""
+    links = "".join(f'<li><a href="/{i}">Section {i} of the shop</a></li>' for i in range(menu))
+    return f"<html><body><nav><ul>{links}</ul></nav><h1>Card</h1><p>{card}</p>{hidden}</body></html>"
 
 
 CARD = "A plain cotton shirt, cut long, in three colours and five sizes."

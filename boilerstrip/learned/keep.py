@@ -182,17 +182,21 @@ def few_members(
 ) -> list[int]:
     """The lines made content (set in `chosen`) where the content holds fewer than
     `words` words: every line over `floor`. Why: a dump the model reads as unlike any
-    it learned from (a listing of teasers read as an article, a service page of short
-    sections) can have only a line or two over the threshold, and the reducer's region
-    a heading; the page's content is then lost while the model still rates it over
-    one half. Never a reader's comment nor the headline (`_NEVER_ADDED`). A story's
-    dump holds more than a few dozen words over the threshold: no news dump of the
-    benches changes."""
+    it learned from (a listing of teasers read as an article, a documentation page of
+    contents and a paragraph) can have only a line or two over the threshold, and the
+    reducer's region a heading; the page's content is then lost while the model still
+    rates it over one half. Never a reader's comment, the headline or a line a
+    detector took for navigation (`_FEW_NEVER`: the "Home" and "Up" of a page's
+    menus, rated as high as the contents they sit among). A story's dump holds more
+    than a few dozen words over the threshold: no news dump of the benches changes.
+    It runs only where some line is over the threshold (`decide` leaves the reducer's
+    choice alone where none is: applied there too, it moved the WCXB tuning dumps by
+    0.0004 and emptied-gold pages took text)."""
     if sum(b.features.words for b, c in zip(blocks, chosen, strict=True) if c) >= words:
         return []
     added = [
         i for i, (b, p) in enumerate(zip(blocks, ps, strict=True))
-        if not chosen[i] and p > floor and b.label not in _NEVER_ADDED
+        if not chosen[i] and p > floor and b.label not in _FEW_NEVER
     ]  # fmt: skip
     for i in added:
         chosen[i] = True
@@ -355,6 +359,8 @@ def _taken(b: Block, p: float, floor: float) -> bool:
 # the headline is the Result's title (a rule that adds lines between blocks must not
 # take them in because the model rates them near its threshold there).
 _NEVER_ADDED: Final = (Label.COMMENT, Label.TITLE)
+# What `few_members` never adds: the above, and the lines taken for navigation.
+_FEW_NEVER: Final = (*_NEVER_ADDED, Label.NAVIGATION)
 # The same labels as the keep model's label feature reads them (`columns.LABEL_INDEX`).
 _NEVER_ADDED_INDEX: Final = frozenset(LABEL_INDEX[label] for label in _NEVER_ADDED)
 
