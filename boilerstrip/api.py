@@ -96,14 +96,13 @@ class Cleaner:
         its script runs still shows its menus, and nothing or a word of them came out.
         A page whose few words are mostly its content is read right."""
         cfg = self.config
-        empty = not result.text and shown < cfg.reveal_max_words
         words = _content_words(result)
         few = (
             words < cfg.reveal_few_words
             and shown < cfg.reveal_few_shown
             and words < cfg.reveal_few_share * shown
         )
-        if not (empty or few) or not can_reveal(source):
+        if not (_gave_nothing(result, shown, cfg) or few) or not can_reveal(source):
             return False
         deadline.check("before reading the page again, as a browser shows it")
         # The reread builds a tree, whose cost is quadratic in one tag's attributes.
@@ -279,10 +278,16 @@ def _shows_more(again: Result, result: Result, shown: int, cfg: Config) -> bool:
     of a hidden dialog are no reason to read it otherwise)."""
     if not again.text:
         return False
-    if not result.text and shown < cfg.reveal_max_words:
+    if _gave_nothing(result, shown, cfg):
         return True
     words = _content_words(again)
     return words >= cfg.reveal_gain * _content_words(result) and words >= cfg.reveal_min_words
+
+
+def _gave_nothing(result: Result, shown: int, cfg: Config) -> bool:
+    """Whether the page gave no text and shows fewer than `cfg.reveal_max_words`
+    words: its content waits for a script, and any text the reread gives is taken."""
+    return not result.text and shown < cfg.reveal_max_words
 
 
 def _content_words(result: Result) -> int:
