@@ -1,0 +1,69 @@
+"""bench/compare.py: two runs of the same pages compared page by page, with the
+standard error of the mean difference, so a note can tell a gain from noise."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import pathlib
+import subprocess
+import sys
+from types import ModuleType
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def _compare() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("compare", ROOT / "bench" / "compare.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_difference_is_paired_page_by_page() -> None:
+    # Pages of very different difficulty, each up by 0.1 but one: the paired error is
+    # that of the differences (0.1, 0.1, 0.1, -0.1), not of the scores.
+    p = _compare().paired([0.1, 0.5, 0.9, 0.6], [0.2, 0.6, 1.0, 0.5])
+    assert p.pages == 4 and p.up == 3 and p.down == 1
+    assert math.isclose(p.before, 0.525) and math.isclose(p.after, 0.575)
+    assert math.isclose(p.mean, 0.05)
+    # (0.1, 0.1, 0.1, -0.1) about their mean 0.05: squares 0.03, sample variance
+    # 0.03 / 3 = 0.01, the error sqrt(0.01 / 4) = 0.05 (unpaired, the scores' spread
+    # would give 0.23)
+    assert math.isclose(p.se, 0.05)
+
+
+def test_no_pages_and_one_page() -> None:
+    compare = _compare()
+    assert compare.paired([], []).pages == 0
+    one = compare.paired([0.5], [0.7])
+    assert math.isclose(one.mean, 0.2) and one.se == 0.0 and one.up == 1
+
+
+def test_groups_split_by_part_then_type_on_common_pages() -> None:
+    before = {
+        "1": {"f": 0.5, "type": "article", "part": "tune"},
+        "2": {"f": 0.5, "type": "forum", "part": "held"},
+        "3": {"f": 0.5, "type": "article", "part": "held"},
+        "4": {"f": 0.5, "type": "article", "part": "held"},  # not in `after`
+    }
+    after = {k: v for k, v in before.items() if k != "4"}
+    groups = _compare().groups(before, after)
+    assert list(groups) == ["all", "held", "  held article", "  held forum", "tune", "  tune article"]
+    assert groups["all"] == ["1", "2", "3"] and groups["  held article"] == ["3"]
+
+
+def test_the_script_prints_each_group_and_the_pages_that_moved(tmp_path: pathlib.Path) -> None:
+    before = {"a": {"f": 0.2, "type": "listing"}, "b": {"f": 0.9, "type": "article"}}
+    after = {"a": {"f": 0.8, "type": "listing"}, "b": {"f": 0.9, "type": "article"}}
+    (tmp_path / "b.json").write_text(json.dumps(before), encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps(after), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "compare.py"), str(tmp_path / "b.json"), str(tmp_path / "a.json")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "0.5500 -> 0.8500" in out and "+0.3000" in out and "1 up 0 down" in out
+    assert "+0.600 a listing 0.200 -> 0.800" in out
+    assert " b " not in out  # a page that did not move is not listed
