@@ -109,6 +109,14 @@ pipeline with the fold models (A = 0 / 0.5): WCXB 0.8531 / 0.8554, Scrapinghub 0
 / 0.9735, multilingual 0.9523 / 0.9453. The long pages were not crowding out the short
 ones: what WCXB gains, the multilingual news pages pay.
 
+Without the page's make-up (`--drop-features pshare`: the share of the page each label
+claims, 15 features on which the text model makes 1,100 of its 4,500 splits; tried
+2026-12-06, not shipped), on the guess that with 1,700 pages such page-wide figures let
+the trees learn pages by heart: the whole pipeline with the fold models, WCXB 0.8111
+-> 0.8045 (-0.0066 ± 0.0021, `bench/compare.py`; service -0.021, article -0.006),
+Scrapinghub WET 0.9375 -> 0.9344, seed-like 0.9398 -> 0.9348, multilingual 0.9108 ->
+0.9175. Out of fold is on domains the trees never saw: the make-up carries what holds.
+
 Text thresholds by page type (content over 0.5 on dumps read as a listing,
 collection, product, service or documentation page; 0.5 was the best or within 0.004
 of the best of each type out of fold; forums and articles at 0.8): in the pipeline,
@@ -442,6 +450,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="trees (default by mode, DEFAULTS)")
     parser.add_argument("--leaves", type=int, default=31)
     parser.add_argument(
+        "--drop-features", help="train without the features of these name prefixes (comma-separated)"
+    )
+    parser.add_argument(
         "--page-norm", type=float, default=0.0, help="divide a page's weights by their sum to this power"
     )
     parser.add_argument("--seeds", type=int, default=1, help="average this many boosters of other seeds")
@@ -549,6 +560,7 @@ def fit(train: list[tuple[Page, Rows]], weights: dict[str, float], args: argpars
 
     train = [(p, r) for p, r in train if weights.get(p.set, 1.0) > 0]
     x = np.array([v for _, r in train for v in r[0]], dtype=float)
+    x[:, _dropped(args)] = 0.0  # constant: never split on
     y = np.array([v for _, r in train for v in r[1]])
     w = np.array([v * weights.get(p.set, 1.0) for p, r in train for v in r[2]])
     if args.page_norm:
@@ -564,6 +576,14 @@ def fit(train: list[tuple[Page, Rows]], weights: dict[str, float], args: argpars
                   "deterministic": True, "num_threads": 1, "verbose": -1}  # fmt: skip
         boosters.append(lgb.train(params, lgb.Dataset(x, y, weight=w), num_boost_round=args.rounds))
     return Ensemble(boosters)
+
+
+def _dropped(args: argparse.Namespace) -> list[int]:
+    """The columns of the features `--drop-features` names (prefixes), left out of the
+    training as a constant."""
+    names = linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES
+    prefixes = tuple(p for p in (args.drop_features or "").split(",") if p)
+    return [i for i, n in enumerate(names) if prefixes and n.startswith(prefixes)]
 
 
 def _page_scale(w: list[float], args: argparse.Namespace) -> float:
