@@ -572,3 +572,16 @@ def test_unreadable_segments_each_have_a_line_and_the_output_resumes(
     last = proc.stderr.strip().splitlines()[-1]  # segments of one input, not "N more inputs"
     assert f"(and {len(lost) - 1} more unreadable part" in last and "; 1 input in all)" in last, last
     assert len(lines(out)) == len(first) + len(lost)
+
+
+def test_a_worker_freezes_what_it_made_before_its_first_record() -> None:
+    """A pool's worker (it owns its process) moves the modules, models and Cleaner it
+    set up out of the garbage collector's walks (`gc.freeze`)."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from boilerstrip.batch.worker import init_worker
+
+    options = BatchOptions(inputs=(), output="-", max_memory=0)
+    with ProcessPoolExecutor(max_workers=1, initializer=init_worker, initargs=(Config(), options)) as pool:
+        assert pool.submit(gc.get_freeze_count).result(timeout=60) > 1000

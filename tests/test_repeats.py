@@ -145,3 +145,21 @@ def test_a_text_box_put_in_the_story_twice_is_kept_once() -> None:
     dump = re.sub(r"<[^>]+>", "\n", page.decode())
     lines = "\n".join(x.strip() for x in dump.splitlines() if x.strip())
     assert boilerstrip.clean(lines).text.count("By joining, you agree to receive") == 2
+
+
+def test_spacing_aside_is_the_split_and_join() -> None:
+    """`spacing_aside` skips the split where the text has only single spaces between
+    printable characters: sound because no whitespace character but the space is
+    printable (checked over all of Unicode), and the same as the split and join on
+    texts of every kind of whitespace."""
+    import random
+
+    from boilerstrip.reduce.repeats import spacing_aside
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    rng = random.Random(7)
+    pieces = ["a", "Bé", "—", "1,5", "İ", "东京", ""] + spaces
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 9)))
+        assert spacing_aside(text) == " ".join(text.split()), repr(text)

@@ -438,3 +438,42 @@ def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
     for line in ("Sort by:", "Price: Low to High", "Showing 1-12 of 40 results"):
         assert not _has(text, line), line
         assert _has(old.text, line), line
+
+
+def test_c_subtuple_makes_what_tuple_new_makes() -> None:
+    """`_text.subtuple(cls, *items)` is `tuple.__new__(cls, items)`: the same class,
+    items and equality, for a Verdict of every field and for other tuple subclasses;
+    `model.verdict` makes its Verdicts so where built. A class that is not a tuple's,
+    or no class, is refused."""
+    from typing import NamedTuple
+
+    from boilerstrip.model import ContentClass, Label, Verdict, new_tuple, verdict
+
+    subtuple = _c("subtuple")
+
+    class Pair(NamedTuple):
+        a: object
+        b: object
+
+    class Plain(tuple):  # type: ignore[type-arg]
+        pass
+
+    cases = [
+        (Verdict, (3, Label.ARTICLE, "content: long prose", 1.5, ContentClass.GOOD)),
+        (Verdict, (0, Label.NAVIGATION, "", 0.0, None)),
+        (Pair, ("x", [1])),
+        (Plain, ()),
+        (Plain, (1, 2, 3)),
+    ]
+    for cls, items in cases:
+        made, expected = subtuple(cls, *items), new_tuple(cls, items)
+        assert (
+            type(made) is cls
+            and made == expected
+            and all(a is b for a, b in zip(made, expected, strict=True))
+        )
+    made = verdict(7, Label.TITLE, "reducer: headline", 2.0)
+    assert type(made) is Verdict and made == Verdict(7, Label.TITLE, "reducer: headline", 2.0, None)
+    for bad in [(), (list, 1), (int, 1), ("Verdict", 1)]:
+        with pytest.raises(TypeError):
+            subtuple(*bad)

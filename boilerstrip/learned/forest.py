@@ -14,7 +14,7 @@ import json
 import math
 import pathlib
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
@@ -46,16 +46,18 @@ class Forest(NamedTuple):
     `feature[k]` (x <= `threshold[k]` goes to `left[k]`, which is k + 1, else
     `right[k]`), or is a leaf (`feature[k]` < 0) worth
     `value[k]`. The model's log-odds are `base` plus one leaf of every tree. `packed`
-    holds the same arrays as C buffers, for `_trees.c`; `names` are the features it
+    holds the same arrays as C buffers, for `_trees.c` (a shipped model's fields are
+    those arrays: lists of its nine thousand numbers, made at import, were walked by
+    every full garbage collection); `names` are the features it
     reads (`FEATURES` for HTML pages, `TEXT_FEATURES` for text dumps, `HEADLINE_FEATURES`
     for a text dump's headline lines)."""
 
-    feature: list[int]
-    threshold: list[float]
-    left: list[int]
-    right: list[int]
-    value: list[float]
-    roots: list[int]
+    feature: Sequence[int]
+    threshold: Sequence[float]
+    left: Sequence[int]
+    right: Sequence[int]
+    value: Sequence[float]
+    roots: Sequence[int]
     base: float
     packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]]
     names: tuple[str, ...] = FEATURES
@@ -98,16 +100,16 @@ def read(text: str) -> Forest:
             raise ValueError(f"the keep model's node {k} is malformed")
     packed = (array("i", feature), array("d", threshold), array("i", left), array("i", right),
               array("d", value), array("i", roots))  # fmt: skip
-    return forest(feature, threshold, left, right, value, roots, float(raw["base"]), packed, names)
+    return forest(*packed, float(raw["base"]), packed, names)
 
 
 def forest(
-    feature: list[int],
-    threshold: list[float],
-    left: list[int],
-    right: list[int],
-    value: list[float],
-    roots: list[int],
+    feature: Sequence[int],
+    threshold: Sequence[float],
+    left: Sequence[int],
+    right: Sequence[int],
+    value: Sequence[float],
+    roots: Sequence[int],
     base: float,
     packed: tuple[array[int], array[float], array[int], array[int], array[float], array[int]],
     names: tuple[str, ...],

@@ -49,46 +49,25 @@ class Model:
         self, types: Sequence[str], trees: list[Tree], weights: dict[str, dict[str, float]] | None = None
     ) -> None:
         self.types = tuple(types)
-        self.trees = trees
         self.weights = weights or {}
-        self._names: list[str] = []
-        self._feature: list[int] = []
-        self._threshold: list[float] = []
-        self._left: list[int] = []
-        self._right: list[int] = []
-        self._value: list[float] = []
-        index: dict[str, int] = {}
-        self._roots = [self._add(tree, index) for tree in trees]
+        flat = _Flat()
+        roots = [flat.add(tree) for tree in trees]
+        self._names = flat.names
+        # Kept as arrays, not lists, and the nested `trees` not at all: the two shipped
+        # models' 8,400 nested lists and 18,000 list items, made at import, were walked
+        # by every full garbage collection (1.7% of a text dump's time with the keep
+        # models' lists); both walks read the arrays as they read the lists.
+        self._feature, self._threshold = array("i", flat.feature), array("d", flat.threshold)
+        self._left, self._right = array("i", flat.left), array("i", flat.right)
+        self._value, self._roots = array("d", flat.value), array("i", roots)
         # The trees checked and packed for the C walk once (None without C or trees).
-        self._walker: object = self._pack() if _C_PACK is not None and self._roots else None
+        self._walker: object = self._pack() if _C_PACK is not None and roots else None
 
     def _pack(self) -> object:
         """The flat arrays checked and packed by `_trees.pack`, for `_trees.packed_margins`."""
         assert _C_PACK is not None
-        packed = (array("i", self._feature), array("d", self._threshold), array("i", self._left),
-                  array("i", self._right), array("d", self._value), array("i", self._roots))  # fmt: skip
+        packed = (self._feature, self._threshold, self._left, self._right, self._value, self._roots)
         return _C_PACK(*packed, len(self._names))
-
-    def _add(self, node: Tree, index: dict[str, int]) -> int:
-        """Node `node` and its subtree appended to the flat arrays; its position."""
-        k = len(self._feature)
-        self._feature.append(-1)
-        self._threshold.append(0.0)
-        self._left.append(-1)
-        self._right.append(-1)
-        self._value.append(0.0)
-        if not isinstance(node, list):
-            self._value[k] = float(node)
-            return k
-        name = str(node[0])
-        if name not in index:
-            index[name] = len(self._names)
-            self._names.append(name)
-        self._feature[k] = index[name]
-        self._threshold[k] = float(node[1])
-        self._left[k] = self._add(node[2], index)
-        self._right[k] = self._add(node[3], index)
-        return k
 
     def scores(self, x: dict[str, float]) -> dict[str, float]:
         """Each type's raw score (margin) for the features `x`."""
@@ -121,6 +100,40 @@ class Model:
         exp = {t: math.exp(s - top) for t, s in scores.items()}
         z = sum(exp.values())
         return {t: e / z for t, e in exp.items()}
+
+
+class _Flat:
+    """Trees laid out flat as they are added (`Model`'s arrays, as lists while they grow)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.feature: list[int] = []
+        self.threshold: list[float] = []
+        self.left: list[int] = []
+        self.right: list[int] = []
+        self.value: list[float] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, node: Tree) -> int:
+        """Node `node` and its subtree appended to the flat lists; its position."""
+        k = len(self.feature)
+        self.feature.append(-1)
+        self.threshold.append(0.0)
+        self.left.append(-1)
+        self.right.append(-1)
+        self.value.append(0.0)
+        if not isinstance(node, list):
+            self.value[k] = float(node)
+            return k
+        name = str(node[0])
+        if name not in self._index:
+            self._index[name] = len(self.names)
+            self.names.append(name)
+        self.feature[k] = self._index[name]
+        self.threshold[k] = float(node[1])
+        self.left[k] = self.add(node[2])
+        self.right[k] = self.add(node[3])
+        return k
 
 
 def _load(name: str) -> Model | None:

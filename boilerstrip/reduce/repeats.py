@@ -78,6 +78,18 @@ def _run_words_enough(run: Sequence[Block], cfg: Config, text: bool) -> bool:
     )
 
 
+def spacing_aside(text: str) -> str:
+    """`" ".join(text.split())`, without the split where it gives `text` back: a text
+    with no space at either end nor two in a row, and every character printable, has
+    no other run of whitespace to join (every whitespace character but the space is
+    unprintable, which tests/test_repeats.py checks over all of Unicode). Splitting
+    every paragraph of a dump into words, to join them as they were, was a fortieth of
+    its time."""
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(text.split())
+
+
 def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = False) -> list[Block]:
     """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
     `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
@@ -89,7 +101,7 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = Fa
     pooled over the whole article: the copies found so far go."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
-    keys = [" ".join(b.text.lower().split()) for b in article]
+    keys = [spacing_aside(b.text.lower()) for b in article]
     first: dict[str, int] = {}
     for j, key in enumerate(keys):
         first.setdefault(key, j)
