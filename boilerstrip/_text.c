@@ -36,11 +36,6 @@
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
   once from learned.marks's own tables of currency signs, words, marks and stems.
 
-- subtuple(cls, *items): tuple.__new__(cls, items), a named tuple's instance made without
-  its interpreted __new__ nor tuple.__new__'s argument tuples: model.verdict makes a
-  detector's Verdict this way, hundreds a page (in compiled Python, tuple.__new__ made
-  four objects a verdict where this makes one).
-
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
 */
@@ -61,30 +56,6 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_cadence.h"
 #include "_text_context.h"
 
-/* ------------------------------------------------------------------ subtuple */
-
-PyDoc_STRVAR(subtuple_doc,
-"subtuple(cls, *items)\n\n"
-"tuple.__new__(cls, items): an instance of cls, a subclass of tuple (a named tuple),\n"
-"holding the items, made as tuple.__new__ makes it (cls's tp_alloc, the items in order).");
-
-static PyObject *subtuple(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    (void)module;
-    if (nargs < 1 || !PyType_Check(args[0]) || !PyType_IsSubtype((PyTypeObject *)args[0], &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError, "subtuple() needs a subclass of tuple, then the items");
-        return NULL;
-    }
-    PyTypeObject *cls = (PyTypeObject *)args[0];
-    const Py_ssize_t n = nargs - 1;
-    PyObject *out = cls->tp_alloc(cls, n);
-    if (out == NULL) return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_INCREF(args[i + 1]);
-        PyTuple_SET_ITEM(out, i, args[i + 1]);
-    }
-    return out;
-}
-
 /* ------------------------------------------------------------------ the module */
 
 static PyMethodDef methods[] = {
@@ -99,7 +70,6 @@ static PyMethodDef methods[] = {
     {"count_in", (PyCFunction)(void (*)(void))count_in, METH_FASTCALL, count_in_doc},
     {"marks_table", marks_table, METH_VARARGS, marks_table_doc},
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
-    {"subtuple", (PyCFunction)(void (*)(void))subtuple, METH_FASTCALL, subtuple_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -7,8 +7,6 @@ import enum
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
-from .native import c_function
-
 
 class Label(str, enum.Enum):
     """What a block is. Every block ends with exactly one label."""
@@ -189,21 +187,11 @@ class Verdict(NamedTuple):
 
 # tuple.__new__ looked up once: called through a name, not as a method of `tuple`.
 new_tuple: Final = tuple.__new__
-# The same in C where `_text` was built (`_text.subtuple`), and the class as a constant
-# (compiled, a C static, where a name is looked up in the module's dict on every call).
-_C_SUBTUPLE: Final = c_function("_text", "subtuple")
-_VERDICT: Final = Verdict
 
 
 def verdict(
     index: int, label: Label, reason: str, score: float = 0.0, content_class: ContentClass | None = None
 ) -> Verdict:
     """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
-    detectors make hundreds a page, and the compiled build would call back into Python.
-    In C where built (`_text.subtuple`, tuple.__new__'s result with none of its
-    argument tuples: 3% of a text dump's time went to making verdicts), else by
-    tuple.__new__, its reference."""
-    if _C_SUBTUPLE is not None:
-        made: Verdict = _C_SUBTUPLE(_VERDICT, index, label, reason, score, content_class)
-        return made
-    return new_tuple(_VERDICT, (index, label, reason, score, content_class))
+    detectors make hundreds a page, and the compiled build would call back into Python."""
+    return new_tuple(Verdict, (index, label, reason, score, content_class))
