@@ -37,7 +37,9 @@ def init_worker(config: Config, options: BatchOptions) -> None:
     Everything made so far (the modules, their tables and models, the Cleaner) is then
     frozen out of the garbage collector's walks (`gc.freeze`): it lives as long as the
     process, which a worker owns, and every full collection walked it again for nothing
-    (the library itself leaves the collector alone: its caller's process is not its own)."""
+    (the library itself leaves the collector alone: its caller's process is not its own).
+    What set-up left unreachable is collected first, else it would be kept for the
+    worker's life."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _Worker.cleaner = Cleaner(config)
@@ -46,6 +48,7 @@ def init_worker(config: Config, options: BatchOptions) -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    gc.collect()
     gc.freeze()
 
 
