@@ -37,13 +37,14 @@ Tree = float | list  # type: ignore[type-arg]  # a leaf, or [feature, threshold,
 
 
 class Model:
-    """Boosted trees (`trees`: tree i adds to the score of type i % len(types)), or
-    linear weights by type and feature name; the scores' softmax gives probabilities.
+    """Boosted trees (given as nested lists, `trees`: tree i adds to the score of type
+    i % len(types)), or linear weights by type and feature name; the scores' softmax
+    gives probabilities.
 
-    The trees are walked laid out flat (node k splits on feature `_feature[k]`, a
-    position in `_names`, or is a leaf worth `_value[k]`), over the feature values
-    as a list, in C where `_trees` is built: a walk over nested lists and a dict by
-    name cost a page 0.6 ms, a twentieth of a compiled clean()."""
+    The trees are kept and walked laid out flat only (node k splits on feature
+    `_feature[k]`, a position in `_names`, or is a leaf worth `_value[k]`), over the
+    feature values as a list, in C where `_trees` is built: a walk over nested lists
+    and a dict by name cost a page 0.6 ms, a twentieth of a compiled clean()."""
 
     def __init__(
         self, types: Sequence[str], trees: list[Tree], weights: dict[str, dict[str, float]] | None = None
