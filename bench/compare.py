@@ -10,10 +10,16 @@ on their mean; 0.0022 on 378 pages). This prints the mean difference with its
 standard error (paired: the same pages), the pages up and down, by page type, and
 the pages that moved most, so a note can say whether a gain is larger than its noise.
 
-Reads the per-page files that `bench/folds_bench.py --out` writes (`{id: {"f": F1,
-"type": page type, ...}}`; a `part` field, "tune" or "held", splits them).
+Reads the per-page files of `bench/folds_bench.py --out` (tuning pages, each cleaned
+with its fold's keep model: `{id: {"f": F1, "type": page type, ...}}`) and of
+`bench/wcxb_bench.py --dump-pages` (every page, tune and held-out, one JSON line each;
+`--mode` picks HTML or text where the file holds both). A variant of boilerstrip is
+run with `--config`, for example a retrained keep model on the held-out part:
 
-    python bench/compare.py BEFORE.json AFTER.json [--top 10]
+    python bench/wcxb_bench.py --mode text --systems boilerstrip --dump-pages before.jsonl
+    python bench/wcxb_bench.py --mode text --systems boilerstrip --dump-pages after.jsonl \
+        --config '{"keep_text": "/tmp/model/keep-text.json"}'
+    python bench/compare.py before.jsonl after.jsonl [--mode text] [--top 10]
 """
 
 from __future__ import annotations
@@ -59,6 +65,27 @@ def paired(before: Sequence[float], after: Sequence[float]) -> Paired:
     )
 
 
+def load(path: pathlib.Path, mode: str | None = None) -> dict[str, dict[str, Any]]:
+    """A per-page file as `{id: {"f", "type", "part"?}}`: folds_bench's JSON object as it
+    is, wcxb_bench's JSON lines (of `mode`, where given) with their F1 and held-out flag."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:  # JSON lines
+        whole = None
+    if isinstance(whole, dict) and "f1" not in whole:
+        return whole
+    pages = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        if mode is None or rec.get("mode") == mode:
+            part = "held" if rec["holdout"] else "tune"
+            pages[rec["id"]] = {"f": rec["f1"], "type": rec["type"], "part": part}
+    return pages
+
+
 def groups(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[str]]:
     """The common pages by group: all, each part (where the files say) and each page type."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -82,9 +109,10 @@ def _order(name: str) -> tuple[int, str]:
 
 def line(name: str, p: Paired) -> str:
     """One group's row: the means, the difference and its noise, pages up and down."""
+    ratio = f"{p.mean / p.se:+.1f} se" if p.pages > 1 and p.se > 0 else "se n/a"
     return (
         f"{name:22s} {p.pages:5d}  {p.before:.4f} -> {p.after:.4f}  "
-        f"{p.mean:+.4f} ± {p.se:.4f} ({p.mean / p.se if p.se else 0.0:+.1f} se)  {p.up} up {p.down} down"
+        f"{p.mean:+.4f} ± {p.se:.4f} ({ratio})  {p.up} up {p.down} down"
     )
 
 
@@ -93,9 +121,14 @@ def main() -> None:
     parser.add_argument("before", type=pathlib.Path)
     parser.add_argument("after", type=pathlib.Path)
     parser.add_argument("--top", type=int, default=10, help="the pages that moved most, each way")
+    parser.add_argument("--mode", choices=("html", "text"), help="of a wcxb_bench file holding both")
     args = parser.parse_args()
-    before = json.loads(args.before.read_text(encoding="utf-8"))
-    after = json.loads(args.after.read_text(encoding="utf-8"))
+    if args.top < 0:
+        parser.error("--top must be 0 or more")
+    before, after = load(args.before, args.mode), load(args.after, args.mode)
+    only = (len(before.keys() - after.keys()), len(after.keys() - before.keys()))
+    if any(only):  # a run that lost pages must not read as a clean comparison
+        print(f"{only[0]} pages only in {args.before}, {only[1]} only in {args.after}: left out")
     print(f"{'group':22s} {'pages':>5s}  before -> after    difference ± standard error")
     for name, ids in groups(before, after).items():
         print(line(name, paired([before[k]["f"] for k in ids], [after[k]["f"] for k in ids])))

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -36,14 +37,14 @@ DEFAULT_DATA = HERE.parents[1] / "shared" / "bench" / "scrapinghub"
 SYSTEMS = ("boilerstrip", "trafilatura", "trafilatura fast", "readability-lxml", "jusText", "resiliparse")
 
 
-def extractor(name: str) -> Callable[[bytes, str | None], str]:
+def extractor(name: str, config: dict[str, Any] | None = None) -> Callable[[bytes, str | None], str]:
     """The extraction function of one system, imported only in its own process. It takes
     the page and its URL (None if unknown); the URL goes to the systems whose API takes
-    one (boilerstrip, trafilatura, readability), as a crawl record would hand it over."""
+    one (boilerstrip, trafilatura, readability), as a crawl record would hand it over.
+    `config`: boilerstrip's Config fields that differ from the defaults (a model file,
+    a threshold), to compare a variant on the same pages."""
     if name == "boilerstrip":
-        import boilerstrip
-
-        cleaner = boilerstrip.Cleaner()
+        cleaner = boilerstrip_cleaner(config)
         return lambda page, url=None: cleaner.clean(page, url=url).text
     if name.startswith("trafilatura"):
         import trafilatura
@@ -78,6 +79,17 @@ def extractor(name: str) -> Callable[[bytes, str | None], str]:
             bytes_to_str(page, detect_encoding(page)), main_content=True
         )
     raise ValueError(name)
+
+
+def boilerstrip_cleaner(config: dict[str, Any] | None = None) -> Any:
+    """A Cleaner of the default Config with `config`'s fields replaced (JSON lists as
+    tuples, as Config's sequence fields are)."""
+    import dataclasses
+
+    import boilerstrip
+
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in (config or {}).items()}
+    return boilerstrip.Cleaner(dataclasses.replace(boilerstrip.Config(), **fields))
 
 
 def worker(name: str, data: pathlib.Path, repeat: int) -> None:

@@ -24,6 +24,7 @@ import pathlib
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -86,13 +87,14 @@ def make_trafilatura() -> Callable[[str, str | None], str] | None:
     return run
 
 
-def systems() -> dict[str, Callable[[str, str | None], str] | None]:
+def systems(config: dict[str, Any] | None = None) -> dict[str, Callable[[str, str | None], str] | None]:
     """Each system as a call on a dump and its page's URL (None: unknown): a crawl
     record carries its URL (batch passes WARC-Target-URI), so boilerstrip and
-    trafilatura, whose APIs take one, are given it; the others take none."""
-    import boilerstrip
+    trafilatura, whose APIs take one, are given it; the others take none. `config`:
+    boilerstrip's Config fields that differ from the defaults."""
+    from html_bench import boilerstrip_cleaner
 
-    cleaner = boilerstrip.Cleaner()
+    cleaner = boilerstrip_cleaner(config)
     return {
         "boilerstrip": lambda text, url: cleaner.clean(text, url=url).text,
         "C4-style line filter": lambda text, url: c4_line_filter(text),

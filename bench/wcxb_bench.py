@@ -154,14 +154,14 @@ def timed_pass(
     return outputs, spent, errors
 
 
-def html_worker(name: str, data: pathlib.Path, repeat: int) -> None:
+def html_worker(name: str, data: pathlib.Path, repeat: int, config: dict[str, Any] | None = None) -> None:
     """Run one HTML system in this process; print a JSON line with outputs, best time,
     errors and peak RSS."""
     from html_bench import extractor
 
     truth = load_truth(data)
     ids, urls = [r["id"] for r in truth], {r["id"]: r.get("url") for r in truth}
-    fn = extractor(name)
+    fn = extractor(name, config)
 
     def read(pid: str) -> tuple[bytes, str | None]:
         return gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes()), urls[pid]
@@ -174,13 +174,19 @@ def html_worker(name: str, data: pathlib.Path, repeat: int) -> None:
     print(json.dumps({"ids": ids, "outputs": outputs, "seconds": best, "errors": errors, "rss_mb": rss_mb}))
 
 
-def run_html(data: pathlib.Path, names: list[str], repeat: int, rounds: int, source: bool) -> dict[str, Any]:
+def run_html(
+    data: pathlib.Path, names: list[str], repeat: int, rounds: int, source: bool, config: str = "{}"
+) -> dict[str, Any]:
     """Every system in its own process, once a round; the best time of all rounds."""
-    args = ["--data", str(data), "--repeat", str(repeat)] + (["--source"] if source else [])
+    args = ["--data", str(data), "--repeat", str(repeat), "--config", config] + (
+        ["--source"] if source else []
+    )
     return best_of_rounds(__file__, names, args, rounds)
 
 
-def run_text(data: pathlib.Path, names: list[str], repeat: int) -> dict[str, Any]:
+def run_text(
+    data: pathlib.Path, names: list[str], repeat: int, config: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The text systems of bench/text_bench.py in this process, on the `text-wet` dumps."""
     from text_bench import systems
 
@@ -188,7 +194,7 @@ def run_text(data: pathlib.Path, names: list[str], repeat: int) -> dict[str, Any
     ids, urls = [r["id"] for r in truth], {r["id"]: r.get("url") for r in truth}
     pages = {pid: (data / "text-wet" / f"{pid}.txt").read_text(encoding="utf-8") for pid in ids}
     results = {}
-    for name, fn in systems().items():
+    for name, fn in systems(config).items():
         if fn is None or (names and name not in names):
             continue
         best, outputs, errors = float("inf"), [], {}
@@ -325,10 +331,17 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=1, help="HTML: rounds over all systems; the best time is kept"
     )
+    parser.add_argument(
+        "--config",
+        default="{}",
+        help="boilerstrip's Config fields that differ from the defaults, as JSON "
+        '(a variant to compare with --dump-pages and bench/compare.py: \'{"keep_text": "model.json"}\')',
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args, build = parse_with_build(parser)
+    config = json.loads(args.config)
     if args.worker:
-        html_worker(args.worker, args.data, args.repeat)
+        html_worker(args.worker, args.data, args.repeat, config)
         return
     print(f"boilerstrip: {build}", file=sys.stderr)
     from html_bench import SYSTEMS
@@ -344,9 +357,10 @@ def main() -> None:
                 args.repeat,
                 args.rounds,
                 args.source,
+                args.config,
             )
         else:
-            results = run_text(args.data, names, args.repeat)
+            results = run_text(args.data, names, args.repeat, config)
         if not results:
             continue
         out, scored = tables(truth, results)

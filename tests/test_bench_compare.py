@@ -67,3 +67,35 @@ def test_the_script_prints_each_group_and_the_pages_that_moved(tmp_path: pathlib
     assert "0.5500 -> 0.8500" in out and "+0.3000" in out and "1 up 0 down" in out
     assert "+0.600 a listing 0.200 -> 0.800" in out
     assert " b " not in out  # a page that did not move is not listed
+
+
+def test_wcxb_bench_lines_are_read_by_mode_and_part(tmp_path: pathlib.Path) -> None:
+    rows = [
+        {"mode": "html", "id": "1", "type": "article", "holdout": False, "f1": 0.9},
+        {"mode": "text", "id": "1", "type": "article", "holdout": False, "f1": 0.7},
+        {"mode": "text", "id": "2", "type": "forum", "holdout": True, "f1": 0.4},
+    ]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    pages = _compare().load(path, "text")
+    assert pages == {
+        "1": {"f": 0.7, "type": "article", "part": "tune"},
+        "2": {"f": 0.4, "type": "forum", "part": "held"},
+    }
+    one = tmp_path / "one.jsonl"  # a file of one line is still lines, not an object of pages
+    one.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    assert _compare().load(one) == {"1": {"f": 0.9, "type": "article", "part": "tune"}}
+
+
+def test_pages_in_one_file_only_are_told_and_a_zero_error_is_no_ratio(tmp_path: pathlib.Path) -> None:
+    before = {k: {"f": 0.5} for k in "abc"}
+    after = {"a": {"f": 0.6}, "b": {"f": 0.6}, "d": {"f": 0.1}}
+    (tmp_path / "b.json").write_text(json.dumps(before), encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps(after), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "compare.py"), str(tmp_path / "b.json"), str(tmp_path / "a.json")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "1 pages only in" in out and ", 1 only in" in out
+    # both common pages up by exactly 0.1: no spread, so no ratio to an error of zero
+    assert "+0.1000 ± 0.0000 (se n/a)  2 up 0 down" in out
