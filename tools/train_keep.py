@@ -116,9 +116,10 @@ the trees learn pages by heart: the whole pipeline with the fold models, WCXB 0.
 -> 0.8045 (-0.0066 ± 0.0021, `bench/compare.py`; service -0.021, article -0.006),
 Scrapinghub WET 0.9375 -> 0.9344, seed-like 0.9398 -> 0.9348, multilingual 0.9108 ->
 0.9175. Out of fold is on domains the trees never saw: the make-up carries what holds.
-Nor do larger leaves help (`--min-data 400` against 50 rows, so that no leaf is one
-page's): WCXB 0.8102 (-0.0009 ± 0.0016), Scrapinghub 0.9375 / 0.9382, multilingual
-0.9195.
+Larger leaves (`--min-data 400` against 50 rows, so that no leaf is one page's): WCXB
+0.8111 -> 0.8102 (-0.0009 ± 0.0016), Scrapinghub WET 0.9375 either way, seed-like
+0.9398 -> 0.9382, multilingual 0.9108 -> 0.9195: no WCXB gain, and the news sets
+split.
 
 Text thresholds by page type (content over 0.5 on dumps read as a listing,
 collection, product, service or documentation page; 0.5 was the best or within 0.004
@@ -515,6 +516,10 @@ def main() -> None:
         help="with --folds: the sets' out-of-fold figures over a grid of thresholds, not one report",
     )
     args = parser.parse_args()
+    try:
+        _dropped(args)
+    except ValueError as exc:
+        parser.error(str(exc))
     DISABLED.extend(args.disable)
     if args.type_folds:
         TYPE_FOLDS.append(args.type_folds)
@@ -570,13 +575,16 @@ def fit(train: list[tuple[Page, Rows]], weights: dict[str, float], args: argpars
 
     train = [(p, r) for p, r in train if weights.get(p.set, 1.0) > 0]
     x = np.array([v for _, r in train for v in r[0]], dtype=float)
-    x[:, _dropped(args)] = 0.0  # constant: never split on
+    dropped = _dropped(args)
+    if dropped:
+        x[:, dropped] = 0.0  # constant: never split on
     y = np.array([v for _, r in train for v in r[1]])
     w = np.array([v * weights.get(p.set, 1.0) for p, r in train for v in r[2]])
     if args.page_norm:
         # The same total weight as without, shared among pages by the power.
+        scales = [_page_scale(r[2], args) for _, r in train]
         scaled = np.array(
-            [v * weights.get(p.set, 1.0) / _page_scale(r[2], args) for p, r in train for v in r[2]]
+            [v * weights.get(p.set, 1.0) / k for (p, r), k in zip(train, scales, strict=True) for v in r[2]]
         )
         w = scaled * (float(w.sum()) / max(float(scaled.sum()), 1e-12))
     boosters = []
@@ -590,16 +598,20 @@ def fit(train: list[tuple[Page, Rows]], weights: dict[str, float], args: argpars
 
 def _dropped(args: argparse.Namespace) -> list[int]:
     """The columns of the features `--drop-features` names (prefixes), left out of the
-    training as a constant."""
+    training as a constant; a ValueError for a prefix that names none (a typo would
+    train the usual model under the experiment's name)."""
     names = linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES
     prefixes = tuple(p for p in (args.drop_features or "").split(",") if p)
+    unknown = [p for p in prefixes if not any(n.startswith(p) for n in names)]
+    if unknown:
+        raise ValueError(f"--drop-features: no feature starts with {', '.join(unknown)}")
     return [i for i, n in enumerate(names) if prefixes and n.startswith(prefixes)]
 
 
 def _page_scale(w: list[float], args: argparse.Namespace) -> float:
-    """What a page's blocks' weights are divided by: their sum to the power
-    `--page-norm` (0: none; 1: every page weighs alike, as in the benches' mean of
-    page scores)."""
+    """What a page's blocks' weights are divided by: their sum (at least 1, so that a
+    page of next to no weight is not weighed up) to the power `--page-norm` (0: none;
+    1: every page weighs alike, as in the benches' mean of page scores)."""
     return max(sum(w), 1.0) ** args.page_norm if args.page_norm else 1.0
 
 
