@@ -23,6 +23,7 @@ import pathlib
 import subprocess
 import sys
 import sysconfig
+from types import ModuleType
 
 import pytest
 
@@ -122,6 +123,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             "the C-vs-Python parity tests were skipped: install a C compiler and Python's headers"
         )
+
+
+def bench_script(name: str) -> ModuleType:
+    """A script of bench/ (not a package) imported by its path, for its tests."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

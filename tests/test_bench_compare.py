@@ -3,7 +3,6 @@ standard error of the mean difference, so a note can tell a gain from noise."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import pathlib
@@ -11,15 +10,19 @@ import subprocess
 import sys
 from types import ModuleType
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from .conftest import ROOT, bench_script
 
 
 def _compare() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("compare", ROOT / "bench" / "compare.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("compare")
+
+
+def _run(before: pathlib.Path, after: pathlib.Path) -> str:
+    """What the script prints comparing the two files."""
+    script = ROOT / "bench" / "compare.py"
+    return subprocess.run(
+        [sys.executable, str(script), str(before), str(after)], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_the_difference_is_paired_page_by_page() -> None:
@@ -60,10 +63,7 @@ def test_the_script_prints_each_group_and_the_pages_that_moved(tmp_path: pathlib
     after = {"a": {"f": 0.8, "type": "listing"}, "b": {"f": 0.9, "type": "article"}}
     (tmp_path / "b.json").write_text(json.dumps(before), encoding="utf-8")
     (tmp_path / "a.json").write_text(json.dumps(after), encoding="utf-8")
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "compare.py"), str(tmp_path / "b.json"), str(tmp_path / "a.json")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    out = _run(tmp_path / "b.json", tmp_path / "a.json")
     assert "0.5500 -> 0.8500" in out and "+0.3000" in out and "1 up 0 down" in out
     assert "+0.600 a listing 0.200 -> 0.800" in out
     assert " b " not in out  # a page that did not move is not listed
@@ -92,10 +92,7 @@ def test_pages_in_one_file_only_are_told_and_a_zero_error_is_no_ratio(tmp_path: 
     after = {"a": {"f": 0.6}, "b": {"f": 0.6}, "d": {"f": 0.1}}
     (tmp_path / "b.json").write_text(json.dumps(before), encoding="utf-8")
     (tmp_path / "a.json").write_text(json.dumps(after), encoding="utf-8")
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "compare.py"), str(tmp_path / "b.json"), str(tmp_path / "a.json")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    out = _run(tmp_path / "b.json", tmp_path / "a.json")
     assert "1 pages only in" in out and ", 1 only in" in out
     # both common pages up by exactly 0.1: no spread, so no ratio to an error of zero
     assert "+0.1000 ± 0.0000 (se n/a)  2 up 0 down" in out

@@ -4,23 +4,19 @@ the docs show must be there."""
 
 from __future__ import annotations
 
-import importlib.util
 import pathlib
 import re
 from types import ModuleType
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from .conftest import ROOT, bench_script
+
 DOC = ROOT / "docs" / "benchmarks.md"
 
 
 def _plots() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("plots", ROOT / "bench" / "plots.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("plots")
 
 
 @pytest.mark.parametrize("section", ["html", "text", "wcxb-html", "wcxb-text"])
