@@ -41,9 +41,8 @@ def drop_repeats(article: Sequence[Block], page_type: str, cfg: Config) -> list[
     seen: set[str] = set()
     kept: list[Block] = []
     for b in article:
-        words = b.text.lower().split()
-        key = " ".join(words)
-        if len(words) >= cfg.repeat_min_words and key in seen:
+        key = _key(b)
+        if key in seen and len(key.split()) >= cfg.repeat_min_words:
             relabel(b, Label.OTHER, "reducer: repeats an earlier paragraph of the content word for word")
             continue
         seen.add(key)
@@ -90,6 +89,12 @@ def spacing_aside(text: str) -> str:
     return " ".join(text.split())
 
 
+def _key(b: Block) -> str:
+    """A block's text, case and spacing aside: what `drop_repeats` and
+    `drop_repeated_runs` compare."""
+    return spacing_aside(b.text.lower())
+
+
 def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = False) -> list[Block]:
     """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
     `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
@@ -101,7 +106,7 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = Fa
     pooled over the whole article: the copies found so far go."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
-    keys = [spacing_aside(b.text.lower()) for b in article]
+    keys = [_key(b) for b in article]
     first: dict[str, int] = {}
     for j, key in enumerate(keys):
         first.setdefault(key, j)
