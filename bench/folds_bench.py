@@ -20,7 +20,6 @@ Prints WCXB's mean page word F1 (overall and by page type), the Scrapinghub shin
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gzip
 import json
 import pathlib
@@ -31,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+from html_bench import boilerstrip_cleaner  # noqa: E402
 from metric import score  # noqa: E402
 from multilingual_bench import as_text_dump  # noqa: E402
 from splits import (  # noqa: E402
@@ -50,13 +50,9 @@ _CLEANERS: list[Any] = []
 
 def _start(mode: str, models: str, config: dict[str, Any], folds: int) -> None:
     """A worker's cleaners, one a fold, each with that fold's keep model."""
-    import boilerstrip
-
     field = "keep_html" if mode == "html" else "keep_text"
     for k in range(folds):
-        fields: dict[str, Any] = {**config, field: f"{models}/keep-{mode}-fold{k}.json"}
-        cfg = dataclasses.replace(boilerstrip.Config(), **fields)
-        _CLEANERS.append(boilerstrip.Cleaner(cfg))
+        _CLEANERS.append(boilerstrip_cleaner({**config, field: f"{models}/keep-{mode}-fold{k}.json"}))
     _CLEANERS.append(mode)
 
 
@@ -125,7 +121,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5, help="as many as the models were trained with")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    config = {k: tuple(v) if isinstance(v, list) else v for k, v in json.loads(args.config).items()}
+    config = json.loads(args.config)
     missing = [
         k
         for k in range(args.folds)
