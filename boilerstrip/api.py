@@ -96,11 +96,9 @@ class Cleaner:
         its script runs still shows its menus, and nothing or a word of them came out.
         A page whose few words are mostly its content is read right."""
         cfg = self.config
-        words = _content_words(result)
-        few = (
-            words < cfg.reveal_few_words
-            and shown < cfg.reveal_few_shown
-            and words < cfg.reveal_few_share * shown
+        # The content's words counted only on a page that shows little.
+        few = shown < cfg.reveal_few_shown and _content_words(result) < min(
+            cfg.reveal_few_words, cfg.reveal_few_share * shown
         )
         if not (_gave_nothing(result, shown, cfg) or few) or not can_reveal(source):
             return False
