@@ -56,9 +56,9 @@ def _start(mode: str, models: str, config: dict[str, Any], folds: int) -> None:
     _CLEANERS.append(mode)
 
 
-def _page(item: Item) -> str:
-    """The page's text as the fold's cleaner gives it ("" where it raises: counted as
-    an empty output)."""
+def _page(item: Item) -> tuple[str, str]:
+    """The page's text as the fold's cleaner gives it, and the page type it read ("" and
+    "" where it raises: counted as an empty output)."""
     set_name, page_id, url, k = item
     mode = _CLEANERS[-1]
     if set_name == "wcxb":
@@ -77,9 +77,10 @@ def _page(item: Item) -> str:
     from boilerstrip import BoilerstripError
 
     try:
-        return str(_CLEANERS[k].clean(page, url=url).text)
+        result = _CLEANERS[k].clean(page, url=url)
     except BoilerstripError:  # a page the library refuses reads as an empty output
-        return ""
+        return "", ""
+    return str(result.text), str(result.page_type)
 
 
 def _items(
@@ -117,7 +118,7 @@ def main() -> None:
     parser.add_argument("--mode", choices=("html", "text"), default="html")
     parser.add_argument("--models", required=True, help="the fold models (tools/train_keep.py --write-folds)")
     parser.add_argument("--config", default="{}", help="Config fields to set, as JSON")
-    parser.add_argument("--out", type=pathlib.Path, help="write each WCXB page's P, R and F1 here (JSON)")
+    parser.add_argument("--out", type=pathlib.Path, help="write each WCXB page's P, R, F1, gold and read page type here (JSON)")
     parser.add_argument("--folds", type=int, default=5, help="as many as the models were trained with")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
@@ -132,12 +133,13 @@ def main() -> None:
     items, truth, news, multi = _items(args.mode, args.folds)
     with Pool(args.jobs, initializer=_start, initargs=(args.mode, args.models, config, args.folds)) as pool:
         texts = pool.map(_page, items, chunksize=8)
-    out = {(s, i): t for (s, i, _, _), t in zip(items, texts, strict=True)}
+    out = {(s, i): t for (s, i, _, _), (t, _) in zip(items, texts, strict=True)}
+    read = {(s, i): t for (s, i, _, _), (_, t) in zip(items, texts, strict=True)}
     per: dict[str, dict[str, Any]] = {}
     by_type: dict[str, list[float]] = defaultdict(list)
     for r in truth:
         p, rec, f = page_prf(out[("wcxb", r["id"])], r["main_content"])
-        per[r["id"]] = {"p": p, "r": rec, "f": f, "type": r["page_type"]}
+        per[r["id"]] = {"p": p, "r": rec, "f": f, "type": r["page_type"], "read": read[("wcxb", r["id"])]}
         by_type["all"].append(f)
         by_type[r["page_type"]].append(f)
     mean = {k: sum(v) / len(v) for k, v in by_type.items()}
