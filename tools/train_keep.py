@@ -107,6 +107,13 @@ threshold: WCXB 0.8111 -> 0.8117 / 0.8128 / 0.8133, multilingual 0.9108 -> 0.904
 0.8907 / 0.8846, Scrapinghub WET 0.9375 -> 0.9351 / 0.9342 / 0.9343. The news pages
 lose everywhere, and WCXB's held-out gain is half its standard error.
 
+The text model's line shape as HTML features too (tried 2026-12-06, not shipped):
+capitals, digits, cues, characters a word, commas, a leading symbol, a closing colon,
+price, code and forum marks (`linerows`), scored by `page_text` as the second stage
+above: out of fold WCXB 0.8475 -> 0.8462, Scrapinghub 0.9715 -> 0.9696, multilingual
+0.9510 -> 0.9471; held-out WCXB 0.8409 -> 0.8390. The HTML blocks' markup says what
+the text model reads in their shape.
+
 The words of the page's address as text features (tried 2026-12-05, not shipped): the
 share of the longest path segment's words (3+ letters, 2+ words) a line holds, whether
 the address has such a slug, whether a line holds 60% of it, and each line's distance
