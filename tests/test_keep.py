@@ -95,6 +95,9 @@ def test_the_c_walk_of_random_forests_gives_the_python_walk_numbers() -> None:
         by_column = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in names]
         walked = forest.probabilities(model, by_column, by_column=True)
         assert [struct.pack("d", p) for p in walked] == expected
+        as_arrays = [array("d", column) for column in by_column]
+        walked = forest.probabilities(model, as_arrays, by_column=True)  # type: ignore[arg-type]
+        assert [struct.pack("d", p) for p in walked] == expected
 
 
 _ODD_VALUES = (0.0, -0.0, 1.0, 0.5, -1.0, 2.5, float("nan"), float("inf"), -float("inf"))
@@ -298,8 +301,11 @@ def test_text_rows_have_every_feature_and_no_gap() -> None:
 
 def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
     """A dump's features are walked by feature, as the pipeline makes them, and row by
-    row: the same numbers as the Python walk, in C and in Python; columns of another
-    count or of unequal lengths, and a value that is not a number, are refused."""
+    row, and by columns as arrays('d') or lists and arrays mixed: the same numbers as
+    the Python walk, in C and in Python; columns of another count or of unequal lengths
+    (lists or arrays), a value that is not a number, and a column that is neither a
+    list nor an array of doubles (an array('f'), a tuple, bytes, a 2-D view) are
+    refused."""
     needs_c(forest._C_WALK, "the C walk")
     model = forest.load("keep-text.json", text=True)
     python = model._replace(walker=None)
@@ -310,7 +316,30 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
         assert forest.probabilities(model, rows) == expected, case.name
         assert forest.probabilities(model, columns, by_column=True) == expected, case.name
         assert forest.probabilities(python, columns, by_column=True) == expected, case.name
+        as_arrays = [array("d", c) for c in columns]
+        mixed = [list(c) if j % 2 else c for j, c in enumerate(as_arrays)]
+        assert forest.probabilities(model, as_arrays, by_column=True) == expected, case.name  # type: ignore[arg-type]
+        assert forest.probabilities(model, mixed, by_column=True) == expected, case.name  # type: ignore[arg-type]
     width = len(model.names)
+    doubles = [array("d", [0.0, 1.0])] * (width - 1)
+    for wrong in (
+        array("d", [0.0]),
+        array("f", [0.0, 1.0]),
+        (0.0, 1.0),
+        b"\x00" * 16,
+        memoryview(bytes(32)).cast("d", (2, 2)),
+    ):
+        with pytest.raises(ValueError):
+            forest.probabilities(model, [*doubles, wrong], by_column=True)  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        forest.probabilities(model, [*doubles, [0.0]], by_column=True)  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        forest.probabilities(model, doubles, by_column=True)  # type: ignore[arg-type]
+    assert forest.probabilities(
+        model, [*doubles, array("d", [0.0, 1.0])], by_column=True
+    ) == forest.probabilities(  # type: ignore[arg-type]
+        model, [[0.0] * width, [1.0] * width]
+    )
     with pytest.raises(ValueError):
         forest.probabilities(model, [[0.0]] * (width - 1), by_column=True)
     with pytest.raises(ValueError):

@@ -173,10 +173,11 @@ def probabilities(
     forest: Forest, features: list[list[float]], deadline: Deadline | None = None, *, by_column: bool = False
 ) -> list[float]:
     """`probability` of every row of `features` (a list of rows or, `by_column`, the
-    rows' columns, as a text dump's are made): in C where `_trees` was built (the
-    same walk and the same arithmetic, so the same numbers; one call, reading columns
-    in place, where turning a dump's columns into rows cost 3% of its time), else in
-    Python, checking `deadline` as it goes."""
+    rows' columns, as a text dump's are made; the C walk reads a column given as an
+    array('d') in place, with no float object a value): in C where `_trees` was built
+    (the same walk and the same arithmetic, so the same numbers; one call, reading
+    columns in place, where turning a dump's columns into rows cost 3% of its time),
+    else in Python, checking `deadline` as it goes."""
     if forest.walker is not None and _C_WALK is not None:  # packed where `_trees` was built
         return _C_WALK(forest.walker, forest.base, features, by_column)
     rows = [list(row) for row in zip(*features, strict=True)] if by_column else features
