@@ -7,7 +7,8 @@
 - utf8_valid(data): decode.is_utf8, whether bytes are strict UTF-8, as Python's decoder
   says, without decoding them into a str.
 - line_columns(blocks, marks, missing, lo, hi): learned.linerows._line_columns_in_python's
-  ten columns in one call, a float made a value and no tuple a line: the lines'
+  ten columns in one call, as arrays('d') (as every column below: the keep model's
+  walk reads their doubles in place) and no tuple a line: the lines'
   capitals, digits and commas (learned.linerows._line_shape is the Python reference:
   features.cap_ratio, features.digit_ratio and three str.count, here in one pass and
   without the list of every word's initial that the patterns' findall makes: on a text
@@ -16,8 +17,8 @@
 - line_blocks(blocks, weights, label_index, article, typical, short_words, labels,
   missing): the text model's columns of what the pipeline says of each line (words,
   density, label, score, weight, blank-line group) and the page's make-up,
-  learned.linerows._block_columns_in_python's in one call, a float shared or made a value
-  where compiled Python made a list a column.
+  learned.linerows._block_columns_in_python's in one call, where compiled Python made a
+  list a column.
 - line_shape(text): one line's capitals, digits and commas, as line_columns reads
   them (the headline model rates lines one by one).
 - line_context(values, shapes, sizes, sides, shifted, missing): the text model's
@@ -82,7 +83,7 @@ PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
     for (Py_UCS4 c = 0; c < 256; c++) LATIN1_CLASS[c] = char_class(c);
     NO_CUES = PyFrozenSet_New(NULL);
-    if (!NO_CUES || make_small_floats() < 0) return NULL;
+    if (!NO_CUES || make_one_double() < 0) return NULL;
     PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES,
                           &S_LABEL, &S_SCORE, &S_STOP, &S_ENDS, &S_REPEATS, &S_GROUP};
     const char *spelled[] = {"text", "features", "chars", "words", "cues",

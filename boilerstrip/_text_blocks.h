@@ -48,28 +48,27 @@ fail:
     return -1;
 }
 
-/* Sets out[i] (a new list's item) to a float of value v: 0, or -1. */
-static int set_float(PyObject *out, Py_ssize_t i, double v) {
-    PyObject *x = float_of(v);
-    if (!x) return -1;
-    PyList_SET_ITEM(out, i, x);
-    return 0;
+/* A weight's value into *out: a float's or an int's (anything else refused, as
+   read_values refuses it); 0, or -1 with an exception set. */
+static int weight_of(PyObject *weight, double *out) {
+    if (PyFloat_Check(weight)) {
+        *out = PyFloat_AS_DOUBLE(weight);
+        return 0;
+    }
+    if (!PyLong_Check(weight)) {
+        PyErr_Format(PyExc_TypeError, "line_blocks(): a weight is a %.80s, not a number", Py_TYPE(weight)->tp_name);
+        return -1;
+    }
+    *out = PyLong_AsDouble(weight);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
 }
 
-/* Sets out[i] to obj (a new reference taken). */
-static void set_object(PyObject *out, Py_ssize_t i, PyObject *obj) {
-    Py_INCREF(obj);
-    PyList_SET_ITEM(out, i, obj);
-}
-
-/* Line i's values into the columns cols[0..10] (words, chars, stop, rel, ends, repeats,
-   pos, scores, weights, kept, labels) and its group into cols[13] (counted in sizes);
-   its label index, words and coarse shape into label_of, words_of and shape: 0, or -1
-   with an exception set. */
+/* Line i's values into the columns col[0..10] (words, chars, stop, rel, ends, repeats,
+   pos, scores, weights, kept, labels) and its group object into groups[i] (counted in
+   sizes), its coarse shape into shape[i]: 0, or -1 with an exception set. */
 static int line_block_values(PyObject *block, Py_ssize_t i, Py_ssize_t n, PyObject *weights, PyObject *label_index,
-                             PyObject *article, double typical, double missing, PyObject *const *cols,
-                             double *label_of, double *words_of, PyObject *sizes, unsigned char *shape,
-                             double short_words) {
+                             PyObject *article, double typical, double missing, double *const *col,
+                             PyObject *groups, PyObject *sizes, unsigned char *shape, double short_words) {
     LineBlock b;
     if (read_line(block, &b) < 0) return -1;
     int ok = -1;
@@ -77,22 +76,24 @@ static int line_block_values(PyObject *block, Py_ssize_t i, Py_ssize_t n, PyObje
     if (!label && PyErr_Occurred()) goto done;
     PyObject *weight = PySequence_GetItem(weights, i);
     if (!weight) goto done;
+    int weighed = weight_of(weight, col[8] + i);
+    Py_DECREF(weight);
+    if (weighed < 0) goto done;
     double stop = PyFloat_AS_DOUBLE(b.stop), scale = (double)(n - 1 > 1 ? n - 1 : 1);
-    set_object(cols[2], i, b.stop);
-    set_object(cols[7], i, b.score);
-    PyList_SET_ITEM(cols[8], i, weight);
-    if (label) set_object(cols[10], i, label);
-    label_of[i] = label ? PyFloat_AsDouble(label) : missing;
-    if (label_of[i] == -1.0 && PyErr_Occurred()) goto done;
-    if (!label && set_float(cols[10], i, missing) < 0) goto done;
-    words_of[i] = (double)b.words;
+    col[10][i] = label ? PyFloat_AsDouble(label) : missing;
+    if (col[10][i] == -1.0 && PyErr_Occurred()) goto done;
+    col[0][i] = (double)b.words;
+    col[1][i] = (double)b.chars;
+    col[2][i] = stop;
+    col[3][i] = typical != 0.0 ? stop / typical : 1.0;
+    col[4][i] = b.ends ? 1.0 : 0.0;
+    col[5][i] = (double)b.repeats;
+    col[6][i] = (double)i / scale;
+    col[7][i] = PyFloat_AS_DOUBLE(b.score);
+    col[9][i] = b.label == article ? 1.0 : 0.0;
     shape[i] = (unsigned char)((double)b.words < short_words ? 0 : b.ends ? 2 : 1);
-    if (set_float(cols[0], i, (double)b.words) < 0 || set_float(cols[1], i, (double)b.chars) < 0 ||
-        set_float(cols[3], i, typical != 0.0 ? stop / typical : 1.0) < 0 || set_float(cols[4], i, b.ends ? 1.0 : 0.0) < 0 ||
-        set_float(cols[5], i, (double)b.repeats) < 0 || set_float(cols[6], i, (double)i / scale) < 0 ||
-        set_float(cols[9], i, b.label == article ? 1.0 : 0.0) < 0)
-        goto done;
-    set_object(cols[13], i, b.group);
+    Py_INCREF(b.group);
+    PyList_SET_ITEM(groups, i, b.group);
     PyObject *count = PyDict_GetItemWithError(sizes, b.group);
     if (!count && PyErr_Occurred()) goto done;
     PyObject *more = PyLong_FromSsize_t(count ? PyLong_AsSsize_t(count) + 1 : 1);
@@ -117,16 +118,19 @@ static PyObject *page_values_of(const double *label_of, const double *words_of, 
     for (Py_ssize_t i = 0; i < n; i++)
         if (label_of[i] >= 0 && (Py_ssize_t)label_of[i] < labels) shares[(Py_ssize_t)label_of[i]] += words_of[i];
     PyObject *out = PyList_New(2 + labels);
-    int ok = out && set_float(out, 0, (double)n) == 0 && set_float(out, 1, total) == 0;
-    for (Py_ssize_t k = 0; ok && k < labels; k++) ok = set_float(out, 2 + k, shares[k] / total) == 0;
+    for (Py_ssize_t k = -2; out && k < labels; k++) {
+        PyObject *x = PyFloat_FromDouble(k == -2 ? (double)n : k == -1 ? total : shares[k] / total);
+        if (!x) Py_CLEAR(out);
+        else PyList_SET_ITEM(out, 2 + k, x);
+    }
     PyMem_Free(shares);
-    if (!ok) Py_CLEAR(out);
     return out;
 }
 
-/* The group columns: each line's share of the page's lines in its blank-line group
-   (`groups`, counted in `sizes`), and whether the page has more than one group. */
-static int group_columns(PyObject *groups, PyObject *sizes, PyObject *share, PyObject *style) {
+/* The group columns into share and style (n doubles each): each line's share of the
+   page's lines in its blank-line group (`groups`, counted in `sizes`), and whether the
+   page has more than one group; 0 or -1. */
+static int group_columns(PyObject *groups, PyObject *sizes, double *share, double *style) {
     Py_ssize_t n = PyList_GET_SIZE(groups);
     double several = PyDict_GET_SIZE(sizes) > 1 ? 1.0 : 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -135,22 +139,30 @@ static int group_columns(PyObject *groups, PyObject *sizes, PyObject *share, PyO
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_RuntimeError, "line_blocks(): a group went uncounted");
             return -1;
         }
-        if (set_float(share, i, (double)PyLong_AsSsize_t(count) / (double)n) < 0 || set_float(style, i, several) < 0)
-            return -1;
+        share[i] = (double)PyLong_AsSsize_t(count) / (double)n;
+        style[i] = several;
     }
     return 0;
+}
+
+/* A new list of the arrays('d') of `count` runs of doubles (each n long); NULL. */
+static PyObject *columns_of(double *const *columns, int count, Py_ssize_t n) {
+    PyObject *out = PyList_New(0);
+    if (out && append_columns(out, columns, count, n) < 0) Py_CLEAR(out);
+    return out;
 }
 
 PyDoc_STRVAR(line_blocks_doc,
 "line_blocks(blocks, weights, label_index, article, typical, short_words, labels, missing)\n\n"
 "learned.linerows._block_columns_in_python in one call: (columns, page values, group\n"
-"columns, shapes) of a list of blocks, `weights` their reducer weights, `label_index` the\n"
-"float of each label (`missing` for another), `article` the content label, `typical` the\n"
-"page's prose stop density, lines under `short_words` short, `labels` labels in all.");
+"columns, shapes) of a list of blocks, the columns arrays('d'), `weights` their reducer\n"
+"weights, `label_index` the float of each label (`missing` for another), `article` the\n"
+"content label, `typical` the page's prose stop density, lines under `short_words`\n"
+"short, `labels` labels in all.");
 
 static PyObject *line_blocks(PyObject *module, PyObject *args) {
     (void)module;
-    PyObject *blocks, *weights, *label_index, *article, *out = NULL, *cols[14] = {NULL}, *sizes = NULL, *shape = NULL;
+    PyObject *blocks, *weights, *label_index, *article, *out = NULL, *groups = NULL, *sizes = NULL, *shape = NULL;
     double typical, missing, short_words;
     Py_ssize_t labels;
     if (!PyArg_ParseTuple(args, "O!OO!Oddnd", &PyList_Type, &blocks, &weights, &PyDict_Type, &label_index, &article,
@@ -161,31 +173,26 @@ static PyObject *line_blocks(PyObject *module, PyObject *args) {
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "line_blocks(): weights and blocks differ");
         return NULL;
     }
-    double *label_of = PyMem_Calloc((size_t)n + 1, sizeof(double)), *words_of = PyMem_Calloc((size_t)n + 1, sizeof(double));
+    double *buf = PyMem_Calloc(((size_t)n + 1) * 13, sizeof(double)), *col[13];
+    for (int c = 0; buf && c < 13; c++) col[c] = buf + (size_t)c * ((size_t)n + 1);
     shape = PyBytes_FromStringAndSize(NULL, n);
     sizes = PyDict_New();
-    int ok = label_of && words_of && shape && sizes;
+    groups = PyList_New(n);
+    int ok = buf && shape && sizes && groups;
     if (!ok && !PyErr_Occurred()) PyErr_NoMemory();
-    for (int c = 0; ok && c < 14; c++) ok = (cols[c] = PyList_New(n)) != NULL;
     for (Py_ssize_t i = 0; ok && i < n; i++)
-        ok = line_block_values(PyList_GET_ITEM(blocks, i), i, n, weights, label_index, article, typical, missing, cols,
-                               label_of, words_of, sizes, (unsigned char *)PyBytes_AS_STRING(shape), short_words) == 0;
-    ok = ok && group_columns(cols[13], sizes, cols[11], cols[12]) == 0;
-    PyObject *page = ok ? page_values_of(label_of, words_of, n, labels) : NULL;
-    PyObject *head = page ? PyList_New(11) : NULL, *groups = head ? PyList_New(2) : NULL;
-    if (groups) {
-        for (int c = 0; c < 11; c++) set_object(head, c, cols[c]);
-        set_object(groups, 0, cols[11]);
-        set_object(groups, 1, cols[12]);
-        out = PyTuple_Pack(4, head, page, groups, shape);
-    }
+        ok = line_block_values(PyList_GET_ITEM(blocks, i), i, n, weights, label_index, article, typical, missing, col,
+                               groups, sizes, (unsigned char *)PyBytes_AS_STRING(shape), short_words) == 0;
+    ok = ok && group_columns(groups, sizes, col[11], col[12]) == 0;
+    PyObject *page = ok ? page_values_of(col[10], col[0], n, labels) : NULL;
+    PyObject *head = page ? columns_of(col, 11, n) : NULL, *grouped = head ? columns_of(col + 11, 2, n) : NULL;
+    if (grouped) out = PyTuple_Pack(4, head, page, grouped, shape);
     Py_XDECREF(page);
     Py_XDECREF(head);
+    Py_XDECREF(grouped);
     Py_XDECREF(groups);
-    for (int c = 0; c < 14; c++) Py_XDECREF(cols[c]);
     Py_XDECREF(sizes);
     Py_XDECREF(shape);
-    PyMem_Free(label_of);
-    PyMem_Free(words_of);
+    PyMem_Free(buf);
     return out;
 }

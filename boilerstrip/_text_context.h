@@ -94,20 +94,12 @@ static void chains_of(const unsigned char *shape, const double *kept, Py_ssize_t
     }
 }
 
-/* The column `values` shifted j lines (its value j lines away, `fill` past the edge),
-   each value the same object as in `values`: appended to out; 0 or -1. */
-static int append_shifted(PyObject *out, PyObject *values, Py_ssize_t j, PyObject *fill) {
-    Py_ssize_t n = PyList_GET_SIZE(values);
-    PyObject *column = PyList_New(n);
-    if (!column) return -1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = i + j >= 0 && i + j < n ? PyList_GET_ITEM(values, i + j) : fill;
-        Py_INCREF(v);
-        PyList_SET_ITEM(column, i, v);
-    }
-    int ok = PyList_Append(out, column);
-    Py_DECREF(column);
-    return ok;
+/* The column `values` (n doubles) shifted j lines (its value j lines away, `fill` past
+   the edge), made in `scratch` (n doubles) and appended to out; 0 or -1. */
+static int append_shifted(PyObject *out, const double *values, Py_ssize_t n, Py_ssize_t j, double fill,
+                          double *scratch) {
+    for (Py_ssize_t i = 0; i < n; i++) scratch[i] = i + j >= 0 && i + j < n ? values[i + j] : fill;
+    return append_columns(out, &scratch, 1, n);
 }
 
 /* The running sums of values (learned.columns.running: sums[i] of the first i). */
@@ -193,12 +185,12 @@ static int read_sizes(PyObject *sizes, Sizes *s) {
 
 PyDoc_STRVAR(line_context_doc,
 "line_context(values, shapes, sizes, sides, shifted, missing)\n\n"
-"learned.linerows._context_columns_in_python in one call: `values` the lists of every line's\n"
-"words, kept, labels, scores, sentence ends and relative stop density (floats), `shapes`\n"
-"a bytes of their coarse shapes, `sizes` (long_words, short_words, max_period, chain\n"
-"gap, window), `sides` the neighbours' distances and `shifted` the (index in values,\n"
-"fill) of each column read at them; the runs, share of words before, region, cadence,\n"
-"chains, neighbours and windows, as lists.");
+"learned.linerows._context_columns_in_python in one call: `values` the columns (lists of\n"
+"floats or arrays('d')) of every line's words, kept, labels, scores, sentence ends and\n"
+"relative stop density, `shapes` a bytes of their coarse shapes, `sizes` (long_words,\n"
+"short_words, max_period, chain gap, window), `sides` the neighbours' distances and\n"
+"`shifted` the (index in values, fill) of each column read at them; the runs, share of\n"
+"words before, region, cadence, chains, neighbours and windows, as arrays('d').");
 
 static PyObject *line_context(PyObject *module, PyObject *args) {
     (void)module;
@@ -216,7 +208,7 @@ static PyObject *line_context(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "line_context(): six value columns and sizes >= 0 are needed");
         goto done;
     }
-    buf = PyMem_Calloc((size_t)(n ? n : 1) * 6, sizeof(double));
+    buf = PyMem_Calloc((size_t)(n ? n : 1) * 7, sizeof(double)); /* six columns and a scratch one */
     if (!buf) {
         PyErr_NoMemory();
         goto done;
@@ -240,7 +232,7 @@ static PyObject *line_context(PyObject *module, PyObject *args) {
                 PyErr_SetString(PyExc_ValueError, "line_context(): a shifted column is not one of the six");
                 goto fail;
             }
-            if (append_shifted(out, PyList_GET_ITEM(values, index), j, fill) < 0) goto fail;
+            if (append_shifted(out, v[index], n, j, PyFloat_AS_DOUBLE(fill), buf + 6 * (size_t)n) < 0) goto fail;
         }
     }
     double *windowed[3] = {v[0], v[1], v[4]};

@@ -1,18 +1,34 @@
 /* _text_floats.h: part of _text.c, which includes it (one unit: the compiler inlines
-   across the parts as it did in one file). Lists of floats read into doubles and made
-   from them, for the line columns that line_columns(), line_blocks() and line_context()
-   make. */
+   across the parts as it did in one file). Columns of floats read into doubles, and
+   arrays('d') made from doubles, for the line columns that line_columns(), line_blocks()
+   and line_context() make. */
 
-/* The n values of a list of floats (or ints) into out: 0 on success, -1 with an
-   exception set. Anything else is refused rather than asked for its __float__, which
-   could run Python code that shortens the list being read (as _trees' walk does). */
-static int read_values(PyObject *list, Py_ssize_t n, double *out) {
-    if (!PyList_Check(list) || PyList_GET_SIZE(list) != n) {
+/* The n values of a column into out: a list of floats (or ints), or an array('d') (a
+   one-dimensional buffer of format "d"), whose doubles are copied; 0 on success, -1
+   with an exception set. A list's other items are refused rather than asked for their
+   __float__, which could run Python code that shortens the list being read (as
+   _trees' walk does). */
+static int read_values(PyObject *column, Py_ssize_t n, double *out) {
+    if (!PyList_Check(column)) {
+        Py_buffer view;
+        if (!PyObject_CheckBuffer(column) || PyObject_GetBuffer(column, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_ValueError, "a value column is neither a list nor an array('d')");
+            return -1;
+        }
+        int fits = view.ndim == 1 && view.format && strcmp(view.format, "d") == 0 &&
+                   view.len == n * (Py_ssize_t)sizeof(double);
+        if (fits) memcpy(out, view.buf, (size_t)n * sizeof(double));
+        PyBuffer_Release(&view);
+        if (!fits) PyErr_SetString(PyExc_ValueError, "the value columns are not arrays('d') of one length");
+        return fits ? 0 : -1;
+    }
+    if (PyList_GET_SIZE(column) != n) {
         PyErr_SetString(PyExc_ValueError, "the value columns are not lists of one length");
         return -1;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = PyList_GET_ITEM(list, i);
+        PyObject *v = PyList_GET_ITEM(column, i);
         if (PyFloat_Check(v)) {
             out[i] = PyFloat_AS_DOUBLE(v);
             continue;
@@ -27,45 +43,38 @@ static int read_values(PyObject *list, Py_ssize_t n, double *out) {
     return 0;
 }
 
-/* The floats -1.0 to SMALL_TOP.0, made once at import (constant, like ASCII_ALNUM):
-   most of the line columns' values are counts, flags and distances in lines, and a
-   float object made and freed for each was a sixth of the columns' cost. */
-#define SMALL_TOP 256
-static PyObject *SMALL_FLOATS[SMALL_TOP + 2];
+/* array('d', [0.0]), made once at import and never changed (constant, like
+   ASCII_ALNUM; no Python code can reach it): every column is made by repeating it,
+   the array type's own allocation with no argument to parse, then filled. */
+static PyObject *ONE_DOUBLE;
 
-/* Makes SMALL_FLOATS (at import): 0, or -1 with an exception set. */
-static int make_small_floats(void) {
-    for (int k = -1; k <= SMALL_TOP; k++)
-        if (!(SMALL_FLOATS[k + 1] = PyFloat_FromDouble((double)k))) return -1;
-    return 0;
+/* Makes ONE_DOUBLE (at import): 0, or -1 with an exception set. */
+static int make_one_double(void) {
+    PyObject *module = PyImport_ImportModule("array");
+    ONE_DOUBLE = module ? PyObject_CallMethod(module, "array", "s[d]", "d", 0.0) : NULL;
+    Py_XDECREF(module);
+    return ONE_DOUBLE ? 0 : -1;
 }
 
-/* A float of value v (a new reference): one of SMALL_FLOATS where v is one of their
-   values (not -0.0, whose sign a shared 0.0 would lose), else a new one. */
-static inline PyObject *float_of(double v) {
-    if (v >= -1.0 && v <= (double)SMALL_TOP && v == (double)(int)v && !(v == 0.0 && signbit(v))) {
-        PyObject *x = SMALL_FLOATS[(int)v + 1];
-        Py_INCREF(x);
-        return x;
+/* A new array('d') of the n doubles `values`; NULL with an exception set. Why arrays:
+   the keep model's walk reads their doubles in place, where a list of floats cost a
+   float object made, freed and read back for every value of every column. */
+static PyObject *double_array(const double *values, Py_ssize_t n) {
+    PyObject *column = PySequence_Repeat(ONE_DOUBLE, n);
+    Py_buffer view;
+    if (!column || PyObject_GetBuffer(column, &view, PyBUF_WRITABLE) < 0) {
+        Py_XDECREF(column);
+        return NULL;
     }
-    return PyFloat_FromDouble(v);
-}
-
-/* A new column of n floats, values[i] each; NULL with an exception set. */
-static PyObject *float_column(const double *values, Py_ssize_t n) {
-    PyObject *column = PyList_New(n);
-    for (Py_ssize_t i = 0; column && i < n; i++) {
-        PyObject *x = float_of(values[i]);
-        if (!x) Py_CLEAR(column);
-        else PyList_SET_ITEM(column, i, x);
-    }
+    if (n > 0) memcpy(view.buf, values, (size_t)n * sizeof(double));
+    PyBuffer_Release(&view);
     return column;
 }
 
-/* Appends the columns of `count` rows of doubles (each n long) to out: 0 or -1. */
+/* Appends arrays('d') of `count` runs of doubles (each n long) to out: 0 or -1. */
 static int append_columns(PyObject *out, double *const *columns, int count, Py_ssize_t n) {
     for (int c = 0; c < count; c++) {
-        PyObject *column = float_column(columns[c], n);
+        PyObject *column = double_array(columns[c], n);
         if (!column || PyList_Append(out, column) < 0) {
             Py_XDECREF(column);
             return -1;

@@ -131,7 +131,7 @@ done:
 
 PyDoc_STRVAR(line_columns_doc,
 "line_columns(blocks, marks, missing, lo, hi)\n\n"
-"learned.linerows._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten lists of the lines'\n"
+"learned.linerows._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten arrays('d') of the lines'\n"
 "capitals, digits, cues (`missing` for None), characters a word, commas a word, a\n"
 "leading symbol, a closing colon, and their price, code and forum marks.");
 
@@ -146,24 +146,17 @@ static PyObject *line_columns(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "line_columns(): blocks and marks differ, or lo..hi is out of them");
         return NULL;
     }
-    PyObject *out = PyList_New(10);
-    if (!out) return NULL;
-    for (int c = 0; c < 10; c++) {
-        PyObject *column = PyList_New(hi - lo);
-        if (!column) goto fail;
-        PyList_SET_ITEM(out, c, column);
-    }
-    for (Py_ssize_t i = lo; i < hi; i++) {
+    Py_ssize_t m = hi - lo;
+    double *buf = PyMem_Malloc((size_t)(m ? m : 1) * 10 * sizeof(double)), *col[10];
+    if (!buf) return PyErr_NoMemory();
+    for (int c = 0; c < 10; c++) col[c] = buf + (size_t)c * (size_t)m;
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = lo; out && i < hi; i++) {
         double v[10];
-        if (line_values(PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0) goto fail;
-        for (int c = 0; c < 10; c++) {
-            PyObject *x = float_of(v[c]);
-            if (!x) goto fail;
-            PyList_SET_ITEM(PyList_GET_ITEM(out, c), i - lo, x);
-        }
+        if (line_values(PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0) Py_CLEAR(out);
+        for (int c = 0; out && c < 10; c++) col[c][i - lo] = v[c];
     }
+    if (out && append_columns(out, col, 10, m) < 0) Py_CLEAR(out);
+    PyMem_Free(buf);
     return out;
-fail:
-    Py_DECREF(out);
-    return NULL;
 }

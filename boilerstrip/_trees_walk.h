@@ -34,40 +34,84 @@ static int read_row(PyObject *r, double *row, Py_ssize_t width) {
  * (one tree is about 60 nodes, a chunk of rows of the text model 200 KB). */
 #define CHUNK 256
 
+/* A column of by_column features as walk_rows reads it: a list of floats (`list`), or
+ * an array('d') whose doubles are read straight from its buffer (`doubles`, its
+ * export held in `view` until the walk ends): the text model's columns come as arrays,
+ * so that no float object is made for each value and read back here. */
+typedef struct {
+    PyObject *list;
+    const double *doubles;
+    Py_buffer view;
+} Column;
+
 /* The values of rows start..start+m-1 into `matrix` (m rows of width doubles): from a
- * list of rows, or from a list of width columns (by_column) each value in place, as
- * read_row reads them; 0 or -1 with an exception set. */
-static int read_chunk(PyObject *features, int by_column, Py_ssize_t start, Py_ssize_t m, Py_ssize_t width,
-                      Py_ssize_t stride, double *matrix) {
-    if (!by_column) {
+ * list of rows, or from width `columns` (by_column) each value in place, as read_row
+ * reads them; 0 or -1 with an exception set. */
+static int read_chunk(PyObject *features, const Column *columns, Py_ssize_t start, Py_ssize_t m,
+                      Py_ssize_t width, Py_ssize_t stride, double *matrix) {
+    if (columns == NULL) {
         for (Py_ssize_t i = 0; i < m; i++)
             if (read_row(PyList_GET_ITEM(features, start + i), matrix + i * stride, width) < 0) return -1;
         return 0;
     }
     for (Py_ssize_t j = 0; j < width; j++) {
-        PyObject *column = PyList_GET_ITEM(features, j);
+        const double *doubles = columns[j].doubles;
+        if (doubles != NULL) {
+            for (Py_ssize_t i = 0; i < m; i++) matrix[i * stride + j] = doubles[start + i];
+            continue;
+        }
         for (Py_ssize_t i = 0; i < m; i++)
-            if (value_of(PyList_GET_ITEM(column, start + i), matrix + i * stride + j) < 0) return -1;
+            if (value_of(PyList_GET_ITEM(columns[j].list, start + i), matrix + i * stride + j) < 0) return -1;
     }
     return 0;
 }
 
-/* How many rows `features` holds: a list's length, or (by_column) its columns' length,
- * which must be width lists of one length; -1 with an exception set. */
-static Py_ssize_t count_rows(PyObject *features, int by_column, Py_ssize_t width) {
-    if (!by_column) return PyList_GET_SIZE(features);
+/* `column` opened into *out, and its length: a list, or a one-dimensional buffer of
+ * doubles (format "d": an array('d')), whose export *out then holds; -1 with a
+ * ValueError for anything else (a tuple, an array('f'), a bytes). */
+static Py_ssize_t open_column(PyObject *column, Column *out) {
+    if (PyList_Check(column)) {
+        out->list = column;
+        return PyList_GET_SIZE(column);
+    }
+    if (PyObject_CheckBuffer(column) && PyObject_GetBuffer(column, &out->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) == 0) {
+        const Py_buffer *v = &out->view;
+        if (v->ndim == 1 && v->itemsize == (Py_ssize_t)sizeof(double) && v->format && strcmp(v->format, "d") == 0) {
+            out->doubles = v->buf;
+            return v->len / (Py_ssize_t)sizeof(double);
+        }
+        PyBuffer_Release(&out->view);
+    }
+    PyErr_Clear();
+    PyErr_SetString(PyExc_ValueError, "a column is neither a list nor an array('d')");
+    return -1;
+}
+
+/* Releases the exports open_column took of the first `width` columns. */
+static void close_columns(Column *columns, Py_ssize_t width) {
+    for (Py_ssize_t j = 0; columns != NULL && j < width; j++)
+        if (columns[j].doubles != NULL) PyBuffer_Release(&columns[j].view);
+}
+
+/* How many rows `features` holds: a list's length, or (`columns` given: by_column) its
+ * columns' length, which must be width lists or arrays('d') of one length, each
+ * opened into `columns` (close_columns releases them, after an error too); -1 with an
+ * exception set. */
+static Py_ssize_t count_rows(PyObject *features, Column *columns, Py_ssize_t width) {
+    if (columns == NULL) return PyList_GET_SIZE(features);
     if (PyList_GET_SIZE(features) != width) {
         PyErr_Format(PyExc_ValueError, "the columns are not %zd lists of features", width);
         return -1;
     }
     Py_ssize_t n = 0;
     for (Py_ssize_t j = 0; j < width; j++) {
-        PyObject *column = PyList_GET_ITEM(features, j);
-        if (!PyList_Check(column) || (j > 0 && PyList_GET_SIZE(column) != n)) {
-            PyErr_SetString(PyExc_ValueError, "the columns are not lists of one length");
+        Py_ssize_t length = open_column(PyList_GET_ITEM(features, j), columns + j);
+        if (length < 0) return -1;
+        if (j > 0 && length != n) {
+            PyErr_SetString(PyExc_ValueError, "the columns are not of one length");
             return -1;
         }
-        n = PyList_GET_SIZE(column);
+        n = length;
     }
     return n;
 }
@@ -201,14 +245,20 @@ static void walk_packed(const Packed *p, const double *matrix, Py_ssize_t m, Py_
 }
 
 /* The probability of every row of `features` (a list of lists of p->width values, or
- * with by_column the p->width lists of every row's value): each row's leaves added in
- * tree order, then the clamp and the logistic, made a chunk of rows at a time. A
- * chunk of many rows walks the forest specialized for it (the same leaves, so the
- * same sums). */
+ * with by_column the p->width lists or arrays('d') of every row's value): each row's
+ * leaves added in tree order, then the clamp and the logistic, made a chunk of rows at
+ * a time. A chunk of many rows walks the forest specialized for it (the same leaves,
+ * so the same sums). */
 static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int by_column) {
     const Py_ssize_t width = p->width, stride = width + 1;  /* and the sentinel's NaN */
-    Py_ssize_t n = count_rows(features, by_column, width);
-    if (n < 0) return NULL;
+    Column *columns = by_column ? PyMem_Calloc((size_t)(width ? width : 1), sizeof(Column)) : NULL;
+    if (by_column && columns == NULL) return PyErr_NoMemory();
+    Py_ssize_t n = count_rows(features, columns, width);
+    if (n < 0) {
+        close_columns(columns, width);
+        PyMem_Free(columns);
+        return NULL;
+    }
     double *matrix = PyMem_Malloc((size_t)CHUNK * (size_t)stride * sizeof(double));
     double *z = PyMem_Malloc(CHUNK * sizeof(double));
     const int many = n >= SPECIALIZE_ROWS;
@@ -224,7 +274,7 @@ static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int
     PyObject *out = ready ? PyList_New(n) : PyErr_NoMemory();
     for (Py_ssize_t start = 0; out != NULL && start < n; start += CHUNK) {
         Py_ssize_t m = n - start < CHUNK ? n - start : CHUNK;
-        if (read_chunk(features, by_column, start, m, width, stride, matrix) < 0) {
+        if (read_chunk(features, columns, start, m, width, stride, matrix) < 0) {
             Py_CLEAR(out);
             goto done;
         }
@@ -251,6 +301,8 @@ static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int
         }
     }
 done:
+    close_columns(columns, width);
+    PyMem_Free(columns);
     PyMem_Free(matrix);
     PyMem_Free(z);
     PyMem_Free(own.nodes);
@@ -262,7 +314,8 @@ done:
 }
 
 /* walk(packed, base, features, by_column=0): the probability of every row by the
- * forest pack() made, of a list of rows or (by_column) of the rows' columns. */
+ * forest pack() made, of a list of rows or (by_column) of the rows' columns, lists or
+ * arrays('d'). */
 static PyObject *walk(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *capsule, *features;

@@ -33,9 +33,9 @@ def _rows(page: bytes | str) -> list[list[float]]:
     return made if isinstance(page, bytes) else linerows.rows_of(made)
 
 
-def _columns(page: bytes | str) -> list[list[float]]:
+def _columns(page: bytes | str) -> list[list[float]] | list[linerows.Column]:
     """The keep model's features of a page as the pipeline makes them: an HTML page's
-    (bytes here) rows, a text dump's columns."""
+    (bytes here) rows, a text dump's columns (arrays('d'))."""
     cfg = boilerstrip.Config(keep_html="", keep_text="")
     result = boilerstrip.Cleaner(cfg).clean(page)
     return keep_features(result.blocks, cfg, result.page_type, text=result.source_type != "html")
@@ -94,6 +94,9 @@ def test_the_c_walk_of_random_forests_gives_the_python_walk_numbers() -> None:
         assert [struct.pack("d", p) for p in forest.probabilities(model, rows)] == expected
         by_column = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in names]
         walked = forest.probabilities(model, by_column, by_column=True)
+        assert [struct.pack("d", p) for p in walked] == expected
+        as_arrays = [array("d", column) for column in by_column]
+        walked = forest.probabilities(model, as_arrays, by_column=True)
         assert [struct.pack("d", p) for p in walked] == expected
 
 
@@ -297,9 +300,12 @@ def test_text_rows_have_every_feature_and_no_gap() -> None:
 
 
 def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
-    """A dump's features are walked by feature, as the pipeline makes them, and row by
-    row: the same numbers as the Python walk, in C and in Python; columns of another
-    count or of unequal lengths, and a value that is not a number, are refused."""
+    """A dump's features are walked by feature, as the pipeline makes them (arrays('d')),
+    and row by row, and by lists of columns or lists and arrays mixed: the same numbers
+    as the Python walk, in C and in Python; columns of another count or of unequal
+    lengths (lists or arrays), a value that is not a number, and a column that is
+    neither a list nor an array of doubles (an array('f'), a tuple, bytes, a 2-D
+    view) are refused."""
     needs_c(forest._C_WALK, "the C walk")
     model = forest.load("keep-text.json", text=True)
     python = model._replace(walker=None)
@@ -310,7 +316,29 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
         assert forest.probabilities(model, rows) == expected, case.name
         assert forest.probabilities(model, columns, by_column=True) == expected, case.name
         assert forest.probabilities(python, columns, by_column=True) == expected, case.name
+        assert all(isinstance(c, array) and c.typecode == "d" for c in columns), case.name
+        as_lists = [list(c) for c in columns]
+        mixed = [list(c) if j % 2 else c for j, c in enumerate(columns)]
+        assert forest.probabilities(model, as_lists, by_column=True) == expected, case.name
+        assert forest.probabilities(model, mixed, by_column=True) == expected, case.name  # type: ignore[arg-type]
     width = len(model.names)
+    doubles = [array("d", [0.0, 1.0])] * (width - 1)
+    for wrong in (
+        array("d", [0.0]),
+        array("f", [0.0, 1.0]),
+        (0.0, 1.0),
+        b"\x00" * 16,
+        memoryview(bytes(32)).cast("d", (2, 2)),
+    ):
+        with pytest.raises(ValueError):
+            forest.probabilities(model, [*doubles, wrong], by_column=True)  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        forest.probabilities(model, [*doubles, [0.0]], by_column=True)  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        forest.probabilities(model, doubles, by_column=True)
+    assert forest.probabilities(
+        model, [*doubles, array("d", [0.0, 1.0])], by_column=True
+    ) == forest.probabilities(model, [[0.0] * width, [1.0] * width])
     with pytest.raises(ValueError):
         forest.probabilities(model, [[0.0]] * (width - 1), by_column=True)
     with pytest.raises(ValueError):
@@ -366,10 +394,9 @@ def test_the_c_line_columns_give_the_python_numbers() -> None:
         middle = linerows._C_LINE_COLUMNS(blocks, made, columns.MISSING, 1, max(1, len(blocks) - 1))
         assert middle == [column[1 : max(1, len(blocks) - 1)] for column in expected]
     cjk = boilerstrip.clean("\u4eca\u5929\u7684\u65b0\u95fb\u5f88\u591a\u3002\n\u9996\u9875").blocks
-    assert linerows._C_LINE_COLUMNS(cjk, marks.page_marks(cjk), columns.MISSING, 0, len(cjk))[2] == [
-        -1.0,
-        -1.0,
-    ]
+    assert linerows._C_LINE_COLUMNS(cjk, marks.page_marks(cjk), columns.MISSING, 0, len(cjk))[2] == array(
+        "d", [-1.0, -1.0]
+    )
     with pytest.raises(ValueError):
         linerows._C_LINE_COLUMNS(blocks, made[:-1], columns.MISSING, 0, len(blocks))
 
@@ -410,7 +437,7 @@ def test_the_c_line_blocks_give_the_python_numbers() -> None:
     needs_c(linerows._C_LINE_BLOCKS, "the C line blocks")
     cfg = boilerstrip.Config()
 
-    def bits(made: tuple[list[list[float]], list[float], list[list[float]], bytes]) -> object:
+    def bits(made: tuple[list[linerows.Column], list[float], list[linerows.Column], bytes]) -> object:
         head, page_values, groups, shapes = made
         return (
             [[float(v).hex() for v in c] for c in head],
@@ -448,7 +475,7 @@ def test_the_c_line_context_gives_the_python_numbers() -> None:
     ]  # fmt: skip
     cfg = boilerstrip.Config()
     sizes = (cfg.good_min_words, cfg.near_min_words, cadence.MAX_PERIOD, cadence.CHAIN_GAP, columns.WINDOW)
-    values: list[list[list[float]]] = []
+    values: list[list[list[float]]] = []  # lists here, arrays as text_columns makes them below
     for shapes, kept in cases:
         n = len(shapes)
         words = [float((i * 13) % 40) for i in range(n)]
@@ -478,7 +505,15 @@ def test_the_c_line_context_gives_the_python_numbers() -> None:
         )
         assert got == expected, shapes[:20]
         assert len(got) == 52 and all(len(column) == len(shapes) for column in got)
-        assert got[10:15] == linerows._transposed(cadence.cadence(shapes, kept), 5)
+        assert got[10:15] == linerows._arrays(linerows._transposed(cadence.cadence(shapes, kept), 5))
+        as_arrays = [array("d", column) for column in made]
+        assert (
+            linerows._C_LINE_CONTEXT(
+                as_arrays, bytes(shapes), sizes, columns.SIDES, linerows._SHIFTED, columns.MISSING
+            )
+            == linerows._context_columns_in_python(as_arrays, bytes(shapes), sizes)
+            == expected
+        )
     with pytest.raises(ValueError):
         linerows._C_LINE_CONTEXT([[1.0]] * 5, b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0)
     with pytest.raises(ValueError):
@@ -487,6 +522,11 @@ def test_the_c_line_context_gives_the_python_numbers() -> None:
         linerows._C_LINE_CONTEXT(
             [[1.0]] * 5 + [["1.0"]], b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0
         )
+    for wrong in (array("d", [1.0, 2.0]), array("f", [1.0]), (1.0,)):  # another length, typecode, type
+        with pytest.raises(ValueError):
+            linerows._C_LINE_CONTEXT(
+                [array("d", [1.0])] * 5 + [wrong], b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0
+            )
     assert linerows._C_LINE_CONTEXT([[1]] * 6, b"\x01", sizes, columns.SIDES, linerows._SHIFTED, -1.0) == (
         linerows._context_columns_in_python([[1.0]] * 6, b"\x01", sizes)
     )

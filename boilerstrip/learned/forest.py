@@ -24,7 +24,7 @@ from ..native import c_function
 from .blockrows import FEATURES
 from .columns import WHERE
 from .headline import HEADLINE_FEATURES
-from .linerows import TEXT_FEATURES
+from .linerows import TEXT_FEATURES, Column
 
 # A forest checked and packed once (`pack`), then walked (`walk`); None without `_trees`.
 _C_PACK: Final = c_function("_trees", "pack")
@@ -154,7 +154,7 @@ def load(name: str, text: bool = False, *, kind: str | None = None) -> Forest:
     return forest
 
 
-def probability(forest: Forest, row: list[float]) -> float:
+def probability(forest: Forest, row: Sequence[float]) -> float:
     """The model's probability that a block (its `rows` features) is content."""
     feature, threshold, left, right, value = (
         forest.feature, forest.threshold, forest.left, forest.right, forest.value,
@@ -170,14 +170,21 @@ def probability(forest: Forest, row: list[float]) -> float:
 
 
 def probabilities(
-    forest: Forest, features: list[list[float]], deadline: Deadline | None = None, *, by_column: bool = False
+    forest: Forest,
+    features: list[list[float]] | list[Column],
+    deadline: Deadline | None = None,
+    *,
+    by_column: bool = False,
 ) -> list[float]:
     """`probability` of every row of `features` (a list of rows or, `by_column`, the
-    rows' columns, as a text dump's are made): in C where `_trees` was built (the
-    same walk and the same arithmetic, so the same numbers; one call, reading columns
-    in place, where turning a dump's columns into rows cost 3% of its time), else in
-    Python, checking `deadline` as it goes."""
+    rows' columns, lists or arrays('d'), as a text dump's are made): in C where `_trees`
+    was built (the same walk and the same arithmetic, so the same numbers; one call,
+    reading columns in place, where turning a dump's columns into rows cost 3% of its
+    time, and an array's doubles with no float object a value), else in Python,
+    checking `deadline` as it goes."""
     if forest.walker is not None and _C_WALK is not None:  # packed where `_trees` was built
         return _C_WALK(forest.walker, forest.base, features, by_column)
-    rows = [list(row) for row in zip(*features, strict=True)] if by_column else features
+    rows: Sequence[Sequence[float]] = (
+        [list(row) for row in zip(*features, strict=True)] if by_column else features
+    )
     return [probability(forest, row) for row in checked(rows, deadline, WHERE)]

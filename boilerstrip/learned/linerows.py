@@ -3,15 +3,18 @@
 where the reducer's region lies, their neighbours', and the page's make-up and type
 stand in for it, in `TEXT_FEATURES` order.
 
-Made a feature at a time (columns) and turned into rows at the end (in C where `_trees`
-was built); the line shapes and the cadence scan are C loops where `_text` was built,
-each held to its Python reference here by tests/test_keep.py.
+Made a feature at a time (columns, each an array('d'): the keep model's walk reads
+their doubles in place, where a list of floats cost a float object made, freed and
+read back for every value) and turned into rows at the end (in C where `_trees` was
+built); the line shapes and the cadence scan are C loops where `_text` was built, each
+held to its Python reference here by tests/test_keep.py.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, TypeAlias
 
 from ..budget import Deadline, checked
 from ..detect.features import cap_ratio, digit_ratio
@@ -34,15 +37,18 @@ from .marks import page_marks
 from .pagestats import TEXT_STATS
 from .pagetype import TYPES, text_profile
 
+#: A feature's values, one a line of the dump, as the text model's columns hold them.
+Column: TypeAlias = "array[float]"
+
 # The C loops (None where `_trees` or `_text` was not built): `_rows_of`,
 # `_block_columns_in_python`, `_context_columns_in_python`, `_line_columns_in_python` and
 # `_line_shape` are their Python references.
 _C_ROWS: Final[Callable[[list[list[float]]], list[list[float]]] | None] = c_function("_trees", "rows")
-_C_LINE_CONTEXT: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_context")
-_C_LINE_BLOCKS: Final[
-    Callable[..., tuple[list[list[float]], list[float], list[list[float]], bytes]] | None
-] = c_function("_text", "line_blocks")
-_C_LINE_COLUMNS: Final[Callable[..., list[list[float]]] | None] = c_function("_text", "line_columns")
+_C_LINE_CONTEXT: Final[Callable[..., list[Column]] | None] = c_function("_text", "line_context")
+_C_LINE_BLOCKS: Final[Callable[..., tuple[list[Column], list[float], list[Column], bytes]] | None] = (
+    c_function("_text", "line_blocks")
+)
+_C_LINE_COLUMNS: Final[Callable[..., list[Column]] | None] = c_function("_text", "line_columns")
 _C_LINE_SHAPE: Final[Callable[[str], tuple[float, float, int]] | None] = c_function("_text", "line_shape")
 #: The text model's features, in row order.
 TEXT_FEATURES: Final[tuple[str, ...]] = (
@@ -66,22 +72,22 @@ def text_rows(page: RowContext) -> list[list[float]]:
     return rows_of(text_columns(page))
 
 
-def rows_of(columns: list[list[float]]) -> list[list[float]]:
-    """The rows of `columns`: in C where `_trees` was built (`_trees.rows`), else
-    `_rows_of`. Most features are a page's constant or a neighbour's value, which a
-    column holds as the same float objects moved along: a row is made of pointers."""
+def rows_of(columns: Sequence[Sequence[float]]) -> list[list[float]]:
+    """The rows of `columns` (arrays as `text_columns` makes them, or lists): in C where
+    `_trees` was built (`_trees.rows`, of their lists), else `_rows_of`. Made for
+    training and tests, not by the pipeline, which walks the columns."""
     if _C_ROWS is not None:
-        return _C_ROWS(columns)
+        return _C_ROWS([c if isinstance(c, list) else list(c) for c in columns])
     return _rows_of(columns)
 
 
-def _rows_of(columns: list[list[float]]) -> list[list[float]]:
+def _rows_of(columns: Sequence[Sequence[float]]) -> list[list[float]]:
     """The rows of `columns` (the Python reference of `_trees.rows`)."""
     return [list(row) for row in zip(*columns, strict=True)]
 
 
-def text_columns(page: RowContext) -> list[list[float]]:
-    """`text_rows` by feature: one list of every line's values for each name of
+def text_columns(page: RowContext) -> list[Column]:
+    """`text_rows` by feature: one array of every line's values for each name of
     `TEXT_FEATURES`, in its order. Lines of `page.long_words` or more are prose, lines
     under `page.short_words` short (menus, card titles, bylines come in runs of short
     lines); `page.marks` are made here where the caller did not make them."""
@@ -92,18 +98,23 @@ def text_columns(page: RowContext) -> list[list[float]]:
     marks = page.marks if page.marks is not None else page_marks(blocks, deadline)
     profile = text_profile(blocks, deadline, marks)
     out = head
-    out.extend([v] * n for v in page_values)
+    out.extend(_constant(v, n) for v in page_values)
     out.extend(_line_columns(blocks, marks, deadline))
     out.extend(groups)
     sizes = (page.long_words, page.short_words, MAX_PERIOD, CHAIN_GAP, WINDOW)
     out.extend(_context_columns([words, kept, labels, scores, ends, rel], shapes, sizes))
-    out.extend([v] * n for v in profile)
+    out.extend(_constant(v, n) for v in profile)
     return out
+
+
+def _constant(value: float, n: int) -> Column:
+    """A column of `n` lines that all hold `value` (a page's statistic or type)."""
+    return array("d", (value,)) * n
 
 
 def _block_columns(
     blocks: Sequence[Block], weights: Sequence[float], typical: float, short_words: int
-) -> tuple[list[list[float]], list[float], list[list[float]], bytes]:
+) -> tuple[list[Column], list[float], list[Column], bytes]:
     """What the pipeline says of each line, by feature (`BLOCK_NAMES` order: its words,
     characters, stop density and its share of the page's typical one, sentence end,
     repeats, place, score, the reducer's weight, whether the reducer kept it, its
@@ -123,7 +134,7 @@ def _block_columns(
 
 def _block_columns_in_python(
     blocks: Sequence[Block], weights: Sequence[float], typical: float, short_words: int
-) -> tuple[list[list[float]], list[float], list[list[float]], bytes]:
+) -> tuple[list[Column], list[float], list[Column], bytes]:
     """`_block_columns` in Python: the reference for `_text.line_blocks`."""
     n = len(blocks)
     labels, kept, words, page_values = block_columns(blocks)
@@ -147,7 +158,13 @@ def _block_columns_in_python(
         labels,
     ]
     several = [1.0 if len(groups) > 1 else 0.0] * n
-    return head, page_values, [[groups[b.features.group] / n for b in blocks], several], shapes
+    grouped = [[groups[b.features.group] / n for b in blocks], several]
+    return _arrays(head), page_values, _arrays(grouped), shapes
+
+
+def _arrays(columns: Sequence[Sequence[float]]) -> list[Column]:
+    """`columns` as arrays('d'), as the C loops make them."""
+    return [array("d", column) for column in columns]
 
 
 # The columns read at each neighbour (`SIDES`), by their index in `_context_columns`'
@@ -156,8 +173,8 @@ _SHIFTED: Final = ((0, MISSING), (2, MISSING), (3, 0.0), (4, 0.0), (5, 0.0))
 
 
 def _context_columns(
-    values: list[list[float]], shapes: bytes, sizes: tuple[int, int, int, int, int]
-) -> list[list[float]]:
+    values: list[Column], shapes: bytes, sizes: tuple[int, int, int, int, int]
+) -> list[Column]:
     """Each line's context, by feature, from its `values` (words, kept, labels, scores,
     sentence ends, relative stop density) and coarse `shapes` (0 short, 1 prose, 2 prose
     ending a sentence), with `sizes` (prose and short lines' words, the longest
@@ -172,10 +189,10 @@ def _context_columns(
 
 
 def _context_columns_in_python(
-    values: list[list[float]], shapes: bytes, sizes: tuple[int, int, int, int, int]
-) -> list[list[float]]:
+    values: Sequence[Sequence[float]], shapes: bytes, sizes: tuple[int, int, int, int, int]
+) -> list[Column]:
     """`_context_columns` in Python: the reference for `_text.line_context`."""
-    words, kept, _, _, ends, _ = values
+    words, kept, _, _, ends, _ = (list(v) for v in values)
     long_words, short_words, max_period, gap, window = sizes
     n = len(words)
     shape_list = list(shapes)
@@ -190,12 +207,12 @@ def _context_columns_in_python(
     out.extend(chains(shape_list, kept, gap))
     for j in SIDES:
         for index, missing in _SHIFTED:
-            out.append(_shifted(values[index], j, missing))
+            out.append(_shifted(list(values[index]), j, missing))
     lo = [max(0, i - window) for i in range(n)]
     hi = [min(n, i + window + 1) for i in range(n)]
     for acc in sums:
         out.append([(acc[hi[i]] - acc[lo[i]]) / (hi[i] - lo[i]) for i in range(n)])
-    return out
+    return _arrays(out)
 
 
 def _transposed(rows: Sequence[Sequence[float]], width: int) -> list[list[float]]:
@@ -232,7 +249,7 @@ def _region_columns(region: tuple[int, int, float], n: int) -> list[list[float]]
 
 def _line_columns(
     blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
-) -> list[list[float]]:
+) -> list[Column]:
     """Each line's shape, by feature (checking `deadline`): capitals, digits,
     boilerplate cues, word length, commas, a leading symbol (bullets, arrows), a closing
     colon, and its price, code and forum `marks` (`page_marks`, made once for
@@ -246,7 +263,7 @@ def _line_columns(
     parts = [_C_LINE_COLUMNS(blocks, marks, MISSING, lo, hi) for lo, hi in spans(len(blocks), deadline)]
     if len(parts) == 1:
         return parts[0]
-    out: list[list[float]] = [[] for _ in range(10)]
+    out = [array("d") for _ in range(10)]
     for part in parts:
         for column, values in zip(out, part, strict=True):
             column.extend(values)
@@ -255,7 +272,7 @@ def _line_columns(
 
 def _line_columns_in_python(
     blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]], deadline: Deadline | None
-) -> list[list[float]]:
+) -> list[Column]:
     """`_line_columns` in one pass in Python: the reference for `_text.line_columns`."""
     caps: list[float] = []
     digits: list[float] = []
@@ -280,7 +297,7 @@ def _line_columns_in_python(
         price.append(float(m[0]))
         code.append(float(m[1]))
         forum.append(float(m[2]))
-    return [caps, digits, cues, per_word, commas, symbol, colon, price, code, forum]
+    return _arrays([caps, digits, cues, per_word, commas, symbol, colon, price, code, forum])
 
 
 def line_shape(text: str) -> tuple[float, float, int]:
@@ -296,7 +313,7 @@ def _line_shape(text: str) -> tuple[float, float, int]:
     return cap_ratio(text), digit_ratio(text), text.count(",") + text.count("\u3001") + text.count("\uff0c")
 
 
-def _region(kept: list[float]) -> tuple[int, int, float]:
+def _region(kept: Sequence[float]) -> tuple[int, int, float]:
     """(first, last, count) of the reducer's content lines; (-1, -1, 0) for none."""
     first = next((i for i, k in enumerate(kept) if k), -1)
     last = max((i for i, k in enumerate(kept) if k), default=-1)

@@ -16,6 +16,7 @@ from ..detect import scorer
 from ..htmlmeta import HtmlMeta
 from ..learned import headline, keep
 from ..learned.forest import probabilities
+from ..learned.linerows import Column
 from ..meta import (
     credit_wire,
     find_authors,
@@ -262,10 +263,10 @@ def keep_features(
     text: bool,
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
-) -> list[list[float]]:
+) -> list[list[float]] | list[Column]:
     """The keep model's features of a labelled page: `keep.text_columns` for a text
-    dump (by feature, as `keep.decide` reads them: made so, turning them into rows cost
-    3% of a dump's time), `keep.rows` for an HTML page (the one place both the pipeline
+    dump (by feature, arrays('d'), as `keep.decide` reads them: made so, turning them
+    into rows cost 3% of a dump's time), `keep.rows` for an HTML page (the one place both the pipeline
     and the training script make them), of the one `keep.RowContext` made here,
     checking `deadline` as they are made."""
     main, typical = scorer.page_context(blocks)
