@@ -118,7 +118,11 @@ def main() -> None:
     parser.add_argument("--mode", choices=("html", "text"), default="html")
     parser.add_argument("--models", required=True, help="the fold models (tools/train_keep.py --write-folds)")
     parser.add_argument("--config", default="{}", help="Config fields to set, as JSON")
-    parser.add_argument("--out", type=pathlib.Path, help="write each WCXB page's P, R, F1, gold and read page type here (JSON)")
+    parser.add_argument(
+        "--out",
+        type=pathlib.Path,
+        help="write each WCXB page's P, R, F1, gold and read page type here (JSON)",
+    )
     parser.add_argument("--folds", type=int, default=5, help="as many as the models were trained with")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
