@@ -3,19 +3,29 @@
    arrays('d') made from doubles, for the line columns that line_columns(), line_blocks()
    and line_context() make. */
 
-/* The n values of a column into out: a list of floats (or ints), or an array('d') (a
-   one-dimensional buffer of format "d"), whose doubles are copied; 0 on success, -1
-   with an exception set. A list's other items are refused rather than asked for their
-   __float__, which could run Python code that shortens the list being read (as
-   _trees' walk does). */
+/* array('d', [0.0]), made once at import and never changed (constant, like
+   ASCII_ALNUM): every column is made by repeating it, the array type's own allocation
+   with no argument to parse, then filled. No Python code can reach it: it is kept out
+   of the garbage collector's lists (gc.get_objects() would hand it out, and an array
+   emptied there would be repeated into columns too short; double_array checks the
+   length all the same). ARRAY_TYPE is its type, the one read_values reads in place. */
+static PyObject *ONE_DOUBLE;
+static PyTypeObject *ARRAY_TYPE;
+
+/* The n values of a column into out: a list of floats (or ints), or an array('d') (the
+   array type itself: ARRAY_TYPE), whose doubles are copied; 0 on success, -1 with an
+   exception set. A list's other items are refused rather than asked for their
+   __float__, and any other buffer rather than asked for its export: either could run
+   Python code (a class's __float__ or, from 3.12, its __buffer__) that shortens the
+   list being read (as _trees' walk does). */
 static int read_values(PyObject *column, Py_ssize_t n, double *out) {
     if (!PyList_Check(column)) {
-        Py_buffer view;
-        if (!PyObject_CheckBuffer(column) || PyObject_GetBuffer(column, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
-            PyErr_Clear();
+        if (!Py_IS_TYPE(column, ARRAY_TYPE)) {
             PyErr_SetString(PyExc_ValueError, "a value column is neither a list nor an array('d')");
             return -1;
         }
+        Py_buffer view;
+        if (PyObject_GetBuffer(column, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
         int fits = view.ndim == 1 && view.format && strcmp(view.format, "d") == 0 &&
                    view.len == n * (Py_ssize_t)sizeof(double);
         if (fits) memcpy(out, view.buf, (size_t)n * sizeof(double));
@@ -43,17 +53,16 @@ static int read_values(PyObject *column, Py_ssize_t n, double *out) {
     return 0;
 }
 
-/* array('d', [0.0]), made once at import and never changed (constant, like
-   ASCII_ALNUM; no Python code can reach it): every column is made by repeating it,
-   the array type's own allocation with no argument to parse, then filled. */
-static PyObject *ONE_DOUBLE;
-
-/* Makes ONE_DOUBLE (at import): 0, or -1 with an exception set. */
+/* Makes ONE_DOUBLE and ARRAY_TYPE (at import): 0, or -1 with an exception set. */
 static int make_one_double(void) {
     PyObject *module = PyImport_ImportModule("array");
     ONE_DOUBLE = module ? PyObject_CallMethod(module, "array", "s[d]", "d", 0.0) : NULL;
     Py_XDECREF(module);
-    return ONE_DOUBLE ? 0 : -1;
+    if (ONE_DOUBLE == NULL) return -1;
+    if (PyObject_IS_GC(ONE_DOUBLE)) PyObject_GC_UnTrack(ONE_DOUBLE);
+    ARRAY_TYPE = Py_TYPE(ONE_DOUBLE);
+    Py_INCREF(ARRAY_TYPE);
+    return 0;
 }
 
 /* A new array('d') of the n doubles `values`; NULL with an exception set. Why arrays:
@@ -64,6 +73,12 @@ static PyObject *double_array(const double *values, Py_ssize_t n) {
     Py_buffer view;
     if (!column || PyObject_GetBuffer(column, &view, PyBUF_WRITABLE) < 0) {
         Py_XDECREF(column);
+        return NULL;
+    }
+    if (view.len != n * (Py_ssize_t)sizeof(double)) {  /* never, unless ONE_DOUBLE was changed */
+        PyBuffer_Release(&view);
+        Py_DECREF(column);
+        PyErr_SetString(PyExc_SystemError, "_text: the array every column repeats was changed");
         return NULL;
     }
     if (n > 0) memcpy(view.buf, values, (size_t)n * sizeof(double));

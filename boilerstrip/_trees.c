@@ -38,4 +38,17 @@ static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "boilerstrip._trees", NULL, -1, methods, NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__trees(void) { return PyModule_Create(&module); }
+/* The module, and the array type whose exports the walk reads (_trees_walk.h). */
+PyMODINIT_FUNC PyInit__trees(void) {
+    PyObject *arrays = PyImport_ImportModule("array");
+    PyObject *type = arrays ? PyObject_GetAttrString(arrays, "array") : NULL;
+    Py_XDECREF(arrays);
+    if (type == NULL) return NULL;
+    if (!PyType_Check(type)) {
+        Py_DECREF(type);
+        PyErr_SetString(PyExc_ImportError, "_trees: array.array is not a type");
+        return NULL;
+    }
+    ARRAY_TYPE = (PyTypeObject *)type;  /* kept for the module's life */
+    return PyModule_Create(&module);
+}

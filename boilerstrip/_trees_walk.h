@@ -38,6 +38,10 @@ static int read_row(PyObject *r, double *row, Py_ssize_t width) {
  * an array('d') whose doubles are read straight from its buffer (`doubles`, its
  * export held in `view` until the walk ends): the text model's columns come as arrays,
  * so that no float object is made for each value and read back here. */
+/* The array.array type, fetched at import (PyInit__trees): the one buffer type a column
+ * is read from in place. */
+static PyTypeObject *ARRAY_TYPE;
+
 typedef struct {
     PyObject *list;
     const double *doubles;
@@ -66,15 +70,18 @@ static int read_chunk(PyObject *features, const Column *columns, Py_ssize_t star
     return 0;
 }
 
-/* `column` opened into *out, and its length: a list, or a one-dimensional buffer of
- * doubles (format "d": an array('d')), whose export *out then holds; -1 with a
- * ValueError for anything else (a tuple, an array('f'), a bytes). */
+/* `column` opened into *out, and its length: a list, or an array('d') (the array type
+ * itself, ARRAY_TYPE), whose export *out then holds; -1 with an exception set: a
+ * ValueError for anything else (a tuple, an array('f'), a bytes, a memoryview). Why
+ * only the array type among buffers: another object's export can run Python code (a
+ * class's __buffer__, from 3.12), which could empty the list of columns being read. */
 static Py_ssize_t open_column(PyObject *column, Column *out) {
     if (PyList_Check(column)) {
         out->list = column;
         return PyList_GET_SIZE(column);
     }
-    if (PyObject_CheckBuffer(column) && PyObject_GetBuffer(column, &out->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) == 0) {
+    if (Py_IS_TYPE(column, ARRAY_TYPE)) {
+        if (PyObject_GetBuffer(column, &out->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
         const Py_buffer *v = &out->view;
         if (v->ndim == 1 && v->itemsize == (Py_ssize_t)sizeof(double) && v->format && strcmp(v->format, "d") == 0) {
             out->doubles = v->buf;
@@ -82,7 +89,6 @@ static Py_ssize_t open_column(PyObject *column, Column *out) {
         }
         PyBuffer_Release(&out->view);
     }
-    PyErr_Clear();
     PyErr_SetString(PyExc_ValueError, "a column is neither a list nor an array('d')");
     return -1;
 }

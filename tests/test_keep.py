@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import pathlib
 import random
 import struct
+import subprocess
+import sys
 from array import array
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
@@ -30,7 +34,7 @@ def _rows(page: bytes | str) -> list[list[float]]:
     """The keep model's rows of a page (an HTML page's or a text dump's, whose come by
     feature: `_columns`)."""
     made = _columns(page)
-    return made if isinstance(page, bytes) else linerows.rows_of(made)
+    return [list(row) for row in made] if isinstance(page, bytes) else linerows.rows_of(made)
 
 
 def _columns(page: bytes | str) -> list[list[float]] | list[linerows.Column]:
@@ -320,7 +324,7 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
         as_lists = [list(c) for c in columns]
         mixed = [list(c) if j % 2 else c for j, c in enumerate(columns)]
         assert forest.probabilities(model, as_lists, by_column=True) == expected, case.name
-        assert forest.probabilities(model, mixed, by_column=True) == expected, case.name  # type: ignore[arg-type]
+        assert forest.probabilities(model, mixed, by_column=True) == expected, case.name
     width = len(model.names)
     doubles = [array("d", [0.0, 1.0])] * (width - 1)
     for wrong in (
@@ -329,11 +333,12 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
         (0.0, 1.0),
         b"\x00" * 16,
         memoryview(bytes(32)).cast("d", (2, 2)),
+        memoryview(array("d", [0.0, 1.0])),
     ):
         with pytest.raises(ValueError):
-            forest.probabilities(model, [*doubles, wrong], by_column=True)  # type: ignore[list-item]
+            forest.probabilities(model, [*doubles, wrong], by_column=True)
     with pytest.raises(ValueError):
-        forest.probabilities(model, [*doubles, [0.0]], by_column=True)  # type: ignore[list-item]
+        forest.probabilities(model, [*doubles, [0.0]], by_column=True)
     with pytest.raises(ValueError):
         forest.probabilities(model, doubles, by_column=True)
     assert forest.probabilities(
@@ -349,6 +354,64 @@ def test_the_c_walk_gives_the_python_walk_numbers_on_text_dumps() -> None:
     assert forest.probabilities(model, [[1]] * width, by_column=True) == forest.probabilities(
         model, [[1.0] * width]
     )
+
+
+class _Emptying(array):  # type: ignore[type-arg]
+    """An array('d') whose export empties the list it is read from (a class's
+    `__buffer__` runs when C asks for its buffer, from Python 3.12)."""
+
+    victim: list[object] = []
+
+    def __buffer__(self, flags: int) -> memoryview:
+        self.victim.clear()
+        return memoryview(array("d", self))
+
+
+def test_only_the_array_type_is_read_in_place() -> None:
+    """Of the buffers, the C walk and the C line context read only array('d') itself in
+    place: a subclass is refused before its buffer is asked for, as its `__buffer__`
+    could empty the list of columns being read (which crashed both loops)."""
+    needs_c(forest._C_WALK, "the C walk")
+    model = forest.load("keep-text.json", text=True)
+    features: list[object] = [array("d", [0.0])] * (len(model.names) - 1)
+    features.append(_Emptying("d", [0.0]))
+    _Emptying.victim = features
+    with pytest.raises(ValueError):
+        forest.probabilities(model, features, by_column=True)  # type: ignore[arg-type]
+    assert len(features) == len(model.names)
+    needs_c(linerows._C_LINE_CONTEXT, "the C line context")
+    values: list[object] = [array("d", [1.0]) for _ in range(5)]
+    values.append(_Emptying("d", [1.0]))
+    _Emptying.victim = values
+    with pytest.raises(ValueError):
+        linerows._C_LINE_CONTEXT(values, b"\x01", (18, 8, 12, 3, 10), columns.SIDES, linerows._SHIFTED, -1.0)
+    assert len(values) == 6
+
+
+_TEMPLATE_EMPTIED = """
+import gc, sys
+from array import array
+import boilerstrip
+page = open(sys.argv[1], encoding="utf-8").read()
+before = boilerstrip.clean(page).text
+for obj in gc.get_objects():
+    if type(obj) is array and obj.typecode == "d" and len(obj) == 1:
+        obj.pop()
+assert boilerstrip.clean(page).text == before
+"""
+
+
+def test_the_array_columns_are_made_from_cannot_be_reached(tmp_path: pathlib.Path) -> None:
+    """The one-value array the C builders repeat into every column is out of the garbage
+    collector's lists: emptied through `gc.get_objects()`, it made columns too short,
+    which the next dump's walk read past (a crash); now nothing can reach it and the
+    same dump cleans the same."""
+    needs_c(linerows._C_LINE_COLUMNS, "the C line columns")
+    page = sorted((FIXTURES / "text").glob("*.txt"))[0]
+    done = subprocess.run(
+        [sys.executable, "-c", _TEMPLATE_EMPTIED, str(page)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 def test_text_rows_are_their_columns_line_by_line() -> None:
@@ -461,6 +524,12 @@ def test_the_c_line_blocks_give_the_python_numbers() -> None:
         linerows._block_columns(cases[1], [1.0], 0.5, cfg.near_min_words)
 
 
+def _bits(made: Sequence[Sequence[float]]) -> list[list[str]]:
+    """Every value of the columns as its bits (float.hex: -0.0 and 0.0 differ, a NaN
+    equals a NaN)."""
+    return [[float(v).hex() for v in column] for column in made]
+
+
 def test_the_c_line_context_gives_the_python_numbers() -> None:
     """`_text.line_context` is `linerows._context_columns_in_python`, to the bit: on the
     lines of every text fixture (with the reducer's content and labels as cleaned) and
@@ -503,7 +572,7 @@ def test_the_c_line_context_gives_the_python_numbers() -> None:
         got = linerows._C_LINE_CONTEXT(
             made, bytes(shapes), sizes, columns.SIDES, linerows._SHIFTED, columns.MISSING
         )
-        assert got == expected, shapes[:20]
+        assert _bits(got) == _bits(expected), shapes[:20]  # to the bit: -0.0 is not 0.0 here
         assert len(got) == 52 and all(len(column) == len(shapes) for column in got)
         assert got[10:15] == linerows._arrays(linerows._transposed(cadence.cadence(shapes, kept), 5))
         as_arrays = [array("d", column) for column in made]
@@ -912,6 +981,7 @@ def test_the_lines_inside_a_dump_s_content_are_never_a_comment_or_the_headline()
     columns = _columns(page)
     n = len(columns[0])
     labels = columns[linerows.TEXT_FEATURES.index("label")]
+    assert isinstance(labels, (list, array))  # changed in place below
     repeats = columns[linerows.TEXT_FEATURES.index("repeats")]
     words = columns[linerows.TEXT_FEATURES.index("words")]
     never = (LABEL_INDEX[Label.COMMENT], LABEL_INDEX[Label.TITLE])

@@ -24,7 +24,7 @@ from ..native import c_function
 from .blockrows import FEATURES
 from .columns import WHERE
 from .headline import HEADLINE_FEATURES
-from .linerows import TEXT_FEATURES, Column
+from .linerows import TEXT_FEATURES
 
 # A forest checked and packed once (`pack`), then walked (`walk`); None without `_trees`.
 _C_PACK: Final = c_function("_trees", "pack")
@@ -171,7 +171,7 @@ def probability(forest: Forest, row: Sequence[float]) -> float:
 
 def probabilities(
     forest: Forest,
-    features: list[list[float]] | list[Column],
+    features: Sequence[Sequence[float]],
     deadline: Deadline | None = None,
     *,
     by_column: bool = False,

@@ -30,7 +30,7 @@ from .columns import RowContext as RowContext
 from .forest import Forest as Forest
 from .forest import load as load
 from .forest import probabilities
-from .linerows import TEXT_FEATURES, Column
+from .linerows import TEXT_FEATURES
 from .linerows import text_columns as text_columns
 from .linerows import text_rows as text_rows
 
@@ -79,7 +79,7 @@ class Rules(NamedTuple):
 def decide(
     blocks: Sequence[Block],
     forest: Forest,
-    features: list[list[float]] | list[Column],
+    features: Sequence[Sequence[float]],
     rules: Rules,
     deadline: Deadline | None = None,
 ) -> list[Block]:

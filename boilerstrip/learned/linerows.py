@@ -38,7 +38,7 @@ from .pagestats import TEXT_STATS
 from .pagetype import TYPES, text_profile
 
 #: A feature's values, one a line of the dump, as the text model's columns hold them.
-Column: TypeAlias = "array[float]"
+Column: TypeAlias = Sequence[float]
 
 # The C loops (None where `_trees` or `_text` was not built): `_rows_of`,
 # `_block_columns_in_python`, `_context_columns_in_python`, `_line_columns_in_python` and
@@ -263,10 +263,12 @@ def _line_columns(
     parts = [_C_LINE_COLUMNS(blocks, marks, MISSING, lo, hi) for lo, hi in spans(len(blocks), deadline)]
     if len(parts) == 1:
         return parts[0]
-    out = [array("d") for _ in range(10)]
-    for part in parts:
-        for column, values in zip(out, part, strict=True):
-            column.extend(values)
+    out: list[Column] = []
+    for k in range(len(parts[0])):
+        column = array("d")
+        for part in parts:
+            column.extend(part[k])
+        out.append(column)
     return out
 
 
