@@ -17,7 +17,8 @@ static PyTypeObject *ARRAY_TYPE;
    exception set. A list's other items are refused rather than asked for their
    __float__, and any other buffer rather than asked for its export: either could run
    Python code (a class's __float__ or, from 3.12, its __buffer__) that shortens the
-   list being read (as _trees' walk does). */
+   list being read (as _trees' walk does: its open_column, in _trees_walk.h, keeps the
+   same rule; the build compiles each module from its own parts, so each has a copy). */
 static int read_values(PyObject *column, Py_ssize_t n, double *out) {
     if (!PyList_Check(column)) {
         if (!Py_IS_TYPE(column, ARRAY_TYPE)) {

@@ -74,7 +74,9 @@ static int read_chunk(PyObject *features, const Column *columns, Py_ssize_t star
  * itself, ARRAY_TYPE), whose export *out then holds; -1 with an exception set: a
  * ValueError for anything else (a tuple, an array('f'), a bytes, a memoryview). Why
  * only the array type among buffers: another object's export can run Python code (a
- * class's __buffer__, from 3.12), which could empty the list of columns being read. */
+ * class's __buffer__, from 3.12), which could empty the list of columns being read.
+ * _text_floats.h's read_values keeps the same rule (each module is built from its own
+ * parts, so each has a copy). */
 static Py_ssize_t open_column(PyObject *column, Column *out) {
     if (PyList_Check(column)) {
         out->list = column;
