@@ -16,8 +16,9 @@ builds the C modules alone, not mypyc's: the test run does so in place
 
 from __future__ import annotations
 
-import glob
 import os
+import pathlib
+import re
 import sys
 
 from setuptools import setup
@@ -159,10 +160,15 @@ def c_extensions() -> list:  # type: ignore[type-arg]
 
 
 def _parts(module: str) -> list[str]:
-    """The parts a C module's .c includes (boilerstrip/<module>_*.h), compiled with it as one
-    unit: as `depends`, a build remakes the module when one of them changes, and the sdist
-    ships them (setuptools adds an extension's depends to it)."""
-    return sorted(glob.glob(f"boilerstrip/{module}_*.h"))
+    """The parts a C module's .c includes from beside it (its `#include "name.h"` lines:
+    `<module>_*.h`, and `_buffers.h`, which two modules share), compiled with it as one
+    unit: as `depends`, a build remakes the module when one of them changes, and the
+    sdist ships them (setuptools adds an extension's depends to it). tests/conftest.py's
+    `parts` reads them the same way."""
+    here = pathlib.Path("boilerstrip")
+    source = (here / f"{module}.c").read_text(encoding="utf-8")
+    names = re.findall(r'^\s*#\s*include\s+"([^"]+)"', source, re.MULTILINE)
+    return sorted(str(here / name) for name in names if (here / name).is_file())
 
 
 setup(ext_modules=compiled_modules() + c_extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -47,6 +47,7 @@ without this module (lang.py and decode.py do the same in Python).
 #include <string.h>
 
 /* The parts, in the order each needs the ones before (one compilation unit). */
+#include "_buffers.h"
 #include "_text_words.h"
 #include "_text_wordtable.h"
 #include "_text_marks.h"

@@ -12,23 +12,16 @@
 static PyObject *ONE_DOUBLE;
 static PyTypeObject *ARRAY_TYPE;
 
-/* The n values of a column into out: a list of floats (or ints), or an array('d') (the
-   array type itself: ARRAY_TYPE), whose doubles are copied; 0 on success, -1 with an
-   exception set. A list's other items are refused rather than asked for their
-   __float__, and any other buffer rather than asked for its export: either could run
-   Python code (a class's __float__ or, from 3.12, its __buffer__) that shortens the
-   list being read (as _trees' walk does: its open_column, in _trees_walk.h, keeps the
-   same rule; the build compiles each module from its own parts, so each has a copy). */
+/* The n values of a column into out: a list of floats (or ints), or an array('d')
+   whose doubles are copied (`export_doubles`, _buffers.h: the rule shared with _trees'
+   walk); 0 on success, -1 with an exception set. A list's other items are refused
+   rather than asked for their __float__, which could run Python code that shortens the
+   list being read. */
 static int read_values(PyObject *column, Py_ssize_t n, double *out) {
     if (!PyList_Check(column)) {
-        if (!Py_IS_TYPE(column, ARRAY_TYPE)) {
-            PyErr_SetString(PyExc_ValueError, "a value column is neither a list nor an array('d')");
-            return -1;
-        }
         Py_buffer view;
-        if (PyObject_GetBuffer(column, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
-        int fits = view.ndim == 1 && view.format && strcmp(view.format, "d") == 0 &&
-                   view.len == n * (Py_ssize_t)sizeof(double);
+        if (export_doubles(column, ARRAY_TYPE, &view, "a value column") < 0) return -1;
+        const int fits = view.len == n * (Py_ssize_t)sizeof(double);
         if (fits) memcpy(out, view.buf, (size_t)n * sizeof(double));
         PyBuffer_Release(&view);
         if (!fits) PyErr_SetString(PyExc_ValueError, "the value columns are not arrays('d') of one length");

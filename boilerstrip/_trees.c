@@ -18,6 +18,7 @@
 #include <string.h>
 
 /* The parts, in the order each needs the ones before (one compilation unit). */
+#include "_buffers.h"
 #include "_trees_pack.h"
 #include "_trees_walk.h"
 #include "_trees_blockrows.h"

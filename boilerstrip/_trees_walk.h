@@ -70,29 +70,18 @@ static int read_chunk(PyObject *features, const Column *columns, Py_ssize_t star
     return 0;
 }
 
-/* `column` opened into *out, and its length: a list, or an array('d') (the array type
- * itself, ARRAY_TYPE), whose export *out then holds; -1 with an exception set: a
- * ValueError for anything else (a tuple, an array('f'), a bytes, a memoryview). Why
- * only the array type among buffers: another object's export can run Python code (a
- * class's __buffer__, from 3.12), which could empty the list of columns being read.
- * _text_floats.h's read_values keeps the same rule (each module is built from its own
- * parts, so each has a copy). */
+/* `column` opened into *out, and its length: a list, or an array('d') whose export
+ * *out then holds (`export_doubles`, _buffers.h: the rule shared with _text's
+ * read_values); -1 with an exception set: a ValueError for anything else (a tuple, an
+ * array('f'), a bytes, a memoryview). */
 static Py_ssize_t open_column(PyObject *column, Column *out) {
     if (PyList_Check(column)) {
         out->list = column;
         return PyList_GET_SIZE(column);
     }
-    if (Py_IS_TYPE(column, ARRAY_TYPE)) {
-        if (PyObject_GetBuffer(column, &out->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return -1;
-        const Py_buffer *v = &out->view;
-        if (v->ndim == 1 && v->itemsize == (Py_ssize_t)sizeof(double) && v->format && strcmp(v->format, "d") == 0) {
-            out->doubles = v->buf;
-            return v->len / (Py_ssize_t)sizeof(double);
-        }
-        PyBuffer_Release(&out->view);
-    }
-    PyErr_SetString(PyExc_ValueError, "a column is neither a list nor an array('d')");
-    return -1;
+    if (export_doubles(column, ARRAY_TYPE, &out->view, "a column") < 0) return -1;
+    out->doubles = out->view.buf;
+    return out->view.len / (Py_ssize_t)sizeof(double);
 }
 
 /* Releases the exports open_column took of the first `width` columns. */

@@ -20,6 +20,7 @@ import dataclasses
 import importlib.util
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import sysconfig
@@ -52,10 +53,15 @@ def _imports_the_sources() -> bool:
 
 
 def parts(source: pathlib.Path) -> list[pathlib.Path]:
-    """The parts a C module's .c includes and is compiled with, `<module>_*.h` beside it:
-    the rule setup.py's `_parts` gives the build as the module's depends (kept the same,
-    or a part edited here would ask for a build that setup.py finds up to date)."""
-    return sorted(source.parent.glob(f"{source.stem}_*.h"))
+    """The parts a C module's .c includes from beside it (`#include "name.h"`: its own
+    `<module>_*.h`, and `_buffers.h`, which two modules share), compiled with it as one
+    unit: the rule setup.py's `_parts` gives the build as the module's depends (kept the
+    same, or a part edited here would ask for a build that setup.py finds up to date)."""
+    names = _INCLUDE.findall(source.read_text(encoding="utf-8"))
+    return sorted(source.parent / name for name in names if (source.parent / name).is_file())
+
+
+_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 
 
 def _stale(package: pathlib.Path = PACKAGE) -> list[pathlib.Path]:
