@@ -67,8 +67,11 @@ def rows(
 ) -> list[list[float]]:
     """Every candidate's features (`found`, from `candidates`), in
     `HEADLINE_FEATURES` order: `content` is the page's content as the reducer and the
-    keep model settled it, `chosen` the line the rules took for the headline (None:
-    none), `url` the page's address (None: unknown)."""
+    keep model settled it (its first `CONTENT_LINES` lines are all it reads), `chosen`
+    the line the rules took for the headline (None: none), `url` the page's address
+    (None: unknown)."""
+    if not found:
+        return []  # no row to make: the content's words are not read
     n = max(len(blocks), 1)
     start = content[0].index if content else len(blocks)
     opening = title_words(" ".join(b.text for b in content[:CONTENT_LINES]))

@@ -4,7 +4,7 @@ credit them in words, a label alone above them, a post's head or a name beside t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from ..model import Block, Label
@@ -12,10 +12,6 @@ from ..patterns.dates import DATE_BODY, MONTHS
 from ..patterns.rules import folded
 from .dates import DATE_OPENING, has_digits, parse_date
 from .people import NAME_LINE, NAME_MAX_WORDS, agency_byline, is_role, person_names
-
-# Each finder reads one candidate block (with the whole head for context) and returns
-# the text that holds the names, or None.
-_Finder = Callable[[Block, Sequence[Block]], "str | None"]
 
 
 def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[str]:
@@ -29,16 +25,38 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     if names:
         return names
     candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
-    finders: list[_Finder] = [_credited, _after_label]
-    if page_type == "forum":
-        finders.append(_post_head)
-    finders += [_agency_byline_name, _beside_date, _under_headline]
-    for find in finders:
+    dated: dict[int, bool] = {}  # `_date_beside`'s answers, by line: each line is beside two
+    for finder in _FORUM_FINDERS if page_type == "forum" else _FINDERS:
         for b in candidates:
-            text = find(b, blocks)
+            text = _found(finder, b, blocks, dated)
             if text and (names := person_names([text])[0]):
                 return names
     return []
+
+
+# The finders, in the order they are tried (a forum's first post's head before the
+# agency's byline), by the names `_found` calls them by. Each reads one candidate block
+# (with the whole head for context) and returns the text that holds the names, or None.
+_FINDERS: Final = ("credited", "after label", "agency byline", "beside date", "under headline")
+_FORUM_FINDERS: Final = (*_FINDERS[:2], "post head", *_FINDERS[2:])
+
+
+def _found(finder: str, b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> str | None:
+    """What the finder named `finder` finds on `b`: each called by name, not from a
+    list of functions (a compiled function called as an object parses its arguments
+    on each call, and the finders run on every line of the page's head). `dated`:
+    which lines are dates, as `_date_beside` has read them on this page so far."""
+    if finder == "credited":
+        return _credited(b, blocks)
+    if finder == "after label":
+        return _after_label(b, blocks)
+    if finder == "post head":
+        return _post_head(b, blocks)
+    if finder == "agency byline":
+        return _agency_byline_name(b, blocks)
+    if finder == "beside date":
+        return _beside_date(b, blocks, dated)
+    return _under_headline(b, blocks)
 
 
 def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
@@ -89,6 +107,10 @@ _LABELS: Final = frozenset(
 ) | frozenset(("written by", "article by", "posted by", "words by", "text by", "story by", "topic author"))
 
 
+# The longest label: a longer line is none.
+_LABEL_MAX_CHARS: Final = max(len(label) for label in _LABELS)
+
+
 # The line after a label: a name and maybe a role ("Jane Doe, Staff Writer").
 _LABELLED_WORDS: Final = NAME_MAX_WORDS + 3
 
@@ -101,7 +123,11 @@ def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
 
 
 def _after_label(b: Block, blocks: Sequence[Block]) -> str | None:
-    if b.index + 1 >= len(blocks) or b.text.strip(" :").casefold() not in _LABELS:
+    if b.index + 1 >= len(blocks):
+        return None
+    label = b.text.strip(" :")
+    # Case folding never shortens a text: a longer line is no label, and is not folded.
+    if len(label) > _LABEL_MAX_CHARS or label.casefold() not in _LABELS:
         return None
     after = blocks[b.index + 1]
     return (
@@ -139,25 +165,38 @@ _FURNITURE: Final = frozenset(
 )
 
 
-def _beside_date(b: Block, blocks: Sequence[Block]) -> str | None:
+def _beside_date(b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> str | None:
     """A name alone on its line with a date line beside it, or a name and a date."""
     words = b.features.words
     if words > _HEAD_WORDS or b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
         return None  # a headline in title case
     if words > NAME_MAX_WORDS and not has_digits(b):
         return None  # a cheap test before the patterns
-    m = _POST_HEAD.match(b.text) if has_digits(b) and b.features.words <= _HEAD_WORDS else None
-    if m is None and not _date_beside(b, blocks):
+    m = None
+    if has_digits(b):
+        # A name opens the line, or no path below finds one: a post's head's name and a
+        # name alone both match `NAME_LINE` (`_name_alone`), and its start costs less to
+        # try than a post's head (a name and a date, `_POST_HEAD`).
+        if NAME_LINE.match(b.text.lstrip()) is None:
+            return None
+        m = _POST_HEAD.match(b.text)
+    if m is None and not _date_beside(b, blocks, dated):
         return None  # the cheaper test first: most short lines have no date beside them
     name = m.group("name") if m else b.text.strip()
     return name if _name_alone(name) else None
 
 
-def _date_beside(b: Block, blocks: Sequence[Block]) -> bool:
-    """Whether a short line just above or below `b` is a date."""
-    for other in blocks[max(0, b.index - 1) : b.index + 2]:
-        short = other is not b and other.features.words <= _HEAD_WORDS and has_digits(other)
-        if short and parse_date(other.text[:DATE_OPENING]):
+def _date_beside(b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> bool:
+    """Whether a short line just above or below `b` is a date. A line's answer is kept
+    in `dated` (by its place in `blocks`): the line above one name is below the next."""
+    for k in range(max(0, b.index - 1), min(len(blocks), b.index + 2)):
+        other = blocks[k]
+        if other is b or other.features.words > _HEAD_WORDS or not has_digits(other):
+            continue
+        found = dated.get(k)
+        if found is None:
+            found = dated[k] = parse_date(other.text[:DATE_OPENING]) is not None
+        if found:
             return True
     return False
 

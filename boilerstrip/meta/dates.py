@@ -53,19 +53,51 @@ READING_DATES: Final = "while reading the dates"  # where a TimeLimitError stopp
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    """The date a match of `DATE_RE` reads as YYYY-MM-DD, if it is a valid one."""
-    g = {k: v for k, v in m.groupdict().items() if v}
-    month_name = g.get("mn3") or g.get("mn4") or g.get("mn7")
-    if month_name and month_name.lower() not in MONTH_NUMBER:
+    """The date a match of `DATE_RE` reads as YYYY-MM-DD, if it is a valid one. Its
+    fields are the groups of the one branch that matched (`_FIELDS`, by the group it
+    closes last): a match's whole groupdict, made for each date, cost more than the
+    rest of the reading."""
+    fields = _FIELDS.get(m.lastgroup or "")
+    if fields is None:
         return None
-    y = int(next(v for k, v in g.items() if k[0] == "y"))
-    d = int(next(v for k, v in g.items() if k[0] == "d"))
-    mo = MONTH_NUMBER[month_name.lower()] if month_name else int(next(v for k, v in g.items() if k[0] == "m"))
-    if mo > 12 and "m6" in g:  # 19/11/2019: day first after all
+    year, month, day = fields
+    if month in _NAMED_MONTHS:
+        number = MONTH_NUMBER.get(m.group(month).lower())
+        if number is None:
+            return None
+        mo = number
+    else:
+        mo = int(m.group(month))
+    y, d = int(m.group(year)), int(m.group(day))
+    if mo > 12 and month == _DAY_FIRST_MONTH:  # 19/11/2019: day first after all
         mo, d = d, mo
     if 1 <= mo <= 12 and 1 <= d <= 31 and _FIRST_YEAR <= y <= _LAST_YEAR:
         return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
+
+
+def _branch_fields() -> dict[str, tuple[str, str, str]]:
+    """`DATE_RE`'s branches as (year, month, day) group names, keyed by the group each
+    branch closes last (`Match.lastgroup`): its groups are named by field and branch
+    ("y3", "mn3", "d3"), the field a name's first letter, the branch its last."""
+    branches: dict[str, list[str]] = {}
+    for name in DATE_RE.groupindex:  # in the pattern's order
+        branches.setdefault(name[-1], []).append(name)
+    return {
+        names[-1]: (
+            next(n for n in names if n[0] == "y"),
+            next(n for n in names if n[0] == "m"),
+            next(n for n in names if n[0] == "d"),
+        )
+        for names in branches.values()
+    }
+
+
+_FIELDS: Final = _branch_fields()
+# The month groups that hold a name (looked up in `MONTH_NUMBER`), and the branch whose
+# month may be the day ("19/11/2019").
+_NAMED_MONTHS: Final = frozenset(month for _, month, _ in _FIELDS.values() if month.startswith("mn"))
+_DAY_FIRST_MONTH: Final = "m6"
 
 
 # A line that opens with a full date within this many characters is a date line.

@@ -9,6 +9,7 @@ from typing import Final
 from ..budget import Deadline, checked
 from ..model import Block, Label
 from ..patterns.dates import DATE_RE, WEEKDAYS
+from ..patterns.rules import folded
 from .dates import DATE_OPENING, READING_DATES, dates_in, has_digits
 
 # A publication date sits on a short line (a dateline, a byline), not inside prose.
@@ -97,8 +98,9 @@ def _signed_date(blocks: Sequence[Block]) -> str | None:
 def _may_date(b: Block, under: range) -> bool:
     """Whether the block may hold the page's date line: its label allows it, or it sits
     just under the headline (`under`) and is no comment."""
-    placed = b.label in _DATE_LABELS or (b.index in under and b.label is not Label.COMMENT)
-    return placed and has_digits(b)
+    if not has_digits(b):
+        return False  # most lines: the cheapest test first
+    return b.label in _DATE_LABELS or (b.index in under and b.label is not Label.COMMENT)
 
 
 def _said_published(blocks: Sequence[Block], deadline: Deadline | None = None) -> str | None:
@@ -108,6 +110,8 @@ def _said_published(blocks: Sequence[Block], deadline: Deadline | None = None) -
     for b in checked(blocks, deadline, READING_DATES):
         if b.label in _NOT_THE_PAGES or b.features.words > _DATE_MAX_WORDS or not has_digits(b):
             continue
+        if not _may_say_published(b.text):
+            continue  # no word saying so: its dates are not read
         for at, iso in dates_in(b.text, deadline):
             if b.label is Label.ARTICLE and not _is_date_line(b, at):
                 continue
@@ -116,6 +120,32 @@ def _said_published(blocks: Sequence[Block], deadline: Deadline | None = None) -
     return None
 
 
+def _may_say_published(text: str) -> bool:
+    """Whether `text` may hold a word `_PUBLISHED_WORDS` finds: a lowercased stem of one
+    is in it (`_PUBLISHED_STEMS`), or it holds a letter `str.lower` does not fold as
+    the case-blind pattern does (`patterns.rules.folded`). A page without a date line
+    reads every short line with a digit for one, and few say "published"
+    (tests/test_meta_prefilters.py checks the two agree)."""
+    low = folded(text)
+    if low is None:
+        return True
+    return any(stem in low for stem in _PUBLISHED_STEMS)
+
+
+# A stem of each of `_PUBLISHED_WORDS`'s words, lowercased, of letters that only their
+# capitals match case-blind ("публик": the pattern's "о" and "в" match "ᲂ" and "ᲀ" too).
+_PUBLISHED_STEMS: Final = (
+    "publi",
+    "pubbli",
+    "posted",
+    "veröffentlicht",
+    "публик",
+    "asked",
+    "发布",
+    "發佈",
+    "公開",
+    "입력",
+)
 _NOT_THE_PAGES: Final = (Label.COMMENT, Label.RELATED, Label.NAVIGATION, Label.AD, Label.PROMPT)
 
 

@@ -106,10 +106,28 @@ def _named_by_address(blocks: Sequence[Block], url: str) -> Block | None:
             or b.text.endswith(".")
         ):
             continue
+        if not _may_share(slug, b.text.casefold(), best_share):
+            continue  # a cheap bound first: most lines hold few of the address's words
         share = len(slug & title_words(b.text)) / len(slug)
         if share > best_share:
             best, best_share = b, share
     return best
+
+
+def _may_share(words: frozenset[str], folded: str, share: float) -> bool:
+    """Whether more than `share` of `words` may be among the `title_words` of a line
+    (`folded`, case folded): each of those is a piece of the folded line, so the words
+    not in it as substrings are not among them, and the line's words are not split to
+    know it. Stops at the first miss too many: most lines of a page hold too few of
+    the address's words to name it (tests/test_meta_prefilters.py checks the bound)."""
+    n = len(words)
+    missing = 0
+    for w in words:
+        if w not in folded:
+            missing += 1
+            if (n - missing) / n <= share:
+                return False
+    return True
 
 
 def address_words(url: str | None) -> frozenset[str]:
@@ -243,6 +261,10 @@ _LOOSE_CRUMB: Final = re.compile(
     r"|(?<=[^\W\d_])(?:>|›|»)\s*(?=[^\W\d_])|(?<=[^\W\d_])/\s+|(?<!\s)\s+(?:/|>|›|»)(?=[^\W\d_])"
 )
 _CHEVRON: Final = re.compile(r"[>›»]")
+# Every part `_CRUMB` or `_LOOSE_CRUMB` finds holds one of these: a line without them is
+# one step, found without the patterns (their look-behinds tried at every character cost
+# more than the rest of the headline's reading; tests/test_meta_prefilters.py checks).
+_CRUMB_MARKS: Final = (">", "›", "»", "/", "|", "·")
 _CRUMB_MIN_STEPS: Final = 2
 # A trail of one step before the page's name: its root, of a few words ("Home »",
 # "Blog ›", "Paper Trails >"), parted by a chevron, which no headline uses as a bar or
@@ -263,6 +285,8 @@ def last_crumb(line: str, *, loose: bool = False) -> str:
     better out of fold (57.7% -> 57.6%, three splittings into 5 folds by domain) and took
     other lines for the headline on hand-made dumps and on multilingual ones (tune 28 ->
     26 of 52)."""
+    if not any(mark in line for mark in _CRUMB_MARKS):
+        return line  # no step's mark: the patterns part nothing, the line has one step
     crumb = _LOOSE_CRUMB if loose else _CRUMB
     steps = [s for s in crumb.split(line) if s.strip()]
     seps = crumb.findall(line)

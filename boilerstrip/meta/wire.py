@@ -133,9 +133,19 @@ def tail_wire(text: str, words: int) -> str | None:
         return found
     if _REPORTING_RE.match(text):
         return _REUTERS
-    if _CONTRIBUTED_RE.search(text):
+    if _may_credit_part(text) and _CONTRIBUTED_RE.search(text):
         return agency_named(credit_match(text))
     return None
+
+
+def _may_credit_part(text: str) -> bool:
+    """Whether `_CONTRIBUTED_RE` may match `text`: it opens with "this" or "the
+    following", or holds "contributed", lowercased (`folded`: else only the pattern can
+    tell). The pattern, tried at every character of the story's last lines, cost more
+    than the rest of the closing credit's reading (tests/test_meta_prefilters.py checks
+    the two agree)."""
+    low = folded(text)
+    return low is None or low.startswith(("this", "the following")) or "contributed" in low
 
 
 # A closing credit is short: a longer line naming an agency is the story's own words.

@@ -248,11 +248,24 @@ def headline_rows(
     """The headline model's candidates and their rows, of a text dump whose blocks are
     labelled as the reducer and the keep model left them (the one place both the
     pipeline and the training script make them): the content is the blocks labelled
-    ARTICLE, the rules' headline the block labelled TITLE, else `_dump_title`'s."""
-    content = [b for b in blocks if b.label is Label.ARTICLE]
+    ARTICLE (its first lines: `headline.CONTENT_LINES` are all the rows read of it),
+    the rules' headline the block labelled TITLE, else `_dump_title`'s."""
+    content = _content_opening(blocks)
     ruled = next((b for b in blocks if b.label is Label.TITLE), None) or _dump_title(blocks, content, cfg)
     found = headline.candidates(blocks, content[0].index if content else len(blocks))
     return found, headline.rows(blocks, found, content, ruled, url)
+
+
+def _content_opening(blocks: Sequence[Block]) -> list[Block]:
+    """The first `headline.CONTENT_LINES` blocks labelled ARTICLE: where the content
+    starts and the words its opening holds, without a pass over the whole page."""
+    opening: list[Block] = []
+    for b in blocks:
+        if b.label is Label.ARTICLE:
+            opening.append(b)
+            if len(opening) == headline.CONTENT_LINES:
+                break
+    return opening
 
 
 def keep_features(
