@@ -9,27 +9,44 @@ content classifier (a tentative detector) gave, or over none.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import groupby
 from typing import Final
 
 from .. import patterns
-from ..model import Block, Label, Verdict, verdict
-from .page import Page
+from ..model import Block, Label, Verdict
+from .page import Claim, Page, verdicts
 
 # What the content classifier labels (None where it is off): the prose these detectors weigh.
 _CLASSED: Final = (None, Label.ARTICLE, Label.OTHER)
 
 
-def detect_repetition(page: Page) -> Iterator[Verdict]:
+# Each detector is `claim_X(page, gates)`, what the run calls (`gates`, the pattern
+# detectors' cue gates, unread here), and `detect_X(page)`, the same as Verdicts for a
+# caller of its own (`page.verdicts`).
+
+
+def claim_repetition(page: Page, gates: Sequence[int]) -> list[Claim]:
     """Short lines seen twice or more on one page are menus repeated in header and footer."""
     short = page.config.short_max_words
-    for b in [b for b in page.blocks if b.features.repeats > 1]:
-        if b.features.words <= short:
-            yield verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
+    out: list[Claim] = []
+    # The reason by count, made once: a page repeats its menu lines many times over.
+    reasons: dict[int, str] = {}
+    for b in page.blocks:
+        repeats = b.features.repeats
+        if repeats > 1 and b.features.words <= short:
+            reason = reasons.get(repeats)
+            if reason is None:
+                reason = reasons[repeats] = f"short line repeated {repeats} times"
+            out.append((b.index, Label.NAVIGATION, reason, 0.0, None))
+    return out
 
 
-def detect_comment_section(page: Page) -> Iterator[Verdict]:
+def detect_repetition(page: Page) -> list[Verdict]:
+    return verdicts(claim_repetition(page, ()))
+
+
+def claim_comment_section(page: Page, gates: Sequence[int]) -> list[Claim]:
     """After the article has begun, a comment heading opens the comment section.
 
     A bare "Comments" is often a share-bar button, so it opens the section only when
@@ -41,6 +58,7 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
     because it repeats, had closed the section after its first comment.
     """
     blocks = page.blocks
+    out: list[Claim] = []
     prose_seen = 0
     in_section = False
     for b in blocks:
@@ -51,7 +69,12 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
         elif in_section and b.label in _CLOSERS and not _comments_go_on(b, blocks):
             in_section = False
         elif in_section:
-            yield verdict(b.index, Label.COMMENT, "inside the comment section")
+            out.append((b.index, Label.COMMENT, "inside the comment section", 0.0, None))
+    return out
+
+
+def detect_comment_section(page: Page) -> list[Verdict]:
+    return verdicts(claim_comment_section(page, ()))
 
 
 # What closes the comment section (`detect_comment_section`).
@@ -77,10 +100,11 @@ def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
     return any(b.label in (Label.COMMENT, Label.LOGIN) and b.text != marker.text for b in following)
 
 
-def detect_related_section(page: Page) -> Iterator[Verdict]:
+def claim_related_section(page: Page, gates: Sequence[int]) -> list[Claim]:
     """Short blocks after a related-links heading are the list's items; the list ends
     where prose begins (long teasers are left to the reducer, behind the heading)."""
     blocks = page.blocks
+    out: list[Claim] = []
     ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
     for heading in [
         b for b in page.candidates if b.label is Label.RELATED and patterns.RELATED.match(b.text)
@@ -88,11 +112,16 @@ def detect_related_section(page: Page) -> Iterator[Verdict]:
         # by index: a slice would copy the rest of the page for every heading
         for b in map(blocks.__getitem__, range(heading.index + 1, len(blocks))):
             if b.label is Label.OTHER:
-                yield verdict(b.index, Label.RELATED, "item of a related-links list")
+                out.append((b.index, Label.RELATED, "item of a related-links list", 0.0, None))
             elif b.label is Label.ARTICLE and _is_list_teaser(b):
-                yield verdict(b.index, Label.RELATED, "headline-like item of a related-links list")
+                out.append((b.index, Label.RELATED, "headline-like item of a related-links list", 0.0, None))
             elif b.label in ends:
                 break
+    return out
+
+
+def detect_related_section(page: Page) -> list[Verdict]:
+    return verdicts(claim_related_section(page, ()))
 
 
 def _is_list_teaser(b: Block) -> bool:
@@ -109,7 +138,7 @@ OTHER_ARTICLE: Final = "in another <article> than the story's"
 ALIKE_ARTICLE: Final = "in one of several <article> elements alike, none standing out"
 
 
-def detect_other_articles(page: Page) -> Iterator[Verdict]:
+def claim_other_articles(page: Page, gates: Sequence[int]) -> list[Claim]:
     """On a page of several <article> elements holding long prose, the story is in one
     of them; prose in the others is other posts' teasers, related posts or comments.
     The story's element is the one with the most words in long blocks of its own that
@@ -120,31 +149,44 @@ def detect_other_articles(page: Page) -> Iterator[Verdict]:
     elements alike are entries of one list, set aside with `ALIKE_ARTICLE` for the
     reducer to read by the type."""
     words: dict[int, int] = {}
+    out: list[Claim] = []
     long_words = page.config.good_min_words
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and b.features.words >= long_words and b.label in _CLASSED:
             words[b.dom.articles[-1]] = words.get(b.dom.articles[-1], 0) + b.features.words
     if len(words) < 2:
-        return
+        return out
     main = max(words, key=lambda k: words[k])
     parts = {b.dom.articles[-1] for b in page.blocks if b.dom is not None and main in b.dom.articles}
     runner_up = max((n for k, n in words.items() if k not in parts), default=0)
     reason = OTHER_ARTICLE if words[main] >= page.config.story_article_ratio * runner_up else ALIKE_ARTICLE
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and main not in b.dom.articles:
-            yield verdict(b.index, Label.RELATED, reason)
+            out.append((b.index, Label.RELATED, reason, 0.0, None))
+    return out
 
 
-def detect_list_runs(page: Page) -> Iterator[Verdict]:
+def detect_other_articles(page: Page) -> list[Verdict]:
+    return verdicts(claim_other_articles(page, ()))
+
+
+def claim_list_runs(page: Page, gates: Sequence[int]) -> list[Claim]:
     """Runs of short lines (menus, link lists) are navigation, whatever their words."""
     items = [
         b.features.words <= 4 and not b.features.ends_sentence and b.label is not Label.ARTICLE
         for b in page.blocks
     ]
+    out: list[Claim] = []
     start = 0
     for is_item, run in groupby(items):
         size = len(list(run))
         if is_item and size >= 4:
+            reason = f"in a run of {size} short lines"
             for b in page.blocks[start : start + size]:
-                yield verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
+                out.append((b.index, Label.NAVIGATION, reason, 0.0, None))
         start += size
+    return out
+
+
+def detect_list_runs(page: Page) -> list[Verdict]:
+    return verdicts(claim_list_runs(page, ()))
