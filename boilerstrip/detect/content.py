@@ -6,7 +6,6 @@ the learned scorer (`scorer`) corrects those classes where the Config names one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from ..budget import checked
@@ -16,7 +15,7 @@ from .features import typical_density
 from .page import Claim, Page, verdicts
 
 
-def claim_content(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_content(page: Page, gates: list[int]) -> list[Claim]:
     """Article or not for every unclaimed block: the learned scorer where the Config
     names one (the default), else the hand-set classes below. (What the run calls;
     `gates`, the pattern detectors' cue gates, are unread here.)"""
@@ -27,7 +26,7 @@ def claim_content(page: Page, gates: Sequence[int]) -> list[Claim]:
 
 def classify_content(page: Page) -> list[Verdict]:
     """`claim_content` as Verdicts, for a caller of its own."""
-    return verdicts(claim_content(page, ()))
+    return verdicts(claim_content(page, []))
 
 
 def _score_content(page: Page) -> list[Claim]:
@@ -59,9 +58,9 @@ def _score_content(page: Page) -> list[Claim]:
         size = max(1.0, min(b.features.words * cfg.weight_good_per_word, cfg.weight_good_cap))
         score = score + cfg.scorer_weight * (2 * p - 1) * size
         if p >= 1 - cfg.scorer_confidence:
-            label = Label.ARTICLE
+            label = _ARTICLE
         elif p <= cfg.scorer_confidence:
-            label = Label.OTHER
+            label = _OTHER
         # Concatenated, not an f-string: mypyc makes each f-string field a str.format
         # call ("{:{}}"), twice a block; `format` gives the same text.
         out.append((index, label, reason + "; scorer p=" + format(p, ".2f"), score, content_class))
@@ -90,28 +89,33 @@ def _classify_by_thresholds(page: Page) -> list[Claim]:
     cfg = page.config
     good_words, near_words, short_words = cfg.good_min_words, cfg.near_min_words, cfg.short_max_words
     good_density, near_density = _density_thresholds(page)
+    # The Config's numbers read once: each read of one is a lookup by name.
+    per_word, cap, unfinished = cfg.weight_good_per_word, cfg.weight_good_cap, cfg.unfinished_share
+    weight_near, weight_short, weight_bad = cfg.weight_near, cfg.weight_short, cfg.weight_bad
     out: list[Claim] = []
     for b in checked([b for b in page.blocks if b.label is None], page.deadline, "while classing the blocks"):
         f = b.features
         words, density, ends = f.words, f.stop_density, f.ends_sentence
         if words >= good_words and density >= good_density:
-            score = min(words * cfg.weight_good_per_word, cfg.weight_good_cap)
+            score = min(words * per_word, cap)
             if ends:
-                out.append((b.index, Label.ARTICLE, "long block of prose", score, _GOOD))
+                out.append((b.index, _ARTICLE, "long block of prose", score, _GOOD))
             else:
-                score *= cfg.unfinished_share
+                score *= unfinished
                 reason = "long block of prose, unfinished"
-                out.append((b.index, Label.ARTICLE, reason, score, _GOOD_UNFINISHED))
+                out.append((b.index, _ARTICLE, reason, score, _GOOD_UNFINISHED))
         elif words >= near_words and density >= near_density and (ends or words >= good_words):
-            out.append((b.index, Label.ARTICLE, "medium block of prose", cfg.weight_near, _NEAR))
+            out.append((b.index, _ARTICLE, "medium block of prose", weight_near, _NEAR))
         elif words <= short_words or not ends:
-            out.append((b.index, Label.OTHER, "short or unfinished line", cfg.weight_short, _SHORT))
+            out.append((b.index, _OTHER, "short or unfinished line", weight_short, _SHORT))
         else:
-            out.append((b.index, Label.OTHER, "little prose", cfg.weight_bad, _BAD))
+            out.append((b.index, _OTHER, "little prose", weight_bad, _BAD))
     return out
 
 
 # The members, looked up once: an Enum's attribute is found by interpreted code.
+_ARTICLE: Final = Label.ARTICLE
+_OTHER: Final = Label.OTHER
 _GOOD: Final = ContentClass.GOOD
 _GOOD_UNFINISHED: Final = ContentClass.GOOD_UNFINISHED
 _NEAR: Final = ContentClass.NEAR

@@ -10,15 +10,23 @@ content classifier (a tentative detector) gave, or over none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 from typing import Final
 
 from .. import patterns
 from ..model import Block, Label, Verdict
 from .page import Claim, Page, verdicts
 
+# The labels these detectors read and give, looked up once: an Enum's member is found
+# by interpreted code (about 60 ns a lookup on Python 3.11), and the loops below read
+# one or two a block of the page.
+_ARTICLE: Final = Label.ARTICLE
+_OTHER: Final = Label.OTHER
+_COMMENT: Final = Label.COMMENT
+_LOGIN: Final = Label.LOGIN
+_RELATED: Final = Label.RELATED
+_NAVIGATION: Final = Label.NAVIGATION
 # What the content classifier labels (None where it is off): the prose these detectors weigh.
-_CLASSED: Final = (None, Label.ARTICLE, Label.OTHER)
+_CLASSED: Final = (None, _ARTICLE, _OTHER)
 
 
 # Each detector is `claim_X(page, gates)`, what the run calls (`gates`, the pattern
@@ -26,7 +34,7 @@ _CLASSED: Final = (None, Label.ARTICLE, Label.OTHER)
 # caller of its own (`page.verdicts`).
 
 
-def claim_repetition(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_repetition(page: Page, gates: list[int]) -> list[Claim]:
     """Short lines seen twice or more on one page are menus repeated in header and footer."""
     short = page.config.short_max_words
     out: list[Claim] = []
@@ -38,15 +46,15 @@ def claim_repetition(page: Page, gates: Sequence[int]) -> list[Claim]:
             reason = reasons.get(repeats)
             if reason is None:
                 reason = reasons[repeats] = f"short line repeated {repeats} times"
-            out.append((b.index, Label.NAVIGATION, reason, 0.0, None))
+            out.append((b.index, _NAVIGATION, reason, 0.0, None))
     return out
 
 
 def detect_repetition(page: Page) -> list[Verdict]:
-    return verdicts(claim_repetition(page, ()))
+    return verdicts(claim_repetition(page, []))
 
 
-def claim_comment_section(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_comment_section(page: Page, gates: list[int]) -> list[Claim]:
     """After the article has begun, a comment heading opens the comment section.
 
     A bare "Comments" is often a share-bar button, so it opens the section only when
@@ -61,32 +69,33 @@ def claim_comment_section(page: Page, gates: Sequence[int]) -> list[Claim]:
     out: list[Claim] = []
     prose_seen = 0
     in_section = False
+    prose_score = page.config.weight_good_cap / 2
     for b in blocks:
-        if not in_section and b.label is Label.ARTICLE and b.score >= page.config.weight_good_cap / 2:
+        if not in_section and b.label is _ARTICLE and b.score >= prose_score:
             prose_seen += 1
-        elif prose_seen >= 2 and b.label is Label.COMMENT and _opens_comments(b, blocks):
+        elif prose_seen >= 2 and b.label is _COMMENT and _opens_comments(b, blocks):
             in_section = True
         elif in_section and b.label in _CLOSERS and not _comments_go_on(b, blocks):
             in_section = False
         elif in_section:
-            out.append((b.index, Label.COMMENT, "inside the comment section", 0.0, None))
+            out.append((b.index, _COMMENT, "inside the comment section", 0.0, None))
     return out
 
 
 def detect_comment_section(page: Page) -> list[Verdict]:
-    return verdicts(claim_comment_section(page, ()))
+    return verdicts(claim_comment_section(page, []))
 
 
 # What closes the comment section (`detect_comment_section`).
-_CLOSERS: Final = (Label.RELATED, Label.FOOTER, Label.NAVIGATION)
+_CLOSERS: Final = (_RELATED, Label.FOOTER, _NAVIGATION)
 
 
 def _comments_go_on(b: Block, blocks: Sequence[Block]) -> bool:
     """A navigation line with a comment's own action line ("Reply", a vote) within the
     next two blocks: a comment's bar, not the end of the section."""
-    if b.label is not Label.NAVIGATION:
+    if b.label is not _NAVIGATION:
         return False
-    return any(n.label is Label.COMMENT for n in blocks[b.index + 1 : b.index + 3])
+    return any(n.label is _COMMENT for n in blocks[b.index + 1 : b.index + 3])
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
@@ -97,31 +106,32 @@ def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
     if not patterns.WEAK_COMMENT_MARKER.match(marker.text):
         return True
     following = blocks[marker.index + 1 : marker.index + 4]
-    return any(b.label in (Label.COMMENT, Label.LOGIN) and b.text != marker.text for b in following)
+    return any(b.label in (_COMMENT, _LOGIN) and b.text != marker.text for b in following)
 
 
-def claim_related_section(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_related_section(page: Page, gates: list[int]) -> list[Claim]:
     """Short blocks after a related-links heading are the list's items; the list ends
     where prose begins (long teasers are left to the reducer, behind the heading)."""
     blocks = page.blocks
     out: list[Claim] = []
-    ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
-    for heading in [
-        b for b in page.candidates if b.label is Label.RELATED and patterns.RELATED.match(b.text)
-    ]:
+    for heading in [b for b in page.candidates if b.label is _RELATED and patterns.RELATED.match(b.text)]:
         # by index: a slice would copy the rest of the page for every heading
         for b in map(blocks.__getitem__, range(heading.index + 1, len(blocks))):
-            if b.label is Label.OTHER:
-                out.append((b.index, Label.RELATED, "item of a related-links list", 0.0, None))
-            elif b.label is Label.ARTICLE and _is_list_teaser(b):
-                out.append((b.index, Label.RELATED, "headline-like item of a related-links list", 0.0, None))
-            elif b.label in ends:
+            if b.label is _OTHER:
+                out.append((b.index, _RELATED, "item of a related-links list", 0.0, None))
+            elif b.label is _ARTICLE and _is_list_teaser(b):
+                out.append((b.index, _RELATED, "headline-like item of a related-links list", 0.0, None))
+            elif b.label in _LIST_ENDS:
                 break
     return out
 
 
 def detect_related_section(page: Page) -> list[Verdict]:
-    return verdicts(claim_related_section(page, ()))
+    return verdicts(claim_related_section(page, []))
+
+
+# What ends a related-links list (`claim_related_section`).
+_LIST_ENDS: Final = (_ARTICLE, _COMMENT, Label.FOOTER, Label.COPYRIGHT, _RELATED)
 
 
 def _is_list_teaser(b: Block) -> bool:
@@ -138,7 +148,7 @@ OTHER_ARTICLE: Final = "in another <article> than the story's"
 ALIKE_ARTICLE: Final = "in one of several <article> elements alike, none standing out"
 
 
-def claim_other_articles(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_other_articles(page: Page, gates: list[int]) -> list[Claim]:
     """On a page of several <article> elements holding long prose, the story is in one
     of them; prose in the others is other posts' teasers, related posts or comments.
     The story's element is the one with the most words in long blocks of its own that
@@ -162,31 +172,40 @@ def claim_other_articles(page: Page, gates: Sequence[int]) -> list[Claim]:
     reason = OTHER_ARTICLE if words[main] >= page.config.story_article_ratio * runner_up else ALIKE_ARTICLE
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and main not in b.dom.articles:
-            out.append((b.index, Label.RELATED, reason, 0.0, None))
+            out.append((b.index, _RELATED, reason, 0.0, None))
     return out
 
 
 def detect_other_articles(page: Page) -> list[Verdict]:
-    return verdicts(claim_other_articles(page, ()))
+    return verdicts(claim_other_articles(page, []))
 
 
-def claim_list_runs(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_list_runs(page: Page, gates: list[int]) -> list[Claim]:
     """Runs of short lines (menus, link lists) are navigation, whatever their words."""
-    items = [
-        b.features.words <= 4 and not b.features.ends_sentence and b.label is not Label.ARTICLE
-        for b in page.blocks
-    ]
+    blocks = page.blocks
     out: list[Claim] = []
+    n = len(blocks)
     start = 0
-    for is_item, run in groupby(items):
-        size = len(list(run))
-        if is_item and size >= 4:
+    while start < n:
+        if not _is_short_line(blocks[start]):
+            start += 1
+            continue
+        end = start + 1
+        while end < n and _is_short_line(blocks[end]):
+            end += 1
+        size = end - start
+        if size >= 4:
             reason = f"in a run of {size} short lines"
-            for b in page.blocks[start : start + size]:
-                out.append((b.index, Label.NAVIGATION, reason, 0.0, None))
-        start += size
+            for i in range(start, end):
+                out.append((blocks[i].index, _NAVIGATION, reason, 0.0, None))
+        start = end
     return out
 
 
+def _is_short_line(b: Block) -> bool:
+    """An item of a run `claim_list_runs` looks for."""
+    return b.features.words <= 4 and not b.features.ends_sentence and b.label is not _ARTICLE
+
+
 def detect_list_runs(page: Page) -> list[Verdict]:
-    return verdicts(claim_list_runs(page, ()))
+    return verdicts(claim_list_runs(page, []))

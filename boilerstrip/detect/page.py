@@ -45,7 +45,7 @@ DetectFn = Callable[[Page], Iterable[Verdict]]
 Claim = tuple[int, Label, str, float, ContentClass | None]
 # How a built-in detector claims: the page, and the cue gates of its candidates
 # (`pattern.cue_gates`, made once a page by the run, read by the pattern detectors).
-ClaimFn = Callable[[Page, Sequence[int]], list[Claim]]
+ClaimFn = Callable[[Page, list[int]], list[Claim]]
 
 
 def verdicts(claims: list[Claim]) -> list[Verdict]:

@@ -17,16 +17,21 @@ from ..model import CELL_TAGS, Block, Label, Verdict
 from .page import Claim, Page, verdicts
 
 
-def _unlabelled(page: Page, gates: Sequence[int], max_words: int, gate: int) -> Iterable[tuple[Block, int]]:
+def _unlabelled(page: Page, gates: list[int], max_words: int, gate: int) -> Iterable[tuple[Block, int]]:
     """Candidate blocks no detector has claimed yet, up to a length, and through one of
     the cue gates in `gate` (`cue_gates`), each with its gates. The pattern detectors go
     over them, checking the page's deadline as they go: a page of many long blocks may
     take seconds in one of them."""
-    found = [
-        (b, g)
-        for b, g in zip(page.candidates, gates, strict=True)
-        if g & gate and b.label is None and b.features.words <= max_words
-    ]
+    candidates = page.candidates
+    found: list[tuple[Block, int]] = []
+    # By position in the list of ints: a compiled loop that reads a candidate only
+    # once its gates let it through.
+    for i in range(len(gates)):
+        g = gates[i]
+        if g & gate:
+            b = candidates[i]
+            if b.label is None and b.features.words <= max_words:
+                found.append((b, g))
     return checked(found, page.deadline, "while matching the blocks against patterns")
 
 
@@ -103,7 +108,7 @@ def cue_gates(candidates: Sequence[Block]) -> list[int]:
 # as Verdicts for a caller of its own (`page.verdicts`).
 
 
-def claim_copyright(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_copyright(page: Page, gates: list[int]) -> list[Claim]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
     out: list[Claim] = []
     for b, _ in _unlabelled(page, gates, page.config.legal_block_words, _COPYRIGHT):
@@ -128,7 +133,7 @@ _HINT_LABELS: Final = {
 _CONTAINER_LABELS: Final = (("nav", Label.NAVIGATION), ("footer", Label.FOOTER), ("aside", Label.RELATED))
 
 
-def claim_dom(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_dom(page: Page, gates: list[int]) -> list[Claim]:
     """HTML structure: blocks in nav/footer/aside containers, under class or id words
     that name boilerplate (menu, comments, related, share, ad, newsletter), or made
     mostly of links. Long prose keeps its chance unless it sits in comments."""
@@ -163,7 +168,7 @@ def claim_dom(page: Page, gates: Sequence[int]) -> list[Claim]:
 
 
 def detect_dom(page: Page) -> list[Verdict]:
-    return verdicts(claim_dom(page, ()))
+    return verdicts(claim_dom(page, []))
 
 
 def _in_any(containers: frozenset[str], names: tuple[str, ...]) -> bool:
@@ -172,7 +177,7 @@ def _in_any(containers: frozenset[str], names: tuple[str, ...]) -> bool:
     return any(name in containers for name in names)  # a loop in C: mypyc inlines any()
 
 
-def claim_tables(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_tables(page: Page, gates: list[int]) -> list[Claim]:
     """Data tables inside the article body (results, figures, schedules): their
     cells are short, numeric and repeat, so every text rule would call them menus.
     A run of cells under the element named as the article body (or in an <article>),
@@ -180,6 +185,8 @@ def claim_tables(page: Page, gates: Sequence[int]) -> list[Claim]:
     cfg = page.config
     out: list[Claim] = []
     candidates = [(b, owner) for b in page.blocks if b.tag in CELL_TAGS and (owner := _table_owner(b))]
+    if not candidates:
+        return out  # a text dump's blocks are no cells
     # A run: cells next to each other under the same owner.
     runs = groupby(enumerate(candidates), key=lambda ic: (ic[1][0].index - ic[0], ic[1][1]))
     for _, run in runs:
@@ -195,7 +202,7 @@ def claim_tables(page: Page, gates: Sequence[int]) -> list[Claim]:
 
 
 def detect_tables(page: Page) -> list[Verdict]:
-    return verdicts(claim_tables(page, ()))
+    return verdicts(claim_tables(page, []))
 
 
 def _table_owner(b: Block) -> int:
@@ -209,7 +216,7 @@ def _table_owner(b: Block) -> int:
     return -1 if not dom.hint and "article" in dom.containers else 0
 
 
-def claim_comments(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_comments(page: Page, gates: list[int]) -> list[Claim]:
     """Comment widgets: counts ("3 Comments"), "Login to comment", vote lines."""
     barrier = page.config.weight_barrier
     out: list[Claim] = []
@@ -231,13 +238,14 @@ def detect_comments(page: Page) -> list[Verdict]:
     return verdicts(claim_comments(page, cue_gates(page.candidates)))
 
 
-def claim_login(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_login(page: Page, gates: list[int]) -> list[Claim]:
     """Login and registration prompts and links."""
     cfg = page.config
+    short = cfg.short_block_words
     out: list[Claim] = []
     for b, g in _unlabelled(page, gates, cfg.legal_block_words, _LOGIN | _LOGIN_ANYWHERE):
         text = b.text
-        if b.features.words <= cfg.short_block_words and g & _LOGIN and patterns.LOGIN_RULE.matches(text):
+        if b.features.words <= short and g & _LOGIN and patterns.LOGIN_RULE.matches(text):
             out.append((b.index, Label.LOGIN, "login or registration link", 0.0, None))
         elif g & _LOGIN_ANYWHERE and patterns.LOGIN_ANYWHERE_RULE.matches(text):
             out.append((b.index, Label.LOGIN, "asks to log in or register", 0.0, None))
@@ -248,17 +256,14 @@ def detect_login(page: Page) -> list[Verdict]:
     return verdicts(claim_login(page, cue_gates(page.candidates)))
 
 
-def claim_prompt(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_prompt(page: Page, gates: list[int]) -> list[Claim]:
     """Newsletter, survey, cookie, paywall and app prompts."""
     cfg = page.config
+    short = cfg.short_block_words * 2
     out: list[Claim] = []
     for b, g in _unlabelled(page, gates, cfg.legal_block_words * 2, _PROMPT | _COOKIE):
         text = b.text
-        if (
-            b.features.words <= cfg.short_block_words * 2
-            and g & _PROMPT
-            and patterns.PROMPT_RULE.matches(text)
-        ):
+        if b.features.words <= short and g & _PROMPT and patterns.PROMPT_RULE.matches(text):
             out.append((b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt", 0.0, None))
         elif g & _COOKIE and patterns.COOKIE_RULE.matches(text):
             out.append((b.index, Label.PROMPT, "cookie or consent notice", 0.0, None))
@@ -269,7 +274,7 @@ def detect_prompt(page: Page) -> list[Verdict]:
     return verdicts(claim_prompt(page, cue_gates(page.candidates)))
 
 
-def claim_social(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_social(page: Page, gates: list[int]) -> list[Claim]:
     """Share bars and follow-us links: every word is a network or a share verb."""
     out: list[Claim] = []
     for b, _ in _unlabelled(page, gates, page.config.short_block_words, _SOCIAL):
@@ -283,7 +288,7 @@ def detect_social(page: Page) -> list[Verdict]:
     return verdicts(claim_social(page, cue_gates(page.candidates)))
 
 
-def claim_ad(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_ad(page: Page, gates: list[int]) -> list[Claim]:
     """Ad slots, sponsored labels, giveaways and calls to buy or join."""
     out: list[Claim] = []
     for b, g in _unlabelled(page, gates, page.config.short_block_words * 2, _AD | _AD_ANYWHERE):
@@ -299,13 +304,13 @@ def detect_ad(page: Page) -> list[Verdict]:
     return verdicts(claim_ad(page, cue_gates(page.candidates)))
 
 
-def claim_related(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_related(page: Page, gates: list[int]) -> list[Claim]:
     """Headings of related/recommended/trending lists, and inline "Read more:" links."""
-    cfg = page.config
+    short = page.config.short_block_words
     out: list[Claim] = []
-    for b, g in _unlabelled(page, gates, cfg.short_block_words * 2, _RELATED | _RELATED_INLINE):
+    for b, g in _unlabelled(page, gates, short * 2, _RELATED | _RELATED_INLINE):
         text = b.text
-        if b.features.words <= cfg.short_block_words and g & _RELATED and patterns.RELATED_RULE.matches(text):
+        if b.features.words <= short and g & _RELATED and patterns.RELATED_RULE.matches(text):
             out.append((b.index, Label.RELATED, "related-links heading", 0.0, None))
         elif (
             not b.features.ends_sentence
@@ -320,12 +325,11 @@ def detect_related(page: Page) -> list[Verdict]:
     return verdicts(claim_related(page, cue_gates(page.candidates)))
 
 
-def claim_footer(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_footer(page: Page, gates: list[int]) -> list[Claim]:
     """Footer link rows and legal lines (privacy, terms, contact, about...)."""
     out: list[Claim] = []
     for b, _ in _unlabelled(page, gates, page.config.short_block_words * 2, _FOOTER):
-        parts = [p for p in patterns.FOOTER_SPLIT.split(b.text) if p]
-        if parts and all(patterns.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts):
+        if patterns.footer_row(b.text):
             out.append((b.index, Label.FOOTER, "footer or legal links", 0.0, None))
     return out
 
@@ -334,7 +338,7 @@ def detect_footer(page: Page) -> list[Verdict]:
     return verdicts(claim_footer(page, cue_gates(page.candidates)))
 
 
-def claim_navigation(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_navigation(page: Page, gates: list[int]) -> list[Claim]:
     """Menu words, breadcrumbs and lone symbols."""
     out: list[Claim] = []
     for b, g in _unlabelled(page, gates, page.config.short_block_words, _NAVIGATION | _SEP):
@@ -349,7 +353,7 @@ def detect_navigation(page: Page) -> list[Verdict]:
     return verdicts(claim_navigation(page, cue_gates(page.candidates)))
 
 
-def claim_metadata(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_metadata(page: Page, gates: list[int]) -> list[Claim]:
     """Date lines, reading times, tags, photo credits and captions. A credit ends a
     caption with a bracket, a slash ("Jane Doe / AFP") or a colon ("Photo: X")."""
     cfg = page.config
@@ -371,7 +375,7 @@ def detect_metadata(page: Page) -> list[Verdict]:
     return verdicts(claim_metadata(page, cue_gates(page.candidates)))
 
 
-def claim_byline(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_byline(page: Page, gates: list[int]) -> list[Claim]:
     """Author lines: "By Jane Doe", "Jane Doe - Nov 19, 2019", and a lone "By" whose
     names are the next block (markup often sets them apart)."""
     blocks = page.blocks
@@ -379,7 +383,7 @@ def claim_byline(page: Page, gates: Sequence[int]) -> list[Claim]:
     for b, _ in _unlabelled(page, gates, page.config.short_block_words, _BYLINE):
         if (not b.features.ends_sentence or b.text.endswith(")")) and patterns.BYLINE_RULE.matches(b.text):
             out.append((b.index, Label.BYLINE, "author line", 0.0, None))
-        elif b.text.rstrip(":").lower() in patterns.BYLINE_WORDS and b.index + 1 < len(blocks):
+        elif _lone_byline_word(b.text) and b.index + 1 < len(blocks):
             names = blocks[b.index + 1]
             if names.label is None and names.features.words <= 5 and not names.features.ends_sentence:
                 out.append((b.index, Label.BYLINE, "'by' alone before the author's name", 0.0, None))
@@ -387,26 +391,34 @@ def claim_byline(page: Page, gates: Sequence[int]) -> list[Claim]:
     return out
 
 
+def _lone_byline_word(text: str) -> bool:
+    """`text`, colons after it stripped, is a word that opens a byline (BYLINE_WORDS).
+    Lowercased only when short enough to be one: `str.lower` never shortens a text."""
+    word = text.rstrip(":")
+    return len(word) <= _BYLINE_WORD_CHARS and word.lower() in patterns.BYLINE_WORDS
+
+
+_BYLINE_WORD_CHARS: Final = max(len(w) for w in patterns.BYLINE_WORDS)
+
+
 def detect_byline(page: Page) -> list[Verdict]:
     return verdicts(claim_byline(page, cue_gates(page.candidates)))
 
 
-def claim_dateline(page: Page, gates: Sequence[int]) -> list[Claim]:
+def claim_dateline(page: Page, gates: list[int]) -> list[Claim]:
     """A place name in capitals alone on its line, right before a paragraph."""
     blocks = page.blocks
+    paragraph = page.config.good_min_words
     out: list[Claim] = []
-    for b in blocks[:-1]:
+    for i in range(len(blocks) - 1):  # by position: `blocks[:-1]` would copy the page's list
+        b = blocks[i]
         if b.label is not None or b.features.words > 4 or not b.text.isupper():
             continue
         nxt = blocks[b.index + 1]
-        if (
-            nxt.label is None
-            and nxt.features.words >= page.config.good_min_words
-            and patterns.DATELINE.match(b.text)
-        ):
+        if nxt.label is None and nxt.features.words >= paragraph and patterns.DATELINE.match(b.text):
             out.append((b.index, Label.DATELINE, "capitalised place before the first paragraph", 0.0, None))
     return out
 
 
 def detect_dateline(page: Page) -> list[Verdict]:
-    return verdicts(claim_dateline(page, ()))
+    return verdicts(claim_dateline(page, []))
