@@ -51,6 +51,7 @@ def claim_repetition(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_repetition(page: Page) -> list[Verdict]:
+    """`claim_repetition` as Verdicts, for a caller of its own."""
     return verdicts(claim_repetition(page, []))
 
 
@@ -83,6 +84,7 @@ def claim_comment_section(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_comment_section(page: Page) -> list[Verdict]:
+    """`claim_comment_section` as Verdicts, for a caller of its own."""
     return verdicts(claim_comment_section(page, []))
 
 
@@ -127,6 +129,7 @@ def claim_related_section(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_related_section(page: Page) -> list[Verdict]:
+    """`claim_related_section` as Verdicts, for a caller of its own."""
     return verdicts(claim_related_section(page, []))
 
 
@@ -177,6 +180,7 @@ def claim_other_articles(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_other_articles(page: Page) -> list[Verdict]:
+    """`claim_other_articles` as Verdicts, for a caller of its own."""
     return verdicts(claim_other_articles(page, []))
 
 
@@ -208,4 +212,5 @@ def _is_short_line(b: Block) -> bool:
 
 
 def detect_list_runs(page: Page) -> list[Verdict]:
+    """`claim_list_runs` as Verdicts, for a caller of its own."""
     return verdicts(claim_list_runs(page, []))

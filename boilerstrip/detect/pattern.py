@@ -17,22 +17,37 @@ from ..model import CELL_TAGS, Block, Label, Verdict
 from .page import Claim, Page, verdicts
 
 
-def _unlabelled(page: Page, gates: list[int], max_words: int, gate: int) -> Iterable[tuple[Block, int]]:
+def _unlabelled(page: Page, gates: list[int], max_words: int, gate: int) -> Iterable[Block]:
     """Candidate blocks no detector has claimed yet, up to a length, and through one of
-    the cue gates in `gate` (`cue_gates`), each with its gates. The pattern detectors go
-    over them, checking the page's deadline as they go: a page of many long blocks may
-    take seconds in one of them."""
+    the cue gates in `gate` (`cue_gates`). The pattern detectors go over them, checking
+    the page's deadline as they go: a page of many long blocks may take seconds in one
+    of them."""
     candidates = page.candidates
-    found: list[tuple[Block, int]] = []
+    found: list[Block] = []
     # By position in the list of ints: a compiled loop that reads a candidate only
     # once its gates let it through.
+    for i in range(len(gates)):
+        if gates[i] & gate:
+            b = candidates[i]
+            if b.label is None and b.features.words <= max_words:
+                found.append(b)
+    return checked(found, page.deadline, _WHERE)
+
+
+def _unlabelled_gated(page: Page, gates: list[int], max_words: int, gate: int) -> Iterable[tuple[Block, int]]:
+    """`_unlabelled`, each block with its gates: for a detector of several rules."""
+    candidates = page.candidates
+    found: list[tuple[Block, int]] = []
     for i in range(len(gates)):
         g = gates[i]
         if g & gate:
             b = candidates[i]
             if b.label is None and b.features.words <= max_words:
                 found.append((b, g))
-    return checked(found, page.deadline, "while matching the blocks against patterns")
+    return checked(found, page.deadline, _WHERE)
+
+
+_WHERE: Final = "while matching the blocks against patterns"
 
 
 # The cue sets the pattern detectors gate on, one bit each (`_GATES`): a block passes a
@@ -111,13 +126,14 @@ def cue_gates(candidates: Sequence[Block]) -> list[int]:
 def claim_copyright(page: Page, gates: list[int]) -> list[Claim]:
     """Copyright lines (©, "Copyright 2024 ..."): the wire's and the site's."""
     out: list[Claim] = []
-    for b, _ in _unlabelled(page, gates, page.config.legal_block_words, _COPYRIGHT):
+    for b in _unlabelled(page, gates, page.config.legal_block_words, _COPYRIGHT):
         if patterns.COPYRIGHT_RULE.matches(b.text):
             out.append((b.index, Label.COPYRIGHT, "copyright sign or word", page.config.weight_barrier, None))
     return out
 
 
 def detect_copyright(page: Page) -> list[Verdict]:
+    """`claim_copyright` as Verdicts, for a caller of its own."""
     return verdicts(claim_copyright(page, cue_gates(page.candidates)))
 
 
@@ -168,6 +184,7 @@ def claim_dom(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_dom(page: Page) -> list[Verdict]:
+    """`claim_dom` as Verdicts, for a caller of its own."""
     return verdicts(claim_dom(page, []))
 
 
@@ -202,6 +219,7 @@ def claim_tables(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_tables(page: Page) -> list[Verdict]:
+    """`claim_tables` as Verdicts, for a caller of its own."""
     return verdicts(claim_tables(page, []))
 
 
@@ -221,7 +239,7 @@ def claim_comments(page: Page, gates: list[int]) -> list[Claim]:
     barrier = page.config.weight_barrier
     out: list[Claim] = []
     gate = _WEAK_COMMENT | _COMMENT_MARKER | _COMMENT_AUTHOR | _VOTES
-    for b, g in _unlabelled(page, gates, page.config.short_block_words, gate):
+    for b, g in _unlabelled_gated(page, gates, page.config.short_block_words, gate):
         text = b.text
         if g & _WEAK_COMMENT and patterns.WEAK_COMMENT_RULE.matches(text):
             out.append((b.index, Label.COMMENT, "comments link or button", page.config.weight_bad, None))
@@ -235,6 +253,7 @@ def claim_comments(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_comments(page: Page) -> list[Verdict]:
+    """`claim_comments` as Verdicts, for a caller of its own."""
     return verdicts(claim_comments(page, cue_gates(page.candidates)))
 
 
@@ -243,7 +262,7 @@ def claim_login(page: Page, gates: list[int]) -> list[Claim]:
     cfg = page.config
     short = cfg.short_block_words
     out: list[Claim] = []
-    for b, g in _unlabelled(page, gates, cfg.legal_block_words, _LOGIN | _LOGIN_ANYWHERE):
+    for b, g in _unlabelled_gated(page, gates, cfg.legal_block_words, _LOGIN | _LOGIN_ANYWHERE):
         text = b.text
         if b.features.words <= short and g & _LOGIN and patterns.LOGIN_RULE.matches(text):
             out.append((b.index, Label.LOGIN, "login or registration link", 0.0, None))
@@ -253,6 +272,7 @@ def claim_login(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_login(page: Page) -> list[Verdict]:
+    """`claim_login` as Verdicts, for a caller of its own."""
     return verdicts(claim_login(page, cue_gates(page.candidates)))
 
 
@@ -261,7 +281,7 @@ def claim_prompt(page: Page, gates: list[int]) -> list[Claim]:
     cfg = page.config
     short = cfg.short_block_words * 2
     out: list[Claim] = []
-    for b, g in _unlabelled(page, gates, cfg.legal_block_words * 2, _PROMPT | _COOKIE):
+    for b, g in _unlabelled_gated(page, gates, cfg.legal_block_words * 2, _PROMPT | _COOKIE):
         text = b.text
         if b.features.words <= short and g & _PROMPT and patterns.PROMPT_RULE.matches(text):
             out.append((b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt", 0.0, None))
@@ -271,13 +291,14 @@ def claim_prompt(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_prompt(page: Page) -> list[Verdict]:
+    """`claim_prompt` as Verdicts, for a caller of its own."""
     return verdicts(claim_prompt(page, cue_gates(page.candidates)))
 
 
 def claim_social(page: Page, gates: list[int]) -> list[Claim]:
     """Share bars and follow-us links: every word is a network or a share verb."""
     out: list[Claim] = []
-    for b, _ in _unlabelled(page, gates, page.config.short_block_words, _SOCIAL):
+    for b in _unlabelled(page, gates, page.config.short_block_words, _SOCIAL):
         words = b.text.lower().replace("|", " ").split()
         if words and all(w.strip(":,.") in patterns.SOCIAL_WORDS for w in words):
             out.append((b.index, Label.SOCIAL, "share or follow links", 0.0, None))
@@ -285,13 +306,14 @@ def claim_social(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_social(page: Page) -> list[Verdict]:
+    """`claim_social` as Verdicts, for a caller of its own."""
     return verdicts(claim_social(page, cue_gates(page.candidates)))
 
 
 def claim_ad(page: Page, gates: list[int]) -> list[Claim]:
     """Ad slots, sponsored labels, giveaways and calls to buy or join."""
     out: list[Claim] = []
-    for b, g in _unlabelled(page, gates, page.config.short_block_words * 2, _AD | _AD_ANYWHERE):
+    for b, g in _unlabelled_gated(page, gates, page.config.short_block_words * 2, _AD | _AD_ANYWHERE):
         text = b.text
         if (g & _AD and patterns.AD_RULE.matches(text)) or (
             g & _AD_ANYWHERE and patterns.AD_ANYWHERE_RULE.matches(text)
@@ -301,6 +323,7 @@ def claim_ad(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_ad(page: Page) -> list[Verdict]:
+    """`claim_ad` as Verdicts, for a caller of its own."""
     return verdicts(claim_ad(page, cue_gates(page.candidates)))
 
 
@@ -308,7 +331,7 @@ def claim_related(page: Page, gates: list[int]) -> list[Claim]:
     """Headings of related/recommended/trending lists, and inline "Read more:" links."""
     short = page.config.short_block_words
     out: list[Claim] = []
-    for b, g in _unlabelled(page, gates, short * 2, _RELATED | _RELATED_INLINE):
+    for b, g in _unlabelled_gated(page, gates, short * 2, _RELATED | _RELATED_INLINE):
         text = b.text
         if b.features.words <= short and g & _RELATED and patterns.RELATED_RULE.matches(text):
             out.append((b.index, Label.RELATED, "related-links heading", 0.0, None))
@@ -322,26 +345,28 @@ def claim_related(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_related(page: Page) -> list[Verdict]:
+    """`claim_related` as Verdicts, for a caller of its own."""
     return verdicts(claim_related(page, cue_gates(page.candidates)))
 
 
 def claim_footer(page: Page, gates: list[int]) -> list[Claim]:
     """Footer link rows and legal lines (privacy, terms, contact, about...)."""
     out: list[Claim] = []
-    for b, _ in _unlabelled(page, gates, page.config.short_block_words * 2, _FOOTER):
+    for b in _unlabelled(page, gates, page.config.short_block_words * 2, _FOOTER):
         if patterns.footer_row(b.text):
             out.append((b.index, Label.FOOTER, "footer or legal links", 0.0, None))
     return out
 
 
 def detect_footer(page: Page) -> list[Verdict]:
+    """`claim_footer` as Verdicts, for a caller of its own."""
     return verdicts(claim_footer(page, cue_gates(page.candidates)))
 
 
 def claim_navigation(page: Page, gates: list[int]) -> list[Claim]:
     """Menu words, breadcrumbs and lone symbols."""
     out: list[Claim] = []
-    for b, g in _unlabelled(page, gates, page.config.short_block_words, _NAVIGATION | _SEP):
+    for b, g in _unlabelled_gated(page, gates, page.config.short_block_words, _NAVIGATION | _SEP):
         if g & _NAVIGATION and patterns.NAVIGATION_RULE.matches(b.text):
             out.append((b.index, Label.NAVIGATION, "menu or paging word", 0.0, None))
         elif g & _SEP and patterns.BREADCRUMB.match(b.text):
@@ -350,6 +375,7 @@ def claim_navigation(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_navigation(page: Page) -> list[Verdict]:
+    """`claim_navigation` as Verdicts, for a caller of its own."""
     return verdicts(claim_navigation(page, cue_gates(page.candidates)))
 
 
@@ -358,10 +384,10 @@ def claim_metadata(page: Page, gates: list[int]) -> list[Claim]:
     caption with a bracket, a slash ("Jane Doe / AFP") or a colon ("Photo: X")."""
     cfg = page.config
     out: list[Claim] = []
-    for b, _ in _unlabelled(page, gates, cfg.short_block_words * 2, _METADATA):
+    for b in _unlabelled(page, gates, cfg.short_block_words * 2, _METADATA):
         if patterns.METADATA_RULE.matches(b.text):
             out.append((b.index, Label.METADATA, "date, credit, tag or reading-time line", 0.0, None))
-    for b, _ in _unlabelled(page, gates, cfg.legal_block_words * 2, _CANDIDATE):
+    for b in _unlabelled(page, gates, cfg.legal_block_words * 2, _CANDIDATE):
         text = b.text
         tail = text[-72:]
         if (")" in tail or ":" in tail or "/" in tail) and patterns.is_caption(text):
@@ -372,6 +398,7 @@ def claim_metadata(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_metadata(page: Page) -> list[Verdict]:
+    """`claim_metadata` as Verdicts, for a caller of its own."""
     return verdicts(claim_metadata(page, cue_gates(page.candidates)))
 
 
@@ -380,7 +407,7 @@ def claim_byline(page: Page, gates: list[int]) -> list[Claim]:
     names are the next block (markup often sets them apart)."""
     blocks = page.blocks
     out: list[Claim] = []
-    for b, _ in _unlabelled(page, gates, page.config.short_block_words, _BYLINE):
+    for b in _unlabelled(page, gates, page.config.short_block_words, _BYLINE):
         if (not b.features.ends_sentence or b.text.endswith(")")) and patterns.BYLINE_RULE.matches(b.text):
             out.append((b.index, Label.BYLINE, "author line", 0.0, None))
         elif _lone_byline_word(b.text) and b.index + 1 < len(blocks):
@@ -402,6 +429,7 @@ _BYLINE_WORD_CHARS: Final = max(len(w) for w in patterns.BYLINE_WORDS)
 
 
 def detect_byline(page: Page) -> list[Verdict]:
+    """`claim_byline` as Verdicts, for a caller of its own."""
     return verdicts(claim_byline(page, cue_gates(page.candidates)))
 
 
@@ -421,4 +449,5 @@ def claim_dateline(page: Page, gates: list[int]) -> list[Claim]:
 
 
 def detect_dateline(page: Page) -> list[Verdict]:
+    """`claim_dateline` as Verdicts, for a caller of its own."""
     return verdicts(claim_dateline(page, []))

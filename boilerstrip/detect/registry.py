@@ -24,7 +24,7 @@ from .context import (
     detect_related_section,
     detect_repetition,
 )
-from .page import ClaimFn, DetectFn, Detector, Page
+from .page import ClaimFn, Detector, Page
 from .pattern import (
     cue_gates,
     detect_ad,
@@ -77,31 +77,35 @@ DEFAULT_DETECTORS: Final[Mapping[str, Detector]] = MappingProxyType(
 mapping). A `Cleaner` looks names up here, then in its own `detectors=`."""
 
 
-# How each built-in detector claims, by its function: the run calls this instead, and
+# How each built-in detector claims, by its function's identity (`id`: a user's
+# function may be unhashable, or equal to anything): the run calls this instead, and
 # applies the claims without making Verdicts. A detector wrapped in a function of
 # someone's (a timer, a deadline) is called as it is.
-_CLAIMS: Final[Mapping[DetectFn, ClaimFn]] = MappingProxyType(
+_CLAIMS: Final[Mapping[int, ClaimFn]] = MappingProxyType(
     {
-        detect_ad: pattern.claim_ad,
-        detect_byline: pattern.claim_byline,
-        detect_comments: pattern.claim_comments,
-        detect_copyright: pattern.claim_copyright,
-        detect_dateline: pattern.claim_dateline,
-        detect_dom: pattern.claim_dom,
-        detect_footer: pattern.claim_footer,
-        detect_login: pattern.claim_login,
-        detect_metadata: pattern.claim_metadata,
-        detect_navigation: pattern.claim_navigation,
-        detect_prompt: pattern.claim_prompt,
-        detect_related: pattern.claim_related,
-        detect_social: pattern.claim_social,
-        detect_tables: pattern.claim_tables,
-        classify_content: content.claim_content,
-        detect_comment_section: context.claim_comment_section,
-        detect_list_runs: context.claim_list_runs,
-        detect_other_articles: context.claim_other_articles,
-        detect_related_section: context.claim_related_section,
-        detect_repetition: context.claim_repetition,
+        id(fn): claim
+        for fn, claim in (
+            (detect_ad, pattern.claim_ad),
+            (detect_byline, pattern.claim_byline),
+            (detect_comments, pattern.claim_comments),
+            (detect_copyright, pattern.claim_copyright),
+            (detect_dateline, pattern.claim_dateline),
+            (detect_dom, pattern.claim_dom),
+            (detect_footer, pattern.claim_footer),
+            (detect_login, pattern.claim_login),
+            (detect_metadata, pattern.claim_metadata),
+            (detect_navigation, pattern.claim_navigation),
+            (detect_prompt, pattern.claim_prompt),
+            (detect_related, pattern.claim_related),
+            (detect_social, pattern.claim_social),
+            (detect_tables, pattern.claim_tables),
+            (classify_content, content.claim_content),
+            (detect_comment_section, context.claim_comment_section),
+            (detect_list_runs, context.claim_list_runs),
+            (detect_other_articles, context.claim_other_articles),
+            (detect_related_section, context.claim_related_section),
+            (detect_repetition, context.claim_repetition),
+        )
     }
 )
 
@@ -115,7 +119,8 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
     gates: list[int] | None = None  # the candidates' cue gates, found once a page
     for det in detectors:
         prefix = det.name + ": "
-        claim = _CLAIMS.get(det.fn)
+        # (A subclass of Detector may call its function its own way.)
+        claim = _CLAIMS.get(id(det.fn)) if type(det) is Detector else None
         if claim is not None:
             if gates is None:
                 gates = cue_gates(page.candidates)
@@ -124,8 +129,8 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
         else:
             for v in list(det(page)):
                 # By position: the content class that may follow is no business of the run.
-                index = v[0]
-                _apply(det, blocks[index], index, v[1], prefix, v[2], v[3], revisable)
+                index, label, reason, score = v[0], v[1], v[2], v[3]
+                _apply(det, blocks[index], index, label, prefix, reason, score, revisable)
 
 
 def _apply(
