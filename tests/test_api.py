@@ -53,6 +53,22 @@ def test_user_detector_runs_and_gives_reason(seed_text: str) -> None:
     assert len(hits) == 2
 
 
+def test_user_detector_may_be_unhashable(seed_text: str) -> None:
+    """The run finds a built-in detector's claims by its function's identity: a user's
+    callable that cannot be hashed (a class with __eq__ and no __hash__) runs as any."""
+
+    class Giveaway:
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __call__(self, page: boilerstrip.Page) -> list[Verdict]:
+            return [Verdict(b.index, Label.AD, "mentions NordVPN") for b in page.blocks if "NordVPN" in b.text]
+
+    user_first = Config(detectors=("giveaway", *Config().detectors))
+    result = Cleaner(user_first, detectors={"giveaway": Giveaway()}).clean(seed_text)
+    assert len([b for b in result.blocks if "giveaway: mentions NordVPN" in b.reasons]) == 2
+
+
 def test_same_input_same_output_whatever_ran_before(seed_text: str) -> None:
     cleaner = Cleaner()
     first = cleaner.clean(seed_text).to_dict(with_blocks=True)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 import boilerstrip
 from boilerstrip import Label, detect
 from boilerstrip.detect import content, context, pattern
 from boilerstrip.model import ContentClass
+
+from .conftest import FIXTURES
 
 PROSE = (
     "The minister said on Monday that the government would review the decision after "
@@ -352,3 +356,19 @@ def test_one_article_element_is_left_alone() -> None:
         f"<html><body><article><p>{_post(60, 'main')}</p></article><p>{_post(60, 'aside')}</p></body></html>"
     )
     assert list(context.detect_other_articles(_before_other_articles(html))) == []
+
+
+def test_the_runs_claims_are_the_detectors_verdicts() -> None:
+    """The run applies a built-in detector's claims without its Verdicts (`registry._CLAIMS`);
+    a detector wrapped in a function of someone's runs by its Verdicts (here: api's
+    deadline check, under a time limit). Both give every block the same label, score and
+    reasons."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "text").glob("*.txt"))[:20]]
+    pages += [
+        gzip.decompress(p.read_bytes()).decode() for p in sorted((FIXTURES / "html").glob("*.html.gz"))[:8]
+    ]
+    claimed, verdicts = boilerstrip.Cleaner(), boilerstrip.Cleaner(boilerstrip.Config(time_limit=1000.0))
+    for text in pages:
+        assert [b.values() for b in claimed.clean(text).blocks] == [
+            b.values() for b in verdicts.clean(text).blocks
+        ]

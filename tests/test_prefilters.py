@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from boilerstrip import patterns
 from boilerstrip.detect import features
 from boilerstrip.detect import pattern as detectors
 from boilerstrip.learned import marks
@@ -106,3 +107,50 @@ def test_in_any_is_not_isdisjoint(containers: frozenset[str], names: tuple[str, 
 @given(st.floats(min_value=0.0, max_value=1.0))
 def test_link_share_concatenated_reads_as_the_f_string(share: float) -> None:
     assert "mostly links (" + format(share, ".0%") + ")" == f"mostly links ({share:.0%})"
+
+
+FOOTER_PIECES = [
+    "Privacy Policy", "privacy", "Terms of Use", "terms", "Contact", "About Us", "about", "FAQ", "Jobs", "Shop",
+    "RSS", "İmprint", "Preſs", "Legal", "news", "Jane", " ", "  ", " | ", "|", "·", "•", "/", ",", " - ", "-",
+    ".", ":", "...", "\t", "\xa0", "2024", "©", "é",
+]  # fmt: skip
+
+
+def _footer_row_by_split(text: str) -> bool:
+    """`footer_row` as the footer detector wrote it before its cheap start test."""
+    parts = [p for p in patterns.FOOTER_SPLIT.split(text) if p]
+    return bool(parts) and all(patterns.FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(FOOTER_PIECES), max_size=10).map("".join))
+def test_footer_start_gives_the_splits_answer(text: str) -> None:
+    assert patterns.footer_row(text) == _footer_row_by_split(text)
+
+
+CUES = sorted(patterns.CUE_WORDS | {"#num", "#sym", "#sep", "©", "nocue"})
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.none() | st.frozensets(st.sampled_from(CUES), max_size=5))
+def test_cue_gates_are_the_rules_gates(cues: frozenset[str] | None) -> None:
+    """A block passes a rule's gate bit exactly where `Rule.applies` would try its
+    pattern (see `detect.pattern._GATES`)."""
+    (gates,) = detectors.cue_gates([Block("x", 0, 1, Features(cues=cues))])
+    assert gates & detectors._CANDIDATE
+    for bit, rule_cues in detectors._GATES:
+        assert bool(gates & bit) == (cues is None or not cues.isdisjoint(rule_cues))
+
+
+def test_str_lower_never_shortens_a_character() -> None:
+    """What `_lone_byline_word` rests on: a text lowercased is no shorter than itself."""
+    assert all(chr(c).lower() for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+BYLINE_PIECES = ["by", "BY", "Bẏ", "von", "İ", "ı", "ſ", "autor", "AUTEUR", "Текст", ":", "::", " ", "x", "Jane"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(BYLINE_PIECES), max_size=5).map("".join))
+def test_lone_byline_word_gives_the_sets_answer(text: str) -> None:
+    assert detectors._lone_byline_word(text) == (text.rstrip(":").lower() in patterns.BYLINE_WORDS)

@@ -9,27 +9,53 @@ content classifier (a tentative detector) gave, or over none.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from itertools import groupby
+from collections.abc import Sequence
 from typing import Final
 
 from .. import patterns
-from ..model import Block, Label, Verdict, verdict
-from .page import Page
+from ..model import Block, Label, Verdict
+from .page import Claim, Page, verdicts
 
+# The labels these detectors read and give, looked up once: an Enum's member is found
+# by interpreted code (about 60 ns a lookup on Python 3.11), and the loops below read
+# one or two a block of the page.
+_ARTICLE: Final = Label.ARTICLE
+_OTHER: Final = Label.OTHER
+_COMMENT: Final = Label.COMMENT
+_LOGIN: Final = Label.LOGIN
+_RELATED: Final = Label.RELATED
+_NAVIGATION: Final = Label.NAVIGATION
 # What the content classifier labels (None where it is off): the prose these detectors weigh.
-_CLASSED: Final = (None, Label.ARTICLE, Label.OTHER)
+_CLASSED: Final = (None, _ARTICLE, _OTHER)
 
 
-def detect_repetition(page: Page) -> Iterator[Verdict]:
+# Each detector is `claim_X(page, gates)`, what the run calls (`gates`, the pattern
+# detectors' cue gates, unread here), and `detect_X(page)`, the same as Verdicts for a
+# caller of its own (`page.verdicts`).
+
+
+def claim_repetition(page: Page, gates: list[int]) -> list[Claim]:
     """Short lines seen twice or more on one page are menus repeated in header and footer."""
     short = page.config.short_max_words
-    for b in [b for b in page.blocks if b.features.repeats > 1]:
-        if b.features.words <= short:
-            yield verdict(b.index, Label.NAVIGATION, f"short line repeated {b.features.repeats} times")
+    out: list[Claim] = []
+    # The reason by count, made once: a page repeats its menu lines many times over.
+    reasons: dict[int, str] = {}
+    for b in page.blocks:
+        repeats = b.features.repeats
+        if repeats > 1 and b.features.words <= short:
+            reason = reasons.get(repeats)
+            if reason is None:
+                reason = reasons[repeats] = f"short line repeated {repeats} times"
+            out.append((b.index, _NAVIGATION, reason, 0.0, None))
+    return out
 
 
-def detect_comment_section(page: Page) -> Iterator[Verdict]:
+def detect_repetition(page: Page) -> list[Verdict]:
+    """`claim_repetition` as Verdicts, for a caller of its own."""
+    return verdicts(claim_repetition(page, []))
+
+
+def claim_comment_section(page: Page, gates: list[int]) -> list[Claim]:
     """After the article has begun, a comment heading opens the comment section.
 
     A bare "Comments" is often a share-bar button, so it opens the section only when
@@ -41,29 +67,37 @@ def detect_comment_section(page: Page) -> Iterator[Verdict]:
     because it repeats, had closed the section after its first comment.
     """
     blocks = page.blocks
+    out: list[Claim] = []
     prose_seen = 0
     in_section = False
+    prose_score = page.config.weight_good_cap / 2
     for b in blocks:
-        if not in_section and b.label is Label.ARTICLE and b.score >= page.config.weight_good_cap / 2:
+        if not in_section and b.label is _ARTICLE and b.score >= prose_score:
             prose_seen += 1
-        elif prose_seen >= 2 and b.label is Label.COMMENT and _opens_comments(b, blocks):
+        elif prose_seen >= 2 and b.label is _COMMENT and _opens_comments(b, blocks):
             in_section = True
         elif in_section and b.label in _CLOSERS and not _comments_go_on(b, blocks):
             in_section = False
         elif in_section:
-            yield verdict(b.index, Label.COMMENT, "inside the comment section")
+            out.append((b.index, _COMMENT, "inside the comment section", 0.0, None))
+    return out
+
+
+def detect_comment_section(page: Page) -> list[Verdict]:
+    """`claim_comment_section` as Verdicts, for a caller of its own."""
+    return verdicts(claim_comment_section(page, []))
 
 
 # What closes the comment section (`detect_comment_section`).
-_CLOSERS: Final = (Label.RELATED, Label.FOOTER, Label.NAVIGATION)
+_CLOSERS: Final = (_RELATED, Label.FOOTER, _NAVIGATION)
 
 
 def _comments_go_on(b: Block, blocks: Sequence[Block]) -> bool:
     """A navigation line with a comment's own action line ("Reply", a vote) within the
     next two blocks: a comment's bar, not the end of the section."""
-    if b.label is not Label.NAVIGATION:
+    if b.label is not _NAVIGATION:
         return False
-    return any(n.label is Label.COMMENT for n in blocks[b.index + 1 : b.index + 3])
+    return any(n.label is _COMMENT for n in blocks[b.index + 1 : b.index + 3])
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
@@ -74,25 +108,33 @@ def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
     if not patterns.WEAK_COMMENT_MARKER.match(marker.text):
         return True
     following = blocks[marker.index + 1 : marker.index + 4]
-    return any(b.label in (Label.COMMENT, Label.LOGIN) and b.text != marker.text for b in following)
+    return any(b.label in (_COMMENT, _LOGIN) and b.text != marker.text for b in following)
 
 
-def detect_related_section(page: Page) -> Iterator[Verdict]:
+def claim_related_section(page: Page, gates: list[int]) -> list[Claim]:
     """Short blocks after a related-links heading are the list's items; the list ends
     where prose begins (long teasers are left to the reducer, behind the heading)."""
     blocks = page.blocks
-    ends = (Label.ARTICLE, Label.COMMENT, Label.FOOTER, Label.COPYRIGHT, Label.RELATED)
-    for heading in [
-        b for b in page.candidates if b.label is Label.RELATED and patterns.RELATED.match(b.text)
-    ]:
+    out: list[Claim] = []
+    for heading in [b for b in page.candidates if b.label is _RELATED and patterns.RELATED.match(b.text)]:
         # by index: a slice would copy the rest of the page for every heading
         for b in map(blocks.__getitem__, range(heading.index + 1, len(blocks))):
-            if b.label is Label.OTHER:
-                yield verdict(b.index, Label.RELATED, "item of a related-links list")
-            elif b.label is Label.ARTICLE and _is_list_teaser(b):
-                yield verdict(b.index, Label.RELATED, "headline-like item of a related-links list")
-            elif b.label in ends:
+            if b.label is _OTHER:
+                out.append((b.index, _RELATED, "item of a related-links list", 0.0, None))
+            elif b.label is _ARTICLE and _is_list_teaser(b):
+                out.append((b.index, _RELATED, "headline-like item of a related-links list", 0.0, None))
+            elif b.label in _LIST_ENDS:
                 break
+    return out
+
+
+def detect_related_section(page: Page) -> list[Verdict]:
+    """`claim_related_section` as Verdicts, for a caller of its own."""
+    return verdicts(claim_related_section(page, []))
+
+
+# What ends a related-links list (`claim_related_section`).
+_LIST_ENDS: Final = (_ARTICLE, _COMMENT, Label.FOOTER, Label.COPYRIGHT, _RELATED)
 
 
 def _is_list_teaser(b: Block) -> bool:
@@ -109,7 +151,7 @@ OTHER_ARTICLE: Final = "in another <article> than the story's"
 ALIKE_ARTICLE: Final = "in one of several <article> elements alike, none standing out"
 
 
-def detect_other_articles(page: Page) -> Iterator[Verdict]:
+def claim_other_articles(page: Page, gates: list[int]) -> list[Claim]:
     """On a page of several <article> elements holding long prose, the story is in one
     of them; prose in the others is other posts' teasers, related posts or comments.
     The story's element is the one with the most words in long blocks of its own that
@@ -120,31 +162,55 @@ def detect_other_articles(page: Page) -> Iterator[Verdict]:
     elements alike are entries of one list, set aside with `ALIKE_ARTICLE` for the
     reducer to read by the type."""
     words: dict[int, int] = {}
+    out: list[Claim] = []
     long_words = page.config.good_min_words
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and b.features.words >= long_words and b.label in _CLASSED:
             words[b.dom.articles[-1]] = words.get(b.dom.articles[-1], 0) + b.features.words
     if len(words) < 2:
-        return
+        return out
     main = max(words, key=lambda k: words[k])
     parts = {b.dom.articles[-1] for b in page.blocks if b.dom is not None and main in b.dom.articles}
     runner_up = max((n for k, n in words.items() if k not in parts), default=0)
     reason = OTHER_ARTICLE if words[main] >= page.config.story_article_ratio * runner_up else ALIKE_ARTICLE
     for b in page.blocks:
         if b.dom is not None and b.dom.articles and main not in b.dom.articles:
-            yield verdict(b.index, Label.RELATED, reason)
+            out.append((b.index, _RELATED, reason, 0.0, None))
+    return out
 
 
-def detect_list_runs(page: Page) -> Iterator[Verdict]:
+def detect_other_articles(page: Page) -> list[Verdict]:
+    """`claim_other_articles` as Verdicts, for a caller of its own."""
+    return verdicts(claim_other_articles(page, []))
+
+
+def claim_list_runs(page: Page, gates: list[int]) -> list[Claim]:
     """Runs of short lines (menus, link lists) are navigation, whatever their words."""
-    items = [
-        b.features.words <= 4 and not b.features.ends_sentence and b.label is not Label.ARTICLE
-        for b in page.blocks
-    ]
+    blocks = page.blocks
+    out: list[Claim] = []
+    n = len(blocks)
     start = 0
-    for is_item, run in groupby(items):
-        size = len(list(run))
-        if is_item and size >= 4:
-            for b in page.blocks[start : start + size]:
-                yield verdict(b.index, Label.NAVIGATION, f"in a run of {size} short lines")
-        start += size
+    while start < n:
+        if not _is_short_line(blocks[start]):
+            start += 1
+            continue
+        end = start + 1
+        while end < n and _is_short_line(blocks[end]):
+            end += 1
+        size = end - start
+        if size >= 4:
+            reason = f"in a run of {size} short lines"
+            for i in range(start, end):
+                out.append((blocks[i].index, _NAVIGATION, reason, 0.0, None))
+        start = end
+    return out
+
+
+def _is_short_line(b: Block) -> bool:
+    """An item of a run `claim_list_runs` looks for."""
+    return b.features.words <= 4 and not b.features.ends_sentence and b.label is not _ARTICLE
+
+
+def detect_list_runs(page: Page) -> list[Verdict]:
+    """`claim_list_runs` as Verdicts, for a caller of its own."""
+    return verdicts(claim_list_runs(page, []))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..budget import Deadline
 from ..config import Config
 from ..lang import Language
-from ..model import Block, Verdict
+from ..model import Block, ContentClass, Label, Verdict, new_tuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,21 @@ class Page:
 
 
 DetectFn = Callable[[Page], Iterable[Verdict]]
+
+# A built-in detector's verdict before it is one: the fields of a Verdict, in its
+# order, as a plain tuple. The run applies these without making Verdicts (a named
+# tuple is made through `tuple.__new__`, a call back into Python, and the detectors
+# claim a hundred thousand blocks on a few hundred pages); `verdicts` makes them for
+# whoever calls a detector itself.
+Claim = tuple[int, Label, str, float, ContentClass | None]
+# How a built-in detector claims: the page, and the cue gates of its candidates
+# (`pattern.cue_gates`, made once a page by the run, read by the pattern detectors).
+ClaimFn = Callable[[Page, list[int]], list[Claim]]
+
+
+def verdicts(claims: list[Claim]) -> list[Verdict]:
+    """The Verdicts of `claims`, in their order."""
+    return [new_tuple(Verdict, c) for c in claims]
 
 
 def pattern_candidates(blocks: Sequence[Block], short_block_words: int) -> list[Block]:

@@ -14,6 +14,8 @@ from types import MappingProxyType
 from typing import Final
 
 from ..config import DETECTOR_ORDER
+from ..model import Block, Label
+from . import content, context, pattern
 from .content import classify_content
 from .context import (
     detect_comment_section,
@@ -22,8 +24,9 @@ from .context import (
     detect_related_section,
     detect_repetition,
 )
-from .page import Detector, Page
+from .page import ClaimFn, Detector, Page
 from .pattern import (
+    cue_gates,
     detect_ad,
     detect_byline,
     detect_comments,
@@ -74,24 +77,78 @@ DEFAULT_DETECTORS: Final[Mapping[str, Detector]] = MappingProxyType(
 mapping). A `Cleaner` looks names up here, then in its own `detectors=`."""
 
 
+# How each built-in detector claims, by its function's identity (`id`: a user's
+# function may be unhashable, or equal to anything): the run calls this instead, and
+# applies the claims without making Verdicts. A detector wrapped in a function of
+# someone's (a timer, a deadline) is called as it is.
+_CLAIMS: Final[Mapping[int, ClaimFn]] = MappingProxyType(
+    {
+        id(fn): claim
+        for fn, claim in (
+            (detect_ad, pattern.claim_ad),
+            (detect_byline, pattern.claim_byline),
+            (detect_comments, pattern.claim_comments),
+            (detect_copyright, pattern.claim_copyright),
+            (detect_dateline, pattern.claim_dateline),
+            (detect_dom, pattern.claim_dom),
+            (detect_footer, pattern.claim_footer),
+            (detect_login, pattern.claim_login),
+            (detect_metadata, pattern.claim_metadata),
+            (detect_navigation, pattern.claim_navigation),
+            (detect_prompt, pattern.claim_prompt),
+            (detect_related, pattern.claim_related),
+            (detect_social, pattern.claim_social),
+            (detect_tables, pattern.claim_tables),
+            (classify_content, content.claim_content),
+            (detect_comment_section, context.claim_comment_section),
+            (detect_list_runs, context.claim_list_runs),
+            (detect_other_articles, context.claim_other_articles),
+            (detect_related_section, context.claim_related_section),
+            (detect_repetition, context.claim_repetition),
+        )
+    }
+)
+
+
 def run(detectors: Sequence[Detector], page: Page) -> None:
     """Apply each detector's verdicts in order; the first claim on a block wins,
     except that context detectors may relabel blocks a tentative detector labelled.
     A detector sees the page as it was before it ran."""
     blocks = page.blocks
     revisable: set[int] = set()
+    gates: list[int] | None = None  # the candidates' cue gates, found once a page
     for det in detectors:
         prefix = det.name + ": "
-        context = det.context
-        for v in list(det(page)):
-            # By position: the content class that may follow is no business of the run.
-            index, label, reason, score = v[0], v[1], v[2], v[3]
-            block = blocks[index]
-            if block.label is None or (context and index in revisable):
-                block.label = label
-                block.score = score
-                block.reasons.append(prefix + reason)
-                if det.tentative:
-                    revisable.add(index)
-                else:
-                    revisable.discard(index)
+        # (A subclass of Detector may call its function its own way.)
+        claim = _CLAIMS.get(id(det.fn)) if type(det) is Detector else None
+        if claim is not None:
+            if gates is None:
+                gates = cue_gates(page.candidates)
+            for index, label, reason, score, _ in claim(page, gates):
+                _apply(det, blocks[index], index, label, prefix, reason, score, revisable)
+        else:
+            for v in list(det(page)):
+                # By position: the content class that may follow is no business of the run.
+                index, label, reason, score = v[0], v[1], v[2], v[3]
+                _apply(det, blocks[index], index, label, prefix, reason, score, revisable)
+
+
+def _apply(
+    det: Detector,
+    block: Block,
+    index: int,
+    label: Label,
+    prefix: str,
+    reason: str,
+    score: float,
+    revisable: set[int],
+) -> None:
+    """One claim of `det` on `block` (at `index`), if it takes."""
+    if block.label is None or (det.context and index in revisable):
+        block.label = label
+        block.score = score
+        block.reasons.append(prefix + reason)
+        if det.tentative:
+            revisable.add(index)
+        else:
+            revisable.discard(index)

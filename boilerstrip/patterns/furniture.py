@@ -51,6 +51,23 @@ FOOTER_WORDS: Final = re.compile(
     IGNORECASE,
 )
 FOOTER_SPLIT: Final = re.compile(r"\s*(?:[|·•/,]|\s-\s)\s*|\s{2,}")
+# A footer row's start: what may come before its first part's word (FOOTER_SPLIT's
+# separators, the marks a part is stripped of), then a footer word. Every text
+# `footer_row` takes matches it: its first part, stripped, is a footer word, and
+# only those characters come before it (a footer word starts with a letter).
+FOOTER_START: Final = re.compile(r"[\s|·•/,\-.:]*(?:" + FOOTER_WORDS.pattern + ")", IGNORECASE)
+
+
+def footer_row(text: str) -> bool:
+    """Every part of `text` between separators (FOOTER_SPLIT) is a footer word, whole.
+    A text that does not even start like one is told apart by one cheap match
+    (FOOTER_START), before the split and a match a part."""
+    if FOOTER_START.match(text) is None:
+        return False
+    parts = [p for p in FOOTER_SPLIT.split(text) if p]
+    return bool(parts) and all(FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts)
+
+
 # A block of symbols alone ("»", "|", "..."): the first branch, apart from the words'
 # `_line`, whose brackets and punctuation are symbols too (inside it, a run of them
 # could be split between brackets, body and punctuation in as many ways as it is long).

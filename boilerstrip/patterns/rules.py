@@ -47,6 +47,11 @@ class Rule:
         """True when the pattern matches; `cues` None means "unknown, try it"."""
         if cues is not None and cues.isdisjoint(self.cues):
             return False
+        return self.matches(text)
+
+    def matches(self, text: str) -> bool:
+        """True when the pattern matches, for a caller that has checked the cues
+        (the pattern detectors check every rule's at once, `detect.pattern.cue_gates`)."""
         found = self.pattern.search(text) if self.anywhere else self.pattern.match(text)
         return found is not None
 
