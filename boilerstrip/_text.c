@@ -32,6 +32,9 @@
 - count_in(table, text): count(text, stop, cues) without a str a word: the words are
   looked up in words_table(stop, cues), a table of the two sets' characters made once
   a stop list (features.py holds one for each of lang's lists), as they are read.
+- lang_table(sets), lang_hits(table, text): lang._stop_hits_in_python, a language
+  sample's stop words counted by the set of languages each is in, the words looked up
+  as they are read in a table made once of lang's dict of them (as count_in's).
 - may_marks(table, text, price, forum): learned.marks._may_marks_in_python's bits, which of
   the price, code and forum patterns can match a block at all, in one call instead of
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
@@ -50,6 +53,7 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_buffers.h"
 #include "_text_words.h"
 #include "_text_wordtable.h"
+#include "_text_langs.h"
 #include "_text_marks.h"
 #include "_text_utf8.h"
 #include "_text_floats.h"
@@ -70,6 +74,8 @@ static PyMethodDef methods[] = {
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
     {"words_table", words_table, METH_VARARGS, words_table_doc},
     {"count_in", (PyCFunction)(void (*)(void))count_in, METH_FASTCALL, count_in_doc},
+    {"lang_table", lang_table, METH_O, lang_table_doc},
+    {"lang_hits", (PyCFunction)(void (*)(void))lang_hits, METH_FASTCALL, lang_hits_doc},
     {"marks_table", marks_table, METH_VARARGS, marks_table_doc},
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
     {NULL, NULL, 0, NULL},

@@ -21,7 +21,7 @@ static const void *table_of(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t 
    characters, hashed as they are read, so that a word is looked up without making a
    str of it (count() makes one a word and hashes it twice). */
 enum { IS_STOP = 1, IS_CUE = 2 };
-typedef struct { uint32_t hash, start, len; unsigned char flags; } Slot;
+typedef struct { uint32_t hash, start, len; uint16_t value; unsigned char flags; } Slot;
 typedef struct { uint32_t mask; Slot *slots; Py_UCS4 *pool; } WordTable;
 
 static const char *const WORDS_NAME = "boilerstrip._text.WordTable";
@@ -41,19 +41,27 @@ static inline int holds(const WordTable *t, const Slot *e, uint32_t h, int kind,
     return 1;
 }
 
-/* The flags of the word of `len` characters of (kind, data) at `start`, hashed h; 0
-   for a word in neither set. */
-static unsigned char table_flags(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
-                                 Py_ssize_t len) {
+/* The slot of the word of `len` characters of (kind, data) at `start`, hashed h; NULL
+   for a word not in the table. */
+static const Slot *table_slot(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
+                              Py_ssize_t len) {
     for (uint32_t i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask)
-        if (holds(t, &t->slots[i], h, kind, data, start, len)) return t->slots[i].flags;
-    return 0;
+        if (holds(t, &t->slots[i], h, kind, data, start, len)) return &t->slots[i];
+    return NULL;
 }
 
-/* A str of a set into the table with `flag` (the empty str, never a word, left out). */
-static void table_add(WordTable *t, PyObject *word, unsigned char flag, uint32_t *used) {
+/* The flags of that word; 0 for a word in neither set. */
+static unsigned char table_flags(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
+                                 Py_ssize_t len) {
+    const Slot *e = table_slot(t, h, kind, data, start, len);
+    return e ? e->flags : 0;
+}
+
+/* A str into the table with `flag` (the empty str, never a word, left out: NULL), its
+   slot returned. */
+static Slot *table_add(WordTable *t, PyObject *word, unsigned char flag, uint32_t *used) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(word);
-    if (!len) return;
+    if (!len) return NULL;
     int kind = PyUnicode_KIND(word);
     const void *data = PyUnicode_DATA(word);
     uint32_t h = FNV_START, i;
@@ -61,13 +69,34 @@ static void table_add(WordTable *t, PyObject *word, unsigned char flag, uint32_t
     for (i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask) {
         if (holds(t, &t->slots[i], h, kind, data, 0, len)) {
             t->slots[i].flags |= flag; /* a word of both sets */
-            return;
+            return &t->slots[i];
         }
     }
     Slot *e = &t->slots[i];
     e->hash = h, e->start = *used, e->len = (uint32_t)len, e->flags = flag;
     for (Py_ssize_t k = 0; k < len; k++) t->pool[*used + k] = PyUnicode_READ(kind, data, k);
     *used += (uint32_t)len;
+    return e;
+}
+
+/* An empty table of room for `words` words of `chars` characters in all; NULL with an
+   exception set. */
+static WordTable *new_table(size_t words, size_t chars) {
+    if (chars >= UINT32_MAX / 2 || words >= (1u << 28)) {
+        PyErr_SetString(PyExc_ValueError, "words_table(): too many words");
+        return NULL;
+    }
+    uint32_t size = 8;
+    while (size < 2 * words + 2) size <<= 1;
+    WordTable *t = PyMem_Calloc(1, sizeof(WordTable) + size * sizeof(Slot) + (chars + 1) * sizeof(Py_UCS4));
+    if (!t) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    t->mask = size - 1;
+    t->slots = (Slot *)(t + 1);
+    t->pool = (Py_UCS4 *)(t->slots + size);
+    return t;
 }
 
 PyDoc_STRVAR(words_table_doc,
@@ -92,20 +121,8 @@ static PyObject *words_table(PyObject *module, PyObject *args) {
             chars += (size_t)PyUnicode_GET_LENGTH(w);
         }
     }
-    if (chars >= UINT32_MAX / 2 || words >= (1u << 28)) {
-        PyErr_SetString(PyExc_ValueError, "words_table(): too many words");
-        goto done;
-    }
-    uint32_t size = 8;
-    while (size < 2 * words + 2) size <<= 1;
-    WordTable *t = PyMem_Calloc(1, sizeof(WordTable) + size * sizeof(Slot) + (chars + 1) * sizeof(Py_UCS4));
-    if (!t) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    t->mask = size - 1;
-    t->slots = (Slot *)(t + 1);
-    t->pool = (Py_UCS4 *)(t->slots + size);
+    WordTable *t = new_table(words, chars);
+    if (!t) goto done;
     uint32_t used = 0;
     for (int s = 0; s < 2; s++)
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++)

@@ -143,6 +143,41 @@ def test_c_count_in_a_words_table_gives_the_python_counts() -> None:
         words_table(frozenset({1}), CUE_WORDS)
 
 
+def test_c_lang_hits_give_the_python_hits() -> None:
+    """A language sample's stop words counted by their set of languages in C
+    (`_text.lang_hits`, the words looked up as they are read) are
+    `lang._stop_hits_in_python`'s, in the same order, on every fixture line lower-cased
+    and on the samples of the fixture pages; what `lang` counts with is that table, and
+    the language it reads of each sample is the same either way."""
+    from boilerstrip.segment import text_blocks
+
+    lang_hits, lang_table = _c("lang_hits"), _c("lang_table")
+    table = lang_table(lang._WORD_SET)
+    samples = [
+        lang.sample(text_blocks(path.read_text(encoding="utf-8")))
+        for path in sorted((FIXTURES / "text").glob("*.txt"))
+    ]
+    for text in [t.lower() for t in EDGES + MARK_EDGES + samples] + _texts():
+        found, expected = lang_hits(table, text), lang._stop_hits_in_python(text)
+        assert found == expected and list(found) == list(expected), text
+    assert lang._STOP_HITS.func is lang_hits  # type: ignore[attr-defined]
+    small = lang_table({"the": 0, "la": 1, "de": 1, "日本": 2, "": 0})
+    assert lang_hits(small, "The de, la the 日本x the") == {1: 2, 0: 2}
+    assert lang_hits(small, "") == {}
+    with pytest.raises(TypeError):
+        lang_hits(small, b"bytes")
+    with pytest.raises(ValueError):
+        lang_table({"the": 65535})
+    with pytest.raises(ValueError):
+        lang_table({"the": -1})
+    with pytest.raises(ValueError):
+        lang_table({1: 0})
+    with pytest.raises(TypeError):
+        lang_table([("the", 0)])
+    with pytest.raises(ValueError):  # a words table is not a language table
+        lang_hits(_c("words_table")(frozenset({"the"}), frozenset()), "the")
+
+
 def test_c_may_marks_gives_the_python_tests_answer() -> None:
     """Which of the price, code and forum patterns may match a block (`_text.may_marks`)
     is `marks._may_marks_in_python`'s answer on every fixture line and the letters
