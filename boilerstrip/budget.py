@@ -72,3 +72,17 @@ def _every(items: Iterable[T], deadline: Deadline, where: str) -> Iterator[T]:
         if not i % ITEMS_PER_CHECK:
             deadline.check(where)
         yield item
+
+
+def spans(n: int, deadline: Deadline | None, where: str) -> Iterator[tuple[int, int]]:
+    """The (lo, hi) stretches of the indexes of `n` items, with `deadline` checked
+    before each: one of all without a limit, else `ITEMS_PER_CHECK` at a time, so that
+    a loop over them is checked as often as one over `checked` items. Why: a compiled
+    `for i in range(lo, hi)` over a list's indexes is a native loop, where a loop over
+    what `checked` gives goes through Python's iteration protocol for every item."""
+    if deadline is None or deadline.limit <= 0:
+        yield 0, n
+        return
+    for lo in range(0, n, ITEMS_PER_CHECK):
+        deadline.check(where)
+        yield lo, min(n, lo + ITEMS_PER_CHECK)
