@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 
 import pytest
 
@@ -235,3 +236,40 @@ def test_code_blocks_are_counted_without_the_pattern_where_it_cannot_match() -> 
         assert bool(marks._may_be_code(text) and marks._CODE.search(text)) == bool(
             marks._CODE.search(text)
         ), text
+
+
+def test_the_median_by_counting_is_the_sorted_middle() -> None:
+    """`pagestats._median`, of the blocks counted by length under `_COUNTED_WORDS` and
+    the longer ones listed, is `sorted(words)[k]` for every `k`, wherever the middle
+    falls: among the short blocks, the long ones, or on the boundary between them."""
+    limit = pagestats._COUNTED_WORDS
+    cases = [[0], [3, 1, 2], [limit - 1, limit, limit + 5, 0], [500, 70, 64, 64, 2], [7] * 9,
+             list(range(200, 0, -3))]  # fmt: skip
+    for words in cases:
+        for k in range(len(words)):
+            short = [0] * limit
+            for w in words:
+                if w < limit:
+                    short[w] += 1
+            longer = [w for w in words if w >= limit]
+            assert pagestats._median(short, longer, k) == sorted(words)[k], (words, k)
+
+
+def test_the_line_features_read_the_runs_of_prose_and_short_lines() -> None:
+    """The dumps' line make-up, in one pass: prose runs (lines of 18 words or more),
+    their words and where the first and last start, short runs (under 8) of a menu's
+    3 lines or more, and the longest, on a dump laid out by hand."""
+    prose = "word " * 20
+    lines = ["Home", "News", "Sport", prose, prose, "Short line here:", prose, "A b c d e f g h i j?",
+             "x", "y"]  # fmt: skip
+    blocks = boilerstrip.Cleaner().prepare("\n".join(lines)).blocks
+    words = [b.features.words for b in blocks]
+    assert words[3] == words[4] == words[6] == 20 and max(words[:3] + words[7:]) < 18
+    x = pagestats.text_features(blocks)
+    n = len(blocks)
+    assert x["prose_runs"] == pytest.approx(math.log1p(2))
+    assert x["prose_longest"] == 40 / 60
+    assert (x["prose_first"], x["prose_last"]) == (3 / n, 6 / n)
+    assert x["short_runs"] == pytest.approx(math.log1p(1)) and x["short_longest"] == 3 / n
+    assert (x["line_questions"], x["line_colons"]) == (1 / n, 1 / n)
+    assert x["line_medium"] == 1 / n and x["line_short"] == 6 / n

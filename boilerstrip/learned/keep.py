@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 
 from ..budget import Deadline
 from ..lang import topic_words
-from ..model import Block, Label
+from ..model import LABELS, Block, Label
 from .blockrows import rows as rows
 from .columns import LABEL_INDEX
 from .columns import RowContext as RowContext
@@ -93,10 +93,15 @@ def decide(
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
+    if len(ps) != len(blocks):
+        raise ValueError(f"{len(ps)} probabilities for {len(blocks)} blocks")
     floor = _relative_floor(blocks, ps, rules.relative)
+    # By index, here and in the rules after the model: a zip(strict=True), which mypyc
+    # leaves to the interpreter, made a tuple a block.
     chosen = [
-        p > rules.add or (b.label is Label.ARTICLE and p > min(floor, _drop_at(b, rules.drop, rules.prose)))
-        for b, p in zip(blocks, ps, strict=True)
+        ps[k] > rules.add
+        or (b.label is Label.ARTICLE and ps[k] > min(floor, _drop_at(b, rules.drop, rules.prose)))
+        for k, b in enumerate(blocks)
     ]
     how: dict[int, str] = {}
     if forest.text:
@@ -132,15 +137,15 @@ def _settle(
     change with its reason (`how` a rule added it, else the model alone); the content
     in page order."""
     content = []
-    for k, (b, p) in enumerate(zip(blocks, ps, strict=True)):
+    for k, b in enumerate(blocks):
         if chosen[k]:
             if b.label is not Label.ARTICLE:
                 why = how.get(k, "content")
-                b.reasons.append(f"keep: {why} by the block model (p={p:.2f}), was {_name(b.label)}")
+                b.reasons.append(f"keep: {why} by the block model (p={ps[k]:.2f}), was {_name(b.label)}")
                 b.label = Label.ARTICLE
             content.append(b)
         elif b.label is Label.ARTICLE:
-            b.reasons.append(f"keep: not content by the block model (p={p:.2f})")
+            b.reasons.append(f"keep: not content by the block model (p={ps[k]:.2f})")
             b.label = Label.OTHER
     return content
 
@@ -192,11 +197,11 @@ def few_members(
     It runs only where some line is over the threshold (`decide` leaves the reducer's
     choice alone where none is: applied there too, it moved the WCXB tuning dumps by
     0.0004 and emptied-gold pages took text)."""
-    if sum(b.features.words for b, c in zip(blocks, chosen, strict=True) if c) >= words:
+    if sum(b.features.words for k, b in enumerate(blocks) if chosen[k]) >= words:
         return []
     added = [
-        i for i, (b, p) in enumerate(zip(blocks, ps, strict=True))
-        if not chosen[i] and p > floor and b.label not in _FEW_NEVER
+        i for i, b in enumerate(blocks)
+        if not chosen[i] and ps[i] > floor and b.label not in _FEW_NEVER
     ]  # fmt: skip
     for i in added:
         chosen[i] = True
@@ -223,8 +228,12 @@ def run_members(
     words, periods, before = columns[_WORDS], columns[_CYCLE], columns[_CYCLE_BEFORE]
     added = []
     for i, p in enumerate(ps):
+        # The model's word first: most lines are chosen or under the floor, and their
+        # cadence, read from the columns, need not be.
+        if chosen[i] or p <= floor:
+            continue
         period = int(periods[i])
-        if chosen[i] or not period or before[i] < 1 or p <= floor or words[i] < prose:
+        if not period or before[i] < 1 or words[i] < prose:
             continue
         if chosen[i - period]:
             chosen[i] = True
@@ -415,4 +424,8 @@ def between_members(
 
 
 def _name(label: Label | None) -> str:
-    return label.value if label is not None else "unlabelled"
+    return _NAMES[label] if label is not None else "unlabelled"
+
+
+# Each label's value: `Label.value` is an enum property, which runs interpreted code.
+_NAMES: Final = {label: label.value for label in LABELS}

@@ -74,11 +74,14 @@ class Model:
         """Each type's raw score (margin) for the features `x`."""
         if self.weights:
             return {t: sum(w.get(k, 0.0) * v for k, v in x.items()) for t, w in self.weights.items()}
+        return dict(zip(self.types, self._margins(x), strict=True))
+
+    def _margins(self, x: dict[str, float]) -> list[float]:
+        """The trees' scores for the features `x`, in `types` order."""
         values = [x.get(name, 0.0) for name in self._names]
         if self._walker is not None and _C_PACKED_MARGINS is not None:
-            sums = _C_PACKED_MARGINS(self._walker, values, len(self.types))
-            return dict(zip(self.types, sums, strict=True))
-        return self.walk(values)
+            return _C_PACKED_MARGINS(self._walker, values, len(self.types))
+        return list(self.walk(values).values())
 
     def walk(self, values: list[float]) -> dict[str, float]:
         """The trees' scores by type for feature `values` (in `_names` order), in
@@ -96,11 +99,22 @@ class Model:
 
     def probabilities(self, x: dict[str, float]) -> dict[str, float]:
         """Each type's probability for the features `x` (a softmax of the scores)."""
-        scores = self.scores(x)
-        top = max(scores.values())
-        exp = {t: math.exp(s - top) for t, s in scores.items()}
-        z = sum(exp.values())
-        return {t: e / z for t, e in exp.items()}
+        if self.weights:
+            scores = self.scores(x)
+            return _softmax(list(scores), list(scores.values()))
+        return _softmax(self.types, self._margins(x))
+
+
+def _softmax(types: Sequence[str], scores: list[float]) -> dict[str, float]:
+    """Each type's probability for its score (`scores` in `types` order): a list of
+    the scores as the walk gives them, where dicts of them were made on the way."""
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    z = sum(exp)
+    out: dict[str, float] = {}
+    for i, t in enumerate(types):
+        out[t] = exp[i] / z
+    return out
 
 
 class _Flat:
