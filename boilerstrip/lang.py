@@ -199,7 +199,9 @@ def _count_stopwords(text: str) -> dict[str, int]:
     for k, n in _STOP_HITS(text).items():  # each set once: most stop words are in many lists
         for i in _LANG_SETS[k]:
             counts[i] += n
-    return {code: n for code, n in zip(_LANGS, counts, strict=True) if n}
+    # By index (`counts` is as long as `_LANGS`): a zip(strict=True), which mypyc
+    # leaves to the interpreter, made a tuple a language.
+    return {_LANGS[i]: counts[i] for i in range(len(counts)) if counts[i]}
 
 
 def _stop_hits_in_python(text: str) -> dict[int, int]:

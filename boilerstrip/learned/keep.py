@@ -165,7 +165,9 @@ def _relative_floor(
     the wrong part, and the model's word is the better one."""
     if relative is None or relative[0] <= 0:
         return 1.0
-    own = sorted(p for b, p in zip(blocks, ps, strict=True) if b.label is Label.ARTICLE)
+    # By index (`decide` checked the lengths): a zip(strict=True), which mypyc leaves
+    # to the interpreter, made a tuple a block.
+    own = sorted([ps[k] for k in range(len(ps)) if blocks[k].label is Label.ARTICLE])
     if not own or own[len(own) // 2] < relative[1]:
         return 1.0
     return relative[0] * own[len(own) // 2]

@@ -9,20 +9,45 @@ comment and related sections behind a barrier (their heading) stay out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ..config import Config
-from ..model import LABELS, Block, Label
+from ..model import Block, Label
+
+# The labels whose blocks weigh nothing, and those that weigh as a short line, where
+# the detector gave no score: read by identity, as `block_weights` runs twice a page.
+_ARTICLE: Final = Label.ARTICLE
+_OTHER: Final = Label.OTHER
+_METADATA: Final = Label.METADATA
+_BYLINE: Final = Label.BYLINE
+_DATELINE: Final = Label.DATELINE
+_TITLE: Final = Label.TITLE
 
 
 def block_weights(blocks: Sequence[Block], cfg: Config) -> list[float]:
     """How much each block pulls the article region towards itself: the detector's
-    score where it gave one (prose, barriers such as comment headings), else by label."""
-    default = dict.fromkeys(LABELS, cfg.weight_bad)
-    default.update({Label.ARTICLE: 0.0, Label.OTHER: 0.0})
-    default.update(
-        dict.fromkeys((Label.METADATA, Label.BYLINE, Label.DATELINE, Label.TITLE), cfg.weight_short)
-    )
-    return [b.score or default[b.label] for b in blocks]  # type: ignore[index]
+    score where it gave one (prose, barriers such as comment headings), else by label:
+    nothing for article and other blocks, a short line's weight for metadata, bylines,
+    datelines and titles, a bad block's for the rest. By index and by the labels'
+    identity: it runs twice a page, and a dict of the labels made a call and looked up
+    by each block's label cost more than the rest of the loop."""
+    listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)
+    short, bad = cfg.weight_short, cfg.weight_bad
+    out: list[float] = []
+    for k in range(len(listed)):
+        b = listed[k]
+        score = b.score
+        if not score:
+            label = b.label
+            assert label is not None, "a block without a label weighed"
+            if label is _ARTICLE or label is _OTHER:
+                score = 0.0
+            elif label is _METADATA or label is _BYLINE or label is _DATELINE or label is _TITLE:
+                score = short
+            else:
+                score = bad
+        out.append(score)
+    return out
 
 
 def best_region(blocks: Sequence[Block], cfg: Config) -> tuple[int, int]:
