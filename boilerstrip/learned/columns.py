@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final, NamedTuple
 
-from ..budget import ITEMS_PER_CHECK, Deadline
+from ..budget import Deadline
+from ..budget import spans as budget_spans
 from ..model import LABELS, Block, Label
 
 #: The neighbours each row reads, by distance (before and after).
@@ -59,15 +60,10 @@ def block_columns(blocks: Sequence[Block]) -> tuple[list[float], list[float], li
 
 
 def spans(n: int, deadline: Deadline | None) -> Iterator[tuple[int, int]]:
-    """The (lo, hi) stretches of `n` items a C loop is called on: all at once without a
-    limit, else `ITEMS_PER_CHECK` at a time with `deadline` checked before each (as
-    often as `budget.checked` checks a Python loop)."""
-    if deadline is None or deadline.limit <= 0:
-        yield 0, n
-        return
-    for lo in range(0, n, ITEMS_PER_CHECK):
-        deadline.check(WHERE)
-        yield lo, min(n, lo + ITEMS_PER_CHECK)
+    """The (lo, hi) stretches of `n` items a C loop is called on (`budget.spans`): all
+    at once without a limit, else `ITEMS_PER_CHECK` at a time with `deadline` checked
+    before each (as often as `budget.checked` checks a Python loop)."""
+    return budget_spans(n, deadline, WHERE)
 
 
 def page_features(n: int, words: list[float], labels: list[float]) -> list[float]:
