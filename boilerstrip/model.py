@@ -185,13 +185,7 @@ class Verdict(NamedTuple):
     content_class: ContentClass | None = None
 
 
-# tuple.__new__ looked up once: called through a name, not as a method of `tuple`.
+# tuple.__new__ looked up once: called through a name, not as a method of `tuple`. It makes
+# named tuples (the Verdicts of `detect.page.verdicts`, DOM records) without their
+# interpreted `__new__`, which compiled code would call back into Python for.
 new_tuple: Final = tuple.__new__
-
-
-def verdict(
-    index: int, label: Label, reason: str, score: float = 0.0, content_class: ContentClass | None = None
-) -> Verdict:
-    """A Verdict, made without the named tuple's interpreted `__new__`: the built-in
-    detectors make hundreds a page, and the compiled build would call back into Python."""
-    return new_tuple(Verdict, (index, label, reason, score, content_class))

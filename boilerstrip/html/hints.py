@@ -38,7 +38,7 @@ def settle_hints(raw: list[RawBlock], max_share: float, deadline: Deadline | Non
         hint, token, owner_id = (found[1], found[2], found[0]) if found is not None else ("", "", 0)
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
         link_density = min(link_chars / len(text), 1.0)
-        # new_tuple: the named tuple's own __new__ is interpreted Python (see model.verdict)
+        # new_tuple: the named tuple's own __new__ is interpreted Python (model.new_tuple says why)
         dom = new_tuple(
             Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles)
         )
