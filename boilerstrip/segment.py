@@ -43,7 +43,9 @@ def text_blocks(text: str, deadline: Deadline | None = None) -> list[Block]:
                 previous_blank = True
                 continue
             previous_blank = False
-            pieces = split_fields(line) if ("  " in line or "\t" in line) else [line]
-            for piece in pieces:
+            if "  " not in line and "\t" not in line:  # no wide gap: one block, no list of it
+                blocks.append(Block(line, len(blocks), k + 1, Features(group=group)))
+                continue
+            for piece in split_fields(line):
                 blocks.append(Block(piece, len(blocks), k + 1, Features(group=group)))
     return blocks

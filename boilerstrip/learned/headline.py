@@ -41,7 +41,6 @@ MAX_WORDS: Final = 40
 MAX_CHARS: Final = 300  # a line of a few words and a run of spaces or a long address is no headline
 # The content's first lines, whose words a headline announces.
 CONTENT_LINES: Final = 5
-_PARTS: Final = (" | ", " - ", " – ")
 
 
 def candidates(blocks: Sequence[Block], start: int) -> list[Block]:
@@ -114,7 +113,7 @@ def _shape(b: Block, text: str) -> tuple[float, ...]:
         digits,
         1.0 if text.endswith(("?", "!")) else 0.0,
         1.0 if ":" in text else 0.0,
-        1.0 if any(p in text for p in _PARTS) else 0.0,
+        1.0 if " | " in text or " - " in text or " – " in text else 0.0,
     )
 
 
@@ -146,4 +145,12 @@ def best(found: Sequence[Block], probabilities: Sequence[float], floor: float = 
 def best_index(probabilities: Sequence[float]) -> int:
     """The index of the highest probability, the first (the nearest the content's
     start) of equals; the training script scores its choice by the same rule."""
-    return max(range(len(probabilities)), key=lambda i: (probabilities[i], -i))
+    if not probabilities:
+        raise ValueError("best_index() of no probability")
+    best = 0
+    for i in range(1, len(probabilities)):
+        # As max() by (probability, -index): a later index wins only by a greater
+        # probability (a tuple key and a lambda a candidate cost 1,200 instructions).
+        if probabilities[i] > probabilities[best]:
+            best = i
+    return best
