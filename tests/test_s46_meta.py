@@ -11,9 +11,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip.meta import dates, wire
+from boilerstrip.meta import dates, published, wire
 from boilerstrip.patterns.agencies import WIRES
 from boilerstrip.patterns.dates import DATE_RE
+from boilerstrip.patterns.rules import folded
 
 AGENCY_PIECES = [
     "Associated Press", "Australian Associated Press", "AAP", "AP", "AP Writer", "AP Auto Writer", "PA",
@@ -63,3 +64,24 @@ def test_next_date_is_the_patterns_search(text: str, at: int, stop: int) -> None
         expected and (expected.span(), expected.groupdict())
     )
 
+
+CONTEXT_PIECES = [
+    "Updated", "UPDATED", "modıfied", "Modified", "revised", "Edited", "aktualisiert", "GEÄNDERT", "mis à jour",
+    "Mis À Jour", "actualizado", "Actualizada", "atualizado", "aggiornato", "обновлено", "ОБНОВЛЕНО", "ᲂбноᲀлено",
+    "bijgewerkt", "更新", "수정", "Answered", "commented", "replied", "Joined", "since", "ſince", "SİNCE",
+    "expires", "ends", "until", "valid", "through", "from", "before", "due", "deadline", "event", "starts",
+    "founded", "established", "registered", "born", "last post", "Last Reply by Jo", "Mon", "Tuesday", "published",
+    "Poſted", "on", "am", "the", " ", ": ", "-", "|", "12", "K", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(st.sampled_from(CONTEXT_PIECES), max_size=6).map("".join))
+def test_date_context_stems_give_the_patterns_answer(text: str) -> None:
+    low = folded(text)
+    for stems, pattern in (
+        (published._MODIFIED_STEMS, published._MODIFIED_WORDS),
+        (published._PUBLISHED_STEMS, published._PUBLISHED_WORDS),
+        (published._OTHER_DATE_STEMS, published._OTHER_DATE_WORDS),
+    ):
+        assert published._holds_any(low, stems) or pattern.search(text) is None
