@@ -207,8 +207,7 @@ def _under_headline(b: Block, blocks: Sequence[Block]) -> str | None:
     renders as bare lines, read as a menu's, with no "By". The last resort. (A date
     line below the name instead of a job title also took section names: "Video
     Production" / "March 3, 2025".)"""
-    near = blocks[max(0, b.index - _UNDER_TITLE) : b.index]
-    if not any(h.label is Label.TITLE for h in near):
+    if not _under_title(b, blocks):
         return None
     name = b.text.strip()
     if not _name_alone(name):
@@ -217,6 +216,15 @@ def _under_headline(b: Block, blocks: Sequence[Block]) -> str | None:
         (a for a in blocks[b.index + 1 : b.index + 1 + _UNDER_TITLE] if a.text.strip() != name), None
     )
     return name if after is not None and is_role(after.text) else None
+
+
+def _under_title(b: Block, blocks: Sequence[Block]) -> bool:
+    """Whether the headline is among the `_UNDER_TITLE` lines above `b`: read by place,
+    not from a slice of the lines (this runs on every short line of the page's head)."""
+    for k in range(max(0, b.index - _UNDER_TITLE), min(b.index, len(blocks))):
+        if blocks[k].label is Label.TITLE:
+            return True
+    return False
 
 
 def _name_alone(line: str) -> bool:

@@ -71,12 +71,15 @@ def find_dates(
             before = b.text[max(0, at - _DATE_CONTEXT) : at]
             if b.label is Label.ARTICLE and not _is_date_line(b, at):
                 continue  # a story's sentence ("the study, published on 5 March 2021, found")
-            if _MODIFIED_WORDS.search(before):
+            low = folded(before)
+            if _holds_any(low, _MODIFIED_STEMS) and _MODIFIED_WORDS.search(before):
                 modified = modified or iso
                 first = first or iso
-            elif _PUBLISHED_WORDS.search(before) and not published:
+            elif _holds_any(low, _PUBLISHED_STEMS) and _PUBLISHED_WORDS.search(before) and not published:
                 published, published_at = iso, b.index
-            elif not _OTHER_DATE_WORDS.search(before) and _is_date_line(b, at):
+            elif not (
+                _holds_any(low, _OTHER_DATE_STEMS) and _OTHER_DATE_WORDS.search(before)
+            ) and _is_date_line(b, at):
                 first = first or iso
     date = published or first or _said_published(blocks, deadline) or _signed_date(blocks)
     return date, modified if modified and date and modified >= date else None
@@ -120,6 +123,16 @@ def _said_published(blocks: Sequence[Block], deadline: Deadline | None = None) -
     return None
 
 
+def _holds_any(low: str | None, stems: tuple[str, ...]) -> bool:
+    """Whether `low` (a text as `patterns.rules.folded` gives it) holds one of `stems`,
+    or is None (a letter only the case-blind pattern can read): the cheap test before
+    the pattern whose every match holds one of them. The words before each date are
+    read with three such patterns, and most hold none of their words: each pattern
+    cost some 20,000 instructions to say so, tried at every character of the words
+    (tests/test_s46_meta.py checks the tests agree with the patterns)."""
+    return low is None or any(stem in low for stem in stems)
+
+
 def _may_say_published(text: str) -> bool:
     """Whether `text` may hold a word `_PUBLISHED_WORDS` finds: a lowercased stem of one
     is in it (`_PUBLISHED_STEMS`), or it holds a letter `str.lower` does not fold as
@@ -145,6 +158,48 @@ _PUBLISHED_STEMS: Final = (
     "發佈",
     "公開",
     "입력",
+)
+# A stem of each of `_MODIFIED_WORDS`'s words and of `_OTHER_DATE_WORDS`'s, lowercased,
+# of letters that only their capitals match case-blind ("бн" of "обновлено": the
+# pattern's "о" and "в" match "ᲂ" and "ᲀ" too).
+_MODIFIED_STEMS: Final = (
+    "updated",
+    "modified",
+    "revised",
+    "edited",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "actualizad",
+    "atualizado",
+    "aggiornato",
+    "бн",
+    "bijgewerkt",
+    "更新",
+    "수정",
+)
+_OTHER_DATE_STEMS: Final = (
+    "answered",
+    "commented",
+    "replied",
+    "joined",
+    "since",
+    "expire",
+    "end",
+    "until",
+    "valid",
+    "through",
+    "from",
+    "before",
+    "due",
+    "deadline",
+    "event",
+    "start",
+    "founded",
+    "established",
+    "registered",
+    "born",
+    "last",
 )
 _NOT_THE_PAGES: Final = (Label.COMMENT, Label.RELATED, Label.NAVIGATION, Label.AD, Label.PROMPT)
 
