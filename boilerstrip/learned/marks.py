@@ -23,21 +23,24 @@ from ..patterns import folded
 
 _PRICE_MAX_WORDS: Final = 40  # words: a longer block is no price line
 _FORUM_MAX_WORDS: Final = 12  # words: a longer block is no forum line
-_PRICE: Final = re.compile(r"[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|USD|EUR|GBP)\b|\bprice\b", re.I)
-_CODE: Final = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|return|var|const|let|function)\b|\w\(\)|=>|::")
-# `_PRICE` and `_CODE` by their alternatives, each searched alone (`_is_price`,
+_CODE_STARTS: Final = ("def", "class", "import", "return", "var", "const", "let", "function")
+# The price and code patterns' alternatives, each searched alone (`_is_price`,
 # `_is_code`): a text holds a match of an alternation where it holds one of an
 # alternative. Alone, each starts with a character set or a literal the pattern
 # engine skips to, where the alternation is tried at every character of the line: a
-# long paragraph with a semicolon cost 139,000 instructions in `_CODE` (a dump's code
-# pattern 0.8% of its time), a price line's search 27,000 in `_PRICE`.
-_PRICE_SIGN: Final = re.compile(r"[$€£¥₹]\s?\d", re.I)
-_PRICE_AMOUNT: Final = re.compile(r"\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|USD|EUR|GBP)\b", re.I)
-_PRICE_WORD: Final = re.compile(r"\bprice\b", re.I)
+# long paragraph with a semicolon cost 139,000 instructions in the code pattern (a
+# dump's code pattern 0.8% of its time), a price line's search 27,000 in the price one.
+_PRICE_PARTS: Final = (r"[$€£¥₹]\s?\d", r"\d(?:[.,]\d\d)?\s?(?:[$€£¥₹]|USD|EUR|GBP)\b", r"\bprice\b")
+_PRICE_SIGN: Final = re.compile(_PRICE_PARTS[0], re.I)
+_PRICE_AMOUNT: Final = re.compile(_PRICE_PARTS[1], re.I)
+_PRICE_WORD: Final = re.compile(_PRICE_PARTS[2], re.I)
 _CODE_END: Final = re.compile(r"[{};]\s*$")
-_CODE_HEAD: Final = re.compile(r"\s*(?:def|class|import|return|var|const|let|function)\b")
+_CODE_HEAD: Final = re.compile(r"\s*(?:" + "|".join(_CODE_STARTS) + r")\b")  # matched at the start
 _CODE_CALL: Final = re.compile(r"\w\(\)")
-_CODE_STARTS: Final = ("def", "class", "import", "return", "var", "const", "let", "function")
+# The two as one pattern each, what `_is_price` and `_is_code` answer for (the tests
+# hold them to it).
+_PRICE: Final = re.compile("|".join(_PRICE_PARTS), re.I)
+_CODE: Final = re.compile(rf"{_CODE_END.pattern}|^{_CODE_HEAD.pattern}|{_CODE_CALL.pattern}|=>|::")
 # What the patterns above need, for the cheap tests before them: one table each, read
 # by the tests in Python and handed to the C scan (`_text.marks_table`).
 _CURRENCY_SIGNS: Final = "$€£¥₹"

@@ -49,7 +49,7 @@ def _next_date(text: str, at: int, stop: int) -> re.Match[str] | None:
     (a month's name). Most of the texts around a year hold no date ("World Cup 2019"),
     and the pattern costs on every character it is tried at; the plain one that
     finds where to start costs far less a character (the reading of dates took 30%
-    fewer instructions; tests/test_s46_meta.py checks the two agree)."""
+    fewer instructions; tests/test_meta_search_starts.py checks the two agree)."""
     runs = _TWO_DIGIT_RUNS.search(text, at, stop)
     if runs is None:
         return None

@@ -129,7 +129,7 @@ def _holds_any(low: str | None, stems: tuple[str, ...]) -> bool:
     the pattern whose every match holds one of them. The words before each date are
     read with three such patterns, and most hold none of their words: each pattern
     cost some 20,000 instructions to say so, tried at every character of the words
-    (tests/test_s46_meta.py checks the tests agree with the patterns)."""
+    (tests/test_meta_search_starts.py checks the tests agree with the patterns)."""
     return low is None or any(stem in low for stem in stems)
 
 

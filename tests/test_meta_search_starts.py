@@ -1,4 +1,4 @@
-"""The metadata readers' cheap tests of stop 46 give the slow pattern's own answer on
+"""The metadata readers' cheap tests give the slow pattern's own answer on
 every text: they only skip texts, or the start of a text, where it cannot match.
 Checked on texts drawn from the agencies' names and initials in every form their
 patterns take, the characters a credit's context is made of (white space of every

@@ -1,4 +1,4 @@
-"""The cheaper forms of stop 46 give the answers of the forms they replace: the price
+"""The cheaper forms give the answers of the forms they replace: the price
 and code patterns searched by their alternatives (`marks._is_price`, `marks._is_code`),
 the headline model's best index without a tuple key, and the constant columns of the
 text keep model made by slices of one array."""
