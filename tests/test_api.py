@@ -62,7 +62,9 @@ def test_user_detector_may_be_unhashable(seed_text: str) -> None:
             return True
 
         def __call__(self, page: boilerstrip.Page) -> list[Verdict]:
-            return [Verdict(b.index, Label.AD, "mentions NordVPN") for b in page.blocks if "NordVPN" in b.text]
+            return [
+                Verdict(b.index, Label.AD, "mentions NordVPN") for b in page.blocks if "NordVPN" in b.text
+            ]
 
     user_first = Config(detectors=("giveaway", *Config().detectors))
     result = Cleaner(user_first, detectors={"giveaway": Giveaway()}).clean(seed_text)
