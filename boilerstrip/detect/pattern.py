@@ -14,6 +14,10 @@ from typing import Final
 from .. import patterns
 from ..budget import checked
 from ..model import CELL_TAGS, Block, Label, Verdict
+from ..patterns.comments import may_be_votes
+from ..patterns.furniture import may_be_navigation
+from ..patterns.prompts import may_be_ad, may_be_prompt
+from ..patterns.story import may_be_byline, may_be_metadata
 from .page import Claim, Page, verdicts
 
 
@@ -247,7 +251,7 @@ def claim_comments(page: Page, gates: list[int]) -> list[Claim]:
             out.append((b.index, Label.COMMENT, "comment section marker", barrier, None))
         elif g & _COMMENT_AUTHOR and patterns.COMMENT_AUTHOR_RULE.matches(text):
             out.append((b.index, Label.COMMENT, "comment author line", barrier, None))
-        elif g & _VOTES and patterns.VOTES_RULE.matches(text):
+        elif g & _VOTES and may_be_votes(text) and patterns.VOTES_RULE.matches(text):
             out.append((b.index, Label.COMMENT, "comment vote or action line", 0.0, None))
     return out
 
@@ -283,7 +287,12 @@ def claim_prompt(page: Page, gates: list[int]) -> list[Claim]:
     out: list[Claim] = []
     for b, g in _unlabelled_gated(page, gates, cfg.legal_block_words * 2, _PROMPT | _COOKIE):
         text = b.text
-        if b.features.words <= short and g & _PROMPT and patterns.PROMPT_RULE.matches(text):
+        if (
+            b.features.words <= short
+            and g & _PROMPT
+            and may_be_prompt(text)
+            and patterns.PROMPT_RULE.matches(text)
+        ):
             out.append((b.index, Label.PROMPT, "newsletter/survey/cookie/paywall prompt", 0.0, None))
         elif g & _COOKIE and patterns.COOKIE_RULE.matches(text):
             out.append((b.index, Label.PROMPT, "cookie or consent notice", 0.0, None))
@@ -315,7 +324,7 @@ def claim_ad(page: Page, gates: list[int]) -> list[Claim]:
     out: list[Claim] = []
     for b, g in _unlabelled_gated(page, gates, page.config.short_block_words * 2, _AD | _AD_ANYWHERE):
         text = b.text
-        if (g & _AD and patterns.AD_RULE.matches(text)) or (
+        if (g & _AD and may_be_ad(text) and patterns.AD_RULE.matches(text)) or (
             g & _AD_ANYWHERE and patterns.AD_ANYWHERE_RULE.matches(text)
         ):
             out.append((b.index, Label.AD, "advertisement or promotion", 0.0, None))
@@ -367,7 +376,7 @@ def claim_navigation(page: Page, gates: list[int]) -> list[Claim]:
     """Menu words, breadcrumbs and lone symbols."""
     out: list[Claim] = []
     for b, g in _unlabelled_gated(page, gates, page.config.short_block_words, _NAVIGATION | _SEP):
-        if g & _NAVIGATION and patterns.NAVIGATION_RULE.matches(b.text):
+        if g & _NAVIGATION and may_be_navigation(b.text) and patterns.NAVIGATION_RULE.matches(b.text):
             out.append((b.index, Label.NAVIGATION, "menu or paging word", 0.0, None))
         elif g & _SEP and patterns.BREADCRUMB.match(b.text):
             out.append((b.index, Label.NAVIGATION, "breadcrumb trail", 0.0, None))
@@ -385,7 +394,7 @@ def claim_metadata(page: Page, gates: list[int]) -> list[Claim]:
     cfg = page.config
     out: list[Claim] = []
     for b in _unlabelled(page, gates, cfg.short_block_words * 2, _METADATA):
-        if patterns.METADATA_RULE.matches(b.text):
+        if may_be_metadata(b.text) and patterns.METADATA_RULE.matches(b.text):
             out.append((b.index, Label.METADATA, "date, credit, tag or reading-time line", 0.0, None))
     for b in _unlabelled(page, gates, cfg.legal_block_words * 2, _CANDIDATE):
         text = b.text
@@ -408,7 +417,11 @@ def claim_byline(page: Page, gates: list[int]) -> list[Claim]:
     blocks = page.blocks
     out: list[Claim] = []
     for b in _unlabelled(page, gates, page.config.short_block_words, _BYLINE):
-        if (not b.features.ends_sentence or b.text.endswith(")")) and patterns.BYLINE_RULE.matches(b.text):
+        if (
+            (not b.features.ends_sentence or b.text.endswith(")"))
+            and may_be_byline(b.text)
+            and patterns.BYLINE_RULE.matches(b.text)
+        ):
             out.append((b.index, Label.BYLINE, "author line", 0.0, None))
         elif _lone_byline_word(b.text) and b.index + 1 < len(blocks):
             names = blocks[b.index + 1]

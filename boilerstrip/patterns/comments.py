@@ -64,3 +64,22 @@ VOTES_RULE: Final = Rule(
     VOTES,
     cues("#num reply report flag permalink upvote downvote recommend like rating score"),
 )
+
+
+# VOTES covers a whole line (`$`, maybe before a line break): how its branches start (a
+# sign, a digit, an action's first letter) and end (a digit, a bracket, a space, an
+# action's or a count's last letter), either case, with the letters a case-blind
+# pattern also reads as "s" and "k" (long s, Kelvin sign).
+_VOTES_FIRST: Final = frozenset("-rRsSfFpPuUdDlL\u017f")
+_VOTES_LAST: Final = frozenset(")yYtTeEgGkKdDsS\u017f\u212a")
+
+
+def may_be_votes(text: str) -> bool:
+    """False only where VOTES cannot match `text`: by its first and last characters."""
+    if not text:
+        return True
+    first = text[0]
+    if not first.isdigit() and first not in _VOTES_FIRST:  # `isdigit`: wider than `\d`, native
+        return False
+    last = text[-1]
+    return last.isdigit() or last.isspace() or last in _VOTES_LAST

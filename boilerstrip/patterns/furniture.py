@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .rules import IGNORECASE, Rule, cues, line, line_source
+from .rules import IGNORECASE, LEAD, LEAD_SET, TRAIL, TRAIL_SET, Rule, caseless, cues, line, line_source
 
 SOCIAL_WORDS: Final = frozenset(
     "share shares shared sharing tweet pin it email e-mail mail print copy link facebook twitter x "
@@ -129,3 +129,50 @@ NAVIGATION_RULE: Final = Rule(
         "accueil inicio главная 首页 ホーム 홈"
     ),
 )
+
+
+# NAVIGATION's words, each a whole line of its own (give or take brackets and
+# punctuation, `line_source`), lowercased; its other branches are symbols alone, numbers,
+# "page N" and "search ..." (`may_be_navigation`).
+_NAVIGATION_WORDS: Final = frozenset(
+    (
+        "home", "homepage", "menu", "main menu", "search", "skip to content", "skip to main content",
+        "skip to navigation", "skip to main navigation", "skip navigation", "back to top", "go to top",
+        "top", "next", "previous", "prev", "more", "close", "open", "toggle navigation", "navigation",
+        "view all", "see all", "show all", "show more", "load more", "all", "section", "sections",
+        "all sections", "explore", "watch", "listen", "video", "videos", "photo", "photos", "podcast",
+        "podcasts", "live", "live tv", "english", "español", "français", "deutsch", "edition",
+        "startseite", "accueil", "inicio", "главная", "首页", "ホーム", "홈",
+    )
+)  # fmt: skip
+
+
+def may_be_navigation(text: str) -> bool:
+    """False only where NAVIGATION cannot match `text`: a line that, stripped of the
+    brackets before it and the punctuation after it, starts with a letter and is not
+    one of its words (each ends in a letter, so it is the whole of what is left), nor
+    starts "search" or "page "; or starts with a digit and is not a number, nor holds
+    " of "; or starts with a symbol and holds a letter or a digit.
+    (A strip is a call that reads its characters each time: made only when a line
+    starts or ends with one.)"""
+    if not text:
+        return True
+    if text[0] in LEAD_SET:
+        text = text.lstrip(LEAD)
+        if not text:
+            return True
+    first = text[0]
+    if not first.isalnum():  # none of its words starts so: symbols alone, or nothing
+        return not any(ch.isalnum() for ch in text)
+    if text[-1] in TRAIL_SET:
+        text = text.rstrip(TRAIL)
+    if first.isdigit():  # wider than `\d`: "12", "3 of 7"
+        return text.isdigit() or " of " in text.lower()
+    if len(text) > _NAVIGATION_LONGEST:
+        head = text[:6].lower()  # of their letters, `str.lower` may not make the s alone
+        return head.startswith("page ") or head.startswith("search") or first == "\u017f"
+    low = caseless(text)
+    return low is None or low in _NAVIGATION_WORDS or low.startswith("search") or low.startswith("page ")
+
+
+_NAVIGATION_LONGEST: Final = max(len(w) for w in _NAVIGATION_WORDS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .rules import IGNORECASE, Rule, cues, line
+from .rules import IGNORECASE, LEAD, LEAD_SET, Rule, by_first, caseless, cues, line, starts_with_any
 
 LOGIN: Final = line(
     r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out)(?: (?:/|or|\|) (?:log ?in|register|sign ?up|sign ?in))?"
@@ -80,3 +80,50 @@ AD_RULE: Final = Rule(
     ),
 )
 AD_ANYWHERE_RULE: Final = Rule(AD_ANYWHERE, cues("giveaway chance promo"), anywhere=True)
+
+
+# --- screens: cheap tests a text must pass before its pattern is tried ---------------
+# Each holds for every text its pattern matches (tests/test_s46_detect_prefilters.py).
+
+# A word (or the start of one) of each of PROMPT's branches, lowercased, found within
+# its first `_PROMPT_REACH` characters: the pattern starts its branch within 80 and
+# none is 48 long.
+_PROMPT_WORDS: Final = (
+    "newsletter", "subscri", "cookie", "sign up ", "inbox", "survey", "free article", "unlimited ",
+    "continue reading", "download ", "push notification", "blocker", "javascript", "news alert",
+    "paywall", "join our", "no spam", "follow us", "journalism", "become a ", "delivered ",
+    "recaptcha",
+)  # fmt: skip
+_PROMPT_REACH: Final = 128
+
+
+def may_be_prompt(text: str) -> bool:
+    """False only where PROMPT cannot match `text` (at its start): none of its
+    branches' words is in the text's first `_PROMPT_REACH` characters. A failing
+    search of the pattern tries each branch at each of 80 places."""
+    low = caseless(text[:_PROMPT_REACH])
+    if low is None:
+        return True
+    return any(word in low for word in _PROMPT_WORDS)
+
+
+# How AD's branches start, lowercased, after the brackets a line may open with
+# (`line_source`); its branch of a giveaway has the word anywhere.
+_AD_STARTS: Final = by_first(
+    (
+        "ad", "sponsored", "promoted", "paid ", "partner content", "anzeige", "werbung", "public",
+        "pubblicit", "реклама", "广告", "広告", "광고", "story continues ", "article continues ",
+        "continue reading", "scroll ", "shop now", "buy now", "join now", "learn more", "click here",
+        "get deal", "get the deal", "see deal", "see the deal",
+    )
+)  # fmt: skip
+
+
+def may_be_ad(text: str) -> bool:
+    """False only where AD cannot match `text` (at its start, after its brackets)."""
+    if text and text[0] in LEAD_SET:
+        text = text.lstrip(LEAD)
+    if starts_with_any(text, 20, _AD_STARTS):
+        return True
+    low = caseless(text)
+    return low is None or "giveaway" in low

@@ -8,7 +8,7 @@ from typing import Final
 
 from .agencies import AFTER_NAME, ALONE, IN_SERVICE, picture_credits
 from .dates import DATE_BODY, TIME_BODY
-from .rules import IGNORECASE, Rule, cues
+from .rules import IGNORECASE, Rule, by_first, caseless, cues, starts_with_any
 
 # How a picture's credit writes the agencies, by the credit's form (see `agencies`).
 _SERVICES: Final = picture_credits(IN_SERVICE)
@@ -106,3 +106,100 @@ BYLINE_RULE: Final = Rule(
     BYLINE,
     cues("#num written words reporting " + " ".join(sorted(BYLINE_WORDS))),
 )
+
+
+# --- screens: cheap tests a text must pass before its pattern is tried ---------------
+# Each holds for every text its pattern matches (tests/test_s46_detect_prefilters.py),
+# so a text failing it is told apart without the pattern, which tries each of its
+# branches at the text's start (about a dozen thousand instructions a text for METADATA).
+
+# How METADATA's branches may start, lowercased, where they start with a word: a date
+# line's label, weekday or month; a branch's own word; an agency, alone or bracketed.
+# (The branches of "N minutes ago" in each language hold their word near the end, and
+# those starting with a number are tested apart: `may_be_metadata`.)
+_METADATA_STARTS: Final = by_first(
+    (
+        *"published updated posted modified date created on mon tue wed thu fri sat sun".split(),
+        *"jan feb mar apr may jun jul aug sep oct nov dec".split(),
+        "last updated", "reading time", "lesezeit", "temps de lecture", "tag", "topic", "filed under",
+        "categor", "photo", "image", "picture", "video", "credit", "source", "file photo",
+        "illustration", "bild", "foto", "quelle", "imagen", "fuente", "crédito", "immagine", "fonte",
+        "фото", "источник", "(", *(credit.lower() for credit in _ALONE), "hace ", "há ", "il y a ",
+        "vor ",
+    )
+)  # fmt: skip
+# "N minutes ago" and its kin end with their word and at most 30 characters, and maybe
+# a line break: `_METADATA_TAIL` characters from the end hold it.
+_METADATA_TAIL: Final = 40
+
+
+def may_be_metadata(text: str) -> bool:
+    """False only where METADATA cannot match `text` (at its start): a text that
+    starts with none of the branches' words, nor with a number a date or a "5 min
+    read" may start with, and has no "ago" near its end."""
+    if not text:
+        return True
+    number = text[0].isdigit()  # wider than `\d`, and native where `isdecimal` is not
+    if number:
+        if _may_start_date(text):
+            return True
+    elif starts_with_any(text, _METADATA_HEAD, _METADATA_STARTS):
+        return True
+    # No letter of these words is one `str.lower` may not make (but the "д" of
+    # "назад", left out: `rules.READ_AS`).
+    tail = text[-_METADATA_TAIL:].lower()
+    if " ago" in tail or " fa" in tail or " наза" in tail:
+        return True
+    return number and (tail.endswith("read") or tail.endswith("read\n"))
+
+
+_METADATA_HEAD: Final = 20  # the longest prefix, "temps de lecture", and some
+
+
+def _may_start_date(text: str) -> bool:
+    """Whether the number `text` starts with may start DATE_BODY: four digits and a
+    dash, slash, 年 or 년; one or two and a dot, dash or slash before a digit, or an
+    ordinal or a space before a month's name (maybe after "of")."""
+    n = 1
+    while n < len(text) and n < 5 and text[n].isdigit():
+        n += 1
+    if n == len(text):
+        return False
+    after = text[n]
+    if n == 4:
+        return after in "-/年년"
+    if n > 2:
+        return False
+    if after in "./-":
+        return n + 1 < len(text) and text[n + 1].isdigit()
+    if not after.isspace():
+        if after not in _ORDINAL_FIRST:
+            return False
+        n += 2  # "st", "nd", "rd", "th" (\s+ must follow: its absence is let through)
+    rest = text[n:].lstrip()
+    if rest[:2].lower() == "of":  # neither letter is one `str.lower` may not make
+        rest = rest[2:].lstrip()
+    stem = caseless(rest[:3])
+    return stem is None or stem in _MONTH_STEMS
+
+
+_ORDINAL_FIRST: Final = frozenset("sSnNrRtT\u017f")
+_MONTH_STEMS: Final = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+# How BYLINE's branches of words start (before the names, or with a colon); its third
+# ("Jane Doe - Nov 19, 2019") starts with a letter `[A-Z]` matches, case-blind, and
+# holds a space and a separator.
+_BYLINE_STARTS: Final = by_first(("written by", "words by", "reporting by", *_BY_WORDS, *_CREDIT_WORDS))
+_NAME_INITIALS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a"
+)
+
+
+def may_be_byline(text: str) -> bool:
+    """False only where BYLINE cannot match `text` (at its start)."""
+    if not text or starts_with_any(text, 14, _BYLINE_STARTS):
+        return True
+    if text[0] not in _NAME_INITIALS or " " not in text:
+        return False
+    return "-" in text or "," in text or "|" in text or "–" in text or "—" in text

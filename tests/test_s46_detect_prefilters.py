@@ -1,0 +1,227 @@
+"""The screens the pattern detectors try before a pattern (`may_be_metadata` and its
+kin, `patterns.story`, `furniture`, `prompts`, `comments`) must pass every text the
+pattern matches: they only skip texts it cannot. Checked on texts the patterns
+themselves generate (at a block's start, as the detectors match them), then with
+letters swapped for those case-blind matching reads as the same letter where
+`str.lower` does not (dotted and dotless i, long s, the Kelvin sign, the old forms of
+Cyrillic letters), and on the constants the screens copy from the patterns."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boilerstrip.patterns import comments, furniture, prompts, rules, story
+
+SCREENS: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
+    ("metadata", story.METADATA, story.may_be_metadata),
+    ("byline", story.BYLINE, story.may_be_byline),
+    ("navigation", furniture.NAVIGATION, furniture.may_be_navigation),
+    ("prompt", prompts.PROMPT, prompts.may_be_prompt),
+    ("ad", prompts.AD, prompts.may_be_ad),
+    ("votes", comments.VOTES, comments.may_be_votes),
+]
+
+# What a case-blind pattern reads as the same letter (beyond the other case).
+VARIANTS = {
+    "i": "İıI",
+    "s": "ſS",
+    "k": "KK",
+    "в": "ᲀВ",
+    "д": "ᲁД",
+    "о": "ᲂО",
+    "с": "ᲃС",
+    "т": "ᲄᲅТ",
+    "ъ": "ᲆЪ",
+}
+
+
+def _at_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` anchored where the detectors match it: at the text's start."""
+    return re.compile(r"\A(?:" + pattern.pattern + ")", pattern.flags)
+
+
+@st.composite
+def _variant(draw: st.DrawFn, text: str) -> str:
+    """`text` with some letters swapped for a letter the pattern reads the same."""
+    out = []
+    for ch in text:
+        choices = VARIANTS.get(ch.lower(), "")
+        if choices and draw(st.booleans()):
+            ch = draw(st.sampled_from(choices))
+        elif draw(st.integers(0, 3)) == 0:
+            ch = ch.swapcase() if len(ch.swapcase()) == 1 else ch
+        out.append(ch)
+    return "".join(out)
+
+
+@pytest.mark.parametrize(("name", "pattern", "screen"), SCREENS, ids=[s[0] for s in SCREENS])
+def test_screens_pass_what_the_pattern_generates(
+    name: str, pattern: re.Pattern[str], screen: Callable[[str], bool]
+) -> None:
+    strategy = st.from_regex(_at_start(pattern)).flatmap(lambda t: st.one_of(st.just(t), _variant(t)))
+
+    @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def check(text: str) -> None:
+        if pattern.match(text):
+            assert screen(text), (name, text)
+
+    check()
+
+
+# Lines the detectors meet, and the matches the screens must not miss among them.
+LINES = [
+    ("metadata", "November 19, 2019 at 11:46 am"),
+    ("metadata", "18 Nov 2019, 11:09am"),
+    ("metadata", "2nd of   ſeptember, 2019"),
+    ("metadata", "3RD OF JANUARY 2020"),
+    ("metadata", "05.11.19"),
+    ("metadata", "2013年04月09日"),
+    ("metadata", "Published 1 day ago"),
+    ("metadata", "5 min read"),
+    ("metadata", "3 ДНЯ НАЗАД"),
+    ("metadata", "ФОТО: ТАСС"),
+    ("metadata", "(AP)"),
+    ("metadata", "hace 3 horas"),
+    ("metadata", "UPDATED: Nov. 5"),
+    ("metadata", "ſource: Reuters"),
+    ("metadata", "PUBLİSHED: today"),
+    ("byline", "By Jane Doe"),
+    ("byline", "Jane Doe - Nov 19, 2019"),
+    ("byline", "ſarah Doe | Nov 19, 2019"),
+    ("byline", "Text: Jane Doe"),
+    ("navigation", "Home"),
+    ("navigation", "» "),
+    ("navigation", "[Skip to main content]"),
+    ("navigation", "Page 2 of 7"),
+    ("navigation", "12"),
+    ("navigation", "[ 3 of 7 ]"),
+    ("navigation", "« »"),
+    ("navigation", "ГЛАᲀНАЯ"),
+    ("navigation", "LİVE TV"),
+    ("navigation", "ſections »"),
+    ("prompt", "Sign up for our newsletter"),
+    ("prompt", "Delivered to your inbox"),
+    ("prompt", "ſubscribe now"),
+    ("ad", "ADVERTISEMENT"),
+    ("ad", "« Click here to win"),
+    ("ad", "Enter our GIVEAWAY today"),
+    ("votes", "Reply"),
+    ("votes", "12 LiKes"),
+    ("votes", "Report abuſe"),
+    ("votes", "-3 (+1/-4)"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), LINES)
+def test_screens_pass_known_matches(name: str, text: str) -> None:
+    _, pattern, screen = next(s for s in SCREENS if s[0] == name)
+    assert pattern.match(text), text
+    assert screen(text), text
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("metadata", "Meal 2"),
+        ("metadata", "Dare to Play 3"),
+        ("metadata", "2019 Spacenews, Inc."),
+        ("metadata", "14. Plan meals"),
+        ("metadata", "24 Discounts Seniors Are Entitled To"),
+        ("navigation", "84.1K"),
+        ("navigation", "$164.99"),
+        ("navigation", "All Newspapers"),
+        ("navigation", "Video Center"),
+        ("prompt", "Maple Leafs continue to spiral under slow starts"),
+        ("byline", "15 Helpful Tips"),
+        ("ad", "Get Breaking News"),
+        ("votes", "1%"),
+    ],
+)
+def test_screens_skip_common_lines(name: str, text: str) -> None:
+    _, pattern, screen = next(s for s in SCREENS if s[0] == name)
+    assert not pattern.match(text)
+    assert not screen(text)
+
+
+def _every_char() -> str:
+    return "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def test_spaces_are_what_backslash_s_matches() -> None:
+    everything = _every_char()
+    assert set(rules.SPACES) == set(re.findall(r"\s", everything))
+    assert set(rules.SPACES) == {c for c in everything if c.isspace()}
+
+
+def test_lead_and_trail_are_line_sources_classes() -> None:
+    everything = _every_char()
+    lead = re.compile(r"[\[(«<\s【「『〔［（]")
+    trail = re.compile(r"[\s:.!?»›>|•\-–—\])】」』〕］）：。]")
+    assert set(rules.LEAD) == set(lead.findall(everything))
+    assert set(rules.TRAIL) == set(trail.findall(everything))
+    # ... and they are the classes `line_source` writes.
+    source = rules.line_source("x")
+    assert lead.pattern[1:-1] in source and trail.pattern[1:-1] in source
+
+
+TABLES = [story._METADATA_STARTS, story._BYLINE_STARTS, prompts._AD_STARTS]
+
+
+def _screen_letters() -> set[str]:
+    """Every letter of the words the screens look for in a lowercased text."""
+    words: list[str] = [*furniture._NAVIGATION_WORDS, *prompts._PROMPT_WORDS]
+    words += [" ago", " fa", " наза", "read", "giveaway", "search", "page "]
+    for table in TABLES:
+        for found in table.values():
+            words += found
+    return {ch for w in words for ch in w if ch.lower() != ch.upper()}
+
+
+def _read_as(letter: str, everything: str) -> set[str]:
+    """Every character a case-blind pattern reads as `letter`."""
+    return set(re.findall(re.escape(letter), everything, re.IGNORECASE))
+
+
+def test_str_lower_makes_the_screens_letters_but_those_of_read_as() -> None:
+    """Every character a case-blind pattern reads as one of the screens' letters is
+    that letter lowercased, or one of `rules.READ_AS` (which `caseless` gives up on)."""
+    everything = _every_char()
+    for letter in sorted(_screen_letters()):
+        assert letter.lower() == letter  # the screens' words are lowercase
+        for ch in _read_as(letter, everything):
+            assert ch.lower() == letter or ch in rules.READ_AS.get(letter, ""), (letter, ch)
+    for ch in rules._UNSURE:
+        assert rules.caseless("a" + ch) is None
+    assert rules.caseless("ABC é") == "abc é"
+
+
+def test_by_first_has_every_first_letter_a_pattern_reads_as_its_prefixes() -> None:
+    """A text a prefix's pattern matches starts with a key of its table: every
+    character a case-blind pattern reads as the prefix's first letter is one."""
+    everything = _every_char()
+    for table in TABLES:
+        for found in table.values():
+            for prefix in found:
+                if not prefix:
+                    continue
+                for ch in _read_as(prefix[0], everything):
+                    assert ch in table, (prefix, ch)
+                    assert table[ch] == ("",) or prefix in table[ch], (prefix, ch)
+
+
+def test_name_initials_are_what_a_to_z_matches_case_blind() -> None:
+    everything = _every_char()
+    assert set(re.findall("[A-Z]", everything, re.IGNORECASE)) == story._NAME_INITIALS
+
+
+def test_votes_ends_are_what_its_letters_match_case_blind() -> None:
+    everything = _every_char()
+    assert set(re.findall("[rsfpudl]", everything, re.IGNORECASE)) | {"-"} == comments._VOTES_FIRST
+    assert set(re.findall("[ytegkds]", everything, re.IGNORECASE)) | {")"} == comments._VOTES_LAST
