@@ -83,7 +83,7 @@ AD_ANYWHERE_RULE: Final = Rule(AD_ANYWHERE, cues("giveaway chance promo"), anywh
 
 
 # --- screens: cheap tests a text must pass before its pattern is tried ---------------
-# Each holds for every text its pattern matches (tests/test_s46_detect_prefilters.py).
+# Each holds for every text its pattern matches (tests/test_pattern_screens.py).
 
 # A word (or the start of one) of each of PROMPT's branches, lowercased, found within
 # its first `_PROMPT_REACH` characters: the pattern starts its branch within 80 and

@@ -31,7 +31,7 @@ def line_source(body: str) -> str:
 
 
 # What `\s` matches in a str pattern: every character `str.isspace` calls whitespace
-# (tests/test_s46_detect_prefilters.py checks the two agree).
+# (tests/test_pattern_screens.py checks the two agree).
 SPACES: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"

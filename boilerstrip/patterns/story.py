@@ -109,7 +109,7 @@ BYLINE_RULE: Final = Rule(
 
 
 # --- screens: cheap tests a text must pass before its pattern is tried ---------------
-# Each holds for every text its pattern matches (tests/test_s46_detect_prefilters.py),
+# Each holds for every text its pattern matches (tests/test_pattern_screens.py),
 # so a text failing it is told apart without the pattern, which tries each of its
 # branches at the text's start (about a dozen thousand instructions a text for METADATA).
 
