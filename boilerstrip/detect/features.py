@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Final
 
-from ..budget import Deadline, checked, spans
+from ..budget import Deadline, spans
 from ..lang import ALL_STOPWORDS, STOPWORDS, Language, cjk_chars, split_words
 from ..model import Block, Features
 from ..native import c_function
@@ -38,32 +38,55 @@ def compute(blocks: Sequence[Block], lang: Language, deadline: Deadline | None =
     """
     listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)  # read by index
     lowers = [b.text.lower() for b in listed]
-    counts: dict[str, int] = {}  # (a Counter's own __init__ is interpreted Python)
-    for lower in lowers:
-        counts[lower] = counts.get(lower, 0) + 1
+    first, repeats = _firsts(lowers)
     if lang.cjk:
-        for block, lower in checked(zip(listed, lowers, strict=True), deadline, _WHERE):
-            _cjk_features(block, lang.stopchars, deadline)
-            block.features.repeats = counts[lower]
+        for lo, hi in spans(len(listed), deadline, _WHERE):
+            for k in range(lo, hi):
+                _cjk_features(listed[k], lang.stopchars, deadline)
+                listed[k].features.repeats = repeats[first[k]]
         return
-    measured: dict[str, tuple[int, int, float, bool, frozenset[str]]] = {}
     stop = lang.stopwords
     for lo, hi in spans(len(listed), deadline, _WHERE):
         for k in range(lo, hi):  # by index: a native loop when compiled (`budget.spans`)
-            block = listed[k]
-            lower = lowers[k]
-            values = measured.get(lower)
-            if values is None:
-                values = measured[lower] = _measure(block.text, lower, stop, deadline)
-            f = block.features
-            f.chars, f.words, f.stop_density, f.ends_sentence, f.cues = values
-            f.repeats = counts[lower]
+            f = listed[k].features
+            j = first[k]
+            if j == k:
+                _fill(f, listed[k].text, lowers[k], stop, deadline)
+            else:  # measured already, on the first block of the same lowered text
+                g = listed[j].features
+                f.chars, f.words, f.stop_density = g.chars, g.words, g.stop_density
+                f.ends_sentence, f.cues = g.ends_sentence, g.cues
+            f.repeats = repeats[j]
+
+
+def _firsts(lowers: list[str]) -> tuple[list[int], list[int]]:
+    """For each text, the index of the first of `lowers` equal to it, and by that index
+    how many are: one dictionary lookup a line (`setdefault`), where a count and a
+    table of measures by text took five."""
+    seen: dict[str, int] = {}
+    first = [0] * len(lowers)
+    repeats = [0] * len(lowers)
+    for k in range(len(lowers)):
+        j = seen.setdefault(lowers[k], k)
+        first[k] = j
+        repeats[j] = repeats[j] + 1
+    return first, repeats
 
 
 def _measure(
     text: str, lower: str, stop: frozenset[str], deadline: Deadline | None = None
 ) -> tuple[int, int, float, bool, frozenset[str]]:
-    """(chars, words, stop density, ends like a sentence, cues) of one line."""
+    """(chars, words, stop density, ends like a sentence, cues) of one line (`_fill`)."""
+    f = Features()
+    _fill(f, text, lower, stop, deadline)
+    cues = f.cues
+    assert cues is not None
+    return f.chars, f.words, f.stop_density, f.ends_sentence, cues
+
+
+def _fill(f: Features, text: str, lower: str, stop: frozenset[str], deadline: Deadline | None = None) -> None:
+    """Set the chars, words, stop density, sentence end and cues of one line in `f`:
+    in place, where a tuple of them (and its float) was made a distinct line."""
     last = text[-1]
     if last in _CLOSERS and len(text) > 1:
         last = text[-2]
@@ -77,10 +100,15 @@ def _measure(
         cues |= _COPY
     if n <= _SEP_MAX_WORDS and _has_separator(text):
         cues |= _SEP
+    f.chars = len(text)
+    f.words = n
+    f.ends_sentence = last in _SENTENCE_END
     if not n:
-        return len(text), 0, 0.0, last in _SENTENCE_END, cues | _SYM
-    density = stops / n if stop else _NEUTRAL_DENSITY
-    return len(text), n, density, last in _SENTENCE_END, cues
+        f.stop_density = 0.0
+        f.cues = cues | _SYM
+    else:
+        f.stop_density = stops / n if stop else _NEUTRAL_DENSITY
+        f.cues = cues
 
 
 def _count(lower: str, stop: frozenset[str]) -> tuple[int, int, frozenset[str], bool]:
