@@ -25,6 +25,7 @@ SCREENS: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
     ("prompt", prompts.PROMPT, prompts.may_be_prompt),
     ("ad", prompts.AD, prompts.may_be_ad),
     ("votes", comments.VOTES, comments.may_be_votes),
+    ("related", furniture.RELATED, furniture.may_be_related),
 ]
 
 # What a case-blind pattern reads as the same letter (beyond the other case).
@@ -116,6 +117,22 @@ LINES = [
     ("votes", "12 LiKes"),
     ("votes", "Report abuſe"),
     ("votes", "-3 (+1/-4)"),
+    ("related", "Related Stories"),
+    ("related", "« MORE FROM CNN »"),
+    ("related", "Black Friday Deals"),
+    ("related", "Here's what's trending:"),
+    ("related", "総合ランキング"),
+    ("related", "ЧИТАЙТЕ ТАКЖЕ"),
+    ("related", "[ Editor’s Picks ]"),
+    ("metadata", "Video: Jane Doe"),
+    ("metadata", "PHOTOGRAPH BY Jane Doe"),
+    ("metadata", "(AP Photo)"),
+    ("metadata", "REUTERS"),
+    ("metadata", "Tags: Politics"),
+    ("metadata", "On Monday, Nov. 18, 2019"),
+    ("metadata", "Sep. 5, 2019"),
+    ("metadata", "One hour ago"),
+    ("metadata", "una ora fa"),
 ]
 
 
@@ -142,6 +159,15 @@ def test_screens_pass_known_matches(name: str, text: str) -> None:
         ("byline", "15 Helpful Tips"),
         ("ad", "Get Breaking News"),
         ("votes", "1%"),
+        ("metadata", "Video"),
+        ("metadata", "Video Center"),
+        ("metadata", "Apple Pro Display XDR December 2019"),
+        ("metadata", "Markets Video"),
+        ("metadata", "June 9 -- Coral Sky Amphitheatre"),
+        ("metadata", "Topics"),
+        ("metadata", "The vote was 5 days ago"),
+        ("related", "Maple Leafs continue to spiral"),
+        ("related", "Apple Pro Display XDR"),
     ],
 )
 def test_screens_skip_common_lines(name: str, text: str) -> None:
@@ -171,13 +197,13 @@ def test_lead_and_trail_are_line_sources_classes() -> None:
     assert lead.pattern[1:-1] in source and trail.pattern[1:-1] in source
 
 
-TABLES = [story._METADATA_STARTS, story._BYLINE_STARTS, prompts._AD_STARTS]
+TABLES = [story._METADATA_STARTS, story._BYLINE_STARTS, prompts._AD_STARTS, furniture._RELATED_STARTS]
 
 
 def _screen_letters() -> set[str]:
     """Every letter of the words the screens look for in a lowercased text."""
     words: list[str] = [*furniture._NAVIGATION_WORDS, *prompts._PROMPT_WORDS]
-    words += [" ago", " fa", " наза", "read", "giveaway", "search", "page "]
+    words += [" ago", " fa", " наза", "read", "giveaway", "search", "page ", *furniture._RELATED_INSIDE]
     for table in TABLES:
         for found in table.values():
             words += found
@@ -225,3 +251,58 @@ def test_votes_ends_are_what_its_letters_match_case_blind() -> None:
     everything = _every_char()
     assert set(re.findall("[rsfpudl]", everything, re.IGNORECASE)) | {"-"} == comments._VOTES_FIRST
     assert set(re.findall("[ytegkds]", everything, re.IGNORECASE)) | {")"} == comments._VOTES_LAST
+
+
+def test_ago_branches_start_with_what_the_metadata_screen_reads_them_after() -> None:
+    """METADATA's "N minutes ago" branches in English and Italian start with a number
+    or "a", "an", "about", "posted", "one", "una": every character a case-blind
+    pattern reads as one of those first letters is in `_AGO_FIRST`."""
+    everything = _every_char()
+    assert set(re.findall("[apou]", everything, re.IGNORECASE)) == story._AGO_FIRST
+
+
+def test_metadata_follow_ups_are_where_their_words_start() -> None:
+    """Every word `_METADATA_NEXT` holds a follow-up for is a prefix of the screen's
+    table, and each follow-up matches at the start of the lines its branch does."""
+    prefixes = {p for found in story._METADATA_STARTS.values() for p in found}
+    assert set(story._METADATA_NEXT) <= prefixes
+    for text, prefix in [
+        ("Sep. 5, 2019", "sep"),
+        ("MAY 5 2020 at 10:30 am", "may"),
+        ("Filed under Politics", "filed under"),
+        ("Fotos courtesy of X", "foto"),
+        ("(Getty Images)", "("),
+        ("Getty Images via Getty Images", "getty images"),
+    ]:
+        assert story.METADATA.match(text), text
+        assert story._METADATA_NEXT[prefix].match(text), text
+
+
+def _caption_by_every_test(text: str) -> bool:
+    """`story.is_caption` as it was, each agency's name tested on every text."""
+    end = text[-story._CAPTION_TAIL :]
+    lower = end.lower()
+    if not any(w in lower for w in story._CAPTION_WORDS) and not any(
+        a in end for a in story._CAPTION_AGENCIES
+    ):
+        return False
+    return story.CAPTION.search(text, len(text) - story._CAPTION_TAIL) is not None
+
+
+_CAPTION_TEXTS = st.tuples(
+    st.text(alphabet=st.sampled_from("Ab .,:-İıK"), max_size=150),
+    st.from_regex(story.CAPTION).flatmap(lambda t: st.one_of(st.just(t), _variant(t))),
+    st.sampled_from(["", " ", ")", "/", ".", "İ", "\n"]),
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(
+        _CAPTION_TEXTS, st.text(alphabet=st.sampled_from("APReutrsGetyImagePhotCdıİK /():x"), max_size=140)
+    )
+)
+def test_caption_tells_apart_what_it_did(text: str) -> None:
+    """Agencies' names are tested only on a text with a slash, a bracket or a
+    character outside ASCII: `is_caption` gives what it gave testing them on all."""
+    assert story.is_caption(text) == _caption_by_every_test(text), text

@@ -15,7 +15,7 @@ from .. import patterns
 from ..budget import checked
 from ..model import CELL_TAGS, Block, Label, Verdict
 from ..patterns.comments import may_be_votes
-from ..patterns.furniture import may_be_navigation
+from ..patterns.furniture import may_be_navigation, may_be_related
 from ..patterns.prompts import may_be_ad, may_be_prompt
 from ..patterns.story import may_be_byline, may_be_metadata
 from .page import Claim, Page, verdicts
@@ -342,7 +342,12 @@ def claim_related(page: Page, gates: list[int]) -> list[Claim]:
     out: list[Claim] = []
     for b, g in _unlabelled_gated(page, gates, short * 2, _RELATED | _RELATED_INLINE):
         text = b.text
-        if b.features.words <= short and g & _RELATED and patterns.RELATED_RULE.matches(text):
+        if (
+            b.features.words <= short
+            and g & _RELATED
+            and may_be_related(text)
+            and patterns.RELATED_RULE.matches(text)
+        ):
             out.append((b.index, Label.RELATED, "related-links heading", 0.0, None))
         elif (
             not b.features.ends_sentence
@@ -453,10 +458,16 @@ def claim_dateline(page: Page, gates: list[int]) -> list[Claim]:
     out: list[Claim] = []
     for i in range(len(blocks) - 1):  # by position: `blocks[:-1]` would copy the page's list
         b = blocks[i]
-        if b.label is not None or b.features.words > 4 or not b.text.isupper():
+        if b.label is not None or b.features.words > 4:
             continue
+        # The next block first: `str.isupper` is a method call by name when compiled.
         nxt = blocks[b.index + 1]
-        if nxt.label is None and nxt.features.words >= paragraph and patterns.DATELINE.match(b.text):
+        if (
+            nxt.label is None
+            and nxt.features.words >= paragraph
+            and b.text.isupper()
+            and patterns.DATELINE.match(b.text)
+        ):
             out.append((b.index, Label.DATELINE, "capitalised place before the first paragraph", 0.0, None))
     return out
 

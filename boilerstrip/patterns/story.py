@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from .agencies import AFTER_NAME, ALONE, IN_SERVICE, picture_credits
-from .dates import DATE_BODY, TIME_BODY
+from .dates import DATE_BODY, MONTHS, TIME_BODY, YEAR
 from .rules import IGNORECASE, Rule, by_first, caseless, cues, starts_with_any
 
 # How a picture's credit writes the agencies, by the credit's form (see `agencies`).
@@ -23,14 +23,20 @@ def _either(credits: tuple[str, ...]) -> str:
 
 COPYRIGHT: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|&copy;", IGNORECASE)
 
+# Branches of METADATA a screen also reads the start of (`_METADATA_NEXT`): a list of
+# tags or topics, a credit's label, an agency's name alone.
+_LISTED: Final = r"tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
+_CREDIT_LABEL: Final = (
+    r"(?:photo|image|picture|video|credit|source|file photo|photograph|illustration"
+    r"|bild|foto|quelle|imagen|fuente|crédito|immagine|fonte|фото|источник)s?\s*(?::|by|credit|courtesy)"
+)
+_AGENCY_ALONE: Final = rf"\(?(?:{_either(_ALONE)}|ap photo)(?: via getty images)?\)?$"
+
 METADATA: Final = re.compile(
     rf"(?:(?:published|updated|posted|last updated|modified|date|created|on)\s*(?::\s*)?)?{DATE_BODY}{TIME_BODY}\s*$"
     r"|(?:published|updated|posted|last updated|modified)\s*(?::\s*)?.{0,50}$"
     r"|\d+\s*(?:min(?:ute)?s?|mins)\.?\s*read$|(?:reading time|lesezeit|temps de lecture).{0,20}$"
-    r"|tags?\s*:.*|topics?\s*:.*|filed under\s*:?.*|categor(?:y|ies)\s*:.*"
-    r"|(?:photo|image|picture|video|credit|source|file photo|photograph|illustration"
-    r"|bild|foto|quelle|imagen|fuente|crédito|immagine|fonte|фото|источник)s?\s*(?::|by|credit|courtesy)\s*.{0,80}$"
-    rf"|\(?(?:{_either(_ALONE)}|ap photo)(?: via getty images)?\)?$"
+    rf"|{_LISTED}|{_CREDIT_LABEL}\s*.{{0,80}}$|{_AGENCY_ALONE}"
     r"|(?:about |posted )?(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b.{0,30}$"
     # The same "N minutes ago" in Spanish, Portuguese, French, German, Italian and Russian.
     r"|(?:hace|há) (?:\d+|una?|uma?) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|a[ñn]os?)\b.{0,30}$"
@@ -59,11 +65,16 @@ _CAPTION_AGENCIES: Final = tuple(dict.fromkeys(_AFTER_NAME + _ALONE))
 
 def is_caption(text: str) -> bool:
     """A photo caption ending in its credit (CAPTION within the last `_CAPTION_TAIL`
-    characters)."""
+    characters). The branches without a word hold a slash or a bracket: an ASCII text
+    with neither and none of the words (which `str.lower` finds exactly in ASCII)
+    is told apart before the thirteen tests of the agencies' names."""
     end = text[-_CAPTION_TAIL:]
     lower = end.lower()
-    if not any(w in lower for w in _CAPTION_WORDS) and not any(a in end for a in _CAPTION_AGENCIES):
-        return False
+    if not any(w in lower for w in _CAPTION_WORDS):
+        if "/" not in end and ")" not in end and end.isascii():
+            return False
+        if not any(a in end for a in _CAPTION_AGENCIES):
+            return False
     return CAPTION.search(text, len(text) - _CAPTION_TAIL) is not None
 
 
@@ -128,23 +139,48 @@ _METADATA_STARTS: Final = by_first(
         "vor ",
     )
 )  # fmt: skip
+# What must follow some of those words for their branch to match (at the text's start,
+# case-blind): a month's name is a date's when a day and a year follow; a label of
+# tags, of a credit, an agency's name, as their branches start. A text starting
+# "Video", "Apple" or "March of the ..." is told apart by a match of a few characters
+# instead of METADATA's dozen branches (a word without a follow-up is let through).
+_MONTH_DATE: Final = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}", IGNORECASE)
+_METADATA_NEXT: Final[dict[str, re.Pattern[str]]] = {
+    **dict.fromkeys("jan feb mar apr may jun jul aug sep oct nov dec".split(), _MONTH_DATE),
+    **dict.fromkeys(("tag", "topic", "filed under", "categor"), re.compile(_LISTED, IGNORECASE)),
+    **dict.fromkeys(
+        (
+            "photo", "image", "picture", "video", "credit", "source", "file photo", "illustration",
+            "bild", "foto", "quelle", "imagen", "fuente", "crédito", "immagine", "fonte", "фото", "источник",
+        ),
+        re.compile(_CREDIT_LABEL, IGNORECASE),
+    ),
+    **dict.fromkeys(("(", *(credit.lower() for credit in _ALONE)), re.compile(_AGENCY_ALONE, IGNORECASE)),
+}  # fmt: skip
 # "N minutes ago" and its kin end with their word and at most 30 characters, and maybe
-# a line break: `_METADATA_TAIL` characters from the end hold it.
+# a line break: `_METADATA_TAIL` characters from the end hold it. They start with a
+# number, or "a", "an", "about", "posted", "one" (English) or "una" (Italian): a text
+# starting with any other letter has no such branch to look for.
 _METADATA_TAIL: Final = 40
+_AGO_FIRST: Final = frozenset("aApPoOuU")
 
 
 def may_be_metadata(text: str) -> bool:
     """False only where METADATA cannot match `text` (at its start): a text that
-    starts with none of the branches' words, nor with a number a date or a "5 min
-    read" may start with, and has no "ago" near its end."""
+    starts with none of the branches' words (or with one its branch cannot go on
+    from, `_METADATA_NEXT`), nor with a number a date or a "5 min read" may start
+    with, and has no "ago" near its end."""
     if not text:
         return True
-    number = text[0].isdigit()  # wider than `\d`, and native where `isdecimal` is not
+    first = text[0]
+    number = first.isdigit()  # wider than `\d`, and native where `isdecimal` is not
     if number:
         if _may_start_date(text):
             return True
-    elif starts_with_any(text, _METADATA_HEAD, _METADATA_STARTS):
+    elif _may_start_metadata(text):
         return True
+    elif first not in _AGO_FIRST:
+        return False
     # No letter of these words is one `str.lower` may not make (but the "д" of
     # "назад", left out: `rules.READ_AS`).
     tail = text[-_METADATA_TAIL:].lower()
@@ -154,6 +190,24 @@ def may_be_metadata(text: str) -> bool:
 
 
 _METADATA_HEAD: Final = 20  # the longest prefix, "temps de lecture", and some
+
+
+def _may_start_metadata(text: str) -> bool:
+    """Whether `text` (not empty) may start a branch of METADATA that starts with a
+    word (`starts_with_any` of `_METADATA_STARTS`), and go on as that branch does
+    where `_METADATA_NEXT` says how."""
+    found = _METADATA_STARTS.get(text[0])
+    if found is None:
+        return False
+    low = caseless(text[:_METADATA_HEAD])
+    if low is None:
+        return True
+    for prefix in found:
+        if low.startswith(prefix):
+            follow = _METADATA_NEXT.get(prefix)
+            if follow is None or follow.match(text) is not None:
+                return True
+    return False
 
 
 def _may_start_date(text: str) -> bool:
