@@ -119,18 +119,19 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
     gates: list[int] | None = None  # the candidates' cue gates, found once a page
     for det in detectors:
         prefix = det.name + ": "
+        said: dict[str, str] = {}  # each reason of the detector's with its prefix, made once
         # (A subclass of Detector may call its function its own way.)
         claim = _CLAIMS.get(id(det.fn)) if type(det) is Detector else None
         if claim is not None:
             if gates is None:
                 gates = cue_gates(page.candidates)
             for index, label, reason, score, _ in claim(page, gates):
-                _apply(det, blocks[index], index, label, prefix, reason, score, revisable)
+                _apply(det, blocks[index], index, label, prefix, reason, score, revisable, said)
         else:
             for v in list(det(page)):
                 # By position: the content class that may follow is no business of the run.
                 index, label, reason, score = v[0], v[1], v[2], v[3]
-                _apply(det, blocks[index], index, label, prefix, reason, score, revisable)
+                _apply(det, blocks[index], index, label, prefix, reason, score, revisable, said)
 
 
 def _apply(
@@ -142,12 +143,19 @@ def _apply(
     reason: str,
     score: float,
     revisable: set[int],
+    said: dict[str, str],
 ) -> None:
-    """One claim of `det` on `block` (at `index`), if it takes."""
+    """One claim of `det` on `block` (at `index`), if it takes. Its reason, with the
+    prefix that names the detector, is looked up in `said`, the detector's reasons
+    so far: a detector gives a few reasons to thousands of blocks a page run, and a
+    lookup costs less than joining two strs."""
     if block.label is None or (det.context and index in revisable):
         block.label = label
         block.score = score
-        block.reasons.append(prefix + reason)
+        full = said.get(reason)
+        if full is None:
+            full = said[reason] = prefix + reason
+        block.reasons.append(full)
         if det.tentative:
             revisable.add(index)
         else:
