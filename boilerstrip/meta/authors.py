@@ -4,6 +4,7 @@ credit them in words, a label alone above them, a post's head or a name beside t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Final
 
@@ -24,14 +25,54 @@ def find_authors(blocks: Sequence[Block], page_type: str = "article") -> list[st
     names = person_names([b.text for b in blocks if b.label is Label.BYLINE])[0]
     if names:
         return names
-    candidates = [b for b in blocks if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)  # read by index
+    candidates = [b for b in listed if b.label is not Label.COMMENT and b.features.words <= _CREDIT_MAX_WORDS]
+    crediting = _may_credit_each(candidates)
     dated: dict[int, bool] = {}  # `_date_beside`'s answers, by line: each line is beside two
     for finder in _FORUM_FINDERS if page_type == "forum" else _FINDERS:
-        for b in candidates:
-            text = _found(finder, b, blocks, dated)
+        for b in crediting if finder == "credited" else candidates:
+            text = _found(finder, b, listed, dated)
             if text and (names := person_names([text])[0]):
                 return names
     return []
+
+
+def _may_credit_each(candidates: list[Block]) -> list[Block]:
+    """The candidates whose head `_may_credit` may say yes to (the others `_credited`
+    says no to): the heads joined and searched for the stems once a page, not each
+    head lowercased and searched five times (most heads hold none). The stems are
+    ASCII letters, and `str.lower` makes such a letter only of such a letter (and of
+    two signs no stem needs: the Kelvin sign's k, the dotted capital I's i, which
+    `folded` leaves to the pattern), so the heads are lowercased as ASCII bytes, every
+    other character one "?": each keeps its place, and a stem found lies in one head
+    (they are joined by line breaks, which no stem holds). tests/test_meta_screens.py
+    checks the two agree."""
+    heads = [b.text[:_CREDIT_HEAD] for b in candidates]
+    joined = "\n".join(heads)
+    if not joined.isascii() and ("\u0130" in joined or "\u0131" in joined or "\u017f" in joined):
+        # a letter only the pattern reads (`folded`): each head on its own
+        return [candidates[k] for k in range(len(heads)) if _has_stem_or_unsure(heads[k])]
+    low = joined.encode("ascii", "replace").lower()
+    starts = [0] * len(heads)
+    at = 0
+    for k in range(len(heads)):
+        starts[k] = at
+        at += len(heads[k]) + 1
+    marked = [False] * len(heads)
+    for stem in _CREDIT_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            marked[k] = True
+            at = low.find(stem, starts[k + 1]) if k + 1 < len(heads) else -1
+    return [candidates[k] for k in range(len(heads)) if marked[k]]
+
+
+def _has_stem_or_unsure(head: str) -> bool:
+    """Whether a head lowercased holds a stem of `_CREDIT_KEYS`'s words, or holds a
+    letter `folded` leaves to the pattern: `_may_credit` without the pattern."""
+    low = folded(head)
+    return low is None or _has_credit_stem(low)
 
 
 # The finders, in the order they are tried (a forum's first post's head before the
@@ -41,7 +82,7 @@ _FINDERS: Final = ("credited", "after label", "agency byline", "beside date", "u
 _FORUM_FINDERS: Final = (*_FINDERS[:2], "post head", *_FINDERS[2:])
 
 
-def _found(finder: str, b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> str | None:
+def _found(finder: str, b: Block, blocks: list[Block], dated: dict[int, bool]) -> str | None:
     """What the finder named `finder` finds on `b`: each called by name, not from a
     list of functions (a compiled function called as an object parses its arguments
     on each call, and the finders run on every line of the page's head). `dated`:
@@ -59,7 +100,7 @@ def _found(finder: str, b: Block, blocks: Sequence[Block], dated: dict[int, bool
     return _under_headline(b, blocks)
 
 
-def _agency_byline_name(b: Block, blocks: Sequence[Block]) -> str | None:
+def _agency_byline_name(b: Block, blocks: list[Block]) -> str | None:
     """A wire credit that names people ("By Jane Doe, Associated Press") on a short line."""
     return agency_byline(b.text)[0] if b.features.words <= _HEAD_WORDS else None
 
@@ -84,6 +125,10 @@ _CREDIT_KEYS: Final = re.compile(r"\b(?:by|starter|poster|author|autor|auteur|co
 _CREDIT_HEAD: Final = 80
 
 
+# The stems `_has_credit_stem` looks for, as bytes (`_may_credit_each`).
+_CREDIT_STEMS: Final = (b"by", b"aut", b"starter", b"poster", b"contributor")
+
+
 def _has_credit_stem(low: str) -> bool:
     """Whether `low` holds a stem of one of `_CREDIT_KEYS`'s words, in lower case and
     with no context: five substring tests cost a line's head less than one search of
@@ -93,11 +138,9 @@ def _has_credit_stem(low: str) -> bool:
 
 def _may_credit(head: str) -> bool:
     """Whether `_CREDIT_KEYS` finds a key in `head`: tried only where a lowercased stem
-    of one is there (most lines have none; the case-blind pattern is slow to say so)."""
-    low = folded(head)
-    if low is not None and not _has_credit_stem(low):
-        return False
-    return _CREDIT_KEYS.search(head) is not None
+    of one is there (most lines have none; the case-blind pattern is slow to say so).
+    One line's test: `find_authors` tests a page's heads at once (`_may_credit_each`)."""
+    return _has_stem_or_unsure(head) and _CREDIT_KEYS.search(head) is not None
 
 
 # A label on its own line, the names on the next.
@@ -115,14 +158,17 @@ _LABEL_MAX_CHARS: Final = max(len(label) for label in _LABELS)
 _LABELLED_WORDS: Final = NAME_MAX_WORDS + 3
 
 
-def _credited(b: Block, blocks: Sequence[Block]) -> str | None:
-    if not _may_credit(b.text[:_CREDIT_HEAD]):  # cheap tests before the pattern
+def _credited(b: Block, blocks: list[Block]) -> str | None:
+    """The names a line credits in words. `find_authors` asks only of the lines whose
+    head holds a stem of a credit's key (`_may_credit_each`), so of `_may_credit` only
+    the pattern is left to try."""
+    if _CREDIT_KEYS.search(b.text[:_CREDIT_HEAD]) is None:  # a key, before the slow pattern
         return None
     m = _CREDITED.match(b.text)
     return (m.group("a") or m.group("b") or m.group("c") or m.group("d")) if m else None
 
 
-def _after_label(b: Block, blocks: Sequence[Block]) -> str | None:
+def _after_label(b: Block, blocks: list[Block]) -> str | None:
     if b.index + 1 >= len(blocks):
         return None
     label = b.text.strip(" :")
@@ -149,7 +195,7 @@ _NOT_POSTERS: Final = re.compile(
 )
 
 
-def _post_head(b: Block, blocks: Sequence[Block]) -> str | None:
+def _post_head(b: Block, blocks: list[Block]) -> str | None:
     m = _POST_HEAD.match(b.text) if has_digits(b) else None
     if m is None or _NOT_POSTERS.match(m.group("name")):
         return None
@@ -165,7 +211,7 @@ _FURNITURE: Final = frozenset(
 )
 
 
-def _beside_date(b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> str | None:
+def _beside_date(b: Block, blocks: list[Block], dated: dict[int, bool]) -> str | None:
     """A name alone on its line with a date line beside it, or a name and a date."""
     words = b.features.words
     if words > _HEAD_WORDS or b.label is Label.TITLE or (b.dom is not None and b.dom.heading):
@@ -186,7 +232,7 @@ def _beside_date(b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> s
     return name if _name_alone(name) else None
 
 
-def _date_beside(b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> bool:
+def _date_beside(b: Block, blocks: list[Block], dated: dict[int, bool]) -> bool:
     """Whether a short line just above or below `b` is a date. A line's answer is kept
     in `dated` (by its place in `blocks`): the line above one name is below the next."""
     for k in range(max(0, b.index - 1), min(len(blocks), b.index + 2)):
@@ -201,7 +247,7 @@ def _date_beside(b: Block, blocks: Sequence[Block], dated: dict[int, bool]) -> b
     return False
 
 
-def _under_headline(b: Block, blocks: Sequence[Block]) -> str | None:
+def _under_headline(b: Block, blocks: list[Block]) -> str | None:
     """A name alone on its line just under the headline, with its job title on the
     next line ("Chirag Bhardwaj" / "VP - Technology"): an author's box that a dump
     renders as bare lines, read as a menu's, with no "By". The last resort. (A date
@@ -218,7 +264,7 @@ def _under_headline(b: Block, blocks: Sequence[Block]) -> str | None:
     return name if after is not None and is_role(after.text) else None
 
 
-def _under_title(b: Block, blocks: Sequence[Block]) -> bool:
+def _under_title(b: Block, blocks: list[Block]) -> bool:
     """Whether the headline is among the `_UNDER_TITLE` lines above `b`: read by place,
     not from a slice of the lines (this runs on every short line of the page's head)."""
     for k in range(max(0, b.index - _UNDER_TITLE), min(b.index, len(blocks))):

@@ -53,14 +53,17 @@ def _next_date(text: str, at: int, stop: int) -> re.Match[str] | None:
     runs = _TWO_DIGIT_RUNS.search(text, at, stop)
     if runs is None:
         return None
-    start = runs.start()
-    if runs.end(1) > start:  # white space before the first digit: a month's name may end there
+    first = runs.start()
+    start = at + len(text[at:first].rstrip())  # where the white space before the digit starts
+    if start < first:  # white space before the first digit: a month's name may end there
         start = max(at, start - _MONTH_REACH)
     return DATE_RE.search(text, start, stop)
 
 
-# Two runs of digits, and the white space before the first (group 1).
-_TWO_DIGIT_RUNS: Final = re.compile(r"(\s*)\d+\D+\d")
+# Two runs of digits. It opens with a digit, which lets the engine skip to the digits
+# (a pattern that opened with the white space before them was tried at every
+# character); `str.rstrip` then finds that white space (`\s` is what it strips).
+_TWO_DIGIT_RUNS: Final = re.compile(r"\d+\D+\d")
 # The most a date reaches before the white space before its first digit: a month's name
 # (`DATE_RE` reads 3 to 9 letters there) and its stop.
 _MONTH_REACH: Final = 10

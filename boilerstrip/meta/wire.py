@@ -167,10 +167,15 @@ def _photo_credit(text: str) -> bool:
 
 def lead_wire(text: str) -> str | None:
     """The agency in a dateline opening the story ("MOSCOW (Reuters) -")."""
+    if "(" not in text[:_LEAD_REACH] and "/" not in text[:_LEAD_REACH]:
+        return None  # no bracket or slash where `_LEAD_RE`'s can stand: the cheap test first
     return agency_named(_LEAD_RE.match(text[:_LEAD_CHARS]))
 
 
 _LEAD_CHARS: Final = 120
+# `_LEAD_RE`'s bracket or slash stands after at most 60 characters of place and date:
+# a line without one in its first 61 cannot match (tests/test_meta_screens.py checks).
+_LEAD_REACH: Final = 61
 
 
 def tail_wire(text: str, words: int) -> str | None:
