@@ -57,6 +57,7 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_marks.h"
 #include "_text_utf8.h"
 #include "_text_floats.h"
+#include "_text_attrs.h"
 #include "_text_lines.h"
 #include "_text_blocks.h"
 #include "_text_cadence.h"
