@@ -39,6 +39,10 @@
   the price, code and forum patterns can match a block at all, in one call instead of
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
   once from learned.marks's own tables of currency signs, words, marks and stems.
+- key_sketch(text): reduce.repeats._sketch_in_python, a hash that texts of the same
+  repeats key share (their text lower-cased and its spacing aside), without the
+  lower-cased copy, the printable test and the join of the split: the reducer makes a
+  key of a block only where its sketch is another's.
 
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
@@ -55,6 +59,7 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_wordtable.h"
 #include "_text_langs.h"
 #include "_text_marks.h"
+#include "_text_sketch.h"
 #include "_text_utf8.h"
 #include "_text_floats.h"
 #include "_text_attrs.h"
@@ -79,6 +84,7 @@ static PyMethodDef methods[] = {
     {"lang_hits", (PyCFunction)(void (*)(void))lang_hits, METH_FASTCALL, lang_hits_doc},
     {"marks_table", marks_table, METH_VARARGS, marks_table_doc},
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
+    {"key_sketch", key_sketch, METH_O, key_sketch_doc},
     {NULL, NULL, 0, NULL},
 };
 
