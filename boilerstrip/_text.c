@@ -39,6 +39,10 @@
   the price, code and forum patterns can match a block at all, in one call instead of
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
   once from learned.marks's own tables of currency signs, words, marks and stems.
+- lines_may_marks(table, blocks, lo, hi, price_words, forum_words): may_marks of every
+  line of a dump in one call, each pattern asked by the line's words (learned.marks.
+  page_marks), as bytes: a call through functools.partial, two flags and an int a line
+  were a third of the marks' cost.
 - key_sketch(text): reduce.repeats._sketch_in_python, a hash that texts of the same
   repeats key share (their text lower-cased and its spacing aside), without the
   lower-cased copy, the printable test and the join of the split: the reducer makes a
@@ -85,6 +89,7 @@ static PyMethodDef methods[] = {
     {"marks_table", marks_table, METH_VARARGS, marks_table_doc},
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
     {"key_sketch", key_sketch, METH_O, key_sketch_doc},
+    {"lines_may_marks", lines_may_marks, METH_VARARGS, lines_may_marks_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -144,6 +144,85 @@ done:
     return ok;
 }
 
+/* Whether the int-like `v` is at most `limit` (v <= limit, as Python compares them);
+   -1 with an exception set. */
+static int at_most(PyObject *v, Py_ssize_t limit) {
+    if (PyLong_CheckExact(v)) {
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (x == -1 && !overflow && PyErr_Occurred()) return -1;
+        return overflow ? overflow < 0 : x <= (long long)limit;
+    }
+    PyObject *bound = PyLong_FromSsize_t(limit);
+    if (!bound) return -1;
+    int out = PyObject_RichCompareBool(v, bound, Py_LE);
+    Py_DECREF(bound);
+    return out;
+}
+
+/* may_marks' bits of one line (a block): its text's, the price pattern asked where its
+   words are at most price_words, the forum pattern where at most forum_words; -1
+   with an exception set. */
+static long line_may_marks(const MarksTable *t, LineAttrs *a, PyObject *block, Py_ssize_t price_words,
+                           Py_ssize_t forum_words) {
+    long bits = -1;
+    PyObject *text = attr_read(&a->text, block), *f = text ? attr_read(&a->features, block) : NULL;
+    PyObject *words = f ? attr_read(&a->words, f) : NULL;
+    if (!words) goto done;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lines_may_marks(): a block's text is not a str");
+        goto done;
+    }
+    int price = at_most(words, price_words), forum = price < 0 ? -1 : at_most(words, forum_words);
+    if (forum >= 0) bits = marks_bits(t, text, price, forum);
+done:
+    Py_XDECREF(text);
+    Py_XDECREF(f);
+    Py_XDECREF(words);
+    return bits;
+}
+
+PyDoc_STRVAR(lines_may_marks_doc,
+"lines_may_marks(table, blocks, lo, hi, price_words, forum_words)\n\n"
+"may_marks(table, b.text, b.features.words <= price_words, b.features.words <= forum_words)\n"
+"of each block b of blocks[lo:hi] (a list), as bytes: learned.marks's scan of a page's\n"
+"lines in one call, without a call, two flags and an int a line.");
+
+static PyObject *lines_may_marks(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *capsule, *blocks;
+    Py_ssize_t lo, hi, price_words, forum_words;
+    if (!PyArg_ParseTuple(args, "OO!nnnn", &capsule, &PyList_Type, &blocks, &lo, &hi, &price_words, &forum_words))
+        return NULL;
+    const MarksTable *t = PyCapsule_GetPointer(capsule, TABLE_NAME);
+    if (!t) return NULL;
+    if (lo < 0 || hi < lo || hi > PyList_GET_SIZE(blocks)) {
+        PyErr_SetString(PyExc_ValueError, "lines_may_marks(): lo..hi is out of the blocks");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, hi - lo);
+    if (!out) return NULL;
+    LineAttrs attrs;
+    line_attrs_init(&attrs);
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        if (i >= PyList_GET_SIZE(blocks)) { /* a getattr of Python code emptied the list */
+            PyErr_SetString(PyExc_RuntimeError, "lines_may_marks(): the blocks changed while read");
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyObject *block = PyList_GET_ITEM(blocks, i);
+        Py_INCREF(block);
+        long bits = line_may_marks(t, &attrs, block, price_words, forum_words);
+        Py_DECREF(block);
+        if (bits < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyBytes_AS_STRING(out)[i - lo] = (char)bits;
+    }
+    return out;
+}
+
 PyDoc_STRVAR(line_columns_doc,
 "line_columns(blocks, marks, missing, lo, hi)\n\n"
 "learned.linerows._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten arrays('d') of the lines'\n"

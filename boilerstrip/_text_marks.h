@@ -270,13 +270,8 @@ PyDoc_STRVAR(may_marks_doc,
 "1 where the price pattern may match (asked only when price), 2 where the code\n"
 "pattern may, 4 where the forum pattern may (asked only when forum).");
 
-static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    (void)module;
-    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
-    if (!t) return NULL;
-    PyObject *text = args[1];
-    int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
-    if (price < 0 || forum < 0) return NULL;
+/* may_marks' bits of `text` (a str) by table t: -1 with an exception set (no memory). */
+static long marks_bits(const MarksTable *t, PyObject *text, int price, int forum) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -284,7 +279,10 @@ static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t n
     char small[512], *low = NULL;
     if (fold) {
         low = n <= (Py_ssize_t)sizeof(small) ? small : PyMem_Malloc((size_t)n + 1);
-        if (!low) return PyErr_NoMemory();
+        if (!low) {
+            PyErr_NoMemory();
+            return -1;
+        }
     }
     struct scan st = {0, 0, 0, 0, 0};
     switch (kind) {
@@ -306,5 +304,15 @@ static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t n
     int wanted = (price && !(bits & 1) ? 1 : 0) | (forum && !(bits & 4) ? 4 : 0);
     if (wanted) bits |= needles_in(t, low, n, wanted);
     if (low && low != small) PyMem_Free(low);
-    return PyLong_FromLong(bits);
+    return bits;
+}
+
+static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
+    if (!t) return NULL;
+    int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
+    if (price < 0 || forum < 0) return NULL;
+    long bits = marks_bits(t, args[1], price, forum);
+    return bits < 0 ? NULL : PyLong_FromLong(bits);
 }
