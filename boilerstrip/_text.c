@@ -47,6 +47,10 @@
   repeats key share (their text lower-cased and its spacing aside), without the
   lower-cased copy, the printable test and the join of the split: the reducer makes a
   key of a block only where its sketch is another's.
+- count_ranges(text, ranges): how many characters of a text are in a few ranges of code
+  points, as lang's patterns of scripts count them by findall (a str a character found,
+  after a scan that tried the class at every character: a language's detection of a
+  dump spent half its time there).
 
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
@@ -64,6 +68,7 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_langs.h"
 #include "_text_marks.h"
 #include "_text_sketch.h"
+#include "_text_ranges.h"
 #include "_text_utf8.h"
 #include "_text_floats.h"
 #include "_text_attrs.h"
@@ -90,6 +95,7 @@ static PyMethodDef methods[] = {
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
     {"key_sketch", key_sketch, METH_O, key_sketch_doc},
     {"lines_may_marks", lines_may_marks, METH_VARARGS, lines_may_marks_doc},
+    {"count_ranges", count_ranges, METH_VARARGS, count_ranges_doc},
     {NULL, NULL, 0, NULL},
 };
 
