@@ -39,6 +39,18 @@
   the price, code and forum patterns can match a block at all, in one call instead of
   some twenty substring tests and a lower-cased copy; `table` is marks_table()'s, made
   once from learned.marks's own tables of currency signs, words, marks and stems.
+- lines_may_marks(table, blocks, lo, hi, price_words, forum_words): may_marks of every
+  line of a dump in one call, each pattern asked by the line's words (learned.marks.
+  page_marks), as bytes: a call through functools.partial, two flags and an int a line
+  were a third of the marks' cost.
+- key_sketch(text): reduce.repeats._sketch_in_python, a hash that texts of the same
+  repeats key share (their text lower-cased and its spacing aside), without the
+  lower-cased copy, the printable test and the join of the split: the reducer makes a
+  key of a block only where its sketch is another's.
+- count_ranges(text, ranges): how many characters of a text are in a few ranges of code
+  points, as lang's patterns of scripts count them by findall (a str a character found,
+  after a scan that tried the class at every character: a language's detection of a
+  dump spent half its time there).
 
 tests/test_text.py holds them to WORD_RE.findall and to bytes.decode. The package works
 without this module (lang.py and decode.py do the same in Python).
@@ -55,8 +67,11 @@ without this module (lang.py and decode.py do the same in Python).
 #include "_text_wordtable.h"
 #include "_text_langs.h"
 #include "_text_marks.h"
+#include "_text_sketch.h"
+#include "_text_ranges.h"
 #include "_text_utf8.h"
 #include "_text_floats.h"
+#include "_text_attrs.h"
 #include "_text_lines.h"
 #include "_text_blocks.h"
 #include "_text_cadence.h"
@@ -78,6 +93,9 @@ static PyMethodDef methods[] = {
     {"lang_hits", (PyCFunction)(void (*)(void))lang_hits, METH_FASTCALL, lang_hits_doc},
     {"marks_table", marks_table, METH_VARARGS, marks_table_doc},
     {"may_marks", (PyCFunction)(void (*)(void))may_marks, METH_FASTCALL, may_marks_doc},
+    {"key_sketch", key_sketch, METH_O, key_sketch_doc},
+    {"lines_may_marks", lines_may_marks, METH_VARARGS, lines_may_marks_doc},
+    {"count_ranges", count_ranges, METH_VARARGS, count_ranges_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -4,9 +4,6 @@
    line group) and of the page's make-up, learned.linerows._block_columns_in_python in
    one call. */
 
-/* Attribute names line_blocks reads, interned once (constant, like S_TEXT). */
-static PyObject *S_LABEL, *S_SCORE, *S_STOP, *S_ENDS, *S_REPEATS, *S_GROUP;
-
 /* What line_blocks reads of one line. */
 typedef struct {
     PyObject *label, *score, *stop, *group; /* new references */
@@ -23,20 +20,18 @@ static void drop_line(LineBlock *b) {
 
 /* Reads a block's label, score and features into *b: 0, or -1 with an exception set
    (and nothing held). */
-static int read_line(PyObject *block, LineBlock *b) {
-    PyObject *f = PyObject_GetAttr(block, S_FEATURES), *ends = NULL;
+static int read_line(LineAttrs *a, PyObject *block, LineBlock *b) {
+    PyObject *f = attr_read(&a->features, block), *ends = NULL;
     memset(b, 0, sizeof *b);
-    if (!f || !(b->label = PyObject_GetAttr(block, S_LABEL)) || !(b->score = PyObject_GetAttr(block, S_SCORE)))
-        goto fail;
-    if (!(b->stop = PyObject_GetAttr(f, S_STOP)) || !(b->group = PyObject_GetAttr(f, S_GROUP)) ||
-        !(ends = PyObject_GetAttr(f, S_ENDS)))
+    if (!f || !(b->label = attr_read(&a->label, block)) || !(b->score = attr_read(&a->score, block))) goto fail;
+    if (!(b->stop = attr_read(&a->stop, f)) || !(b->group = attr_read(&a->group, f)) || !(ends = attr_read(&a->ends, f)))
         goto fail;
     if (!PyFloat_Check(b->score) || !PyFloat_Check(b->stop)) {
         PyErr_SetString(PyExc_TypeError, "line_blocks(): a score or a stop density is not a float");
         goto fail;
     }
-    if ((b->words = int_attr(f, S_WORDS)) < 0 || (b->chars = int_attr(f, S_CHARS)) < 0 ||
-        (b->repeats = int_attr(f, S_REPEATS)) < 0 || (b->ends = PyObject_IsTrue(ends)) < 0)
+    if ((b->words = int_attr(&a->words, f)) < 0 || (b->chars = int_attr(&a->chars, f)) < 0 ||
+        (b->repeats = int_attr(&a->repeats, f)) < 0 || (b->ends = PyObject_IsTrue(ends)) < 0)
         goto fail;
     Py_DECREF(f);
     Py_DECREF(ends);
@@ -66,11 +61,11 @@ static int weight_of(PyObject *weight, double *out) {
 /* Line i's values into the columns col[0..10] (words, chars, stop, rel, ends, repeats,
    pos, scores, weights, kept, labels) and its group object into groups[i] (counted in
    sizes), its coarse shape into shape[i]: 0, or -1 with an exception set. */
-static int line_block_values(PyObject *block, Py_ssize_t i, Py_ssize_t n, PyObject *weights, PyObject *label_index,
+static int line_block_values(LineAttrs *a, PyObject *block, Py_ssize_t i, Py_ssize_t n, PyObject *weights, PyObject *label_index,
                              PyObject *article, double typical, double missing, double *const *col,
                              PyObject *groups, PyObject *sizes, unsigned char *shape, double short_words) {
     LineBlock b;
-    if (read_line(block, &b) < 0) return -1;
+    if (read_line(a, block, &b) < 0) return -1;
     int ok = -1;
     PyObject *label = PyDict_GetItemWithError(label_index, b.label); /* borrowed */
     if (!label && PyErr_Occurred()) goto done;
@@ -180,8 +175,10 @@ static PyObject *line_blocks(PyObject *module, PyObject *args) {
     groups = PyList_New(n);
     int ok = buf && shape && sizes && groups;
     if (!ok && !PyErr_Occurred()) PyErr_NoMemory();
+    LineAttrs attrs;
+    line_attrs_init(&attrs);
     for (Py_ssize_t i = 0; ok && i < n; i++)
-        ok = line_block_values(PyList_GET_ITEM(blocks, i), i, n, weights, label_index, article, typical, missing, col,
+        ok = line_block_values(&attrs, PyList_GET_ITEM(blocks, i), i, n, weights, label_index, article, typical, missing, col,
                                groups, sizes, (unsigned char *)PyBytes_AS_STRING(shape), short_words) == 0;
     ok = ok && group_columns(groups, sizes, col[11], col[12]) == 0;
     PyObject *page = ok ? page_values_of(col[10], col[0], n, labels) : NULL;

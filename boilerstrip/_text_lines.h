@@ -79,12 +79,27 @@ static PyObject *line_shape(PyObject *module, PyObject *text) {
     return Py_BuildValue("(ddn)", sh.caps, sh.digits, sh.commas);
 }
 
-/* Attribute names line_columns reads, interned once (constant, like ASCII_ALNUM). */
+/* Attribute names line_columns and line_blocks read, interned once (constant, like
+   ASCII_ALNUM). */
 static PyObject *S_TEXT, *S_FEATURES, *S_CHARS, *S_WORDS, *S_CUES;
+static PyObject *S_LABEL, *S_SCORE, *S_STOP, *S_ENDS, *S_REPEATS, *S_GROUP;
 
-/* An int attribute of obj as a Py_ssize_t; -1 with an exception set. */
-static Py_ssize_t int_attr(PyObject *obj, PyObject *name) {
-    PyObject *v = PyObject_GetAttr(obj, name);
+/* The attributes line_columns and line_blocks read of every line (a block and its
+   features), each by its reader (_text_attrs.h), made once a call. */
+typedef struct {
+    AttrReader text, features, chars, words, cues, label, score, stop, ends, repeats, group;
+} LineAttrs;
+
+static void line_attrs_init(LineAttrs *a) {
+    memset(a, 0, sizeof *a);
+    a->text.name = S_TEXT, a->features.name = S_FEATURES, a->chars.name = S_CHARS, a->words.name = S_WORDS;
+    a->cues.name = S_CUES, a->label.name = S_LABEL, a->score.name = S_SCORE, a->stop.name = S_STOP;
+    a->ends.name = S_ENDS, a->repeats.name = S_REPEATS, a->group.name = S_GROUP;
+}
+
+/* An int attribute of obj (read by `r`) as a Py_ssize_t; -1 with an exception set. */
+static Py_ssize_t int_attr(AttrReader *r, PyObject *obj) {
+    PyObject *v = attr_read(r, obj);
     if (!v) return -1;
     Py_ssize_t out = PyLong_Check(v) ? PyLong_AsSsize_t(v) : -1;
     if (out < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "line_columns(): a count is not an int >= 0");
@@ -93,16 +108,16 @@ static Py_ssize_t int_attr(PyObject *obj, PyObject *name) {
 }
 
 /* One line's ten values into v: 0 on success, -1 with an exception set. */
-static int line_values(PyObject *block, PyObject *mark, double missing, double *v) {
-    PyObject *text = PyObject_GetAttr(block, S_TEXT), *f = PyObject_GetAttr(block, S_FEATURES), *cues = NULL;
+static int line_values(LineAttrs *a, PyObject *block, PyObject *mark, double missing, double *v) {
+    PyObject *text = attr_read(&a->text, block), *f = text ? attr_read(&a->features, block) : NULL, *cues = NULL;
     int ok = -1;
     if (!text || !f) goto done;
     if (!PyUnicode_Check(text) || !PyTuple_Check(mark) || PyTuple_GET_SIZE(mark) != 3) {
         PyErr_SetString(PyExc_TypeError, "line_columns(): a block's text is not a str or a mark not 3 ints");
         goto done;
     }
-    Py_ssize_t chars = int_attr(f, S_CHARS), words = chars < 0 ? -1 : int_attr(f, S_WORDS);
-    if (words < 0 || !(cues = PyObject_GetAttr(f, S_CUES))) goto done;
+    Py_ssize_t chars = int_attr(&a->chars, f), words = chars < 0 ? -1 : int_attr(&a->words, f);
+    if (words < 0 || !(cues = attr_read(&a->cues, f))) goto done;
     if (cues != Py_None && !PyAnySet_Check(cues)) {
         PyErr_SetString(PyExc_TypeError, "line_columns(): cues are not a set");
         goto done;
@@ -129,6 +144,85 @@ done:
     return ok;
 }
 
+/* Whether the int-like `v` is at most `limit` (v <= limit, as Python compares them);
+   -1 with an exception set. */
+static int at_most(PyObject *v, Py_ssize_t limit) {
+    if (PyLong_CheckExact(v)) {
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (x == -1 && !overflow && PyErr_Occurred()) return -1;
+        return overflow ? overflow < 0 : x <= (long long)limit;
+    }
+    PyObject *bound = PyLong_FromSsize_t(limit);
+    if (!bound) return -1;
+    int out = PyObject_RichCompareBool(v, bound, Py_LE);
+    Py_DECREF(bound);
+    return out;
+}
+
+/* may_marks' bits of one line (a block): its text's, the price pattern asked where its
+   words are at most price_words, the forum pattern where at most forum_words; -1
+   with an exception set. */
+static long line_may_marks(const MarksTable *t, LineAttrs *a, PyObject *block, Py_ssize_t price_words,
+                           Py_ssize_t forum_words) {
+    long bits = -1;
+    PyObject *text = attr_read(&a->text, block), *f = text ? attr_read(&a->features, block) : NULL;
+    PyObject *words = f ? attr_read(&a->words, f) : NULL;
+    if (!words) goto done;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lines_may_marks(): a block's text is not a str");
+        goto done;
+    }
+    int price = at_most(words, price_words), forum = price < 0 ? -1 : at_most(words, forum_words);
+    if (forum >= 0) bits = marks_bits(t, text, price, forum);
+done:
+    Py_XDECREF(text);
+    Py_XDECREF(f);
+    Py_XDECREF(words);
+    return bits;
+}
+
+PyDoc_STRVAR(lines_may_marks_doc,
+"lines_may_marks(table, blocks, lo, hi, price_words, forum_words)\n\n"
+"may_marks(table, b.text, b.features.words <= price_words, b.features.words <= forum_words)\n"
+"of each block b of blocks[lo:hi] (a list), as bytes: learned.marks's scan of a page's\n"
+"lines in one call, without a call, two flags and an int a line.");
+
+static PyObject *lines_may_marks(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *capsule, *blocks;
+    Py_ssize_t lo, hi, price_words, forum_words;
+    if (!PyArg_ParseTuple(args, "OO!nnnn", &capsule, &PyList_Type, &blocks, &lo, &hi, &price_words, &forum_words))
+        return NULL;
+    const MarksTable *t = PyCapsule_GetPointer(capsule, TABLE_NAME);
+    if (!t) return NULL;
+    if (lo < 0 || hi < lo || hi > PyList_GET_SIZE(blocks)) {
+        PyErr_SetString(PyExc_ValueError, "lines_may_marks(): lo..hi is out of the blocks");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, hi - lo);
+    if (!out) return NULL;
+    LineAttrs attrs;
+    line_attrs_init(&attrs);
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        if (i >= PyList_GET_SIZE(blocks)) { /* a getattr of Python code emptied the list */
+            PyErr_SetString(PyExc_RuntimeError, "lines_may_marks(): the blocks changed while read");
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyObject *block = PyList_GET_ITEM(blocks, i);
+        Py_INCREF(block);
+        long bits = line_may_marks(t, &attrs, block, price_words, forum_words);
+        Py_DECREF(block);
+        if (bits < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyBytes_AS_STRING(out)[i - lo] = (char)bits;
+    }
+    return out;
+}
+
 PyDoc_STRVAR(line_columns_doc,
 "line_columns(blocks, marks, missing, lo, hi)\n\n"
 "learned.linerows._line_columns_in_python(blocks[lo:hi], marks[lo:hi]): ten arrays('d') of the lines'\n"
@@ -151,9 +245,12 @@ static PyObject *line_columns(PyObject *module, PyObject *args) {
     if (!buf) return PyErr_NoMemory();
     for (int c = 0; c < 10; c++) col[c] = buf + (size_t)c * (size_t)m;
     PyObject *out = PyList_New(0);
+    LineAttrs attrs;
+    line_attrs_init(&attrs);
     for (Py_ssize_t i = lo; out && i < hi; i++) {
         double v[10];
-        if (line_values(PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0) Py_CLEAR(out);
+        if (line_values(&attrs, PyList_GET_ITEM(blocks, i), PyList_GET_ITEM(marks, i), missing, v) < 0)
+            Py_CLEAR(out);
         for (int c = 0; out && c < 10; c++) col[c][i - lo] = v[c];
     }
     if (out && append_columns(out, col, 10, m) < 0) Py_CLEAR(out);

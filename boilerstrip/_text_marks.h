@@ -12,12 +12,22 @@
 enum { CODE_MARK = 1, CURRENCY = 2 };
 enum { MAX_NEEDLES = 64, MAX_NEEDLE = 15, MAX_BY_LETTER = 7, MAX_WIDE = 8, MAX_STARTS = 16 };
 typedef struct { char word[MAX_NEEDLE + 1]; unsigned char len, kind; } Needle;
+/* A character below 256's marks in one word (`latin`, made of the tables above it by
+   pack_latin): the pairs it starts (bits 0-7) and ends (8-15), a lone code mark
+   (LATIN_CODE), a currency sign (LATIN_CURRENCY), and the character str.lower() gives
+   the needles' reading of it (bits 24-30: an ASCII letter's lower case, 1 for every
+   other character above 127). One load a character, where the scan read three tables. */
+enum { LATIN_CODE = 1u << 16, LATIN_CURRENCY = 1u << 17 };
 typedef struct {
     unsigned char marks[256], pair_first[256], pair_second[256];
+    uint32_t latin[256];
     Py_UCS4 wide_currency[MAX_WIDE];
     int n_wide, n_needles, n_starts;
     Needle needles[MAX_NEEDLES], starts[MAX_STARTS];
-    unsigned char first_letters[128];
+    /* The kinds of the needles that start with two characters (both below 128, as the
+       folded text's are): a needle is compared where its first two letters are, where
+       testing every needle of a line's every letter compared some for nearly every one. */
+    unsigned char by_pair[128][128];
     signed char by_letter[128][MAX_BY_LETTER + 1];
 } MarksTable;
 
@@ -56,6 +66,10 @@ static int add_needles(MarksTable *t, PyObject *seq, unsigned char kind) {
         }
         Needle *e = &t->needles[t->n_needles];
         if (!ascii_word(PySequence_Fast_GET_ITEM(seq, i), e, 1)) return 0;
+        if (e->len < 2) {
+            PyErr_SetString(PyExc_ValueError, "marks_table() takes needles of two characters or more");
+            return 0;
+        }
         e->kind = kind;
         unsigned char first = (unsigned char)e->word[0];
         int k = 0;
@@ -65,7 +79,7 @@ static int add_needles(MarksTable *t, PyObject *seq, unsigned char kind) {
             return 0;
         }
         t->by_letter[first][k] = (signed char)t->n_needles++;
-        t->first_letters[first] |= kind;
+        t->by_pair[first][(unsigned char)e->word[1]] |= kind;
     }
     return 1;
 }
@@ -115,6 +129,16 @@ wide:
     return 0;
 }
 
+/* The table's `latin` words, of its marks, pairs and ASCII's lower case. */
+static void pack_latin(MarksTable *t) {
+    for (unsigned c = 0; c < 256; c++) {
+        uint32_t low = c < 128 ? (uint32_t)Py_TOLOWER(c) : 1u;
+        t->latin[c] = t->pair_first[c] | (uint32_t)t->pair_second[c] << 8 |
+                      ((t->marks[c] & CODE_MARK) ? LATIN_CODE : 0u) | ((t->marks[c] & CURRENCY) ? LATIN_CURRENCY : 0u) |
+                      low << 24;
+    }
+}
+
 PyDoc_STRVAR(marks_table_doc,
 "marks_table(currency, price_words, code_marks, code_pairs, code_starts, forum_stems)\n\n"
 "What may_marks looks for, made once from learned.marks's tables: currency signs (a str),\n"
@@ -141,6 +165,7 @@ static PyObject *marks_table(PyObject *module, PyObject *args) {
         }
         if (!ascii_word(PySequence_Fast_GET_ITEM(seqs[2], i), &t->starts[t->n_starts++], 0)) goto done;
     }
+    pack_latin(t);
     capsule = PyCapsule_New(t, TABLE_NAME, free_table);
 done:
     for (int k = 0; k < 4; k++) Py_XDECREF(seqs[k]);
@@ -160,54 +185,82 @@ static int starts_with_any(const MarksTable *t, int kind, const void *data, Py_s
     return 0;
 }
 
-/* The kinds (1, 4) of the needles found in the folded text `low` of length n, of
-   those in `wanted`. */
+/* The kinds (1, 4) of the needles found in the folded text `low` of length n (every
+   character below 128), of those in `wanted`: a needle is compared where the text's
+   two characters are its first two (`by_pair`), from its third on. */
 static int needles_in(const MarksTable *t, const char *low, Py_ssize_t n, int wanted) {
     int got = 0;
-    for (Py_ssize_t i = 0; i < n && got != wanted; i++) {
-        unsigned char c = (unsigned char)low[i];
-        if (c >= 128 || !(t->first_letters[c] & wanted & ~got)) continue;
+    for (Py_ssize_t i = 0; i + 1 < n && got != wanted; i++) {
+        unsigned char c = (unsigned char)low[i], d = (unsigned char)low[i + 1];
+        int kinds = t->by_pair[c][d] & wanted & ~got;
+        if (!kinds) continue;
         for (const signed char *k = t->by_letter[c]; *k >= 0; k++) {
             const Needle *e = &t->needles[*k];
-            if ((e->kind & wanted & ~got) && i + e->len <= n && memcmp(low + i, e->word, e->len) == 0)
+            if ((e->kind & kinds) && (unsigned char)e->word[1] == d && i + e->len <= n &&
+                memcmp(low + i + 2, e->word + 2, (size_t)e->len - 2) == 0)
                 got |= e->kind;
         }
     }
     return got;
 }
 
-/* What may_marks finds in its one pass over a text. */
-struct scan { int code, currency, unfoldable; unsigned prev; };
+/* What may_marks finds in its one pass over a text: the OR of its characters' `latin`
+   words (`seen`: a lone code mark, a currency sign), whether a pair of code marks is
+   there (`pairs`), a character above 255 that is a currency sign or one that folds
+   apart from the needles' reading (U+0130, U+0131, U+017F: `unfoldable`), and the
+   pairs the last character starts (`prev`). */
+struct scan { uint32_t seen, pairs; int wide_currency, unfoldable; uint32_t prev; };
 
-/* The marks of character c, updating st (st->prev: the pairs the character before it
-   starts). */
-static inline void scan_mark(const MarksTable *t, struct scan *st, Py_UCS4 c) {
-    unsigned first = 0;
-    if (c < 256) {
-        unsigned m = t->marks[c];
-        if ((m & CODE_MARK) || (t->pair_second[c] & st->prev)) st->code = 1;
-        st->currency |= (m & CURRENCY) != 0;
-        first = t->pair_first[c];
-    } else if (c == 0x130 || c == 0x131 || c == 0x17f) {
+/* The marks of character c above 255, updating st. */
+static inline void scan_wide(const MarksTable *t, struct scan *st, Py_UCS4 c) {
+    if (c == 0x130 || c == 0x131 || c == 0x17f) {
         st->unfoldable = 1;
     } else {
-        for (int k = 0; k < t->n_wide; k++) st->currency |= t->wide_currency[k] == c;
+        for (int k = 0; k < t->n_wide; k++) st->wide_currency |= t->wide_currency[k] == c;
     }
-    st->prev = first;
+    st->prev = 0;
 }
+
+/* The marks of character c below 256, updating st: the bits it ends a pair of, of
+   those the character before starts, and the pairs it starts. */
+#define SCAN_LATIN(e)                                    \
+    do {                                                 \
+        st.seen |= (e);                                  \
+        st.pairs |= ((e) >> 8) & st.prev;                \
+        st.prev = (e) & 0xffu;                           \
+    } while (0)
 
 /* One pass over the characters of one width: their marks, and the text folded into
    `low` when it is asked for (`fold`). str.lower() gives an ASCII letter for an ASCII
    letter and for the Kelvin sign alone (U+0130 makes folded() give None); no other
-   character is a letter of the needles. Without folding, the first code mark ends it. */
+   character is a letter of the needles (each is 1 in `low`, as `latin` has it for those
+   below 256). Without folding, the first code mark ends it. */
 #define SCAN_MARKS(T)                                                                        \
     do {                                                                                     \
         const T *chars = (const T *)data;                                                    \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                 \
-            Py_UCS4 c = chars[i];                                                            \
-            scan_mark(t, &st, c);                                                            \
-            if (fold) low[i] = c < 128 ? (char)Py_TOLOWER(c) : c == 0x212a ? 'k' : '\x01'; \
-            else if (st.code) break;                                                         \
+        if (fold) {                                                                          \
+            for (Py_ssize_t i = 0; i < n; i++) {                                             \
+                Py_UCS4 c = chars[i];                                                        \
+                if (c < 256) {                                                               \
+                    uint32_t e = t->latin[c];                                                \
+                    SCAN_LATIN(e);                                                           \
+                    low[i] = (char)(e >> 24);                                                \
+                } else {                                                                     \
+                    scan_wide(t, &st, c);                                                    \
+                    low[i] = c == 0x212a ? 'k' : '\x01';                                     \
+                }                                                                            \
+            }                                                                                \
+        } else {                                                                             \
+            for (Py_ssize_t i = 0; i < n; i++) {                                             \
+                Py_UCS4 c = chars[i];                                                        \
+                if (c < 256) {                                                               \
+                    uint32_t e = t->latin[c];                                                \
+                    SCAN_LATIN(e);                                                           \
+                    if ((st.seen & LATIN_CODE) || st.pairs) break;                           \
+                } else {                                                                     \
+                    scan_wide(t, &st, c);                                                    \
+                }                                                                            \
+            }                                                                                \
         }                                                                                    \
     } while (0)
 
@@ -217,13 +270,8 @@ PyDoc_STRVAR(may_marks_doc,
 "1 where the price pattern may match (asked only when price), 2 where the code\n"
 "pattern may, 4 where the forum pattern may (asked only when forum).");
 
-static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    (void)module;
-    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
-    if (!t) return NULL;
-    PyObject *text = args[1];
-    int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
-    if (price < 0 || forum < 0) return NULL;
+/* may_marks' bits of `text` (a str) by table t: -1 with an exception set (no memory). */
+static long marks_bits(const MarksTable *t, PyObject *text, int price, int forum) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -231,15 +279,20 @@ static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t n
     char small[512], *low = NULL;
     if (fold) {
         low = n <= (Py_ssize_t)sizeof(small) ? small : PyMem_Malloc((size_t)n + 1);
-        if (!low) return PyErr_NoMemory();
+        if (!low) {
+            PyErr_NoMemory();
+            return -1;
+        }
     }
-    struct scan st = {0, 0, 0, 0};
+    struct scan st = {0, 0, 0, 0, 0};
     switch (kind) {
     case PyUnicode_1BYTE_KIND: SCAN_MARKS(Py_UCS1); break;
     case PyUnicode_2BYTE_KIND: SCAN_MARKS(Py_UCS2); break;
     default: SCAN_MARKS(Py_UCS4); break;
     }
-    code = st.code, currency = st.currency, unfoldable = st.unfoldable;
+    code = (st.seen & LATIN_CODE) || st.pairs;
+    currency = (st.seen & LATIN_CURRENCY) || st.wide_currency;
+    unfoldable = st.unfoldable;
     if (!code) {
         Py_ssize_t start = 0;
         while (start < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) start++;
@@ -251,5 +304,15 @@ static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t n
     int wanted = (price && !(bits & 1) ? 1 : 0) | (forum && !(bits & 4) ? 4 : 0);
     if (wanted) bits |= needles_in(t, low, n, wanted);
     if (low && low != small) PyMem_Free(low);
-    return PyLong_FromLong(bits);
+    return bits;
+}
+
+static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const MarksTable *t = table_of(args, nargs, 4, TABLE_NAME, "may_marks() needs a table, a str and two flags");
+    if (!t) return NULL;
+    int price = PyObject_IsTrue(args[2]), forum = PyObject_IsTrue(args[3]);
+    if (price < 0 || forum < 0) return NULL;
+    long bits = marks_bits(t, args[1], price, forum);
+    return bits < 0 ? NULL : PyLong_FromLong(bits);
 }

@@ -16,6 +16,7 @@ from .html.repair import can_reveal, reveal, unwrap
 from .htmlmeta import HtmlMeta
 from .intake import take
 from .learned import keep, pagetype
+from .learned.pagestats import PageCounts
 from .model import Block, Label, Verdict
 from .reduce import assemble
 from .result import Result
@@ -118,9 +119,10 @@ class Cleaner:
         deadline.check("after the detectors")
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
-        # A dump's lines' marks, read by its type and again by the keep model.
+        # A dump's lines' marks and counts, read by its type and again by the keep model.
         marks = pagetype.page_marks(prepared.blocks, deadline) if markup is None else None
-        page_type = _page_type(prepared, markup, url, self.config, deadline, marks)
+        counts = pagetype.page_counts(prepared.blocks, marks) if marks is not None else None
+        page_type = _page_type(prepared, markup, url, self.config, deadline, marks, counts)
         deadline.check("before the reducer")
         return assemble(
             list(prepared.blocks),
@@ -132,6 +134,7 @@ class Cleaner:
             url=url,
             deadline=deadline,
             marks=marks,
+            counts=counts,
             text=markup is None,
             markup=markup,
             language=prepared.language.code,
@@ -216,11 +219,13 @@ def _page_type(
     cfg: Config,
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    counts: PageCounts | None = None,
 ) -> str:
     """The page's type (`pagetype`): an HTML page's by its markup, DOM and URL, a text
     dump's by its lines alone (`pagetype.classify_text`)."""
     if markup is None:
-        return pagetype.classify_text(prepared.blocks, cfg.text_page_type_article_share, deadline, marks)
+        share = cfg.text_page_type_article_share
+        return pagetype.classify_text(prepared.blocks, share, deadline, marks, counts)
     return pagetype.classify(
         prepared.blocks,
         markup.types,

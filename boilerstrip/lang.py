@@ -68,6 +68,14 @@ _SCRIPTS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("hi", re.compile(r"[\u0900-\u097f]")),
 )
 _NON_LATIN_RE: Final = re.compile(r"[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# The two classes above as ranges of code points, for `_text.count_ranges`, which counts
+# what their findall finds without a str a character (tests/test_script_counts.py holds
+# the two to the patterns over all of Unicode).
+_CJK_RANGES: Final = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_NON_LATIN_RANGES: Final = ((0x0370, 0x1FFF), (0x3040, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+_C_COUNT_RANGES: Final[Callable[[str, tuple[tuple[int, int], ...]], int] | None] = c_function(
+    "_text", "count_ranges"
+)
 _ARABIC_RE: Final = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC_RE: Final = re.compile(r"[\u0400-\u04ff]")
 
@@ -118,7 +126,10 @@ class Language:
 
 
 def cjk_chars(text: str) -> int:
-    """Characters of scripts written without spaces between words (Han, kana)."""
+    """Characters of scripts written without spaces between words (Han, kana): counted
+    in C where `_text` was built, else by `_CJK_RE`'s findall."""
+    if _C_COUNT_RANGES is not None:
+        return _C_COUNT_RANGES(text, _CJK_RANGES)
     return len(_CJK_RE.findall(text))
 
 
@@ -153,8 +164,13 @@ def _spaced_language(code: str) -> Language:
 
 
 def _non_latin_share(sample: str) -> float:
-    """Share of letters outside the Latin scripts (quotes and dashes do not count)."""
-    return len(_NON_LATIN_RE.findall(sample)) / max(len(sample), 1)
+    """Share of letters outside the Latin scripts (quotes and dashes do not count),
+    counted as `cjk_chars` counts."""
+    if _C_COUNT_RANGES is not None:
+        found = _C_COUNT_RANGES(sample, _NON_LATIN_RANGES)
+    else:
+        found = len(_NON_LATIN_RE.findall(sample))
+    return found / max(len(sample), 1)
 
 
 def _script_language(sample: str) -> str | None:

@@ -15,6 +15,7 @@ from typing import Final, NamedTuple
 from ..budget import Deadline
 from ..budget import spans as budget_spans
 from ..model import LABELS, Block, Label
+from .pagestats import PageCounts
 
 #: The neighbours each row reads, by distance (before and after).
 SIDES: Final = (-3, -2, -1, 1, 2, 3)
@@ -36,8 +37,9 @@ class RowContext(NamedTuple):
     owner of its main content container (-1: none), as `scorer.page_context` gives
     them; blocks of `long_words` or more are prose, lines under `short_words` short
     (text dumps); `page_type` is the page's kind as `pagetype` reads it (HTML);
-    `marks` a text dump's `page_marks` where the caller made them (None: made where
-    needed); `deadline` is checked as the rows are made."""
+    `marks` a text dump's `page_marks` and `counts` its `pagestats.page_counts` where
+    the caller made them (None: made where needed); `deadline` is checked as the rows
+    are made."""
 
     blocks: Sequence[Block]
     weights: Sequence[float]
@@ -48,6 +50,7 @@ class RowContext(NamedTuple):
     page_type: str = "article"
     marks: Sequence[tuple[int, int, int]] | None = None
     deadline: Deadline | None = None
+    counts: PageCounts | None = None
 
 
 def block_columns(blocks: Sequence[Block]) -> tuple[list[float], list[float], list[float], list[float]]:

@@ -90,13 +90,14 @@ def text_columns(page: RowContext) -> list[Column]:
     """`text_rows` by feature: one array of every line's values for each name of
     `TEXT_FEATURES`, in its order. Lines of `page.long_words` or more are prose, lines
     under `page.short_words` short (menus, card titles, bylines come in runs of short
-    lines); `page.marks` are made here where the caller did not make them."""
+    lines); `page.marks` (and `page.counts`) are made here where the caller did not
+    make them."""
     blocks, deadline = page.blocks, page.deadline
     n = len(blocks)
     head, page_values, groups, shapes = _block_columns(blocks, page.weights, page.typical, page.short_words)
     words, kept, labels, scores, ends, rel = head[0], head[9], head[10], head[7], head[4], head[3]
     marks = page.marks if page.marks is not None else page_marks(blocks, deadline)
-    profile = text_profile(blocks, deadline, marks)
+    profile = text_profile(blocks, deadline, marks, page.counts)
     out = head
     out.extend(_constants(page_values, n))
     out.extend(_line_columns(blocks, marks, deadline))

@@ -64,11 +64,28 @@ def page_marks(blocks: Sequence[Block], deadline: Deadline | None = None) -> lis
     (`budget.spans`): a native loop when compiled, where one over `budget.checked`'s
     items goes through Python's iteration protocol."""
     listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)
-    out: list[tuple[int, int, int]] = []
+    # A line no pattern can match (most are) holds no mark: one tuple for all of them
+    # (compiled, a tuple constant is made anew at each use).
+    out: list[tuple[int, int, int]] = [(0, 0, 0)] * len(listed)
     for lo, hi in spans(len(listed), deadline, "while reading the page's type"):
+        may = _lines_may_marks(listed, lo, hi)
         for k in range(lo, hi):
-            out.append(line_marks(listed[k]))
+            if may[k - lo]:
+                out[k] = _marks_of(listed[k].text, may[k - lo])
     return out
+
+
+def _lines_may_marks(blocks: list[Block], lo: int, hi: int) -> bytes:
+    """`_MAY_MARKS` of each of `blocks[lo:hi]`, each pattern asked by the block's words
+    (as `line_marks` asks them): in one C call where `_text` was built
+    (`_text.lines_may_marks`: a call through `partial`, two flags and an int a line
+    were a third of the marks' cost), else a line at a time."""
+    if _C_LINES_MAY_MARKS is not None and _TABLE is not None:
+        return _C_LINES_MAY_MARKS(_TABLE, blocks, lo, hi, _PRICE_MAX_WORDS, _FORUM_MAX_WORDS)
+    return bytes(
+        _MAY_MARKS(b.text, b.features.words <= _PRICE_MAX_WORDS, b.features.words <= _FORUM_MAX_WORDS)
+        for b in blocks[lo:hi]
+    )
 
 
 def _may_be_code(text: str) -> bool:
@@ -85,7 +102,12 @@ def line_marks(b: Block) -> tuple[int, int, int]:
     votes...): 1 or 0 each. Price lines have at most `_PRICE_MAX_WORDS` words, forum
     lines `_FORUM_MAX_WORDS`."""
     text, words = b.text, b.features.words
-    may = _MAY_MARKS(text, words <= _PRICE_MAX_WORDS, words <= _FORUM_MAX_WORDS)
+    return _marks_of(text, _MAY_MARKS(text, words <= _PRICE_MAX_WORDS, words <= _FORUM_MAX_WORDS))
+
+
+def _marks_of(text: str, may: int) -> tuple[int, int, int]:
+    """`line_marks` of `text`, the patterns tried only where `may` (`_MAY_MARKS`'s bits)
+    says they can match."""
     return (
         1 if may & 1 and _is_price(text) else 0,
         1 if may & 2 and _is_code(text) else 0,
@@ -126,18 +148,33 @@ def _may_marks_in_python(text: str, price: bool, forum: bool) -> int:
     )
 
 
-def _load_may_marks() -> Callable[[str, bool, bool], int]:
-    """`_text.may_marks` with this module's tables, or the tests in Python without it.
-    The table is bound by `partial` (C): a lambda compiled by mypyc is an object whose
-    call goes through its own wrapper (a twentieth of the line marks on a dump)."""
-    marks_table, may_marks = c_function("_text", "marks_table"), c_function("_text", "may_marks")
-    if marks_table is None or may_marks is None:
+def _load_table() -> object | None:
+    """This module's tables made into `_text.marks_table`'s, for the C scans; None
+    without `_text`."""
+    marks_table = c_function("_text", "marks_table")
+    if marks_table is None:
+        return None
+    table: object = marks_table(
+        _CURRENCY_SIGNS, _PRICE_WORDS, _CODE_MARKS, _CODE_PAIRS, _CODE_STARTS, _FORUM_STEMS
+    )
+    return table
+
+
+def _load_may_marks(table: object | None = None) -> Callable[[str, bool, bool], int]:
+    """`_text.may_marks` with this module's tables (`table`, else made here), or the
+    tests in Python without it. The table is bound by `partial` (C): a lambda compiled
+    by mypyc is an object whose call goes through its own wrapper (a twentieth of the
+    line marks on a dump)."""
+    may_marks = c_function("_text", "may_marks")
+    table = _load_table() if table is None else table
+    if table is None or may_marks is None:
         return _may_marks_in_python
-    table = marks_table(_CURRENCY_SIGNS, _PRICE_WORDS, _CODE_MARKS, _CODE_PAIRS, _CODE_STARTS, _FORUM_STEMS)
     return partial(may_marks, table)
 
 
-_MAY_MARKS: Final = _load_may_marks()
+_TABLE: Final = _load_table()
+_MAY_MARKS: Final = _load_may_marks(_TABLE)
+_C_LINES_MAY_MARKS: Final[Callable[..., bytes] | None] = c_function("_text", "lines_may_marks")
 
 
 def _may_price(text: str, low: str | None) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 from urllib.parse import urlsplit
 
 from ..budget import Deadline, checked
@@ -87,6 +87,28 @@ TEXT_STATS: Final = (
 )  # fmt: skip
 
 
+class PageCounts(NamedTuple):
+    """What the statistics read of a page's blocks but their labels (`page_counts`):
+    blocks, words, the median block's words, long blocks and their words, the most
+    words of a block, blocks ending like a sentence, repeated blocks, and the lines
+    with a price, code or forum mark. A text dump's type and its keep model's profile
+    both read them, over the same blocks relabelled by the reducer in between: made
+    once a dump (`api`), they were two passes over every line and a third of the
+    statistics' time."""
+
+    blocks: int
+    words: int
+    middle: int
+    long_blocks: int
+    long_words: int
+    top: int
+    ends: int
+    repeated: int
+    prices: int
+    code: int
+    forum: int
+
+
 def features(
     blocks: Sequence[Block],
     schema_types: Sequence[str],
@@ -94,36 +116,34 @@ def features(
     url: str | None,
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    counts: PageCounts | None = None,
 ) -> dict[str, float]:
     """The page's feature values by name (missing names are 0). The loops over the
     blocks that read their text or markup check `deadline` (`Config.time_limit`);
-    `marks` are the blocks' `line_marks` where the caller has them already."""
+    `marks` are the blocks' `line_marks` and `counts` their `page_counts` where the
+    caller has them already."""
+    listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)
+    if counts is None:
+        counts = page_counts(listed, page_marks(listed, deadline) if marks is None else marks)
     x: dict[str, float] = {"bias": 1.0}
-    n = len(blocks)
-    by_group, html, counts = _tally(blocks)
-    words, middle, long_blocks, long_words, top, ends, repeated = counts
-    total = float(words) or 1.0
+    n = counts.blocks
+    by_group, html = _labelled(listed)
+    total = float(counts.words) or 1.0
     x["log_blocks"] = math.log1p(n)
     x["log_words"] = math.log1p(total)
     for i, key in enumerate(_LABEL_KEYS):
         x[key] = by_group[i] / total
     if html:
         _dom_features(html, total, x, deadline)
-    x["share_long_blocks"] = long_blocks / n if n else 0.0
-    x["share_words_long"] = long_words / total
-    x["max_block_share"] = top / total
+    x["share_long_blocks"] = counts.long_blocks / n if n else 0.0
+    x["share_words_long"] = counts.long_words / total
+    x["max_block_share"] = counts.top / total
     x["log_mean_words"] = math.log1p(total / n) if n else 0.0
-    x["log_long_blocks"] = math.log1p(long_blocks)
-    x["log_median_words"] = math.log1p(middle) if n else 0.0
-    x["share_ends_sentence"] = ends / n if n else 0.0
-    x["share_repeated"] = repeated / n if n else 0.0
-    if marks is None:
-        marks = page_marks(blocks, deadline)
-    prices = code = forum = 0
-    for m in marks:
-        prices += m[0]
-        code += m[1]
-        forum += m[2]
+    x["log_long_blocks"] = math.log1p(counts.long_blocks)
+    x["log_median_words"] = math.log1p(counts.middle) if n else 0.0
+    x["share_ends_sentence"] = counts.ends / n if n else 0.0
+    x["share_repeated"] = counts.repeated / n if n else 0.0
+    prices, code, forum = counts.prices, counts.code, counts.forum
     x["log_prices"] = math.log1p(prices)
     x["share_prices"] = prices / n if n else 0.0
     x["share_code"] = code / n if n else 0.0
@@ -143,48 +163,78 @@ def features(
     return x
 
 
-def _tally(
-    blocks: Sequence[Block],
-) -> tuple[list[int], list[Block], tuple[int, int, int, int, int, int, int]]:
-    """What `features` reads of every block, in one pass (it ran eight, a text dump's
-    page type and profile each pay it): the words of each label group (in
-    `_LABEL_GROUPS` order), the blocks with markup, and (the page's words, the median
-    block's words, long blocks, their words, the most words of a block, blocks ending
-    like a sentence, repeated blocks). Sums of ints, so the same numbers in any order.
-    The median by counting the blocks of each short length (`_median`): sorting every
-    block's words was over a quarter of the statistics' time."""
-    by_group = [0] * len(_LABEL_GROUPS)
-    html: list[Block] = []
+def page_counts(blocks: Sequence[Block], marks: Sequence[tuple[int, int, int]]) -> PageCounts:
+    """The `PageCounts` of `blocks`, whose `line_marks` are `marks`, in one pass (it ran
+    eight). Sums of ints, so the same numbers in any order. The median by counting
+    the blocks of each short length (`_median`): sorting every block's words was over
+    a quarter of the statistics' time. By index over a list: compiled, a loop over a
+    `Sequence` goes through Python's iteration protocol."""
+    listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)
     short = [0] * _COUNTED_WORDS
     longer: list[int] = []
     words = long_blocks = long_words = top = ends = repeated = 0
-    for b in blocks:
-        f = b.features
+    for i in range(len(listed)):
+        f = listed[i].features
         w = f.words
         words += w
         if 0 <= w < _COUNTED_WORDS:
             short[w] += 1
         else:
             longer.append(w)
-        if b.label is not None:
-            group = _LABEL_GROUP.get(b.label)
-            if group is not None:
-                by_group[group] += w
-        if b.dom is not None:
-            html.append(b)
         if w >= _LONG_BLOCK:
             long_blocks += 1
             long_words += w
         if w > top:
             top = w
-        ends += f.ends_sentence
-        repeated += f.repeats > 1
-    k = len(blocks) // 2
+        if f.ends_sentence:
+            ends += 1
+        if f.repeats > 1:
+            repeated += 1
+    k = len(listed) // 2
     if min(longer, default=0) < 0:  # no count of words is negative: were one, sorted
-        middle = sorted(b.features.words for b in blocks)[k]
+        middle = sorted(b.features.words for b in listed)[k]
     else:
         middle = _median(short, longer, k)
-    return by_group, html, (words, middle, long_blocks, long_words, top, ends, repeated)
+    prices = code = forum = 0
+    for m in marks:
+        prices += m[0]
+        code += m[1]
+        forum += m[2]
+    return PageCounts(
+        len(listed), words, middle, long_blocks, long_words, top, ends, repeated, prices, code, forum
+    )
+
+
+def _labelled(blocks: list[Block]) -> tuple[list[int], list[Block]]:
+    """What `features` reads of the blocks that the reducer may change, or that only
+    markup has: the words of each label group (in `_LABEL_GROUPS` order), and the
+    blocks with markup. The words summed over each run of blocks of one label and
+    added to its group once the run ends: a group looked up and a boxed sum a block
+    were half of this pass."""
+    by_group = [0] * len(_LABEL_GROUPS)
+    html: list[Block] = []
+    label: Label | None = None
+    run = 0
+    for i in range(len(blocks)):
+        b = blocks[i]
+        if b.label is not label:
+            _add_run(by_group, label, run)
+            label = b.label
+            run = 0
+        run += b.features.words
+        if b.dom is not None:
+            html.append(b)
+    _add_run(by_group, label, run)
+    return by_group, html
+
+
+def _add_run(by_group: list[int], label: Label | None, words: int) -> None:
+    """The `words` of a run of blocks labelled `label` added to its group's (none for
+    no label, or one of no group)."""
+    if label is not None:
+        group = _LABEL_GROUP.get(label)
+        if group is not None:
+            by_group[group] += words
 
 
 # Blocks of fewer words than this are counted by length for the median (`_median`).
@@ -275,10 +325,11 @@ def text_features(
     blocks: Sequence[Block],
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    counts: PageCounts | None = None,
 ) -> dict[str, float]:
     """A text dump's features for its type: `features` without markup or URL, and the
     lines' make-up, which says what markup would have (`_line_features`)."""
-    x = features(blocks, (), None, None, deadline, marks)
+    x = features(blocks, (), None, None, deadline, marks, counts)
     del x["no_url"]
     if blocks:
         _line_features(blocks, x)

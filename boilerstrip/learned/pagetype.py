@@ -25,7 +25,8 @@ from ..budget import Deadline
 from ..model import Block
 from ..native import c_function
 from .marks import page_marks as page_marks
-from .pagestats import TEXT_STATS, features, text_features
+from .pagestats import TEXT_STATS, PageCounts, features, text_features
+from .pagestats import page_counts as page_counts
 
 # The trees checked and packed once (`pack`), then walked (`packed_margins`); None
 # without `_trees`.
@@ -170,13 +171,14 @@ def text_profile(
     blocks: Sequence[Block],
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    counts: PageCounts | None = None,
 ) -> list[float]:
     """A page read from its blocks alone, as a text dump is (no markup, no URL): its
     `TEXT_STATS`, then the probability of each type (TYPES order; 0 without a model)
     by the HTML pages' model: the keep model reads it better than the dumps' own
     (out of fold on tuning pages, multilingual 0.924 against 0.919, Scrapinghub 0.938
-    against 0.936). `marks` as for `features`."""
-    x = features(blocks, (), None, None, deadline, marks)
+    against 0.936). `marks` and `counts` as for `features`."""
+    x = features(blocks, (), None, None, deadline, marks, counts)
     out = [x.get(k, 0.0) for k in TEXT_STATS]
     p = SHIPPED.probabilities(x) if SHIPPED is not None and blocks else {}
     out.extend(p.get(t, 0.0) for t in TYPES)
@@ -188,12 +190,14 @@ def classify_text(
     article_share: float = 1.0,
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    counts: PageCounts | None = None,
 ) -> str:
     """A text dump's type by the text model (`text_features`), news first as in
     `classify`; "article" without the model or any line."""
     if TEXT_SHIPPED is None or not blocks:
         return "article"
-    return _news_first(TEXT_SHIPPED.probabilities(text_features(blocks, deadline, marks)), article_share)
+    x = text_features(blocks, deadline, marks, counts)
+    return _news_first(TEXT_SHIPPED.probabilities(x), article_share)
 
 
 def _news_first(p: dict[str, float], article_share: float) -> str:

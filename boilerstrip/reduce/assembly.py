@@ -17,6 +17,7 @@ from ..htmlmeta import HtmlMeta
 from ..learned import headline, keep
 from ..learned.forest import probabilities
 from ..learned.linerows import Column
+from ..learned.pagestats import PageCounts
 from ..meta import (
     credit_wire,
     find_authors,
@@ -53,6 +54,7 @@ def assemble(
     text: bool = False,
     markup: HtmlMeta | None = None,
     language: str | None = None,
+    counts: PageCounts | None = None,
 ) -> Result:
     """The Result: article text, metadata around the region, comments if asked.
     `markup` is what an HTML page's markup says (None for a text dump), its headline
@@ -62,9 +64,10 @@ def assemble(
     content once every label is set, `headline_forest` a text dump's headline model,
     which has it on the title once the content is settled (HTML pages have their
     markup's). Its steps, and the loops over the blocks in the costly ones, check
-    `deadline` (`Config.time_limit`). `marks`: a text dump's
-    `pagetype.page_marks`, made once for its type, read again by the keep model;
-    `text` whether the page is a text dump (its types are read by their own fields)."""
+    `deadline` (`Config.time_limit`). `marks` and `counts`: a text dump's
+    `pagetype.page_marks` and `pagetype.page_counts`, made once for its type, read
+    again by the keep model; `text` whether the page is a text dump (its types are
+    read by their own fields)."""
     deadline = deadline or Deadline(0)
     article = select_article(blocks, cfg, page_type, text=text)
     deadline.check("in the reducer, after choosing the article")
@@ -90,7 +93,7 @@ def assemble(
         blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title, deadline
     )
     if forest is not None:
-        article = _kept(blocks, cfg, forest, page_type, deadline, marks)
+        article = _kept(blocks, cfg, forest, page_type, deadline, marks, counts)
     article = drop_controls(article, page_type, cfg)
     article = drop_repeats(article, page_type, cfg)
     article = drop_repeated_runs(article, cfg, text=text)
@@ -143,11 +146,14 @@ def _kept(
     page_type: str,
     deadline: Deadline,
     marks: Sequence[tuple[int, int, int]] | None,
+    counts: PageCounts | None = None,
 ) -> list[Block]:
     """The content as the keep model settles it, with the rules of the page's kind
     (`_text_rules`, `_html_rules`); on an HTML story, with the page builder's pieces
     between its blocks (`article.builder_pieces`)."""
-    features = keep_features(blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks)
+    features = keep_features(
+        blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks, counts=counts
+    )
     rules = _text_rules(cfg, page_type) if forest.text else _html_rules(cfg, page_type)
     content = keep.decide(blocks, forest, features, rules, deadline)
     if forest.text or page_type not in cfg.keep_builder_types:
@@ -276,6 +282,7 @@ def keep_features(
     text: bool,
     deadline: Deadline | None = None,
     marks: Sequence[tuple[int, int, int]] | None = None,
+    counts: PageCounts | None = None,
 ) -> list[list[float]] | list[Column]:
     """The keep model's features of a labelled page: `keep.text_columns` for a text
     dump (by feature, arrays('d'), as `keep.decide` reads them: made so, turning them
@@ -285,6 +292,15 @@ def keep_features(
     main, typical = scorer.page_context(blocks)
     weights = block_weights(blocks, cfg)
     page = keep.RowContext(
-        blocks, weights, typical, main, cfg.good_min_words, cfg.near_min_words, page_type, marks, deadline
+        blocks,
+        weights,
+        typical,
+        main,
+        cfg.good_min_words,
+        cfg.near_min_words,
+        page_type=page_type,
+        marks=marks,
+        deadline=deadline,
+        counts=counts,
     )
     return keep.text_columns(page) if text else keep.rows(page)

@@ -24,11 +24,12 @@ put in the story twice, says no new text the second time either.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from ..config import Config
 from ..model import Block, Label
+from ..native import c_function
 from .region import relabel
 
 
@@ -95,6 +96,48 @@ def _key(b: Block) -> str:
     return spacing_aside(b.text.lower())
 
 
+def _sketch_in_python(text: str) -> int:
+    """A number that texts of the same `_key` share: the 64-bit FNV-1a hash of the
+    code points of the key's first `_SKETCH_LENGTH` characters, each above ASCII read
+    as "?". The reference of `_text.key_sketch`, which makes it without the key
+    (tests/test_repeat_keys.py holds the two equal, and the C's reading of each
+    character to `str.lower`'s)."""
+    h = _FNV_OFFSET
+    for c in " ".join(text.lower().split())[:_SKETCH_LENGTH]:
+        h = ((h ^ (ord(c) if c < "\x80" else _OTHER)) * _FNV_PRIME) & _MASK
+    return h
+
+
+_FNV_OFFSET: Final = 0xCBF29CE484222325
+_FNV_PRIME: Final = 0x100000001B3
+_MASK: Final = (1 << 64) - 1
+_OTHER: Final = ord("?")
+_SKETCH_LENGTH: Final = 64  # characters: a key's first ones tell most blocks apart
+_SKETCH: Final[Callable[[str], int]] = c_function("_text", "key_sketch") or _sketch_in_python
+
+
+def _key_ids(article: Sequence[Block]) -> list[int]:
+    """A number for each block's `_key`, the same for the same key: a block whose
+    sketch (`_SKETCH`) no other block of the article shares has a key of its own, its
+    index; the others' keys are made and numbered from len(article) up. Making every
+    block's key (its text lower-cased, its spacing aside) was a fortieth of a dump's
+    time, where most blocks' sketches are their own."""
+    listed: list[Block] = article if isinstance(article, list) else list(article)
+    n = len(listed)
+    sketches = [_SKETCH(listed[j].text) for j in range(n)]
+    shared: dict[int, bool] = {}
+    for j in range(n):
+        shared[sketches[j]] = sketches[j] in shared
+    numbers: dict[str, int] = {}
+    ids: list[int] = []
+    for j in range(n):
+        if shared[sketches[j]]:
+            ids.append(numbers.setdefault(_key(listed[j]), n + len(numbers)))
+        else:
+            ids.append(j)
+    return ids
+
+
 def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = False) -> list[Block]:
     """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
     `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
@@ -106,8 +149,8 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = Fa
     pooled over the whole article: the copies found so far go."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
-    keys = [_key(b) for b in article]
-    first: dict[str, int] = {}
+    keys = _key_ids(article)
+    first: dict[int, int] = {}
     for j, key in enumerate(keys):
         first.setdefault(key, j)
     dropped: set[int] = set()
