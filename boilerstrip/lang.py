@@ -54,7 +54,19 @@ _EDGE_PUNCTUATION: Final = ".,;:!?\"'()[]{}<>«»“”‘’„‚‹›—–-
 _WORDS: Final = _load_words()
 
 
-_CJK_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters of the scripts written without spaces (kana, Han), and of the scripts
+# outside the Latin ones, as ranges of code points (first, last): counted by
+# `_text.count_ranges` where it was built, else by the one-class patterns made of them.
+_CJK_RANGES: Final = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_NON_LATIN_RANGES: Final = ((0x0370, 0x1FFF), (0x3040, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+
+
+def _class_of(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """The pattern of one character in any of `ranges`."""
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
+
+
+_CJK_RE: Final = _class_of(_CJK_RANGES)
 _SCRIPTS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese even when Han dominates
     ("ko", re.compile(r"[\uac00-\ud7af]")),
@@ -67,12 +79,7 @@ _SCRIPTS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("he", re.compile(r"[\u0590-\u05ff]")),
     ("hi", re.compile(r"[\u0900-\u097f]")),
 )
-_NON_LATIN_RE: Final = re.compile(r"[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# The two classes above as ranges of code points, for `_text.count_ranges`, which counts
-# what their findall finds without a str a character (tests/test_script_counts.py holds
-# the two to the patterns over all of Unicode).
-_CJK_RANGES: Final = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-_NON_LATIN_RANGES: Final = ((0x0370, 0x1FFF), (0x3040, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+_NON_LATIN_RE: Final = _class_of(_NON_LATIN_RANGES)
 _C_COUNT_RANGES: Final[Callable[[str, tuple[tuple[int, int], ...]], int] | None] = c_function(
     "_text", "count_ranges"
 )

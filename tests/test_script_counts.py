@@ -1,8 +1,9 @@
 """`lang` counts a text's characters of some scripts (`cjk_chars`, `_non_latin_share`)
-in C where `_text` was built (`_text.count_ranges`), by ranges of code points written
-beside the patterns whose findall counted them: the ranges hold exactly the characters
-the patterns match, over all of Unicode, and the C count is the findall's on any text,
-in any of the three widths of a str."""
+in C where `_text` was built (`_text.count_ranges`), by ranges of code points, and
+without it by the one-class patterns `lang._class_of` makes of the same ranges: each
+pattern matches exactly its ranges' characters, over all of Unicode (and the scripts'
+bounds are the ones the patterns held before they were made of the ranges), and the C
+count is the findall's on any text, in any of the three widths of a str."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def _count_ranges() -> object:
 
 
 def test_the_ranges_are_the_patterns_classes() -> None:
+    assert lang._CJK_RE.pattern == "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+    assert lang._NON_LATIN_RE.pattern == "[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]"
     for pattern, ranges in PAIRS:
         for code in range(sys.maxunicode + 1):
             in_ranges = any(lo <= code <= hi for lo, hi in ranges)
