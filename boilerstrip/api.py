@@ -61,8 +61,10 @@ class Cleaner:
         _check_arguments(url, include_comments)
         deadline = Deadline(self.config.time_limit)
         prepared, markup, source = self._prepare(page, deadline)
+        if source is None:  # a text dump: no markup to read again
+            return self._reduce(prepared, markup, url, include_comments, deadline)
         shown = _shown_words(prepared)
-        if source is not None and self._may_unwrap(shown, source, deadline):
+        if self._may_unwrap(shown, source, deadline):
             # A header, menu, footer or button may hold the page: libxml2 ignored the
             # end tag that closes it, where a browser does not.
             unwrapped = unwrap(source, self.config.unwrap_min_share)
@@ -70,7 +72,7 @@ class Cleaner:
                 prepared, markup = self._prepare_html(unwrapped, deadline)
                 source, shown = unwrapped, _shown_words(prepared)
         result = self._reduce(prepared, markup, url, include_comments, deadline)
-        if source is not None and self._may_reveal(result, shown, source, deadline):
+        if self._may_reveal(result, shown, source, deadline):
             # Nothing or next to nothing shown: the content may wait for a script (in
             # <noscript>, or hidden until the script runs). Read the page as a browser
             # would show it.
