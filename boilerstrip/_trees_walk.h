@@ -19,20 +19,35 @@ static inline int value_of(PyObject *v, double *out) {
     return -1;
 }
 
-/* Row values into `row` (width doubles): 0 on success, -1 with an exception set. */
-static int read_row(PyObject *r, double *row, Py_ssize_t width) {
+/* Row values into `row` (width doubles, `apart` doubles from one to the next): 0 on
+ * success, -1 with an exception set. */
+static int read_row(PyObject *r, double *row, Py_ssize_t width, Py_ssize_t apart) {
     if (!PyList_Check(r) || PyList_GET_SIZE(r) != width) {
         PyErr_Format(PyExc_ValueError, "the row is not a list of %zd features", width);
         return -1;
     }
     for (Py_ssize_t j = 0; j < width; j++)
-        if (value_of(PyList_GET_ITEM(r, j), row + j) < 0) return -1;
+        if (value_of(PyList_GET_ITEM(r, j), row + j * apart) < 0) return -1;
     return 0;
 }
 
+/* Rows walked down one tree side by side (walk_group), and laid out side by side
+ * (`cell`); and fewer, FEW at a time, for a chunk's last rows (walk_few). */
+#define GROUP 12
+#define FEW 4
 /* Rows read and walked together: every tree goes over them all while it is in cache
- * (one tree is about 60 nodes, a chunk of rows of the text model 200 KB). */
-#define CHUNK 256
+ * (one tree is about 60 nodes, a chunk of rows of the text model 240 KB). */
+#define CHUNK (22 * GROUP)
+_Static_assert(GROUP % FEW == 0, "a block's rows walked FEW at a time");
+
+/* Where row i's feature j is in a chunk's matrix: the rows come in blocks of GROUP,
+ * a block `stride` columns of GROUP doubles (feature j of the block's rows side by
+ * side), so that walk_group finds a feature of all its rows at one offset from the
+ * block, and needs one register for them all where a pointer a row ran out of
+ * registers (and a column is copied into a block's rows as one run). */
+static inline Py_ssize_t cell(Py_ssize_t i, Py_ssize_t j, Py_ssize_t stride) {
+    return (i / GROUP) * GROUP * stride + j * GROUP + i % GROUP;
+}
 
 /* A column of by_column features as walk_rows reads it: a list of floats (`list`), or
  * an array('d') whose doubles are read straight from its buffer (`doubles`, its
@@ -48,24 +63,30 @@ typedef struct {
     Py_buffer view;
 } Column;
 
-/* The values of rows start..start+m-1 into `matrix` (m rows of width doubles): from a
- * list of rows, or from width `columns` (by_column) each value in place, as read_row
+/* The values of rows start..start+m-1 into `matrix` (laid out as `cell` says): from
+ * a list of rows, or from width `columns` (by_column) each value in place, as read_row
  * reads them; 0 or -1 with an exception set. */
 static int read_chunk(PyObject *features, const Column *columns, Py_ssize_t start, Py_ssize_t m,
                       Py_ssize_t width, Py_ssize_t stride, double *matrix) {
     if (columns == NULL) {
         for (Py_ssize_t i = 0; i < m; i++)
-            if (read_row(PyList_GET_ITEM(features, start + i), matrix + i * stride, width) < 0) return -1;
+            if (read_row(PyList_GET_ITEM(features, start + i), matrix + cell(i, 0, stride), width, GROUP) < 0)
+                return -1;
         return 0;
     }
     for (Py_ssize_t j = 0; j < width; j++) {
         const double *doubles = columns[j].doubles;
         if (doubles != NULL) {
-            for (Py_ssize_t i = 0; i < m; i++) matrix[i * stride + j] = doubles[start + i];
+            double *to = matrix + cell(0, j, stride);
+            const double *from = doubles + start;
+            Py_ssize_t i = 0;
+            for (; i + GROUP <= m; i += GROUP, to += GROUP * stride, from += GROUP)  /* a block's rows at once */
+                memcpy(to, from, GROUP * sizeof(double));
+            for (Py_ssize_t g = 0; i + g < m; g++) to[g] = from[g];
             continue;
         }
         for (Py_ssize_t i = 0; i < m; i++)
-            if (value_of(PyList_GET_ITEM(columns[j].list, start + i), matrix + i * stride + j) < 0) return -1;
+            if (value_of(PyList_GET_ITEM(columns[j].list, start + i), matrix + cell(i, j, stride)) < 0) return -1;
     }
     return 0;
 }
@@ -113,22 +134,29 @@ static Py_ssize_t count_rows(PyObject *features, Column *columns, Py_ssize_t wid
     return n;
 }
 
-/* Which of the row width's features hold one value in all m rows of `matrix` (rows
- * `stride` doubles apart; the same bits, so every split on it goes one way for them
- * all): a text dump's page statistics and page types, near half of the splits its
- * rows reach. */
+/* Which of the row width's features hold one value in all m rows of `matrix` (laid
+ * out as `cell` says; the same bits, so every split on it goes one way for them all):
+ * a text dump's page statistics and page types, near half of the splits its rows
+ * reach. */
 static void constant_columns(const double *matrix, Py_ssize_t m, Py_ssize_t width, Py_ssize_t stride,
                              unsigned char *constant) {
     for (Py_ssize_t j = 0; j < width; j++) {
-        uint64_t first;
-        memcpy(&first, matrix + j, sizeof first);
-        Py_ssize_t i = 1;
-        for (; i < m; i++) {
+        const double *column = matrix + cell(0, j, stride);
+        uint64_t first, differ = 0;
+        memcpy(&first, column, sizeof first);
+        Py_ssize_t i = 0;
+        for (; differ == 0 && i + GROUP <= m; i += GROUP, column += GROUP * stride)  /* a block's rows at once */
+            for (int g = 0; g < GROUP; g++) {
+                uint64_t v;
+                memcpy(&v, column + g, sizeof v);
+                differ |= v ^ first;
+            }
+        for (Py_ssize_t g = 0; differ == 0 && i + g < m; g++) {
             uint64_t v;
-            memcpy(&v, matrix + i * stride + j, sizeof v);
-            if (v != first) break;
+            memcpy(&v, column + g, sizeof v);
+            differ |= v ^ first;
         }
-        constant[j] = i == m;
+        constant[j] = differ == 0;
     }
 }
 
@@ -140,48 +168,68 @@ typedef struct {
 } Pending;
 enum { ROOT = -1, LEFT = -2 };
 
+/* A node of a forest specialized for a chunk of rows (specialize()), laid out for
+ * `step`: a split's threshold or a leaf's value, the address of its right child (its
+ * left child is the node after it), and where its feature is from a row's first value
+ * in a block of the matrix (`cell`: the feature times GROUP doubles, in bytes, which a
+ * step adds as it is, with no index scaled or widened on the way). */
+typedef struct Step {
+    double at;
+    const struct Step *right;
+    uint32_t column;
+} Step;
+
 /* A forest specialized for a chunk of rows (specialize()): its nodes, each tree's root
  * and depth (the most splits from its root to a leaf). */
 typedef struct {
-    Node *nodes;
+    Step *nodes;
     int32_t *roots, *depths;
 } Specialized;
 
+/* Whether rows of `stride` values can walk a specialized forest: a block's columns'
+ * offsets in bytes fit Step's 32 bits. */
+static int specializable(Py_ssize_t stride) {
+    return stride <= (Py_ssize_t)(UINT32_MAX / (GROUP * sizeof(double)));
+}
+
 /* The trees of `p` into `out` (room for `room` nodes), each laid out as pack() lays a
  * tree (depth first, left first, a split's left child the node after it), every split
- * on a `constant` feature replaced by the child the rows' one value (`row`) goes to:
- * the same leaf for every row, reached through fewer nodes. A leaf reads feature
- * `sentinel` (NaN in every row, which no threshold holds) and its right child is
- * itself: a walk may go on past it and stay, and so take the same number of steps on
- * every row (walk_group). `pending` has room + 1 entries. 0, or -1 where the trees
- * would need more than `room` nodes (roots that share nodes, which pack() does not
- * forbid). */
+ * on a `constant` feature replaced by the child the rows' one value (`row`, its
+ * features GROUP doubles apart) goes to: the same leaf for every row, reached through
+ * fewer nodes. A leaf reads feature `sentinel` (NaN in every row, which no threshold
+ * holds) and its right child is itself: a walk may go on past it and stay, and so take
+ * the same number of steps on every row (walk_group). `pending` has room entries (one
+ * a split laid out, at most). 0, or -1 where the trees would need more than `room`
+ * nodes (roots that share nodes, which pack() does not forbid). */
 static int specialize(const Packed *p, const unsigned char *constant, const double *row, int32_t sentinel,
                       const Specialized *out, Py_ssize_t room, Pending *pending) {
     const Node *src = p->nodes;
-    Node *dst = out->nodes;
+    Step *dst = out->nodes;
     Py_ssize_t count = 0;
     for (Py_ssize_t t = 0; t < p->trees; t++) {
         Py_ssize_t top = 0;
         int32_t deepest = 0;
-        pending[top++] = (Pending){p->roots[t], ROOT, 0};
-        while (top > 0) {
-            Pending next = pending[--top];
+        Pending next = {p->roots[t], ROOT, 0};
+        for (;;) {
             int32_t k = next.k;
             while (src[k].feature >= 0 && constant[src[k].feature])
-                k = row[src[k].feature] <= src[k].at ? k + 1 : src[k].right;
+                k = row[src[k].feature * GROUP] <= src[k].at ? k + 1 : src[k].right;
             if (count >= room) return -1;
-            const int32_t at = (int32_t)count++;
-            dst[at] = src[k];
-            if (next.parent >= 0) dst[next.parent].right = at;
-            else if (next.parent == ROOT) out->roots[t] = at;
-            if (src[k].feature >= 0) {  /* the right child waits, the left one is next */
-                pending[top++] = (Pending){src[k].right, at, next.depth + 1};
-                pending[top++] = (Pending){k + 1, LEFT, next.depth + 1};
-            } else {
-                dst[at].feature = sentinel, dst[at].right = at;
-                if (next.depth > deepest) deepest = next.depth;
+            Step *node = dst + count++;
+            const int split = src[k].feature >= 0;
+            node->at = src[k].at;
+            node->right = node;  /* a leaf's right child: itself */
+            node->column = (uint32_t)(split ? src[k].feature : sentinel) * (uint32_t)(GROUP * sizeof(double));
+            if (next.parent >= 0) dst[next.parent].right = node;
+            else if (next.parent == ROOT) out->roots[t] = (int32_t)(node - dst);
+            if (split) {  /* the right child waits, the left one is next */
+                pending[top++] = (Pending){src[k].right, (int32_t)(node - dst), next.depth + 1};
+                next = (Pending){k + 1, LEFT, next.depth + 1};
+                continue;
             }
+            if (next.depth > deepest) deepest = next.depth;
+            if (top == 0) break;
+            next = pending[--top];
         }
         out->depths[t] = deepest;
     }
@@ -191,51 +239,93 @@ static int specialize(const Packed *p, const unsigned char *constant, const doub
 /* Fewer rows than this are walked through the model's own nodes: specializing the
  * forest for them would cost more than the splits it saves. */
 #define SPECIALIZE_ROWS 16
-/* Rows walked down one tree side by side (walk_group). */
-#define GROUP 8
 
-/* One step down from node k for `row`: the left child (the next node) where the row's
- * value is at most the threshold, else the right one; a leaf stays (see specialize).
+/* One step down from `node` for the row whose first value is at `row` (in a block of
+ * the matrix, `cell`): the left child (the next node) where the row's value is at most
+ * the threshold, else the right one (NaN goes right); a leaf stays (see specialize).
  * Made without a branch: which way a row goes cannot be foretold, and a wrong guess
- * cost more than the walk itself. */
-static inline int32_t step(const Node *nodes, int32_t k, const double *row) {
-    const Node *node = nodes + k;
-    const int32_t right = !(row[node->feature] <= node->at);
-    return k + 1 + ((node->right - k - 1) & -right);
-}
+ * cost more than the walk itself. On x86-64 the choice is a conditional move of the
+ * right child's address (five instructions: two loads, the comparison, the left
+ * child's address, the move), written out, as gcc made a branch of the plain C
+ * choice; the best mask in C took six instructions (with the right child an offset
+ * from the left one) and 1.12 of the time over the text dumps' rows. Elsewhere, and
+ * under AddressSanitizer (which does not see into the assembly), the same step in C,
+ * with a mask (BOILERSTRIP_NO_ASM asks for it on x86-64 too). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && !defined(BOILERSTRIP_NO_ASM)
+#define STEP_IN_ASSEMBLY 1
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#undef STEP_IN_ASSEMBLY
+#endif
+#endif
+#endif
 
-/* Each tree of `f` walked for GROUP rows side by side (rows `stride` doubles apart
- * from `first`), its leaves added to z[0..GROUP-1] in tree order: every row takes the
- * tree's depth in steps, so that the rows' steps overlap. */
-static void walk_group(const Specialized *f, Py_ssize_t trees, const double *first, Py_ssize_t stride, double *z) {
+#ifdef STEP_IN_ASSEMBLY
+static inline const Step *step(const Step *node, const char *row) {
+    const Step *k = node;
+    /* at < x or unordered (NaN) sets the carry: k = node + 1, then node->right */
+    __asm__("ucomisd %[x], %[at]\n\t"
+            "lea %c[next](%[k]), %[k]\n\t"
+            "cmovb %c[right](%[k]), %[k]"
+            : [k] "+r"(k)
+            : [x] "m"(*(const double *)(row + node->column)), [at] "x"(node->at), "m"(*node),
+              [next] "i"(sizeof(Step)), [right] "i"((long)offsetof(Step, right) - (long)sizeof(Step))
+            : "cc");
+    return k;
+}
+#else
+static inline const Step *step(const Step *node, const char *row) {
+    const double x = *(const double *)(row + node->column);
+    const char *left = (const char *)(node + 1);
+    const ptrdiff_t mask = -(ptrdiff_t)!(x <= node->at);
+    return (const Step *)(left + (((const char *)node->right - left) & mask));
+}
+#endif
+
+/* Each tree of `f` walked for `rows` rows side by side (at most GROUP, from `first`
+ * in a block of the matrix, `cell`), their leaves added to z[0..rows-1] in tree order:
+ * every row takes the tree's depth in steps (one at least: a leaf stays), so that the
+ * rows' steps overlap; the first from the root, whose fields the rows share. `rows` is
+ * a constant where it is called (walk_group, walk_few), so that its loops unroll, each
+ * row's node in a register. */
+static inline void walk_side_by_side(const Specialized *f, Py_ssize_t trees, const double *first, double *z,
+                                     const int rows) {
+    double sum[GROUP];  /* z, held in registers over the trees */
+    for (int g = 0; g < rows; g++) sum[g] = z[g];
     for (Py_ssize_t t = 0; t < trees; t++) {
-        int32_t k[GROUP];
-        for (int g = 0; g < GROUP; g++) k[g] = f->roots[t];
-        for (int32_t d = 0; d < f->depths[t]; d++)
-            for (int g = 0; g < GROUP; g++) k[g] = step(f->nodes, k[g], first + g * stride);
-        for (int g = 0; g < GROUP; g++) z[g] += f->nodes[k[g]].at;
+        const Step *root = f->nodes + f->roots[t], *k[GROUP];
+        for (int g = 0; g < rows; g++) k[g] = step(root, (const char *)(first + g));
+        for (int32_t d = f->depths[t]; --d > 0;)
+            for (int g = 0; g < rows; g++) k[g] = step(k[g], (const char *)(first + g));
+        for (int g = 0; g < rows; g++) sum[g] += k[g]->at;
     }
+    for (int g = 0; g < rows; g++) z[g] = sum[g];
 }
 
-/* walk_group for one row. */
-static void walk_one(const Specialized *f, Py_ssize_t trees, const double *row, double *z) {
-    for (Py_ssize_t t = 0; t < trees; t++) {
-        int32_t k = f->roots[t];
-        for (int32_t d = 0; d < f->depths[t]; d++) k = step(f->nodes, k, row);
-        *z += f->nodes[k].at;
-    }
+/* A block's rows walked side by side: as many as the registers hold each row's node
+ * (x86-64, over the text dumps' rows: 8 left the loads' latency uncovered and took 1.15
+ * of 12's time; 16 spilled some of theirs, for 3% more instructions and 2% less time). */
+static void walk_group(const Specialized *f, Py_ssize_t trees, const double *block, double *z) {
+    walk_side_by_side(f, trees, block, z, GROUP);
 }
 
-/* The m rows of `matrix` (rows `stride` doubles apart) walked through the packed
- * forest itself, their leaves added to z in tree order. */
+/* FEW rows of a block walked side by side: a chunk's last rows, where walking their
+ * whole block walked its NaN rows for nothing. */
+static void walk_few(const Specialized *f, Py_ssize_t trees, const double *first, double *z) {
+    walk_side_by_side(f, trees, first, z, FEW);
+}
+
+/* The m rows of `matrix` (laid out as `cell` says) walked through the packed forest
+ * itself, their leaves added to z in tree order. */
 static void walk_packed(const Packed *p, const double *matrix, Py_ssize_t m, Py_ssize_t stride, double *z) {
     const Node *nodes = p->nodes;
     for (Py_ssize_t t = 0; t < p->trees; t++) {
         const Node *top = nodes + p->roots[t];
         for (Py_ssize_t i = 0; i < m; i++) {
-            const double *row = matrix + i * stride;
+            const double *row = matrix + cell(i, 0, stride);
             const Node *node = top;
-            while (node->feature >= 0) node = row[node->feature] <= node->at ? node + 1 : nodes + node->right;
+            while (node->feature >= 0)
+                node = row[node->feature * GROUP] <= node->at ? node + 1 : nodes + node->right;
             z[i] += node->at;
         }
     }
@@ -245,23 +335,27 @@ static void walk_packed(const Packed *p, const double *matrix, Py_ssize_t m, Py_
  * with by_column the p->width lists or arrays('d') of every row's value): each row's
  * leaves added in tree order, then the clamp and the logistic, made a chunk of rows at
  * a time. A chunk of many rows walks the forest specialized for it (the same leaves,
- * so the same sums). */
+ * so the same sums), GROUP rows at a time, then FEW: the rows of the last block past
+ * the chunk's are NaN, and those walked (to the next FEW) dropped. */
 static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int by_column) {
     const Py_ssize_t width = p->width, stride = width + 1;  /* and the sentinel's NaN */
-    Column *columns = by_column ? PyMem_Calloc((size_t)(width ? width : 1), sizeof(Column)) : NULL;
+    Column *columns = by_column ? PyMem_Malloc((size_t)(width ? width : 1) * sizeof(Column)) : NULL;
     if (by_column && columns == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t j = 0; columns != NULL && j < width; j++)  /* none open yet (close_columns) */
+        columns[j].list = NULL, columns[j].doubles = NULL;
     Py_ssize_t n = count_rows(features, columns, width);
     if (n < 0) {
         close_columns(columns, width);
         PyMem_Free(columns);
         return NULL;
     }
-    double *matrix = PyMem_Malloc((size_t)CHUNK * (size_t)stride * sizeof(double));
-    double *z = PyMem_Malloc(CHUNK * sizeof(double));
-    const int many = n >= SPECIALIZE_ROWS;
+    const Py_ssize_t room = (n < CHUNK ? n + GROUP - 1 : CHUNK) / GROUP * GROUP;  /* whole blocks */
+    double *matrix = PyMem_Malloc((size_t)(room ? room : 1) * (size_t)stride * sizeof(double));
+    double *z = PyMem_Malloc((size_t)(room ? room : 1) * sizeof(double));
+    const int many = n >= SPECIALIZE_ROWS && specializable(stride);
     const size_t trees = (size_t)(p->trees ? p->trees : 1);
     Specialized own = {
-        many ? PyMem_Malloc((size_t)(p->count ? p->count : 1) * sizeof(Node)) : NULL,
+        many ? PyMem_Malloc((size_t)(p->count ? p->count : 1) * sizeof(Step)) : NULL,
         many ? PyMem_Malloc(trees * sizeof(int32_t)) : NULL,
         many ? PyMem_Malloc(trees * sizeof(int32_t)) : NULL,
     };
@@ -275,13 +369,17 @@ static PyObject *walk_rows(const Packed *p, double base, PyObject *features, int
             Py_CLEAR(out);
             goto done;
         }
-        for (Py_ssize_t i = 0; i < m; i++) z[i] = base, matrix[i * stride + width] = NAN;
+        const Py_ssize_t walked = (m + FEW - 1) / FEW * FEW;  /* and NaN rows to the next FEW */
+        for (Py_ssize_t i = 0; i < walked; i++) {
+            z[i] = base;
+            for (Py_ssize_t j = i < m ? width : 0; j < stride; j++) matrix[cell(i, j, stride)] = NAN;
+        }
         if (many && m >= SPECIALIZE_ROWS) constant_columns(matrix, m, width, stride, constant);
         if (many && m >= SPECIALIZE_ROWS &&
             specialize(p, constant, matrix, (int32_t)width, &own, p->count, pending) == 0) {
             Py_ssize_t i = 0;
-            for (; i + GROUP <= m; i += GROUP) walk_group(&own, p->trees, matrix + i * stride, stride, z + i);
-            for (; i < m; i++) walk_one(&own, p->trees, matrix + i * stride, z + i);
+            for (; i + GROUP <= m; i += GROUP) walk_group(&own, p->trees, matrix + cell(i, 0, stride), z + i);
+            for (; i < m; i += FEW) walk_few(&own, p->trees, matrix + cell(i, 0, stride), z + i);
         } else {
             walk_packed(p, matrix, m, stride, z);
         }
@@ -338,7 +436,7 @@ static PyObject *margins_of(const Packed *p, PyObject *values, Py_ssize_t classe
         PyErr_NoMemory();
         goto done;
     }
-    if (read_row(values, row, p->width) < 0) goto done;
+    if (read_row(values, row, p->width, 1) < 0) goto done;
     for (Py_ssize_t t = 0; t < p->trees; t++) {
         const Node *node = p->nodes + p->roots[t];
         while (node->feature >= 0) node = row[node->feature] <= node->at ? node + 1 : p->nodes + node->right;
