@@ -47,6 +47,10 @@
   repeats key share (their text lower-cased and its spacing aside), without the
   lower-cased copy, the printable test and the join of the split: the reducer makes a
   key of a block only where its sketch is another's.
+- constant_columns(values, n): learned.linerows._constants_in_python's columns of a
+  page's values, each an array('d') of n lines holding it, copies of one array of n
+  zeros filled: a slice and a repeat of an array a value cost that function more
+  than a dump's marks.
 - count_ranges(text, ranges): how many characters of a text are in a few ranges of code
   points, as lang's patterns of scripts count them by findall (a str a character found,
   after a scan that tried the class at every character: a language's detection of a
@@ -96,6 +100,7 @@ static PyMethodDef methods[] = {
     {"key_sketch", key_sketch, METH_O, key_sketch_doc},
     {"lines_may_marks", lines_may_marks, METH_VARARGS, lines_may_marks_doc},
     {"count_ranges", count_ranges, METH_VARARGS, count_ranges_doc},
+    {"constant_columns", constant_columns, METH_VARARGS, constant_columns_doc},
     {NULL, NULL, 0, NULL},
 };
 
