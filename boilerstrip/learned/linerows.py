@@ -50,7 +50,9 @@ _C_LINE_BLOCKS: Final[Callable[..., tuple[list[Column], list[float], list[Column
 )
 _C_LINE_COLUMNS: Final[Callable[..., list[Column]] | None] = c_function("_text", "line_columns")
 _C_LINE_SHAPE: Final[Callable[[str], tuple[float, float, int]] | None] = c_function("_text", "line_shape")
-_C_CONSTANTS: Final[Callable[[list[float], int], list[Column]] | None] = c_function("_text", "constant_columns")
+_C_CONSTANTS: Final[Callable[[list[float], int], list[Column]] | None] = c_function(
+    "_text", "constant_columns"
+)
 #: The text model's features, in row order.
 TEXT_FEATURES: Final[tuple[str, ...]] = (
     *SHARED_NAMES,
