@@ -112,6 +112,7 @@ static struct PyModuleDef module_def = {
 PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
     for (Py_UCS4 c = 0; c < 256; c++) LATIN1_CLASS[c] = char_class(c);
+    make_shape_steps();
     NO_CUES = PyFrozenSet_New(NULL);
     if (!NO_CUES || make_one_double() < 0) return NULL;
     PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES,
