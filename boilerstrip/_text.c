@@ -32,6 +32,10 @@
 - count_in(table, text): count(text, stop, cues) without a str a word: the words are
   looked up in words_table(stop, cues), a table of the two sets' characters made once
   a stop list (features.py holds one for each of lang's lists), as they are read.
+- text_table(text): words_table's table of the words of a text, made as count_in reads
+  them (no str a word): count_in(text_table(a), b)[2] is the words b shares with a (the
+  headline model's candidates with the content's opening, whose set of words was half
+  the rows' cost); count_shared(table, text), how many of them, without their set.
 - lang_table(sets), lang_hits(table, text): lang._stop_hits_in_python, a language
   sample's stop words counted by the set of languages each is in, the words looked up
   as they are read in a table made once of lang's dict of them (as count_in's).
@@ -101,6 +105,8 @@ static PyMethodDef methods[] = {
     {"lines_may_marks", lines_may_marks, METH_VARARGS, lines_may_marks_doc},
     {"count_ranges", count_ranges, METH_VARARGS, count_ranges_doc},
     {"constant_columns", constant_columns, METH_VARARGS, constant_columns_doc},
+    {"text_table", text_table, METH_O, text_table_doc},
+    {"count_shared", (PyCFunction)(void (*)(void))count_shared, METH_FASTCALL, count_shared_doc},
     {NULL, NULL, 0, NULL},
 };
 
