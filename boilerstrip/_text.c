@@ -4,6 +4,8 @@
   ([^\W_]+) finds. Features and language detection split every block into words; the
   Python split makes a str for every white-space piece, then strips and tests it. Here
   a str is made only for each word.
+- word_set(text): frozenset(words(text)) without the list (the headline model's
+  candidates' words).
 - utf8_valid(data): decode.is_utf8, whether bytes are strict UTF-8, as Python's decoder
   says, without decoding them into a str.
 - line_columns(blocks, marks, missing, lo, hi): learned.linerows._line_columns_in_python's
@@ -89,6 +91,7 @@ without this module (lang.py and decode.py do the same in Python).
 
 static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
+    {"word_set", word_set, METH_O, word_set_doc},
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
     {"line_shape", line_shape, METH_O, line_shape_doc},

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import native
+from boilerstrip import lang, native
 from boilerstrip.learned import headline
 from boilerstrip.meta import titles
 from boilerstrip.model import Block, Features, Label
@@ -89,3 +89,14 @@ def test_the_c_table_counts_the_words_count_in_finds() -> None:
         table = text_table(source)
         for text in ("a a b b c", "w1 w1 w2999 w3000 x", many + " " + many, "é été 字字 𝐀B 𝐀b", ""):
             assert count_shared(table, text) == len(count_in(table, text)[2]), (source[:20], text[:20])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS)
+def test_the_c_word_set_is_the_set_of_the_words(text: str) -> None:
+    word_set, words = native.c_function("_text", "word_set"), native.c_function("_text", "words")
+    if word_set is None or words is None:
+        pytest.skip("_text was not built")
+    assert word_set(text) == frozenset(words(text))
+    assert type(word_set(text)) is frozenset
+    assert titles.folded_words(text) == frozenset(lang.split_words(text))

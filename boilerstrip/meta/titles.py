@@ -149,7 +149,11 @@ def title_words(text: str) -> frozenset[str]:
 
 
 def folded_words(folded: str) -> frozenset[str]:
-    """`title_words` of a text already case folded (`case_fold`)."""
+    """`title_words` of a text already case folded (`case_fold`): in C where `_text`
+    was built (`_text.word_set`, without the list of the words), else the frozenset
+    of `lang.split_words`."""
+    if _C_WORD_SET is not None:
+        return _C_WORD_SET(folded)
     return frozenset(split_words(folded))
 
 
@@ -183,6 +187,7 @@ def shared_words(table: object, folded: str) -> int:
 
 _C_COUNT_SHARED: Final[Callable[[object, str], int] | None] = c_function("_text", "count_shared")
 _C_TEXT_TABLE: Final[Callable[[str], object] | None] = c_function("_text", "text_table")
+_C_WORD_SET: Final[Callable[[str], frozenset[str]] | None] = c_function("_text", "word_set")
 # The longest text `_text.text_table` takes (its table counts characters in 32 bits).
 _TABLE_MAX_CHARS: Final = 1 << 30
 
