@@ -4,6 +4,8 @@
   ([^\W_]+) finds. Features and language detection split every block into words; the
   Python split makes a str for every white-space piece, then strips and tests it. Here
   a str is made only for each word.
+- word_set(text): frozenset(words(text)) without the list (the headline model's
+  candidates' words).
 - utf8_valid(data): decode.is_utf8, whether bytes are strict UTF-8, as Python's decoder
   says, without decoding them into a str.
 - line_columns(blocks, marks, missing, lo, hi): learned.linerows._line_columns_in_python's
@@ -32,6 +34,10 @@
 - count_in(table, text): count(text, stop, cues) without a str a word: the words are
   looked up in words_table(stop, cues), a table of the two sets' characters made once
   a stop list (features.py holds one for each of lang's lists), as they are read.
+- text_table(text): words_table's table of the words of a text, made as count_in reads
+  them (no str a word): count_in(text_table(a), b)[2] is the words b shares with a (the
+  headline model's candidates with the content's opening, whose set of words was half
+  the rows' cost); count_shared(table, text), how many of them, without their set.
 - lang_table(sets), lang_hits(table, text): lang._stop_hits_in_python, a language
   sample's stop words counted by the set of languages each is in, the words looked up
   as they are read in a table made once of lang's dict of them (as count_in's).
@@ -47,6 +53,10 @@
   repeats key share (their text lower-cased and its spacing aside), without the
   lower-cased copy, the printable test and the join of the split: the reducer makes a
   key of a block only where its sketch is another's.
+- constant_columns(values, n): learned.linerows._constants_in_python's columns of a
+  page's values, each an array('d') of n lines holding it, copies of one array of n
+  zeros filled: a slice and a repeat of an array a value cost that function more
+  than a dump's marks.
 - count_ranges(text, ranges): how many characters of a text are in a few ranges of code
   points, as lang's patterns of scripts count them by findall (a str a character found,
   after a scan that tried the class at every character: a language's detection of a
@@ -81,6 +91,7 @@ without this module (lang.py and decode.py do the same in Python).
 
 static PyMethodDef methods[] = {
     {"words", words, METH_O, words_doc},
+    {"word_set", word_set, METH_O, word_set_doc},
     {"utf8_valid", utf8_valid, METH_VARARGS, utf8_valid_doc},
     {"line_columns", line_columns, METH_VARARGS, line_columns_doc},
     {"line_shape", line_shape, METH_O, line_shape_doc},
@@ -96,6 +107,9 @@ static PyMethodDef methods[] = {
     {"key_sketch", key_sketch, METH_O, key_sketch_doc},
     {"lines_may_marks", lines_may_marks, METH_VARARGS, lines_may_marks_doc},
     {"count_ranges", count_ranges, METH_VARARGS, count_ranges_doc},
+    {"constant_columns", constant_columns, METH_VARARGS, constant_columns_doc},
+    {"text_table", text_table, METH_O, text_table_doc},
+    {"count_shared", (PyCFunction)(void (*)(void))count_shared, METH_FASTCALL, count_shared_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -107,6 +121,7 @@ static struct PyModuleDef module_def = {
 PyMODINIT_FUNC PyInit__text(void) {
     for (Py_UCS4 c = 0; c < 128; c++) ASCII_ALNUM[c] = (unsigned char)(Py_UNICODE_ISALNUM(c) ? 1 : 0);
     for (Py_UCS4 c = 0; c < 256; c++) LATIN1_CLASS[c] = char_class(c);
+    make_shape_steps();
     NO_CUES = PyFrozenSet_New(NULL);
     if (!NO_CUES || make_one_double() < 0) return NULL;
     PyObject **names[] = {&S_TEXT, &S_FEATURES, &S_CHARS, &S_WORDS, &S_CUES,

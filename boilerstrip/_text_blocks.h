@@ -59,11 +59,11 @@ static int weight_of(PyObject *weight, double *out) {
 }
 
 /* Line i's values into the columns col[0..10] (words, chars, stop, rel, ends, repeats,
-   pos, scores, weights, kept, labels) and its group object into groups[i] (counted in
-   sizes), its coarse shape into shape[i]: 0, or -1 with an exception set. */
+   pos, scores, weights, kept, labels) and its group object into groups[i], its coarse
+   shape into shape[i]: 0, or -1 with an exception set. */
 static int line_block_values(LineAttrs *a, PyObject *block, Py_ssize_t i, Py_ssize_t n, PyObject *weights, PyObject *label_index,
                              PyObject *article, double typical, double missing, double *const *col,
-                             PyObject *groups, PyObject *sizes, unsigned char *shape, double short_words) {
+                             PyObject *groups, unsigned char *shape, double short_words) {
     LineBlock b;
     if (read_line(a, block, &b) < 0) return -1;
     int ok = -1;
@@ -89,14 +89,6 @@ static int line_block_values(LineAttrs *a, PyObject *block, Py_ssize_t i, Py_ssi
     shape[i] = (unsigned char)((double)b.words < short_words ? 0 : b.ends ? 2 : 1);
     Py_INCREF(b.group);
     PyList_SET_ITEM(groups, i, b.group);
-    PyObject *count = PyDict_GetItemWithError(sizes, b.group);
-    if (!count && PyErr_Occurred()) goto done;
-    PyObject *more = PyLong_FromSsize_t(count ? PyLong_AsSsize_t(count) + 1 : 1);
-    if (!more || PyDict_SetItem(sizes, b.group, more) < 0) {
-        Py_XDECREF(more);
-        goto done;
-    }
-    Py_DECREF(more);
     ok = 0;
 done:
     drop_line(&b);
@@ -122,22 +114,69 @@ static PyObject *page_values_of(const double *label_of, const double *words_of, 
     return out;
 }
 
-/* The group columns into share and style (n doubles each): each line's share of the
-   page's lines in its blank-line group (`groups`, counted in `sizes`), and whether the
-   page has more than one group; 0 or -1. */
-static int group_columns(PyObject *groups, PyObject *sizes, double *share, double *style) {
+/* The group columns by a dict of each group's lines (`group_columns` where a group is
+   not an int of 0..n): 0 or -1. */
+static int group_columns_by_dict(PyObject *groups, double *share, double *style) {
     Py_ssize_t n = PyList_GET_SIZE(groups);
-    double several = PyDict_GET_SIZE(sizes) > 1 ? 1.0 : 0.0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    PyObject *sizes = PyDict_New();
+    int ok = sizes ? 0 : -1;
+    for (Py_ssize_t i = 0; ok == 0 && i < n; i++) {
+        PyObject *group = PyList_GET_ITEM(groups, i), *count = PyDict_GetItemWithError(sizes, group);
+        if (!count && PyErr_Occurred()) ok = -1;
+        PyObject *more = ok == 0 ? PyLong_FromSsize_t(count ? PyLong_AsSsize_t(count) + 1 : 1) : NULL;
+        if (!more || PyDict_SetItem(sizes, group, more) < 0) ok = -1;
+        Py_XDECREF(more);
+    }
+    double several = ok == 0 && PyDict_GET_SIZE(sizes) > 1 ? 1.0 : 0.0;
+    for (Py_ssize_t i = 0; ok == 0 && i < n; i++) {
         PyObject *count = PyDict_GetItemWithError(sizes, PyList_GET_ITEM(groups, i));
         if (!count) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_RuntimeError, "line_blocks(): a group went uncounted");
-            return -1;
+            ok = -1;
+            break;
         }
         share[i] = (double)PyLong_AsSsize_t(count) / (double)n;
         style[i] = several;
     }
-    return 0;
+    Py_XDECREF(sizes);
+    return ok;
+}
+
+/* The group columns into share and style (n doubles each): each line's share of the
+   page's lines in its blank-line group (`groups`, each line's), and whether the page
+   has more than one group; 0 or -1. A dump's groups are ints of 0..n (Features.group,
+   the index of a run of lines): counted in an array of them, where a dict's lookup and
+   update a line and a lookup again were a third of line_blocks' cost; any other
+   group (a bool, another number, another object) is counted by `group_columns_by_dict`,
+   by the dict's equality, as the Python reference counts it. */
+static int group_columns(PyObject *groups, double *share, double *style) {
+    Py_ssize_t n = PyList_GET_SIZE(groups), distinct = 0;
+    Py_ssize_t *counts = PyMem_Calloc((size_t)n + 1, sizeof(Py_ssize_t)), *index = PyMem_Malloc(((size_t)n + 1) * sizeof(Py_ssize_t));
+    if (!counts || !index) {
+        PyMem_Free(counts);
+        PyMem_Free(index);
+        PyErr_NoMemory();
+        return -1;
+    }
+    int by_array = 1;
+    for (Py_ssize_t i = 0; by_array && i < n; i++) {
+        PyObject *group = PyList_GET_ITEM(groups, i);
+        Py_ssize_t v = PyLong_CheckExact(group) ? PyLong_AsSsize_t(group) : -1;
+        if (v == -1 && PyErr_Occurred()) PyErr_Clear(); /* too large an int: by the dict */
+        if (v < 0 || v > n) {
+            by_array = 0;
+            break;
+        }
+        index[i] = v;
+        distinct += counts[v]++ == 0;
+    }
+    for (Py_ssize_t i = 0; by_array && i < n; i++) {
+        share[i] = (double)counts[index[i]] / (double)n;
+        style[i] = distinct > 1 ? 1.0 : 0.0;
+    }
+    PyMem_Free(counts);
+    PyMem_Free(index);
+    return by_array ? 0 : group_columns_by_dict(groups, share, style);
 }
 
 /* A new list of the arrays('d') of `count` runs of doubles (each n long); NULL. */
@@ -157,7 +196,7 @@ PyDoc_STRVAR(line_blocks_doc,
 
 static PyObject *line_blocks(PyObject *module, PyObject *args) {
     (void)module;
-    PyObject *blocks, *weights, *label_index, *article, *out = NULL, *groups = NULL, *sizes = NULL, *shape = NULL;
+    PyObject *blocks, *weights, *label_index, *article, *out = NULL, *groups = NULL, *shape = NULL;
     double typical, missing, short_words;
     Py_ssize_t labels;
     if (!PyArg_ParseTuple(args, "O!OO!Oddnd", &PyList_Type, &blocks, &weights, &PyDict_Type, &label_index, &article,
@@ -168,19 +207,19 @@ static PyObject *line_blocks(PyObject *module, PyObject *args) {
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "line_blocks(): weights and blocks differ");
         return NULL;
     }
-    double *buf = PyMem_Calloc(((size_t)n + 1) * 13, sizeof(double)), *col[13];
+    /* Every value of the 13 columns is written before it is read: not zeroed. */
+    double *buf = PyMem_Malloc(((size_t)n + 1) * 13 * sizeof(double)), *col[13];
     for (int c = 0; buf && c < 13; c++) col[c] = buf + (size_t)c * ((size_t)n + 1);
     shape = PyBytes_FromStringAndSize(NULL, n);
-    sizes = PyDict_New();
     groups = PyList_New(n);
-    int ok = buf && shape && sizes && groups;
+    int ok = buf && shape && groups;
     if (!ok && !PyErr_Occurred()) PyErr_NoMemory();
     LineAttrs attrs;
     line_attrs_init(&attrs);
     for (Py_ssize_t i = 0; ok && i < n; i++)
         ok = line_block_values(&attrs, PyList_GET_ITEM(blocks, i), i, n, weights, label_index, article, typical, missing, col,
-                               groups, sizes, (unsigned char *)PyBytes_AS_STRING(shape), short_words) == 0;
-    ok = ok && group_columns(groups, sizes, col[11], col[12]) == 0;
+                               groups, (unsigned char *)PyBytes_AS_STRING(shape), short_words) == 0;
+    ok = ok && group_columns(groups, col[11], col[12]) == 0;
     PyObject *page = ok ? page_values_of(col[10], col[0], n, labels) : NULL;
     PyObject *head = page ? columns_of(col, 11, n) : NULL, *grouped = head ? columns_of(col + 11, 2, n) : NULL;
     if (grouped) out = PyTuple_Pack(4, head, page, grouped, shape);
@@ -188,7 +227,6 @@ static PyObject *line_blocks(PyObject *module, PyObject *args) {
     Py_XDECREF(head);
     Py_XDECREF(grouped);
     Py_XDECREF(groups);
-    Py_XDECREF(sizes);
     Py_XDECREF(shape);
     PyMem_Free(buf);
     return out;

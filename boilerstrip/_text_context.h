@@ -94,12 +94,47 @@ static void chains_of(const unsigned char *shape, const double *kept, Py_ssize_t
     }
 }
 
+/* Appends `count` new arrays('d') of n doubles to out, and their doubles' addresses to
+   cols, for the caller to write every value of before any Python code sees them (the
+   arrays are out's alone until it returns, and never resized): 0 or -1. Each is a copy
+   of `zeros` (an array of n, made once a call): one allocation and one copy, where the
+   columns were made in a zeroed buffer (PyMem_Calloc) and each copied into an array
+   made by repeating ONE_DOUBLE n times, a copy a doubling (a third of line_context's
+   instructions went on the two). */
+static int new_columns(PyObject *out, PyObject *zeros, int count, Py_ssize_t n, double **cols) {
+    for (int c = 0; c < count; c++) {
+        PyObject *column = PySequence_Repeat(zeros, 1);
+        Py_buffer view;
+        if (!column || PyObject_GetBuffer(column, &view, PyBUF_WRITABLE) < 0) {
+            Py_XDECREF(column);
+            return -1;
+        }
+        cols[c] = view.buf;
+        const int fits = view.len == n * (Py_ssize_t)sizeof(double);
+        PyBuffer_Release(&view);
+        if (!fits) { /* never, unless ONE_DOUBLE was changed */
+            PyErr_SetString(PyExc_SystemError, "_text: the array every column copies was changed");
+            Py_DECREF(column);
+            return -1;
+        }
+        int appended = PyList_Append(out, column);
+        Py_DECREF(column);
+        if (appended < 0) return -1;
+    }
+    return 0;
+}
+
+/* An array('d') of n zeros, which new_columns copies; NULL with an exception set. */
+static PyObject *zeros_of(Py_ssize_t n) { return PySequence_Repeat(ONE_DOUBLE, n); }
+
 /* The column `values` (n doubles) shifted j lines (its value j lines away, `fill` past
-   the edge), made in `scratch` (n doubles) and appended to out; 0 or -1. */
-static int append_shifted(PyObject *out, const double *values, Py_ssize_t n, Py_ssize_t j, double fill,
-                          double *scratch) {
-    for (Py_ssize_t i = 0; i < n; i++) scratch[i] = i + j >= 0 && i + j < n ? values[i + j] : fill;
-    return append_columns(out, &scratch, 1, n);
+   the edge), appended to out as a new array; 0 or -1. */
+static int append_shifted(PyObject *out, PyObject *zeros, const double *values, Py_ssize_t n, Py_ssize_t j,
+                          double fill) {
+    double *col;
+    if (new_columns(out, zeros, 1, n, &col) < 0) return -1;
+    for (Py_ssize_t i = 0; i < n; i++) col[i] = i + j >= 0 && i + j < n ? values[i + j] : fill;
+    return 0;
 }
 
 /* The running sums of values (learned.columns.running: sums[i] of the first i). */
@@ -114,34 +149,33 @@ static void running_of(const double *values, Py_ssize_t n, double *sums) {
 typedef struct { double long_words, short_words; Py_ssize_t max_period, gap, window; } Sizes;
 
 /* The columns that read only numbers: runs, share of words before, region, cadence and
-   chains, appended to out from the doubles (each n long) in `v` (words, kept) and the
-   shapes; 0 or -1. */
-static int context_numbers(PyObject *out, double *const *v, const unsigned char *shape, Py_ssize_t n,
-                           const Sizes *s, double missing) {
+   chains, appended to out (new arrays, copies of `zeros`) from the doubles (each n
+   long) in `v` (words, kept) and the shapes; 0 or -1. Every value of every column is
+   written (the scratch is not zeroed: each loop writes what it reads first). */
+static int context_numbers(PyObject *out, PyObject *zeros, double *const *v, const unsigned char *shape,
+                           Py_ssize_t n, const Sizes *s, double missing) {
     int ok = -1;
     size_t size = (size_t)n + 1;
-    double *buf = PyMem_Calloc(size * 18, sizeof(double));
-    Py_ssize_t *scan = PyMem_Calloc(size * 4, sizeof(Py_ssize_t));
-    unsigned char *flag = PyMem_Calloc(size, 1);
-    if (!buf || !scan || !flag) {
+    double *sums = PyMem_Malloc(size * 2 * sizeof(double));
+    Py_ssize_t *scan = PyMem_Malloc(size * 4 * sizeof(Py_ssize_t));
+    unsigned char *flag = PyMem_Malloc(size);
+    double *col[18];
+    if (!sums || !scan || !flag) {
         PyErr_NoMemory();
         goto done;
     }
-    double *col[18];
-    for (int c = 0; c < 18; c++) col[c] = buf + (size_t)c * size;
+    if (new_columns(out, zeros, 18, n, col) < 0) goto done;
     runs_of(v[0], n, s->long_words, s->short_words, missing, flag, col);
-    /* col[15..17] are the chains' columns, filled last: until then col[17] holds the
-       running sum of the words, then (with col[16]) the cadence scan's running sums. */
-    running_of(v[0], n, col[17]);
-    double total = col[17][n] != 0.0 ? col[17][n] : 1.0;
-    for (Py_ssize_t i = 0; i < n; i++) col[4][i] = col[17][i] / total;
+    running_of(v[0], n, sums);
+    double total = sums[n] != 0.0 ? sums[n] : 1.0;
+    for (Py_ssize_t i = 0; i < n; i++) col[4][i] = sums[i] / total;
     region_of(v[1], n, missing, col + 5);
-    Cadence scratch = {scan, scan + size, scan + 2 * size, col[16], col[17]};
+    Cadence scratch = {scan, scan + size, scan + 2 * size, sums, sums + size};
     cadence_scan(shape, v[1], n, s->max_period, &scratch, col + 10);
     chains_of(shape, v[1], n, s->gap, scan + 3 * size, col + 15);
-    ok = append_columns(out, col, 18, n);
+    ok = 0;
 done:
-    PyMem_Free(buf);
+    PyMem_Free(sums);
     PyMem_Free(scan);
     PyMem_Free(flag);
     return ok;
@@ -149,26 +183,25 @@ done:
 
 /* The window columns: each line's mean of words, kept, prose lines and sentence ends
    over the `window` lines on each side (learned.linerows's running sums and their
-   quotients, in its order); appended to out; 0 or -1. */
-static int context_windows(PyObject *out, double *const *v, Py_ssize_t n, const Sizes *s) {
+   quotients, in its order); appended to out (copies of `zeros`); 0 or -1. */
+static int context_windows(PyObject *out, PyObject *zeros, double *const *v, Py_ssize_t n, const Sizes *s) {
     size_t size = (size_t)n + 1;
-    double *buf = PyMem_Calloc(size * 6, sizeof(double));
+    double *buf = PyMem_Malloc(size * 2 * sizeof(double)), *col[4];
     if (!buf) {
         PyErr_NoMemory();
         return -1;
     }
-    double *sums = buf, *flag = buf + size, *col[4];
-    for (int c = 0; c < 4; c++) col[c] = buf + (size_t)(c + 2) * size;
-    for (Py_ssize_t i = 0; i < n; i++) flag[i] = v[0][i] >= s->long_words ? 1.0 : 0.0;
+    double *sums = buf, *flag = buf + size;
+    int ok = new_columns(out, zeros, 4, n, col);
+    for (Py_ssize_t i = 0; ok == 0 && i < n; i++) flag[i] = v[0][i] >= s->long_words ? 1.0 : 0.0;
     const double *of[4] = {v[0], v[1], flag, v[2]};
-    for (int c = 0; c < 4; c++) {
+    for (int c = 0; ok == 0 && c < 4; c++) {
         running_of(of[c], n, sums);
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_ssize_t lo = i - s->window > 0 ? i - s->window : 0, hi = i + s->window + 1 < n ? i + s->window + 1 : n;
             col[c][i] = (sums[hi] - sums[lo]) / (double)(hi - lo);
         }
     }
-    int ok = append_columns(out, col, 4, n);
     PyMem_Free(buf);
     return ok;
 }
@@ -194,7 +227,7 @@ PyDoc_STRVAR(line_context_doc,
 
 static PyObject *line_context(PyObject *module, PyObject *args) {
     (void)module;
-    PyObject *values, *sizes, *sides, *shifted, *out = NULL;
+    PyObject *values, *sizes, *sides, *shifted, *out = NULL, *zeros = NULL;
     Py_buffer view;
     double missing;
     Sizes s;
@@ -208,7 +241,7 @@ static PyObject *line_context(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "line_context(): six value columns and sizes >= 0 are needed");
         goto done;
     }
-    buf = PyMem_Calloc((size_t)(n ? n : 1) * 7, sizeof(double)); /* six columns and a scratch one */
+    buf = PyMem_Malloc((size_t)(n ? n : 1) * 6 * sizeof(double)); /* the six columns, each read in whole */
     if (!buf) {
         PyErr_NoMemory();
         goto done;
@@ -219,8 +252,9 @@ static PyObject *line_context(PyObject *module, PyObject *args) {
         if (read_values(PyList_GET_ITEM(values, c), n, v[c]) < 0) goto done;
     }
     out = PyList_New(0);
+    zeros = out ? zeros_of(n) : NULL;
     double *numbers[2] = {v[0], v[1]};
-    if (!out || context_numbers(out, numbers, view.buf, n, &s, missing) < 0) goto fail;
+    if (!zeros || context_numbers(out, zeros, numbers, view.buf, n, &s, missing) < 0) goto fail;
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(sides); k++) {
         Py_ssize_t j = PyLong_AsSsize_t(PyTuple_GET_ITEM(sides, k));
         if (j == -1 && PyErr_Occurred()) goto fail;
@@ -232,16 +266,52 @@ static PyObject *line_context(PyObject *module, PyObject *args) {
                 PyErr_SetString(PyExc_ValueError, "line_context(): a shifted column is not one of the six");
                 goto fail;
             }
-            if (append_shifted(out, v[index], n, j, PyFloat_AS_DOUBLE(fill), buf + 6 * (size_t)n) < 0) goto fail;
+            if (append_shifted(out, zeros, v[index], n, j, PyFloat_AS_DOUBLE(fill)) < 0) goto fail;
         }
     }
     double *windowed[3] = {v[0], v[1], v[4]};
-    if (context_windows(out, windowed, n, &s) < 0) goto fail;
+    if (context_windows(out, zeros, windowed, n, &s) < 0) goto fail;
     goto done;
 fail:
     Py_CLEAR(out);
 done:
     PyBuffer_Release(&view);
     PyMem_Free(buf);
+    Py_XDECREF(zeros);
+    return out;
+}
+
+PyDoc_STRVAR(constant_columns_doc,
+"constant_columns(values, n)\n\n"
+"learned.linerows._constants_in_python(values, n): an array('d') of n lines for each of\n"
+"`values` (a list of floats), every line holding it (a page's statistics and types).");
+
+static PyObject *constant_columns(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *values, *out = NULL, *zeros = NULL;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &values, &n)) return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "constant_columns(): n < 0");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(values);
+    double *v = PyMem_Malloc((size_t)(count ? count : 1) * sizeof(double));
+    if (!v) return PyErr_NoMemory();
+    if (read_values(values, count, v) < 0) goto done;
+    out = PyList_New(0);
+    zeros = out ? zeros_of(n) : NULL;
+    if (!zeros) goto fail;
+    for (Py_ssize_t c = 0; c < count; c++) {
+        double *col;
+        if (new_columns(out, zeros, 1, n, &col) < 0) goto fail;
+        for (Py_ssize_t i = 0; i < n; i++) col[i] = v[c];
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(v);
+    Py_XDECREF(zeros);
     return out;
 }

@@ -24,43 +24,83 @@ static unsigned char char_class(Py_UCS4 c) {
                            (word && !digit && c != '_' ? C_INITIAL : 0));
 }
 
-/* What shape_of counts as it reads a line: the words' initials and the capitals among
-   them, the digits and the commas; prev_word, whether the character before was a word
-   character (a word's initial follows none). */
-typedef struct { Py_ssize_t initials, upper, digits, commas; unsigned prev_word; } Counts;
+/* What one character adds to shape_of's counts, by its class (LATIN1_CLASS's bits)
+   and whether the character before was a word character (a word's initial follows
+   none): the digits and the commas (`counts`: each in 32 bits of one word), the words'
+   initials and the capitals among them (`initials`, as packed). One table lookup and
+   two adds a character, where testing the class's bits cost three times that. Made at
+   import from the classes (make_shape_steps), constant since. */
+typedef struct { uint64_t counts, initials; } ShapeStep;
+static ShapeStep SHAPE_STEPS[2][32];
 
-/* A character of class k (LATIN1_CLASS's bits) counted: one step of shape_of's loops,
-   inlined into each (the counts stay in registers, as they were as locals). */
-static inline void count_class(Counts *s, unsigned k) {
-    s->digits += (k & C_DIGIT) != 0;
-    if ((k & C_INITIAL) && !s->prev_word) {
-        s->initials++;
-        s->upper += (k & C_UPPER) != 0;
+/* The classes of the characters below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic...)
+   and of U+2000..U+20FF (quotes, dashes, bullets, signs) and U+3000..U+30FF (CJK
+   punctuation, kana), by table as LATIN1_CLASS's: the characters above 255 that pages
+   hold most, each of which cost a dozen Unicode lookups. */
+enum { LOW_CLASSES = 0x800 };
+static unsigned char LOW_CLASS[LOW_CLASSES], PUNCT_CLASS[256], KANA_CLASS[256];
+
+static void make_shape_steps(void) {
+    for (unsigned word = 0; word < 2; word++) {
+        for (unsigned k = 0; k < 32; k++) {
+            uint64_t initial = (k & C_INITIAL) && !word ? 1 : 0;
+            SHAPE_STEPS[word][k].counts = ((k & C_DIGIT) ? 1u : 0u) | (uint64_t)((k & C_COMMA) ? 1u : 0u) << 32;
+            SHAPE_STEPS[word][k].initials = initial | (uint64_t)(initial && (k & C_UPPER)) << 32;
+        }
     }
-    s->commas += (k & C_COMMA) != 0;
-    s->prev_word = k & C_WORD;
+    for (Py_UCS4 c = 0; c < LOW_CLASSES; c++) LOW_CLASS[c] = char_class(c);
+    for (Py_UCS4 c = 0; c < 256; c++) {
+        PUNCT_CLASS[c] = char_class(0x2000 + c);
+        KANA_CLASS[c] = char_class(0x3000 + c);
+    }
 }
+
+/* A character's class (LATIN1_CLASS's bits), by table where it has one. */
+static inline unsigned class_of(Py_UCS4 c) {
+    if (c < LOW_CLASSES) return LOW_CLASS[c];
+    if (c - 0x2000 < 256) return PUNCT_CLASS[c - 0x2000];
+    if (c - 0x3000 < 256) return KANA_CLASS[c - 0x3000];
+    return char_class(c);
+}
+
+/* The most characters read between two readings of the packed counts: no 32-bit lane
+   of them can carry into the next. */
+#define SHAPE_CHUNK ((Py_ssize_t)1 << 30)
+
+/* The characters lo..hi of one width (T) counted into the packed counts, `word` the
+   state carried from the character before. */
+#define SHAPE_LOOP(T, CLASS)                                     \
+    do {                                                         \
+        const T *chars = (const T *)data;                        \
+        for (Py_ssize_t i = lo; i < hi; i++) {                   \
+            unsigned k = CLASS(chars[i]);                        \
+            counts += SHAPE_STEPS[word][k].counts;               \
+            firsts += SHAPE_STEPS[word][k].initials;             \
+            word = k & C_WORD;                                   \
+        }                                                        \
+    } while (0)
+#define LATIN1_OF(c) LATIN1_CLASS[c]
 
 static Shape shape_of(PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Counts counts = {0, 0, 0, 0, 0};
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *chars = data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            unsigned k = LATIN1_CLASS[chars[i]];
-            count_class(&counts, k);
+    Py_ssize_t initials = 0, upper = 0, digits = 0, commas = 0;
+    unsigned word = 0;
+    for (Py_ssize_t lo = 0; lo < n; lo += SHAPE_CHUNK) {
+        Py_ssize_t hi = n - lo > SHAPE_CHUNK ? lo + SHAPE_CHUNK : n;
+        uint64_t counts = 0, firsts = 0;
+        switch (kind) {
+        case PyUnicode_1BYTE_KIND: SHAPE_LOOP(Py_UCS1, LATIN1_OF); break;
+        case PyUnicode_2BYTE_KIND: SHAPE_LOOP(Py_UCS2, class_of); break;
+        default: SHAPE_LOOP(Py_UCS4, class_of); break;
         }
-    } else {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            unsigned k = c < 256 ? LATIN1_CLASS[c] : char_class(c);
-            count_class(&counts, k);
-        }
+        digits += (Py_ssize_t)(counts & 0xffffffffu);
+        commas += (Py_ssize_t)(counts >> 32);
+        initials += (Py_ssize_t)(firsts & 0xffffffffu);
+        upper += (Py_ssize_t)(firsts >> 32);
     }
-    Shape out = {counts.initials ? (double)counts.upper / (double)counts.initials : 0.0,
-                 n ? (double)counts.digits / (double)n : 0.0, counts.commas};
+    Shape out = {initials ? (double)upper / (double)initials : 0.0, n ? (double)digits / (double)n : 0.0, commas};
     return out;
 }
 
@@ -76,7 +116,16 @@ static PyObject *line_shape(PyObject *module, PyObject *text) {
         return NULL;
     }
     Shape sh = shape_of(text);
-    return Py_BuildValue("(ddn)", sh.caps, sh.digits, sh.commas);
+    /* The tuple made item by item: Py_BuildValue parsed its format at every call (a
+       fifth of the call's cost on a headline's candidate). */
+    PyObject *out = PyTuple_New(3), *items[3] = {PyFloat_FromDouble(sh.caps), PyFloat_FromDouble(sh.digits),
+                                                  PyLong_FromSsize_t(sh.commas)};
+    for (int k = 0; k < 3; k++) {
+        if (out && items[k]) PyTuple_SET_ITEM(out, k, items[k]);
+        else Py_XDECREF(items[k]);
+    }
+    if (out && (!items[0] || !items[1] || !items[2])) Py_CLEAR(out);
+    return out;
 }
 
 /* Attribute names line_columns and line_blocks read, interned once (constant, like

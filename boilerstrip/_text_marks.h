@@ -21,8 +21,9 @@ enum { LATIN_CODE = 1u << 16, LATIN_CURRENCY = 1u << 17 };
 typedef struct {
     unsigned char marks[256], pair_first[256], pair_second[256];
     uint32_t latin[256];
-    Py_UCS4 wide_currency[MAX_WIDE];
+    Py_UCS4 wide_currency[MAX_WIDE], wide_low, wide_high; /* the signs above 255, and their range */
     int n_wide, n_needles, n_starts;
+    unsigned char start_first[128]; /* the first characters of the code starts */
     Needle needles[MAX_NEEDLES], starts[MAX_STARTS];
     /* The kinds of the needles that start with two characters (both below 128, as the
        folded text's are): a needle is compared where its first two letters are, where
@@ -48,6 +49,10 @@ static int ascii_word(PyObject *item, Needle *out, int lower) {
     for (int k = 0; k < out->len; k++) {
         if (lower && chars[k] != Py_TOLOWER(chars[k])) {
             PyErr_SetString(PyExc_ValueError, "marks_table() takes needles in lower case");
+            return 0;
+        }
+        if ((unsigned char)chars[k] < 32 || chars[k] == 127) {
+            PyErr_SetString(PyExc_ValueError, "marks_table() takes words of printable characters");
             return 0;
         }
         out->word[k] = chars[k];
@@ -92,6 +97,8 @@ static int add_currency(MarksTable *t, PyObject *signs) {
             t->marks[c] |= CURRENCY;
         } else if (t->n_wide < MAX_WIDE) {
             t->wide_currency[t->n_wide++] = c;
+            if (t->n_wide == 1 || c < t->wide_low) t->wide_low = c;
+            if (c > t->wide_high) t->wide_high = c;
         } else {
             PyErr_SetString(PyExc_ValueError, "marks_table(): too many currency signs above U+00FF");
             return 0;
@@ -163,7 +170,9 @@ static PyObject *marks_table(PyObject *module, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "marks_table(): too many code starts");
             goto done;
         }
-        if (!ascii_word(PySequence_Fast_GET_ITEM(seqs[2], i), &t->starts[t->n_starts++], 0)) goto done;
+        Needle *w = &t->starts[t->n_starts++];
+        if (!ascii_word(PySequence_Fast_GET_ITEM(seqs[2], i), w, 0)) goto done;
+        t->start_first[(unsigned char)w->word[0]] = 1;
     }
     pack_latin(t);
     capsule = PyCapsule_New(t, TABLE_NAME, free_table);
@@ -173,8 +182,12 @@ done:
     return capsule;
 }
 
-/* Whether `text` from `start` begins with one of the table's code starts. */
+/* Whether `text` from `start` begins with one of the table's code starts: none where
+   its first character starts none (most lines). */
 static int starts_with_any(const MarksTable *t, int kind, const void *data, Py_ssize_t n, Py_ssize_t start) {
+    if (start >= n) return 0;
+    Py_UCS4 first = PyUnicode_READ(kind, data, start);
+    if (first >= 128 || !t->start_first[first]) return 0;
     for (int s = 0; s < t->n_starts; s++) {
         const Needle *w = &t->starts[s];
         Py_ssize_t k = 0;
@@ -185,21 +198,26 @@ static int starts_with_any(const MarksTable *t, int kind, const void *data, Py_s
     return 0;
 }
 
-/* The kinds (1, 4) of the needles found in the folded text `low` of length n (every
-   character below 128), of those in `wanted`: a needle is compared where the text's
-   two characters are its first two (`by_pair`), from its third on. */
-static int needles_in(const MarksTable *t, const char *low, Py_ssize_t n, int wanted) {
+/* What a character reads as to the needles (str.lower()'s reading, as `latin` has it
+   for those below 256): an ASCII letter's lower case, 'k' for the Kelvin sign, 1 for
+   every other character above 127 (none is a letter of the needles). */
+static inline unsigned folded_at(const MarksTable *t, int kind, const void *data, Py_ssize_t j) {
+    Py_UCS4 c = PyUnicode_READ(kind, data, j);
+    return c < 256 ? t->latin[c] >> 24 : c == 0x212a ? 'k' : 1u;
+}
+
+/* The kinds (of `kinds`) of the needles that start at `s` of the text (n characters),
+   whose first two characters fold to c and d: each compared from its third on, read
+   and folded where it stands (no folded copy of the text is made). */
+static int needles_at(const MarksTable *t, int kind, const void *data, Py_ssize_t n, Py_ssize_t s, unsigned c,
+                      unsigned d, int kinds) {
     int got = 0;
-    for (Py_ssize_t i = 0; i + 1 < n && got != wanted; i++) {
-        unsigned char c = (unsigned char)low[i], d = (unsigned char)low[i + 1];
-        int kinds = t->by_pair[c][d] & wanted & ~got;
-        if (!kinds) continue;
-        for (const signed char *k = t->by_letter[c]; *k >= 0; k++) {
-            const Needle *e = &t->needles[*k];
-            if ((e->kind & kinds) && (unsigned char)e->word[1] == d && i + e->len <= n &&
-                memcmp(low + i + 2, e->word + 2, (size_t)e->len - 2) == 0)
-                got |= e->kind;
-        }
+    for (const signed char *k = t->by_letter[c]; *k >= 0; k++) {
+        const Needle *e = &t->needles[*k];
+        if (!(e->kind & kinds) || (unsigned char)e->word[1] != d || s + e->len > n) continue;
+        int q = 2;
+        while (q < e->len && folded_at(t, kind, data, s + q) == (unsigned char)e->word[q]) q++;
+        if (q == e->len) got |= e->kind;
     }
     return got;
 }
@@ -207,16 +225,18 @@ static int needles_in(const MarksTable *t, const char *low, Py_ssize_t n, int wa
 /* What may_marks finds in its one pass over a text: the OR of its characters' `latin`
    words (`seen`: a lone code mark, a currency sign), whether a pair of code marks is
    there (`pairs`), a character above 255 that is a currency sign or one that folds
-   apart from the needles' reading (U+0130, U+0131, U+017F: `unfoldable`), and the
-   pairs the last character starts (`prev`). */
-struct scan { uint32_t seen, pairs; int wide_currency, unfoldable; uint32_t prev; };
+   apart from the needles' reading (U+0130, U+0131, U+017F: `unfoldable`), the pairs
+   the last character starts (`prev`), the kinds of needles still looked for (`want`)
+   and found (`got`), and the folded reading of the last character (`last`). */
+struct scan { uint32_t seen, pairs; int wide_currency, unfoldable; uint32_t prev; int want, got; unsigned last; };
 
 /* The marks of character c above 255, updating st. */
 static inline void scan_wide(const MarksTable *t, struct scan *st, Py_UCS4 c) {
     if (c == 0x130 || c == 0x131 || c == 0x17f) {
         st->unfoldable = 1;
     } else {
-        for (int k = 0; k < t->n_wide; k++) st->wide_currency |= t->wide_currency[k] == c;
+        for (int k = 0; c >= t->wide_low && c <= t->wide_high && k < t->n_wide; k++)
+            st->wide_currency |= t->wide_currency[k] == c;
     }
     st->prev = 0;
 }
@@ -230,11 +250,25 @@ static inline void scan_wide(const MarksTable *t, struct scan *st, Py_UCS4 c) {
         st.prev = (e) & 0xffu;                           \
     } while (0)
 
-/* One pass over the characters of one width: their marks, and the text folded into
-   `low` when it is asked for (`fold`). str.lower() gives an ASCII letter for an ASCII
-   letter and for the Kelvin sign alone (U+0130 makes folded() give None); no other
-   character is a letter of the needles (each is 1 in `low`, as `latin` has it for those
-   below 256). Without folding, the first code mark ends it. */
+/* The character at i folded to `low` (below 128), after the one before folded to
+   st.last: the needles whose first two characters those are, looked for there (most
+   pairs start none: one lookup in `by_pair`). */
+#define SCAN_PAIR(low)                                                                        \
+    do {                                                                                      \
+        int kinds_ = t->by_pair[st.last][(low)] & st.want;                                    \
+        if (kinds_) {                                                                         \
+            st.got |= needles_at(t, kind, data, n, i - 1, st.last, (low), kinds_);            \
+            st.want &= ~st.got;                                                               \
+        }                                                                                     \
+        st.last = (low);                                                                      \
+    } while (0)
+
+/* One pass over the characters of one width: their marks, and, when asked (`fold`),
+   the needles, as the text folds (str.lower() gives an ASCII letter for an ASCII letter
+   and for the Kelvin sign alone; U+0130 makes folded() give None, `unfoldable`). The
+   first character has no character before it: st.last starts at 0, which no needle
+   starts with (marks_table refuses control characters in them). Without folding, the
+   first code mark ends it. */
 #define SCAN_MARKS(T)                                                                        \
     do {                                                                                     \
         const T *chars = (const T *)data;                                                    \
@@ -244,10 +278,10 @@ static inline void scan_wide(const MarksTable *t, struct scan *st, Py_UCS4 c) {
                 if (c < 256) {                                                               \
                     uint32_t e = t->latin[c];                                                \
                     SCAN_LATIN(e);                                                           \
-                    low[i] = (char)(e >> 24);                                                \
+                    SCAN_PAIR(e >> 24);                                                      \
                 } else {                                                                     \
                     scan_wide(t, &st, c);                                                    \
-                    low[i] = c == 0x212a ? 'k' : '\x01';                                     \
+                    SCAN_PAIR(c == 0x212a ? 'k' : 1u);                                       \
                 }                                                                            \
             }                                                                                \
         } else {                                                                             \
@@ -270,21 +304,13 @@ PyDoc_STRVAR(may_marks_doc,
 "1 where the price pattern may match (asked only when price), 2 where the code\n"
 "pattern may, 4 where the forum pattern may (asked only when forum).");
 
-/* may_marks' bits of `text` (a str) by table t: -1 with an exception set (no memory). */
+/* may_marks' bits of `text` (a str) by table t (never an error: -1 is kept for one). */
 static long marks_bits(const MarksTable *t, PyObject *text, int price, int forum) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     int code, currency, unfoldable, fold = price || forum;
-    char small[512], *low = NULL;
-    if (fold) {
-        low = n <= (Py_ssize_t)sizeof(small) ? small : PyMem_Malloc((size_t)n + 1);
-        if (!low) {
-            PyErr_NoMemory();
-            return -1;
-        }
-    }
-    struct scan st = {0, 0, 0, 0, 0};
+    struct scan st = {0, 0, 0, 0, 0, (price ? 1 : 0) | (forum ? 4 : 0), 0, 0};
     switch (kind) {
     case PyUnicode_1BYTE_KIND: SCAN_MARKS(Py_UCS1); break;
     case PyUnicode_2BYTE_KIND: SCAN_MARKS(Py_UCS2); break;
@@ -302,9 +328,7 @@ static long marks_bits(const MarksTable *t, PyObject *text, int price, int forum
     if (price && (unfoldable || currency)) bits |= 1;
     if (forum && unfoldable) bits |= 4;
     int wanted = (price && !(bits & 1) ? 1 : 0) | (forum && !(bits & 4) ? 4 : 0);
-    if (wanted) bits |= needles_in(t, low, n, wanted);
-    if (low && low != small) PyMem_Free(low);
-    return bits;
+    return bits | (st.got & wanted);
 }
 
 static PyObject *may_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {

@@ -102,3 +102,29 @@ fail:
     Py_XDECREF(hits);
     return NULL;
 }
+
+PyDoc_STRVAR(word_set_doc,
+"word_set(text)\n\n"
+"frozenset(words(text)): the distinct runs of letters and digits, without their list.");
+
+static PyObject *word_set(PyObject *module, PyObject *text) {
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "word_set() needs a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyFrozenSet_New(NULL);
+    while (out && i < n) {
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        while (i < n && is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (!word || PySet_Add(out, word) < 0) Py_CLEAR(out);
+        Py_XDECREF(word);
+    }
+    return out;
+}

@@ -180,3 +180,89 @@ fail:
     Py_XDECREF(hits);
     return NULL;
 }
+
+/* The word of `len` characters of (kind, data) at `start`, hashed h, into the table with
+   `flag` (once: a word met again keeps its slot). */
+static void table_put(WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start, Py_ssize_t len,
+                      unsigned char flag, uint32_t *used) {
+    uint32_t i;
+    for (i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask)
+        if (holds(t, &t->slots[i], h, kind, data, start, len)) return;
+    Slot *e = &t->slots[i];
+    e->hash = h, e->start = *used, e->len = (uint32_t)len, e->flags = flag;
+    for (Py_ssize_t k = 0; k < len; k++) t->pool[*used + k] = PyUnicode_READ(kind, data, start + k);
+    *used += (uint32_t)len;
+}
+
+PyDoc_STRVAR(text_table_doc,
+"text_table(text)\n\n"
+"words_table(frozenset(), frozenset(words(text))) made from the text itself, without a\n"
+"str a word: count_in(text_table(text), other)[2] is the words of `other` that are words\n"
+"of `text`.");
+
+static PyObject *text_table(PyObject *module, PyObject *text) {
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text_table() needs a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, runs = 0, chars = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (i < n) { /* the words and their characters, for the table's room */
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        runs++;
+        while (i < n && is_alnum(PyUnicode_READ(kind, data, i))) i++, chars++;
+    }
+    WordTable *t = new_table((size_t)runs, (size_t)chars);
+    if (!t) return NULL;
+    uint32_t used = 0;
+    for (i = 0; i < n;) {
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        uint32_t h = FNV_START;
+        for (Py_UCS4 c; i < n && is_alnum(c = PyUnicode_READ(kind, data, i)); i++) h = fnv_step(h, c);
+        table_put(t, h, kind, data, start, i - start, IS_CUE, &used);
+    }
+    PyObject *capsule = PyCapsule_New(t, WORDS_NAME, free_words);
+    if (!capsule) PyMem_Free(t);
+    return capsule;
+}
+
+PyDoc_STRVAR(count_shared_doc,
+"count_shared(table, text)\n\n"
+"len(count_in(table, text)[2]): how many distinct words of text the table holds as cue\n"
+"words, without a str of each, nor their set.");
+
+static PyObject *count_shared(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const WordTable *t = table_of(args, nargs, 2, WORDS_NAME, "count_shared() needs a table and a str");
+    if (!t) return NULL;
+    PyObject *text = args[1];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, shared = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* The slots already counted, a bit each: a word met twice counts once. */
+    size_t words = ((size_t)t->mask >> 6) + 1;
+    uint64_t small[16], *seen = words <= 16 ? small : PyMem_Calloc(words, sizeof(uint64_t));
+    if (!seen) return PyErr_NoMemory();
+    if (seen == small) memset(small, 0, sizeof small);
+    while (i < n) {
+        while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        uint32_t h = FNV_START;
+        for (Py_UCS4 c; i < n && is_alnum(c = PyUnicode_READ(kind, data, i)); i++) h = fnv_step(h, c);
+        const Slot *e = table_slot(t, h, kind, data, start, i - start);
+        if (!e || !(e->flags & IS_CUE)) continue;
+        size_t k = (size_t)(e - t->slots);
+        uint64_t bit = (uint64_t)1 << (k & 63);
+        if (seen[k >> 6] & bit) continue;
+        seen[k >> 6] |= bit;
+        shared++;
+    }
+    if (seen != small) PyMem_Free(seen);
+    return PyLong_FromSsize_t(shared);
+}

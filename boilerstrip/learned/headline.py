@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from ..meta.titles import address_words, has_letter, title_words
+from ..meta.titles import address_words, case_fold, folded_words, has_letter, shared_words, words_table
 from ..model import Block
 from .columns import LABEL_INDEX, MISSING
 from .linerows import line_shape
@@ -73,11 +73,12 @@ def rows(
         return []  # no row to make: the content's words are not read
     n = max(len(blocks), 1)
     start = content[0].index if content else len(blocks)
-    opening = title_words(" ".join(b.text for b in content[:CONTENT_LINES]))
+    opening = words_table(" ".join(b.text for b in content[:CONTENT_LINES]))
     address = address_words(url)
     out = []
     for rank, b in enumerate(found, 1):
-        words = title_words(b.text)
+        folded = case_fold(b.text)
+        words = folded_words(folded)
         text = b.text.strip()
         out.append(
             [
@@ -91,7 +92,7 @@ def rows(
                 1.0 if b is chosen else 0.0,
                 float(rank),
                 *_neighbours(blocks, b.index),
-                len(words & opening) / max(len(words), 1),
+                shared_words(opening, folded) / max(len(words), 1),
                 b.index / n,
                 start / n,
                 b.score,

@@ -41,8 +41,8 @@ from .pagetype import TYPES, text_profile
 Column: TypeAlias = Sequence[float]
 
 # The C loops (None where `_trees` or `_text` was not built): `_rows_of`,
-# `_block_columns_in_python`, `_context_columns_in_python`, `_line_columns_in_python` and
-# `_line_shape` are their Python references.
+# `_block_columns_in_python`, `_context_columns_in_python`, `_line_columns_in_python`,
+# `_constants_in_python` and `_line_shape` are their Python references.
 _C_ROWS: Final[Callable[[list[list[float]]], list[list[float]]] | None] = c_function("_trees", "rows")
 _C_LINE_CONTEXT: Final[Callable[..., list[Column]] | None] = c_function("_text", "line_context")
 _C_LINE_BLOCKS: Final[Callable[..., tuple[list[Column], list[float], list[Column], bytes]] | None] = (
@@ -50,6 +50,9 @@ _C_LINE_BLOCKS: Final[Callable[..., tuple[list[Column], list[float], list[Column
 )
 _C_LINE_COLUMNS: Final[Callable[..., list[Column]] | None] = c_function("_text", "line_columns")
 _C_LINE_SHAPE: Final[Callable[[str], tuple[float, float, int]] | None] = c_function("_text", "line_shape")
+_C_CONSTANTS: Final[Callable[[list[float], int], list[Column]] | None] = c_function(
+    "_text", "constant_columns"
+)
 #: The text model's features, in row order.
 TEXT_FEATURES: Final[tuple[str, ...]] = (
     *SHARED_NAMES,
@@ -110,9 +113,18 @@ def text_columns(page: RowContext) -> list[Column]:
 
 def _constants(values: list[float], n: int) -> list[Column]:
     """A column of `n` lines for each of `values` that all hold it (a page's statistics
-    or types): each a slice of one array of them all, repeated. An array made of a
-    tuple of each value cost 1,500 instructions to make (the constructor parses its
-    arguments and each item); a slice of one, a fifth of that."""
+    or types): in C where `_text` was built (`_text.constant_columns`, each a copy of
+    one array of zeros, filled: a slice and a repeat a value cost 2,700 instructions),
+    else `_constants_in_python`, its reference."""
+    if _C_CONSTANTS is not None:
+        return _C_CONSTANTS(values if isinstance(values, list) else list(values), n)
+    return _constants_in_python(values, n)
+
+
+def _constants_in_python(values: list[float], n: int) -> list[Column]:
+    """`_constants` in Python: each a slice of one array of them all, repeated. An
+    array made of a tuple of each value cost 1,500 instructions to make (the
+    constructor parses its arguments and each item); a slice of one, a fifth of that."""
     every = array("d", values)
     return [every[k : k + 1] * n for k in range(len(values))]
 

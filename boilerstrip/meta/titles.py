@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 from urllib.parse import urlsplit
 
 from ..lang import split_words
 from ..model import Block, Label
+from ..native import c_function
 from .dates import DATE_OPENING, has_digits, parse_date
 
 
@@ -144,7 +145,51 @@ def title_words(text: str) -> frozenset[str]:
     """A line's words as a headline's are compared: letters and digits, case folded.
     Split by `lang.split_words` (the same words as its regex, found in C where built):
     the headline model reads the words of every candidate line of a text dump."""
-    return frozenset(split_words(text.casefold()))
+    return folded_words(case_fold(text))
+
+
+def folded_words(folded: str) -> frozenset[str]:
+    """`title_words` of a text already case folded (`case_fold`): in C where `_text`
+    was built (`_text.word_set`, without the list of the words), else the frozenset
+    of `lang.split_words`."""
+    if _C_WORD_SET is not None:
+        return _C_WORD_SET(folded)
+    return frozenset(split_words(folded))
+
+
+def case_fold(text: str) -> str:
+    """`text.casefold()`, by `str.lower` where the text is ASCII: the two agree on every
+    ASCII character (tests/test_title_words.py checks all 128), and `lower` reads an
+    ASCII text a word at a time where `casefold` looks up every character's folding."""
+    return text.lower() if text.isascii() else text.casefold()
+
+
+def words_table(text: str) -> object:
+    """The `title_words` of a long text (the content's opening), as `shared_words`
+    reads them: in C where `_text` was built, a table of them made as the text is read
+    (`_text.text_table`: no str a word, no set of them; the opening's set of words was
+    half of the headline model's rows), read by `_text.count_shared`; else their
+    frozenset."""
+    folded = case_fold(text)
+    if _C_TEXT_TABLE is None or _C_COUNT_SHARED is None or len(folded) > _TABLE_MAX_CHARS:
+        return folded_words(folded)
+    return _C_TEXT_TABLE(folded)
+
+
+def shared_words(table: object, folded: str) -> int:
+    """How many of the words of `folded` (a line's text, `case_fold`ed) are among those
+    `table` (`words_table`'s) holds: `len(title_words(line) & title_words(text))`."""
+    if isinstance(table, frozenset):
+        return len(folded_words(folded) & table)
+    assert _C_COUNT_SHARED is not None  # a table is made only where count_shared was built
+    return _C_COUNT_SHARED(table, folded)
+
+
+_C_COUNT_SHARED: Final[Callable[[object, str], int] | None] = c_function("_text", "count_shared")
+_C_TEXT_TABLE: Final[Callable[[str], object] | None] = c_function("_text", "text_table")
+_C_WORD_SET: Final[Callable[[str], frozenset[str]] | None] = c_function("_text", "word_set")
+# The longest text `_text.text_table` takes (its table counts characters in 32 bits).
+_TABLE_MAX_CHARS: Final = 1 << 30
 
 
 def find_section(blocks: Sequence[Block], title: Block | None) -> Block | None:
