@@ -204,6 +204,7 @@ def _screen_letters() -> set[str]:
     """Every letter of the words the screens look for in a lowercased text."""
     words: list[str] = [*furniture._NAVIGATION_WORDS, *prompts._PROMPT_WORDS]
     words += [" ago", " fa", " наза", "read", "giveaway", "search", "page ", *furniture._RELATED_INSIDE]
+    words += [*furniture.FOOTER_LINES, *story._CAPTION_AFTER, *story._CAPTION_LABELS, *story._CAPTION_WORDS]
     for table in TABLES:
         for found in table.values():
             words += found
@@ -305,4 +306,27 @@ _CAPTION_TEXTS = st.tuples(
 def test_caption_tells_apart_what_it_did(text: str) -> None:
     """Agencies' names are tested only on a text with a slash, a bracket or a
     character outside ASCII: `is_caption` gives what it gave testing them on all."""
+    assert story.is_caption(text) == _caption_by_every_test(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Damian Dovarganes, AP", "Image Credit: WeWork", "Main image credit: Getty",
+        "(Photo Credit : PTI File Photo )", "Bad Romance (Images)", "(Image: © NASA/ESA/K. Retherford/SWRI)",
+        "Spain, Tuesday. (Manu Fernandez/AP)", "Fla. (AP Photo/Alan Diaz, File)", "Jane Doe / AFP via Getty Images",
+        "Jane Doe/Reuters File", "Won 5-4. (AP Photo/Gene J. Puskar) less", "The crowd. Jane Doe/AFP Hide Caption",
+        "Playoff picture: Raiders in pursuit", "AAPL: 266.29 ( -0.81 )", "Ilmu (4)", "See more photos:",
+        "He said: it was (not) fine.", "Photos : Jane Doe\n", "PHOTOS: Jane Doe  ", "Credits:\tJane Doe",
+        "Photoſ: Jane Doe", "Pİcture: Jane Doe", "(Pıcture courtesy of X)", "Jane Doe/Reuters more",
+        "Jane Doe/Reuters leſs", "(Jane Doe) ENLARGE", "x (y (Photo: z)", "(AP)", "(Reuters/Jane Doe)",
+        "a: b.", "", " ", ")", ":", "Photo:", "Photo: x.", "Photo: xy", "photo:00)", "Image: Jane (AFP)",
+    ],
+)  # fmt: skip
+def test_caption_ends_tell_apart_only_what_cannot_match(text: str) -> None:
+    """`story._may_end_caption` says no only where CAPTION cannot match at the text's
+    end, and `is_caption` gives what it gave before it asked (`_caption_by_every_test`)."""
+    end = text[-story._CAPTION_TAIL :]
+    if story.CAPTION.search(text, len(text) - story._CAPTION_TAIL):
+        assert story._may_end_caption(end), text
     assert story.is_caption(text) == _caption_by_every_test(text), text
