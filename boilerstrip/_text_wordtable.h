@@ -21,7 +21,7 @@ static const void *table_of(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t 
    characters, hashed as they are read, so that a word is looked up without making a
    str of it (count() makes one a word and hashes it twice). */
 enum { IS_STOP = 1, IS_CUE = 2 };
-/* A cue word's slot holds its str (`word`, of the table's `cues`, which keeps it): count_in()
+/* A cue word's slot holds its str (`word`, of the table's set `cues`, which keeps it): count_in()
    adds that str to a block's cues, its hash made once, where it made a str of the word
    and hashed it a block. */
 typedef struct { uint32_t hash, start, len; uint16_t value; unsigned char flags; PyObject *word; } Slot;
@@ -129,7 +129,9 @@ static PyObject *words_table(PyObject *module, PyObject *args) {
     for (int s = 0; s < 2; s++)
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++)
             table_add(t, PyList_GET_ITEM(lists[s], i), s ? IS_CUE : IS_STOP, &used);
-    t->cues = Py_NewRef(lists[1]); /* keeps the cue words the slots hold */
+    /* Keeps the cue words the slots hold: the set they are of (immutable), no copy of
+       it for the collector to go over. */
+    t->cues = Py_NewRef(sets[1]);
     capsule = PyCapsule_New(t, WORDS_NAME, free_words);
     if (!capsule) {
         Py_DECREF(t->cues);
