@@ -330,3 +330,23 @@ def test_caption_ends_tell_apart_only_what_cannot_match(text: str) -> None:
     if story.CAPTION.search(text, len(text) - story._CAPTION_TAIL):
         assert story._may_end_caption(end), text
     assert story.is_caption(text) == _caption_by_every_test(text), text
+
+
+def test_caption_last_letters_are_what_the_words_after_a_credit_end_with() -> None:
+    """`story._CAPTION_LAST` holds every character a case-blind pattern reads as the
+    last letter of a word CAPTION takes after the credit, and the names' last letters."""
+    everything = _every_char()
+    lasts = "".join(sorted({w[-1] for w in story._CAPTION_AFTER}))
+    read_as = set(re.findall(f"[{lasts}]", everything, re.IGNORECASE))
+    assert read_as | {name[-1] for name in story._CAPTION_NAMES} == story._CAPTION_LAST
+
+
+@pytest.mark.parametrize("word", sorted(furniture._NAVIGATION_WORDS))
+def test_menu_words_are_navigation_lines(word: str) -> None:
+    """`furniture.is_menu_word` says yes only where NAVIGATION matches: each of its
+    words, in either case, between brackets and punctuation."""
+    for text in (word, word.upper(), word.title(), f"[ {word} ]", f"« {word.upper()} »\n", f"({word}):"):
+        assert furniture.is_menu_word(text) and furniture.NAVIGATION.match(text), text
+    for text in (f"{word} x", f"x {word}", f"{word}s", f"-{word}"):
+        if furniture.is_menu_word(text):
+            assert furniture.NAVIGATION.match(text), text

@@ -15,7 +15,7 @@ from .. import patterns
 from ..budget import checked
 from ..model import CELL_TAGS, Block, Label, Verdict
 from ..patterns.comments import may_be_votes
-from ..patterns.furniture import may_be_breadcrumb, may_be_navigation, may_be_related
+from ..patterns.furniture import is_menu_word, may_be_breadcrumb, may_be_navigation, may_be_related
 from ..patterns.prompts import may_be_ad, may_be_prompt
 from ..patterns.story import may_be_byline, may_be_metadata
 from .page import Claim, Page, verdicts
@@ -383,7 +383,11 @@ def claim_navigation(page: Page, gates: list[int]) -> list[Claim]:
     """Menu words, breadcrumbs and lone symbols."""
     out: list[Claim] = []
     for b, g in _unlabelled_gated(page, gates, page.config.short_block_words, _NAVIGATION | _SEP):
-        if g & _NAVIGATION and may_be_navigation(b.text) and patterns.NAVIGATION_RULE.matches(b.text):
+        if (
+            g & _NAVIGATION
+            and may_be_navigation(b.text)
+            and (is_menu_word(b.text) or patterns.NAVIGATION_RULE.matches(b.text))
+        ):
             out.append((b.index, Label.NAVIGATION, "menu or paging word", 0.0, None))
         elif g & _SEP and may_be_breadcrumb(b.text) and patterns.BREADCRUMB.match(b.text):
             out.append((b.index, Label.NAVIGATION, "breadcrumb trail", 0.0, None))

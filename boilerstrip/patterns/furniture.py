@@ -268,6 +268,25 @@ def may_be_navigation(text: str) -> bool:
 _NAVIGATION_LONGEST: Final = max(len(w) for w in _NAVIGATION_WORDS)
 
 
+def is_menu_word(text: str) -> bool:
+    """True only where NAVIGATION matches `text`: one of its words (`_NAVIGATION_WORDS`,
+    each a whole branch of its `line_source`), alone between the brackets it may open
+    with and the punctuation it may end with. The brackets are all taken before the
+    word (a lookahead, as `str.lstrip` takes them), a word starts and ends with a
+    letter, and a case-blind pattern reads each letter of the word as the lowered
+    letter (`rules.caseless`, None where it may not): a menu line is told without
+    the pattern, which tries its branches and its punctuation, a few thousand
+    instructions a line."""
+    if text and text[0] in LEAD_SET:
+        text = text.lstrip(LEAD)
+    if text and text[-1] in TRAIL_SET:
+        text = text.rstrip(TRAIL)
+    if len(text) > _NAVIGATION_LONGEST:
+        return False
+    low = caseless(text)
+    return low is not None and low in _NAVIGATION_WORDS
+
+
 # How RELATED's branches start, lowercased, after the brackets a line may open with
 # (`line_source`); its branches of offers and deals, of "what's trending" and of a
 # ranking (ランキング, 人気記事, 排行) may start with anything and hold their word

@@ -102,7 +102,7 @@ def _may_end_caption(end: str) -> bool:
     if final == ")":
         if _may_end_bracketed(last):
             return True
-    elif final.isalpha():  # how the words after a credit and the agencies' names end
+    elif final in _CAPTION_LAST:  # how the words after a credit and the agencies' names end
         low = caseless(last[-_CAPTION_AFTER_CHARS:])
         if low is None or low.endswith(_CAPTION_AFTER):
             return True  # a word after the credit, or maybe one (letters `str.lower` may not make)
@@ -139,6 +139,9 @@ def _may_end_bracketed(last: str) -> bool:
 _CAPTION_AFTER: Final = ("less", "more", "hide caption", "show caption", "expand", "close", "enlarge")
 _CAPTION_AFTER_CHARS: Final = max(len(w) for w in _CAPTION_AFTER)
 _CAPTION_NAMES: Final = (*_AFTER_NAME, " File")
+# The last letters of those words, and what a case-blind pattern reads as one (the
+# long s), and of the names (tests/test_pattern_screens.py checks them).
+_CAPTION_LAST: Final = frozenset("sSeEnNdD\u017f" + "".join(name[-1] for name in _CAPTION_NAMES))
 _CAPTION_LABELS: Final = tuple(w + s for w in _CAPTION_WORDS for s in ("", "s"))
 _CAPTION_LABEL_CHARS: Final = max(len(w) for w in _CAPTION_LABELS)
 
