@@ -147,10 +147,12 @@ class Revisable:
         self.others = others
 
     def has(self, index: int) -> bool:
+        """Whether a tentative detector labelled the block at `index`."""
         flags = self.flags
         return flags[index] if 0 <= index < len(flags) else index in self.others
 
     def mark(self, index: int, tentative: bool) -> None:
+        """Note that a detector, `tentative` or not, labelled the block at `index`."""
         flags = self.flags
         if 0 <= index < len(flags):
             flags[index] = tentative
