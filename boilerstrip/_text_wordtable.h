@@ -21,18 +21,25 @@ static const void *table_of(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t 
    characters, hashed as they are read, so that a word is looked up without making a
    str of it (count() makes one a word and hashes it twice). */
 enum { IS_STOP = 1, IS_CUE = 2 };
-typedef struct { uint32_t hash, start, len; uint16_t value; unsigned char flags; } Slot;
-typedef struct { uint32_t mask; Slot *slots; Py_UCS4 *pool; } WordTable;
+/* A cue word's slot holds its str (`word`, of the table's set `cues`, which keeps it): count_in()
+   adds that str to a block's cues, its hash made once, where it made a str of the word
+   and hashed it a block. */
+typedef struct { uint32_t hash, start, len; uint16_t value; unsigned char flags; PyObject *word; } Slot;
+typedef struct { uint32_t mask; Slot *slots; Py_UCS4 *pool; PyObject *cues; } WordTable;
 
 static const char *const WORDS_NAME = "boilerstrip._text.WordTable";
 
-static void free_words(PyObject *capsule) { PyMem_Free(PyCapsule_GetPointer(capsule, WORDS_NAME)); }
+static void free_words(PyObject *capsule) {
+    WordTable *t = PyCapsule_GetPointer(capsule, WORDS_NAME);
+    if (t) Py_XDECREF(t->cues);
+    PyMem_Free(t);
+}
 
 #define FNV_START 2166136261u
 static inline uint32_t fnv_step(uint32_t h, Py_UCS4 c) { return (h ^ (uint32_t)c) * 16777619u; }
 
 /* Whether slot e holds the word of `len` characters of (kind, data) at `start`, hashed h. */
-static inline int holds(const WordTable *t, const Slot *e, uint32_t h, int kind, const void *data,
+static Py_ALWAYS_INLINE inline int holds(const WordTable *t, const Slot *e, uint32_t h, int kind, const void *data,
                         Py_ssize_t start, Py_ssize_t len) {
     if (e->hash != h || e->len != (uint32_t)len) return 0;
     const Py_UCS4 *w = t->pool + e->start;
@@ -43,18 +50,11 @@ static inline int holds(const WordTable *t, const Slot *e, uint32_t h, int kind,
 
 /* The slot of the word of `len` characters of (kind, data) at `start`, hashed h; NULL
    for a word not in the table. */
-static const Slot *table_slot(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
+static Py_ALWAYS_INLINE inline const Slot *table_slot(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
                               Py_ssize_t len) {
     for (uint32_t i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask)
         if (holds(t, &t->slots[i], h, kind, data, start, len)) return &t->slots[i];
     return NULL;
-}
-
-/* The flags of that word; 0 for a word in neither set. */
-static unsigned char table_flags(const WordTable *t, uint32_t h, int kind, const void *data, Py_ssize_t start,
-                                 Py_ssize_t len) {
-    const Slot *e = table_slot(t, h, kind, data, start, len);
-    return e ? e->flags : 0;
 }
 
 /* A str into the table with `flag` (the empty str, never a word, left out: NULL), its
@@ -69,11 +69,13 @@ static Slot *table_add(WordTable *t, PyObject *word, unsigned char flag, uint32_
     for (i = h & t->mask; t->slots[i].len; i = (i + 1) & t->mask) {
         if (holds(t, &t->slots[i], h, kind, data, 0, len)) {
             t->slots[i].flags |= flag; /* a word of both sets */
+            if (flag == IS_CUE && PyUnicode_CheckExact(word)) t->slots[i].word = word;
             return &t->slots[i];
         }
     }
     Slot *e = &t->slots[i];
     e->hash = h, e->start = *used, e->len = (uint32_t)len, e->flags = flag;
+    if (flag == IS_CUE && PyUnicode_CheckExact(word)) e->word = word;
     for (Py_ssize_t k = 0; k < len; k++) t->pool[*used + k] = PyUnicode_READ(kind, data, k);
     *used += (uint32_t)len;
     return e;
@@ -127,8 +129,14 @@ static PyObject *words_table(PyObject *module, PyObject *args) {
     for (int s = 0; s < 2; s++)
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[s]); i++)
             table_add(t, PyList_GET_ITEM(lists[s], i), s ? IS_CUE : IS_STOP, &used);
+    /* Keeps the cue words the slots hold: the set they are of (immutable), no copy of
+       it for the collector to go over. */
+    t->cues = Py_NewRef(sets[1]);
     capsule = PyCapsule_New(t, WORDS_NAME, free_words);
-    if (!capsule) PyMem_Free(t);
+    if (!capsule) {
+        Py_DECREF(t->cues);
+        PyMem_Free(t);
+    }
 done:
     Py_XDECREF(lists[0]);
     Py_XDECREF(lists[1]);
@@ -140,14 +148,13 @@ PyDoc_STRVAR(count_in_doc,
 "count(text, stop, cues) for the sets words_table(stop, cues) was made of: the same\n"
 "tuple, the cue words in the same order.");
 
-static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    (void)module;
-    const WordTable *t = table_of(args, nargs, 2, WORDS_NAME, "count_in() needs a table and a str");
-    if (!t) return NULL;
-    PyObject *text = args[1], *hits = NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0, stops = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+/* count_in()'s loop over a text of characters of `kind`: inlined in a copy for each kind
+   (count_in() below), where `kind` is a constant and reading a character takes no
+   switch on it (PyUnicode_READ), in this loop nor in the table's (holds()). */
+static Py_ALWAYS_INLINE inline PyObject *count_in_kind(const WordTable *t, PyObject *text, int kind,
+                                                      const void *data, Py_ssize_t n) {
+    PyObject *hits = NULL;
+    Py_ssize_t i = 0, found = 0, stops = 0;
     int digit = 0;
     while (i < n) {
         while (i < n && !is_alnum(PyUnicode_READ(kind, data, i))) i++;
@@ -162,10 +169,11 @@ static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t na
             i++;
         }
         found++;
-        unsigned char flags = table_flags(t, h, kind, data, start, i - start);
+        const Slot *e = table_slot(t, h, kind, data, start, i - start);
+        unsigned char flags = e ? e->flags : 0;
         stops += (flags & IS_STOP) != 0;
         if (!(flags & IS_CUE)) continue;
-        PyObject *word = PyUnicode_Substring(text, start, i);
+        PyObject *word = e->word ? Py_NewRef(e->word) : PyUnicode_Substring(text, start, i);
         if (!word) goto fail;
         if (!hits && !(hits = PyFrozenSet_New(NULL))) {
             Py_DECREF(word);
@@ -179,6 +187,23 @@ static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_XDECREF(hits);
     return NULL;
+}
+
+static PyObject *count_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const WordTable *t = table_of(args, nargs, 2, WORDS_NAME, "count_in() needs a table and a str");
+    if (!t) return NULL;
+    PyObject *text = args[1];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        return count_in_kind(t, text, PyUnicode_1BYTE_KIND, data, n);
+    case PyUnicode_2BYTE_KIND:
+        return count_in_kind(t, text, PyUnicode_2BYTE_KIND, data, n);
+    default:
+        return count_in_kind(t, text, PyUnicode_4BYTE_KIND, data, n);
+    }
 }
 
 /* The word of `len` characters of (kind, data) at `start`, hashed h, into the table with

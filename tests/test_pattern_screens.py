@@ -204,6 +204,7 @@ def _screen_letters() -> set[str]:
     """Every letter of the words the screens look for in a lowercased text."""
     words: list[str] = [*furniture._NAVIGATION_WORDS, *prompts._PROMPT_WORDS]
     words += [" ago", " fa", " наза", "read", "giveaway", "search", "page ", *furniture._RELATED_INSIDE]
+    words += [*furniture.FOOTER_LINES, *story._CAPTION_AFTER, *story._CAPTION_LABELS, *story._CAPTION_WORDS]
     for table in TABLES:
         for found in table.values():
             words += found
@@ -306,3 +307,46 @@ def test_caption_tells_apart_what_it_did(text: str) -> None:
     """Agencies' names are tested only on a text with a slash, a bracket or a
     character outside ASCII: `is_caption` gives what it gave testing them on all."""
     assert story.is_caption(text) == _caption_by_every_test(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Damian Dovarganes, AP", "Image Credit: WeWork", "Main image credit: Getty",
+        "(Photo Credit : PTI File Photo )", "Bad Romance (Images)", "(Image: © NASA/ESA/K. Retherford/SWRI)",
+        "Spain, Tuesday. (Manu Fernandez/AP)", "Fla. (AP Photo/Alan Diaz, File)", "Jane Doe / AFP via Getty Images",
+        "Jane Doe/Reuters File", "Won 5-4. (AP Photo/Gene J. Puskar) less", "The crowd. Jane Doe/AFP Hide Caption",
+        "Playoff picture: Raiders in pursuit", "AAPL: 266.29 ( -0.81 )", "Ilmu (4)", "See more photos:",
+        "He said: it was (not) fine.", "Photos : Jane Doe\n", "PHOTOS: Jane Doe  ", "Credits:\tJane Doe",
+        "Photoſ: Jane Doe", "Pİcture: Jane Doe", "(Pıcture courtesy of X)", "Jane Doe/Reuters more",
+        "Jane Doe/Reuters leſs", "(Jane Doe) ENLARGE", "x (y (Photo: z)", "(AP)", "(Reuters/Jane Doe)",
+        "a: b.", "", " ", ")", ":", "Photo:", "Photo: x.", "Photo: xy", "photo:00)", "Image: Jane (AFP)",
+    ],
+)  # fmt: skip
+def test_caption_ends_tell_apart_only_what_cannot_match(text: str) -> None:
+    """`story._may_end_caption` says no only where CAPTION cannot match at the text's
+    end, and `is_caption` gives what it gave before it asked (`_caption_by_every_test`)."""
+    end = text[-story._CAPTION_TAIL :]
+    if story.CAPTION.search(text, len(text) - story._CAPTION_TAIL):
+        assert story._may_end_caption(end), text
+    assert story.is_caption(text) == _caption_by_every_test(text), text
+
+
+def test_caption_last_letters_are_what_the_words_after_a_credit_end_with() -> None:
+    """`story._CAPTION_LAST` holds every character a case-blind pattern reads as the
+    last letter of a word CAPTION takes after the credit, and the names' last letters."""
+    everything = _every_char()
+    lasts = "".join(sorted({w[-1] for w in story._CAPTION_AFTER}))
+    read_as = set(re.findall(f"[{lasts}]", everything, re.IGNORECASE))
+    assert read_as | {name[-1] for name in story._CAPTION_NAMES} == story._CAPTION_LAST
+
+
+@pytest.mark.parametrize("word", sorted(furniture._NAVIGATION_WORDS))
+def test_menu_words_are_navigation_lines(word: str) -> None:
+    """`furniture.is_menu_word` says yes only where NAVIGATION matches: each of its
+    words, in either case, between brackets and punctuation."""
+    for text in (word, word.upper(), word.title(), f"[ {word} ]", f"« {word.upper()} »\n", f"({word}):"):
+        assert furniture.is_menu_word(text) and furniture.NAVIGATION.match(text), text
+    for text in (f"{word} x", f"x {word}", f"{word}s", f"-{word}"):
+        if furniture.is_menu_word(text):
+            assert furniture.NAVIGATION.match(text), text

@@ -186,7 +186,8 @@ def detect_other_articles(page: Page) -> list[Verdict]:
 
 def claim_list_runs(page: Page, gates: list[int]) -> list[Claim]:
     """Runs of short lines (menus, link lists) are navigation, whatever their words."""
-    blocks = page.blocks
+    given = page.blocks
+    blocks: list[Block] = given if isinstance(given, list) else list(given)  # read by index
     out: list[Claim] = []
     n = len(blocks)
     start = 0

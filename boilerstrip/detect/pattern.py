@@ -15,7 +15,7 @@ from .. import patterns
 from ..budget import checked
 from ..model import CELL_TAGS, Block, Label, Verdict
 from ..patterns.comments import may_be_votes
-from ..patterns.furniture import may_be_navigation, may_be_related
+from ..patterns.furniture import is_menu_word, may_be_breadcrumb, may_be_navigation, may_be_related
 from ..patterns.prompts import may_be_ad, may_be_prompt
 from ..patterns.story import may_be_byline, may_be_metadata
 from .page import Claim, Page, verdicts
@@ -26,7 +26,8 @@ def _unlabelled(page: Page, gates: list[int], max_words: int, gate: int) -> Iter
     the cue gates in `gate` (`cue_gates`). The pattern detectors go over them, checking
     the page's deadline as they go: a page of many long blocks may take seconds in one
     of them."""
-    candidates = page.candidates
+    given = page.candidates
+    candidates: list[Block] = given if isinstance(given, list) else list(given)  # read by index
     found: list[Block] = []
     # By position in the list of ints: a compiled loop that reads a candidate only
     # once its gates let it through.
@@ -40,7 +41,8 @@ def _unlabelled(page: Page, gates: list[int], max_words: int, gate: int) -> Iter
 
 def _unlabelled_gated(page: Page, gates: list[int], max_words: int, gate: int) -> Iterable[tuple[Block, int]]:
     """`_unlabelled`, each block with its gates: for a detector of several rules."""
-    candidates = page.candidates
+    given = page.candidates
+    candidates: list[Block] = given if isinstance(given, list) else list(given)  # read by index
     found: list[tuple[Block, int]] = []
     for i in range(len(gates)):
         g = gates[i]
@@ -381,9 +383,13 @@ def claim_navigation(page: Page, gates: list[int]) -> list[Claim]:
     """Menu words, breadcrumbs and lone symbols."""
     out: list[Claim] = []
     for b, g in _unlabelled_gated(page, gates, page.config.short_block_words, _NAVIGATION | _SEP):
-        if g & _NAVIGATION and may_be_navigation(b.text) and patterns.NAVIGATION_RULE.matches(b.text):
+        if (
+            g & _NAVIGATION
+            and may_be_navigation(b.text)
+            and (is_menu_word(b.text) or patterns.NAVIGATION_RULE.matches(b.text))
+        ):
             out.append((b.index, Label.NAVIGATION, "menu or paging word", 0.0, None))
-        elif g & _SEP and patterns.BREADCRUMB.match(b.text):
+        elif g & _SEP and may_be_breadcrumb(b.text) and patterns.BREADCRUMB.match(b.text):
             out.append((b.index, Label.NAVIGATION, "breadcrumb trail", 0.0, None))
     return out
 
@@ -453,7 +459,8 @@ def detect_byline(page: Page) -> list[Verdict]:
 
 def claim_dateline(page: Page, gates: list[int]) -> list[Claim]:
     """A place name in capitals alone on its line, right before a paragraph."""
-    blocks = page.blocks
+    given = page.blocks
+    blocks: list[Block] = given if isinstance(given, list) else list(given)  # read by index
     paragraph = page.config.good_min_words
     out: list[Claim] = []
     for i in range(len(blocks) - 1):  # by position: `blocks[:-1]` would copy the page's list

@@ -24,7 +24,7 @@ from .context import (
     detect_related_section,
     detect_repetition,
 )
-from .page import ClaimFn, Detector, Page
+from .page import Claim, ClaimFn, Detector, Page
 from .pattern import (
     cue_gates,
     detect_ad,
@@ -115,7 +115,11 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
     except that context detectors may relabel blocks a tentative detector labelled.
     A detector sees the page as it was before it ran."""
     blocks = page.blocks
-    revisable: set[int] = set()
+    listed: list[Block] = blocks if isinstance(blocks, list) else list(blocks)  # read by index
+    # Whether a tentative detector gave each block its label, by position: a flag in
+    # a list, where a set of ints hashed each of the page's blocks the content
+    # classifier labels. (`Revisable.others`: a user's verdict at an index out of it.)
+    revisable = Revisable([False] * len(listed), set())
     gates: list[int] | None = None  # the candidates' cue gates, found once a page
     for det in detectors:
         prefix = det.name + ": "
@@ -125,13 +129,69 @@ def run(detectors: Sequence[Detector], page: Page) -> None:
         if claim is not None:
             if gates is None:
                 gates = cue_gates(page.candidates)
-            for index, label, reason, score, _ in claim(page, gates):
-                _apply(det, blocks[index], index, label, prefix, reason, score, revisable, said)
+            _apply_claims(det, claim(page, gates), listed, prefix, revisable.flags, said)
         else:
             for v in list(det(page)):
                 # By position: the content class that may follow is no business of the run.
                 index, label, reason, score = v[0], v[1], v[2], v[3]
                 _apply(det, blocks[index], index, label, prefix, reason, score, revisable, said)
+
+
+class Revisable:
+    """Which blocks a tentative detector labelled: `flags` by position, and `others`,
+    the indices out of the page's range a user's detector gave (a negative one is
+    another key than the same block's position, as it was in a set of them)."""
+
+    def __init__(self, flags: list[bool], others: set[int]) -> None:
+        self.flags = flags
+        self.others = others
+
+    def has(self, index: int) -> bool:
+        """Whether a tentative detector labelled the block at `index`."""
+        flags = self.flags
+        return flags[index] if 0 <= index < len(flags) else index in self.others
+
+    def mark(self, index: int, tentative: bool) -> None:
+        """Note that a detector, `tentative` or not, labelled the block at `index`."""
+        flags = self.flags
+        if 0 <= index < len(flags):
+            flags[index] = tentative
+        elif tentative:
+            self.others.add(index)
+        else:
+            self.others.discard(index)
+
+
+def _apply_claims(
+    det: Detector,
+    claims: list[Claim],
+    blocks: list[Block],
+    prefix: str,
+    revisable: list[bool],
+    said: dict[str, str],
+) -> None:
+    """The claims of a built-in detector, each as `_apply` takes it: in one loop over
+    them, their fields read by position (a built-in detector claims blocks of the
+    page, at their positions). A reason is the same str as the last claim's more
+    often than not (a run of short lines, the content classes): told by identity
+    before the lookup in `said`."""
+    context, tentative = det.context, det.tentative
+    last: str | None = None  # the last reason that took, and its text with the prefix
+    last_full = ""
+    for c in claims:
+        index = c[0]
+        block = blocks[index]
+        if block.label is None or (context and revisable[index]):
+            block.label = c[1]
+            block.score = c[3]
+            reason = c[2]
+            if reason is not last:
+                full = said.get(reason)
+                if full is None:
+                    full = said[reason] = prefix + reason
+                last, last_full = reason, full
+            block.reasons.append(last_full)
+            revisable[index] = tentative
 
 
 def _apply(
@@ -142,21 +202,18 @@ def _apply(
     prefix: str,
     reason: str,
     score: float,
-    revisable: set[int],
+    revisable: Revisable,
     said: dict[str, str],
 ) -> None:
     """One claim of `det` on `block` (at `index`), if it takes. Its reason, with the
     prefix that names the detector, is looked up in `said`, the detector's reasons
     so far: a detector gives a few reasons to thousands of blocks a page run, and a
     lookup costs less than joining two strs."""
-    if block.label is None or (det.context and index in revisable):
+    if block.label is None or (det.context and revisable.has(index)):
         block.label = label
         block.score = score
         full = said.get(reason)
         if full is None:
             full = said[reason] = prefix + reason
         block.reasons.append(full)
-        if det.tentative:
-            revisable.add(index)
-        else:
-            revisable.discard(index)
+        revisable.mark(index, det.tentative)

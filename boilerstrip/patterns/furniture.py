@@ -9,6 +9,7 @@ from .rules import (
     IGNORECASE,
     LEAD,
     LEAD_SET,
+    SPACES,
     TRAIL,
     TRAIL_SET,
     Rule,
@@ -74,11 +75,70 @@ FOOTER_START: Final = re.compile(r"[\s|·•/,\-.:]*(?:" + FOOTER_WORDS.pattern 
 def footer_row(text: str) -> bool:
     """Every part of `text` between separators (FOOTER_SPLIT) is a footer word, whole.
     A text that does not even start like one is told apart by one cheap match
-    (FOOTER_START), before the split and a match a part."""
+    (FOOTER_START), before the split and a lookup a part.
+
+    The parts are looked up lowercased in `FOOTER_LINES`, what FOOTER_WORDS matches
+    whole (a match of its five dozen branches, case-blind, cost a few thousand
+    instructions a part), and a footer word alone is one lookup: a footer word holds
+    no separator and starts and ends with a letter, so it is its only part. Only a
+    text with a letter `str.lower` may not make as the pattern reads it
+    (`rules.caseless`) is matched as it was. `str.lower` makes no separator, nor
+    one of the characters a part is stripped of, and unmakes none: the parts of
+    the lowered text are the parts lowered."""
+    low = caseless(text)
+    if low is None:
+        return _footer_row_matched(text)
+    if low in FOOTER_LINES:
+        return True
+    if not _starts_footer(low):
+        return False
+    parts = [p for p in FOOTER_SPLIT.split(low) if p]
+    return bool(parts) and all(p.strip(" .:") in FOOTER_LINES for p in parts)
+
+
+def _starts_footer(low: str) -> bool:
+    """Whether FOOTER_START matches the text `low` is lowered from (`footer_row`): its
+    marks, then a footer word (a letter starts each, so the marks are all taken). A
+    lookup by the first letter, and a few prefixes tried, where the pattern tried its
+    five dozen branches case-blind."""
+    head = low.lstrip(_FOOTER_MARKS)
+    return head.startswith(_FOOTER_BY_FIRST.get(head[:1], ()))
+
+
+def _footer_row_matched(text: str) -> bool:
+    """`footer_row` by the patterns alone."""
     if FOOTER_START.match(text) is None:
         return False
     parts = [p for p in FOOTER_SPLIT.split(text) if p]
     return bool(parts) and all(FOOTER_WORDS.fullmatch(p.strip(" .:")) for p in parts)
+
+
+# Every text FOOTER_WORDS matches whole, lowercased (tests/test_footer_lines.py
+# checks that they are the pattern's every one).
+FOOTER_LINES: Final = frozenset(
+    (
+        "about", "about us", "accessibility", "accessibility statement", "advertise",
+        "advertise with us", "all rights reserved", "archive", "archives", "aviso legal", "careers",
+        "code of conduct", "community guidelines", "contact", "contact us", "cookie policy",
+        "cookie preferences", "cookie settings", "corrections", "datenschutz",
+        "do not sell my information", "do not sell my personal information",
+        "do not sell or share my information", "do not sell or share my personal information",
+        "ethics", "faq", "faqs", "feedback", "help", "help center", "impressum", "imprint", "jobs",
+        "kontakt", "legal", "legal notice", "media kit", "mentions légales", "newsletter",
+        "newsletters", "política de privacidad", "press", "privacy", "privacy notice",
+        "privacy policy", "privacy settings", "privacy statement", "rss", "rss feed", "rss feeds",
+        "shop", "site map", "sitemap", "store", "subscription", "subscriptions", "terms",
+        "terms & conditions", "terms & service", "terms & use", "terms and conditions",
+        "terms and service", "terms and use", "terms of conditions", "terms of service",
+        "terms of use", "work for us", "work with us",
+    )
+)  # fmt: skip
+# What FOOTER_START takes before a footer word (`\s` and the separators), and the footer
+# words by their first letter.
+_FOOTER_MARKS: Final = SPACES + "|·•/,-.:"
+_FOOTER_BY_FIRST: Final[dict[str, tuple[str, ...]]] = {
+    first: tuple(sorted(w for w in FOOTER_LINES if w[0] == first)) for first in {w[0] for w in FOOTER_LINES}
+}
 
 
 # A block of symbols alone ("»", "|", "..."): the first branch, apart from the words'
@@ -108,6 +168,23 @@ SHOP_CONTROL: Final = re.compile(
     IGNORECASE,
 )
 BREADCRUMB: Final = re.compile(r"^(?:[^\s>»›/|]+(?: [^\s>»›/|]+){0,3}\s*[>»›/|]\s*){2,}[^>»›/|]*$")
+# BREADCRUMB's separators, one by one (a tuple: a loop over a str makes a str of each).
+_BREADCRUMB_MARKS: Final = (">", "»", "›", "/", "|")
+
+
+def may_be_breadcrumb(text: str) -> bool:
+    """False only where BREADCRUMB cannot match `text`: it starts with a part's
+    character (neither a space nor a separator), holds two separators or more, and
+    no two with only spaces between them (the pattern puts a part between any two),
+    so never "//" (a link's). A failing match of its nested repeats costs about ten
+    thousand instructions a line."""
+    if not text or text[0].isspace() or text[0] in _BREADCRUMB_MARKS or "//" in text:
+        return False
+    marks = 0
+    for mark in _BREADCRUMB_MARKS:
+        marks += text.count(mark)
+    return marks >= 2
+
 
 SOCIAL_RULE_CUES: Final = frozenset(
     w for w in SOCIAL_WORDS if w.isalnum() and w not in {"it", "on", "us", "this", "x"}
@@ -189,6 +266,25 @@ def may_be_navigation(text: str) -> bool:
 
 
 _NAVIGATION_LONGEST: Final = max(len(w) for w in _NAVIGATION_WORDS)
+
+
+def is_menu_word(text: str) -> bool:
+    """True only where NAVIGATION matches `text`: one of its words (`_NAVIGATION_WORDS`,
+    each a whole branch of its `line_source`), alone between the brackets it may open
+    with and the punctuation it may end with. The brackets are all taken before the
+    word (a lookahead, as `str.lstrip` takes them), a word starts and ends with a
+    letter, and a case-blind pattern reads each letter of the word as the lowered
+    letter (`rules.caseless`, None where it may not): a menu line is told without
+    the pattern, which tries its branches and its punctuation, a few thousand
+    instructions a line."""
+    if text and text[0] in LEAD_SET:
+        text = text.lstrip(LEAD)
+    if text and text[-1] in TRAIL_SET:
+        text = text.rstrip(TRAIL)
+    if len(text) > _NAVIGATION_LONGEST:
+        return False
+    low = caseless(text)
+    return low is not None and low in _NAVIGATION_WORDS
 
 
 # How RELATED's branches start, lowercased, after the brackets a line may open with

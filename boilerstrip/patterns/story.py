@@ -65,10 +65,14 @@ _CAPTION_AGENCIES: Final = tuple(dict.fromkeys(_AFTER_NAME + _ALONE))
 
 def is_caption(text: str) -> bool:
     """A photo caption ending in its credit (CAPTION within the last `_CAPTION_TAIL`
-    characters). The branches without a word hold a slash or a bracket: an ASCII text
-    with neither and none of the words (which `str.lower` finds exactly in ASCII)
-    is told apart before the thirteen tests of the agencies' names."""
+    characters). A text that does not end as a caption may (`_may_end_caption`) is
+    told apart first, by its last characters. The branches without a word hold a
+    slash or a bracket: an ASCII text with neither and none of the words (which
+    `str.lower` finds exactly in ASCII) is told apart before the thirteen tests of
+    the agencies' names."""
     end = text[-_CAPTION_TAIL:]
+    if not _may_end_caption(end):
+        return False
     lower = end.lower()
     if not any(w in lower for w in _CAPTION_WORDS):
         if "/" not in end and ")" not in end and end.isascii():
@@ -79,6 +83,67 @@ def is_caption(text: str) -> bool:
 
 
 _CAPTION_TAIL: Final = 120
+
+
+def _may_end_caption(end: str) -> bool:
+    """False only where CAPTION cannot match in `end`, the text's last characters,
+    where it is searched. Its match runs to the text's end, but for spaces and
+    maybe a word (`_CAPTION_AFTER`: "more", "hide caption"...), so a text ending
+    with none of those words ends as one of CAPTION's branches does: a bracket
+    (`_may_end_bracketed`), an agency's name, maybe and " File" (a name's credit,
+    its names written as they are: no (?i) there), or words after a colon (any
+    character but a dot or a colon, a bracket too), that a caption's word and maybe
+    an "s" and spaces come before (a label's, "Photo: Jane Doe"). A headline with a
+    colon, a count in brackets, a sentence: none of these."""
+    last = end.rstrip()  # what `\s` matches is what `str.isspace` says (`rules.SPACES`)
+    if not last:
+        return False
+    final = last[-1]
+    if final == ")":
+        if _may_end_bracketed(last):
+            return True
+    elif final in _CAPTION_LAST:  # how the words after a credit and the agencies' names end
+        low = caseless(last[-_CAPTION_AFTER_CHARS:])
+        if low is None or low.endswith(_CAPTION_AFTER):
+            return True  # a word after the credit, or maybe one (letters `str.lower` may not make)
+        if last.endswith(_CAPTION_NAMES):
+            return True
+    colon = last.rfind(":")
+    if colon < 0 or last.find(".", colon) >= 0:
+        return False
+    label = caseless(last[:colon].rstrip()[-_CAPTION_LABEL_CHARS:])
+    return label is None or label.endswith(_CAPTION_LABELS)
+
+
+def _may_end_bracketed(last: str) -> bool:
+    """For `_may_end_caption`, `last` ending with ")": CAPTION's two branches in
+    brackets hold no ")" but the last, so the text after the one before it holds
+    their "(" and a caption's word (their first, "(Photo: ...", "(AP Photo/...") or,
+    after its last "(" (that branch holds no other), an agency's name, written as it
+    is ("(Jane Doe/Reuters)")."""
+    close = len(last) - 1
+    inside = last[last.rfind(")", 0, close) + 1 : close]
+    opening = inside.rfind("(")
+    if opening < 0:
+        return False
+    low = caseless(inside)
+    if low is None or any(w in low for w in _CAPTION_WORDS):
+        return True
+    # The agency's bracket holds no other: its name is after the last "(".
+    agency = inside[opening:]
+    return any(a in agency for a in _CAPTION_AGENCIES)
+
+
+# The words CAPTION takes after the credit, lowercased; the ends of its branch of a
+# name's credit; the words a label's colon may come after (its last, maybe with an s).
+_CAPTION_AFTER: Final = ("less", "more", "hide caption", "show caption", "expand", "close", "enlarge")
+_CAPTION_AFTER_CHARS: Final = max(len(w) for w in _CAPTION_AFTER)
+_CAPTION_NAMES: Final = (*_AFTER_NAME, " File")
+# The last letters of those words, and what a case-blind pattern reads as one (the
+# long s), and of the names (tests/test_pattern_screens.py checks them).
+_CAPTION_LAST: Final = frozenset("sSeEnNdD\u017f" + "".join(name[-1] for name in _CAPTION_NAMES))
+_CAPTION_LABELS: Final = tuple(w + s for w in _CAPTION_WORDS for s in ("", "s"))
+_CAPTION_LABEL_CHARS: Final = max(len(w) for w in _CAPTION_LABELS)
 
 
 COLLAPSED: Final = re.compile(r"(?:\.\.\.|…)\s*(?:more|read more|show more|see more)$", IGNORECASE)
