@@ -234,7 +234,7 @@ def _add_run(by_group: list[int], label: Label | None, words: int) -> None:
     if label is not None:
         group = _LABEL_GROUP.get(label)
         if group is not None:
-            by_group[group] += words
+            by_group[group] = by_group[group] + words  # `+=` on a list item adds boxed ints
 
 
 # Blocks of fewer words than this are counted by length for the median (`_median`).
@@ -354,6 +354,7 @@ def _line_features(blocks: Sequence[Block], x: dict[str, float]) -> None:
     run_words = 0  # words of the prose run the line is in
     menus = short_longest = run_lines = 0  # short runs of a menu's lines or more, ...
     groups: set[int] = set()
+    group = -1  # the last line's group: lines of one group come together, added once
     for i, b in enumerate(blocks):
         w = b.features.words
         if w < _SHORT_LINE:
@@ -374,11 +375,13 @@ def _line_features(blocks: Sequence[Block], x: dict[str, float]) -> None:
             longest = max(longest, run_words)
         else:
             run_words = 0
-        text = b.text
-        questions += text.endswith("?")
-        colons += text.endswith(":")
+        end = b.text[-1:]  # one slice for both tests (two endswith calls cost more)
+        questions += end == "?"
+        colons += end == ":"
         digits += _holds_digit(b)
-        groups.add(b.features.group)
+        if b.features.group != group:
+            group = b.features.group
+            groups.add(group)
     x["line_short"] = short / n
     x["line_medium"] = medium / n
     x["line_questions"] = questions / n
