@@ -188,3 +188,36 @@ def test_a_heading_named_like_a_control_stays() -> None:
     )
     result = boilerstrip.clean(page)
     assert "Filters" in result.text.split("\n") and "Sort" in result.text.split("\n")
+
+
+_QUAY = "".join(
+    f"<p>The harbour council met on Tuesday to weigh plan number {i} for the old quay, and the members "
+    "agreed that the work should start in spring once the funds from the regional budget arrive.</p>"
+    for i in range(1, 6)
+)
+
+
+def test_what_a_page_s_footer_holds_is_not_content() -> None:
+    """A footer's long line (a shop's terms, a disclaimer) is no short or linked line
+    the DOM detector drops: it reached the reducer as prose and was kept after the
+    story. Its <footer> says it is the page's furniture; a page whose body a template
+    wraps in a footer keeps it."""
+    terms = (
+        "Prices and availability shown on this site are subject to change without notice, and the offers "
+        "described above are valid only while stocks last and cannot be combined with any other discount."
+    )
+    page = (
+        "<html><head><title>Quay plan</title></head><body><main><h1>Council weighs plans for the old quay</h1>"
+        f"{_QUAY}</main><footer><p>{terms}</p><ul><li><a href='/a'>About</a></li></ul></footer></body></html>"
+    )
+    rules = Config(keep_html="")
+    result = boilerstrip.clean(page, config=rules)
+    assert "plan number 5 for the old quay" in result.text
+    assert "Prices and availability" not in result.text
+    assert (
+        "Prices and availability" in boilerstrip.clean(page, config=rules.replace(keep_footer_types=())).text
+    )
+    wrapped = (
+        f"<html><body><footer><h1>Council weighs plans for the old quay</h1>{_QUAY}</footer></body></html>"
+    )
+    assert "plan number 5 for the old quay" in boilerstrip.clean(wrapped, config=rules).text

@@ -7,8 +7,8 @@ Its stages, in the order they run (`assembly.assemble` runs them):
 - `region`: the blocks' weights and their maximum-sum runs, the article region;
 - `article`: what the region keeps as the article, and what goes;
 - `comments`: the comment section grouped into comments;
-- `controls`: a shop's sort, filter and card buttons dropped from the content, after
-  the keep model;
+- `controls`: a shop's sort, filter and card buttons, and an HTML page's footer,
+  dropped from the content, after the keep model;
 - `repeats`: then a paragraph said twice, and a run of blocks said again in the same
   order, kept once;
 - `metadata`: the text's metadata merged with the markup's;

@@ -34,7 +34,7 @@ from ..render import article_text
 from ..result import Result
 from .article import builder_pieces, select_article
 from .comments import extract_comments
-from .controls import drop_controls
+from .controls import drop_controls, drop_footers
 from .metadata import PageMeta, settle
 from .region import block_weights, relabel
 from .repeats import drop_repeated_runs, drop_repeats
@@ -95,6 +95,8 @@ def assemble(
     if forest is not None:
         article = _kept(blocks, cfg, forest, page_type, deadline, marks, counts)
     article = drop_controls(article, page_type, cfg)
+    if not text:
+        article = drop_footers(article, page_type, cfg)
     article = drop_repeats(article, page_type, cfg)
     article = drop_repeated_runs(article, cfg, text=text)
     if title is None and text:

@@ -1,5 +1,6 @@
 """Controls: a shop's sort and filter bar, its result count and its cards' buttons are
-never a page's content, an HTML page's or a text dump's.
+never a page's content, an HTML page's or a text dump's; nor is what an HTML page's
+<footer> holds (`drop_footers`).
 
 Why after the keep model: on a page of cards the model takes in the short lines around
 the cards (it rates them by their neighbours, and a grid's threshold is low), and a
@@ -39,3 +40,29 @@ def _is_heading(b: Block) -> bool:
     """A heading named like a control ("Filters", "Sort" in a template's documentation)
     is a section's title: a shop's bar is buttons and labels, never <h1>-<h6>."""
     return b.dom is not None and b.dom.heading > 0
+
+
+def drop_footers(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
+    """The article less every block inside a <footer> element (or a contentinfo role),
+    each relabelled FOOTER with the reason, on page types of `cfg.keep_footer_types`
+    and where some of the article is outside one (else the article as is: a template
+    that wraps its body in a <footer> has its content there). Why: the DOM detector
+    drops a footer's short and linked lines, but its long ones (footnotes, a
+    disclaimer, a shop's legal notes and promises, an article's closing box) reach
+    the reducer as prose, and the keep model, which rates a block by its neighbours,
+    takes them in after a run of cards or a story's last paragraph."""
+    if page_type not in cfg.keep_footer_types:
+        return list(article)
+    kept = [b for b in article if not _in_footer(b)]
+    if len(kept) == len(article) or not kept:
+        return list(article)
+    for b in article:
+        if _in_footer(b):
+            relabel(b, Label.FOOTER, "reducer: inside the page's <footer>")
+    return kept
+
+
+def _in_footer(b: Block) -> bool:
+    """Inside a <footer> or a contentinfo role, however deep (`Dom.containers`): a
+    footer's own sections and lists are the footer's too."""
+    return b.dom is not None and "footer" in b.dom.containers
