@@ -686,7 +686,10 @@ def test_a_guide_s_entries_the_model_doubts_less_than_the_rest_are_kept() -> Non
         entries,
         ("Great list! I’m kind of surprised", "Comments are closed", "Carrboro, NC", "Scroll to Top"),
     )
-    without = boilerstrip.clean(page, config=boilerstrip.Config(keep_relative_drop=0.0))
+    # The list rule off too: without the floor, the entries' lists are still half
+    # kept, and their mates join them (keep.list_mates).
+    off = boilerstrip.Config(keep_relative_drop=0.0, keep_list_mates_types=())
+    without = boilerstrip.clean(page, config=off)
     assert not any(entry in without.text for entry in entries)
 
 
@@ -1012,3 +1015,35 @@ def test_a_dump_whose_content_is_next_to_nothing_keeps_the_lines_the_model_rates
         kept=("Indexes are a common way to enhance database performance.",),
     )
     assert not {"Home", "Up", "Prev", "Next"} & set(result.text.splitlines())
+
+
+def _list_page_blocks() -> list[boilerstrip.Block]:
+    """A story's blocks: a paragraph, a packing list of five items (one a link) and
+    another list of three, then a last paragraph."""
+    prose = "We walked the ridge for three days and learned what a light pack is worth. "
+    page = (
+        "<html><body><article><h1>Packing for the ridge</h1>"
+        f"<p>{prose * 3}</p><ul><li>Tent</li><li>Stakes</li><li>Compass</li>"
+        "<li>Waterproof map bag</li><li><a href='/shop'>Buy our kit</a></li></ul>"
+        f"<p>{prose * 2}</p><ol><li>Stove</li><li>Fuel</li><li>Matches</li></ol>"
+        f"<p>{prose}</p></article></body></html>"
+    ).encode()
+    return list(boilerstrip.clean(page).blocks)
+
+
+def test_a_list_whose_items_are_mostly_content_is_content_whole() -> None:
+    """The model rates a list's items one by one: a story's short items ("Stakes",
+    "Compass") fall under its threshold beside their kept mates. Where half or more of
+    a list's items are content, its other items are too (keep.list_mates), but for one
+    mostly of links; a list with fewer of its items kept stays as the model chose."""
+    from boilerstrip.learned import keep
+
+    blocks = _list_page_blocks()
+    at = {b.text: k for k, b in enumerate(blocks)}
+    chosen = [b.tag == "p" for b in blocks]
+    for kept in ("Tent", "Waterproof map bag", "Compass", "Stove"):
+        chosen[at[kept]] = True
+    added = keep.list_mates(blocks, chosen, 0.5, 0.5)
+    assert sorted(blocks[k].text for k in added) == ["Stakes"]
+    assert chosen[at["Stakes"]] and not chosen[at["Buy our kit"]]
+    assert not chosen[at["Fuel"]] and not chosen[at["Matches"]]

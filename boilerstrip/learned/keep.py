@@ -59,6 +59,8 @@ class Rules(NamedTuple):
     - `coherent` (text dumps: a floor, the words of a prose line and a share): a prose
       line over the floor whose words are the content's, that share of them or more,
       is content (`coherent_members`);
+    - `mates` (HTML: a share and a link density): a list's items join their mates
+      where that share of them or more are content (`list_mates`);
     - `few` (text dumps: a number of words and a floor): where the content holds fewer
       words, every line over the floor is content too (`few_members`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
@@ -71,6 +73,7 @@ class Rules(NamedTuple):
     inner: tuple[float, int] | None = None
     between: tuple[float, int, float] | None = None
     across: tuple[float, int, int, int] | None = None
+    mates: tuple[float, float] | None = None
     relative: tuple[float, float] | None = None
     coherent: tuple[float, int, float] | None = None
     few: tuple[int, float] | None = None
@@ -117,8 +120,11 @@ def decide(
             how.update(dict.fromkeys(coherent_members(blocks, ps, chosen, *rules.coherent), _COHERENT))
         if rules.inner is not None:
             how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
-    elif rules.between is not None:
-        how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
+    else:
+        if rules.between is not None:
+            how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
+        if rules.mates is not None:
+            how.update(dict.fromkeys(list_mates(blocks, chosen, *rules.mates), _MATES))
     return _settle(blocks, ps, chosen, how)
 
 
@@ -128,6 +134,7 @@ _ACROSS: Final = "across a table or list in the content"
 _INSIDE: Final = "inside the content"
 _COHERENT: Final = "speaking of what the content speaks of"
 _FEW: Final = "where the content was next to nothing"
+_MATES: Final = "in a list whose items are content"
 
 
 def _settle(
@@ -423,6 +430,52 @@ def between_members(
     for k in added:
         chosen[k] = True
     return added
+
+
+def list_mates(blocks: Sequence[Block], chosen: list[bool], share: float, links: float) -> list[int]:
+    """The list items of an HTML page made content (set in `chosen`) for standing in
+    a list of which `share` or more of the items are content, a list that starts
+    between the content's first and last blocks (its last items may stand after
+    them): a run of consecutive `li` blocks at one depth, each added
+    item shown once, with under `links` of its text in links and not a label never
+    added. Why: the model rates a list's items one by one, and a story's short items
+    ("Stakes", "Compass") fall under its threshold beside their kept mates; a list is
+    one thing, content or not."""
+    inside = [k for k, c in enumerate(chosen) if c]
+    if len(inside) < 2:
+        return []
+    added: list[int] = []
+    k, end = inside[0], inside[-1]
+    while k <= end:
+        j = k
+        while j + 1 < len(blocks) and _same_list(blocks[k], blocks[j + 1]):
+            j += 1
+        run = range(k, j + 1)
+        if blocks[k].tag == "li" and j > k and sum(chosen[i] for i in run) >= share * len(run):
+            added.extend(i for i in run if not chosen[i] and _may_join(blocks[i], links))
+        k = j + 1
+    for i in added:
+        chosen[i] = True
+    return added
+
+
+def _same_list(first: Block, other: Block) -> bool:
+    """Whether `other` is an item of the list `first` opens: both `li` at one depth."""
+    return (
+        first.tag == "li"
+        and other.tag == "li"
+        and first.dom is not None
+        and other.dom is not None
+        and first.dom.depth == other.dom.depth
+    )
+
+
+def _may_join(b: Block, links: float) -> bool:
+    """Whether a list's item may join its content mates: words, shown once, not
+    mostly links, and no label the rules never add."""
+    if b.label in _NEVER_ADDED or b.features.words < 1 or b.features.repeats > 1:
+        return False
+    return b.dom is None or b.dom.link_density < links
 
 
 def _name(label: Label | None) -> str:

@@ -208,6 +208,9 @@ def _html_rules(cfg: Config, page_type: str) -> keep.Rules:
         relative=(cfg.keep_relative_drop, cfg.keep_relative_min)
         if page_type in cfg.keep_relative_types
         else None,
+        mates=(cfg.keep_list_mates_share, cfg.keep_between_max_link_density)
+        if page_type in cfg.keep_list_mates_types
+        else None,
     )
 
 
