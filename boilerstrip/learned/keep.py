@@ -436,9 +436,9 @@ def list_mates(blocks: Sequence[Block], chosen: list[bool], share: float, links:
     """The list items of an HTML page made content (set in `chosen`) for standing in
     a list of which `share` or more of the items are content, a list that starts
     between the content's first and last blocks (its last items may stand after
-    them): a run of consecutive `li` blocks at one depth, each added
-    item shown once, with under `links` of its text in links and not a label never
-    added. Why: the model rates a list's items one by one, and a story's short items
+    them): a run of consecutive `li` blocks at one depth. An item is added only if it
+    has words, is shown once, has under `links` of its text in links and bears no
+    label the rules never add (`_may_join`). Why: the model rates a list's items one by one, and a story's short items
     ("Stakes", "Compass") fall under its threshold beside their kept mates; a list is
     one thing, content or not."""
     inside = [k for k, c in enumerate(chosen) if c]

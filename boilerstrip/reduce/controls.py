@@ -53,12 +53,14 @@ def drop_footers(article: Sequence[Block], page_type: str, cfg: Config) -> list[
     takes them in after a run of cards or a story's last paragraph."""
     if page_type not in cfg.keep_footer_types:
         return list(article)
-    kept = [b for b in article if not _in_footer(b)]
-    if len(kept) == len(article) or not kept:
-        return list(article)
+    kept: list[Block] = []
+    footer: list[Block] = []
     for b in article:
-        if _in_footer(b):
-            relabel(b, Label.FOOTER, "reducer: inside the page's <footer>")
+        (footer if _in_footer(b) else kept).append(b)
+    if not footer or not kept:
+        return list(article)
+    for b in footer:
+        relabel(b, Label.FOOTER, "reducer: inside the page's <footer>")
     return kept
 
 
