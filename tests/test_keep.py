@@ -1047,3 +1047,53 @@ def test_a_list_whose_items_are_mostly_content_is_content_whole() -> None:
     assert sorted(blocks[k].text for k in added) == ["Stakes"]
     assert chosen[at["Stakes"]] and not chosen[at["Buy our kit"]]
     assert not chosen[at["Fuel"]] and not chosen[at["Matches"]]
+
+
+def _card_page_blocks() -> list[boilerstrip.Block]:
+    """A page of cards: a menu, a heading, six cards (a title wholly a link and a line
+    of plain text under it) and a footer."""
+    cards = "".join(
+        f"<div class='card'><h3><a href='/p/{k}'>Walking boot model {k}</a></h3>"
+        f"<p>Waxed leather upper, {k + 3} eyelets, resoleable.</p></div>"
+        for k in range(6)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+        f"<main><h1>Walking boots</h1>{cards}</main>"
+        "<footer><p>All rights reserved.</p></footer></body></html>"
+    ).encode()
+    return list(boilerstrip.clean(page, config=boilerstrip.Config(keep_html="")).blocks)
+
+
+def test_an_unsure_page_of_cards_takes_the_cards_its_own_threshold_takes() -> None:
+    """On a page of cards the model is unsure of (the cards' lines at 0.35, under the
+    cards' threshold, only the heading over it), the blocks that make the page's
+    expected word F1 the most are content (keep.own_members): the cards' plain lines;
+    not a line wholly a link (a card's rating or a menu's), nor one at or under the
+    floor (the menu, the footer). Where the model is sure of the page (its best
+    expected F1 0.6 or more) the usual threshold stands."""
+    from boilerstrip.learned import keep
+
+    blocks = _card_page_blocks()
+    lines = [k for k, b in enumerate(blocks) if b.text.startswith("Waxed leather")]
+    titles = [k for k, b in enumerate(blocks) if b.text.startswith("Walking boot model")]
+    assert len(lines) == len(titles) == 6
+    ps = [0.05] * len(blocks)
+    for k in lines + titles:
+        ps[k] = 0.35
+    heading = next(k for k, b in enumerate(blocks) if b.text == "Walking boots")
+    ps[heading] = 0.9
+    chosen = [p > 0.4 for p in ps]
+    added = keep.own_members(blocks, ps, chosen, 0.2, 0.6, 1.0)
+    assert sorted(added) == lines
+    assert all(chosen[k] for k in lines) and not any(chosen[k] for k in titles)
+    assert sum(chosen) == 7
+    # A sure page: the cards' titles at 0.9, the lines still at 0.35: left as chosen.
+    for k in titles:
+        ps[k] = 0.9
+    chosen = [p > 0.4 for p in ps]
+    assert keep.own_members(blocks, ps, chosen, 0.2, 0.6, 1.0) == []
+    # The pipeline's rules: on pages of cards, not on stories.
+    cfg = boilerstrip.Config()
+    assert reduce.assembly._html_rules(cfg, "listing").own == (0.2, 0.6, 1.0)
+    assert reduce.assembly._html_rules(cfg, "article").own is None

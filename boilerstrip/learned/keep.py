@@ -62,7 +62,10 @@ class Rules(NamedTuple):
     - `mates` (HTML: a share and a link density): a list's items join their mates
       where that share of them or more are content (`list_mates`);
     - `few` (text dumps: a number of words and a floor): where the content holds fewer
-      words, every line over the floor is content too (`few_members`).
+      words, every line over the floor is content too (`few_members`);
+    - `own` (HTML: a floor, a bound on the expected F1 and a link density): on a page
+      the model is unsure of, the blocks over the floor that make its expected word F1
+      the most are content too (`own_members`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -77,6 +80,7 @@ class Rules(NamedTuple):
     relative: tuple[float, float] | None = None
     coherent: tuple[float, int, float] | None = None
     few: tuple[int, float] | None = None
+    own: tuple[float, float, float] | None = None
 
 
 def decide(
@@ -121,6 +125,8 @@ def decide(
         if rules.inner is not None:
             how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
     else:
+        if rules.own is not None:
+            how.update(dict.fromkeys(own_members(blocks, ps, chosen, *rules.own), _OWN))
         if rules.between is not None:
             how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
         if rules.mates is not None:
@@ -135,6 +141,7 @@ _INSIDE: Final = "inside the content"
 _COHERENT: Final = "speaking of what the content speaks of"
 _FEW: Final = "where the content was next to nothing"
 _MATES: Final = "in a list whose items are content"
+_OWN: Final = "under the page's own threshold"
 
 
 def _settle(
@@ -155,6 +162,51 @@ def _settle(
             b.reasons.append(f"keep: not content by the block model (p={ps[k]:.2f})")
             b.label = Label.OTHER
     return content
+
+
+def own_members(
+    blocks: Sequence[Block], ps: Sequence[float], chosen: list[bool], floor: float, below: float, links: float
+) -> list[int]:
+    """The blocks of an HTML page made content (set in `chosen`) under the page's own
+    threshold: taken from the likeliest down after the `chosen` ones, each weighing its
+    words, as far as makes the page's expected word F1 the most if the probabilities
+    are right (2 * sum(w p) over the content / (its words + sum(w p) over the page)),
+    never one at or under `floor`, nor one with `links` or more of its text in links
+    (`_own_may`); only where that best expected F1 is under `below` (the model is
+    unsure of the page). Why: F1's best threshold is half the F1 it can reach (Lipton
+    et al. 2014): on a page of cards the model is unsure of (rating each 0.2-0.4), the
+    one threshold set for all pages loses the cards one by one. On a sure page the
+    best threshold is near one half anyway."""
+    expected = hit = taken = 0.0
+    for k, b in enumerate(blocks):
+        expected += b.features.words * ps[k]
+        if chosen[k]:
+            hit += b.features.words * ps[k]
+            taken += b.features.words
+    if expected <= 0:
+        return []
+    more = sorted(
+        [k for k in range(len(ps)) if not chosen[k] and ps[k] > floor and _own_may(blocks[k], links)],
+        key=lambda k: -ps[k],
+    )
+    best, count = 2 * hit / (taken + expected), 0
+    for n, k in enumerate(more):
+        hit += blocks[k].features.words * ps[k]
+        taken += blocks[k].features.words
+        if 2 * hit / (taken + expected) > best:
+            best, count = 2 * hit / (taken + expected), n + 1
+    if best >= below:
+        return []
+    added = more[:count]
+    for k in added:
+        chosen[k] = True
+    return added
+
+
+def _own_may(b: Block, links: float) -> bool:
+    """Whether `own_members` may take a block: words, and under `links` of its text in
+    links (a line wholly a link on a page of cards is a card's rating or a menu's)."""
+    return b.features.words >= 1 and (b.dom is None or b.dom.link_density < links)
 
 
 def _relative_floor(

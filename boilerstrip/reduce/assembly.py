@@ -211,6 +211,9 @@ def _html_rules(cfg: Config, page_type: str) -> keep.Rules:
         mates=(cfg.keep_list_mates_share, cfg.keep_between_max_link_density)
         if page_type in cfg.keep_list_mates_types
         else None,
+        own=(cfg.keep_own_floor, cfg.keep_own_below, cfg.keep_own_max_link_density)
+        if page_type in cfg.keep_own_types
+        else None,
     )
 
 
