@@ -663,7 +663,9 @@ def test_a_story_paragraph_the_scorer_doubted_between_kept_ones_is_kept() -> Non
         ("Find a Job", "Share this article", "Facebook", "Related articles", "How to ask for a pay rise",
          "All rights reserved", "Privacy"),
     )  # fmt: skip
-    without = boilerstrip.clean(page, config=boilerstrip.Config(keep_between_threshold=1.0))
+    # The rule off (and the story's own threshold, which takes them back too).
+    off = boilerstrip.Config(keep_between_threshold=1.0, keep_own_story_types=())
+    without = boilerstrip.clean(page, config=off)
     assert not any(paragraph in without.text for paragraph in doubted)
 
 
@@ -687,8 +689,9 @@ def test_a_guide_s_entries_the_model_doubts_less_than_the_rest_are_kept() -> Non
         ("Great list! I’m kind of surprised", "Comments are closed", "Carrboro, NC", "Scroll to Top"),
     )
     # The list rule off too: without the floor, the entries' lists are still half
-    # kept, and their mates join them (keep.list_mates).
-    off = boilerstrip.Config(keep_relative_drop=0.0, keep_list_mates_types=())
+    # kept, and their mates join them (keep.list_mates); and the story's own
+    # threshold, which takes the entries back too (keep.own_members).
+    off = boilerstrip.Config(keep_relative_drop=0.0, keep_list_mates_types=(), keep_own_story_types=())
     without = boilerstrip.clean(page, config=off)
     assert not any(entry in without.text for entry in entries)
 
@@ -1093,7 +1096,65 @@ def test_an_unsure_page_of_cards_takes_the_cards_its_own_threshold_takes() -> No
         ps[k] = 0.9
     chosen = [p > 0.4 for p in ps]
     assert keep.own_members(blocks, ps, chosen, 0.2, 0.6, 1.0) == []
-    # The pipeline's rules: on pages of cards, not on stories.
+    # The pipeline's rules: on pages of cards and forums any line with words, under
+    # their bound; on stories only prose, under a bound of their own (the next test).
     cfg = boilerstrip.Config()
-    assert reduce.assembly._html_rules(cfg, "listing").own == (0.2, 0.6, 1.0)
-    assert reduce.assembly._html_rules(cfg, "article").own is None
+    assert reduce.assembly._html_rules(cfg, "listing").own == (0.2, 0.6, 1.0, 0)
+    assert reduce.assembly._html_rules(cfg, "forum").own == (0.2, 0.6, 1.0, 0)
+    assert reduce.assembly._html_rules(cfg, "article").own == (0.2, 0.8, 0.5, 10)
+    assert reduce.assembly._html_rules(cfg, "other").own is None
+
+
+def _story_page_blocks() -> list[boilerstrip.Block]:
+    """A story: a menu, a headline, five paragraphs, a short caption, a "read more"
+    link paragraph, and a teaser paragraph shown twice (a related story's)."""
+    paragraphs = "".join(
+        f"<p>The river rose {k + 2} feet overnight, and the farmers along its banks moved "
+        f"their herds to the higher fields before dawn.</p>"
+        for k in range(5)
+    )
+    teaser = "<p>Another town along the same valley counted its losses after the spring storms.</p>"
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<main><h1>The river rises</h1>{paragraphs}<p>Photo by the author</p>"
+        "<p><a href='/more'>Read more stories about the river and the valley farms here.</a></p>"
+        f"</main><aside>{teaser}{teaser}</aside></body></html>"
+    ).encode()
+    return list(boilerstrip.clean(page, config=boilerstrip.Config(keep_html="")).blocks)
+
+
+def test_an_unsure_story_takes_the_paragraphs_its_own_threshold_takes() -> None:
+    """On a story the model is unsure of (its paragraphs at 0.35, under the story
+    threshold, only the headline over it), the paragraphs that make the page's expected
+    word F1 the most are content (keep.own_members with a prose bound): only prose of
+    ten words or more ending a sentence, shown once, mostly not links; not the caption,
+    the "read more" link nor the teaser shown twice, though rated alike. Where the
+    model is sure of the story (its best expected F1 0.8 or more, as on most news
+    pages) the usual threshold stands."""
+    from boilerstrip.learned import keep
+
+    blocks = _story_page_blocks()
+    prose = [k for k, b in enumerate(blocks) if b.text.startswith("The river rose")]
+    others = [k for k, b in enumerate(blocks) if b.text.startswith(("Photo by", "Read more", "Another town"))]
+    assert len(prose) == 5 and len(others) == 4
+    ps = [0.05] * len(blocks)
+    for k in prose + others:
+        ps[k] = 0.35
+    headline = next(k for k, b in enumerate(blocks) if b.text == "The river rises")
+    ps[headline] = 0.9
+    chosen = [p > 0.5 for p in ps]
+    added = keep.own_members(blocks, ps, chosen, 0.2, 0.8, 0.5, 10)
+    assert sorted(added) == prose
+    assert not any(chosen[k] for k in others)
+    # Any line with words (a page of cards' rule) takes the others too.
+    chosen = [p > 0.5 for p in ps]
+    assert set(keep.own_members(blocks, ps, chosen, 0.2, 0.8, 1.0)) >= set(prose + others[:1])
+    # A sure story (three paragraphs at 0.95, the other lines at 0.05, its best
+    # expected F1 0.85): the two paragraphs at 0.45 would raise it, but stay out.
+    for k in others:
+        ps[k] = 0.05
+    for n, k in enumerate(prose):
+        ps[k] = 0.95 if n < 3 else 0.45
+    chosen = [p > 0.5 for p in ps]
+    assert keep.own_members(blocks, ps, chosen, 0.2, 0.8, 0.5, 10) == []
+    assert sorted(keep.own_members(blocks, ps, list(chosen), 0.2, 1.0, 0.5, 10)) == prose[3:]

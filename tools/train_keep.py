@@ -107,7 +107,10 @@ threshold: WCXB 0.8111 -> 0.8117 / 0.8128 / 0.8133, multilingual 0.9108 -> 0.904
 0.8907 / 0.8846, Scrapinghub WET 0.9375 -> 0.9351 / 0.9342 / 0.9343. The news pages
 lose everywhere, and WCXB's held-out gain is half its standard error. Since
 2026-12-07 on HTML pages read as cards only, where the model is unsure of the page
-(`keep.own_members`, `Config.keep_own_types`; its figures there).
+(`keep.own_members`, `Config.keep_own_types`; its figures there); since 2026-12-07 on
+forums too, and on stories, documents and services under a bound of 0.8 taking prose
+only (`Config.keep_own_story_types`; any line with words there: Scrapinghub 0.9730 ->
+0.9713-0.9716).
 
 The text model's line shape as HTML features too (tried 2026-12-06, not shipped):
 capitals, digits, cues, characters a word, commas, a leading symbol, a closing colon,

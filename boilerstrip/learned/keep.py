@@ -63,9 +63,10 @@ class Rules(NamedTuple):
       where that share of them or more are content (`list_mates`);
     - `few` (text dumps: a number of words and a floor): where the content holds fewer
       words, every line over the floor is content too (`few_members`);
-    - `own` (HTML: a floor, a bound on the expected F1 and a link density): on a page
-      the model is unsure of, the blocks over the floor that make its expected word F1
-      the most are content too (`own_members`).
+    - `own` (HTML: a floor, a bound on the expected F1, a link density and a number
+      of words): on a page the model is unsure of, the blocks over the floor that make
+      its expected word F1 the most are content too; with words, only prose
+      (`own_members`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -80,7 +81,7 @@ class Rules(NamedTuple):
     relative: tuple[float, float] | None = None
     coherent: tuple[float, int, float] | None = None
     few: tuple[int, float] | None = None
-    own: tuple[float, float, float] | None = None
+    own: tuple[float, float, float, int] | None = None
 
 
 def decide(
@@ -165,7 +166,13 @@ def _settle(
 
 
 def own_members(
-    blocks: Sequence[Block], ps: Sequence[float], chosen: list[bool], floor: float, below: float, links: float
+    blocks: Sequence[Block],
+    ps: Sequence[float],
+    chosen: list[bool],
+    floor: float,
+    below: float,
+    links: float,
+    prose: int = 0,
 ) -> list[int]:
     """The blocks of an HTML page made content (set in `chosen`) under the page's own
     threshold: taken from the likeliest down after the `chosen` ones, each weighing its
@@ -173,10 +180,13 @@ def own_members(
     are right (2 * sum(w p) over the content / (its words + sum(w p) over the page)),
     never one at or under `floor`, nor one with `links` or more of its text in links
     (`_own_may`); only where that best expected F1 is under `below` (the model is
-    unsure of the page). Why: F1's best threshold is half the F1 it can reach (Lipton
-    et al. 2014): on a page of cards the model is unsure of (rating each 0.2-0.4), the
-    one threshold set for all pages loses the cards one by one. On a sure page the
-    best threshold is near one half anyway."""
+    unsure of the page); with `prose`, only paragraphs of that many words or more
+    (a story's). Why: F1's best threshold is half the F1 it can reach (Lipton et al.
+    2014): on a page of cards the model is unsure of (rating each 0.2-0.4), the one
+    threshold set for all pages loses the cards one by one, and on an unsure story its
+    paragraphs rated 0.3-0.5. On a sure page the best threshold is near one half
+    anyway. On a story a caption, a teaser or a "read more" is rated as low as its
+    paragraphs and is chrome: there only prose is taken."""
     expected = hit = taken = 0.0
     for k, b in enumerate(blocks):
         expected += b.features.words * ps[k]
@@ -186,7 +196,7 @@ def own_members(
     if expected <= 0:
         return []
     more = sorted(
-        [k for k in range(len(ps)) if not chosen[k] and ps[k] > floor and _own_may(blocks[k], links)],
+        [k for k in range(len(ps)) if not chosen[k] and ps[k] > floor and _own_may(blocks[k], links, prose)],
         key=lambda k: -ps[k],
     )
     best, count = 2 * hit / (taken + expected), 0
@@ -203,10 +213,14 @@ def own_members(
     return added
 
 
-def _own_may(b: Block, links: float) -> bool:
+def _own_may(b: Block, links: float, prose: int) -> bool:
     """Whether `own_members` may take a block: words, and under `links` of its text in
-    links (a line wholly a link on a page of cards is a card's rating or a menu's)."""
-    return b.features.words >= 1 and (b.dom is None or b.dom.link_density < links)
+    links (a line wholly a link on a page of cards is a card's rating or a menu's);
+    with `prose` (a number of words; 0, any), only a paragraph of that many words or
+    more ending a sentence, shown once, no reader's comment nor the headline."""
+    if b.features.words < max(1, prose) or (b.dom is not None and b.dom.link_density >= links):
+        return False
+    return not prose or (b.features.ends_sentence and b.features.repeats == 1 and b.label not in _NEVER_ADDED)
 
 
 def _relative_floor(

@@ -211,10 +211,24 @@ def _html_rules(cfg: Config, page_type: str) -> keep.Rules:
         mates=(cfg.keep_list_mates_share, cfg.keep_between_max_link_density)
         if page_type in cfg.keep_list_mates_types
         else None,
-        own=(cfg.keep_own_floor, cfg.keep_own_below, cfg.keep_own_max_link_density)
-        if page_type in cfg.keep_own_types
-        else None,
+        own=_own_rule(cfg, page_type),
     )
+
+
+def _own_rule(cfg: Config, page_type: str) -> tuple[float, float, float, int] | None:
+    """An HTML page's own threshold (keep.own_members): a page of cards' or a forum's
+    (any line with words), a story's (only prose, as `between_members` reads it:
+    under a bound of its own, which keeps the sure news pages out), or none."""
+    if page_type in cfg.keep_own_types:
+        return (cfg.keep_own_floor, cfg.keep_own_below, cfg.keep_own_max_link_density, 0)
+    if page_type in cfg.keep_own_story_types:
+        return (
+            cfg.keep_own_floor,
+            cfg.keep_own_story_below,
+            cfg.keep_between_max_link_density,
+            cfg.keep_between_min_words,
+        )
+    return None
 
 
 def _dump_title(blocks: Sequence[Block], article: Sequence[Block], cfg: Config) -> Block | None:
