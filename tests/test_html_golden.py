@@ -224,9 +224,9 @@ def test_an_unsure_keep_model_does_not_drop_the_story_s_paragraphs(
     threshold of any block. Rated 0.29 (every block alike, the model unsure of the
     whole page), the story's own threshold takes them back: the prose over
     `Config.keep_own_floor` that makes the page's expected F1 the most
-    (keep.own_members). Where the model is sure they are not content (p=0.12, under
-    that floor), it still drops them; the menus and the shop's cards it does not add
-    any way."""
+    (keep.own_members). Rated 0.12, they are under half the F1 the page can expect
+    (taking them would lower it) and are dropped; the menus and the shop's cards it
+    does not add any way."""
     page = (FIXTURES / "html-made" / "unsure-model-story.html").read_bytes()
     cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, logit))
     out = _tokens(boilerstrip.clean(page, config=cfg).text)
@@ -237,6 +237,19 @@ def test_an_unsure_keep_model_does_not_drop_the_story_s_paragraphs(
         assert (_tokens(paragraph) in out) is kept
     for chrome in ("Clay teapots", "Brown clay teapot", "Shipping Returns Contact"):
         assert _tokens(chrome) not in out
+
+
+def test_a_paragraph_taken_back_by_the_page_s_own_threshold_says_so(tmp_path: pathlib.Path) -> None:
+    """The story's paragraphs the page's own threshold takes back (the model rates every
+    block 0.29) carry that reason with the model's probability, as every block the
+    rules after the model add does: a user reading why a block is content sees which
+    rule took it."""
+    page = (FIXTURES / "html-made" / "unsure-model-story.html").read_bytes()
+    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, -0.9))
+    blocks = boilerstrip.clean(page, config=cfg).blocks
+    taken = next(b for b in blocks if b.text.startswith("The teapot is younger than tea"))
+    assert taken.label is boilerstrip.Label.ARTICLE
+    assert taken.reasons[-1].startswith("keep: over the page's own threshold by the block model (p=0.29)")
 
 
 def test_a_story_in_an_article_marked_has_comments_is_not_a_comment() -> None:

@@ -1072,9 +1072,9 @@ def test_an_unsure_page_of_cards_takes_the_cards_its_own_threshold_takes() -> No
     """On a page of cards the model is unsure of (the cards' lines at 0.35, under the
     cards' threshold, only the heading over it), the blocks that make the page's
     expected word F1 the most are content (keep.own_members): the cards' plain lines;
-    not a line wholly a link (a card's rating or a menu's), nor one at or under the
-    floor (the menu, the footer). Where the model is sure of the page (its best
-    expected F1 0.6 or more) the usual threshold stands."""
+    not a line wholly a link (a card's rating or a menu's), nor the menu and the
+    footer (rated 0.05, they would lower it). Where the model is sure enough of the
+    page (its best expected F1 0.6 or more) the usual threshold stands."""
     from boilerstrip.learned import keep
 
     blocks = _card_page_blocks()
@@ -1091,11 +1091,14 @@ def test_an_unsure_page_of_cards_takes_the_cards_its_own_threshold_takes() -> No
     assert sorted(added) == lines
     assert all(chosen[k] for k in lines) and not any(chosen[k] for k in titles)
     assert sum(chosen) == 7
-    # A sure page: the cards' titles at 0.9, the lines still at 0.35: left as chosen.
+    # A page the model is surer of: the cards' titles at 0.7, the lines still at 0.35
+    # (its best expected F1 0.65): the lines would raise it, but under the bound of
+    # 0.6 is where the rule reads a page as unsure; without the bound they come in.
     for k in titles:
-        ps[k] = 0.9
+        ps[k] = 0.7
     chosen = [p > 0.4 for p in ps]
     assert keep.own_members(blocks, ps, chosen, 0.2, 0.6, 1.0) == []
+    assert sorted(keep.own_members(blocks, ps, chosen, 0.2, 1.0, 1.0)) == lines
     # The pipeline's rules: on pages of cards and forums any line with words, under
     # their bound; on stories only prose, under a bound of their own (the next test).
     cfg = boilerstrip.Config()
@@ -1130,7 +1133,7 @@ def test_an_unsure_story_takes_the_paragraphs_its_own_threshold_takes() -> None:
     ten words or more ending a sentence, shown once, mostly not links; not the caption,
     the "read more" link nor the teaser shown twice, though rated alike. Where the
     model is sure of the story (its best expected F1 0.8 or more, as on most news
-    pages) the usual threshold stands."""
+    pages) the usual threshold stands; a paragraph at or under the floor stays out."""
     from boilerstrip.learned import keep
 
     blocks = _story_page_blocks()
@@ -1158,3 +1161,10 @@ def test_an_unsure_story_takes_the_paragraphs_its_own_threshold_takes() -> None:
     chosen = [p > 0.5 for p in ps]
     assert keep.own_members(blocks, ps, chosen, 0.2, 0.8, 0.5, 10) == []
     assert sorted(keep.own_members(blocks, ps, list(chosen), 0.2, 1.0, 0.5, 10)) == prose[3:]
+    # The floor: the paragraphs at 0.2 (the page's best expected F1 0.19, so that any
+    # of them would raise it) stay out at a floor of 0.2 and come in under it.
+    for k in prose:
+        ps[k] = 0.2
+    chosen = [p > 0.5 for p in ps]
+    assert keep.own_members(blocks, ps, list(chosen), 0.2, 0.8, 0.5, 10) == []
+    assert sorted(keep.own_members(blocks, ps, list(chosen), 0.15, 0.8, 0.5, 10)) == prose

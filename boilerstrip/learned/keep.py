@@ -126,6 +126,8 @@ def decide(
         if rules.inner is not None:
             how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
     else:
+        # The page's own threshold first: what it adds widens the span between the
+        # content's first and last blocks that the two rules after it read.
         if rules.own is not None:
             how.update(dict.fromkeys(own_members(blocks, ps, chosen, *rules.own), _OWN))
         if rules.between is not None:
@@ -142,7 +144,7 @@ _INSIDE: Final = "inside the content"
 _COHERENT: Final = "speaking of what the content speaks of"
 _FEW: Final = "where the content was next to nothing"
 _MATES: Final = "in a list whose items are content"
-_OWN: Final = "under the page's own threshold"
+_OWN: Final = "over the page's own threshold"
 
 
 def _settle(
@@ -150,7 +152,9 @@ def _settle(
 ) -> list[Block]:
     """Label the `chosen` blocks ARTICLE and the other ARTICLE blocks OTHER, each
     change with its reason (`how` a rule added it, else the model alone); the content
-    in page order."""
+    in page order. A block of the reducer's content that a rule kept though the model
+    would have dropped it says so too: its label is unchanged, but a user asking why
+    it is content learns that a rule, not the model, kept it."""
     content = []
     for k, b in enumerate(blocks):
         if chosen[k]:
@@ -158,6 +162,8 @@ def _settle(
                 why = how.get(k, "content")
                 b.reasons.append(f"keep: {why} by the block model (p={ps[k]:.2f}), was {_name(b.label)}")
                 b.label = Label.ARTICLE
+            elif k in how:
+                b.reasons.append(f"keep: {how[k]} by the block model (p={ps[k]:.2f})")
             content.append(b)
         elif b.label is Label.ARTICLE:
             b.reasons.append(f"keep: not content by the block model (p={ps[k]:.2f})")
@@ -218,9 +224,11 @@ def _own_may(b: Block, links: float, prose: int) -> bool:
     links (a line wholly a link on a page of cards is a card's rating or a menu's);
     with `prose` (a number of words; 0, any), only a paragraph of that many words or
     more ending a sentence, shown once, no reader's comment nor the headline."""
-    if b.features.words < max(1, prose) or (b.dom is not None and b.dom.link_density >= links):
+    if b.features.words < max(1, prose) or b.label in _NEVER_ADDED:
         return False
-    return not prose or (b.features.ends_sentence and b.features.repeats == 1 and b.label not in _NEVER_ADDED)
+    if b.dom is not None and b.dom.link_density >= links:
+        return False
+    return not prose or (b.features.ends_sentence and b.features.repeats == 1)
 
 
 def _relative_floor(
