@@ -1052,6 +1052,16 @@ def test_a_list_whose_items_are_mostly_content_is_content_whole() -> None:
     assert not chosen[at["Fuel"]] and not chosen[at["Matches"]]
 
 
+def _rated(blocks: list[boilerstrip.Block], rated: list[int], p: float, heading: str) -> list[float]:
+    """A keep model's probabilities for a page it is unsure of: the blocks `rated` at
+    `p`, the one reading `heading` sure (0.9), every other block 0.05."""
+    ps = [0.05] * len(blocks)
+    for k in rated:
+        ps[k] = p
+    ps[next(k for k, b in enumerate(blocks) if b.text == heading)] = 0.9
+    return ps
+
+
 def _card_page_blocks() -> list[boilerstrip.Block]:
     """A page of cards: a menu, a heading, six cards (a title wholly a link and a line
     of plain text under it) and a footer."""
@@ -1081,11 +1091,7 @@ def test_an_unsure_page_of_cards_takes_the_cards_its_own_threshold_takes() -> No
     lines = [k for k, b in enumerate(blocks) if b.text.startswith("Waxed leather")]
     titles = [k for k, b in enumerate(blocks) if b.text.startswith("Walking boot model")]
     assert len(lines) == len(titles) == 6
-    ps = [0.05] * len(blocks)
-    for k in lines + titles:
-        ps[k] = 0.35
-    heading = next(k for k, b in enumerate(blocks) if b.text == "Walking boots")
-    ps[heading] = 0.9
+    ps = _rated(blocks, lines + titles, 0.35, "Walking boots")
     chosen = [p > 0.4 for p in ps]
     added = keep.own_members(blocks, ps, chosen, 0.2, 0.6, 1.0)
     assert sorted(added) == lines
@@ -1140,11 +1146,7 @@ def test_an_unsure_story_takes_the_paragraphs_its_own_threshold_takes() -> None:
     prose = [k for k, b in enumerate(blocks) if b.text.startswith("The river rose")]
     others = [k for k, b in enumerate(blocks) if b.text.startswith(("Photo by", "Read more", "Another town"))]
     assert len(prose) == 5 and len(others) == 4
-    ps = [0.05] * len(blocks)
-    for k in prose + others:
-        ps[k] = 0.35
-    headline = next(k for k, b in enumerate(blocks) if b.text == "The river rises")
-    ps[headline] = 0.9
+    ps = _rated(blocks, prose + others, 0.35, "The river rises")
     chosen = [p > 0.5 for p in ps]
     added = keep.own_members(blocks, ps, chosen, 0.2, 0.8, 0.5, 10)
     assert sorted(added) == prose
