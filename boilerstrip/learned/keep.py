@@ -209,8 +209,9 @@ def own_members(
     for n, k in enumerate(more):
         hit += blocks[k].features.words * ps[k]
         taken += blocks[k].features.words
-        if 2 * hit / (taken + expected) > best:
-            best, count = 2 * hit / (taken + expected), n + 1
+        f1 = 2 * hit / (taken + expected)
+        if f1 > best:
+            best, count = f1, n + 1
     if best >= below:
         return []
     added = more[:count]
@@ -220,15 +221,14 @@ def own_members(
 
 
 def _own_may(b: Block, links: float, prose: int) -> bool:
-    """Whether `own_members` may take a block: words, and under `links` of its text in
-    links (a line wholly a link on a page of cards is a card's rating or a menu's);
-    with `prose` (a number of words; 0, any), only a paragraph of that many words or
-    more ending a sentence, shown once, no reader's comment nor the headline."""
-    if b.features.words < max(1, prose) or b.label in _NEVER_ADDED:
-        return False
-    if b.dom is not None and b.dom.link_density >= links:
-        return False
-    return not prose or (b.features.ends_sentence and b.features.repeats == 1)
+    """Whether `own_members` may take a block: one a rule may add (`_addable`: a line
+    wholly a link on a page of cards is a card's rating or a menu's), shown any number
+    of times on a page of cards (a card's line may recur); with `prose` (a number of
+    words; 0, any), only a paragraph of that many words or more ending a sentence,
+    shown once, as `between_members` reads prose."""
+    if prose:
+        return _is_prose(b, prose) and _addable(b, links)
+    return _addable(b, links, once=False)
 
 
 def _relative_floor(
@@ -493,14 +493,10 @@ def between_members(
     added = []
     for k in range(inside[0] + 1, inside[-1]):
         b = blocks[k]
-        if chosen[k] or ps[k] <= floor or b.label is Label.ARTICLE or b.label in _NEVER_ADDED:
+        if chosen[k] or ps[k] <= floor or b.label is Label.ARTICLE:
             continue
-        f = b.features
-        if f.words < words or not f.ends_sentence or f.repeats > 1:
-            continue
-        if b.dom is not None and b.dom.link_density >= links:
-            continue
-        added.append(k)
+        if _is_prose(b, words) and _addable(b, links):
+            added.append(k)
     for k in added:
         chosen[k] = True
     return added
@@ -512,9 +508,9 @@ def list_mates(blocks: Sequence[Block], chosen: list[bool], share: float, links:
     between the content's first and last blocks (its last items may stand after
     them): a run of consecutive `li` blocks at one depth. An item is added only if it
     has words, is shown once, has under `links` of its text in links and bears no
-    label the rules never add (`_may_join`). Why: the model rates a list's items one by one, and a story's short items
-    ("Stakes", "Compass") fall under its threshold beside their kept mates; a list is
-    one thing, content or not."""
+    label the rules never add (`_addable`). Why: the model rates a list's items one by
+    one, and a story's short items ("Stakes", "Compass") fall under its threshold
+    beside their kept mates; a list is one thing, content or not."""
     inside = [k for k, c in enumerate(chosen) if c]
     if len(inside) < 2:
         return []
@@ -526,7 +522,7 @@ def list_mates(blocks: Sequence[Block], chosen: list[bool], share: float, links:
             j += 1
         run = range(k, j + 1)
         if blocks[k].tag == "li" and j > k and sum(chosen[i] for i in run) >= share * len(run):
-            added.extend(i for i in run if not chosen[i] and _may_join(blocks[i], links))
+            added.extend(i for i in run if not chosen[i] and _addable(blocks[i], links))
         k = j + 1
     for i in added:
         chosen[i] = True
@@ -544,10 +540,13 @@ def _same_list(first: Block, other: Block) -> bool:
     )
 
 
-def _may_join(b: Block, links: float) -> bool:
-    """Whether a list's item may join its content mates: words, shown once, not
-    mostly links, and no label the rules never add."""
-    if b.label in _NEVER_ADDED or b.features.words < 1 or b.features.repeats > 1:
+def _addable(b: Block, links: float, once: bool = True) -> bool:
+    """Whether an HTML rule after the model may add a block (`between_members`,
+    `list_mates`, `own_members`): words, under `links` of its text in links, no label
+    the rules never add (`_NEVER_ADDED`), and with `once`, shown once on the page (a
+    block said twice is a disclosure or a card's line). One test for the three, so
+    that what none of them may take is said in one place."""
+    if b.label in _NEVER_ADDED or b.features.words < 1 or (once and b.features.repeats > 1):
         return False
     return b.dom is None or b.dom.link_density < links
 
