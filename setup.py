@@ -84,6 +84,7 @@ COMPILED = [
     "learned/blockrows",
     "learned/linerows",
     "learned/headline",
+    "learned/stack",
     "learned/forest",
     "learned/keep",
 ]

@@ -53,12 +53,23 @@ Item = tuple[str, str, str | None, int]
 _CLEANERS: list[Any] = []
 
 
-def _start(mode: str, models: str, config: dict[str, Any], folds: int, gold: dict[str, str] | None) -> None:
-    """A worker's cleaners, one a fold, each with that fold's keep model; with `gold`
-    (--gold-types), every page's type is its gold one instead of the one read."""
+def _start(
+    mode: str,
+    models: str,
+    config: dict[str, Any],
+    folds: int,
+    gold: dict[str, str] | None,
+    stack: bool = False,
+) -> None:
+    """A worker's cleaners, one a fold, each with that fold's keep model (and, with
+    `stack`, its second stage); with `gold` (--gold-types), every page's type is its
+    gold one instead of the one read."""
     field = "keep_html" if mode == "html" else "keep_text"
     for k in range(folds):
-        _CLEANERS.append(boilerstrip_cleaner({**config, field: f"{models}/keep-{mode}-fold{k}.json"}))
+        second = {"keep_html_stack": f"{models}/keep-html-stack-fold{k}.json"} if stack else {}
+        _CLEANERS.append(
+            boilerstrip_cleaner({**config, **second, field: f"{models}/keep-{mode}-fold{k}.json"})
+        )
     _CLEANERS.append(mode)
     if gold is not None:
         _GOLD.update(gold)
@@ -149,6 +160,9 @@ def main() -> None:
         action="store_true",
         help="an oracle: clean each page as its gold page type (WCXB's; the news sets' are articles)",
     )
+    parser.add_argument(
+        "--stack", action="store_true", help="html: each fold's second stage too (train_keep.py --stack)"
+    )
     args = parser.parse_args()
     config = json.loads(args.config)
     missing = [
@@ -161,7 +175,7 @@ def main() -> None:
     items, truth, news, multi = _items(args.mode, args.folds)
     gold = {r["id"]: r["page_type"] for r in truth} if args.gold_types else None
     with Pool(
-        args.jobs, initializer=_start, initargs=(args.mode, args.models, config, args.folds, gold)
+        args.jobs, initializer=_start, initargs=(args.mode, args.models, config, args.folds, gold, args.stack)
     ) as pool:
         texts = pool.map(_page, items, chunksize=8)
     out = {(s, i): t for (s, i, _, _), (t, _) in zip(items, texts, strict=True)}

@@ -49,6 +49,9 @@ class Cleaner:
         self.html_model = _load_scorer("scorer_html", cfg.scorer_html) if cfg.scorer_html else none
         self.keep_model = _load_keep("keep_html", cfg.keep_html, False) if cfg.keep_html else None
         self.keep_text_model = _load_keep("keep_text", cfg.keep_text, True) if cfg.keep_text else None
+        self.keep_stack_model = (
+            _load_keep("keep_html_stack", cfg.keep_html_stack, kind="stack") if cfg.keep_html_stack else None
+        )
         self.title_text_model = (
             _load_keep("title_text", cfg.title_text, kind="headline") if cfg.title_text else None
         )
@@ -132,6 +135,7 @@ class Cleaner:
             include_comments=include_comments,
             forest=self.keep_model if markup is not None else self.keep_text_model,
             headline_forest=None if markup is not None else self.title_text_model,
+            stack_forest=self.keep_stack_model if markup is not None else None,
             page_type=page_type,
             url=url,
             deadline=deadline,

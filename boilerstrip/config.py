@@ -96,6 +96,21 @@ class Config:
     # `keep_text=""` gives the rules alone at their speed.
     keep_html: str = "keep-html.json"
     keep_text: str = "keep-text.json"
+    # A second stage for the HTML keep model (a path, or "keep-html-stack.json" of
+    # boilerstrip/data; "" for none, the default): a forest that rates every block again
+    # from its row and `keep_html`'s probabilities in context (learned/stack.py, trained
+    # by `tools/train_keep.py --stack` on the tuning pages' out-of-fold probabilities;
+    # it reads the shipped keep-html.json's). On, 2026-12-07: WCXB HTML tune 0.8795 ->
+    # 0.8838, held-out 0.8599 -> 0.8662 (+0.0063 ± 0.0023; listing +0.030, collection
+    # +0.014, forum +0.012, article +0.004, service -0.003); Scrapinghub HTML tune
+    # 0.9837 -> 0.9859, held-out 0.9747 -> 0.9826; multilingual HTML 0.947 -> 0.958;
+    # with the fold models (bench/folds_bench.py --stack) WCXB 0.8587 -> 0.8647. Off by
+    # default: on, 7 hand-made tests fail (a forum's posts, a byline, a listing's
+    # review counts, a product's spec rows, the prose after a data table, a frameset's
+    # text: small pages unlike those it learned from, whose page-wide figures it
+    # reads), and a page costs
+    # about a fifth more (3.9x -> 3.1x trafilatura's pages/s, bench/html_bench.py).
+    keep_html_stack: str = ""
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5
     # On these page types (a grid of cards: names, codes, prices) a block is made

@@ -1170,3 +1170,54 @@ def test_an_unsure_story_takes_the_paragraphs_its_own_threshold_takes() -> None:
     chosen = [p > 0.5 for p in ps]
     assert keep.own_members(blocks, ps, list(chosen), 0.2, 0.8, 0.5, 10) == []
     assert sorted(keep.own_members(blocks, ps, list(chosen), 0.15, 0.8, 0.5, 10)) == prose
+
+
+def _river_story() -> tuple[bytes, list[boilerstrip.Block], list[list[float]]]:
+    """A story of six long paragraphs between a menu and a footer; its blocks cleaned
+    with the keep model off, and the keep model's rows of them."""
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+    paragraphs = "".join(
+        f"<p>The river rose {k} metres overnight and the town's bridges were closed to traffic until "
+        f"the engineers had checked every one of them, said the mayor on {day}.</p>"
+        for k, day in enumerate(days, start=2)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<main><article><h1>The river rises</h1>{paragraphs}</article></main>"
+        "<footer><p>All rights reserved.</p></footer></body></html>"
+    ).encode()
+    cfg = boilerstrip.Config(keep_html="")
+    result = boilerstrip.clean(page, config=cfg)
+    blocks = list(result.blocks)
+    return page, blocks, keep_features(blocks, cfg, result.page_type, text=False)
+
+
+def test_the_second_stage_keeps_a_paragraph_the_first_doubts_among_sure_ones() -> None:
+    """The second stage (`Config.keep_html_stack`, learned/stack.py) reads the first
+    stage's probabilities in context: a story's paragraph rated 0.4 between paragraphs
+    rated 0.95 (under the prose floor, so the first stage alone drops it) is content;
+    the menu and the footer, rated 0.05, stay out, and the story's other paragraphs
+    stay in."""
+    from boilerstrip.learned import stack
+
+    page, blocks, rows = _river_story()
+    story = [k for k, b in enumerate(blocks) if b.text.startswith("The river rose")]
+    assert len(story) == 6
+    ps = [0.95 if k in story else 0.05 for k in range(len(blocks))]
+    doubted = story[2]
+    ps[doubted] = 0.4
+    second = forest.load("keep-html-stack.json", kind="stack")
+    again = forest.probabilities(second, stack.stack_rows(blocks, ps, rows))
+    assert again[doubted] > 0.5 >= ps[doubted]
+    assert all(again[k] > 0.5 for k in story)
+    assert all(again[k] < 0.5 for k in range(len(blocks)) if k not in story and ps[k] < 0.1)
+    # The whole pipeline with the shipped first and second stages keeps the story.
+    text = boilerstrip.clean(page, config=boilerstrip.Config(keep_html_stack="keep-html-stack.json")).text
+    assert all(blocks[k].text in text for k in story) and "All rights reserved" not in text
+
+
+def test_a_second_stage_must_be_one() -> None:
+    """`Config.keep_html_stack` names a second-stage model: the first stage's file is
+    refused, with the field's name, as a text model is for `keep_html`."""
+    with pytest.raises(boilerstrip.ConfigError, match="keep_html_stack"):
+        boilerstrip.Cleaner(boilerstrip.Config(keep_html_stack="keep-html.json"))

@@ -25,6 +25,7 @@ from .blockrows import FEATURES
 from .columns import WHERE
 from .headline import HEADLINE_FEATURES
 from .linerows import TEXT_FEATURES
+from .stack import STACK_FEATURES
 
 # A forest checked and packed once (`pack`), then walked (`walk`); None without `_trees`.
 _C_PACK: Final = c_function("_trees", "pack")
@@ -33,11 +34,12 @@ _LOGIT_CLIP: Final = 30.0  # log-odds past this give 0 or 1 (and no overflow in 
 #: What each kind of model reads: the keep models' HTML blocks and text-dump lines, and
 #: the headline model's candidate lines of a text dump; and what the kind is called.
 KINDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {"html": FEATURES, "text": TEXT_FEATURES, "headline": HEADLINE_FEATURES}
+    {"html": FEATURES, "text": TEXT_FEATURES, "headline": HEADLINE_FEATURES, "stack": STACK_FEATURES}
 )
 _KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"html": "a keep model for HTML pages", "text": "a keep model for text dumps",
-     "headline": "a headline model for text dumps"}
+     "headline": "a headline model for text dumps",
+     "stack": "a second-stage keep model for HTML pages"}
 )  # fmt: skip
 
 

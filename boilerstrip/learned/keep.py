@@ -33,6 +33,7 @@ from .forest import probabilities
 from .linerows import TEXT_FEATURES
 from .linerows import text_columns as text_columns
 from .linerows import text_rows as text_rows
+from .stack import stack_rows
 
 
 class Rules(NamedTuple):
@@ -90,13 +91,18 @@ def decide(
     features: Sequence[Sequence[float]],
     rules: Rules,
     deadline: Deadline | None = None,
+    stack: Forest | None = None,
 ) -> list[Block]:
     """Relabel by the model, of its `features` (a list of rows for an HTML page, of
     columns for a text dump: `text_columns`), as `rules` say; each change keeps its
     reason. Returns the content blocks in page order. Where no block is over
     `rules.add`, nothing is relabelled. `deadline` is checked as the model reads the
-    rows."""
+    rows. With `stack` (HTML), a second forest rates the blocks again from the rows and
+    the first one's probabilities in context (`stack.stack_rows`), and its
+    probabilities are the ones the rules read."""
     ps = probabilities(forest, features, deadline, by_column=forest.text)
+    if stack is not None and not forest.text:
+        ps = probabilities(stack, stack_rows(blocks, ps, features), deadline)
     if not any(p > rules.add for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.

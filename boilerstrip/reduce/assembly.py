@@ -47,6 +47,7 @@ def assemble(
     include_comments: bool,
     forest: keep.Forest | None = None,
     headline_forest: keep.Forest | None = None,
+    stack_forest: keep.Forest | None = None,
     page_type: str = "article",
     url: str | None = None,
     deadline: Deadline | None = None,
@@ -61,7 +62,8 @@ def assemble(
     the hint for the one in the text (else `url`, the page's address, may name it);
     `language` the one detected from the text; `page_type` how the region is read
     (`pagetype.TYPES`); `forest` the keep model, which has the last word on the
-    content once every label is set, `headline_forest` a text dump's headline model,
+    content once every label is set (with `stack_forest`, its second stage, on HTML
+    pages: `Config.keep_html_stack`), `headline_forest` a text dump's headline model,
     which has it on the title once the content is settled (HTML pages have their
     markup's). Its steps, and the loops over the blocks in the costly ones, check
     `deadline` (`Config.time_limit`). `marks` and `counts`: a text dump's
@@ -93,7 +95,7 @@ def assemble(
         blocks, min(len(blocks), start + cfg.header_window), title, cfg.date_under_title, deadline
     )
     if forest is not None:
-        article = _kept(blocks, cfg, forest, page_type, deadline, marks, counts)
+        article = _kept(blocks, cfg, forest, page_type, deadline, marks, counts, stack_forest)
     article = drop_controls(article, page_type, cfg)
     if not text:
         article = drop_footers(article, page_type, cfg)
@@ -149,15 +151,16 @@ def _kept(
     deadline: Deadline,
     marks: Sequence[tuple[int, int, int]] | None,
     counts: PageCounts | None = None,
+    stack: keep.Forest | None = None,
 ) -> list[Block]:
-    """The content as the keep model settles it, with the rules of the page's kind
+    """The content as the keep model (and its second stage `stack`, if any) settles it, with the rules of the page's kind
     (`_text_rules`, `_html_rules`); on an HTML story, with the page builder's pieces
     between its blocks (`article.builder_pieces`)."""
     features = keep_features(
         blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks, counts=counts
     )
     rules = _text_rules(cfg, page_type) if forest.text else _html_rules(cfg, page_type)
-    content = keep.decide(blocks, forest, features, rules, deadline)
+    content = keep.decide(blocks, forest, features, rules, deadline, stack)
     if forest.text or page_type not in cfg.keep_builder_types:
         return content
     return builder_pieces(blocks, content, cfg)

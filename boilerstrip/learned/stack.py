@@ -1,0 +1,206 @@
+"""The HTML keep model's second stage: each block's row again, with what the first
+stage's probabilities say of it in context, for a second forest to rate
+(`Config.keep_html_stack`, trained by `tools/train_keep.py --stack`).
+
+Why: the rules after the model (`keep.own_members`, `between_members`, `list_mates`)
+read its probabilities across the page by hand; a second model that reads them can
+learn what they do and more: a block rated 0.4 among blocks rated 0.95, a block
+whose mates (same tag, depth and class word) are all content, a page the first
+stage is unsure of as a whole. The features are generic numbers of the
+probabilities: the block's, its neighbours', its groups' and the page's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Sequence
+from typing import Final
+
+from ..model import Block, Label
+from .blockrows import FEATURES
+from .columns import MISSING
+
+_NEAR: Final = (-3, -2, -1, 1, 2, 3)  # neighbours read one by one
+_SPAN: Final = 5  # blocks on each side whose highest and lowest probability are read
+_WINDOWS: Final = (3, 10)  # blocks on each side of the word-weighted means
+_OVER: Final = 0.5  # a block "over" is one the first stage calls content
+_FAR: Final = (1e4, 1e6)  # the distance in blocks and words where no block is over
+#: What the second stage reads after the first stage's features, in row order.
+STACK_NAMES: Final[tuple[str, ...]] = (
+    "p", "logit", *(f"p{j:+d}" for j in _NEAR), "max5", "min5", "wmean3", "wmean10",
+    "page_max", "page_wmean", "share_over", "ef1_05", "ef1_best", "best_thr", "rank",
+    "g_tagdepth", "n_tagdepth", "g_tagdepthcls", "n_tagdepthcls", "g_owner", "n_owner",
+    "g_article", "n_article", "dist_blocks", "dist_words", "inside", "before_first",
+    "after_last", "p_first", "p_last", "gap_to_page_max", "kept_median",
+)  # fmt: skip
+#: The second stage's features: the first stage's, then `STACK_NAMES`.
+STACK_FEATURES: Final[tuple[str, ...]] = (*FEATURES, *STACK_NAMES)
+
+
+def stack_rows(
+    blocks: Sequence[Block], ps: Sequence[float], rows: Sequence[Sequence[float]]
+) -> list[list[float]]:
+    """Every block's first-stage row (`rows`) followed by `STACK_NAMES` read from the
+    first stage's probabilities `ps`."""
+    n = len(ps)
+    words = [float(b.features.words) for b in blocks]
+    page = _page_values(words, ps)
+    groups = _groups(blocks, words, ps)
+    weighted = [_window_means(words, ps, r) for r in _WINDOWS]
+    nearest = _nearest_over(ps, words)
+    over = [k for k in range(n) if ps[k] > _OVER]
+    first, last = (over[0], over[-1]) if over else (-1, -1)
+    ends = [ps[first] if over else MISSING, ps[last] if over else MISSING]
+    rank = _ranks(ps)
+    median = kept_median(blocks, ps)
+    out = []
+    for k in range(n):
+        row = list(rows[k])
+        row.append(ps[k])
+        row.append(_logit(ps[k]))
+        for j in _NEAR:
+            row.append(ps[k + j] if 0 <= k + j < n else MISSING)
+        row.extend(_span_ends(ps, k))
+        for means in weighted:
+            row.append(means[k])
+        row.extend(page)
+        row.append(rank[k])
+        for group in groups:
+            row.extend(group[k])
+        row.extend(nearest[k])
+        row.append(1.0 if over and first <= k <= last else 0.0)
+        row.append(float(first - k) if over and k < first else 0.0)
+        row.append(float(k - last) if over and k > last else 0.0)
+        row.extend(ends)
+        row.append(page[0] - ps[k])
+        row.append(median)
+        out.append(row)
+    return out
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def _span_ends(ps: Sequence[float], k: int) -> list[float]:
+    """The highest and lowest probability of the blocks within `_SPAN` of block k, it
+    left out (`MISSING` both on a page of one block)."""
+    near = [ps[j] for j in range(max(0, k - _SPAN), min(len(ps), k + _SPAN + 1)) if j != k]
+    return [max(near), min(near)] if near else [MISSING, MISSING]
+
+
+def _window_means(words: Sequence[float], ps: Sequence[float], r: int) -> list[float]:
+    """Each block's mean probability over the blocks within `r` of it, each weighing
+    its words plus one (a blank heading still counts)."""
+    sw, swp = [0.0], [0.0]
+    for k in range(len(ps)):
+        sw.append(sw[-1] + words[k] + 1.0)
+        swp.append(swp[-1] + (words[k] + 1.0) * ps[k])
+    out = []
+    for k in range(len(ps)):
+        lo, hi = max(0, k - r), min(len(ps), k + r + 1)
+        out.append((swp[hi] - swp[lo]) / (sw[hi] - sw[lo]))
+    return out
+
+
+def _page_values(words: Sequence[float], ps: Sequence[float]) -> list[float]:
+    """The page's highest probability, word-weighted mean probability, share of words
+    over `_OVER`, expected word F1 of the blocks over `_OVER` and the best expected
+    word F1 of any threshold with that threshold (as `keep.own_members` reckons it)."""
+    total = sum(words) or 1.0
+    expected = sum(w * p for w, p in zip(words, ps, strict=True))
+    hit = sum(w * p for w, p in zip(words, ps, strict=True) if p > _OVER)
+    taken = sum(w for w, p in zip(words, ps, strict=True) if p > _OVER)
+    at_half = 2 * hit / (taken + expected) if expected > 0 else 0.0
+    best, threshold = _best_expected(words, ps, expected)
+    return [max(ps, default=0.0), expected / total, taken / total, at_half, best, threshold]
+
+
+def _best_expected(words: Sequence[float], ps: Sequence[float], expected: float) -> tuple[float, float]:
+    """The best expected word F1 over thresholds (the blocks taken from the likeliest
+    down) and the probability of the last block it takes (1.0 where none helps)."""
+    best, threshold, hit, taken = 0.0, 1.0, 0.0, 0.0
+    if expected <= 0:
+        return best, threshold
+    for k in sorted(range(len(ps)), key=lambda k: -ps[k]):
+        hit += words[k] * ps[k]
+        taken += words[k]
+        f1 = 2 * hit / (taken + expected)
+        if f1 > best:
+            best, threshold = f1, ps[k]
+    return best, threshold
+
+
+def _ranks(ps: Sequence[float]) -> list[float]:
+    """Each block's place among the page's by probability: 1 the likeliest, 0 the least."""
+    out = [0.0] * len(ps)
+    for r, k in enumerate(sorted(range(len(ps)), key=lambda k: -ps[k])):
+        out[k] = 1.0 - r / max(len(ps) - 1, 1)
+    return out
+
+
+def _groups(blocks: Sequence[Block], words: Sequence[float], ps: Sequence[float]) -> list[list[list[float]]]:
+    """For each grouping (tag and depth; tag, depth and class word; hinted element;
+    innermost <article>), each block's word-weighted mean probability of the other
+    blocks of its group and their number (`MISSING` and 0 alone)."""
+    keys: list[list[Hashable]] = [[], [], [], []]
+    for k, b in enumerate(blocks):
+        d = b.dom
+        keys[0].append((d.tag, d.depth) if d is not None else None)
+        keys[1].append((d.tag, d.depth, d.hint_token) if d is not None else None)
+        keys[2].append(d.hint_owner if d is not None else -1)
+        keys[3].append(d.articles[-1] if d is not None and d.articles else ("none", k))
+    return [_group_means(g, words, ps) for g in keys]
+
+
+def _group_means(keys: Sequence[Hashable], words: Sequence[float], ps: Sequence[float]) -> list[list[float]]:
+    weight: dict[Hashable, float] = {}
+    mass: dict[Hashable, float] = {}
+    count: dict[Hashable, int] = {}
+    for k, key in enumerate(keys):
+        weight[key] = weight.get(key, 0.0) + words[k] + 1.0
+        mass[key] = mass.get(key, 0.0) + (words[k] + 1.0) * ps[k]
+        count[key] = count.get(key, 0) + 1
+    out = []
+    for k, key in enumerate(keys):
+        if count[key] < 2:
+            out.append([MISSING, 0.0])
+            continue
+        w = words[k] + 1.0
+        out.append([(mass[key] - w * ps[k]) / (weight[key] - w), float(count[key] - 1)])
+    return out
+
+
+def _nearest_over(ps: Sequence[float], words: Sequence[float]) -> list[list[float]]:
+    """Each block's distance to the nearest block over `_OVER` (itself: 0), in blocks
+    and in the words strictly between (`_FAR` where none is)."""
+    n = len(ps)
+    before, after = [-1] * n, [-1] * n
+    last = -1
+    for k in range(n):
+        before[k] = last
+        last = k if ps[k] > _OVER else last
+    last = -1
+    for k in range(n - 1, -1, -1):
+        after[k] = last
+        last = k if ps[k] > _OVER else last
+    sums = [0.0]
+    for w in words:
+        sums.append(sums[-1] + w)
+    out = []
+    for k in range(n):
+        found = [j for j in (before[k], after[k]) if j >= 0] + ([k] if ps[k] > _OVER else [])
+        if not found:
+            out.append(list(_FAR))
+            continue
+        j = min(found, key=lambda j: abs(j - k))
+        between = sums[max(j, k)] - sums[min(j, k) + 1] if j != k else 0.0
+        out.append([float(abs(j - k)), between])
+    return out
+
+
+def kept_median(blocks: Sequence[Block], ps: Sequence[float]) -> float:
+    """The upper median probability of the reducer's content (`MISSING` without any)."""
+    own = sorted(ps[k] for k, b in enumerate(blocks) if b.label is Label.ARTICLE)
+    return own[len(own) // 2] if own else MISSING
