@@ -108,8 +108,9 @@ class Config:
     # default: on, 7 hand-made tests fail (a forum's posts, a byline, a listing's
     # review counts, a product's spec rows, the prose after a data table, a frameset's
     # text: small pages unlike those it learned from, whose page-wide figures it
-    # reads), and a page costs
-    # about a fifth more (3.9x -> 3.1x trafilatura's pages/s, bench/html_bench.py).
+    # reads), and a page costs a quarter to two fifths more (Scrapinghub's pages, one
+    # process: 481 -> 340 pages/s compiled by mypyc, 267 -> 207 with the C modules only;
+    # bench/html_bench.py, C modules only: 3.9x -> 3.1x trafilatura's pages/s).
     keep_html_stack: str = ""
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5

@@ -114,8 +114,10 @@ service -0.003), Scrapinghub 0.9747 -> 0.9826, multilingual 0.917 -> 0.929 (tune
 holds on the held-out parts; it is off by default because 7 hand-made tests fail with
 it (tests/test_keep.py, test_reduce.py, test_html_golden.py, test_pagetype.py,
 test_hostile.py: a forum's posts, a byline, a listing's review counts, a product's
-spec rows, the prose after a data table, a frameset's text), and a page costs about
-a fifth more (bench/html_bench.py, timed in one process: 3.9x -> 3.1x trafilatura).
+spec rows, the prose after a data table, a frameset's text), and a page costs a
+quarter to two fifths more (Scrapinghub's pages: 481 -> 340 pages/s compiled by mypyc;
+bench/html_bench.py with the C modules only, timed in one process: 3.9x -> 3.1x
+trafilatura).
 The data table's prose is lost only with the shipped first stage, which learned that
 page (the fold models keep it): the second stage learned from probabilities out of
 fold, and the shipped model's on its own training pages are surer.

@@ -86,7 +86,7 @@ def _logit(p: float) -> float:
 def _span_ends(ps: Sequence[float], k: int) -> list[float]:
     """The highest and lowest probability of the blocks within `_SPAN` of block k, it
     left out (`MISSING` both on a page of one block)."""
-    near = [ps[j] for j in range(max(0, k - _SPAN), min(len(ps), k + _SPAN + 1)) if j != k]
+    near = list(ps[max(0, k - _SPAN) : k]) + list(ps[k + 1 : k + _SPAN + 1])
     return [max(near), min(near)] if near else [MISSING, MISSING]
 
 
@@ -155,20 +155,22 @@ def _groups(blocks: Sequence[Block], words: Sequence[float], ps: Sequence[float]
 
 
 def _group_means(keys: Sequence[Hashable], words: Sequence[float], ps: Sequence[float]) -> list[list[float]]:
-    weight: dict[Hashable, float] = {}
-    mass: dict[Hashable, float] = {}
-    count: dict[Hashable, int] = {}
-    for k, key in enumerate(keys):
-        weight[key] = weight.get(key, 0.0) + words[k] + 1.0
-        mass[key] = mass.get(key, 0.0) + (words[k] + 1.0) * ps[k]
-        count[key] = count.get(key, 0) + 1
+    """`_groups` for one grouping: the groups numbered once, so that each key is
+    hashed once a block."""
+    numbers: dict[Hashable, int] = {}
+    group = [numbers.setdefault(key, len(numbers)) for key in keys]
+    weight, mass, count = [0.0] * len(numbers), [0.0] * len(numbers), [0] * len(numbers)
+    for k, g in enumerate(group):
+        weight[g] += words[k] + 1.0
+        mass[g] += (words[k] + 1.0) * ps[k]
+        count[g] += 1
     out = []
-    for k, key in enumerate(keys):
-        if count[key] < 2:
+    for k, g in enumerate(group):
+        if count[g] < 2:
             out.append([MISSING, 0.0])
             continue
         w = words[k] + 1.0
-        out.append([(mass[key] - w * ps[k]) / (weight[key] - w), float(count[key] - 1)])
+        out.append([(mass[g] - w * ps[k]) / (weight[g] - w), float(count[g] - 1)])
     return out
 
 
