@@ -97,21 +97,31 @@ class Config:
     keep_html: str = "keep-html.json"
     keep_text: str = "keep-text.json"
     # A second stage for the HTML keep model (a path, or "keep-html-stack.json" of
-    # boilerstrip/data; "" for none, the default): a forest that rates every block again
-    # from its row and `keep_html`'s probabilities in context (learned/stack.py, trained
-    # by `tools/train_keep.py --stack` on the tuning pages' out-of-fold probabilities;
-    # it reads the shipped keep-html.json's). On, 2026-12-07: WCXB HTML tune 0.8795 ->
-    # 0.8838, held-out 0.8599 -> 0.8662 (+0.0063 ± 0.0023; listing +0.030, collection
-    # +0.014, forum +0.012, article +0.004, service -0.003); Scrapinghub HTML tune
-    # 0.9837 -> 0.9859, held-out 0.9747 -> 0.9826; multilingual HTML 0.947 -> 0.958;
-    # with the fold models (bench/folds_bench.py --stack) WCXB 0.8587 -> 0.8647. Off by
-    # default: on, 7 hand-made tests fail (a forum's posts, a byline, a listing's
-    # review counts, a product's spec rows, the prose after a data table, a frameset's
-    # text: small pages unlike those it learned from, whose page-wide figures it
-    # reads), and a page costs a quarter to two fifths more (Scrapinghub's pages, one
-    # process: 481 -> 340 pages/s compiled by mypyc, 267 -> 207 with the C modules only;
-    # bench/html_bench.py, C modules only: 3.9x -> 3.1x trafilatura's pages/s).
-    keep_html_stack: str = ""
+    # boilerstrip/data; "" for none): a forest that rates every block again from its
+    # row and `keep_html`'s probabilities in context (learned/stack.py, trained by
+    # `tools/train_keep.py --stack` on the tuning pages' out-of-fold probabilities; it
+    # reads the shipped keep-html.json's), whose probabilities the rules after the
+    # model read. Two guards, chosen on the tuning pages cleaned with the fold models
+    # of both stages (bench/folds_bench.py --stack; with neither: WCXB 0.8587 ->
+    # 0.8647, Scrapinghub 0.9721 -> 0.9765, multilingual 0.9499 -> 0.9537):
+    # - only on pages of `keep_stack_min_blocks` blocks or more: it reads page-wide
+    #   figures, and on a page of a few blocks (a notice, a frameset, a thread hidden
+    #   in <noscript> showing its headline alone) they are unlike any it learned
+    #   from. WCXB 0.8647 -> 0.8661 (collection 0.664 -> 0.687); 15, 30, 45 and 60
+    #   blocks alike (0.8642-0.8646 with the second guard); none, 0.8631.
+    # - a block of the reducer's content that the first stage rates
+    #   `keep_stack_sure` or more keeps the higher of its two probabilities: the
+    #   second stage does not overturn the first where both the rules and the first
+    #   stage hold a block content (a story's notes under its table). WCXB 0.8661 ->
+    #   0.8652, Scrapinghub 0.9766 -> 0.9761, multilingual 0.9537 -> 0.9561 (0.7:
+    #   0.8654, 0.9761, 0.9560; every block of the reducer's, 0.8645, 0.9759, 0.9562;
+    #   its long paragraphs only, 0.8646, 0.9766, 0.9537).
+    # Held-out with the shipped models, before -> on: see docs/benchmarks.md (stop 49).
+    # A page costs about a third more with it (Scrapinghub's pages, one process,
+    # mypyc build: 481 -> 340 pages/s before the guards).
+    keep_html_stack: str = "keep-html-stack.json"
+    keep_stack_min_blocks: int = 30
+    keep_stack_sure: float = 0.6
     keep_threshold: float = 0.5
     keep_drop_threshold: float = 0.5
     # On these page types (a grid of cards: names, codes, prices) a block is made
@@ -680,6 +690,7 @@ _UNIT_FIELDS: frozenset[str] = frozenset(
         "keep_own_below",
         "keep_own_max_link_density",
         "keep_own_story_below",
+        "keep_stack_sure",
         "keep_text_threshold",
         "keep_text_drop_threshold",
         "keep_text_collection_drop_threshold",

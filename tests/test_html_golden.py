@@ -163,9 +163,11 @@ def test_a_story_split_over_widget_containers_keeps_its_later_parts() -> None:
     first paragraphs, and its later parts were lost as related (the keep model rates
     them 0.15-0.35). Where the story's own blocks sit in such elements, the paragraphs
     in them that go on after it are the story (`Config.builder_tail_share`); the share
-    box, the menus and the other stories stay out. With the rule off, they are lost."""
+    box, the menus and the other stories stay out. With the rule off (and the keep
+    model's second stage, which keeps them too), they are lost."""
     page = (FIXTURES / "html-made" / "widget-story.html").read_bytes()
-    without = boilerstrip.clean(page, config=boilerstrip.Config(builder_tail_share=0.0)).text
+    off = boilerstrip.Config(builder_tail_share=0.0, keep_html_stack="")
+    without = boilerstrip.clean(page, config=off).text
     assert "The changes are not the same all around the harbour" not in without
     _assert_kept(
         boilerstrip.clean(page).text,
@@ -226,9 +228,10 @@ def test_an_unsure_keep_model_does_not_drop_the_story_s_paragraphs(
     `Config.keep_own_floor` that makes the page's expected F1 the most
     (keep.own_members). Rated 0.12, they are under half the F1 the page can expect
     (taking them would lower it) and are dropped; the menus and the shop's cards it
-    does not add any way."""
+    does not add any way. The rules read this model's probabilities, not a second
+    stage's (`Config.keep_html_stack`, learned from the shipped model's)."""
     page = (FIXTURES / "html-made" / "unsure-model-story.html").read_bytes()
-    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, logit))
+    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, logit), keep_html_stack="")
     out = _tokens(boilerstrip.clean(page, config=cfg).text)
     assert _tokens("How the teapot came to Europe") in out
     for paragraph in ("The teapot is younger than tea by a long way",
@@ -243,9 +246,9 @@ def test_a_paragraph_taken_back_by_the_page_s_own_threshold_says_so(tmp_path: pa
     """The story's paragraphs the page's own threshold takes back (the model rates every
     block 0.29) carry that reason with the model's probability, as every block the
     rules after the model add does: a user reading why a block is content sees which
-    rule took it."""
+    rule took it (the rules reading this model's probabilities: no second stage)."""
     page = (FIXTURES / "html-made" / "unsure-model-story.html").read_bytes()
-    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, -0.9))
+    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, -0.9), keep_html_stack="")
     blocks = boilerstrip.clean(page, config=cfg).blocks
     taken = next(b for b in blocks if b.text.startswith("The teapot is younger than tea"))
     assert taken.label is boilerstrip.Label.ARTICLE

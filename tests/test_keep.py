@@ -663,8 +663,9 @@ def test_a_story_paragraph_the_scorer_doubted_between_kept_ones_is_kept() -> Non
         ("Find a Job", "Share this article", "Facebook", "Related articles", "How to ask for a pay rise",
          "All rights reserved", "Privacy"),
     )  # fmt: skip
-    # The rule off (and the story's own threshold, which takes them back too).
-    off = boilerstrip.Config(keep_between_threshold=1.0, keep_own_story_types=())
+    # The rule off (and the story's own threshold and the keep model's second stage,
+    # which take them back too).
+    off = boilerstrip.Config(keep_between_threshold=1.0, keep_own_story_types=(), keep_html_stack="")
     without = boilerstrip.clean(page, config=off)
     assert not any(paragraph in without.text for paragraph in doubted)
 
@@ -690,8 +691,11 @@ def test_a_guide_s_entries_the_model_doubts_less_than_the_rest_are_kept() -> Non
     )
     # The list rule off too: without the floor, the entries' lists are still half
     # kept, and their mates join them (keep.list_mates); and the story's own
-    # threshold, which takes the entries back too (keep.own_members).
-    off = boilerstrip.Config(keep_relative_drop=0.0, keep_list_mates_types=(), keep_own_story_types=())
+    # threshold and the keep model's second stage, which take the entries back too
+    # (keep.own_members, `Config.keep_html_stack`).
+    off = boilerstrip.Config(
+        keep_relative_drop=0.0, keep_list_mates_types=(), keep_own_story_types=(), keep_html_stack=""
+    )
     without = boilerstrip.clean(page, config=off)
     assert not any(entry in without.text for entry in entries)
 
@@ -1221,3 +1225,27 @@ def test_a_second_stage_must_be_one() -> None:
     refused, with the field's name, as a text model is for `keep_html`."""
     with pytest.raises(boilerstrip.ConfigError, match="keep_html_stack"):
         boilerstrip.Cleaner(boilerstrip.Config(keep_html_stack="keep-html.json"))
+
+
+def test_the_second_stage_is_guarded_on_small_pages_and_where_the_first_is_sure() -> None:
+    """`keep._second_stage`'s guards (`Config.keep_stack_min_blocks`,
+    `keep_stack_sure`): on a page of fewer blocks than the bound the first stage's
+    probabilities stand (the page-wide figures the second reads are unlike any it
+    learned from); on a larger one, a block of the reducer's content that the first
+    stage rates at the floor or more keeps the higher of its two probabilities, and
+    every other block takes the second stage's."""
+    from boilerstrip.learned import keep, stack
+
+    _, blocks, rows = _river_story()
+    story = [k for k, b in enumerate(blocks) if b.text.startswith("The river rose")]
+    assert all(blocks[k].label is boilerstrip.Label.ARTICLE for k in story)
+    ps = [0.99 if k in story else 0.3 for k in range(len(blocks))]
+    second = forest.load("keep-html-stack.json", kind="stack")
+    raw = forest.probabilities(second, stack.stack_rows(blocks, ps, rows))
+    assert any(raw[k] < ps[k] for k in story)  # the guard has something to hold
+    assert keep._second_stage(blocks, list(ps), rows, second, (len(blocks) + 1, 0.6), None) == ps
+    guarded = keep._second_stage(blocks, list(ps), rows, second, (len(blocks), 0.6), None)
+    assert [guarded[k] for k in story] == [max(ps[k], raw[k]) for k in story]
+    assert all(guarded[k] == raw[k] for k in range(len(blocks)) if k not in story)
+    unguarded = keep._second_stage(blocks, list(ps), rows, second, (0, 1.0), None)
+    assert unguarded == raw

@@ -133,13 +133,11 @@ def listing_page() -> str:
     )  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect of the keep model: the thread's last post, a short update, scores p=0.41 "
-    "and is dropped (the reducer kept it). Protecting a thread's posts from the model keeps it "
-    "but costs WCXB forum F1 0.804 -> 0.770 (tune), 0.779 -> 0.748 (held-out), so not done",
-)
 def test_forum_thread_keeps_its_posts_in_order() -> None:
+    """Every post of a thread, in order, and none of their furniture. The last post, a
+    short update, was a known defect: the keep model rated it 0.41 and dropped it (the
+    reducer kept it); the model's second stage, reading it beside the posts it rates
+    high, keeps it (`Config.keep_html_stack`)."""
     for url in (None, "https://garage.example/forums/repairs/threads/engine-runs-cold.123/"):
         result = boilerstrip.clean(forum_page(), url=url)
         assert result.page_type == "forum"

@@ -68,6 +68,8 @@ class Rules(NamedTuple):
       of words): on a page the model is unsure of, the blocks over the floor that make
       its expected word F1 the most are content too; with words, only prose
       (`own_members`).
+    - `second` (HTML: a number of blocks and a floor): the guards of the second stage,
+      if the page has one (`_second_stage`).
     Why one record: the reducer chooses them by the page's kind in one place, and the
     model's last word reads them all."""
 
@@ -83,6 +85,7 @@ class Rules(NamedTuple):
     coherent: tuple[float, int, float] | None = None
     few: tuple[int, float] | None = None
     own: tuple[float, float, float, int] | None = None
+    second: tuple[int, float] | None = None
 
 
 def decide(
@@ -98,11 +101,11 @@ def decide(
     reason. Returns the content blocks in page order. Where no block is over
     `rules.add`, nothing is relabelled. `deadline` is checked as the model reads the
     rows. With `stack` (HTML), a second forest rates the blocks again from the rows and
-    the first one's probabilities in context (`stack.stack_rows`), and its
-    probabilities are the ones the rules read."""
+    the first one's probabilities in context, as `rules.second` guards it
+    (`_second_stage`), and its probabilities are the ones the rules read."""
     ps = probabilities(forest, features, deadline, by_column=forest.text)
-    if stack is not None and not forest.text:
-        ps = probabilities(stack, stack_rows(blocks, ps, features), deadline)
+    if stack is not None and rules.second is not None and not forest.text:
+        ps = _second_stage(blocks, ps, features, stack, rules.second, deadline)
     if not any(p > rules.add for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
@@ -235,6 +238,29 @@ def _own_may(b: Block, links: float, prose: int) -> bool:
     if prose:
         return _is_prose(b, prose) and _addable(b, links)
     return _addable(b, links, once=False)
+
+
+def _second_stage(
+    blocks: Sequence[Block],
+    ps: list[float],
+    features: Sequence[Sequence[float]],
+    stack: Forest,
+    second: tuple[int, float],
+    deadline: Deadline | None,
+) -> list[float]:
+    """The second stage's probabilities (`stack.stack_rows`), on a page of `second[0]`
+    blocks or more (on fewer, the page-wide figures it reads are unlike any it learned
+    from: the first stage's stand); a block of the reducer's content the first stage
+    rates `second[1]` or more keeps the higher of the two, so that the second stage
+    does not overturn both the rules and the first stage (`Config.keep_html_stack`)."""
+    min_blocks, sure = second
+    if len(blocks) < min_blocks:
+        return ps
+    again = probabilities(stack, stack_rows(blocks, ps, features), deadline)
+    for k, b in enumerate(blocks):
+        if b.label is Label.ARTICLE and ps[k] >= sure and ps[k] > again[k]:
+            again[k] = ps[k]
+    return again
 
 
 def _relative_floor(

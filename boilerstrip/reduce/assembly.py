@@ -153,9 +153,9 @@ def _kept(
     counts: PageCounts | None = None,
     stack: keep.Forest | None = None,
 ) -> list[Block]:
-    """The content as the keep model (and its second stage `stack`, if any) settles it, with the rules of the page's kind
-    (`_text_rules`, `_html_rules`); on an HTML story, with the page builder's pieces
-    between its blocks (`article.builder_pieces`)."""
+    """The content as the keep model (and its second stage `stack`, if any) settles
+    it, with the rules of the page's kind (`_text_rules`, `_html_rules`); on an HTML
+    story, with the page builder's pieces between its blocks (`article.builder_pieces`)."""
     features = keep_features(
         blocks, cfg, page_type, text=forest.text, deadline=deadline, marks=marks, counts=counts
     )
@@ -215,6 +215,7 @@ def _html_rules(cfg: Config, page_type: str) -> keep.Rules:
         if page_type in cfg.keep_list_mates_types
         else None,
         own=_own_rule(cfg, page_type),
+        second=(cfg.keep_stack_min_blocks, cfg.keep_stack_sure),
     )
 
 
