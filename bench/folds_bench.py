@@ -66,7 +66,9 @@ def _start(
     gold one instead of the one read."""
     field = "keep_html" if mode == "html" else "keep_text"
     for k in range(folds):
-        second = {"keep_html_stack": f"{models}/keep-html-stack-fold{k}.json"} if stack else {}
+        # Without `stack`, no second stage: the shipped one learned the tuning pages.
+        second = {"keep_html_stack": f"{models}/keep-html-stack-fold{k}.json" if stack else ""}
+        second = second if mode == "html" and "keep_html_stack" not in config else {}
         _CLEANERS.append(
             boilerstrip_cleaner({**config, **second, field: f"{models}/keep-{mode}-fold{k}.json"})
         )
@@ -165,10 +167,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     config = json.loads(args.config)
+    if args.stack and args.mode != "html":
+        parser.error("--stack: the second stage is HTML's only")
+    names = [f"keep-{args.mode}-fold{{k}}.json"] + (["keep-html-stack-fold{k}.json"] if args.stack else [])
     missing = [
         k
         for k in range(args.folds)
-        if not pathlib.Path(args.models, f"keep-{args.mode}-fold{k}.json").is_file()
+        if not all(pathlib.Path(args.models, name.format(k=k)).is_file() for name in names)
     ]
     if missing:
         parser.error(f"no fold model {missing} in {args.models}: train them with --folds {args.folds}")

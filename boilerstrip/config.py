@@ -107,8 +107,9 @@ class Config:
     # - only on pages of `keep_stack_min_blocks` blocks or more: it reads page-wide
     #   figures, and on a page of a few blocks (a notice, a frameset, a thread hidden
     #   in <noscript> showing its headline alone) they are unlike any it learned
-    #   from. WCXB 0.8647 -> 0.8661 (collection 0.664 -> 0.687); 15, 30, 45 and 60
-    #   blocks alike (0.8642-0.8646 with the second guard); none, 0.8631.
+    #   from. WCXB 0.8647 -> 0.8661 (collection 0.664 -> 0.687); with the second
+    #   guard as first tried (every block of the reducer's kept at the higher of its
+    #   two probabilities), 15, 30, 45 and 60 blocks alike (0.8642-0.8646), none 0.8631.
     # - a block of the reducer's content that the first stage rates
     #   `keep_stack_sure` or more keeps the higher of its two probabilities: the
     #   second stage does not overturn the first where both the rules and the first
@@ -116,9 +117,11 @@ class Config:
     #   0.8652, Scrapinghub 0.9766 -> 0.9761, multilingual 0.9537 -> 0.9561 (0.7:
     #   0.8654, 0.9761, 0.9560; every block of the reducer's, 0.8645, 0.9759, 0.9562;
     #   its long paragraphs only, 0.8646, 0.9766, 0.9537).
-    # Held-out with the shipped models, before -> on: see docs/benchmarks.md (stop 49).
-    # A page costs about a third more with it (Scrapinghub's pages, one process,
-    # mypyc build: 481 -> 340 pages/s before the guards).
+    # Held-out with the shipped models, off -> on: WCXB HTML 0.8599 -> 0.8654 (article
+    # 0.9466 -> 0.9504), Scrapinghub 0.9747 -> 0.9783, multilingual 0.917 -> 0.930
+    # (docs/benchmarks.md). A page costs about a quarter more (bench/html_bench.py:
+    # 7.5x -> 5.8x trafilatura's pages/s). It learned from the shipped `keep_html`'s
+    # kind of probabilities: with another first stage, set it to "" too.
     keep_html_stack: str = "keep-html-stack.json"
     keep_stack_min_blocks: int = 30
     keep_stack_sure: float = 0.6

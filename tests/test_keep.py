@@ -1215,8 +1215,9 @@ def test_the_second_stage_keeps_a_paragraph_the_first_doubts_among_sure_ones() -
     assert again[doubted] > 0.5 >= ps[doubted]
     assert all(again[k] > 0.5 for k in story)
     assert all(again[k] < 0.5 for k in range(len(blocks)) if k not in story and ps[k] < 0.1)
-    # The whole pipeline with the shipped first and second stages keeps the story.
-    text = boilerstrip.clean(page, config=boilerstrip.Config(keep_html_stack="keep-html-stack.json")).text
+    # The whole pipeline with the shipped first and second stages keeps the story (the
+    # page has fewer blocks than the guard asks: lifted).
+    text = boilerstrip.clean(page, config=boilerstrip.Config(keep_stack_min_blocks=0)).text
     assert all(blocks[k].text in text for k in story) and "All rights reserved" not in text
 
 

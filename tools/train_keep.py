@@ -261,7 +261,11 @@ Each shipped file is reproduced byte for byte at the commit that made it (checke
 2026-12-05, a worktree of the commit with its C modules built in place, this LightGBM):
 keep-html.json at 3be8120 (`python tools/train_keep.py`, HTML only then; the mypyc
 modules unbuilt, as a build of that day's mypyc fails there), keep-text.json at b885ca0
-(`python tools/train_keep.py --mode text`). Retraining one means training on today's
+(`python tools/train_keep.py --mode text`); keep-html-stack.json by `python
+tools/train_keep.py --stack` at cd3c121 (the fold first stages it learns from are
+trained on that day's pipeline, while it reads the shipped keep-html.json's
+probabilities; its rows, like the first stage's, are labelled after the steps that
+follow the model in the pipeline). Retraining one means training on today's
 pipeline, whose figures are above.
 
 The reducer's steps after the keep model (`drop_controls`, `drop_repeats`,
@@ -648,6 +652,8 @@ def main() -> None:
         else args.multilingual_weight,
     }
     if args.stack:
+        if args.mode != "html" or (args.folds and args.folds != STACK_FOLDS):
+            parser.error(f"--stack: HTML only, with {STACK_FOLDS} folds")
         known = cleaned_pages(data, args.mode, args.cache, args.jobs)
         train_stack(data, rows, [known[p.id][0] for p in data], weights, args)
         return

@@ -104,14 +104,14 @@ def decide(
     the first one's probabilities in context, as `rules.second` guards it
     (`_second_stage`), and its probabilities are the ones the rules read."""
     ps = probabilities(forest, features, deadline, by_column=forest.text)
+    if len(ps) != len(blocks) and any(p > rules.add for p in ps):
+        raise ValueError(f"{len(ps)} probabilities for {len(blocks)} blocks")
     if stack is not None and rules.second is not None and not forest.text:
         ps = _second_stage(blocks, ps, features, stack, rules.second, deadline)
     if not any(p > rules.add for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
         return [b for b in blocks if b.label is Label.ARTICLE]
-    if len(ps) != len(blocks):
-        raise ValueError(f"{len(ps)} probabilities for {len(blocks)} blocks")
     floor = _relative_floor(blocks, ps, rules.relative)
     # By index, here and in the rules after the model: a zip(strict=True), which mypyc
     # leaves to the interpreter, made a tuple a block.

@@ -60,14 +60,18 @@ def stack_rows(
         row.append(_logit(ps[k]))
         for j in _NEAR:
             row.append(ps[k + j] if 0 <= k + j < n else MISSING)
-        row.extend(_span_ends(ps, k))
+        high, low = _span_ends(ps, k)
+        row.append(high)
+        row.append(low)
         for means in weighted:
             row.append(means[k])
         row.extend(page)
         row.append(rank[k])
-        for group in groups:
-            row.extend(group[k])
-        row.extend(nearest[k])
+        for means, counts in groups:
+            row.append(means[k])
+            row.append(counts[k])
+        row.append(nearest[0][k])
+        row.append(nearest[1][k])
         row.append(1.0 if over and first <= k <= last else 0.0)
         row.append(float(first - k) if over and k < first else 0.0)
         row.append(float(k - last) if over and k > last else 0.0)
@@ -83,11 +87,22 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def _span_ends(ps: Sequence[float], k: int) -> list[float]:
+def _span_ends(ps: Sequence[float], k: int) -> tuple[float, float]:
     """The highest and lowest probability of the blocks within `_SPAN` of block k, it
-    left out (`MISSING` both on a page of one block)."""
-    near = list(ps[max(0, k - _SPAN) : k]) + list(ps[k + 1 : k + _SPAN + 1])
-    return [max(near), min(near)] if near else [MISSING, MISSING]
+    left out (`MISSING` both on a page of one block). A loop, not slices: it runs for
+    every block of every page."""
+    high, low, seen = 0.0, 0.0, False
+    for j in range(max(0, k - _SPAN), min(len(ps), k + _SPAN + 1)):
+        if j == k:
+            continue
+        p = ps[j]
+        if not seen:
+            high, low, seen = p, p, True
+        elif p > high:
+            high = p
+        elif p < low:
+            low = p
+    return (high, low) if seen else (MISSING, MISSING)
 
 
 def _window_means(words: Sequence[float], ps: Sequence[float], r: int) -> list[float]:
@@ -108,10 +123,14 @@ def _page_values(words: Sequence[float], ps: Sequence[float]) -> list[float]:
     """The page's highest probability, word-weighted mean probability, share of words
     over `_OVER`, expected word F1 of the blocks over `_OVER` and the best expected
     word F1 of any threshold with that threshold (as `keep.own_members` reckons it)."""
-    total = sum(words) or 1.0
-    expected = sum(w * p for w, p in zip(words, ps, strict=True))
-    hit = sum(w * p for w, p in zip(words, ps, strict=True) if p > _OVER)
-    taken = sum(w for w, p in zip(words, ps, strict=True) if p > _OVER)
+    total, expected, hit, taken = 0.0, 0.0, 0.0, 0.0
+    for k in range(len(ps)):  # by index: mypyc leaves zip(strict=True) to the interpreter
+        total += words[k]
+        expected += words[k] * ps[k]
+        if ps[k] > _OVER:
+            hit += words[k] * ps[k]
+            taken += words[k]
+    total = total or 1.0
     at_half = 2 * hit / (taken + expected) if expected > 0 else 0.0
     best, threshold = _best_expected(words, ps, expected)
     return [max(ps, default=0.0), expected / total, taken / total, at_half, best, threshold]
@@ -140,7 +159,9 @@ def _ranks(ps: Sequence[float]) -> list[float]:
     return out
 
 
-def _groups(blocks: Sequence[Block], words: Sequence[float], ps: Sequence[float]) -> list[list[list[float]]]:
+def _groups(
+    blocks: Sequence[Block], words: Sequence[float], ps: Sequence[float]
+) -> list[tuple[list[float], list[float]]]:
     """For each grouping (tag and depth; tag, depth and class word; hinted element;
     innermost <article>), each block's word-weighted mean probability of the other
     blocks of its group and their number (`MISSING` and 0 alone)."""
@@ -154,9 +175,11 @@ def _groups(blocks: Sequence[Block], words: Sequence[float], ps: Sequence[float]
     return [_group_means(g, words, ps) for g in keys]
 
 
-def _group_means(keys: Sequence[Hashable], words: Sequence[float], ps: Sequence[float]) -> list[list[float]]:
-    """`_groups` for one grouping: the groups numbered once, so that each key is
-    hashed once a block."""
+def _group_means(
+    keys: Sequence[Hashable], words: Sequence[float], ps: Sequence[float]
+) -> tuple[list[float], list[float]]:
+    """`_groups` for one grouping, as two lists (the means, the counts): the groups
+    numbered once, so that each key is hashed once a block."""
     numbers: dict[Hashable, int] = {}
     group = [numbers.setdefault(key, len(numbers)) for key in keys]
     weight, mass, count = [0.0] * len(numbers), [0.0] * len(numbers), [0] * len(numbers)
@@ -164,19 +187,19 @@ def _group_means(keys: Sequence[Hashable], words: Sequence[float], ps: Sequence[
         weight[g] += words[k] + 1.0
         mass[g] += (words[k] + 1.0) * ps[k]
         count[g] += 1
-    out = []
+    means, counts = [MISSING] * len(group), [0.0] * len(group)
     for k, g in enumerate(group):
-        if count[g] < 2:
-            out.append([MISSING, 0.0])
-            continue
-        w = words[k] + 1.0
-        out.append([(mass[g] - w * ps[k]) / (weight[g] - w), float(count[g] - 1)])
-    return out
+        if count[g] >= 2:
+            w = words[k] + 1.0
+            means[k] = (mass[g] - w * ps[k]) / (weight[g] - w)
+            counts[k] = float(count[g] - 1)
+    return means, counts
 
 
-def _nearest_over(ps: Sequence[float], words: Sequence[float]) -> list[list[float]]:
+def _nearest_over(ps: Sequence[float], words: Sequence[float]) -> tuple[list[float], list[float]]:
     """Each block's distance to the nearest block over `_OVER` (itself: 0), in blocks
-    and in the words strictly between (`_FAR` where none is)."""
+    and in the words strictly between (`_FAR` where none is); the nearer one before it
+    where two are as near."""
     n = len(ps)
     before, after = [-1] * n, [-1] * n
     last = -1
@@ -190,16 +213,18 @@ def _nearest_over(ps: Sequence[float], words: Sequence[float]) -> list[list[floa
     sums = [0.0]
     for w in words:
         sums.append(sums[-1] + w)
-    out = []
+    blocks_away, words_between = [_FAR[0]] * n, [_FAR[1]] * n
     for k in range(n):
-        found = [j for j in (before[k], after[k]) if j >= 0] + ([k] if ps[k] > _OVER else [])
-        if not found:
-            out.append(list(_FAR))
+        if ps[k] > _OVER:
+            blocks_away[k], words_between[k] = 0.0, 0.0
             continue
-        j = min(found, key=lambda j: abs(j - k))
-        between = sums[max(j, k)] - sums[min(j, k) + 1] if j != k else 0.0
-        out.append([float(abs(j - k)), between])
-    return out
+        j = before[k]
+        if after[k] >= 0 and (j < 0 or after[k] - k < k - j):
+            j = after[k]
+        if j >= 0:
+            blocks_away[k] = float(abs(j - k))
+            words_between[k] = sums[max(j, k)] - sums[min(j, k) + 1]
+    return blocks_away, words_between
 
 
 def kept_median(blocks: Sequence[Block], ps: Sequence[float]) -> float:
