@@ -124,6 +124,27 @@ rates 0.6 or more keeps the higher of its two probabilities (0.8652, Scrapinghub
 -> 0.930; tune 0.8795 -> 0.8854, 0.9837 -> 0.9849. Every hand-made test passes, and
 a forum thread's short last post, a known defect, is kept.
 
+A second stage for text dumps reading the page as a whole (tried 2026-12-07, not
+shipped): every text feature plus p, its log-odds, the neighbours' p 1-3 lines away,
+the most, least and word-weighted mean p 5 lines about, the page's top p, word-weighted
+mean p, share of words over 0.8, expected word F1 at 0.8 and at its best (as
+`keep.own_members` computes it) with that best threshold, the line's rank in the page,
+the mean p of the lines at its phase of its cadence stretch and the p one period back
+and ahead, the lines and words to the nearest line over 0.8, its offsets from the
+first and last of them and their p; stage 1 the fold models of `--folds 5
+--write-folds` (out of fold on every tuning dump), stage 2 trained on them by the same
+5 folds. Scored offline with `keep.decide`'s rules after the model (stage 1 so: WCXB
+0.8092, Scrapinghub WET 0.9375, seed-like 0.9398, multilingual 0.9104, against the
+pipeline's 0.8111, 0.9375, 0.9398, 0.9108), stage 2 at an add threshold of 0.5 / 0.6 /
+0.7 / 0.8: WCXB 0.8097 / 0.8096 / 0.8089 / 0.8072, multilingual 0.8942 / 0.8975 /
+0.9043 / 0.9142; boosted from stage 1's log-odds (60 trees at 0.05): WCXB 0.8126 /
+0.8120 / 0.8094 / 0.8044, multilingual 0.8871 / 0.8931 / 0.9017 / 0.9145; stage 1
+itself at 0.5 / 0.6 / 0.7: WCXB 0.8129 / 0.8124 / 0.8108, multilingual 0.8840 / 0.8910
+/ 0.9046. Stage 2 lies on stage 1's own threshold curve: with the model's p > 0.8 or
+the reducer's line over 0.3 alone it makes up what the rules after the model add (WCXB
+0.7863 -> 0.8089 at 0.5), no more, and its lines are told apart no better (AUC by
+words on WCXB 0.881 -> 0.876; collection 0.659 -> 0.674, listing 0.783 -> 0.753).
+
 Each page's own threshold (tried 2026-12-06, not shipped): the add threshold lowered,
 never under a floor, to the one that makes the page's expected word F1 the most if the
 probabilities are right (the blocks taken from the likeliest down, each weighing its
