@@ -49,8 +49,11 @@ class Cleaner:
         self.html_model = _load_scorer("scorer_html", cfg.scorer_html) if cfg.scorer_html else none
         self.keep_model = _load_keep("keep_html", cfg.keep_html, False) if cfg.keep_html else None
         self.keep_text_model = _load_keep("keep_text", cfg.keep_text, True) if cfg.keep_text else None
+        # The second stage reads the first's probabilities: without a first, none.
         self.keep_stack_model = (
-            _load_keep("keep_html_stack", cfg.keep_html_stack, kind="stack") if cfg.keep_html_stack else None
+            _load_keep("keep_html_stack", cfg.keep_html_stack, kind="stack")
+            if cfg.keep_html_stack and cfg.keep_html
+            else None
         )
         self.title_text_model = (
             _load_keep("title_text", cfg.title_text, kind="headline") if cfg.title_text else None

@@ -506,17 +506,11 @@ def page_rows(page: Page, cleaned: Cleaned, mode: str) -> Rows:
     return x, y, w, [b.text for b in blocks], page_type
 
 
-def all_rows(data: list[Page], mode: str, cache: pathlib.Path | None, jobs: int) -> list[Rows]:
-    """Every page's rows; with `cache`, the pages cleaned before are read from it
-    (delete it after any change to the pipeline: it holds the pipeline's output; the
-    features are made anew from it, so that a change to them needs no cleaning)."""
-    known = cleaned_pages(data, mode, cache, jobs)
-    return [page_rows(p, known[p.id], mode) for p in data]
-
-
 def cleaned_pages(data: list[Page], mode: str, cache: pathlib.Path | None, jobs: int) -> dict[str, Cleaned]:
-    """Every page cleaned with the keep model off, by id (`all_rows`; read from
-    `cache` where it holds them, the rest cleaned and added to it)."""
+    """Every page cleaned with the keep model off, by id; with `cache`, the pages
+    cleaned before are read from it and the rest added (delete it after any change to
+    the pipeline: it holds the pipeline's output; the rows are made anew from it by
+    `page_rows`, so that a change to the features needs no cleaning)."""
     known: dict[str, Cleaned] = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
     todo = [p for p in data if p.id not in known]
     if todo:
@@ -663,7 +657,8 @@ def main() -> None:
     args.inner = (cfg.keep_text_inner_threshold, cfg.keep_text_inner_copies) if text else None
     names = linerows.TEXT_FEATURES if args.mode == "text" else blockrows.FEATURES
     data = pages(args.mode)
-    rows = all_rows(data, args.mode, args.cache, args.jobs)
+    known = cleaned_pages(data, args.mode, args.cache, args.jobs)
+    rows = [page_rows(p, known[p.id], args.mode) for p in data]
     defaults = DEFAULTS[args.mode]
     args.rounds = args.rounds or int(defaults["rounds"])
     weights = {
@@ -675,7 +670,6 @@ def main() -> None:
     if args.stack:
         if args.mode != "html" or (args.folds and args.folds != STACK_FOLDS):
             parser.error(f"--stack: HTML only, with {STACK_FOLDS} folds")
-        known = cleaned_pages(data, args.mode, args.cache, args.jobs)
         train_stack(data, rows, [known[p.id][0] for p in data], weights, args)
         return
     if args.folds:

@@ -33,7 +33,7 @@ from .forest import probabilities
 from .linerows import TEXT_FEATURES
 from .linerows import text_columns as text_columns
 from .linerows import text_rows as text_rows
-from .stack import stack_rows
+from .stack import best_prefix, stack_rows
 
 
 class Rules(NamedTuple):
@@ -214,13 +214,8 @@ def own_members(
         [k for k in range(len(ps)) if not chosen[k] and ps[k] > floor and _own_may(blocks[k], links, prose)],
         key=lambda k: -ps[k],
     )
-    best, count = 2 * hit / (taken + expected), 0
-    for n, k in enumerate(more):
-        hit += blocks[k].features.words * ps[k]
-        taken += blocks[k].features.words
-        f1 = 2 * hit / (taken + expected)
-        if f1 > best:
-            best, count = f1, n + 1
+    words = [float(b.features.words) for b in blocks]
+    best, count = best_prefix(words, ps, more, hit, taken, expected)
     if best >= below:
         return []
     added = more[:count]

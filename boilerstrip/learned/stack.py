@@ -44,14 +44,15 @@ def stack_rows(
     first stage's probabilities `ps`."""
     n = len(ps)
     words = [float(b.features.words) for b in blocks]
-    page = _page_values(words, ps)
+    order = _by_probability(ps)
+    page = _page_values(words, ps, order)
     groups = _groups(blocks, words, ps)
     weighted = [_window_means(words, ps, r) for r in _WINDOWS]
     nearest = _nearest_over(ps, words)
     over = [k for k in range(n) if ps[k] > _OVER]
     first, last = (over[0], over[-1]) if over else (-1, -1)
     ends = [ps[first] if over else MISSING, ps[last] if over else MISSING]
-    rank = _ranks(ps)
+    rank = _ranks(order)
     median = kept_median(blocks, ps)
     out = []
     for k in range(n):
@@ -119,10 +120,11 @@ def _window_means(words: Sequence[float], ps: Sequence[float], r: int) -> list[f
     return out
 
 
-def _page_values(words: Sequence[float], ps: Sequence[float]) -> list[float]:
+def _page_values(words: Sequence[float], ps: Sequence[float], order: Sequence[int]) -> list[float]:
     """The page's highest probability, word-weighted mean probability, share of words
     over `_OVER`, expected word F1 of the blocks over `_OVER` and the best expected
-    word F1 of any threshold with that threshold (as `keep.own_members` reckons it)."""
+    word F1 of any threshold with that threshold (`best_prefix`, over the blocks in
+    `order`, from the likeliest down)."""
     total, expected, hit, taken = 0.0, 0.0, 0.0, 0.0
     for k in range(len(ps)):  # by index: mypyc leaves zip(strict=True) to the interpreter
         total += words[k]
@@ -132,30 +134,45 @@ def _page_values(words: Sequence[float], ps: Sequence[float]) -> list[float]:
             taken += words[k]
     total = total or 1.0
     at_half = 2 * hit / (taken + expected) if expected > 0 else 0.0
-    best, threshold = _best_expected(words, ps, expected)
+    best, count = best_prefix(words, ps, order, 0.0, 0.0, expected) if expected > 0 else (0.0, 0)
+    threshold = ps[order[count - 1]] if count else 1.0
     return [max(ps, default=0.0), expected / total, taken / total, at_half, best, threshold]
 
 
-def _best_expected(words: Sequence[float], ps: Sequence[float], expected: float) -> tuple[float, float]:
-    """The best expected word F1 over thresholds (the blocks taken from the likeliest
-    down) and the probability of the last block it takes (1.0 where none helps)."""
-    best, threshold, hit, taken = 0.0, 1.0, 0.0, 0.0
-    if expected <= 0:
-        return best, threshold
-    for k in sorted(range(len(ps)), key=lambda k: -ps[k]):
+def best_prefix(
+    words: Sequence[float],
+    ps: Sequence[float],
+    order: Sequence[int],
+    hit: float,
+    taken: float,
+    expected: float,
+) -> tuple[float, int]:
+    """The best expected word F1 (2 * hit / (taken + expected), where the content's
+    probabilities sum to `hit` over its `taken` words and the page's to `expected`)
+    of the content so far and the blocks of `order` added one by one, with how many of
+    them it takes (0: none helps). The one scan behind `keep.own_members` and the
+    second stage's page figures."""
+    best, count = (2 * hit / (taken + expected) if expected > 0 else 0.0), 0
+    for n, k in enumerate(order):
         hit += words[k] * ps[k]
         taken += words[k]
         f1 = 2 * hit / (taken + expected)
         if f1 > best:
-            best, threshold = f1, ps[k]
-    return best, threshold
+            best, count = f1, n + 1
+    return best, count
 
 
-def _ranks(ps: Sequence[float]) -> list[float]:
-    """Each block's place among the page's by probability: 1 the likeliest, 0 the least."""
-    out = [0.0] * len(ps)
-    for r, k in enumerate(sorted(range(len(ps)), key=lambda k: -ps[k])):
-        out[k] = 1.0 - r / max(len(ps) - 1, 1)
+def _by_probability(ps: Sequence[float]) -> list[int]:
+    """The blocks from the likeliest down (ties in page order)."""
+    return sorted(range(len(ps)), key=lambda k: -ps[k])
+
+
+def _ranks(order: Sequence[int]) -> list[float]:
+    """Each block's place among the page's by probability (`order`, from the likeliest
+    down): 1 the likeliest, 0 the least."""
+    out = [0.0] * len(order)
+    for r, k in enumerate(order):
+        out[k] = 1.0 - r / max(len(order) - 1, 1)
     return out
 
 
