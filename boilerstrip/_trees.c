@@ -2,7 +2,7 @@
  * the same walk in Python and the reference for this one), and the page-type model's
  * (`packed_margins`, see learned/pagetype.py's Model.walk, its reference), and the
  * keep models' rows (`html_rows`, see learned/blockrows.py; `rows` of the text model's
- * columns, see learned/linerows.py).
+ * columns, see learned/linerows.py; `stack_rows`, the second stage's, see learned/stack.py).
  *
  * Why: every block of every HTML page goes through every tree (about 120 blocks x 60
  * trees x 8 nodes a page); in Python that is most of a page's time, in C a few hundred
@@ -24,6 +24,7 @@
 #include "_trees_walk.h"
 #include "_trees_blockrows.h"
 #include "_trees_linerows.h"
+#include "_trees_stackrows.h"
 
 /* ------------------------------------------------------------------ the module */
 
@@ -33,6 +34,7 @@ static PyMethodDef methods[] = {
     {"rows", rows, METH_O, "The rows of a list of columns (a zip of them, as lists)."},
     {"packed_margins", packed_margins, METH_VARARGS, "The page-type model's score of every class for one row, by the forest pack() made."},
     {"html_rows", html_rows, METH_VARARGS, "The HTML keep model's rows of blocks lo..hi-1 (learned.blockrows.rows)."},
+    {"stack_rows", stack_rows, METH_VARARGS, "The HTML keep model's second-stage rows (learned.stack.stack_rows)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -207,6 +207,49 @@ def test_the_rows_in_c_are_the_rows_in_python() -> None:
                 assert [[v.hex() for v in row] for row in made] == expected, case.name
 
 
+def test_the_second_stage_rows_in_c_are_the_rows_in_python() -> None:
+    """Where `_trees` is built: every second-stage row of every fixture page, to the bit,
+    with the shipped first stage's probabilities and with probabilities that stress the
+    page figures (ties, none over one half, every block over it, a lone block over it);
+    and with some blocks' Dom taken away (the groups that share the key of no Dom)."""
+    from boilerstrip.learned import stack
+
+    needs_c(stack._C_STACK_ROWS, "the second stage's rows in C")
+    cfg = boilerstrip.Config(keep_html="", keep_text="")
+    first = forest.load("keep-html.json")
+    for case in sorted((FIXTURES / "html").glob("*.html.gz")):
+        result = boilerstrip.Cleaner(cfg).clean(gzip.decompress(case.read_bytes()))
+        blocks = list(result.blocks)
+        rows = keep_features(blocks, cfg, result.page_type, text=False)
+        n = len(blocks)
+        shipped = forest.probabilities(first, rows)
+        stressed = (
+            shipped,
+            [0.5] * n,
+            [0.1 * (k % 3) for k in range(n)],
+            [0.99 - 0.5 * (k % 2) for k in range(n)],
+            [0.9 if k == n // 2 else 0.0 for k in range(n)],
+        )
+        for ps in stressed:
+            expected = [[float(v).hex() for v in row] for row in stack.python_stack_rows(blocks, ps, rows)]
+            made = stack.stack_rows(blocks, ps, rows)
+            assert [[v.hex() for v in row] for row in made] == expected, case.name
+        bare = [replace_dom(b, None) if k % 4 == 1 else b for k, b in enumerate(blocks)]
+        expected = [[float(v).hex() for v in row] for row in stack.python_stack_rows(bare, shipped, rows)]
+        assert [[v.hex() for v in row] for row in stack.stack_rows(bare, shipped, rows)] == expected, (
+            case.name
+        )
+
+
+def replace_dom(block: boilerstrip.Block, dom: object) -> boilerstrip.Block:
+    """A copy of `block` with another `dom`."""
+    from copy import copy
+
+    made = copy(block)
+    made.dom = dom  # type: ignore[assignment]
+    return made
+
+
 def test_the_c_loops_are_called_on_spans_that_check_the_deadline() -> None:
     """`columns.spans`: the whole page in one call without a limit (an empty page too),
     else chunks of `ITEMS_PER_CHECK` covering every item once, the deadline checked

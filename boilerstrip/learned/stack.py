@@ -13,18 +13,23 @@ probabilities: the block's, its neighbours', its groups' and the page's.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Final
 
-from ..model import Block, Label
+from ..model import Block, Dom, Label
+from ..native import c_function
 from .blockrows import FEATURES
 from .columns import MISSING
+
+_C_STACK_ROWS: Final[Callable[..., list[list[float]]] | None] = c_function(
+    "_trees", "stack_rows"
+)  # None where `_trees` was not built
 
 _NEAR: Final = (-3, -2, -1, 1, 2, 3)  # neighbours read one by one
 _SPAN: Final = 5  # blocks on each side whose highest and lowest probability are read
 _WINDOWS: Final = (3, 10)  # blocks on each side of the word-weighted means
 _OVER: Final = 0.5  # a block "over" is one the first stage calls content
-_FAR: Final = (1e4, 1e6)  # the distance in blocks and words where no block is over
+_FAR: Final[tuple[float, ...]] = (1e4, 1e6)  # the distance in blocks and words where no block is over
 #: What the second stage reads after the first stage's features, in row order.
 STACK_NAMES: Final[tuple[str, ...]] = (
     "p", "logit", *(f"p{j:+d}" for j in _NEAR), "max5", "min5", "wmean3", "wmean10",
@@ -35,13 +40,40 @@ STACK_NAMES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 #: The second stage's features: the first stage's, then `STACK_NAMES`.
 STACK_FEATURES: Final[tuple[str, ...]] = (*FEATURES, *STACK_NAMES)
+# The Dom fields `_trees.stack_rows` reads, by position, in the order it expects them.
+_DOM_FIELDS: Final = tuple(
+    Dom._fields.index(name) for name in ("tag", "depth", "hint_token", "hint_owner", "articles")
+)
+
+
+def _c_tables() -> tuple[object, ...]:
+    """What `_trees.stack_rows` reads besides the page: the constants `python_stack_rows`
+    reads (`_FAR` typed as a tuple of any length: mypyc never sets a Final pair of
+    floats as a whole, so a function that reads it so raises NameError)."""
+    return (MISSING, _NEAR, _SPAN, _WINDOWS, _OVER, _FAR, _DOM_FIELDS, len(STACK_FEATURES))
 
 
 def stack_rows(
     blocks: Sequence[Block], ps: Sequence[float], rows: Sequence[Sequence[float]]
 ) -> list[list[float]]:
     """Every block's first-stage row (`rows`) followed by `STACK_NAMES` read from the
-    first stage's probabilities `ps`."""
+    first stage's probabilities `ps`: made in C where `_trees` was built
+    (`_trees.stack_rows`, from the constants above: one source for both), else by
+    `python_stack_rows`."""
+    if _C_STACK_ROWS is None:
+        return python_stack_rows(blocks, ps, rows)
+    words = [float(b.features.words) for b in blocks]
+    doms = [b.dom for b in blocks]
+    as_lists = [r if isinstance(r, list) else list(r) for r in rows]
+    probabilities = ps if isinstance(ps, list) else list(ps)
+    return _C_STACK_ROWS(as_lists, probabilities, words, doms, kept_median(blocks, ps), _c_tables())
+
+
+def python_stack_rows(
+    blocks: Sequence[Block], ps: Sequence[float], rows: Sequence[Sequence[float]]
+) -> list[list[float]]:
+    """`stack_rows` in Python: the reference for `_trees.stack_rows` (which makes the
+    same rows, to the bit, where it is built) and the rows everywhere else."""
     n = len(ps)
     words = [float(b.features.words) for b in blocks]
     order = _by_probability(ps)
