@@ -83,6 +83,23 @@ static PyObject *share(PyObject *v) {
     return v;
 }
 
+/* A row's values put in order, by html_rows and stack_rows (_trees_stackrows.h), in a
+ * loop where `row` is the row being made (`width` items), `j` its next place, `shared`
+ * the values rows share, and `fail` the exit that frees what was made. */
+#define PUT(v)                                         \
+    do {                                               \
+        if (put(row, &j, width, (v)) < 0) goto fail;   \
+    } while (0)
+#define PUT_D(x) PUT(PyFloat_FromDouble(x))
+#define PUT_FLAG(c) PUT(share((c) ? shared.one : shared.zero))
+
+/* 0 where a row is full (j == width), else -1 with a ValueError naming `who`. */
+static int row_filled(Py_ssize_t j, Py_ssize_t width, const char *who) {
+    if (j == width) return 0;
+    PyErr_Format(PyExc_ValueError, "%s: fewer values than the model's features", who);
+    return -1;
+}
+
 static PyObject *html_rows(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *blocks, *weights, *labels, *kept, *words, *links, *scores, *page, *prose, *tables;
@@ -119,16 +136,16 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
     PyObject *out = NULL, *minus_one = NULL, *content = NULL;
     PyObject *n_features = NULL, *n_chars = NULL, *n_stop = NULL, *n_ends = NULL, *n_repeats = NULL;
     PyObject *n_score = NULL, *n_dom = NULL;
-    Shared s = {NULL, NULL, NULL};
+    Shared shared = {NULL, NULL, NULL};
     double *sum_words = NULL, *sum_kept = NULL, *sum_links = NULL;
     PyObject **doms = NULL;
     if (float_column(labels, n, "labels") < 0 || float_column(kept, n, "kept") < 0 ||
         float_column(words, n, "words") < 0 || float_column(links, n, "links") < 0 ||
         float_column(scores, n, "scores") < 0 || PySequence_Fast_GET_SIZE(weights_seq) != n)
         goto fail;
-    s.zero = PyFloat_FromDouble(0.0);
-    s.one = PyFloat_FromDouble(1.0);
-    s.missing = PyFloat_FromDouble(missing);
+    shared.zero = PyFloat_FromDouble(0.0);
+    shared.one = PyFloat_FromDouble(1.0);
+    shared.missing = PyFloat_FromDouble(missing);
     minus_one = PyLong_FromLong(-1);
     content = PyUnicode_InternFromString("content");
     n_features = PyUnicode_InternFromString("features");
@@ -138,7 +155,7 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
     n_repeats = PyUnicode_InternFromString("repeats");
     n_score = PyUnicode_InternFromString("score");
     n_dom = PyUnicode_InternFromString("dom");
-    if (!s.zero || !s.one || !s.missing || !minus_one || !content || !n_features || !n_chars || !n_stop ||
+    if (!shared.zero || !shared.one || !shared.missing || !minus_one || !content || !n_features || !n_chars || !n_stop ||
         !n_ends || !n_repeats || !n_score || !n_dom)
         goto fail;
     sum_words = running(words, n);
@@ -185,12 +202,6 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
         if (row == NULL) goto fail;
         PyList_SET_ITEM(out, i - lo, row);
         Py_ssize_t j = 0;
-#define PUT(v)                                         \
-    do {                                               \
-        if (put(row, &j, width, (v)) < 0) goto fail;   \
-    } while (0)
-#define PUT_D(x) PUT(PyFloat_FromDouble(x))
-#define PUT_FLAG(c) PUT(share((c) ? s.one : s.zero))
         PyObject *b = PyList_GET_ITEM(blocks, i);
         /* _block_features */
         PyObject *f = PyObject_GetAttr(b, n_features);
@@ -224,7 +235,7 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
         PyObject *d = doms[i];
         Py_ssize_t ncont = PyTuple_GET_SIZE(containers);
         if (d == Py_None) {
-            for (Py_ssize_t k = 0; k < 8 + ncont; k++) PUT(share(s.missing));
+            for (Py_ssize_t k = 0; k < 8 + ncont; k++) PUT(share(shared.missing));
         } else {
             PUT(share(PyTuple_GET_ITEM(d, field[D_LINK])));
             double depth, heading;
@@ -237,10 +248,10 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
             PyObject *hint = PyTuple_GET_ITEM(d, field[D_HINT]);
             PyObject *v = PyDict_GetItemWithError(tag_index, PyTuple_GET_ITEM(d, field[D_TAG]));
             if (v == NULL && PyErr_Occurred()) goto fail;
-            PUT(share(v ? v : s.missing));
+            PUT(share(v ? v : shared.missing));
             v = PyDict_GetItemWithError(hint_index, hint);
             if (v == NULL && PyErr_Occurred()) goto fail;
-            PUT(share(v ? v : s.missing));
+            PUT(share(v ? v : shared.missing));
             PyObject *articles = PyTuple_GET_ITEM(d, field[D_ARTICLES]);
             Py_ssize_t n_articles = PyObject_Length(articles);
             if (n_articles < 0) goto fail;
@@ -267,11 +278,11 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
         for (Py_ssize_t t = 0; t < sides_n; t++) {
             Py_ssize_t k = i + PyLong_AsSsize_t(PyTuple_GET_ITEM(sides, t));
             if (k < 0 || k >= n) {
-                PUT(share(s.missing));
-                PUT(share(s.missing));
-                PUT(share(s.zero));
-                PUT(share(s.zero));
-                PUT(share(s.zero));
+                PUT(share(shared.missing));
+                PUT(share(shared.missing));
+                PUT(share(shared.zero));
+                PUT(share(shared.zero));
+                PUT(share(shared.zero));
                 continue;
             }
             PUT(share(PyList_GET_ITEM(words, k)));
@@ -311,13 +322,7 @@ static PyObject *html_rows(PyObject *self, PyObject *args) {
         }
         PUT_D(in_own / all_prose);
         PUT_D(kind);
-        if (j != width) {
-            PyErr_SetString(PyExc_ValueError, "html_rows: fewer values than the model's features");
-            goto fail;
-        }
-#undef PUT
-#undef PUT_D
-#undef PUT_FLAG
+        if (row_filled(j, width, "html_rows") < 0) goto fail;
     }
     goto done;
 fail:
@@ -330,9 +335,9 @@ done:
     PyMem_Free(sum_words);
     PyMem_Free(sum_kept);
     PyMem_Free(sum_links);
-    Py_XDECREF(s.zero);
-    Py_XDECREF(s.one);
-    Py_XDECREF(s.missing);
+    Py_XDECREF(shared.zero);
+    Py_XDECREF(shared.one);
+    Py_XDECREF(shared.missing);
     Py_XDECREF(minus_one);
     Py_XDECREF(content);
     Py_XDECREF(n_features);

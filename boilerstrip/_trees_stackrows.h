@@ -459,12 +459,6 @@ static PyObject *stack_rows(PyObject *self, PyObject *args) {
             goto fail;
         }
         for (; j < head; j++) PyList_SET_ITEM(row, j, share(PyList_GET_ITEM(own, j)));
-#define PUT(v)                                         \
-    do {                                               \
-        if (put(row, &j, width, (v)) < 0) goto fail;   \
-    } while (0)
-#define PUT_D(x) PUT(PyFloat_FromDouble(x))
-#define PUT_FLAG(c) PUT(share((c) ? shared.one : shared.zero))
         double p = s.p[k], clamped = p < 1e-6 ? 1e-6 : p;
         clamped = clamped > 1.0 - 1e-6 ? 1.0 - 1e-6 : clamped;
         PUT(share(PyTuple_GET_ITEM(ps_t, k)));
@@ -496,13 +490,7 @@ static PyObject *stack_rows(PyObject *self, PyObject *args) {
         PUT(first >= 0 ? share(PyTuple_GET_ITEM(ps_t, last)) : share(shared.missing));
         PUT_D(page[0] - p);
         PUT_D(median);
-        if (j != width) {
-            PyErr_SetString(PyExc_ValueError, "stack_rows: fewer values than the model's features");
-            goto fail;
-        }
-#undef PUT
-#undef PUT_D
-#undef PUT_FLAG
+        if (row_filled(j, width, "stack_rows") < 0) goto fail;
     }
     goto done;
 fail:
