@@ -1,10 +1,11 @@
 """The learned models' trees walked in C (`_trees.c`); learned.forest.probability is the
-reference, and learned.pagetype.Model.walk for `packed_margins`."""
+reference, and learned.pagetype.Model.walk for `packed_margins`, learned.blockrows.python_rows
+for `html_rows`, learned.stack.python_stack_rows for `stack_rows`."""
 
 from array import array
 from collections.abc import Sequence
 
-from .model import Block
+from .model import Block, Dom
 
 def pack(
     feature: array[int],
@@ -40,3 +41,13 @@ def html_rows(
     hi: int,
 ) -> list[list[float]]: ...
 def rows(columns: list[list[float]]) -> list[list[float]]: ...
+def stack_rows(
+    rows: list[list[float]],
+    ps: list[float],
+    words: list[float],
+    doms: list[Dom | None],
+    median: float,
+    tables: tuple[
+        float, tuple[int, ...], int, tuple[int, ...], float, tuple[float, ...], tuple[int, ...], int
+    ],
+) -> list[list[float]]: ...
