@@ -70,7 +70,7 @@ static int put(PyObject *row, Py_ssize_t *j, Py_ssize_t width, PyObject *v) {
     if (v == NULL) return -1;
     if (*j >= width) {
         Py_DECREF(v);
-        PyErr_SetString(PyExc_ValueError, "html_rows: more values than the model's features");
+        PyErr_SetString(PyExc_ValueError, "a row has more values than the model's features");
         return -1;
     }
     PyList_SET_ITEM(row, *j, v);

@@ -292,7 +292,7 @@ static void window_means(const double *w, const double *p, Py_ssize_t n, Py_ssiz
  * or NULL with an exception set. */
 static double *doubles_of(PyObject *list, Py_ssize_t n, const char *what) {
     if (!PyTuple_Check(list) || PyTuple_GET_SIZE(list) != n) {
-        PyErr_Format(PyExc_ValueError, "stack_rows: %s is not a list of one value a block", what);
+        PyErr_Format(PyExc_ValueError, "stack_rows: %s is not one value a block", what);
         return NULL;
     }
     double *out = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(double));
@@ -361,12 +361,13 @@ static int stack_columns(Stack *s, PyObject *doms, Py_ssize_t n, Py_ssize_t n_wi
             PyErr_SetString(PyExc_ValueError, "stack_rows: malformed tables");
             return -1;
         }
+        if (reach > n) reach = n; /* as far as the page reaches: no overflow */
         window_means(s->w, s->p, n, reach, s->scratch, s->scratch + n + 1, s->windows + t * n);
     }
     nearest_over(s->p, s->w, n, over, far, s->scratch, s->spare, s->away, s->between);
     for (Py_ssize_t k = 0; k < n; k++)
         if (block_keys(PyTuple_GET_ITEM(doms, k), field, s->keys + GROUPINGS * k) < 0) return -1;
-    /* The table and the group numbers share `spare` (size slots, then n numbers in scratch). */
+    /* The table in `spare` (size slots), each grouping's numbers in `group`. */
     Key *one = items(n, sizeof(Key));
     Py_ssize_t *group = one ? items(n, sizeof(Py_ssize_t)) : NULL;
     int status = group ? 0 : -1;
@@ -394,43 +395,53 @@ static PyObject *stack_rows(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "O!O!O!O!dO!", &PyList_Type, &rows, &PyList_Type, &ps, &PyList_Type, &words,
                           &PyList_Type, &doms, &median, &PyTuple_Type, &tables))
         return NULL;
+    Stack s = {NULL};
+    PyObject *out = NULL;
+    Py_ssize_t *near_at = NULL;
+    /* The inputs held as tuples, taken before anything that may run Python code (a
+     * number's __float__ or __index__ in the tables, a comparison of tags, a collection
+     * run), and every size checked on them: the keys borrow the Doms' fields and the rows
+     * the probabilities, and nothing can then shrink what is read. */
+    PyObject *rows_t = PyList_AsTuple(rows), *ps_t = PyList_AsTuple(ps), *doms_t = PyList_AsTuple(doms);
+    PyObject *words_t = PyList_AsTuple(words);
+    Shared shared = {PyFloat_FromDouble(0.0), PyFloat_FromDouble(1.0), NULL};
+    if (!rows_t || !ps_t || !doms_t || !words_t || !shared.zero || !shared.one) goto fail;
     if (!PyArg_ParseTuple(tables, "dO!nO!dO!O!n", &missing, &PyTuple_Type, &near, &span, &PyTuple_Type, &windows,
                           &over, &PyTuple_Type, &far_t, &PyTuple_Type, &dom_fields, &width))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(ps), n_near = PyTuple_GET_SIZE(near), n_windows = PyTuple_GET_SIZE(windows);
-    if (PyList_GET_SIZE(rows) != n || PyList_GET_SIZE(doms) != n) {
+        goto fail;
+    shared.missing = PyFloat_FromDouble(missing);
+    if (shared.missing == NULL) goto fail;
+    Py_ssize_t n = PyTuple_GET_SIZE(ps_t), n_near = PyTuple_GET_SIZE(near), n_windows = PyTuple_GET_SIZE(windows);
+    if (PyTuple_GET_SIZE(rows_t) != n || PyTuple_GET_SIZE(doms_t) != n) {
         PyErr_SetString(PyExc_ValueError, "stack_rows: not one row, probability and Dom a block");
-        return NULL;
+        goto fail;
     }
-    if (PyTuple_GET_SIZE(dom_fields) != S_COUNT || PyTuple_GET_SIZE(far_t) != 2 || span < 0) {
+    if (PyTuple_GET_SIZE(dom_fields) != S_COUNT || PyTuple_GET_SIZE(far_t) != 2 || span < 0 || width < 0) {
         PyErr_SetString(PyExc_ValueError, "stack_rows: malformed tables");
-        return NULL;
+        goto fail;
     }
+    if (span > n) span = n; /* as far as the page reaches, and no further: no overflow */
     Py_ssize_t field[S_COUNT];
     for (int t = 0; t < S_COUNT; t++) {
         field[t] = PyLong_AsSsize_t(PyTuple_GET_ITEM(dom_fields, t));
-        if (field[t] == -1 && PyErr_Occurred()) return NULL;
+        if (field[t] == -1 && PyErr_Occurred()) goto fail;
         if (field[t] < 0) {
             PyErr_SetString(PyExc_ValueError, "stack_rows: malformed tables");
-            return NULL;
+            goto fail;
         }
     }
     for (int t = 0; t < 2; t++) {
         far[t] = PyFloat_AsDouble(PyTuple_GET_ITEM(far_t, t));
-        if (far[t] == -1.0 && PyErr_Occurred()) return NULL;
+        if (far[t] == -1.0 && PyErr_Occurred()) goto fail;
     }
-    Stack s = {NULL};
-    PyObject *out = NULL;
-    /* The inputs held as tuples: the keys borrow the Doms' fields, the rows borrow the
-     * probabilities, and a comparison of tags or a collection run between the reads
-     * (Python code, in principle) can't then shrink what is read. */
-    PyObject *rows_t = PyList_AsTuple(rows), *ps_t = PyList_AsTuple(ps), *doms_t = PyList_AsTuple(doms);
-    Shared shared = {PyFloat_FromDouble(0.0), PyFloat_FromDouble(1.0), PyFloat_FromDouble(missing)};
-    if (!rows_t || !ps_t || !doms_t || !shared.zero || !shared.one || !shared.missing) goto fail;
+    near_at = items(n_near, sizeof(Py_ssize_t));
+    if (near_at == NULL) goto fail;
+    for (Py_ssize_t t = 0; t < n_near; t++) {
+        near_at[t] = PyLong_AsSsize_t(PyTuple_GET_ITEM(near, t));
+        if (near_at[t] == -1 && PyErr_Occurred()) goto fail;
+    }
     s.p = doubles_of(ps_t, n, "ps");
-    PyObject *words_t = s.p ? PyList_AsTuple(words) : NULL;
-    s.w = words_t ? doubles_of(words_t, n, "words") : NULL;
-    Py_XDECREF(words_t);
+    s.w = s.p ? doubles_of(words_t, n, "words") : NULL;
     if (s.w == NULL || stack_columns(&s, doms_t, n, n_windows, windows, over, far, missing, field) < 0) goto fail;
     double page[6];
     page_values(s.w, s.p, s.order, n, over, page);
@@ -464,10 +475,8 @@ static PyObject *stack_rows(PyObject *self, PyObject *args) {
         PUT(share(PyTuple_GET_ITEM(ps_t, k)));
         PUT_D(log(clamped / (1.0 - clamped)));
         for (Py_ssize_t t = 0; t < n_near; t++) {
-            Py_ssize_t at = PyLong_AsSsize_t(PyTuple_GET_ITEM(near, t));
-            if (at == -1 && PyErr_Occurred()) goto fail;
-            at += k;
-            PUT(0 <= at && at < n ? share(PyTuple_GET_ITEM(ps_t, at)) : share(shared.missing));
+            Py_ssize_t at = near_at[t]; /* compared, not added: no overflow */
+            PUT(at >= -k && at < n - k ? share(PyTuple_GET_ITEM(ps_t, k + at)) : share(shared.missing));
         }
         double high = 0.0, low = 0.0;
         if (span_ends(s.p, n, k, span, &high, &low) < 0) {
@@ -497,6 +506,8 @@ fail:
     Py_CLEAR(out);
 done:
     stack_free(&s);
+    PyMem_Free(near_at);
+    Py_XDECREF(words_t);
     Py_XDECREF(rows_t);
     Py_XDECREF(ps_t);
     Py_XDECREF(doms_t);

@@ -211,7 +211,8 @@ def test_the_second_stage_rows_in_c_are_the_rows_in_python() -> None:
     """Where `_trees` is built: every second-stage row of every fixture page, to the bit,
     with the shipped first stage's probabilities and with probabilities that stress the
     page figures (ties, none over one half, every block over it, a lone block over it);
-    and with some blocks' Dom taken away (the groups that share the key of no Dom)."""
+    with some blocks' Dom taken away (the groups that share the key of no Dom); and on
+    pages of no block and of one."""
     from boilerstrip.learned import stack
 
     needs_c(stack._C_STACK_ROWS, "the second stage's rows in C")
@@ -226,6 +227,7 @@ def test_the_second_stage_rows_in_c_are_the_rows_in_python() -> None:
         stressed = (
             shipped,
             [0.5] * n,
+            [0.9] * n,
             [0.1 * (k % 3) for k in range(n)],
             [0.99 - 0.5 * (k % 2) for k in range(n)],
             [0.9 if k == n // 2 else 0.0 for k in range(n)],
@@ -239,6 +241,63 @@ def test_the_second_stage_rows_in_c_are_the_rows_in_python() -> None:
         assert [[v.hex() for v in row] for row in stack.stack_rows(bare, shipped, rows)] == expected, (
             case.name
         )
+        for few in (0, 1):
+            made = stack.stack_rows(blocks[:few], shipped[:few], rows[:few])
+            wanted = stack.python_stack_rows(blocks[:few], shipped[:few], rows[:few])
+            assert [[v.hex() for v in row] for row in made] == [
+                [float(v).hex() for v in row] for row in wanted
+            ]
+
+
+def test_the_second_stage_rows_in_c_refuse_what_is_not_a_page() -> None:
+    """`_trees.stack_rows` raises, and reads nothing out of bounds (the sanitizers' pass
+    runs this), on inputs no page makes: a row that is not a list, a row longer than the
+    model's features, a Dom too short or not a tuple, a probability that is not a
+    number, lists of unequal lengths, a negative span; reaches far beyond the page are
+    clamped to it."""
+    from boilerstrip.learned import stack
+
+    needs_c(stack._C_STACK_ROWS, "the second stage's rows in C")
+    cfg = boilerstrip.Config(keep_html="", keep_text="")
+    page = gzip.decompress(sorted((FIXTURES / "html").glob("*.html.gz"))[0].read_bytes())
+    result = boilerstrip.Cleaner(cfg).clean(page)
+    blocks = list(result.blocks)[:12]
+    rows = keep_features(blocks, cfg, result.page_type, text=False)
+    ps = [0.1 * (k % 10) for k in range(len(blocks))]
+    words = [float(b.features.words) for b in blocks]
+    doms = [b.dom for b in blocks]
+    tables = stack._c_tables()
+    call = stack._C_STACK_ROWS
+    assert call is not None
+    hexed = [[float(v).hex() for v in row] for row in stack.python_stack_rows(blocks, ps, rows)]
+    assert [
+        [v.hex() for v in row] for row in call(rows, ps, words, doms, stack.kept_median(blocks, ps), tables)
+    ] == hexed
+    with pytest.raises(TypeError):
+        call([tuple(rows[0]), *rows[1:]], ps, words, doms, 0.5, tables)
+    with pytest.raises(ValueError):
+        call([rows[0] + [0.0] * 40, *rows[1:]], ps, words, doms, 0.5, tables)
+    with pytest.raises(TypeError):
+        call(rows, ps, words, [tuple(doms[0])[:3], *doms[1:]], 0.5, tables)
+    with pytest.raises(TypeError):
+        call(rows, ps, words, ["not a Dom", *doms[1:]], 0.5, tables)
+    with pytest.raises(TypeError):
+        call(rows, ["0.5", *ps[1:]], words, doms, 0.5, tables)
+    with pytest.raises(ValueError):
+        call(rows[:-1], ps, words, doms, 0.5, tables)
+    with pytest.raises(ValueError):
+        call(rows, ps, words[:-1], doms, 0.5, tables)
+    with pytest.raises(ValueError):
+        call(rows, ps, words, doms, 0.5, (tables[0], tables[1], -1, *tables[3:]))
+    far = (tables[0], (-sys.maxsize, -2, -1, 1, 2, sys.maxsize), sys.maxsize, (sys.maxsize, 0), *tables[4:])
+    made = call(rows, ps, words, doms, 0.5, far)
+    assert len(made) == len(rows) and all(len(row) == tables[-1] for row in made)
+    head = len(rows[0])  # p, its log-odds, then the neighbours: those at +-maxsize are missing
+    assert all(row[head + 2] == row[head + 7] == tables[0] for row in made)
+    assert all(
+        row[head + 3 : head + 7] == hexless[head + 3 : head + 7]
+        for row, hexless in zip(made, call(rows, ps, words, doms, 0.5, tables), strict=True)
+    )
 
 
 def replace_dom(block: boilerstrip.Block, dom: object) -> boilerstrip.Block:
