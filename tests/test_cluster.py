@@ -258,20 +258,23 @@ def _dask_processes(folder: pathlib.Path, workers: int) -> Iterator[str]:
 
     No client of this test process waits for the workers: the batch's client hands out
     work as they join. CI once hung in this test for its whole 90 minutes, where every
-    wait of the test's own is bounded; the one wait left to Dask's internals was such a
-    client, a second one in a process whose LocalCluster had just lost a worker to
-    SIGKILL."""
+    wait of the test's own is bounded. Such a client was the one part left to Dask's
+    internals (its connection and its closing, around a wait of 60 s), a second one in a
+    process whose LocalCluster had just lost a worker to SIGKILL: the likeliest place,
+    not a proven one. The processes write nothing to this process's output, which a
+    run stopped by pytest-timeout (os._exit) would leave them holding open."""
     info = folder / "scheduler.json"
     dask = [sys.executable, "-m", "dask"]
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     started = [subprocess.Popen([*dask, "scheduler", "--port", "0", "--no-dashboard", "--scheduler-file",
-                                 str(info)], env=_env(), stderr=subprocess.DEVNULL)]  # fmt: skip
+                                 str(info)], env=_env(), **quiet)]  # fmt: skip
     try:
         deadline = time.monotonic() + 60
         while not info.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         for _ in range(workers):
             started.append(subprocess.Popen([*dask, "worker", "--scheduler-file", str(info), "--nthreads", "1",
-                                             "--no-dashboard"], env=_env(), stderr=subprocess.DEVNULL))  # fmt: skip
+                                             "--no-dashboard", "--death-timeout", "120"], env=_env(), **quiet))  # fmt: skip
         yield str(json.loads(info.read_text())["address"])
     finally:
         for proc in reversed(started):
@@ -299,7 +302,7 @@ def test_separate_processes_and_a_killed_client_resume(
     with _dask_processes(tmp_path, workers=2) as address:
         args = [str(inputs), "-o", str(out), "--dask", address, "--quiet", "--chunk-size", "4"]
         client = subprocess.Popen([sys.executable, "-m", "boilerstrip", "batch", *args], env=_env(),
-                                  stderr=subprocess.PIPE)  # fmt: skip
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         done = _wait_for_shards(out, client)
         client.kill()
         client.wait()
