@@ -365,15 +365,17 @@ static int stack_columns(Stack *s, PyObject *doms, Py_ssize_t n, Py_ssize_t n_wi
         window_means(s->w, s->p, n, reach, s->scratch, s->scratch + n + 1, s->windows + t * n);
     }
     nearest_over(s->p, s->w, n, over, far, s->scratch, s->spare, s->away, s->between);
-    for (Py_ssize_t k = 0; k < n; k++)
-        if (block_keys(PyTuple_GET_ITEM(doms, k), field, s->keys + GROUPINGS * k) < 0) return -1;
+    /* The keys grouping by grouping (keys[g * n + k]): each grouping's are numbered in place. */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Key four[GROUPINGS];
+        if (block_keys(PyTuple_GET_ITEM(doms, k), field, four) < 0) return -1;
+        for (int g = 0; g < GROUPINGS; g++) s->keys[g * n + k] = four[g];
+    }
     /* The table in `spare` (size slots), each grouping's numbers in `group`. */
-    Key *one = items(n, sizeof(Key));
-    Py_ssize_t *group = one ? items(n, sizeof(Py_ssize_t)) : NULL;
+    Py_ssize_t *group = items(n, sizeof(Py_ssize_t));
     int status = group ? 0 : -1;
     for (int g = 0; g < GROUPINGS && status == 0; g++) {
-        for (Py_ssize_t k = 0; k < n; k++) one[k] = s->keys[GROUPINGS * k + g];
-        Py_ssize_t groups = number_groups(one, n, s->spare, size, group);
+        Py_ssize_t groups = number_groups(s->keys + g * n, n, s->spare, size, group);
         double *sums = groups < 0 ? NULL : items(3 * groups, sizeof(double));
         if (sums == NULL) {
             status = -1;
@@ -382,7 +384,6 @@ static int stack_columns(Stack *s, PyObject *doms, Py_ssize_t n, Py_ssize_t n_wi
         group_means(group, groups, n, s->w, s->p, missing, sums, s->groups + 2 * g * n, s->groups + (2 * g + 1) * n);
         PyMem_Free(sums);
     }
-    PyMem_Free(one);
     PyMem_Free(group);
     return status;
 }
