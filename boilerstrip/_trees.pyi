@@ -3,7 +3,7 @@ reference, and learned.pagetype.Model.walk for `packed_margins`, learned.blockro
 for `html_rows`, learned.stack.python_stack_rows for `stack_rows`."""
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Block, Dom
 
@@ -50,4 +50,5 @@ def stack_rows(
     tables: tuple[
         float, tuple[int, ...], int, tuple[int, ...], float, tuple[float, ...], tuple[int, ...], int
     ],
+    check: Callable[[], object] | None = None,
 ) -> list[list[float]]: ...

@@ -12,10 +12,12 @@
  * table a grouping, each row is a list of its final size, and the first stage's values
  * are shared, not copied.
  *
- * stack_rows(rows, ps, words, doms, median, tables) -> every block's first-stage row
- * followed by the second stage's values, where tables = (missing, near, span, windows,
+ * stack_rows(rows, ps, words, doms, median, tables[, check]) -> every block's first-stage
+ * row followed by the second stage's values, where tables = (missing, near, span, windows,
  * over, far, dom_fields, width), dom_fields = the positions in Dom of (tag, depth,
- * hint_token, hint_owner, articles), and `median` is stack.kept_median's. */
+ * hint_token, hint_owner, articles), `median` is stack.kept_median's, and `check` (None,
+ * or a callable of no argument: the page's deadline) is called before every CHECK_ROWS
+ * rows, what it raises stopping them. */
 
 enum { S_TAG, S_DEPTH, S_TOKEN, S_OWNER, S_ARTICLES, S_COUNT };
 enum { GROUPINGS = 4 };
@@ -388,14 +390,21 @@ static int stack_columns(Stack *s, PyObject *doms, Py_ssize_t n, Py_ssize_t n_wi
     return status;
 }
 
+/* Rows made between two calls of a deadline's check (0.03 s on this machine). */
+#define CHECK_ROWS 4096
+
 static PyObject *stack_rows(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *rows, *ps, *words, *doms, *tables, *near, *windows, *far_t, *dom_fields;
+    PyObject *rows, *ps, *words, *doms, *tables, *near, *windows, *far_t, *dom_fields, *check = Py_None;
     double median, missing, over, far[2];
     Py_ssize_t span, width;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!dO!", &PyList_Type, &rows, &PyList_Type, &ps, &PyList_Type, &words,
-                          &PyList_Type, &doms, &median, &PyTuple_Type, &tables))
+    if (!PyArg_ParseTuple(args, "O!O!O!O!dO!|O", &PyList_Type, &rows, &PyList_Type, &ps, &PyList_Type, &words,
+                          &PyList_Type, &doms, &median, &PyTuple_Type, &tables, &check))
         return NULL;
+    if (check != Py_None && !PyCallable_Check(check)) {
+        PyErr_SetString(PyExc_TypeError, "stack_rows: check must be callable or None");
+        return NULL;
+    }
     Stack s = {NULL};
     PyObject *out = NULL;
     Py_ssize_t *near_at = NULL;
@@ -454,7 +463,20 @@ static PyObject *stack_rows(PyObject *self, PyObject *args) {
         }
     out = PyList_New(n);
     if (out == NULL) goto fail;
+    /* Out of the cyclic GC's sight until every row is in it: `check` runs Python code,
+     * and a list whose items are still NULL must not be found (gc.get_objects() would
+     * hand it out, and reading it crash). Freed untracked on an error, as a list may be. */
+    PyObject_GC_UnTrack(out);
     for (Py_ssize_t k = 0; k < n; k++) {
+        /* `check` (the page's deadline) before every CHECK_ROWS rows: what it raises
+         * stops the rows. The inputs are held as tuples and C arrays, a row list is read
+         * after it, and `out` is out of sight: nothing it may run can change or see what
+         * is half made. */
+        if (check != Py_None && k % CHECK_ROWS == 0) {
+            PyObject *ran = PyObject_CallNoArgs(check);
+            if (ran == NULL) goto fail;
+            Py_DECREF(ran);
+        }
         /* Its items NULL until set (a list frees those): a row cut short by an error is
          * freed with `out`, never returned. */
         PyObject *row = PyList_New(width);
@@ -502,6 +524,7 @@ static PyObject *stack_rows(PyObject *self, PyObject *args) {
         PUT_D(median);
         if (row_filled(j, width, "stack_rows") < 0) goto fail;
     }
+    PyObject_GC_Track(out);
     goto done;
 fail:
     Py_CLEAR(out);

@@ -17,7 +17,7 @@ from .htmlmeta import HtmlMeta
 from .intake import take
 from .learned import keep, pagetype
 from .learned.pagestats import PageCounts
-from .model import Block, Label, Verdict
+from .model import Block, Label
 from .reduce import assemble
 from .result import Result
 from .segment import text_blocks
@@ -123,7 +123,7 @@ class Cleaner:
         include_comments: bool,
         deadline: Deadline,
     ) -> Result:
-        run_detectors(_timed(self.detectors, deadline) if deadline.limit > 0 else self.detectors, prepared)
+        run_detectors(self.detectors, prepared)
         deadline.check("after the detectors")
         if not self._claims_all:
             _unclaimed_as_other(prepared.blocks)
@@ -205,20 +205,6 @@ def _unclaimed_as_other(blocks: Sequence[Block]) -> None:
         if b.label is None:
             b.label = Label.OTHER
             b.reasons.append("unclaimed: no detector labelled it (the content detector is off)")
-
-
-def _timed(detectors: tuple[Detector, ...], deadline: Deadline) -> tuple[Detector, ...]:
-    """The detectors, each checking the deadline before it runs (`Config.time_limit`):
-    a detector goes over every block, and there are twenty of them."""
-    return tuple(Detector(d.name, _checked(d, deadline), d.context, d.tentative) for d in detectors)
-
-
-def _checked(detector: Detector, deadline: Deadline) -> DetectFn:
-    def run(page: Page) -> Iterable[Verdict]:
-        deadline.check(f"before the {detector.name} detector")
-        return detector(page)
-
-    return run
 
 
 def _page_type(

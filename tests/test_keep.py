@@ -4,6 +4,7 @@ news-fitted rules lost keep their content (issue 14)."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import pathlib
@@ -19,7 +20,7 @@ import pytest
 
 import boilerstrip
 from boilerstrip import reduce
-from boilerstrip.budget import Deadline
+from boilerstrip.budget import Deadline, TimeLimitError
 from boilerstrip.detect import scorer
 from boilerstrip.learned import blockrows, cadence, columns, forest, linerows, marks
 from boilerstrip.reduce import block_weights, keep_features
@@ -247,6 +248,84 @@ def test_the_second_stage_rows_in_c_are_the_rows_in_python() -> None:
             assert [[v.hex() for v in row] for row in made] == [
                 [float(v).hex() for v in row] for row in wanted
             ]
+
+
+def test_the_second_stage_rows_stop_where_the_deadline_is_past_and_are_the_same_before() -> None:
+    """Both forms of the second stage's rows check the page's deadline as they make the
+    rows (a page of a hundred thousand blocks took a second unchecked): past it, each
+    raises TimeLimitError; with time left, the rows are the rows made without one. In C
+    the check is a callable run before every 4,096 rows, and what it raises (anything)
+    stops the rows with nothing leaked (the sanitizers' pass runs this)."""
+    from boilerstrip.learned import stack
+
+    cfg = boilerstrip.Config(keep_html="", keep_text="")
+    page = gzip.decompress(sorted((FIXTURES / "html").glob("*.html.gz"))[0].read_bytes())
+    result = boilerstrip.Cleaner(cfg).clean(page)
+    blocks = list(result.blocks)
+    rows = keep_features(blocks, cfg, result.page_type, text=False)
+    ps = [0.1 * (k % 10) for k in range(len(blocks))]
+    whole = [[float(v).hex() for v in row] for row in stack.python_stack_rows(blocks, ps, rows)]
+    for make in (stack.stack_rows, stack.python_stack_rows):
+        with pytest.raises(TimeLimitError, match="while the keep model reads the blocks"):
+            make(blocks, ps, rows, Deadline(1e-9))
+        assert [[v.hex() for v in row] for row in make(blocks, ps, rows, Deadline(600))] == whole
+    needs_c(stack._C_STACK_ROWS, "the second stage's rows in C")
+    call = stack._C_STACK_ROWS
+    assert call is not None
+    words = [float(b.features.words) for b in blocks]
+    doms = [b.dom for b in blocks]
+    calls: list[int] = []
+
+    def refuse() -> None:
+        """Raise on the second call; first, read every list the cyclic GC can find,
+        as a profiler or a gc callback may: the rows' list, half made, must not be one
+        (its empty slots crashed the process)."""
+        calls.append(1)
+        for found in gc.get_objects():
+            if type(found) is list:
+                found[-1:]  # noqa: B018 - a read of its last item is the point
+        if len(calls) > 1:
+            raise KeyError("stop here")
+
+    many = (blocks * (9000 // len(blocks) + 1))[:9000]  # three stretches of 4,096 rows
+    args = ([list(r) for r in rows] * (9000 // len(rows) + 1))[:9000], (ps * (9000 // len(ps) + 1))[:9000]
+    with pytest.raises(KeyError, match="stop here"):
+        call(args[0], args[1], [float(b.features.words) for b in many], [b.dom for b in many], 0.5,
+             stack._c_tables(), refuse)  # fmt: skip
+    assert len(calls) == 2  # before the first stretch, then before the second
+    with pytest.raises(TypeError, match="callable"):
+        call(rows, ps, words, doms, 0.5, stack._c_tables(), "not callable")
+    counted: list[int] = []
+    made = call(
+        rows, ps, words, doms, stack.kept_median(blocks, ps), stack._c_tables(), lambda: counted.append(1)
+    )
+    assert [[v.hex() for v in row] for row in made] == whole and counted == [1]
+
+
+def test_the_walk_in_c_under_a_deadline_gives_the_walk_in_one_call() -> None:
+    """Under a time limit the keep model's walk in C reads 4,096 rows a call with the
+    deadline checked between (a dump of half a million lines took the walk a second in
+    one call): the same probabilities as one call, for rows and for a dump's columns,
+    and a TimeLimitError once the deadline is past."""
+    html_forest, text_forest = forest.load("keep-html.json"), forest.load("keep-text.json", text=True)
+    needs_c(html_forest.walker, "the keep model's walk in C")
+    rng = random.Random(7)
+    rows = [[rng.uniform(-1.0, 50.0) for _ in html_forest.names] for _ in range(9000)]
+    columns = [array("d", (rng.uniform(-1.0, 50.0) for _ in range(9000))) for _ in text_forest.names]
+    columns[3] = array("d", [1.0] * 9000)  # a constant column across the chunks' bounds
+    rows = [[*row[:5], 0.0, *row[6:]] for row in rows]
+    for model, features, by_column in ((html_forest, rows, False), (text_forest, columns, True)):
+        once = forest.probabilities(model, features, by_column=by_column)
+        chunked = forest.probabilities(model, features, Deadline(600), by_column=by_column)
+        assert [p.hex() for p in chunked] == [p.hex() for p in once] and len(once) == 9000
+        with pytest.raises(TimeLimitError, match="while the keep model reads the blocks"):
+            forest.probabilities(model, features, Deadline(1e-9), by_column=by_column)
+    # Columns the walk refuses are refused under a limit too (slices would hide them).
+    for bad in ([], columns[:-1], [*columns[:-1], columns[-1][:100]]):
+        with pytest.raises(ValueError):
+            forest.probabilities(text_forest, bad, by_column=True)
+        with pytest.raises(ValueError):
+            forest.probabilities(text_forest, bad, Deadline(600), by_column=True)
 
 
 def test_the_second_stage_rows_in_c_refuse_what_is_not_a_page() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .. import patterns
+from ..budget import checked, spans
 from ..model import Block, Label, Verdict
 from .page import Claim, Page, verdicts
 
@@ -185,26 +186,35 @@ def detect_other_articles(page: Page) -> list[Verdict]:
 
 
 def claim_list_runs(page: Page, gates: list[int]) -> list[Claim]:
-    """Runs of short lines (menus, link lists) are navigation, whatever their words."""
+    """Runs of short lines (menus, link lists) are navigation, whatever their words.
+    The page's deadline is checked as the lines are read and as a run is claimed (a
+    dump of half a million short lines is one run)."""
     given = page.blocks
     blocks: list[Block] = given if isinstance(given, list) else list(given)  # read by index
+    deadline = page.deadline
+    short = [_is_short_line(b) for b in checked(blocks, deadline, _RUNS)]
     out: list[Claim] = []
     n = len(blocks)
     start = 0
     while start < n:
-        if not _is_short_line(blocks[start]):
+        if not short[start]:
             start += 1
             continue
         end = start + 1
-        while end < n and _is_short_line(blocks[end]):
+        while end < n and short[end]:
             end += 1
         size = end - start
         if size >= 4:
             reason = f"in a run of {size} short lines"
-            for i in range(start, end):
-                out.append((blocks[i].index, _NAVIGATION, reason, 0.0, None))
+            for lo, hi in spans(size, deadline, _RUNS):
+                for i in range(start + lo, start + hi):
+                    out.append((blocks[i].index, _NAVIGATION, reason, 0.0, None))
         start = end
     return out
+
+
+# Where a TimeLimitError raised in `claim_list_runs` stopped.
+_RUNS: Final = "while reading the runs of short lines"
 
 
 def _is_short_line(b: Block) -> bool:

@@ -30,6 +30,7 @@ from .stack import STACK_FEATURES
 # A forest checked and packed once (`pack`), then walked (`walk`); None without `_trees`.
 _C_PACK: Final = c_function("_trees", "pack")
 _C_WALK: Final[Callable[..., list[float]] | None] = c_function("_trees", "walk")
+_C_CHUNK: Final = 4096  # rows a call of the C walk reads between two checks of a deadline
 _LOGIT_CLIP: Final = 30.0  # log-odds past this give 0 or 1 (and no overflow in exp)
 #: What each kind of model reads: the keep models' HTML blocks and text-dump lines, and
 #: the headline model's candidate lines of a text dump; and what the kind is called.
@@ -183,10 +184,41 @@ def probabilities(
     was built (the same walk and the same arithmetic, so the same numbers; one call,
     reading columns in place, where turning a dump's columns into rows cost 3% of its
     time, and an array's doubles with no float object a value), else in Python,
-    checking `deadline` as it goes."""
+    checking `deadline` as it goes. Under a time limit, the C walk is called on
+    `_C_CHUNK` rows at a time with `deadline` checked before each (the rows are
+    independent: the same numbers); without one, once."""
     if forest.walker is not None and _C_WALK is not None:  # packed where `_trees` was built
-        return _C_WALK(forest.walker, forest.base, features, by_column)
+        if deadline is None or deadline.limit <= 0:
+            return _C_WALK(forest.walker, forest.base, features, by_column)
+        return _c_walk_in_chunks(forest, features, deadline, by_column)
     rows: Sequence[Sequence[float]] = (
         [list(row) for row in zip(*features, strict=True)] if by_column else features
     )
     return [probability(forest, row) for row in checked(rows, deadline, WHERE)]
+
+
+def _c_walk_in_chunks(
+    forest: Forest, features: Sequence[Sequence[float]], deadline: Deadline, by_column: bool
+) -> list[float]:
+    """`probabilities` in C, `_C_CHUNK` rows at a time (each column sliced alike where
+    the rows come `by_column`), `deadline` checked before each: a dump of half a
+    million lines takes the walk a second. A page of one chunk, and columns the walk
+    would refuse (not one a feature, or not of one length: slices would hide it), go
+    to it in one call, as without a limit."""
+    assert _C_WALK is not None
+    deadline.check(WHERE)
+    n = len(features[0]) if by_column and features else len(features)
+    if n <= _C_CHUNK or (by_column and not _columns_alike(forest, features, n)):
+        return _C_WALK(forest.walker, forest.base, features, by_column)
+    out: list[float] = []
+    for lo in range(0, n, _C_CHUNK):
+        deadline.check(WHERE)
+        hi = min(n, lo + _C_CHUNK)
+        part = [column[lo:hi] for column in features] if by_column else features[lo:hi]
+        out.extend(_C_WALK(forest.walker, forest.base, part, by_column))
+    return out
+
+
+def _columns_alike(forest: Forest, columns: Sequence[Sequence[float]], n: int) -> bool:
+    """Whether `columns` are one a feature of `forest`, each of `n` values."""
+    return len(columns) == len(forest.names) and all(len(column) == n for column in columns)

@@ -108,6 +108,7 @@ def decide(
         raise ValueError(f"{len(ps)} probabilities for {len(blocks)} blocks")
     if stack is not None and rules.second is not None and not forest.text:
         ps = _second_stage(blocks, ps, features, stack, rules.second, deadline)
+    _check(deadline)
     if not any(p > rules.add for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
@@ -121,17 +122,22 @@ def decide(
         for k, b in enumerate(blocks)
     ]
     how: dict[int, str] = {}
+    _check(deadline)
     if forest.text:
         if rules.few is not None:
             how.update(dict.fromkeys(few_members(blocks, ps, chosen, *rules.few), _FEW))
+        _check(deadline)
         if rules.runs is not None:
             how.update(dict.fromkeys(run_members(features, ps, chosen, *rules.runs), _RUN))
+        _check(deadline)
         if rules.across is not None:
             how.update(dict.fromkeys(across_members(blocks, ps, chosen, *rules.across), _ACROSS))
+        _check(deadline)
         # The coherent paragraphs first: the lines between them and the content are
         # then inside it (a subheading, a list before the story's last paragraph).
         if rules.coherent is not None:
             how.update(dict.fromkeys(coherent_members(blocks, ps, chosen, *rules.coherent), _COHERENT))
+        _check(deadline)
         if rules.inner is not None:
             how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
     else:
@@ -139,13 +145,25 @@ def decide(
         # content's first and last blocks that the two rules after it read.
         if rules.own is not None:
             how.update(dict.fromkeys(own_members(blocks, ps, chosen, *rules.own), _OWN))
+        _check(deadline)
         if rules.between is not None:
             how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
+        _check(deadline)
         if rules.mates is not None:
             how.update(dict.fromkeys(list_mates(blocks, chosen, *rules.mates), _MATES))
+    _check(deadline)
     return _settle(blocks, ps, chosen, how)
 
 
+def _check(deadline: Deadline | None) -> None:
+    """`deadline` checked between the rules after the model: each is a pass or two
+    over the page's blocks (a quarter of a second each on half a million)."""
+    if deadline is not None:
+        deadline.check(_DECIDING)
+
+
+# Where a TimeLimitError raised between the rules after the model stopped.
+_DECIDING: Final = "while the keep model's rules decide"
 # Why a block the rules added is content, for its reason.
 _RUN: Final = "the next member of a run of content"
 _ACROSS: Final = "across a table or list in the content"
@@ -251,7 +269,10 @@ def _second_stage(
     min_blocks, sure = second
     if len(blocks) < min_blocks:
         return ps
-    again = probabilities(stack, stack_rows(blocks, ps, features), deadline)
+    _check(deadline)
+    rows = stack_rows(blocks, ps, features, deadline)
+    _check(deadline)
+    again = probabilities(stack, rows, deadline)
     for k, b in enumerate(blocks):
         if b.label is Label.ARTICLE and ps[k] >= sure and ps[k] > again[k]:
             again[k] = ps[k]

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from typing import Final
 
+from ..budget import Deadline, spans
 from ..model import Block, Dom, Label
 from ..native import c_function
 from .blockrows import FEATURES
-from .columns import MISSING
+from .columns import MISSING, WHERE
 
 _C_STACK_ROWS: Final[Callable[..., list[list[float]]] | None] = c_function(
     "_trees", "stack_rows"
@@ -54,23 +56,32 @@ def _c_tables() -> tuple[object, ...]:
 
 
 def stack_rows(
-    blocks: Sequence[Block], ps: Sequence[float], rows: Sequence[Sequence[float]]
+    blocks: Sequence[Block],
+    ps: Sequence[float],
+    rows: Sequence[Sequence[float]],
+    deadline: Deadline | None = None,
 ) -> list[list[float]]:
     """Every block's first-stage row (`rows`) followed by `STACK_NAMES` read from the
     first stage's probabilities `ps`: made in C where `_trees` was built
     (`_trees.stack_rows`, from the constants above: one source for both), else by
-    `python_stack_rows`."""
+    `python_stack_rows`. Either checks `deadline` as it makes the rows (on a page of
+    a hundred thousand blocks they take a second)."""
     if _C_STACK_ROWS is None:
-        return python_stack_rows(blocks, ps, rows)
+        return python_stack_rows(blocks, ps, rows, deadline)
     words = [float(b.features.words) for b in blocks]
     doms = [b.dom for b in blocks]
     as_lists = [r if isinstance(r, list) else list(r) for r in rows]
     probabilities = ps if isinstance(ps, list) else list(ps)
-    return _C_STACK_ROWS(as_lists, probabilities, words, doms, kept_median(blocks, ps), _c_tables())
+    median = kept_median(blocks, ps)
+    check = partial(deadline.check, WHERE) if deadline is not None and deadline.limit > 0 else None
+    return _C_STACK_ROWS(as_lists, probabilities, words, doms, median, _c_tables(), check)
 
 
 def python_stack_rows(
-    blocks: Sequence[Block], ps: Sequence[float], rows: Sequence[Sequence[float]]
+    blocks: Sequence[Block],
+    ps: Sequence[float],
+    rows: Sequence[Sequence[float]],
+    deadline: Deadline | None = None,
 ) -> list[list[float]]:
     """`stack_rows` in Python: the reference for `_trees.stack_rows` (which makes the
     same rows, to the bit, where it is built) and the rows everywhere else."""
@@ -87,31 +98,32 @@ def python_stack_rows(
     rank = _ranks(order)
     median = kept_median(blocks, ps)
     out = []
-    for k in range(n):
-        row = list(rows[k])
-        row.append(ps[k])
-        row.append(_logit(ps[k]))
-        for j in _NEAR:
-            row.append(ps[k + j] if 0 <= k + j < n else MISSING)
-        high, low = _span_ends(ps, k)
-        row.append(high)
-        row.append(low)
-        for means in weighted:
-            row.append(means[k])
-        row.extend(page)
-        row.append(rank[k])
-        for means, counts in groups:
-            row.append(means[k])
-            row.append(counts[k])
-        row.append(nearest[0][k])
-        row.append(nearest[1][k])
-        row.append(1.0 if over and first <= k <= last else 0.0)
-        row.append(float(first - k) if over and k < first else 0.0)
-        row.append(float(k - last) if over and k > last else 0.0)
-        row.extend(ends)
-        row.append(page[0] - ps[k])
-        row.append(median)
-        out.append(row)
+    for lo, hi in spans(n, deadline, WHERE):
+        for k in range(lo, hi):
+            row = list(rows[k])
+            row.append(ps[k])
+            row.append(_logit(ps[k]))
+            for j in _NEAR:
+                row.append(ps[k + j] if 0 <= k + j < n else MISSING)
+            high, low = _span_ends(ps, k)
+            row.append(high)
+            row.append(low)
+            for means in weighted:
+                row.append(means[k])
+            row.extend(page)
+            row.append(rank[k])
+            for means, counts in groups:
+                row.append(means[k])
+                row.append(counts[k])
+            row.append(nearest[0][k])
+            row.append(nearest[1][k])
+            row.append(1.0 if over and first <= k <= last else 0.0)
+            row.append(float(first - k) if over and k < first else 0.0)
+            row.append(float(k - last) if over and k > last else 0.0)
+            row.extend(ends)
+            row.append(page[0] - ps[k])
+            row.append(median)
+            out.append(row)
     return out
 
 

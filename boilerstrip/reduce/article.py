@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from typing import Final
 
 from .. import patterns
+from ..budget import Deadline, checked
 from ..config import Config
 from ..html.vocabulary import BOILERPLATE_WORDS, name_words
 from ..model import CELL_TAGS, Block, Label
-from .cards import card_grids, cards_as_content, entries_as_content, posts_as_content
+from .cards import CHOOSING, card_grids, cards_as_content, entries_as_content, posts_as_content
 from .region import best_region, content_regions, relabel
 
 # A short line between article paragraphs is kept from this many words (a lone word
@@ -24,46 +25,65 @@ _INNER_LINE_MIN_WORDS: Final = 2
 
 
 def select_article(
-    blocks: Sequence[Block], cfg: Config, page_type: str = "article", *, text: bool = False
+    blocks: Sequence[Block],
+    cfg: Config,
+    page_type: str = "article",
+    *,
+    text: bool = False,
+    deadline: Deadline | None = None,
 ) -> list[Block]:
     """Label the article: prose in the region stays, prose outside and repeats go.
     A forum thread's posts are its content; a listing (and collection, product or
     service page) keeps every strong region, not one. A text dump (`text`) reads its
-    types by the text fields (`Config.text_multi_region_types`)."""
+    types by the text fields (`Config.text_multi_region_types`). `deadline` is
+    checked in every pass over the blocks, or between two (each a tight loop): on a
+    dump of half a million lines the choice takes two seconds."""
     multi = cfg.text_multi_region_types if text else cfg.multi_region_types
     grids = cfg.text_card_grid_types if text else cfg.card_grid_types
     if page_type in cfg.post_types:
-        posts_as_content(blocks, cfg)
+        posts_as_content(blocks, cfg, deadline)
     if page_type in multi:
-        cards_as_content(blocks, cfg, text=text)
-        regions = _card_regions(blocks, cfg, page_type in grids, text)
+        cards_as_content(blocks, cfg, text=text, deadline=deadline)
+        regions = _card_regions(blocks, cfg, page_type in grids, text, deadline)
     else:
         if page_type not in cfg.post_types:  # a config's thread page read as one run
-            entries_as_content(blocks, cfg)
+            entries_as_content(blocks, cfg, deadline)
+        _check(deadline)
         start, end = best_region(blocks, cfg)
         regions = [(start, end)] if end > start else []
     seen: set[str] = set()
     article: list[Block] = []
     done = 0
     for start, end in regions:
+        _check(deadline)
         _drop_prose([b for b in blocks[done:start] if b.label is Label.ARTICLE])
         card_words = cfg.card_min_words if page_type in multi else 0
-        _keep_region(blocks, start, end, cfg, seen, article, card_words)
+        _keep_region(blocks, start, end, cfg, seen, article, card_words, deadline)
         done = end
+    _check(deadline)
     _drop_prose([b for b in blocks[done:] if b.label is Label.ARTICLE])
     return article or _fallback_article(blocks, cfg)
 
 
-def _card_regions(blocks: Sequence[Block], cfg: Config, grids: bool, text: bool) -> list[tuple[int, int]]:
+def _check(deadline: Deadline | None) -> None:
+    if deadline is not None:
+        deadline.check(CHOOSING)
+
+
+def _card_regions(
+    blocks: Sequence[Block], cfg: Config, grids: bool, text: bool, deadline: Deadline | None = None
+) -> list[tuple[int, int]]:
     """The content regions of a page of cards, its grids of cards read first (`grids`).
     A text dump read without them whose lines make no region at all (a shop's page of
     short lines only: name, price, sizes) is read with them: a page holds content."""
     if grids:
-        card_grids(blocks, cfg, text=text)
+        card_grids(blocks, cfg, text=text, deadline=deadline)
+    _check(deadline)
     regions = content_regions(blocks, cfg)
     if regions or grids or not text:
         return regions
-    card_grids(blocks, cfg, text=text)
+    card_grids(blocks, cfg, text=text, deadline=deadline)
+    _check(deadline)
     return content_regions(blocks, cfg)
 
 
@@ -75,11 +95,12 @@ def _keep_region(
     seen: set[str],
     article: list[Block],
     card_words: int = 0,
+    deadline: Deadline | None = None,
 ) -> None:
     """Add the region's article blocks to `article`, once each text (`seen`), with
     the short lines between its paragraphs and, on a page of cards (`card_words`),
-    its cards' own lines."""
-    for b in blocks[start:end]:
+    its cards' own lines; `deadline` is checked as it goes."""
+    for b in checked(blocks[start:end], deadline, CHOOSING):
         if card_words and b.label is Label.OTHER and _is_card_line(b, card_words, cfg):
             relabel(b, Label.ARTICLE, "reducer: a card's line in a content region")
         if b.label is Label.OTHER and _is_inner_line(b, blocks, cfg):

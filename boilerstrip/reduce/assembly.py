@@ -9,6 +9,7 @@ value followed from `clean()` goes down the stages and never comes back up.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ..budget import Deadline
 from ..config import Config
@@ -38,6 +39,9 @@ from .controls import drop_controls, drop_footers
 from .metadata import PageMeta, settle
 from .region import block_weights, relabel
 from .repeats import drop_repeated_runs, drop_repeats
+
+# Where a TimeLimitError raised between the steps after the keep model stopped.
+_AFTER_MODEL: Final = "in the reducer, after the keep model"
 
 
 def assemble(
@@ -71,7 +75,7 @@ def assemble(
     again by the keep model; `text` whether the page is a text dump (its types are
     read by their own fields)."""
     deadline = deadline or Deadline(0)
-    article = select_article(blocks, cfg, page_type, text=text)
+    article = select_article(blocks, cfg, page_type, text=text, deadline=deadline)
     deadline.check("in the reducer, after choosing the article")
     start = article[0].index if article else len(blocks)
     title_hint = (markup.title or markup.page_title) if markup else None
@@ -96,11 +100,14 @@ def assemble(
     )
     if forest is not None:
         article = _kept(blocks, cfg, forest, page_type, deadline, marks, counts, stack_forest)
+    deadline.check(_AFTER_MODEL)
     article = drop_controls(article, page_type, cfg)
     if not text:
         article = drop_footers(article, page_type, cfg)
+    deadline.check(_AFTER_MODEL)
     article = drop_repeats(article, page_type, cfg)
-    article = drop_repeated_runs(article, cfg, text=text)
+    article = drop_repeated_runs(article, cfg, text=text, deadline=deadline)
+    deadline.check(_AFTER_MODEL)
     if title is None and text:
         title = _dump_title(blocks, article, cfg)
     if headline_forest is not None and text:

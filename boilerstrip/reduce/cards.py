@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ..budget import Deadline, checked
 from ..config import Config
 from ..detect.context import ALIKE_ARTICLE
 from ..html.vocabulary import name_words
@@ -18,6 +19,8 @@ from ..model import Block, Label
 from ..patterns import FORUM_STATS
 from .region import relabel
 
+#: Where a TimeLimitError raised while the article is chosen stopped.
+CHOOSING: Final = "in the reducer, while choosing the article"
 # Where a block was labelled comment or related for sitting in a post of a thread.
 _POST_REASONS: Final = ("dom: inside a", "comment_section: ")
 # Where detect_other_articles set a block aside for sitting in one of several <article>
@@ -34,7 +37,9 @@ _NO_PROSE: Final = "content: short or unfinished line"
 _DIGIT: Final = re.compile(r"\d")
 
 
-def cards_as_content(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> None:
+def cards_as_content(
+    blocks: Sequence[Block], cfg: Config, *, text: bool = False, deadline: Deadline | None = None
+) -> None:
     """On a listing the cards are the content, and their lines are short: blocks that
     context detectors took for other stories' teasers or menus (each card its own
     <article>, a run of card lines) and prose the scorer marked down (it learned that
@@ -43,8 +48,9 @@ def cards_as_content(blocks: Sequence[Block], cfg: Config, *, text: bool = False
     headline, byline and date do not split the cards into runs. In a text dump
     (`text`) a line the content classes read as no prose, too poor in stop words for
     the page however long it is (a mega-menu's row of category names), weighs as a
-    short line, not by its length: a dump has no links to tell a menu by."""
-    for b in blocks:
+    short line, not by its length: a dump has no links to tell a menu by. `deadline`
+    is checked as it goes (a dump of half a million lines takes a second here)."""
+    for b in checked(blocks, deadline, CHOOSING):
         last = b.reasons[-1] if b.reasons else ""
         if b.label in (Label.RELATED, Label.NAVIGATION) and last.startswith(cfg.card_reasons):
             _reweigh(b, cfg, "reducer: a card of a listing")
@@ -82,7 +88,9 @@ def _is_tab_panel_line(b: Block, last: str, cfg: Config) -> bool:
     return not words.isdisjoint(cfg.card_tab_words) and b.dom.link_density <= cfg.card_max_link_density
 
 
-def card_grids(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> None:
+def card_grids(
+    blocks: Sequence[Block], cfg: Config, *, text: bool = False, deadline: Deadline | None = None
+) -> None:
     """A grid of cards (a shop's products, a collection's items) is a long run of short
     lines no detector claimed: each card's name, code and price. Weighed as short lines
     they fall outside every content region, and the listing keeps only its intro. A run
@@ -94,16 +102,16 @@ def card_grids(blocks: Sequence[Block], cfg: Config, *, text: bool = False) -> N
     mega-menu of categories) are such runs too: a run that starts in the page's first
     `card_grid_head_share` of blocks is a grid only when more than
     `card_grid_head_min_digit_share` of its lines hold a digit (a card's price, rating,
-    count or date; a menu's names hold none)."""
+    count or date; a menu's names hold none). `deadline` is checked as it goes."""
     run: list[Block] = []
     head = len(blocks) * cfg.card_grid_head_share if text else 0.0
-    for b in blocks:
+    for b in checked(blocks, deadline, CHOOSING):
         if _is_grid_line(b, cfg) or (run and _is_grid_gap(b, cfg)):
             run.append(b)
         else:
-            _take_grid(run, cfg, head)
+            _take_grid(run, cfg, head, deadline)
             run = []
-    _take_grid(run, cfg, head)
+    _take_grid(run, cfg, head, deadline)
 
 
 def _is_grid_line(b: Block, cfg: Config) -> bool:
@@ -122,19 +130,24 @@ def _is_grid_gap(b: Block, cfg: Config) -> bool:
     )
 
 
-def _take_grid(run: Sequence[Block], cfg: Config, head: float = 0.0) -> None:
+def _take_grid(
+    run: Sequence[Block], cfg: Config, head: float = 0.0, deadline: Deadline | None = None
+) -> None:
     """The run's lines are content when they are enough, and enough of them are not
     links (a card's code, price or blurb; a menu nobody claimed is links only); a run
-    starting above `head` (a block index) needs lines with digits too (`card_grids`)."""
-    lines = [b for b in run if b.label is Label.OTHER]
+    starting above `head` (a block index) needs lines with digits too (`card_grids`).
+    `deadline` is checked as it goes (a run may be the whole page)."""
+    if not run:
+        return
+    lines = [b for b in checked(run, deadline, CHOOSING) if b.label is Label.OTHER]
     plain = sum(1 for b in lines if b.dom is None or b.dom.link_density <= cfg.card_max_link_density)
     if len(lines) < cfg.card_grid_min_lines or plain < len(lines) * cfg.card_grid_min_plain_share:
         return
     if run[0].index < head:
-        digits = sum(1 for b in lines if _DIGIT.search(b.text))
+        digits = sum(1 for b in checked(lines, deadline, CHOOSING) if _DIGIT.search(b.text))
         if digits <= len(lines) * cfg.card_grid_head_min_digit_share:
             return
-    for b in run:
+    for b in checked(run, deadline, CHOOSING):
         if b.label is Label.OTHER:
             b.score = cfg.card_grid_weight
             relabel(b, Label.ARTICLE, "reducer: a line of a grid of cards")
@@ -163,22 +176,24 @@ def _prose_weight(b: Block, cfg: Config) -> float | None:
     return None
 
 
-def entries_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+def entries_as_content(blocks: Sequence[Block], cfg: Config, deadline: Deadline | None = None) -> None:
     """On an article page whose <article> elements are alike, none standing out as the
     story (a listicle's entries, each its own element), they are the article's parts,
     not other stories: each is weighed again by its own length and prose, as it was
-    before `detect_other_articles` set it aside, and the region is chosen over them."""
-    for b in blocks:
+    before `detect_other_articles` set it aside, and the region is chosen over them.
+    `deadline` is checked as it goes."""
+    for b in checked(blocks, deadline, CHOOSING):
         if b.label is Label.RELATED and b.reasons and b.reasons[-1] == _ALIKE:
             _reweigh(b, cfg, "reducer: an entry of the article's list of <article> elements")
 
 
-def posts_as_content(blocks: Sequence[Block], cfg: Config) -> None:
+def posts_as_content(blocks: Sequence[Block], cfg: Config, deadline: Deadline | None = None) -> None:
     """On a forum thread the posts are the content: blocks labelled comment for
     sitting in a post (a comment class, the comment section) or in another <article>
     are weighed again as prose; vote, reply and author lines, which the comment
-    patterns claimed, stay out (no longer barriers: they separate posts)."""
-    for b in blocks:
+    patterns claimed, stay out (no longer barriers: they separate posts). `deadline`
+    is checked as it goes."""
+    for b in checked(blocks, deadline, CHOOSING):
         if b.label is Label.COMMENT and b.reasons and b.reasons[0].startswith("comments: "):
             b.score = cfg.weight_short
             continue

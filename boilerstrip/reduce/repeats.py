@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from ..budget import ITEMS_PER_CHECK, Deadline, checked
 from ..config import Config
 from ..model import Block, Label
 from ..native import c_function
@@ -56,6 +57,8 @@ def drop_repeats(article: Sequence[Block], page_type: str, cfg: Config) -> list[
 # table), which never reaches the words bound, would otherwise cost the square of its
 # length (8,000 such blocks: 1.9 s).
 _SCAN_PER_BLOCK: Final = 64
+# Where a TimeLimitError raised while repeated runs are looked for stopped.
+_WHERE: Final = "in the reducer, while looking for repeated runs"
 
 
 def _run_words_enough(run: Sequence[Block], cfg: Config, text: bool) -> bool:
@@ -138,7 +141,9 @@ def _key_ids(article: Sequence[Block]) -> list[int]:
     return ids
 
 
-def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = False) -> list[Block]:
+def drop_repeated_runs(
+    article: Sequence[Block], cfg: Config, *, text: bool = False, deadline: Deadline | None = None
+) -> list[Block]:
     """The article less each run of `cfg.repeat_run_min_blocks` blocks or more, of
     `cfg.repeat_run_min_words` words or more in all, whose texts (case and spacing
     aside) are, in the same order, those of a run that comes earlier in the article:
@@ -146,17 +151,23 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = Fa
     the first earlier copy of its first block's text, as far as the two go on alike
     (and no further than where the later one starts). 0 blocks: never. The search
     stops once it has made `_SCAN_PER_BLOCK` comparisons for each block of the article,
-    pooled over the whole article: the copies found so far go."""
+    pooled over the whole article: the copies found so far go. `deadline` is checked
+    between its passes over the article and as it goes in each."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
+    if deadline is not None:
+        deadline.check(_WHERE)
     keys = _key_ids(article)
     first: dict[int, int] = {}
-    for j, key in enumerate(keys):
+    for j, key in enumerate(checked(keys, deadline, _WHERE)):
         first.setdefault(key, j)
     dropped: set[int] = set()
     budget = _SCAN_PER_BLOCK * len(keys)
-    j = 0
+    j = steps = 0
     while j < len(keys) and budget > 0:
+        steps += 1
+        if deadline is not None and not steps % ITEMS_PER_CHECK:
+            deadline.check(_WHERE)
         f = first[keys[j]]
         n = 0
         while f < j and j + n < len(keys) and f + n < j and keys[f + n] == keys[j + n]:
@@ -168,7 +179,7 @@ def drop_repeated_runs(article: Sequence[Block], cfg: Config, *, text: bool = Fa
             continue
         j += 1
     kept: list[Block] = []
-    for j, b in enumerate(article):
+    for j, b in enumerate(checked(article, deadline, _WHERE)):
         if j in dropped:
             relabel(
                 b, Label.OTHER, "reducer: repeats an earlier run of the content's blocks in the same order"
