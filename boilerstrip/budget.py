@@ -56,6 +56,13 @@ class Deadline:
             )
 
 
+def check(deadline: Deadline | None, where: str) -> None:
+    """`deadline.check(where)` where there is a deadline: the step between two passes
+    over a page's blocks, in a stage that may be given none."""
+    if deadline is not None:
+        deadline.check(where)
+
+
 def checked(items: Iterable[T], deadline: Deadline | None, where: str) -> Iterable[T]:
     """`items`, with `deadline` checked before every `ITEMS_PER_CHECK`-th of them, so
     that a loop over a page's blocks stops once the page is out of time; `items`

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from ..budget import Deadline
+from ..budget import Deadline, check
 from ..lang import topic_words
 from ..model import LABELS, Block, Label
 from .blockrows import rows as rows
@@ -108,7 +108,7 @@ def decide(
         raise ValueError(f"{len(ps)} probabilities for {len(blocks)} blocks")
     if stack is not None and rules.second is not None and not forest.text:
         ps = _second_stage(blocks, ps, features, stack, rules.second, deadline)
-    _check(deadline)
+    check(deadline, _DECIDING)
     if not any(p > rules.add for p in ps):
         # A page given to clean holds content: where the model finds none (a page
         # unlike those it learned from), the reducer's choice stands.
@@ -122,22 +122,22 @@ def decide(
         for k, b in enumerate(blocks)
     ]
     how: dict[int, str] = {}
-    _check(deadline)
+    check(deadline, _DECIDING)
     if forest.text:
         if rules.few is not None:
             how.update(dict.fromkeys(few_members(blocks, ps, chosen, *rules.few), _FEW))
-        _check(deadline)
+        check(deadline, _DECIDING)
         if rules.runs is not None:
             how.update(dict.fromkeys(run_members(features, ps, chosen, *rules.runs), _RUN))
-        _check(deadline)
+        check(deadline, _DECIDING)
         if rules.across is not None:
             how.update(dict.fromkeys(across_members(blocks, ps, chosen, *rules.across), _ACROSS))
-        _check(deadline)
+        check(deadline, _DECIDING)
         # The coherent paragraphs first: the lines between them and the content are
         # then inside it (a subheading, a list before the story's last paragraph).
         if rules.coherent is not None:
             how.update(dict.fromkeys(coherent_members(blocks, ps, chosen, *rules.coherent), _COHERENT))
-        _check(deadline)
+        check(deadline, _DECIDING)
         if rules.inner is not None:
             how.update(dict.fromkeys(inner_members(features, ps, chosen, *rules.inner), _INSIDE))
     else:
@@ -145,24 +145,18 @@ def decide(
         # content's first and last blocks that the two rules after it read.
         if rules.own is not None:
             how.update(dict.fromkeys(own_members(blocks, ps, chosen, *rules.own), _OWN))
-        _check(deadline)
+        check(deadline, _DECIDING)
         if rules.between is not None:
             how.update(dict.fromkeys(between_members(blocks, ps, chosen, *rules.between), _INSIDE))
-        _check(deadline)
+        check(deadline, _DECIDING)
         if rules.mates is not None:
             how.update(dict.fromkeys(list_mates(blocks, chosen, *rules.mates), _MATES))
-    _check(deadline)
+    check(deadline, _DECIDING)
     return _settle(blocks, ps, chosen, how)
 
 
-def _check(deadline: Deadline | None) -> None:
-    """`deadline` checked between the rules after the model: each is a pass or two
-    over the page's blocks (a quarter of a second each on half a million)."""
-    if deadline is not None:
-        deadline.check(_DECIDING)
-
-
-# Where a TimeLimitError raised between the rules after the model stopped.
+# Where a TimeLimitError raised between the rules after the model stopped (each rule is
+# a pass or two over the page's blocks: a quarter of a second each on half a million).
 _DECIDING: Final = "while the keep model's rules decide"
 # Why a block the rules added is content, for its reason.
 _RUN: Final = "the next member of a run of content"
@@ -269,9 +263,9 @@ def _second_stage(
     min_blocks, sure = second
     if len(blocks) < min_blocks:
         return ps
-    _check(deadline)
+    check(deadline, _DECIDING)
     rows = stack_rows(blocks, ps, features, deadline)
-    _check(deadline)
+    check(deadline, _DECIDING)
     again = probabilities(stack, rows, deadline)
     for k, b in enumerate(blocks):
         if b.label is Label.ARTICLE and ps[k] >= sure and ps[k] > again[k]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .. import patterns
-from ..budget import Deadline, checked
+from ..budget import Deadline, check, checked
 from ..config import Config
 from ..html.vocabulary import BOILERPLATE_WORDS, name_words
 from ..model import CELL_TAGS, Block, Label
@@ -48,26 +48,21 @@ def select_article(
     else:
         if page_type not in cfg.post_types:  # a config's thread page read as one run
             entries_as_content(blocks, cfg, deadline)
-        _check(deadline)
+        check(deadline, CHOOSING)
         start, end = best_region(blocks, cfg)
         regions = [(start, end)] if end > start else []
     seen: set[str] = set()
     article: list[Block] = []
     done = 0
     for start, end in regions:
-        _check(deadline)
+        check(deadline, CHOOSING)
         _drop_prose([b for b in blocks[done:start] if b.label is Label.ARTICLE])
         card_words = cfg.card_min_words if page_type in multi else 0
         _keep_region(blocks, start, end, cfg, seen, article, card_words, deadline)
         done = end
-    _check(deadline)
+    check(deadline, CHOOSING)
     _drop_prose([b for b in blocks[done:] if b.label is Label.ARTICLE])
     return article or _fallback_article(blocks, cfg)
-
-
-def _check(deadline: Deadline | None) -> None:
-    if deadline is not None:
-        deadline.check(CHOOSING)
 
 
 def _card_regions(
@@ -78,12 +73,12 @@ def _card_regions(
     short lines only: name, price, sizes) is read with them: a page holds content."""
     if grids:
         card_grids(blocks, cfg, text=text, deadline=deadline)
-    _check(deadline)
+    check(deadline, CHOOSING)
     regions = content_regions(blocks, cfg)
     if regions or grids or not text:
         return regions
     card_grids(blocks, cfg, text=text, deadline=deadline)
-    _check(deadline)
+    check(deadline, CHOOSING)
     return content_regions(blocks, cfg)
 
 

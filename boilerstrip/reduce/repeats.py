@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ..budget import ITEMS_PER_CHECK, Deadline, checked
+from ..budget import ITEMS_PER_CHECK, Deadline, check, checked
 from ..config import Config
 from ..model import Block, Label
 from ..native import c_function
@@ -155,8 +155,7 @@ def drop_repeated_runs(
     between its passes over the article and as it goes in each."""
     if cfg.repeat_run_min_blocks <= 0:
         return list(article)
-    if deadline is not None:
-        deadline.check(_WHERE)
+    check(deadline, _WHERE)
     keys = _key_ids(article)
     first: dict[int, int] = {}
     for j, key in enumerate(checked(keys, deadline, _WHERE)):
