@@ -16,7 +16,8 @@ static int ascii_has(const char *s, const char *needle) {
 }
 
 /* _is_hidden: by attribute, or by inline style (vocabulary.HIDDEN_STYLE decides where the
-   style could match it: it holds "none" or "hidden", or is not ASCII). */
+   style could match it: it holds "none" or "hidden", or is not ASCII); walk_start first
+   leaves out the roles read as shown (shown_role). */
 static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attribute) {
     if (by_attribute) return tag->id != T_HTML && tag->id != T_BODY;
     if (!style || !*style || !(ascii_has(style, "none") || ascii_has(style, "hidden"))) return 0;
@@ -29,6 +30,16 @@ static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attr
     return found;
 }
 
+/* Whether a hidden element is one a disclosure button named (note_disclosure) and its
+   role does not keep hidden (_Builder._walk_start): 1 or 0, -1 with an exception set. */
+static int disclosed(Walk *w, const Attrs *attrs) {
+    if (!w->disclosed || !attrs->id || never_shown_role(w->v, attrs->role)) return 0;
+    PyObject *id = PyUnicode_DecodeUTF8(attrs->id, (Py_ssize_t)strlen(attrs->id), "surrogateescape");
+    int found = id ? PySet_Contains(w->disclosed, id) : -1;
+    Py_XDECREF(id);
+    return found;
+}
+
 static int hold(Walk *w, int kind, const El *el, const char *text, Py_ssize_t len);
 
 static int walk_start(Walk *w, const El *el) {
@@ -38,9 +49,14 @@ static int walk_start(Walk *w, const El *el) {
     Attrs attrs;
     read_attrs(el, &attrs);
     int has_style = attrs.style && *attrs.style, has_aria = attrs.aria_hidden && *attrs.aria_hidden;
-    if (has_style || attrs.hidden || has_aria) {
+    if ((has_style || attrs.hidden || has_aria) && !shown_role(w->v, attrs.role)) {
         int by_attribute = attrs.hidden || (has_aria && !strcmp(attrs.aria_hidden, "true"));
         int hidden = is_hidden(w, tag, attrs.style, by_attribute);
+        if (hidden > 0) {
+            int shown = disclosed(w, &attrs);
+            if (shown < 0) return -1;
+            hidden = !shown;
+        }
         if (hidden < 0) return -1;
         if (hidden) {
             w->hiding = 1;

@@ -124,6 +124,27 @@ static int root_element(Walk *w, const El *el) {
     return w->root_langs ? 0 : -1;
 }
 
+/* A button that shows or hides the elements it names, outside the page's chrome
+   (_Builder._note_disclosure): their ids, split at ASCII white space, join
+   w->disclosed, up to vocabulary.MAX_DISCLOSED of them. */
+static int note_disclosure(Walk *w, const El *el) {
+    const char *ids = attr(el, "aria-controls");
+    if (!ids || !attr(el, "aria-expanded") || (w->stack[w->depth - 1].containers & w->v->chrome)) return 0;
+    for (;;) {
+        while (*ids && strchr("\t\n\f\r ", *ids)) ids++;
+        if (!*ids) return 0;
+        const char *end = ids;
+        while (*end && !strchr("\t\n\f\r ", *end)) end++;
+        if (!w->disclosed && !(w->disclosed = PySet_New(NULL))) return -1;
+        if (PySet_GET_SIZE(w->disclosed) >= w->v->max_disclosed) return 0;
+        PyObject *id = PyUnicode_DecodeUTF8(ids, end - ids, "surrogateescape");
+        int added = id ? PySet_Add(w->disclosed, id) : -1;
+        Py_XDECREF(id);
+        if (added < 0) return -1;
+        ids = end;
+    }
+}
+
 /* An element the parser opens (_Builder.start). Inside a dropped element, or after the
    <body>, it is only observed; else walked. */
 static int start_element(Walk *w, const El *el) {
@@ -133,6 +154,7 @@ static int start_element(Walk *w, const El *el) {
     if (!observed_only) {
         if (!w->seen_element && root_element(w, el) < 0) return -1;
         observed_only = (tag->kind & K_DROP) != 0;
+        if (tag->id == T_BUTTON && !w->hiding && !w->nav && note_disclosure(w, el) < 0) return -1;
     }
     int foreign = observed_only && tag->id == T_FOREIGN; /* both are dropped: only ever met here */
     w->foreign += foreign;
@@ -201,6 +223,7 @@ static void free_walk(Walk *w) {
     Py_XDECREF(w->hint_memo); Py_XDECREF(w->root_langs); Py_XDECREF(w->title); Py_XDECREF(w->metas);
     Py_XDECREF(w->json_ld); Py_XDECREF(w->time_stamps); Py_XDECREF(w->canonical); Py_XDECREF(w->raw);
     Py_XDECREF(w->sets); Py_XDECREF(w->tags); Py_XDECREF(w->empty_tuple); Py_XDECREF(w->fatal);
+    Py_XDECREF(w->disclosed);
 }
 
 /* ------------------------------------------------------------------ libxml2's parser */

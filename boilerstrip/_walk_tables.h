@@ -15,12 +15,12 @@ enum {
    link, "br" ends a block...); T_FOREIGN is vocabulary.FOREIGN_TAGS. */
 enum {
     T_OTHER, T_A, T_BR, T_NAV, T_TR, T_BODY, T_TITLE, T_SCRIPT, T_META, T_TIME, T_LINK,
-    T_ARTICLE, T_HTML, T_FOREIGN,
+    T_ARTICLE, T_HTML, T_BUTTON, T_FOREIGN,
 };
 static const struct { const char *name; unsigned char id; } NAMED_TAGS[] = {
     {"a", T_A}, {"br", T_BR}, {"nav", T_NAV}, {"tr", T_TR}, {"body", T_BODY}, {"title", T_TITLE},
     {"script", T_SCRIPT}, {"meta", T_META}, {"time", T_TIME}, {"link", T_LINK}, {"article", T_ARTICLE},
-    {"html", T_HTML},
+    {"html", T_HTML}, {"button", T_BUTTON},
 };
 #define N_NAMED ((int)(sizeof(NAMED_TAGS) / sizeof(NAMED_TAGS[0])))
 /* A block's containers are the bits of an unsigned int. */
@@ -34,8 +34,10 @@ typedef struct {
 } TagInfo;
 
 /* A role: the container it names (-1 for none), the hint and word it gives (or NULL),
-   whether it marks navigation. */
-typedef struct { char *role; int cbit; PyObject *hint, *word; int nav; } RoleInfo;
+   whether it marks navigation, whether its hidden elements are read as shown
+   (vocabulary.SHOWN_ROLES), and whether they are never read so, even where a
+   disclosure button names them (NEVER_SHOWN_ROLES). */
+typedef struct { char *role; int cbit; PyObject *hint, *word; int nav, shown, never_shown; } RoleInfo;
 
 /* A word's bit in a set's filter: words of a set set their bits, and a word whose bit is
    clear is in none of them, found without making a str of it and hashing it. */
@@ -56,11 +58,12 @@ typedef struct {
     const TagInfo *nav_tag, *body_tag;
     const char *containers[MAX_CONTAINERS];
     int n_containers;
+    unsigned int chrome; /* the container bits of vocabulary.CHROME_CONTAINERS */
     RoleInfo *roles;
     int n_roles;
     Hints hints;
     PyObject *hidden_search;
-    Py_ssize_t max_time_stamps;
+    Py_ssize_t max_time_stamps, max_disclosed;
     PyTypeObject *raw_block, *walk_result; /* html/walked.py's named tuples */
     PyObject *given; /* what Python handed over: holds every object above */
 } Vocabulary;
@@ -86,6 +89,19 @@ static const RoleInfo *find_role(const Vocabulary *v, const char *role) {
 static int nav_role(const Vocabulary *v, const char *role) {
     const RoleInfo *r = find_role(v, role);
     return r && r->nav;
+}
+
+/* Whether a hidden element of this role is read as shown (vocabulary.SHOWN_ROLES). */
+static int shown_role(const Vocabulary *v, const char *role) {
+    const RoleInfo *r = find_role(v, role);
+    return r && r->shown;
+}
+
+/* Whether a hidden element of this role stays hidden where a disclosure names it
+   (vocabulary.NEVER_SHOWN_ROLES). */
+static int never_shown_role(const Vocabulary *v, const char *role) {
+    const RoleInfo *r = find_role(v, role);
+    return r && r->never_shown;
 }
 
 /* The elements whose body libxml2 2.14 reads as text up to their end tag (as HTML5 does;

@@ -126,6 +126,7 @@ typedef struct {
     const TagInfo **block_tags; /* the open block-level elements */
     Py_ssize_t n_block_tags, block_tags_cap;
     Events *nav;
+    PyObject *disclosed; /* the ids the page's disclosure buttons name (a set), or NULL */
     /* scratch */
     Buf scratch, names;
     PyObject *sets;  /* containers bit mask -> frozenset, for this walk */
@@ -212,6 +213,7 @@ static int reset_walk(Walk *w) {
     w->hinted = w->article_count = w->rows = w->hiding = 0;
     free_events(w->nav); w->nav = NULL;
     w->nav_depth = 0; w->walk_nav = 0;
+    Py_CLEAR(w->disclosed);
     return 0;
 }
 

@@ -169,13 +169,32 @@ static RoleInfo *role_entry(Vocabulary *v, PyObject *role) {
     v->roles = roles;
     char *copy = copy_name(role);
     if (!copy) return NULL;
-    v->roles[v->n_roles] = (RoleInfo){copy, -1, NULL, NULL, 0};
+    v->roles[v->n_roles] = (RoleInfo){copy, -1, NULL, NULL, 0, 0, 0};
     return &v->roles[v->n_roles++];
 }
 
+enum { ROLE_NAV, ROLE_SHOWN, ROLE_NEVER_SHOWN };
+
+/* Each role of `roles` (an iterable of str) marked as one of the kinds above. */
+static int mark_roles(Vocabulary *v, PyObject *roles, int kind) {
+    PyObject *role, *iter = PyObject_GetIter(roles);
+    if (!iter) return -1;
+    while ((role = PyIter_Next(iter))) {
+        RoleInfo *r = role_entry(v, role);
+        Py_DECREF(role);
+        if (!r) { Py_DECREF(iter); return -1; }
+        if (kind == ROLE_NAV) r->nav = 1;
+        else if (kind == ROLE_SHOWN) r->shown = 1;
+        else r->never_shown = 1;
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 /* The roles: the container each names (one of the containers), the (hint, word) each
-   gives, and those that mark navigation. */
-static int build_roles(Vocabulary *v, PyObject *role_containers, PyObject *role_hints, PyObject *nav_roles) {
+   gives, those that mark navigation, those whose hidden elements are read as shown, and
+   those whose hidden elements never are. */
+static int build_roles(Vocabulary *v, PyObject *role_containers, PyObject *role_hints, PyObject *const marked[3]) {
     PyObject *role, *value;
     Py_ssize_t pos = 0;
     while (PyDict_Next(role_containers, &pos, &role, &value)) {
@@ -199,13 +218,27 @@ static int build_roles(Vocabulary *v, PyObject *role_containers, PyObject *role_
         r->hint = Py_NewRef(PyTuple_GET_ITEM(value, 0));
         r->word = Py_NewRef(PyTuple_GET_ITEM(value, 1));
     }
-    PyObject *iter = PyObject_GetIter(nav_roles);
+    for (int kind = ROLE_NAV; kind <= ROLE_NEVER_SHOWN; kind++)
+        if (mark_roles(v, marked[kind], kind) < 0) return -1;
+    return 0;
+}
+
+/* The container bits of the page's chrome (vocabulary.CHROME_CONTAINERS), each one of
+   the containers. */
+static int build_chrome(Vocabulary *v, PyObject *chrome) {
+    PyObject *name, *iter = PyObject_GetIter(chrome);
     if (!iter) return -1;
-    while ((role = PyIter_Next(iter))) {
-        RoleInfo *r = role_entry(v, role);
-        Py_DECREF(role);
-        if (!r) { Py_DECREF(iter); return -1; }
-        r->nav = 1;
+    v->chrome = 0;
+    while ((name = PyIter_Next(iter))) {
+        const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+        const TagInfo *tag = utf8 ? lookup_tag(v, utf8) : NULL;
+        if (tag && tag->cbit < 0)
+            PyErr_Format(PyExc_ValueError, "the chrome's %R is not a container", name);
+        else if (!utf8 && !PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "the chrome's containers must be str");
+        Py_DECREF(name);
+        if (PyErr_Occurred()) { Py_DECREF(iter); return -1; }
+        v->chrome |= 1u << tag->cbit;
     }
     Py_DECREF(iter);
     return PyErr_Occurred() ? -1 : 0;
@@ -226,23 +259,24 @@ static int check_named_tuple(PyObject *type, Py_ssize_t n) {
 /* The tables of `given`; the raw-text elements it names become the scans' only once
    the whole of it is read (a vocabulary refused changes nothing). */
 static int build_vocabulary(Vocabulary *v, PyObject *given) {
-    PyObject *kinds[6], *containers, *foreign, *raw_names, *role_containers, *role_hints, *nav_roles, *raw_block,
-        *walk_result;
+    PyObject *kinds[6], *containers, *foreign, *raw_names, *role_containers, *role_hints, *marked[3], *chrome,
+        *raw_block, *walk_result;
     Hints *h = &v->hints;
     RawText raw;
-    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOUO!O!O!O!OnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
+    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOOOOUO!O!O!O!OnnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
                           &kinds[3], &kinds[4], &PyTuple_Type, &containers, &foreign, &PyTuple_Type, &raw_names,
-                          &PyDict_Type, &role_containers, &PyDict_Type, &role_hints, &nav_roles, &h->fallback,
+                          &PyDict_Type, &role_containers, &PyDict_Type, &role_hints, &marked[0], &marked[1],
+                          &marked[2], &chrome, &h->fallback,
                           &h->content_hint, &PyFrozenSet_Type, &h->content, &PyDict_Type, &h->boilerplate,
                           &PyFrozenSet_Type, &h->embed, &PyFrozenSet_Type, &h->state, &v->hidden_search,
-                          &v->max_time_stamps, &PyType_Type, &raw_block, &PyType_Type, &walk_result))
+                          &v->max_time_stamps, &v->max_disclosed, &PyType_Type, &raw_block, &PyType_Type, &walk_result))
         return -1;
     if (check_named_tuple(raw_block, 8) < 0 || check_named_tuple(walk_result, 8) < 0) return -1;
     v->raw_block = (PyTypeObject *)raw_block;
     v->walk_result = (PyTypeObject *)walk_result;
     if (read_raw_text(raw_names, &raw) < 0) return -1;
     if (build_tags(v, kinds, containers, foreign) < 0) return -1;
-    if (build_roles(v, role_containers, role_hints, nav_roles) < 0) return -1;
+    if (build_roles(v, role_containers, role_hints, marked) < 0 || build_chrome(v, chrome) < 0) return -1;
     if (fill_hint_filters(h) < 0) return -1;
     raw_text = raw;
     return 0;
@@ -253,9 +287,12 @@ PyDoc_STRVAR(vocabulary_doc,
 "The walk's tables, built once from what html/tree.py hands over (a tuple: the drop,\n"
 "block, observed, prose and cell tags, the containers in order, the foreign tags, the\n"
 "raw-text elements, the roles' containers, the roles' (hint, word), the navigation\n"
-"roles, class_hint, the content hint, the content names, the boilerplate words, the\n"
-"embed words, the state words, the hidden style's search, the most time stamps kept,\n"
-"and the RawBlock and WalkResult types), for walk() and class_hint(); the raw-text\n"
+"roles, the roles read as shown when hidden, those never read so, the chrome's\n"
+"containers, class_hint, the content hint, the\n"
+"content names, the boilerplate words, the embed words, the state words, the hidden\n"
+"style's search, the most time stamps kept, the most disclosed ids kept, and the\n"
+"RawBlock and WalkResult types),\n"
+"for walk() and class_hint(); the raw-text\n"
 "elements are also what most_attributes() and lean() read from then on (they take\n"
 "no vocabulary).\n"
 "The given objects are read, never changed, and must not change afterwards.");

@@ -17,7 +17,7 @@ import pytest
 import boilerstrip
 from boilerstrip import html
 from boilerstrip.decode import decode, is_utf8
-from boilerstrip.html import lean, repair, tree, walked
+from boilerstrip.html import lean, repair, tree, vocabulary, walked
 from boilerstrip.htmlmeta import Markup
 
 from .conftest import FIXTURES
@@ -33,6 +33,66 @@ def test_text_around_dropped_and_hidden_elements_joins_like_the_tree() -> None:
     texts = [b.text for b in boilerstrip.clean(page).blocks]
     assert texts[0] == "a & bdebold tail"  # entity, comment and script gone, text joined
     assert "hidden" not in " ".join(texts)
+
+
+def test_hidden_tab_panels_and_folded_sections_are_read_and_hidden_menus_are_not() -> None:
+    """A tab panel not chosen yet, an accordion's folded section and the answer a
+    disclosure button names hold the page's content until a click shows them, on the
+    same page: the walk reads them. A hidden menu or dialog, a tab panel inside a
+    hidden element, or what a button in the page's header shows, it does not."""
+    page = (
+        b"<html><body><h1>Send a message</h1><div role=tablist><button role=tab>Python</button>"
+        b"<button role=tab>Java</button></div>"
+        b"<div role=tabpanel id=p1><p>Install the Python library with pip first.</p></div>"
+        b"<div role=tabpanel id=p2 hidden style='display:none'><p>Add the Java library to your build.</p></div>"
+        b"<h2>Questions</h2><button aria-expanded=false aria-controls=a1>Is it free?</button>"
+        b"<div role=region id=a1 aria-hidden=true><p>It is free for the first month of use.</p></div>"
+        b"<ul role=menu hidden><li>Products menu entry</li></ul>"
+        b"<div role=dialog aria-hidden=true><p>Sign up for our newsletter today.</p></div>"
+        b"<div hidden><div role=tabpanel><p>A template's panel.</p></div></div>"
+        b"<button aria-expanded=false aria-controls=a2>Can I cancel?</button>"
+        b"<div id=a2 style='display:none'><p>You can cancel at any time from your account.</p></div>"
+        b"<header><button aria-expanded=false aria-controls=nav>Menu</button></header>"
+        b"<div id=nav hidden><p>Pricing and plans for every team.</p></div>"
+        b"<button aria-expanded=false aria-controls=pop>Share</button>"
+        b"<div id=pop role=dialog hidden><p>Share this page with a friend.</p></div>"
+        + ARTICLE.encode()
+        + b"</body></html>"
+    )
+    texts = " ".join(b.text for b in boilerstrip.clean(page).blocks)
+    assert "Java library" in texts and "free for the first month" in texts and "cancel at any time" in texts
+    assert "menu entry" not in texts and "newsletter" not in texts and "template" not in texts
+    assert "Pricing and plans" not in texts and "with a friend" not in texts
+
+
+def test_a_disclosure_shows_only_what_it_names_after_it_outside_the_chrome() -> None:
+    """What a disclosure button names is read only after the button, where the reader
+    sees the button (not in a hidden element, a menu held back, the header or a
+    banner), not for a role kept hidden (a dialog), and with its ids split at ASCII
+    white space only, as the ID list is written; the walks agree on every one."""
+    page = (
+        "<div id=a hidden>before</div><button aria-expanded=false aria-controls='a\tb c\u00a0d'>Q</button>"
+        "<div id=a hidden>shown</div><div id=b style='display:none'>by style</div>"
+        "<div id=c role=dialog hidden>dialog</div><div id='c\u00a0d' hidden>one id</div><div id=d hidden>d</div>"
+        "<button aria-controls=e>no state</button><div id=e hidden>stateless</div>"
+        "<header><button aria-expanded=true aria-controls=f>menu</button></header><div id=f hidden>header's</div>"
+        "<div hidden><button aria-expanded=false aria-controls=g>x</button></div><div id=g hidden>hidden's</div>"
+        "<nav><a>A</a><button aria-expanded=false aria-controls=h>more</button></nav><div id=h hidden>nav's</div>"
+        "<div role=banner><button aria-expanded aria-controls=i>i</button></div><p id=i hidden>banner's</p>"
+    )
+    assert [b.text for b in html.read_events(page).blocks] == ["shown", "by style", "one id", "A"]
+    assert [b.text for b in boilerstrip.clean(page).blocks] == ["shown", "by style", "one id", "A"]
+
+
+def test_a_page_of_disclosures_keeps_at_most_so_many_ids() -> None:
+    """A button naming a million ids would cost the walk a million strings: the walk
+    keeps the first `vocabulary.MAX_DISCLOSED` a page names, and no more."""
+    names = " ".join(f"p{k}" for k in range(vocabulary.MAX_DISCLOSED + 5))
+    panels = "".join(f"<p id=p{k} hidden>panel {k}</p>" for k in (0, vocabulary.MAX_DISCLOSED - 1))
+    late = f"<p id=p{vocabulary.MAX_DISCLOSED} hidden>one too many</p>"
+    page = f"<html><body><button aria-expanded=false aria-controls='{names}'>Q</button>{panels}{late}"
+    texts = [b.text for b in boilerstrip.clean(page).blocks]
+    assert texts == ["panel 0", f"panel {vocabulary.MAX_DISCLOSED - 1}"]
 
 
 def test_navigation_held_back_then_collapsed_or_walked() -> None:
@@ -92,6 +152,21 @@ HARD_PAGES = [
     "<body style='display: none'><p>" + _LONG + "</p></body>",
     "<p style='DISPLAY : NONE'>a</p><p style='visibility:hidden'>b</p><p style='di\u017fplay:none'>c</p>"
     "<p style='color: red; display:block'>d</p><p style='none'>e</p><p style=''>f</p><p hidden=''>g</p>",
+    # hidden but read as shown by role (a tab panel, an accordion's section), not inside a
+    # hidden element, and with hidden parts of their own; other roles stay hidden
+    "<div role=tabpanel hidden><p>tab</p><span hidden>x</span></div><div role=region aria-hidden=true>r</div>"
+    "<div role=tabpanel style='display:none'>t2</div><div hidden><div role=tabpanel>in hidden</div></div>"
+    "<ul role=menu hidden><li>m</li></ul><div role=dialog aria-hidden=true>d</div><p>" + _LONG + "</p>",
+    # hidden but named by a disclosure button: before it or after, in the chrome or not, in
+    # a hidden element, with a role kept hidden, ids split at ASCII white space only
+    "<div id=a hidden>before</div><button aria-expanded=false aria-controls='a\tb c\u00a0d'>Q</button>"
+    "<div id=a hidden>shown</div><div id=b style='display:none'>b</div><div id=c role=dialog hidden>c</div>"
+    "<div id='c\u00a0d' hidden>nbsp</div><div id=d hidden>d</div><button aria-controls=e>no state</button>"
+    "<div id=e hidden>e</div><header><button aria-expanded=true aria-controls=f>menu</button></header>"
+    "<div id=f hidden>f</div><div hidden><button aria-expanded=false aria-controls=g>x</button></div>"
+    "<div id=g hidden>g</div><nav><a>A</a><button aria-expanded=false aria-controls=h>more</button></nav>"
+    "<div id=h hidden>h</div><div role=banner><button aria-expanded aria-controls=i>i</button></div>"
+    "<p id=i hidden>i</p><p>" + _LONG + "</p>",
     # text joined across comments, dropped elements, entities; breaks and white space of all kinds
     "<p>a<!-- c -->b<script>var s = '<p>';</script>c<style>p{}</style>d&amp;e&nbsp;f<br>g\u2009h\u3000i\x1cj</p>",
     "<p><a href=x>\u00a0link\u00a0</a> \u200bzero-width\u200b <a>two</a><a></a></p>",
@@ -379,6 +454,22 @@ def test_the_c_walk_reads_the_vocabulary_it_is_handed() -> None:
     ]
     more_dropped = _walk.vocabulary(tree.HANDED._replace(drop=tree.HANDED.drop | {"aside"}))
     assert [b.text for b in tree.C_WALK(page, more_dropped, 0.5, 64, None).raw] == ["kept"]
+    panel = b"<html><body><p>kept</p><div role=tabpanel hidden><p>tab</p></div></body></html>"
+    assert [b.text for b in tree.C_WALK(panel, tree.VOCABULARY, 0.5, 64, None).raw] == ["kept", "tab"]
+    none_shown = _walk.vocabulary(tree.HANDED._replace(shown_roles=frozenset()))
+    assert [b.text for b in tree.C_WALK(panel, none_shown, 0.5, 64, None).raw] == ["kept"]
+    folded = b"<html><body><header><button aria-expanded=false aria-controls=a>x</button></header><p id=a hidden>a</p>"
+    assert [b.text for b in tree.C_WALK(folded, tree.VOCABULARY, 0.5, 64, None).raw] == []
+    no_chrome = _walk.vocabulary(tree.HANDED._replace(chrome_containers=frozenset()))
+    assert [b.text for b in tree.C_WALK(folded, no_chrome, 0.5, 64, None).raw] == ["a"]
+    dialog = (
+        b"<html><body><button aria-expanded=false aria-controls=a>x</button><p id=a role=dialog hidden>a</p>"
+    )
+    assert [b.text for b in tree.C_WALK(dialog, tree.VOCABULARY, 0.5, 64, None).raw] == []
+    any_role = _walk.vocabulary(tree.HANDED._replace(never_shown_roles=frozenset()))
+    assert [b.text for b in tree.C_WALK(dialog, any_role, 0.5, 64, None).raw] == ["a"]
+    few = _walk.vocabulary(tree.HANDED._replace(max_disclosed=0))
+    assert [b.text for b in tree.C_WALK(dialog.replace(b" role=dialog", b""), few, 0.5, 64, None).raw] == []
 
 
 @needs_c_walk
@@ -390,6 +481,8 @@ def test_the_c_walk_refuses_a_vocabulary_it_cannot_build() -> None:
         _walk.vocabulary(tree.HANDED._replace(containers=no_nav))
     with pytest.raises(ValueError, match="'banner' names 'span', which is not a container"):
         _walk.vocabulary(tree.HANDED._replace(role_containers={"banner": "span"}))
+    with pytest.raises(ValueError, match="not a container"):
+        _walk.vocabulary(tree.HANDED._replace(chrome_containers=frozenset({"span"})))
     with pytest.raises(TypeError, match="names must be str"):
         _walk.vocabulary(tree.HANDED._replace(drop=frozenset({1})))
     with pytest.raises(TypeError, match="must be a named tuple of 8 fields"):

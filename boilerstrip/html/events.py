@@ -10,6 +10,7 @@ by `vocabulary.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -23,18 +24,24 @@ from .navigation import Event, NavSpans
 from .parsing import CHECK_EVERY, NO_ELEMENT, cut_short, fatal, parse, parser
 from .vocabulary import (
     BLOCK_TAGS,
+    CHROME_CONTAINERS,
     CONTAINER_SET,
     DROP_TAGS,
     HIDDEN_STYLE,
+    MAX_DISCLOSED,
     NAV_ROLES,
+    NEVER_SHOWN_ROLES,
     PROSE_TAGS,
     ROLE_CONTAINERS,
     ROLE_HINTS,
+    SHOWN_ROLES,
     class_hint,
 )
 from .walked import HintNode, HtmlPage, RawBlock, short_title
 
 _DEFAULT_CONFIG: Final = Config()
+# An ID reference list's separators (ASCII white space, as the C walk splits it).
+_IDS: Final = re.compile(r"[^\t\n\f\r ]+")
 
 
 def read_events(
@@ -68,7 +75,10 @@ _Frame = tuple[frozenset[str], HintNode | None, bool, tuple[int, ...]]
 
 
 def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
-    """Hidden by attribute or inline style (display:none, visibility:hidden)."""
+    """Hidden by attribute or inline style (display:none, visibility:hidden), unless its
+    role says it holds content until a click shows it (`SHOWN_ROLES`)."""
+    if attrs.get("role") in SHOWN_ROLES:
+        return False
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return tag not in ("html", "body")
     return HIDDEN_STYLE.search(attrs.get("style", "")) is not None
@@ -130,6 +140,7 @@ class _Builder:
         self.article_count = 0  # <article> elements seen: each one's number
         self.rows = 0  # table rows seen: cells of one row share the number
         self.hiding = 0  # depth inside a hidden element
+        self.disclosed: set[str] = set()  # the ids the page's disclosure buttons name
         self.nav: list[Event] | None = None  # a navigation element held back, and its depth
         self.nav_depth = 0
         self.walk_nav = False  # the next start is a held-back nav being walked after all
@@ -155,6 +166,8 @@ class _Builder:
             self.collector.root(attrs)
             self.pending.clear()  # nothing lies outside the root
         self.collector.start(tag, attrs)
+        if tag == "button" and not (self.dropping or self.after_body or self.hiding) and self.nav is None:
+            self._note_disclosure(attrs)
         if self.dropping or tag in DROP_TAGS:
             self.dropping += 1
             return
@@ -169,6 +182,17 @@ class _Builder:
             self._walk_start(tag, attrs)
         else:
             self._hold(("start", tag, attrs))
+
+    def _note_disclosure(self, attrs: dict[str, str]) -> None:
+        """A button that shows or hides the elements it names, outside the page's chrome:
+        those after it are read as shown, unless their role is in `NEVER_SHOWN_ROLES`
+        (up to `MAX_DISCLOSED` ids a page). The button itself is dropped, as any."""
+        if attrs.get("aria-expanded") is None or CHROME_CONTAINERS & self.stack[-1][0]:
+            return
+        for name in _IDS.finditer(attrs.get("aria-controls", "")):
+            if len(self.disclosed) >= MAX_DISCLOSED:
+                return
+            self.disclosed.add(name.group())
 
     def end(self, tag: str) -> None:
         self.collector.end()
@@ -216,8 +240,10 @@ class _Builder:
         if self.hiding:
             self.hiding += 1
             return False
-        if (attrs.get("style") or attrs.get("hidden") is not None or attrs.get("aria-hidden")) and _is_hidden(
-            tag, attrs
+        if (
+            (attrs.get("style") or attrs.get("hidden") is not None or attrs.get("aria-hidden"))
+            and _is_hidden(tag, attrs)
+            and not (attrs.get("id") in self.disclosed and attrs.get("role") not in NEVER_SHOWN_ROLES)
         ):
             self.hiding = 1
             stack.append((frame[0], frame[1], True, frame[3]))

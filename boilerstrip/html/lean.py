@@ -31,6 +31,7 @@ READ_ATTRIBUTES: Final = tuple(
     for name in (
         "class id style hidden aria-hidden role itemprop lang".split()
         + ["link href", "link rel", "script type", "time datetime"]
+        + ["button aria-expanded", "button aria-controls"]
         + [f"meta {name}" for name in "name content property charset http-equiv".split()]
     )
 )

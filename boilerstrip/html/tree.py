@@ -51,6 +51,9 @@ class Handed(NamedTuple):
     role_containers: dict[str, str]
     role_hints: dict[str, tuple[str, str]]
     nav_roles: frozenset[str]
+    shown_roles: frozenset[str]  # hidden elements the walk reads as shown
+    never_shown_roles: frozenset[str]  # hidden elements a disclosure does not show
+    chrome_containers: frozenset[str]  # where a disclosure button shows nothing
     class_hint: Callable[[str], tuple[str, str]]  # for a class string that is not ASCII
     content_hint: str
     content_names: frozenset[str]
@@ -59,6 +62,7 @@ class Handed(NamedTuple):
     state_words: frozenset[str]
     hidden_search: Callable[[str], object]
     max_time_stamps: int
+    max_disclosed: int
     raw_block: type  # the named tuples the C walk makes
     walk_result: type
 
@@ -75,6 +79,9 @@ HANDED: Final = Handed(
     vocabulary.ROLE_CONTAINERS,
     vocabulary.ROLE_HINTS,
     vocabulary.NAV_ROLES,
+    vocabulary.SHOWN_ROLES,
+    vocabulary.NEVER_SHOWN_ROLES,
+    vocabulary.CHROME_CONTAINERS,
     vocabulary.class_hint,
     vocabulary.CONTENT_HINT,
     vocabulary.CONTENT_NAMES,
@@ -83,6 +90,7 @@ HANDED: Final = Handed(
     vocabulary.STATE_WORDS,
     vocabulary.HIDDEN_STYLE.search,
     vocabulary.MAX_TIME_STAMPS,
+    vocabulary.MAX_DISCLOSED,
     RawBlock,
     WalkResult,
 )
