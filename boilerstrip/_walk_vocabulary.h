@@ -288,13 +288,11 @@ PyDoc_STRVAR(vocabulary_doc,
 "block, observed, prose and cell tags, the containers in order, the foreign tags, the\n"
 "raw-text elements, the roles' containers, the roles' (hint, word), the navigation\n"
 "roles, the roles read as shown when hidden, those never read so, the chrome's\n"
-"containers, class_hint, the content hint, the\n"
-"content names, the boilerplate words, the embed words, the state words, the hidden\n"
-"style's search, the most time stamps kept, the most disclosed ids kept, and the\n"
-"RawBlock and WalkResult types),\n"
-"for walk() and class_hint(); the raw-text\n"
-"elements are also what most_attributes() and lean() read from then on (they take\n"
-"no vocabulary).\n"
+"containers, class_hint, the content hint, the content names, the boilerplate words,\n"
+"the embed words, the state words, the hidden style's search, the most time stamps\n"
+"kept, the most disclosed ids kept, and the RawBlock and WalkResult types), for walk()\n"
+"and class_hint(); the raw-text elements are also what most_attributes() and lean()\n"
+"read from then on (they take no vocabulary).\n"
 "The given objects are read, never changed, and must not change afterwards.");
 
 static PyObject *vocabulary(PyObject *module, PyObject *given) {
