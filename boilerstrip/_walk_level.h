@@ -17,7 +17,7 @@ static int ascii_has(const char *s, const char *needle) {
 
 /* _is_hidden: by attribute, or by inline style (vocabulary.HIDDEN_STYLE decides where the
    style could match it: it holds "none" or "hidden", or is not ASCII); walk_start first
-   leaves out the roles read as shown (shown_role). */
+   leaves out the roles read as shown (shown_role) outside the chrome (v->chrome). */
 static int is_hidden(Walk *w, const TagInfo *tag, const char *style, int by_attribute) {
     if (by_attribute) return tag->id != T_HTML && tag->id != T_BODY;
     if (!style || !*style || !(ascii_has(style, "none") || ascii_has(style, "hidden"))) return 0;
@@ -49,7 +49,8 @@ static int walk_start(Walk *w, const El *el) {
     Attrs attrs;
     read_attrs(el, &attrs);
     int has_style = attrs.style && *attrs.style, has_aria = attrs.aria_hidden && *attrs.aria_hidden;
-    if ((has_style || attrs.hidden || has_aria) && !shown_role(w->v, attrs.role)) {
+    if ((has_style || attrs.hidden || has_aria)
+        && !(shown_role(w->v, attrs.role) && !(frame->containers & w->v->chrome))) {
         int by_attribute = attrs.hidden || (has_aria && !strcmp(attrs.aria_hidden, "true"));
         int hidden = is_hidden(w, tag, attrs.style, by_attribute);
         if (hidden > 0) {

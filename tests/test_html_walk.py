@@ -65,6 +65,28 @@ def test_hidden_tab_panels_and_folded_sections_are_read_and_hidden_menus_are_not
     assert "Pricing and plans" not in texts and "with a friend" not in texts
 
 
+def test_a_hidden_tab_panel_in_the_chrome_stays_hidden() -> None:
+    """A hidden tab panel or section in the header, a banner, the navigation or the
+    footer is a mega menu's panel or a footer's folded links, not what the page is
+    about: as for a disclosure button, only outside the chrome is it read as shown (the
+    story is long enough that `clean` does not read the hidden parts again)."""
+    story = [
+        f"Paragraph {k} of a story that is long enough to be read as the article's own text."
+        for k in range(5)
+    ]
+    page = (
+        "<html><body><header><div role=tabpanel hidden><p>menu panel</p></div></header>"
+        "<div role=banner><div role=region hidden>banner region</div></div>"
+        "<nav><a href=/>Home</a><a href=/b>About</a><div role=tabpanel hidden>nav panel</div></nav>"
+        "<footer><div role=region aria-hidden=true>footer links</div></footer>"
+        "<div role=tabpanel hidden><p>shown panel</p></div>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</body></html>"
+    )
+    assert [b.text for b in html.read_events(page).blocks] == ["HomeAbout", "shown panel", *story]
+    assert [b.text for b in boilerstrip.clean(page).blocks] == ["HomeAbout", "shown panel", *story]
+
+
 def test_a_disclosure_shows_only_what_it_names_after_it_outside_the_chrome() -> None:
     """What a disclosure button names is read only after the button, where the reader
     sees the button (not in a hidden element, a menu held back, the header or a
@@ -157,6 +179,10 @@ HARD_PAGES = [
     "<div role=tabpanel hidden><p>tab</p><span hidden>x</span></div><div role=region aria-hidden=true>r</div>"
     "<div role=tabpanel style='display:none'>t2</div><div hidden><div role=tabpanel>in hidden</div></div>"
     "<ul role=menu hidden><li>m</li></ul><div role=dialog aria-hidden=true>d</div><p>" + _LONG + "</p>",
+    # ... but not in the chrome (a mega menu's panel, a footer's folded links)
+    "<header><div role=tabpanel hidden>menu</div></header><div role=banner><div role=region hidden>b</div>"
+    "</div><nav><a>A</a><div role=tabpanel hidden>n</div></nav><footer><div role=region hidden>f</div>"
+    "</footer><div role=tabpanel hidden>shown</div><p>" + _LONG + "</p>",
     # hidden but named by a disclosure button: before it or after, in the chrome or not, in
     # a hidden element, with a role kept hidden, ids split at ASCII white space only
     "<div id=a hidden>before</div><button aria-expanded=false aria-controls='a\tb c\u00a0d'>Q</button>"

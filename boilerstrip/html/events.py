@@ -74,10 +74,12 @@ _NAV: Final = frozenset({"nav"})
 _Frame = tuple[frozenset[str], HintNode | None, bool, tuple[int, ...]]
 
 
-def _is_hidden(tag: str, attrs: dict[str, str]) -> bool:
+def _is_hidden(tag: str, attrs: dict[str, str], chrome: bool) -> bool:
     """Hidden by attribute or inline style (display:none, visibility:hidden), unless its
-    role says it holds content until a click shows it (`SHOWN_ROLES`)."""
-    if attrs.get("role") in SHOWN_ROLES:
+    role says it holds content until a click shows it (`SHOWN_ROLES`) and it stands
+    outside the page's chrome (`chrome`: inside a header, navigation or footer, where a
+    hidden tab panel is a mega menu's)."""
+    if attrs.get("role") in SHOWN_ROLES and not chrome:
         return False
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return tag not in ("html", "body")
@@ -242,7 +244,7 @@ class _Builder:
             return False
         if (
             (attrs.get("style") or attrs.get("hidden") is not None or attrs.get("aria-hidden"))
-            and _is_hidden(tag, attrs)
+            and _is_hidden(tag, attrs, bool(CHROME_CONTAINERS & frame[0]))
             and not (attrs.get("id") in self.disclosed and attrs.get("role") not in NEVER_SHOWN_ROLES)
         ):
             self.hiding = 1
