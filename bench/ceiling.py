@@ -6,8 +6,10 @@ blocks the walk and the segmenter make. This bench splits what is left between t
 choice (the gap from what boilerstrip reaches to this ceiling) and the making (gold
 words in no block: content the walk drops, hidden or in a script). Each page is
 cleaned with the keep model off, as `tools/train_keep.py` cleans the pages it learns
-from, and a block is kept where most of its 4-gram shingles are in the gold text (the
-keep models' own target); the score is WCXB's mean page word F1.
+from, and a block is kept where most of its 4-gram shingles are in the gold text, and
+a block too short for one where its words are, on HTML pages only where they flow into
+the gold with their neighbours' (the keep models' own target, `train_keep._targets`);
+the score is WCXB's mean page word F1.
 
     python bench/ceiling.py [--mode html|text] [--cache pages.pkl] [--jobs 2]
 
@@ -32,11 +34,11 @@ from boilerstrip.model import Block  # noqa: E402
 _TOKEN = tk._TOKEN
 
 
-def page_figures(page: tk.Page, blocks: list[Block]) -> tuple[float, float]:
+def page_figures(page: tk.Page, blocks: list[Block], mode: str) -> tuple[float, float]:
     """(F1 of the blocks the target keeps, share of the gold's words in no block)."""
     shingles, tokens = tk._shingles(page.gold)
-    words = set(tokens)
-    kept = " ".join(b.text for b in blocks if tk._target(b.text, shingles, words)[0] > 0)
+    targets = tk._targets([b.text for b in blocks], shingles, set(tokens), flow=tk.FLOW[mode])
+    kept = " ".join(b.text for b, (y, _) in zip(blocks, targets, strict=True) if y > 0)
     gold = Counter(tokens)
     held = Counter(_TOKEN.findall(" ".join(b.text for b in blocks).lower()))
     missing = sum((gold - held).values()) / sum(gold.values()) if gold else 0.0
@@ -53,7 +55,7 @@ def main() -> None:
     cleaned = tk.cleaned_pages(pages, args.mode, args.cache, args.jobs)
     groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for page in pages:
-        figures = page_figures(page, cleaned[page.id][0])
+        figures = page_figures(page, cleaned[page.id][0], args.mode)
         part = "held-out" if page.held else "tune"
         groups[(part, "all")].append(figures)
         groups[(part, page.set.split(":", 1)[1])].append(figures)

@@ -1431,3 +1431,25 @@ def test_the_second_stage_is_guarded_on_small_pages_and_where_the_first_is_sure(
     assert all(guarded[k] == raw[k] for k in range(len(blocks)) if k not in story)
     unguarded = keep._second_stage(blocks, list(ps), rows, second, (0, 1.0), None)
     assert unguarded == raw
+
+
+def test_a_short_block_is_learned_as_content_only_where_it_flows_into_the_gold() -> None:
+    """The keep models learn a block as content where most of its 4-word shingles are
+    in the gold text; a block too short for one, by its words. On a shop's page the
+    gold's words are everywhere: a filter's "Black" and "Grey" are in a product's name
+    and description. For HTML the short block is learned as content only where a
+    shingle over it and its neighbours' words is in the gold too (a heading that leads
+    into its paragraph); text dumps keep the words alone."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_keep
+
+    texts = ["Filters", "Colors", "Black", "Grey", "Stance Black Icon No Show Socks", "Design",
+             "Built to go places with a light grey body.", "Reviews"]  # fmt: skip
+    gold = "Stance Black Icon No Show Socks\nDesign\nBuilt to go places with a light grey body."
+    shingles, tokens = train_keep._shingles(gold)
+    flowing = train_keep._targets(texts, shingles, set(tokens), flow=True)
+    assert [y for y, _ in flowing] == [0, 0, 0, 0, 1, 1, 1, 0]
+    by_words = train_keep._targets(texts, shingles, set(tokens), flow=False)
+    assert [y for y, _ in by_words] == [0, 0, 1, 1, 1, 1, 1, 0]
+    assert [w for _, w in flowing] == [w for _, w in by_words]
+    assert train_keep.FLOW == {"html": True, "text": False}
