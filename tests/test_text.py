@@ -320,6 +320,34 @@ def test_a_collection_dumps_account_panels_are_not_kept_as_cards() -> None:
         assert _has(old.text, line), line
 
 
+def test_a_product_dumps_mega_menu_is_cut_as_a_collections_is() -> None:
+    """A real shop's product page as a whole-page dump (WCXB, CC-BY-4.0:
+    fixtures/keep/wcxb-2894.json): the reducer takes its mega-menu's lines for cards'
+    lines, and the model rates them 0.30-0.39, over the dumps' common drop threshold
+    (0.3): they were kept. A product's dump, cut from a shop's template as a
+    collection's is, is dropped at or under `Config.keep_text_collection_drop_threshold`
+    (`Config.keep_text_collection_types`); with collections alone, as before, the menu
+    comes back. The product's description stays either way; four of its eleven
+    specification lines, rated 0.30-0.38 as the menu is, go with it (the page's F1
+    rises all the same, 0.42 -> 0.48)."""
+    page = (FIXTURES / "keep" / "wcxb-2894.txt").read_text(encoding="utf-8")
+    url = "https://www.sweetwater.com/store/detail/SM7dB--shure-sm7db-dynamic-microphone-with-built-in-preamp"
+    now = boilerstrip.clean(page, url=url)
+    old = boilerstrip.clean(
+        page, url=url, config=boilerstrip.Config(keep_text_collection_types=("collection",))
+    )
+    assert now.page_type == old.page_type == "product"
+    menu = (
+        "Video Projectors Projector Screens Projector Lenses LED Video Walls Projector Accessories",
+        "Home Audio & Electronics Shop By Category",
+        "Cables, Cases, Stands & More Shop By Category",
+    )
+    for line in menu:
+        assert not _has(now.text, line) and _has(old.text, line), line
+    for line in ("Built-in active preamp", "Output Impedance: 150 ohms", "Color: Black"):
+        assert _has(now.text, line) and _has(old.text, line), line
+
+
 def test_a_story_dump_goes_on_past_a_table_rendered_one_cell_a_line() -> None:
     """A training plan's table, one cell a line (weekdays, "Rest", "3 miles easy"),
     between the story's paragraphs: the reducer weighed its cells as a menu, its region
