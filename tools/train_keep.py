@@ -12,10 +12,11 @@ dumps bench/multilingual_bench.py renders). Each page is cleaned with the keep m
 off; every block's features are those `reduce.keep_features` makes of the page as the
 reducer leaves it, and its target is whether most of its 4-gram shingles are in the
 page's gold text (a block too short for one: its words, and on HTML pages their flow
-into the gold with its neighbours', `_targets`). The held-out parts of `bench/splits.py` are never trained on: the
-script reports the benches' metrics on them (WCXB's mean page word F1, the shingle F1
-of the others). `--folds K` scores K-fold cross-validation on the tuning part instead
-(folds by registered domain), to choose a setting without the held-out part.
+into the gold with its neighbours', `_targets`). The held-out parts of
+`bench/splits.py` are never trained on: the script reports the benches' metrics on
+them (WCXB's mean page word F1, the shingle F1 of the others). `--folds K` scores
+K-fold cross-validation on the tuning part instead (folds by registered domain), to
+choose a setting without the held-out part.
 
 LightGBM with fixed seeds, one thread and deterministic training: the same data gives
 the same trees (with the LightGBM of pyproject.toml's `train` extra, 4.7.0; numpy 2.4). The trees are exported flat (`keep.Forest`), with LightGBM's own
