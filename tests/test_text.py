@@ -327,7 +327,7 @@ def test_a_product_dumps_mega_menu_is_cut_as_a_collections_is() -> None:
     (0.3): they were kept. A product's dump, cut from a shop's template as a
     collection's is, is dropped at or under `Config.keep_text_collection_drop_threshold`
     (`Config.keep_text_collection_types`); with collections alone, as before, the menu
-    comes back. The product's description stays either way; four of its eleven
+    comes back. The product's description stays either way; four of its twelve
     specification lines, rated 0.30-0.38 as the menu is, go with it (the page's F1
     rises all the same, 0.42 -> 0.48)."""
     page = (FIXTURES / "keep" / "wcxb-2894.txt").read_text(encoding="utf-8")
