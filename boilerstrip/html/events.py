@@ -74,12 +74,18 @@ _NAV: Final = frozenset({"nav"})
 _Frame = tuple[frozenset[str], HintNode | None, bool, tuple[int, ...]]
 
 
-def _is_hidden(tag: str, attrs: dict[str, str], chrome: bool) -> bool:
+def _in_chrome(containers: frozenset[str]) -> bool:
+    """Inside the page's header, navigation or footer (`CHROME_CONTAINERS`), where what
+    a click shows is a menu's, not the page's content."""
+    return not CHROME_CONTAINERS.isdisjoint(containers)
+
+
+def _is_hidden(tag: str, attrs: dict[str, str], containers: frozenset[str]) -> bool:
     """Hidden by attribute or inline style (display:none, visibility:hidden), unless its
     role says it holds content until a click shows it (`SHOWN_ROLES`) and it stands
-    outside the page's chrome (`chrome`: inside a header, navigation or footer, where a
-    hidden tab panel is a mega menu's)."""
-    if attrs.get("role") in SHOWN_ROLES and not chrome:
+    outside the page's chrome (`containers`: those around it; in the chrome a hidden tab
+    panel is a mega menu's)."""
+    if attrs.get("role") in SHOWN_ROLES and not _in_chrome(containers):
         return False
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return tag not in ("html", "body")
@@ -189,7 +195,7 @@ class _Builder:
         """A button that shows or hides the elements it names, outside the page's chrome:
         those after it are read as shown, unless their role is in `NEVER_SHOWN_ROLES`
         (up to `MAX_DISCLOSED` ids a page). The button itself is dropped, as any."""
-        if attrs.get("aria-expanded") is None or CHROME_CONTAINERS & self.stack[-1][0]:
+        if attrs.get("aria-expanded") is None or _in_chrome(self.stack[-1][0]):
             return
         for name in _IDS.finditer(attrs.get("aria-controls", "")):
             if len(self.disclosed) >= MAX_DISCLOSED:
@@ -244,7 +250,7 @@ class _Builder:
             return False
         if (
             (attrs.get("style") or attrs.get("hidden") is not None or attrs.get("aria-hidden"))
-            and _is_hidden(tag, attrs, bool(CHROME_CONTAINERS & frame[0]))
+            and _is_hidden(tag, attrs, frame[0])
             and not (attrs.get("id") in self.disclosed and attrs.get("role") not in NEVER_SHOWN_ROLES)
         ):
             self.hiding = 1

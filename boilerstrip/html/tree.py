@@ -53,7 +53,7 @@ class Handed(NamedTuple):
     nav_roles: frozenset[str]
     shown_roles: frozenset[str]  # hidden elements the walk reads as shown
     never_shown_roles: frozenset[str]  # hidden elements a disclosure does not show
-    chrome_containers: frozenset[str]  # where a disclosure button shows nothing
+    chrome_containers: frozenset[str]  # where a disclosure or a shown role shows nothing
     class_hint: Callable[[str], tuple[str, str]]  # for a class string that is not ASCII
     content_hint: str
     content_names: frozenset[str]
