@@ -55,6 +55,18 @@ class Cleaner:
             if cfg.keep_html_stack and cfg.keep_html
             else None
         )
+        # The stages read on pages of `keep_blend_types` (with a first stage, and a
+        # second where `keep_html_stack` asks for one).
+        self.keep_blend_models = (
+            (
+                _load_keep("keep_html_blend", cfg.keep_html_blend, False),
+                _load_keep("keep_html_stack_blend", cfg.keep_html_stack_blend, kind="stack")
+                if cfg.keep_html_stack and cfg.keep_html_stack_blend
+                else None,
+            )
+            if cfg.keep_html and cfg.keep_html_blend
+            else None
+        )
         self.title_text_model = (
             _load_keep("title_text", cfg.title_text, kind="headline") if cfg.title_text else None
         )
@@ -132,13 +144,14 @@ class Cleaner:
         counts = pagetype.page_counts(prepared.blocks, marks) if marks is not None else None
         page_type = _page_type(prepared, markup, url, self.config, deadline, marks, counts)
         deadline.check("before the reducer")
+        forest, stack = self._keep_models(markup is not None, page_type)
         return assemble(
             list(prepared.blocks),
             self.config,
             include_comments=include_comments,
-            forest=self.keep_model if markup is not None else self.keep_text_model,
+            forest=forest,
             headline_forest=None if markup is not None else self.title_text_model,
-            stack_forest=self.keep_stack_model if markup is not None else None,
+            stack_forest=stack,
             page_type=page_type,
             url=url,
             deadline=deadline,
@@ -148,6 +161,16 @@ class Cleaner:
             markup=markup,
             language=prepared.language.code,
         )
+
+    def _keep_models(self, html: bool, page_type: str) -> tuple[keep.Forest | None, keep.Forest | None]:
+        """The keep model's stages for a page of this kind and type: a text dump's one,
+        an HTML page's shipped two, or, for the types of `Config.keep_blend_types`,
+        their blends (`Config.keep_html_blend`), which gain there and not on stories."""
+        if not html:
+            return self.keep_text_model, None
+        if self.keep_blend_models is not None and page_type in self.config.keep_blend_types:
+            return self.keep_blend_models
+        return self.keep_model, self.keep_stack_model
 
     def clean_many(self, pages: Iterable[str | bytes], *, include_comments: bool = False) -> Iterator[Result]:
         """Clean pages one after another, lazily; each is independent of the others."""

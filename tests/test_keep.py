@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import gzip
 import json
+import math
 import pathlib
 import random
 import struct
@@ -1453,3 +1454,72 @@ def test_a_short_block_is_learned_as_content_only_where_it_flows_into_the_gold()
     assert [y for y, _ in by_words] == [0, 0, 1, 1, 1, 1, 1, 0]
     assert [w for _, w in flowing] == [w for _, w in by_words]
     assert train_keep.FLOW == {"html": True, "text": False}
+
+
+def test_two_forests_blend_into_one_whose_log_odds_are_their_mean() -> None:
+    """tools/train_keep.py --blend writes one forest for two (the model retrained on
+    today's pipeline and the shipped one): the trees of both with every leaf halved,
+    so that the walk, which adds every tree, gives the mean of their log-odds. The
+    second forest's nodes move past the first's, the layout `forest.read` checks
+    (a split's left child next); forests of other features do not blend."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_keep
+
+    shipped = json.loads((ROOT / "boilerstrip" / "data" / "keep-html.json").read_text(encoding="utf-8"))
+    other = {**shipped, "value": [3.0 * v for v in shipped["value"]], "base": 0.5}
+    both = forest.read(json.dumps(train_keep.blend(shipped, other)))
+    one = forest.read(json.dumps(shipped))
+    _, blocks, rows = _river_story()
+    assert len(both.roots) == 2 * len(one.roots)
+    for row in rows:
+        z = math.log(forest.probability(one, row) / (1.0 - forest.probability(one, row)))
+        expected = 1.0 / (1.0 + math.exp(-(z + 3.0 * z + 0.5) / 2.0))
+        assert forest.probability(both, row) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    text = json.loads((ROOT / "boilerstrip" / "data" / "keep-text.json").read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="other features"):
+        train_keep.blend(shipped, text)
+
+
+def test_pages_other_than_stories_read_the_blended_stages() -> None:
+    """`Config.keep_html_blend` and `keep_html_stack_blend`: on a page of a type of
+    `Config.keep_blend_types` the keep model's stages are the blends of the shipped ones
+    and ones retrained (tools/train_keep.py --blend). A real shop page (WCXB,
+    CC-BY-4.0: fixtures/html/wcxb-0583.json, read again as a browser shows it) reads
+    them: the notice of the store's lock ("Access Denied ... store owner"), which the
+    shipped stages keep, goes, and the product's description stays. A story reads the
+    shipped stages: its text is the one without the blends."""
+    case = FIXTURES / "html" / "wcxb-0583.json"
+    meta = json.loads(case.read_text(encoding="utf-8"))
+    page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
+    shipped = boilerstrip.Config(keep_html_blend="")
+    blended = boilerstrip.Config(
+        keep_html="keep-html-blend.json", keep_html_stack="keep-html-stack-blend.json", keep_html_blend=""
+    )
+    result = boilerstrip.clean(page, url=meta["url"])
+    assert result.page_type in boilerstrip.Config().keep_blend_types
+    assert result.text == boilerstrip.clean(page, url=meta["url"], config=blended).text
+    without = boilerstrip.clean(page, url=meta["url"], config=shipped).text
+    assert "Access Denied" in without and "Access Denied" not in result.text
+    assert "know this bold and delicious dark roast brew" in result.text
+    story = gzip.decompress((FIXTURES / "html" / "sh-374ac9a59a85.html.gz").read_bytes())
+    read = boilerstrip.clean(story)
+    assert read.page_type not in boilerstrip.Config().keep_blend_types
+    assert (
+        read.text
+        == boilerstrip.clean(story, config=shipped).text
+        != boilerstrip.clean(story, config=blended).text
+    )
+    # Off for every type, the shipped stages everywhere.
+    assert (
+        boilerstrip.clean(page, url=meta["url"], config=boilerstrip.Config(keep_blend_types=())).text
+        == without
+    )
+
+
+def test_a_blend_must_be_a_keep_model_of_its_stage() -> None:
+    """A blend's file is refused, with the field's name, where it is not a model of
+    its stage: a second stage's file as the first's blend, a first's as the second's."""
+    with pytest.raises(boilerstrip.ConfigError, match="keep_html_blend"):
+        boilerstrip.Cleaner(boilerstrip.Config(keep_html_blend="keep-html-stack.json"))
+    with pytest.raises(boilerstrip.ConfigError, match="keep_html_stack_blend"):
+        boilerstrip.Cleaner(boilerstrip.Config(keep_html_stack_blend="keep-html.json"))
