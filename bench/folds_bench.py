@@ -69,9 +69,6 @@ def _start(
         # Without `stack`, no second stage: the shipped one learned the tuning pages.
         second = {"keep_html_stack": f"{models}/keep-html-stack-fold{k}.json" if stack else ""}
         second = second if mode == "html" and "keep_html_stack" not in config else {}
-        # Nor the blends (Config.keep_html_blend): half of each is a shipped stage.
-        if mode == "html" and "keep_html_blend" not in config:
-            second["keep_html_blend"] = ""
         _CLEANERS.append(
             boilerstrip_cleaner({**config, **second, field: f"{models}/keep-{mode}-fold{k}.json"})
         )

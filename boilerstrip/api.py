@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Final
 
 from . import html, htmlmeta, lang
@@ -21,6 +21,12 @@ from .model import Block, Label
 from .reduce import assemble
 from .result import Result
 from .segment import text_blocks
+
+# The shipped stages of the HTML keep model, as Config names them by default: the blends
+# (`Config.keep_html_blend`) hold them, and stand in for them only.
+_SHIPPED: Final = {f.name: f.default for f in fields(Config) if f.name in ("keep_html", "keep_html_stack")}
+_SHIPPED_KEEP_HTML: Final = str(_SHIPPED["keep_html"])
+_SHIPPED_KEEP_STACK: Final = str(_SHIPPED["keep_html_stack"])
 
 
 class Cleaner:
@@ -55,16 +61,11 @@ class Cleaner:
             if cfg.keep_html_stack and cfg.keep_html
             else None
         )
-        # The stages read on pages of `keep_blend_types` (with a first stage, and a
-        # second where `keep_html_stack` asks for one).
+        # The stages read on pages of `keep_blend_types`: each blend holds a shipped
+        # stage, so it stands in for that stage only while the Config names it.
         self.keep_blend_models = (
-            (
-                _load_keep("keep_html_blend", cfg.keep_html_blend, False),
-                _load_keep("keep_html_stack_blend", cfg.keep_html_stack_blend, kind="stack")
-                if cfg.keep_html_stack and cfg.keep_html_stack_blend
-                else None,
-            )
-            if cfg.keep_html and cfg.keep_html_blend
+            (_load_keep("keep_html_blend", cfg.keep_html_blend, False), self._stack_blend())
+            if cfg.keep_html_blend and cfg.keep_html == _SHIPPED_KEEP_HTML
             else None
         )
         self.title_text_model = (
@@ -161,6 +162,14 @@ class Cleaner:
             markup=markup,
             language=prepared.language.code,
         )
+
+    def _stack_blend(self) -> keep.Forest | None:
+        """The second stage read with the blended first: the blended one while the
+        Config names the shipped second stage, else the one it names (or none)."""
+        cfg = self.config
+        if cfg.keep_html_stack == _SHIPPED_KEEP_STACK and cfg.keep_html_stack_blend:
+            return _load_keep("keep_html_stack_blend", cfg.keep_html_stack_blend, kind="stack")
+        return self.keep_stack_model
 
     def _keep_models(self, html: bool, page_type: str) -> tuple[keep.Forest | None, keep.Forest | None]:
         """The keep model's stages for a page of this kind and type: a text dump's one,

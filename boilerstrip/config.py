@@ -124,10 +124,12 @@ class Config:
     # kind of probabilities: with another first stage, set it to "" too.
     keep_html_stack: str = "keep-html-stack.json"
     # The two stages read on pages of `keep_blend_types` instead (a path, or a file of
-    # boilerstrip/data; "" for `keep_html` and `keep_html_stack` on every page; a Config
-    # that names another `keep_html` names these too, or ""): each the mean of the
-    # shipped stage's log-odds and those of one retrained on the pipeline of 2026-12-07
-    # with the flow target, as one forest (`tools/train_keep.py --blend`). Each alone
+    # boilerstrip/data; "" for `keep_html` and `keep_html_stack` on every page): each the
+    # mean of the shipped stage's log-odds and those of one retrained on the pipeline of
+    # 2026-12-07 with the flow target, as one forest (`tools/train_keep.py --blend`).
+    # Each holds a shipped stage, so it stands in for that stage only while the Config
+    # names it: with another `keep_html`, that model is read on every page; with another
+    # `keep_html_stack`, that second stage follows the blended first. Each alone
     # reads WCXB's held-out domains alike (0.8709 shipped, 0.8664 retrained): they err
     # on other pages. Blended on every page: WCXB held-out 0.8709 -> 0.8736 (tune 0.8862
     # -> 0.8872), Scrapinghub's held-out quarter 0.9783 -> 0.9802, multilingual 0.956 ->

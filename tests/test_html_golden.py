@@ -231,7 +231,7 @@ def test_an_unsure_keep_model_does_not_drop_the_story_s_paragraphs(
     does not add any way. The rules read this model's probabilities, not a second
     stage's (`Config.keep_html_stack`, learned from the shipped model's)."""
     page = (FIXTURES / "html-made" / "unsure-model-story.html").read_bytes()
-    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, logit), keep_html_stack="", keep_html_blend="")
+    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, logit), keep_html_stack="")
     out = _tokens(boilerstrip.clean(page, config=cfg).text)
     assert _tokens("How the teapot came to Europe") in out
     for paragraph in ("The teapot is younger than tea by a long way",
@@ -248,7 +248,7 @@ def test_a_paragraph_taken_back_by_the_page_s_own_threshold_says_so(tmp_path: pa
     rules after the model add does: a user reading why a block is content sees which
     rule took it (the rules reading this model's probabilities: no second stage)."""
     page = (FIXTURES / "html-made" / "unsure-model-story.html").read_bytes()
-    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, -0.9), keep_html_stack="", keep_html_blend="")
+    cfg = boilerstrip.Config(keep_html=_unsure_model(tmp_path, -0.9), keep_html_stack="")
     blocks = boilerstrip.clean(page, config=cfg).blocks
     taken = next(b for b in blocks if b.text.startswith("The teapot is younger than tea"))
     assert taken.label is boilerstrip.Label.ARTICLE

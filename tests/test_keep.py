@@ -1516,6 +1516,28 @@ def test_pages_other_than_stories_read_the_blended_stages() -> None:
     )
 
 
+def test_a_blend_stands_in_only_for_the_shipped_stage_it_holds(tmp_path: pathlib.Path) -> None:
+    """Each blend holds a shipped stage: a Config that names another first stage (here
+    the shipped one's bytes under another name, as a user's retrained model would be)
+    reads it on every page, a shop's too; one that names another second stage reads
+    that after the blended first."""
+    case = FIXTURES / "html" / "wcxb-0583.json"
+    meta = json.loads(case.read_text(encoding="utf-8"))
+    page = gzip.decompress(case.with_name(case.stem + ".html.gz").read_bytes())
+    data = ROOT / "boilerstrip" / "data"
+    own, own_stack = tmp_path / "mine.json", tmp_path / "mine-stack.json"
+    own.write_bytes((data / "keep-html.json").read_bytes())
+    own_stack.write_bytes((data / "keep-html-stack.json").read_bytes())
+    shipped = boilerstrip.clean(page, url=meta["url"], config=boilerstrip.Config(keep_html_blend="")).text
+    mine = boilerstrip.Cleaner(boilerstrip.Config(keep_html=str(own)))
+    assert mine.keep_blend_models is None
+    assert mine.clean(page, url=meta["url"]).text == shipped != boilerstrip.clean(page, url=meta["url"]).text
+    second = boilerstrip.Cleaner(boilerstrip.Config(keep_html_stack=str(own_stack)))
+    assert second.keep_blend_models is not None
+    assert second.keep_blend_models[1] is second.keep_stack_model
+    assert boilerstrip.Cleaner(boilerstrip.Config(keep_html_stack="")).keep_blend_models[1] is None
+
+
 def test_a_blend_must_be_a_keep_model_of_its_stage() -> None:
     """A blend's file is refused, with the field's name, where it is not a model of
     its stage: a second stage's file as the first's blend, a first's as the second's."""
