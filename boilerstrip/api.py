@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import Final
 
 from . import html, htmlmeta, lang
@@ -24,9 +24,8 @@ from .segment import text_blocks
 
 # The shipped stages of the HTML keep model, as Config names them by default: the blends
 # (`Config.keep_html_blend`) hold them, and stand in for them only.
-_SHIPPED: Final = {f.name: f.default for f in fields(Config) if f.name in ("keep_html", "keep_html_stack")}
-_SHIPPED_KEEP_HTML: Final = str(_SHIPPED["keep_html"])
-_SHIPPED_KEEP_STACK: Final = str(_SHIPPED["keep_html_stack"])
+_SHIPPED_KEEP_HTML: Final = Config().keep_html
+_SHIPPED_KEEP_STACK: Final = Config().keep_html_stack
 
 
 class Cleaner:

@@ -666,6 +666,12 @@ def blend(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
             "value": [v / 2 for v in first["value"]] + [v / 2 for v in second["value"]]}  # fmt: skip
 
 
+def _blended(model: dict[str, Any], path: pathlib.Path | None) -> dict[str, Any]:
+    """`model` (flat, as `export` writes it) blended with the forest in `path` (first),
+    or `model` itself without one."""
+    return blend(json.loads(path.read_text(encoding="utf-8")), model) if path is not None else model
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mode", choices=("html", "text"), default="html")
@@ -792,7 +798,7 @@ def main() -> None:
         if r[0] and page.held:
             assert np.allclose(booster.predict(np.array(r[0], dtype=float)), ps, atol=1e-5), page.id
     if args.blend:
-        model = blend(json.loads(args.blend.read_text(encoding="utf-8")), model)
+        model = _blended(model, args.blend)
         forest = keep_forest.read(json.dumps(model))
         probabilities = [[keep_forest.probability(forest, v) for v in r[0]] for r in rows]
     report_as_run(data, rows, probabilities, forest.names.index("kept"), args)
@@ -912,9 +918,7 @@ def _write_model(
 ) -> None:
     """`model` written as `name` in `out`; with `blended`, its mean with that file's (`blend`)."""
     out.mkdir(parents=True, exist_ok=True)
-    flat = export(model, names)
-    if blended is not None:
-        flat = blend(json.loads(blended.read_text(encoding="utf-8")), flat)
+    flat = _blended(export(model, names), blended)
     (out / name).write_text(json.dumps(flat, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out / name}: {len(flat['roots'])} trees, {len(flat['feature'])} nodes", flush=True)
 
