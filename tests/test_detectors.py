@@ -56,6 +56,18 @@ def test_comment_author_line() -> None:
     assert labels(pattern.detect_comments, "joetoronto says:") == {"joetoronto says:": Label.COMMENT}
 
 
+def test_a_comment_author_line_without_a_colon_is_one_only_over_its_timestamp() -> None:
+    """A theme that prints "Tammy says" with no colon: a comment's author line where its
+    timestamp follows (on the next line or the one after), a headline's words where none does."""
+    stamped = labels(pattern.detect_comments, "regina vasquez says", "July 14, 2015 at 3:53 pm")
+    assert stamped == {"regina vasquez says": Label.COMMENT}
+    assert labels(pattern.detect_comments, "Jack Grant says", "", "January 11, 2026") == {
+        "Jack Grant says": Label.COMMENT
+    }
+    assert labels(pattern.detect_comments, "What the inspector says", "The beams are rusted through.") == {}
+    assert labels(pattern.detect_comments, "Jack Grant says", "a", "b", "January 11, 2026") == {}
+
+
 @pytest.mark.parametrize(
     "line",
     [

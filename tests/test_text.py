@@ -487,6 +487,35 @@ def test_a_blog_dump_keeps_its_comments_apart_past_their_reply_bars() -> None:
         assert any(comment in c.text for c in result.comments), comment
 
 
+def test_a_blog_dump_s_comments_without_a_colon_are_comments() -> None:
+    """A blog theme that prints a comment's author as "Sharon Pike says", no colon, over
+    its timestamp: no rule read those lines as comments, so a dump's comment section
+    was never opened and its comments were neither kept apart nor out of the story
+    but by the model's word (WCXB dumps: 180 such lines on five sites). Over a
+    timestamp the line opens the section; a subheading "What my neighbour says" with
+    prose after it stays the story's."""
+    result = _made_with_comments("blog-bare-authors.txt")
+    assert _has(result.text, "What my neighbour says")
+    assert any(
+        line.startswith("This year I have added a strip of calendula") for line in result.text.split("\n")
+    )
+    comments = (
+        "I tried the alyssum trick last year after reading about it here",
+        "That is wonderful to hear, Sharon, broccoli is one of their favourite hunting grounds",
+        "Do you leave the dill to go to seed as well",
+    )
+    assert len(result.comments) == len(comments)
+    for comment, found in zip(comments, result.comments, strict=True):
+        assert comment in found.text, comment
+        assert comment not in result.text, comment
+
+
+def _made_with_comments(name: str) -> boilerstrip.Result:
+    return boilerstrip.clean(
+        (FIXTURES / "text-made" / name).read_text(encoding="utf-8"), include_comments=True
+    )
+
+
 def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
     """A shop's grid as a dump: the keep model takes the sort bar's lines ("Sort by:",
     "Price: Low to High", "Showing 1-12 of 40 results") in with the cards below them.

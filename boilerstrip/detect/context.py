@@ -16,6 +16,7 @@ from .. import patterns
 from ..budget import checked, spans
 from ..model import Block, Label, Verdict
 from .page import Claim, Page, verdicts
+from .pattern import stamped_author
 
 # The labels these detectors read and give, looked up once: an Enum's member is found
 # by interpreted code (about 60 ns a lookup on Python 3.11), and the loops below read
@@ -102,7 +103,7 @@ def _comments_go_on(b: Block, blocks: Sequence[Block]) -> bool:
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:
-    if patterns.COMMENT_AUTHOR.match(marker.text):
+    if patterns.COMMENT_AUTHOR.match(marker.text) or stamped_author(marker, blocks):
         return True
     if not patterns.COMMENT_MARKER.match(marker.text):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .dates import DATE_BODY, TIME_BODY
 from .rules import IGNORECASE, Rule, cues, line
 
 COMMENT_MARKER: Final = line(
@@ -30,6 +31,12 @@ WEAK_COMMENT_MARKER: Final = line(
 COMMENT_AUTHOR: Final = re.compile(
     r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", IGNORECASE
 )
+# "Tammy says", "regina vasquez says": a comment's author line as some themes print it,
+# with no colon; a comment only where its timestamp follows (`detect.pattern.
+# stamped_author`): alone, it is a headline's or a subheading's "Officer says".
+COMMENT_AUTHOR_BARE: Final = re.compile(r"(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*\s+says$", IGNORECASE)
+# A comment's timestamp line: "July 14, 2015 at 3:53 pm", "January 11, 2026".
+COMMENT_STAMP: Final = re.compile(rf"(?:on\s+)?{DATE_BODY}{TIME_BODY}\s*$", IGNORECASE)
 VOTES: Final = re.compile(
     r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
     r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"
