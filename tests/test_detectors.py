@@ -168,6 +168,25 @@ def test_metadata(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "asked Feb 11, 2011 at 23:49",
+        "answered May 2, 2009 at 0:09",
+        "edited Feb 12, 2011 at 21:50",
+        "Commented Mar 26, 2019 at 16:40",
+        "2019-03-26 16:40:42 +00:00",
+    ],
+)
+def test_a_q_and_a_posts_stamps_are_metadata(line: str) -> None:
+    """A question-and-answer thread's stamps under each post and comment, as a dump
+    keeps them: "asked", "answered", "edited" or "Commented" and a date, and a clock
+    time with its offset from UTC. Read as none of the page's labels, the reducer took
+    them in with the posts (WCXB dumps: 410 such lines on 14 forum pages, 14 of them in
+    a gold text)."""
+    assert labels(pattern.detect_metadata, line) == {line: Label.METADATA}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "By Isaac Butler",
         "Chris Davies - Nov 19, 2019, 10:31 pm CST",
         "Текст: Венера Ерофеева·24 сентября 2018",

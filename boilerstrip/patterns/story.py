@@ -33,7 +33,7 @@ _CREDIT_LABEL: Final = (
 _AGENCY_ALONE: Final = rf"\(?(?:{_either(_ALONE)}|ap photo)(?: via getty images)?\)?$"
 
 METADATA: Final = re.compile(
-    rf"(?:(?:published|updated|posted|last updated|modified|date|created|on)\s*(?::\s*)?)?{DATE_BODY}{TIME_BODY}\s*$"
+    rf"(?:(?:published|updated|posted|last updated|modified|date|created|on|asked|answered|edited|commented)\s*(?::\s*)?)?{DATE_BODY}{TIME_BODY}(?:\s*[+-]\d\d:?\d\d)?\s*$"
     r"|(?:published|updated|posted|last updated|modified)\s*(?::\s*)?.{0,50}$"
     r"|\d+\s*(?:min(?:ute)?s?|mins)\.?\s*read$|(?:reading time|lesezeit|temps de lecture).{0,20}$"
     rf"|{_LISTED}|{_CREDIT_LABEL}\s*.{{0,80}}$|{_AGENCY_ALONE}"
@@ -196,6 +196,7 @@ BYLINE_RULE: Final = Rule(
 _METADATA_STARTS: Final = by_first(
     (
         *"published updated posted modified date created on mon tue wed thu fri sat sun".split(),
+        *"asked answered edited commented".split(),
         *"jan feb mar apr may jun jul aug sep oct nov dec".split(),
         "last updated", "reading time", "lesezeit", "temps de lecture", "tag", "topic", "filed under",
         "categor", "photo", "image", "picture", "video", "credit", "source", "file photo",
