@@ -88,6 +88,8 @@ def test_login(line: str) -> None:
         "Take our user survey and make your voice heard.",
         "Sign up for our daily newsletter",
         "This website uses cookies to improve your experience. By continuing you accept our use of cookies.",
+        "You are using an out of date browser. It may not display this or other websites correctly.",
+        "Please update your browser to view this site.",
     ],
 )
 def test_prompts(line: str) -> None:

@@ -30,7 +30,7 @@ PROMPT: Final = re.compile(
     r"|\bnews alerts?\b|\bbreaking news alerts?\b|\bpaywall\b|\bjoin our\b|\bunsubscribe\b|\bno spam\b"
     r"|\bfollow us\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b"
     r"|\bdelivered (?:to|through|into|in) your (?:inbox|letterbox|mailbox|door)\b|\bprotected by recaptcha\b"
-    r"|\brequires? javascript\b)",
+    r"|\brequires? javascript\b|\b(?:out[- ]of[- ]date|outdated|unsupported) browser\b|\b(?:upgrade|update) your browser\b)",
     IGNORECASE,
 )
 # Cookie and consent banners run long; their vocabulary gives them away.
@@ -67,7 +67,7 @@ PROMPT_RULE: Final = Rule(
         "newsletter newsletters sign subscribe inbox survey cookie cookies subscription subscribers "
         "subscriber free unlimited continue download push notification notifications ad adblocker "
         "blocker javascript alert alerts paywall join unsubscribe spam follow support become delivered "
-        "recaptcha"
+        "recaptcha browser"
     ),
 )
 COOKIE_RULE: Final = Rule(COOKIE, cues("cookie cookies"))
@@ -92,7 +92,7 @@ _PROMPT_WORDS: Final = (
     "newsletter", "subscri", "cookie", "sign up ", "inbox", "survey", "free article", "unlimited ",
     "continue reading", "download ", "push notification", "blocker", "javascript", "news alert",
     "paywall", "join our", "no spam", "follow us", "journalism", "become a ", "delivered ",
-    "recaptcha",
+    "recaptcha", " browser", "your browser",
 )  # fmt: skip
 _PROMPT_REACH: Final = 128
 
