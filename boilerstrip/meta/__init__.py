@@ -17,12 +17,12 @@ from .datelines import find_dateline
 from .dates import dates_in, has_digits, parse_date, settle_dates, shows_date, url_date
 from .people import agency_byline, person_names
 from .published import find_dates
-from .titles import find_dump_title, find_section, find_title, last_crumb
+from .titles import find_dump_title, find_section, find_title, headline_further_up, last_crumb
 from .wire import credit_line_wire, lead_wire, tail_wire, wire_service
 
 __all__ = [
     "agency_byline", "copyright_notice", "credit_line_wire", "credit_wire", "dates_in", "find_authors",
-    "find_dateline", "find_dates", "find_dump_title", "find_section", "find_title", "has_digits", "last_crumb",
+    "find_dateline", "find_dates", "find_dump_title", "find_section", "find_title", "has_digits", "headline_further_up", "last_crumb",
     "lead_wire", "parse_date", "person_names", "settle_dates", "shows_date", "split_copyright",
     "tail_wire", "url_date", "wire_service",
 ]  # fmt: skip
