@@ -63,14 +63,14 @@ def headline_further_up(
     (WCXB held-out titles 78.3% against 76.2%). Only an <h1> that is the headline, or
     it less a part set off by a separator at its start or end ("Sleeping Bags" of
     "Sleeping Bags | REI Co-op"; `_is_the_hint`): further up, a site's logo or a
-    section's name is an <h1> too."""
+    section's name is an <h1> too. Never a reader's comment."""
     if not hint:
         return None
     wanted = _folded(hint)
     if title is not None and _names_the_hint(title, wanted):
         return None
     further = reversed(blocks[: max(0, start - window)])
-    return next((b for b in further if _is_the_hint(b, wanted)), None)
+    return next((b for b in further if b.label not in _NOT_FURTHER and _is_the_hint(b, wanted)), None)
 
 
 def _is_the_hint(b: Block, wanted: str) -> bool:
@@ -89,6 +89,8 @@ def _is_the_hint(b: Block, wanted: str) -> bool:
     return False
 
 
+# Blocks `headline_further_up` leaves: the readers' comments.
+_NOT_FURTHER: Final = (Label.COMMENT,)
 # What sets a site's name off from the headline in a <title>: a separator after a space
 # (read from the headline outwards: reversed before the headline).
 _SET_OFF: Final = re.compile(r"\s*[|\-–—:·•»«/]\s")

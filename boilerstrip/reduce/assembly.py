@@ -251,17 +251,22 @@ def _markup_headline(
 ) -> Block | None:
     """An HTML page's headline once its content is known: the <h1> further up that says
     the markup's headline where the block `find_title` took near the article's `start`
-    does not (`titles.headline_further_up`), relabelled TITLE and the other one OTHER;
-    else `title`. Looked for after the keep model, it changes no text: the labels the
-    model reads are those it learned from (relabelled before it, the caption and the
-    <h1> moved WCXB pages both ways, 8 held-out up and 15 down, and a held-out
-    Scrapinghub story by 0.016, for no gain in all)."""
+    does not (`titles.headline_further_up`), relabelled TITLE (but where the keep model
+    took it into the content, which it stays in) and the other one OTHER; else
+    `title`. Looked for after the keep model, it changes no text: the labels the model
+    reads are those it learned from (relabelled before it, the caption and the <h1>
+    moved WCXB pages both ways, 8 held-out up and 15 down, and a held-out Scrapinghub
+    story by 0.016, for no gain in all)."""
     found = headline_further_up(blocks, start, cfg.title_window, hint, title)
     if found is None:
         return title
     if title is not None:
         relabel(title, Label.OTHER, "reducer: not the headline, which the markup names further up")
-    relabel(found, Label.TITLE, "reducer: the markup's headline, above the article's start")
+    if found.label is Label.ARTICLE:
+        # The content is settled: a headline the keep model took in stays in the text.
+        found.reasons.append("reducer: the markup's headline, above the article's start (kept as content)")
+    else:
+        relabel(found, Label.TITLE, "reducer: the markup's headline, above the article's start")
     return found
 
 
