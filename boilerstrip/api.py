@@ -63,7 +63,7 @@ class Cleaner:
         # The stages read on pages of `keep_blend_types`: each blend holds a shipped
         # stage, so it stands in for that stage only while the Config names it.
         self.keep_blend_models = (
-            (_load_keep("keep_html_blend", cfg.keep_html_blend, False), self._stack_blend())
+            (_load_keep("keep_html_blend", cfg.keep_html_blend), self._stack_blend())
             if cfg.keep_html_blend and cfg.keep_html == _SHIPPED_KEEP_HTML
             else None
         )

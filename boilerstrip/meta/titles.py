@@ -80,8 +80,10 @@ def _is_the_hint(b: Block, wanted: str) -> bool:
     if b.dom is None or b.dom.heading != 1:
         return False
     text = _folded(b.text)
-    if not text or text == wanted:
-        return bool(text)
+    if not text:
+        return False
+    if text == wanted:
+        return True
     if wanted.startswith(text):
         return _SET_OFF.match(wanted[len(text) :]) is not None
     if wanted.endswith(text):
