@@ -208,8 +208,9 @@ def test_c_may_marks_gives_the_python_tests_answer() -> None:
             marks_table(*bad)
 
 
-def _made(name: str) -> boilerstrip.Result:
-    return boilerstrip.clean((FIXTURES / "text-made" / name).read_text(encoding="utf-8"))
+def _made(name: str, *, include_comments: bool = False) -> boilerstrip.Result:
+    page = (FIXTURES / "text-made" / name).read_text(encoding="utf-8")
+    return boilerstrip.clean(page, include_comments=include_comments)
 
 
 def _has(text: str, line: str) -> bool:
@@ -494,7 +495,7 @@ def test_a_blog_dump_s_comments_without_a_colon_are_comments() -> None:
     but by the model's word (WCXB dumps: 180 such lines on five sites). Over a
     timestamp the line opens the section; a subheading "What my neighbour says" with
     prose after it stays the story's."""
-    result = _made_with_comments("blog-bare-authors.txt")
+    result = _made("blog-bare-authors.txt", include_comments=True)
     assert _has(result.text, "What my neighbour says")
     assert any(
         line.startswith("This year I have added a strip of calendula") for line in result.text.split("\n")
@@ -508,12 +509,6 @@ def test_a_blog_dump_s_comments_without_a_colon_are_comments() -> None:
     for comment, found in zip(comments, result.comments, strict=True):
         assert comment in found.text, comment
         assert comment not in result.text, comment
-
-
-def _made_with_comments(name: str) -> boilerstrip.Result:
-    return boilerstrip.clean(
-        (FIXTURES / "text-made" / name).read_text(encoding="utf-8"), include_comments=True
-    )
 
 
 def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
