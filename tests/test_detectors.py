@@ -52,8 +52,29 @@ def test_vote_lines(line: str) -> None:
     assert labels(pattern.detect_comments, line) == {line: Label.COMMENT}
 
 
-def test_comment_author_line() -> None:
-    assert labels(pattern.detect_comments, "joetoronto says:") == {"joetoronto says:": Label.COMMENT}
+@pytest.mark.parametrize(
+    "line",
+    [
+        "joetoronto says:",
+        "Alex on September 17, 2018 at 6:34 am said:",
+        "by Fons_de_spons ( 1311177 ) writes:",
+        "smarter than you says:",
+        "Nina | Lemons and Luggage says:",
+    ],
+)
+def test_comment_author_line(line: str) -> None:
+    assert labels(pattern.detect_comments, line) == {line: Label.COMMENT}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["To which he simply replied:", "In a statement, the company said:", "As Joel writes:",
+     "Here is what my son says:", "Then she wrote:"],
+)  # fmt: skip
+def test_a_story_s_sentence_before_a_quote_is_no_comment_author_line(line: str) -> None:
+    """A name holds no pronoun, article or verb in lower case, nor starts with a
+    conjunction: these end a story's sentence before a quote."""
+    assert labels(pattern.detect_comments, line) == {}
 
 
 def test_a_comment_author_line_without_a_colon_is_one_only_over_its_timestamp() -> None:

@@ -273,6 +273,23 @@ def test_a_story_in_an_article_marked_has_comments_is_not_a_comment() -> None:
         assert _tokens("Every spring") not in comments
 
 
+def test_a_story_s_sentence_before_a_quote_is_no_comment_author() -> None:
+    """A story's own sentence that ends "replied:" before a quote ("To which he simply
+    replied:") was read as a comment's author line ("joetoronto says:"): it opened the
+    comment section there, and the story ended at it. A name holds no pronoun, article
+    or verb in lower case, nor starts with a conjunction: the sentence is the
+    story's, and so is every paragraph after the quote. Rules alone and with the model."""
+    page = (FIXTURES / "html-made" / "story-replied-quote.html").read_bytes()
+    for cfg in (boilerstrip.Config(), boilerstrip.Config(keep_html="")):
+        result = boilerstrip.Cleaner(cfg).clean(page, include_comments=True)
+        out = _tokens(result.text)
+        for line in ("In the winter of 2002 the machine", "To which he simply replied:",
+                     "Read the firmware manual again", "So I read the third chapter again",
+                     "to a round of applause from the two people still in the lab at that hour."):  # fmt: skip
+            assert _tokens(line) in out, line
+        assert result.comments == []
+
+
 def test_a_listicle_s_entries_in_article_elements_are_kept() -> None:
     """Failure class 1: a guide's entries are each an <article> of a paragraph, alike
     in length, after an intro outside them. The rule that took the longest <article>

@@ -511,6 +511,22 @@ def test_a_blog_dump_s_comments_without_a_colon_are_comments() -> None:
         assert comment not in result.text, comment
 
 
+def test_a_story_dump_s_sentence_before_a_quote_does_not_cut_the_story() -> None:
+    """A news dump: "In a statement, the company said:" on its own line before the
+    quote was read as a comment's author line, a barrier the reducer's region stops at:
+    the story's first paragraph, before it, was lost. A name holds no pronoun, article
+    or verb in lower case: the line is the story's, and the story is whole."""
+    result = _made("story-said-quote.txt", include_comments=True)
+    assert result.text.split("\n")[0].startswith(
+        "The operator of the Riverside ferry will run four crossings"
+    )
+    for line in ("In a statement, the company said:",
+                 "The council will put the timetable to a public meeting on March 20 at the village hall, "
+                 "and the operator has said it will send a manager to answer questions."):  # fmt: skip
+        assert _has(result.text, line), line
+    assert result.comments == []
+
+
 def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
     """A shop's grid as a dump: the keep model takes the sort bar's lines ("Sort by:",
     "Price: Low to High", "Showing 1-12 of 40 results") in with the cards below them.

@@ -27,9 +27,19 @@ WEAK_COMMENT_MARKER: Final = line(
     r"comments?|discuss|discussion|kommentare?|commentaires?|comentarios?|commenti"
     r"|comentar|commenter|kommentieren|commentare|comentários?|комментировать"
 )
-# "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"
+# "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"; not a story's
+# sentence before a quote ("To which he simply replied:", "In a statement, the company
+# said:", "As Joel writes:"): a name holds no pronoun, article or verb in lower case,
+# and starts with no conjunction.
+_SPEECH_LEAD: Final = r"(?:as|to|here|when|then|so|but|and|in)\b"
+_SENTENCE_WORD: Final = (
+    r"(?-i:he|she|it|they|we|his|her|its|their|our|my|your|the|a|an|which|who|what|that|this"
+    r"|to|is|was|were|has|had|have|then|simply|also|later|once)"
+)
 COMMENT_AUTHOR: Final = re.compile(
-    r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$", IGNORECASE
+    rf"(?!{_SPEECH_LEAD})(?!.*\b{_SENTENCE_WORD}\s)"
+    r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$",
+    IGNORECASE,
 )
 # "Tammy says", "regina vasquez says": a comment's author line as some themes print it,
 # with no colon; a comment only where its timestamp follows (`detect.pattern.
