@@ -527,6 +527,25 @@ def test_a_story_dump_s_sentence_before_a_quote_does_not_cut_the_story() -> None
     assert result.comments == []
 
 
+def test_an_open_thread_s_comments_after_one_short_paragraph_are_comments() -> None:
+    """An open thread as a dump: the post is one short paragraph, then "Comments" and
+    comments under dated author lines ("Daniel Moss on April 3, 2024 at 9:14 am said:").
+    The comment section opened only after two paragraphs of sure prose, so the first
+    comments were read as the post's own paragraphs and kept in the story. A dated
+    author line opens it after any of the article's text."""
+    result = _made("blog-open-thread.txt", include_comments=True)
+    post = (
+        "Every season we open a thread for members to ask the trustees anything about the harbour projects, "
+        "the accounts or the plans for the old lifeboat house, and we answer every question here within a week."
+    )
+    assert result.text == post
+    found = "\n".join(c.text for c in result.comments)
+    for comment in ("Has the survey of the lifeboat house roof come back yet",
+                    "Hi Daniel, the surveyor sent the report last Friday",
+                    "Could the volunteer rota for the summer boat trips go on the website"):  # fmt: skip
+        assert comment in found and comment not in result.text, comment
+
+
 def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
     """A shop's grid as a dump: the keep model takes the sort bar's lines ("Sort by:",
     "Price: Low to High", "Showing 1-12 of 40 results") in with the cards below them.

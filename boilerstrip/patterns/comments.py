@@ -47,6 +47,12 @@ COMMENT_AUTHOR: Final = re.compile(
 COMMENT_AUTHOR_BARE: Final = re.compile(r"(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*\s+says$", IGNORECASE)
 # A comment's timestamp line: "July 14, 2015 at 3:53 pm", "January 11, 2026".
 COMMENT_STAMP: Final = re.compile(rf"(?:on\s+)?{DATE_BODY}{TIME_BODY}\s*$", IGNORECASE)
+# A comment's author line with its timestamp: "Alex on September 17, 2018 at 6:34 am
+# said:". A story's "the minister said:" before a quote has none.
+COMMENT_AUTHOR_DATED: Final = re.compile(
+    rf"\S.{{0,80}}?\s(?:on\s+)?{DATE_BODY}{TIME_BODY}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
+    IGNORECASE,
+)
 VOTES: Final = re.compile(
     r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
     r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"
