@@ -290,6 +290,20 @@ def test_a_story_s_sentence_before_a_quote_is_no_comment_author() -> None:
         assert result.comments == []
 
 
+def test_a_comment_s_author_line_names_the_comment() -> None:
+    """`Comment.author` was never set. A blog theme puts the commenter's name in one
+    element ("Alice Marsh says:" in a "comment-meta" element) and the comment in the
+    next ("comment-content"): the author line names the comment whose text follows it,
+    and is not part of it."""
+    page = (FIXTURES / "html-made" / "story-comment-authors.html").read_bytes()
+    result = boilerstrip.clean(page, include_comments=True)
+    assert [c.author for c in result.comments] == ["Alice Marsh", "Owen Pike"]
+    assert result.comments[0].text.startswith("How far apart did you set the cross drains")
+    assert result.comments[1].text.startswith("A borrowed roller is the secret")
+    assert not any("says:" in c.text for c in result.comments)
+    assert _tokens("How far apart") not in _tokens(result.text)
+
+
 def test_a_listicle_s_entries_in_article_elements_are_kept() -> None:
     """Failure class 1: a guide's entries are each an <article> of a paragraph, alike
     in length, after an intro outside them. The rule that took the longest <article>

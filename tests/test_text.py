@@ -546,6 +546,29 @@ def test_an_open_thread_s_comments_after_one_short_paragraph_are_comments() -> N
         assert comment in found and comment not in result.text, comment
 
 
+def test_a_dump_s_comments_are_grouped_by_their_author_lines() -> None:
+    """A dump has no element to group a comment's lines by: without vote lines each
+    line was a comment of its own, the author's line ("Daniel Moss on April 3, 2024 at
+    9:14 am said:") one of them and the form's note after "Leave a Reply" another, and
+    `Comment.author` was never set. An author line starts a comment and names it; its
+    timestamp, and lines outside any authored comment, are left out. With vote lines
+    ("Reply") too, each closes its comment as before, now named."""
+    thread = _made("blog-open-thread.txt", include_comments=True).comments
+    assert [c.author for c in thread] == ["Daniel Moss", "Ruth Okafor", "Mei Chen"]
+    assert [c.text.split(",")[0] for c in thread] == [
+        "Has the survey of the lifeboat house roof come back yet",
+        "Hi Daniel",
+        "Could the volunteer rota for the summer boat trips go on the website as well as the noticeboard",
+    ]
+    blog = _made("blog-bare-authors.txt", include_comments=True).comments
+    assert [(c.author, c.votes) for c in blog] == [
+        ("Sharon Pike", "Reply"),
+        ("Nora Fields", "Reply"),
+        ("Gary Benton", "Reply"),
+    ]
+    assert blog[0].text.startswith("I tried the alyssum trick") and "March 4, 2024" not in blog[0].text
+
+
 def test_a_shop_dump_s_sort_bar_is_not_content() -> None:
     """A shop's grid as a dump: the keep model takes the sort bar's lines ("Sort by:",
     "Price: Low to High", "Showing 1-12 of 40 results") in with the cards below them.

@@ -53,6 +53,13 @@ COMMENT_AUTHOR_DATED: Final = re.compile(
     rf"\S.{{0,80}}?\s(?:on\s+)?{DATE_BODY}{TIME_BODY}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
     IGNORECASE,
 )
+# The commenter's name in an author line: "Daniel Moss" of "Daniel Moss on April 3,
+# 2024 at 9:14 am said:", "Fons_de_spons" of "by Fons_de_spons ( 1311177 ) writes:".
+COMMENT_AUTHOR_NAME: Final = re.compile(
+    rf"(?:by\s+)?(?P<name>\S.{{0,80}}?)(?:\s*\(\s*\d+\s*\))?(?:\s+(?:on\s+)?{DATE_BODY}{TIME_BODY})?"
+    r"\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
+    IGNORECASE,
+)
 VOTES: Final = re.compile(
     r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
     r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"

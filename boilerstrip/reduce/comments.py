@@ -11,8 +11,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
+from ..detect.pattern import stamped_author
 from ..model import Block, Label
-from ..patterns import COMMENT_AUTHOR, COMMENT_MARKER, VOTES
+from ..patterns import COMMENT_AUTHOR, COMMENT_AUTHOR_NAME, COMMENT_MARKER, COMMENT_STAMP, VOTES
 from ..result import Comment
 
 # How many times over the article and the comments may be searched for quotes, in all.
@@ -24,18 +25,17 @@ _SECTION_TOKENS: Final = frozenset(
 
 
 def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[Comment]:
-    """Group comment-section blocks into comments: vote lines close one, a line that
-    repeats article text is the comment's quote."""
-    bodies = [
-        b
-        for b in blocks
-        if b.label is Label.COMMENT
-        and (not COMMENT_MARKER.match(b.text))
-        and (not article or b.index > article[-1].index)
-    ]
+    """Group comment-section blocks into comments: an author line starts one (and
+    names its `author`), vote lines close one, a line that repeats article text is the
+    comment's quote."""
+    section = [b for b in blocks if b.label is Label.COMMENT and (not article or b.index > article[-1].index)]
+    bodies = [b for b in section if not COMMENT_MARKER.match(b.text)]
     quotes = _Quotes(article, sum(len(b.text) for b in bodies))
     if bodies and all(b.dom is not None for b in bodies):
-        return _html_comments(bodies, quotes)
+        return _html_comments(bodies, quotes, blocks)
+    authors = {b.index: name for b in bodies if (name := _author(b, blocks)) is not None}
+    if authors:
+        return _authored_comments(section, authors, quotes)
     has_votes = any(VOTES.match(b.text) for b in bodies)
     comments: list[Comment] = []
     pending: list[str] = []
@@ -104,22 +104,68 @@ def _starts_one(ordered: list[str], part: str) -> bool:
     return at < len(ordered) and ordered[at].startswith(part)
 
 
-def _html_comments(bodies: Sequence[Block], quotes: _Quotes) -> list[Comment]:
+def _html_comments(bodies: Sequence[Block], quotes: _Quotes, blocks: Sequence[Block]) -> list[Comment]:
     """One comment per element that carries a comment class; a section-wide class
-    alone (id="comments") gives one comment per block."""
+    alone (id="comments") gives one comment per block. An author line names the
+    comment whose text comes next, in its element or the next one (a theme puts the
+    name in a "comment-meta" element and the text in a "comment-content" one)."""
     groups: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    name: str | None = None
     for b in bodies:
         assert b.dom is not None
         key = -b.index if b.dom.hint_token in _SECTION_TOKENS else b.dom.hint_owner
-        if VOTES.match(b.text) or COMMENT_AUTHOR.match(b.text):
-            continue
-        groups.setdefault(key, []).append(b.text)
-    return [_make_comment(texts, quotes, None) for texts in groups.values()]
+        named = _author(b, blocks)
+        if named is not None:
+            name = named
+        elif not VOTES.match(b.text):
+            if name is not None and key not in groups:
+                names[key], name = name, None
+            groups.setdefault(key, []).append(b.text)
+    return [_make_comment(texts, quotes, None, names.get(key)) for key, texts in groups.items()]
 
 
-def _make_comment(texts: list[str], quotes: _Quotes, votes: str | None) -> Comment:
+def _author(b: Block, blocks: Sequence[Block]) -> str | None:
+    """The commenter's name where `b` is a comment's author line ("joetoronto says:",
+    "Daniel Moss on April 3, 2024 at 9:14 am said:", or "Sharon Pike says" over its
+    timestamp), else None."""
+    if not (COMMENT_AUTHOR.match(b.text) or stamped_author(b, blocks)):
+        return None
+    found = COMMENT_AUTHOR_NAME.match(b.text)
+    return found.group("name") if found else None
+
+
+def _authored_comments(section: Sequence[Block], authors: dict[int, str], quotes: _Quotes) -> list[Comment]:
+    """A dump's comments where author lines head them (`authors`, by block index): each
+    author line starts one, named by it, with the lines up to the next author line or
+    marker, or a vote line (its votes, which close it); the author's timestamp is left
+    out, and so is a line outside any authored comment (a form's "Name" and "Email"
+    after "Leave a Reply", a "34 responses to ..." heading). Why: a dump has no element
+    to group a comment's lines by; without votes each line was a comment of its own,
+    the author's line one of them, and the form's lines too."""
+    comments: list[Comment] = []
+    author: str | None = None
+    texts: list[str] = []
+    votes: str | None = None
+    for b in section:
+        vote = VOTES.match(b.text) is not None
+        heads = b.index in authors or COMMENT_MARKER.match(b.text) is not None
+        if author is not None and vote:
+            votes = b.text
+        if heads or (author is not None and vote and texts):
+            if texts:
+                comments.append(_make_comment(texts, quotes, votes, author))
+            author, texts, votes = (authors.get(b.index) if heads else None), [], None
+        elif author is not None and not vote and (texts or not COMMENT_STAMP.match(b.text)):
+            texts.append(b.text)
+    if texts:
+        comments.append(_make_comment(texts, quotes, votes, author))
+    return comments
+
+
+def _make_comment(texts: list[str], quotes: _Quotes, votes: str | None, author: str | None = None) -> Comment:
     """A comment of its texts; the first is its quote where it repeats article text."""
     quote = None
     if len(texts) > 1 and quotes.quoted(texts[0]):
         quote, texts = texts[0], texts[1:]
-    return Comment(text="\n\n".join(texts), quote=quote, votes=votes)
+    return Comment(text="\n\n".join(texts), quote=quote, votes=votes, author=author)
