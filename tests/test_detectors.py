@@ -69,11 +69,13 @@ def test_comment_author_line(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["To which he simply replied:", "In a statement, the company said:", "As Joel writes:",
-     "Here is what my son says:", "Then she wrote:"],
+     "Here is what my son says:", "Then she wrote:", "He replied:", "The company said:",
+     "Its chief executive, Dana Price, said:"],
 )  # fmt: skip
 def test_a_story_s_sentence_before_a_quote_is_no_comment_author_line(line: str) -> None:
-    """A name holds no pronoun, article or verb in lower case, nor starts with a
-    conjunction: these end a story's sentence before a quote."""
+    """A name starts with no pronoun, determiner, conjunction or preposition, and holds
+    no pronoun, determiner or auxiliary verb in lower case: these end a story's
+    sentence before a quote."""
     assert labels(pattern.detect_comments, line) == {}
 
 

@@ -527,16 +527,18 @@ def test_a_story_dump_s_sentence_before_a_quote_does_not_cut_the_story() -> None
     assert result.comments == []
 
 
-def test_an_open_thread_s_comments_after_one_short_paragraph_are_comments() -> None:
-    """An open thread as a dump: the post is one short paragraph, then "Comments" and
+def test_an_open_thread_s_comments_after_one_paragraph_are_comments() -> None:
+    """An open thread as a dump: the post is one paragraph, then "Comments" and
     comments under dated author lines ("Daniel Moss on April 3, 2024 at 9:14 am said:").
     The comment section opened only after two paragraphs of sure prose, so the first
-    comments were read as the post's own paragraphs and kept in the story. A dated
-    author line opens it after any of the article's text."""
+    comment was read as the post's second paragraph and kept in the story. A dated
+    author line (a date and a clock time) opens it after one."""
     result = _made("blog-open-thread.txt", include_comments=True)
     post = (
         "Every season we open a thread for members to ask the trustees anything about the harbour projects, "
-        "the accounts or the plans for the old lifeboat house, and we answer every question here within a week."
+        "the accounts or the plans for the old lifeboat house, and we answer every question here within a week. "
+        "Questions about the boat trips are welcome too, and if you would rather ask in private you can always "
+        "write to the secretary at the harbour office."
     )
     assert result.text == post
     found = "\n".join(c.text for c in result.comments)
@@ -550,11 +552,13 @@ def test_a_dump_s_comments_are_grouped_by_their_author_lines() -> None:
     """A dump has no element to group a comment's lines by: without vote lines each
     line was a comment of its own, the author's line ("Daniel Moss on April 3, 2024 at
     9:14 am said:") one of them and the form's note after "Leave a Reply" another, and
-    `Comment.author` was never set. An author line starts a comment and names it; its
-    timestamp, and lines outside any authored comment, are left out. With vote lines
-    ("Reply") too, each closes its comment as before, now named."""
+    `Comment.author` was never set. An author line starts a comment and names it (in
+    the comment section also "Mom of the year ... said:", a name a story's sentence
+    could hold); its timestamp, and the lines after a marker, are left out. With vote
+    lines ("Reply") too, each closes its comment as before, now named; a vote before
+    the comment's text is its votes, and the name stays."""
     thread = _made("blog-open-thread.txt", include_comments=True).comments
-    assert [c.author for c in thread] == ["Daniel Moss", "Ruth Okafor", "Mei Chen"]
+    assert [c.author for c in thread] == ["Daniel Moss", "Ruth Okafor", "Mom of the year"]
     assert [c.text.split(",")[0] for c in thread] == [
         "Has the survey of the lifeboat house roof come back yet",
         "Hi Daniel",
@@ -567,6 +571,11 @@ def test_a_dump_s_comments_are_grouped_by_their_author_lines() -> None:
         ("Gary Benton", "Reply"),
     ]
     assert blog[0].text.startswith("I tried the alyssum trick") and "March 4, 2024" not in blog[0].text
+    page = (FIXTURES / "text-made" / "blog-bare-authors.txt").read_text(encoding="utf-8")
+    voted = page.replace("March 4, 2024 at 9:40 am\n", "March 4, 2024 at 9:40 am\n5 points\n")
+    assert "5 points" in voted
+    named = [(c.author, c.votes) for c in boilerstrip.clean(voted, include_comments=True).comments]
+    assert named == [("Sharon Pike", "Reply"), ("Nora Fields", "5 points"), ("Gary Benton", "Reply")]
 
 
 def test_a_shop_dump_s_sort_bar_is_not_content() -> None:

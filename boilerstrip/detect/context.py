@@ -62,9 +62,9 @@ def claim_comment_section(page: Page, gates: list[int]) -> list[Claim]:
 
     A bare "Comments" is often a share-bar button, so it opens the section only when
     another comment or login cue follows within a few blocks. The article has begun
-    after two paragraphs of prose, or after any of its text where a dated comment's
-    author line opens the section (`_begun`). Everything content-like
-    from there on is comment until a related, footer or navigation block closes it;
+    after two paragraphs of prose, or one where a dated comment's author line opens
+    the section (`_article_begun`). Everything content-like from there on is comment
+    until a related, footer or navigation block closes it;
     pattern labels inside (login, votes) stay, as the run keeps them. A navigation
     line that a comment's own action line follows does not close it: the bar a dump
     repeats under every comment ("ReplyDelete" / "Replies" / "Reply"), read as a menu
@@ -72,16 +72,13 @@ def claim_comment_section(page: Page, gates: list[int]) -> list[Claim]:
     """
     blocks = page.blocks
     out: list[Claim] = []
-    prose_seen = article_seen = 0
+    prose_seen = 0
     in_section = False
     prose_score = page.config.weight_good_cap / 2
     for b in blocks:
-        if not in_section and b.label is _ARTICLE:
-            article_seen += 1
-            prose_seen += b.score >= prose_score
-        elif (
-            b.label is _COMMENT and _begun(b, blocks, prose_seen, article_seen) and _opens_comments(b, blocks)
-        ):
+        if not in_section and b.label is _ARTICLE and b.score >= prose_score:
+            prose_seen += 1
+        elif b.label is _COMMENT and _article_begun(b, blocks, prose_seen) and _opens_comments(b, blocks):
             in_section = True
         elif in_section and b.label in _CLOSERS and not _comments_go_on(b, blocks):
             in_section = False
@@ -107,20 +104,19 @@ def _comments_go_on(b: Block, blocks: Sequence[Block]) -> bool:
     return any(n.label is _COMMENT for n in blocks[b.index + 1 : b.index + 3])
 
 
-def _begun(opener: Block, blocks: Sequence[Block], prose: int, article: int) -> bool:
-    """Whether the article has begun before `opener`, for it to open the comment
-    section: two paragraphs of prose (`prose`, the content classifier's sure ones)
-    before a marker or an undated author line, any of the article's text (`article`
-    blocks) before a dated comment's author line ("Alex on September 17, 2018 at 6:34
-    am said:", or a name over its timestamp). Why: a post of one short paragraph (an
-    open thread's call for questions) had its comments read as its own prose until
-    they made two paragraphs of it, or for good; a marker alone near the top is as
-    often a header's link, and a story's "the minister said:" before a quote has no
-    date."""
+def _article_begun(opener: Block, blocks: Sequence[Block], prose: int) -> bool:
+    """Whether the article has begun before `opener` (`prose`: the paragraphs of prose
+    the content classifier is sure of so far), for it to open the comment section: two
+    before a marker or an undated author line, one before a dated comment's author line
+    ("Alex on September 17, 2018 at 6:34 am said:", or a name over its timestamp). Why:
+    a post of one paragraph (an open thread's call for questions) had its comments read
+    as its own prose, until they made a second paragraph; a marker alone near the top
+    is as often a header's link, and a story's "Officials on March 4, 2024 said:"
+    before a quote has no clock time."""
     if prose >= 2:
         return True
     dated = patterns.COMMENT_AUTHOR_DATED.match(opener.text) is not None or stamped_author(opener, blocks)
-    return article >= 1 and dated
+    return prose >= 1 and dated
 
 
 def _opens_comments(marker: Block, blocks: Sequence[Block]) -> bool:

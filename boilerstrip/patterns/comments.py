@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .dates import DATE_BODY, TIME_BODY
+from .dates import CLOCK_BODY, DATE_BODY, TIME_BODY
 from .rules import IGNORECASE, Rule, cues, line
 
 COMMENT_MARKER: Final = line(
@@ -28,16 +28,20 @@ WEAK_COMMENT_MARKER: Final = line(
     r"|comentar|commenter|kommentieren|commentare|comentários?|комментировать"
 )
 # "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:"; not a story's
-# sentence before a quote ("To which he simply replied:", "In a statement, the company
-# said:", "As Joel writes:"): a name holds no pronoun, article or verb in lower case,
-# and starts with no conjunction.
-_SPEECH_LEAD: Final = r"(?:as|to|here|when|then|so|but|and|in)\b"
+# sentence before a quote ("To which he replied:", "The company said:", "In a
+# statement, the company said:"): a name starts with no pronoun, determiner,
+# conjunction or preposition, and holds no pronoun, determiner or auxiliary verb in
+# lower case.
+_SENTENCE_START: Final = (
+    r"(?:he|she|it|they|we|i|you|his|her|its|their|our|my|your|the|a|an|this|that|these|those"
+    r"|which|who|what|as|to|in|when|then|so|but|and)\b"
+)
 _SENTENCE_WORD: Final = (
-    r"(?-i:he|she|it|they|we|his|her|its|their|our|my|your|the|a|an|which|who|what|that|this"
-    r"|to|is|was|were|has|had|have|then|simply|also|later|once)"
+    r"(?-i:he|she|it|they|we|his|her|its|their|our|my|your|the|a|an|this|that|which|who|what"
+    r"|is|was|were|has|had|have)"
 )
 COMMENT_AUTHOR: Final = re.compile(
-    rf"(?!{_SPEECH_LEAD})(?!.*\b{_SENTENCE_WORD}\s)"
+    rf"(?!{_SENTENCE_START})(?!.*\b{_SENTENCE_WORD}\s)"
     r"\S.{0,80}?\s(?:says|said|wrote|writes|replied|commented)\s*:$",
     IGNORECASE,
 )
@@ -47,16 +51,18 @@ COMMENT_AUTHOR: Final = re.compile(
 COMMENT_AUTHOR_BARE: Final = re.compile(r"(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*\s+says$", IGNORECASE)
 # A comment's timestamp line: "July 14, 2015 at 3:53 pm", "January 11, 2026".
 COMMENT_STAMP: Final = re.compile(rf"(?:on\s+)?{DATE_BODY}{TIME_BODY}\s*$", IGNORECASE)
-# A comment's author line with its timestamp: "Alex on September 17, 2018 at 6:34 am
-# said:". A story's "the minister said:" before a quote has none.
+# A comment's author line with its timestamp, date and clock time: "Alex on September
+# 17, 2018 at 6:34 am said:". A story's "Officials on March 4, 2024 said:" has no
+# clock time.
 COMMENT_AUTHOR_DATED: Final = re.compile(
-    rf"\S.{{0,80}}?\s(?:on\s+)?{DATE_BODY}{TIME_BODY}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
+    rf"\S.{{0,80}}?\s(?:on\s+)?{DATE_BODY}{CLOCK_BODY}\s+(?:says|said|wrote|writes|replied|commented)\s*:$",
     IGNORECASE,
 )
 # The commenter's name in an author line: "Daniel Moss" of "Daniel Moss on April 3,
 # 2024 at 9:14 am said:", "Fons_de_spons" of "by Fons_de_spons ( 1311177 ) writes:".
 COMMENT_AUTHOR_NAME: Final = re.compile(
-    rf"(?:by\s+)?(?P<name>\S.{{0,80}}?)(?:\s*\(\s*\d+\s*\))?(?:\s+(?:on\s+)?{DATE_BODY}{TIME_BODY})?"
+    rf"(?:by\s+)?(?P<name>\S.{{0,80}}?)[\s|,–-]*(?:\(\s*\d+\s*\))?"
+    rf"(?:\s+(?:on\s+)?{DATE_BODY})?{TIME_BODY}"
     r"\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
     IGNORECASE,
 )

@@ -71,7 +71,9 @@ DATE_BODY: Final = (
     rf"|{YEAR}년\s*{_NUMBER}월\s*{_NUMBER}일"
     r")"
 )
-TIME_BODY: Final = r"(?:\s*(?:(?:at|,|-|–|\|)\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# A clock time after a date ("at 6:34 am", ", 14:05 CET"), and the same or nothing.
+CLOCK_BODY: Final = r"\s*(?:(?:at|,|-|–|\|)\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+TIME_BODY: Final = rf"(?:{CLOCK_BODY})?"
 
 # Where a text dump glued the words around a month's name to it ("KristenMarch 11, 2024",
 # "Mental HealthDECEMBER 22, 2022"): a capital after a small letter, case counting.

@@ -13,7 +13,7 @@ from typing import Final
 
 from ..detect.pattern import stamped_author
 from ..model import Block, Label
-from ..patterns import COMMENT_AUTHOR, COMMENT_AUTHOR_NAME, COMMENT_MARKER, COMMENT_STAMP, VOTES
+from ..patterns import COMMENT_AUTHOR_NAME, COMMENT_MARKER, COMMENT_STAMP, VOTES
 from ..result import Comment
 
 # How many times over the article and the comments may be searched for quotes, in all.
@@ -126,10 +126,11 @@ def _html_comments(bodies: Sequence[Block], quotes: _Quotes, blocks: Sequence[Bl
 
 
 def _author(b: Block, blocks: Sequence[Block]) -> str | None:
-    """The commenter's name where `b` is a comment's author line ("joetoronto says:",
-    "Daniel Moss on April 3, 2024 at 9:14 am said:", or "Sharon Pike says" over its
-    timestamp), else None."""
-    if not (COMMENT_AUTHOR.match(b.text) or stamped_author(b, blocks)):
+    """The commenter's name where `b`, a comment-section line, is an author line:
+    "joetoronto says:", "Daniel Moss on April 3, 2024 at 9:14 am said:", "Mom of the
+    year says:" (which a story could say, but not in its comment section), or "Sharon
+    Pike says" over its timestamp; else None."""
+    if not (b.text.endswith(":") or stamped_author(b, blocks)):
         return None
     found = COMMENT_AUTHOR_NAME.match(b.text)
     return found.group("name") if found else None
@@ -137,26 +138,30 @@ def _author(b: Block, blocks: Sequence[Block]) -> str | None:
 
 def _authored_comments(section: Sequence[Block], authors: dict[int, str], quotes: _Quotes) -> list[Comment]:
     """A dump's comments where author lines head them (`authors`, by block index): each
-    author line starts one, named by it, with the lines up to the next author line or
-    marker, or a vote line (its votes, which close it); the author's timestamp is left
-    out, and so is a line outside any authored comment (a form's "Name" and "Email"
-    after "Leave a Reply", a "34 responses to ..." heading). Why: a dump has no element
-    to group a comment's lines by; without votes each line was a comment of its own,
-    the author's line one of them, and the form's lines too."""
+    author line starts one, named by it (its timestamp left out), a vote line closes
+    one (and is its votes), and lines after a vote that no author line heads are a
+    comment with no name. A marker closes one too, and the lines after it up to the
+    next author line are left out (a form's "Name" and "Email" after "Leave a Reply").
+    Why: a dump has no element to group a comment's lines by; without votes each line
+    was a comment of its own, the author's line one of them, and the form's lines too."""
     comments: list[Comment] = []
     author: str | None = None
     texts: list[str] = []
     votes: str | None = None
+    taking = False  # after an author line or a vote line; not after a marker
     for b in section:
-        vote = VOTES.match(b.text) is not None
-        heads = b.index in authors or COMMENT_MARKER.match(b.text) is not None
-        if author is not None and vote:
-            votes = b.text
-        if heads or (author is not None and vote and texts):
+        marker = COMMENT_MARKER.match(b.text) is not None
+        vote = not marker and VOTES.match(b.text) is not None
+        if vote:
+            votes = votes or b.text
+            if not texts and author is not None:  # the comment's votes before its text
+                continue
+        if b.index in authors or marker or vote:
             if texts:
                 comments.append(_make_comment(texts, quotes, votes, author))
-            author, texts, votes = (authors.get(b.index) if heads else None), [], None
-        elif author is not None and not vote and (texts or not COMMENT_STAMP.match(b.text)):
+            taking = not marker
+            author, texts, votes = authors.get(b.index), [], None
+        elif taking and (texts or author is None or not COMMENT_STAMP.match(b.text)):
             texts.append(b.text)
     if texts:
         comments.append(_make_comment(texts, quotes, votes, author))
