@@ -115,9 +115,22 @@ def _comments_page(n: int) -> bytes:
     return f"Council votes on the bridge\n\n{article}3 Comments\n\n{comments}Login to comment\n".encode()
 
 
+def _blank_author_page(n: int) -> bytes:
+    """A text dump: a short article, then comments under author lines ("Reader 1
+    says:"), one of whose lines is a word, a run of n blanks and a colon. The name's
+    pattern (`patterns.COMMENT_AUTHOR_NAME`), tried on a comment's line ending in a
+    colon, split the run between the name's end and the blanks around a date in as
+    many ways as it is long, for every length of the name, before it failed: a line of
+    200 took a second."""
+    article = (PROSE * 3 + "\n\n") * 3
+    comments = "".join(f"Reader {i} says:\n\nI agree {i}.\n\n" for i in range(3))
+    return f"Council votes on the bridge\n\n{article}3 Comments\n\n{comments}Reader{EM * n}:\n".encode()
+
+
 # name -> (page of about n bytes, size of the small page), cleaned with include_comments
 COMMENT_RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
     "comments after a long article": (_comments_page, SMALL),
+    "blanks in a comment's author line": (_blank_author_page, SMALL),
 }
 
 # The child: cleans the small page (best of five, after a warm-up), reports, then

@@ -18,6 +18,8 @@ from ..result import Comment
 
 # How many times over the article and the comments may be searched for quotes, in all.
 _QUOTE_SEARCHES: Final = 64
+# The longest line read as a comment's author line: a name, a date and a time.
+_AUTHOR_CHARS: Final = 200
 # Class words of a whole comment section rather than of one comment.
 _SECTION_TOKENS: Final = frozenset(
     {"comments", "commentlist", "comment-list", "disqus", "respond", "discussion", "replies"}
@@ -129,10 +131,11 @@ def _author(b: Block, blocks: Sequence[Block]) -> str | None:
     """The commenter's name where `b`, a comment-section line, is an author line:
     "joetoronto says:", "Daniel Moss on April 3, 2024 at 9:14 am said:", "Mom of the
     year says:" (which a story could say, but not in its comment section), or "Sharon
-    Pike says" over its timestamp; else None."""
-    if not (b.text.endswith(":") or stamped_author(b, blocks)):
+    Pike says" over its timestamp; else None. A line of more than `_AUTHOR_CHARS` is
+    a comment's text, not its author's."""
+    if len(b.text) > _AUTHOR_CHARS or not (b.text.endswith(":") or stamped_author(b, blocks)):
         return None
-    found = COMMENT_AUTHOR_NAME.match(b.text)
+    found = COMMENT_AUTHOR_NAME.match(" ".join(b.text.split()))
     return found.group("name") if found else None
 
 
