@@ -555,8 +555,9 @@ def test_a_dump_s_comments_are_grouped_by_their_author_lines() -> None:
     `Comment.author` was never set. An author line starts a comment and names it (in
     the comment section also "Mom of the year ... said:", a name a story's sentence
     could hold); its timestamp, and the lines after a marker, are left out. With vote
-    lines ("Reply") too, each closes its comment as before, now named; a vote before
-    the comment's text is its votes, and the name stays."""
+    lines ("Reply") too, each closes its comment as before, now named (also a name
+    glued to its timestamp, "Tom GreavesMarch 6, 2025 at 9:14 PM"); a vote before the
+    comment's text is its votes, and the name stays."""
     thread = _made("blog-open-thread.txt", include_comments=True).comments
     assert [c.author for c in thread] == ["Daniel Moss", "Ruth Okafor", "Mom of the year"]
     assert [c.text.split(",")[0] for c in thread] == [
@@ -571,6 +572,9 @@ def test_a_dump_s_comments_are_grouped_by_their_author_lines() -> None:
         ("Gary Benton", "Reply"),
     ]
     assert blog[0].text.startswith("I tried the alyssum trick") and "March 4, 2024" not in blog[0].text
+    glued = _made("blog-comments.txt", include_comments=True).comments
+    assert [c.author for c in glued] == ["Tom Greaves", "Ruth Okafor", "Dan Price"]
+    assert glued[0].text.startswith("I cross that bridge") and "March 6, 2025" not in glued[0].text
     page = (FIXTURES / "text-made" / "blog-bare-authors.txt").read_text(encoding="utf-8")
     voted = page.replace("March 4, 2024 at 9:40 am\n", "March 4, 2024 at 9:40 am\n5 points\n")
     assert "5 points" in voted

@@ -67,6 +67,11 @@ COMMENT_AUTHOR_NAME: Final = re.compile(
     r" (?:says|said|wrote|writes|replied|commented) ?:?$",
     IGNORECASE,
 )
+# A comment's author glued to its timestamp, as a dump of some blog themes prints it:
+# "Tom GreavesMarch 6, 2025 at 9:14 PM" (a small letter, then the month's capital).
+COMMENT_AUTHOR_GLUED: Final = re.compile(
+    rf"(?P<name>[^\W\d_].{{0,60}}?(?-i:[a-z]))(?=(?-i:[A-Z])){DATE_BODY}{CLOCK_BODY}$", IGNORECASE
+)
 VOTES: Final = re.compile(
     r"(?:-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)"
     r"|rating:\s*-?\d+\s*votes?|score:\s*-?\d+"

@@ -13,7 +13,7 @@ from typing import Final
 
 from ..detect.pattern import stamped_author
 from ..model import Block, Label
-from ..patterns import COMMENT_AUTHOR_NAME, COMMENT_MARKER, COMMENT_STAMP, VOTES
+from ..patterns import COMMENT_AUTHOR_GLUED, COMMENT_AUTHOR_NAME, COMMENT_MARKER, COMMENT_STAMP, VOTES
 from ..result import Comment
 
 # How many times over the article and the comments may be searched for quotes, in all.
@@ -131,11 +131,17 @@ def _author(b: Block, blocks: Sequence[Block]) -> str | None:
     """The commenter's name where `b`, a comment-section line, is an author line:
     "joetoronto says:", "Daniel Moss on April 3, 2024 at 9:14 am said:", "Mom of the
     year says:" (which a story could say, but not in its comment section), or "Sharon
-    Pike says" over its timestamp; else None. A line of more than `_AUTHOR_CHARS` is
-    a comment's text, not its author's."""
-    if len(b.text) > _AUTHOR_CHARS or not (b.text.endswith(":") or stamped_author(b, blocks)):
+    Pike says" over its timestamp, or "Tom GreavesMarch 6, 2025 at 9:14 PM", a name
+    glued to its timestamp; else None. A line of more than `_AUTHOR_CHARS` is a
+    comment's text, not its author's."""
+    if len(b.text) > _AUTHOR_CHARS:
         return None
-    found = COMMENT_AUTHOR_NAME.match(" ".join(b.text.split()))
+    line = " ".join(b.text.split())
+    found = (
+        COMMENT_AUTHOR_NAME.match(line)
+        if b.text.endswith(":") or stamped_author(b, blocks)
+        else COMMENT_AUTHOR_GLUED.match(line)
+    )
     return found.group("name") if found else None
 
 
@@ -143,8 +149,9 @@ def _authored_comments(section: Sequence[Block], authors: dict[int, str], quotes
     """A dump's comments where author lines head them (`authors`, by block index): each
     author line starts one, named by it (its timestamp left out), a vote line closes
     one (and is its votes), and lines after a vote that no author line heads are a
-    comment with no name. A marker closes one too, and the lines after it up to the
-    next author line are left out (a form's "Name" and "Email" after "Leave a Reply").
+    comment with no name, where a vote or an author line closes them. A marker closes
+    one too, and the lines after it up to the next author line are left out (a form's
+    "Name" and "Email" after "Leave a Reply"), as are unnamed lines the section ends on.
     Why: a dump has no element to group a comment's lines by; without votes each line
     was a comment of its own, the author's line one of them, and the form's lines too."""
     comments: list[Comment] = []
@@ -166,7 +173,7 @@ def _authored_comments(section: Sequence[Block], authors: dict[int, str], quotes
             author, texts, votes = authors.get(b.index), [], None
         elif taking and (texts or author is None or not COMMENT_STAMP.match(b.text)):
             texts.append(b.text)
-    if texts:
+    if texts and author is not None:  # unnamed lines that nothing closes: a form's, a link's
         comments.append(_make_comment(texts, quotes, votes, author))
     return comments
 
