@@ -149,9 +149,10 @@ def _authored_comments(section: Sequence[Block], authors: dict[int, str], quotes
     """A dump's comments where author lines head them (`authors`, by block index): each
     author line starts one, named by it (its timestamp left out), a vote line closes
     one (and is its votes), and lines after a vote that no author line heads are a
-    comment with no name, where a vote or an author line closes them. A marker closes
-    one too, and the lines after it up to the next author line are left out (a form's
-    "Name" and "Email" after "Leave a Reply"), as are unnamed lines the section ends on.
+    comment with no name, where a vote, an author line or a marker closes them. A
+    marker closes one too, and the lines after it up to the next author line are left
+    out (a form's "Name" and "Email" after "Leave a Reply"), as are unnamed lines the
+    section ends on.
     Why: a dump has no element to group a comment's lines by; without votes each line
     was a comment of its own, the author's line one of them, and the form's lines too."""
     comments: list[Comment] = []
