@@ -44,6 +44,35 @@ static PyObject *hint_pair(PyObject *hint, const char *word, Py_ssize_t len) {
     return pair;
 }
 
+/* vocabulary._word_hint over the lowered string low[:n]: the (hint, name) of the first
+   part of a name in `words` (its filter `filter`), a name read up to a state word
+   ("has-comments"), set in *result; *result stays NULL if none is. -1 on an error. */
+static int word_hint(const Hints *h, const char *low, Py_ssize_t n, PyObject *words, const Filter *filter,
+                     PyObject **result) {
+    Py_ssize_t i, a, b;
+    for (i = 0; next_token(low, n, &i, 0, &a, &b);) {
+        const char *name = low + a;
+        Py_ssize_t j = 0, c, d, len = b - a;
+        while (next_token(name, len, &j, 1, &c, &d)) {
+            int state = has_word(h->state, &h->state_words, name + c, d - c);
+            if (state < 0) return -1;
+            if (state) break;
+            if (!may_have(filter, name + c, d - c)) continue;
+            PyObject *part = ascii_str(name + c, d - c);
+            if (!part) return -1;
+            PyObject *hint = PyDict_GetItemWithError(words, part);
+            Py_DECREF(part);
+            if (!hint && PyErr_Occurred()) return -1;
+            if (!hint || !PyUnicode_Check(hint) || !PyUnicode_GET_LENGTH(hint)) continue;
+            Py_INCREF(hint); /* borrowed from the vocabulary's dict: held across the allocation */
+            *result = hint_pair(hint, name, len);
+            Py_DECREF(hint);
+            return *result ? 0 : -1;
+        }
+    }
+    return 0;
+}
+
 /* vocabulary.class_hint for an ASCII class/id string, read in place; any other string goes
    to class_hint itself (its lower() is Unicode's). */
 static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
@@ -78,27 +107,9 @@ static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
             if (found) { result = no_hint(); goto done; }
         }
     }
-    /* boilerplate words, name by name, up to a state word ("has-comments") */
-    for (i = 0; next_token(low, n, &i, 0, &a, &b);) {
-        const char *name = low + a;
-        Py_ssize_t j = 0, c, d, len = b - a;
-        while (next_token(name, len, &j, 1, &c, &d)) {
-            int state = has_word(h->state, &h->state_words, name + c, d - c);
-            if (state < 0) goto done;
-            if (state) break;
-            if (!may_have(&h->boilerplate_words, name + c, d - c)) continue;
-            PyObject *part = ascii_str(name + c, d - c);
-            if (!part) goto done;
-            PyObject *hint = PyDict_GetItemWithError(h->boilerplate, part);
-            Py_DECREF(part);
-            if (!hint && PyErr_Occurred()) goto done;
-            if (!hint || !PyUnicode_Check(hint) || !PyUnicode_GET_LENGTH(hint)) continue;
-            Py_INCREF(hint); /* borrowed from the vocabulary's dict: held across the allocation */
-            result = hint_pair(hint, name, len);
-            Py_DECREF(hint);
-            goto done;
-        }
-    }
+    /* boilerplate words, then the secondary words */
+    if (word_hint(h, low, n, h->boilerplate, &h->boilerplate_words, &result) < 0 || result) goto done;
+    if (word_hint(h, low, n, h->secondary, &h->secondary_words, &result) < 0 || result) goto done;
     result = no_hint();
 done:
     PyMem_Free(low);

@@ -263,12 +263,12 @@ static int build_vocabulary(Vocabulary *v, PyObject *given) {
         *raw_block, *walk_result;
     Hints *h = &v->hints;
     RawText raw;
-    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOOOOUO!O!O!O!OnnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
+    if (!PyArg_ParseTuple(given, "OOOOOO!OO!O!O!OOOOOUO!O!O!UO!O!OnnO!O!:vocabulary", &kinds[0], &kinds[1], &kinds[2],
                           &kinds[3], &kinds[4], &PyTuple_Type, &containers, &foreign, &PyTuple_Type, &raw_names,
                           &PyDict_Type, &role_containers, &PyDict_Type, &role_hints, &marked[0], &marked[1],
                           &marked[2], &chrome, &h->fallback,
                           &h->content_hint, &PyFrozenSet_Type, &h->content, &PyDict_Type, &h->boilerplate,
-                          &PyFrozenSet_Type, &h->embed, &PyFrozenSet_Type, &h->state, &v->hidden_search,
+                          &PyDict_Type, &h->secondary, &h->secondary_hint, &PyFrozenSet_Type, &h->embed, &PyFrozenSet_Type, &h->state, &v->hidden_search,
                           &v->max_time_stamps, &v->max_disclosed, &PyType_Type, &raw_block, &PyType_Type, &walk_result))
         return -1;
     if (check_named_tuple(raw_block, 8) < 0 || check_named_tuple(walk_result, 8) < 0) return -1;
@@ -289,8 +289,9 @@ PyDoc_STRVAR(vocabulary_doc,
 "raw-text elements, the roles' containers, the roles' (hint, word), the navigation\n"
 "roles, the roles read as shown when hidden, those never read so, the chrome's\n"
 "containers, class_hint, the content hint, the content names, the boilerplate words,\n"
-"the embed words, the state words, the hidden style's search, the most time stamps\n"
-"kept, the most disclosed ids kept, and the RawBlock and WalkResult types), for walk()\n"
+"the secondary words and their hint, the embed words, the state words, the hidden\n"
+"style's search, the most time stamps kept, the most disclosed ids kept, and the\n"
+"RawBlock and WalkResult types), for walk()\n"
 "and class_hint(); the raw-text elements are also what most_attributes() and lean()\n"
 "read from then on (they take no vocabulary).\n"
 "The given objects are read, never changed, and must not change afterwards.");

@@ -86,6 +86,10 @@ class Dom(NamedTuple):
     row: int = 0  # for a table cell, which row of the page's tables it is in
     # The <article> elements (or role=article) it is in, outermost first, by number.
     articles: tuple[int, ...] = ()
+    # The innermost element around it that its names call a review (by number, as
+    # `hint_owner`; 0 for none), one not holding much of the page
+    # (`vocabulary.SECONDARY_WORDS`, `hints.settle_hints`): a shop's customer review.
+    review: int = 0
 
 
 @dataclass(slots=True, init=False, eq=False)

@@ -326,12 +326,19 @@ def test_bulleted_headlines_after_a_related_heading_are_its_items() -> None:
         ("no-sidebar", ""),
         ("nav-has-dropdown", "nav"),
         ("has-comments comments", "comment"),
+        ("product-reviews", "review"),
+        ("Reviews", "review"),
+        ("user_reviews_filter_menu", "nav"),
+        ("yotpo-reviews-container yotpo-widget-instance", "related"),
+        ("has-reviews", ""),
+        ("review-body article-body", "content"),
     ],
 )
 def test_class_hint(attrs: str, hint: str) -> None:
     """Class words name what a container holds; an embedded post is not a share bar; a
     word after "has", "no", "with" or "without" says what the element holds or lacks,
-    not what it is."""
+    not what it is. A review's words name it only where no other word does (a
+    "reviews filter menu" is a menu)."""
     from boilerstrip.html import class_hint
 
     assert class_hint(attrs)[0] == hint

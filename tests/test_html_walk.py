@@ -204,6 +204,11 @@ HARD_PAGES = [
     "<footer role=contentinfo><p>foot</p></footer><header role=banner>head</header><form role=search>s</form>"
     "<section role=dialog><p>d</p></section><div role=alert>a</div><div role>empty role</div>",
     "<div class='social-media-embed embed'><p>quoted</p></div><div class='share-bar'>Share</div>",
+    # reviews: one, one in another, one a role names a menu, one holding most of the page
+    "<div class=reviews><h2>Reviews</h2><div class='review'><p>" + _LONG + "</p></div>"
+    "<div class=reviews-filter-menu><a href=/>New</a></div><div class=review role=navigation>"
+    "<a href=/>Top</a></div></div><p>own text</p>",
+    "<body class=page-reviews><div class=review><p>" + _LONG + "</p></div></body>",
     # no <body>, text after it, markup in odd places, a second <title>, <time>s and canonicals
     "<html><head><title>First | Site</title><title>Second</title></head></html>",
     "<html lang=fr xml:lang=en><head><meta property='' name=description content='d'><meta itemprop=x>"
@@ -334,6 +339,8 @@ def _class_strings() -> list[str]:
         "post-content--", "--", "-nav-", "nav--", "Story_Body story-card", "embedded promo", "embedx promo",
         "post has-comments", "has-comments comments", "nav-has-dropdown", "header--has-menu", "No-Sidebar ad",
         "with-footer-cta", "without", "has", "x-has-y-nav menu", "hasnav", "nohint-nav",
+        "product-reviews", "REVIEWS", "user_reviews_filter_menu", "yotpo-review yotpo-widget", "has-reviews",
+        "reviews-nav", "review\x1creview", "révieẃs reviews", "no-reviews review",
     }  # fmt: skip
     for path in sorted((FIXTURES / "html").glob("*.html.gz")):
         root = etree.fromstring(gzip.decompress(path.read_bytes()), etree.HTMLParser())

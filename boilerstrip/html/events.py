@@ -32,6 +32,7 @@ from .vocabulary import (
     NAV_ROLES,
     NEVER_SHOWN_ROLES,
     PROSE_TAGS,
+    REVIEW_HINT,
     ROLE_CONTAINERS,
     ROLE_HINTS,
     SHOWN_ROLES,
@@ -400,7 +401,7 @@ class _Builder:
         if attrs.get("itemprop") == "articleBody":
             names = "article-body " + names
         hint, token = self._hint(names) if names != " " else ("", "")
-        if not hint and role in ROLE_HINTS:
+        if (not hint or hint == REVIEW_HINT) and role in ROLE_HINTS:  # a role's goes before a review's
             hint, token = ROLE_HINTS[role]
         if hint:
             self.hinted += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..budget import Deadline
 from ..model import Block, Dom, Features, new_tuple
 from .parsing import CHECK_EVERY
-from .vocabulary import CONTENT_HINT
+from .vocabulary import CONTENT_HINT, REVIEW_HINT
 from .walked import HintNode, RawBlock
 
 # Hints that stand on an element however much of the page it holds.
@@ -30,6 +30,7 @@ def settle_hints(raw: list[RawBlock], max_share: float, deadline: Deadline | Non
     owned, total = _owned(raw)
     limit = total * max_share
     chosen: dict[int, HintNode | None] = {}
+    reviews: dict[int, int] = {}
     blocks: list[Block] = []
     for index, (text, tag, depth, link_chars, containers, node, row, articles) in enumerate(raw):
         if deadline is not None and not index & (CHECK_EVERY - 1):
@@ -38,9 +39,10 @@ def settle_hints(raw: list[RawBlock], max_share: float, deadline: Deadline | Non
         hint, token, owner_id = (found[1], found[2], found[0]) if found is not None else ("", "", 0)
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
         link_density = min(link_chars / len(text), 1.0)
+        review = _in_review(node, owned, limit, reviews)
         # new_tuple: the named tuple's own __new__ is interpreted Python (model.new_tuple says why)
         dom = new_tuple(
-            Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles)
+            Dom, (tag, depth, link_density, containers, hint, token, heading, owner_id, row, articles, review)
         )
         blocks.append(Block(text, index, index + 1, Features(), tag=tag, dom=dom))
     return blocks
@@ -78,7 +80,7 @@ def _nearest_hint(
         if node[0] in chosen:
             found = chosen[node[0]]
             break
-        if node[1] in _ALWAYS_STAND or owned[node[0]] <= limit:
+        if node[1] != REVIEW_HINT and (node[1] in _ALWAYS_STAND or owned[node[0]] <= limit):
             found = node
             break
         passed.append(node[0])
@@ -87,4 +89,26 @@ def _nearest_hint(
         chosen[owner] = found
     if node is not None:
         chosen[node[0]] = found
+    return found
+
+
+def _in_review(node: HintNode | None, owned: dict[int, int], limit: float, memo: dict[int, int]) -> int:
+    """The number of the innermost of node and the hinted elements around it that is a
+    review (`vocabulary.REVIEW_HINT`) holding at most `limit` characters (a page-wide
+    wrapper named so is no review), or 0; remembered in `memo` for every element on
+    the way up. A review's hint is no block's own (`_nearest_hint` passes it by): it
+    only says where the block stands."""
+    passed: list[int] = []
+    found = 0
+    while node is not None:
+        if node[0] in memo:
+            found = memo[node[0]]
+            break
+        passed.append(node[0])
+        if node[1] == REVIEW_HINT and owned[node[0]] <= limit:
+            found = node[0]
+            break
+        node = node[3]
+    for owner in passed:
+        memo[owner] = found
     return found

@@ -124,6 +124,14 @@ for _hint, _words in {
 }.items():
     for _word in _words.split():
         BOILERPLATE_WORDS[_word] = _hint
+# Words that name what an element holds only where no word of BOILERPLATE_WORDS is in
+# its names: a shop's customer reviews ("product-reviews", "yotpo-review"), where a
+# "reviews-filter-menu" stays a menu and a "reviews-widget" a sidebar's box. The hint
+# they give is no hint to the blocks' own (`hints.settle_hints` passes it by); it says
+# that the blocks are inside a review (`Dom.review`), which a shop's page keeps
+# apart from its content (`reduce.controls.drop_reviews`).
+REVIEW_HINT: Final = "review"
+SECONDARY_WORDS: Final[dict[str, str]] = {"review": REVIEW_HINT, "reviews": REVIEW_HINT}
 # An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
 # share bar: its other class words do not make it boilerplate.
 EMBED_WORDS: Final = frozenset({"embed", "embedded"})
@@ -134,7 +142,8 @@ STATE_WORDS: Final = frozenset({"has", "no", "with", "without"})
 
 
 def class_hint(names: str) -> tuple[str, str]:
-    """(hint, name) for a class/id string: content names first, then boilerplate words."""
+    """(hint, name) for a class/id string: content names first, then boilerplate words,
+    then the secondary words (`SECONDARY_WORDS`)."""
     low = names.lower().replace("_", "-")
     split = low.split()
     for name in split:
@@ -142,14 +151,20 @@ def class_hint(names: str) -> tuple[str, str]:
             return CONTENT_HINT, name
     if "embed" in low and not EMBED_WORDS.isdisjoint(low.replace("-", " ").split()):
         return "", ""
+    return _word_hint(split, BOILERPLATE_WORDS) or _word_hint(split, SECONDARY_WORDS) or ("", "")
+
+
+def _word_hint(split: list[str], words: dict[str, str]) -> tuple[str, str] | None:
+    """(hint, name) of the first part of a name in `words`, a name read up to a state
+    word ("has-comments"); None if none is."""
     for name in split:
         for part in name.split("-"):
             if part in STATE_WORDS:
                 break  # the rest of the name says what the element holds
-            hint = BOILERPLATE_WORDS.get(part)
+            hint = words.get(part)
             if hint:
                 return hint, name
-    return "", ""
+    return None
 
 
 def name_words(name: str) -> frozenset[str]:
