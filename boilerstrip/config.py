@@ -329,6 +329,10 @@ class Config:
     keep_footer_types: tuple[str, ...] = (
         "article", "service", "product", "collection", "forum", "listing", "documentation",
     )  # fmt: skip
+    # On these page types, blocks inside an element its names call a review
+    # (`Dom.review`: "product-reviews", "yotpo-review") are the shop's customer
+    # reviews, kept apart as comments (`reduce.controls.drop_reviews`). (): never.
+    review_types: tuple[str, ...] = ("product", "collection")
     keep_text_threshold: float = 0.8
     keep_text_drop_threshold: float = 0.3
     # Text dumps of these page types drop the reducer's content at or under

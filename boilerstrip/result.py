@@ -16,7 +16,8 @@ from .model import Block
 
 @dataclass(slots=True)
 class Comment:
-    """One reader comment, kept apart from the article."""
+    """One reader comment, kept apart from the article; on a shop's product or
+    collection page, one customer review (`Config.review_types`)."""
 
     text: str
     quote: str | None = None

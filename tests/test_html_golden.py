@@ -304,6 +304,30 @@ def test_a_comment_s_author_line_names_the_comment() -> None:
     assert _tokens("How far apart") not in _tokens(result.text)
 
 
+def test_a_product_page_s_customer_reviews_are_its_comments() -> None:
+    """A shop's product page (read as a product: its JSON-LD, basket form and URL) with
+    four customer reviews, each a "review" element in a "product-reviews" section: the
+    keep model took their paragraphs for the product's own, as it does on real shops
+    (WCXB, where the gold leaves a product page's reviews out on 31 of the 33 tuning
+    pages that have such elements). A block inside an element its names call a review
+    (`Dom.review`) is a comment on a shop's page (`Config.review_types`), one comment
+    a review; the description and its list stay."""
+    page = (FIXTURES / "html-made" / "product-reviews.html").read_bytes()
+    url = "https://www.harrowandpike.example/products/fellside-waxed-walking-jacket"
+    result = boilerstrip.clean(page, url=url, include_comments=True)
+    before = boilerstrip.clean(page, url=url, config=boilerstrip.Config(review_types=()))
+    assert result.page_type == before.page_type == "product"
+    reviews = ("I wore this for a wet week in the Lake District", "The sizing runs a little small",
+               "It is heavier than a modern waterproof", "My husband has worn his almost every day")  # fmt: skip
+    own = ("The Fellside is cut from a heavy waxed cotton", "Every jacket is finished by hand in our workshop",
+           "Two-way brass zip with a press-stud storm flap")  # fmt: skip
+    _assert_kept(result.text, own, reviews)
+    _assert_kept(before.text, own + reviews, ())
+    assert len(result.comments) == 4
+    for comment, line, name in zip(result.comments, reviews, ("Gareth", "Priya", "Tom", "Ruth"), strict=True):
+        assert comment.text.startswith(name) and _tokens(line) in _tokens(comment.text)
+
+
 def test_a_listicle_s_entries_in_article_elements_are_kept() -> None:
     """Failure class 1: a guide's entries are each an <article> of a paragraph, alike
     in length, after an intro outside them. The rule that took the longest <article>

@@ -36,7 +36,7 @@ from ..render import article_text
 from ..result import Result
 from .article import builder_pieces, select_article
 from .comments import extract_comments
-from .controls import drop_controls, drop_footers
+from .controls import drop_controls, drop_footers, drop_reviews
 from .metadata import PageMeta, settle
 from .region import block_weights, relabel
 from .repeats import drop_repeated_runs, drop_repeats
@@ -106,6 +106,7 @@ def assemble(
     article = drop_controls(article, page_type, cfg)
     if not text:
         article = drop_footers(article, page_type, cfg)
+        article = drop_reviews(article, page_type, cfg)
     deadline.check(_AFTER_MODEL)
     article = drop_repeats(article, page_type, cfg)
     article = drop_repeated_runs(article, cfg, text=text, deadline=deadline)

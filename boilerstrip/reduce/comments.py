@@ -15,6 +15,7 @@ from ..detect.pattern import stamped_author
 from ..model import Block, Label
 from ..patterns import COMMENT_AUTHOR_GLUED, COMMENT_AUTHOR_NAME, COMMENT_MARKER, COMMENT_STAMP, VOTES
 from ..result import Comment
+from .controls import REVIEW_REASON
 
 # How many times over the article and the comments may be searched for quotes, in all.
 _QUOTE_SEARCHES: Final = 64
@@ -29,8 +30,10 @@ _SECTION_TOKENS: Final = frozenset(
 def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[Comment]:
     """Group comment-section blocks into comments: an author line starts one (and
     names its `author`), vote lines close one, a line that repeats article text is the
-    comment's quote."""
-    section = [b for b in blocks if b.label is Label.COMMENT and (not article or b.index > article[-1].index)]
+    comment's quote. A shop's customer reviews are comments wherever they stand (its
+    description or specification may come after them)."""
+    end = article[-1].index if article else -1
+    section = [b for b in blocks if b.label is Label.COMMENT and (b.index > end or _is_review(b))]
     bodies = [b for b in section if not COMMENT_MARKER.match(b.text)]
     quotes = _Quotes(article, sum(len(b.text) for b in bodies))
     if bodies and all(b.dom is not None for b in bodies):
@@ -106,17 +109,23 @@ def _starts_one(ordered: list[str], part: str) -> bool:
     return at < len(ordered) and ordered[at].startswith(part)
 
 
+def _is_review(b: Block) -> bool:
+    """A block `controls.drop_reviews` took out of the content as a customer review."""
+    return bool(b.reasons) and b.reasons[-1] == REVIEW_REASON
+
+
 def _html_comments(bodies: Sequence[Block], quotes: _Quotes, blocks: Sequence[Block]) -> list[Comment]:
-    """One comment per element that carries a comment class; a section-wide class
-    alone (id="comments") gives one comment per block. An author line names the
-    comment whose text comes next, in its element or the next one (a theme puts the
-    name in a "comment-meta" element and the text in a "comment-content" one)."""
+    """One comment per element that carries a comment class, or per review (a shop's
+    customer review, `Dom.review`); a section-wide class alone (id="comments") gives
+    one comment per block. An author line names the comment whose text comes next, in
+    its element or the next one (a theme puts the name in a "comment-meta" element and
+    the text in a "comment-content" one)."""
     groups: dict[int, list[str]] = {}
     names: dict[int, str] = {}
     name: str | None = None
     for b in bodies:
         assert b.dom is not None
-        key = -b.index if b.dom.hint_token in _SECTION_TOKENS else b.dom.hint_owner
+        key = b.dom.review or (-b.index if b.dom.hint_token in _SECTION_TOKENS else b.dom.hint_owner)
         named = _author(b, blocks)
         if named is not None:
             name = named

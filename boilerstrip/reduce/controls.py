@@ -1,6 +1,6 @@
 """Controls: a shop's sort and filter bar, its result count and its cards' buttons are
 never a page's content, an HTML page's or a text dump's; nor is what an HTML page's
-<footer> holds (`drop_footers`).
+<footer> holds (`drop_footers`), nor a product page's customer reviews (`drop_reviews`).
 
 Why after the keep model: on a page of cards the model takes in the short lines around
 the cards (it rates them by their neighbours, and a grid's threshold is low), and a
@@ -13,11 +13,16 @@ dump's line is a block, and the model takes its sort bar in the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ..config import Config
 from ..model import Block, Label
 from ..patterns import SHOP_CONTROL
 from .region import relabel
+
+#: Why `drop_reviews` relabelled a block COMMENT: `comments.extract_comments` reads a
+#: review wherever it stands, not only after the article.
+REVIEW_REASON: Final = "reducer: a customer review on a shop's page"
 
 
 def drop_controls(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
@@ -68,3 +73,24 @@ def _in_footer(b: Block) -> bool:
     """Inside a <footer> or a contentinfo role, however deep (`Dom.containers`): a
     footer's own sections and lists are the footer's too."""
     return b.dom is not None and "footer" in b.dom.containers
+
+
+def drop_reviews(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
+    """The article less every block inside a review element (`Dom.review`), each
+    relabelled COMMENT with the reason, on page types of `cfg.review_types` and where
+    some of the article is outside one (else the article as is: a page that is one
+    review is its content). Why: a product page's customer reviews are its readers'
+    comments, which a human reading the page leaves out of its content, and the keep
+    model, which rates a block by its prose and its neighbours, takes their paragraphs
+    in. With `include_comments` they are the Result's comments."""
+    if page_type not in cfg.review_types:
+        return list(article)
+    kept: list[Block] = []
+    reviews: list[Block] = []
+    for b in article:
+        (reviews if b.dom is not None and b.dom.review else kept).append(b)
+    if not reviews or not kept:
+        return list(article)
+    for b in reviews:
+        relabel(b, Label.COMMENT, REVIEW_REASON)
+    return kept
