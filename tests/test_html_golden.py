@@ -306,12 +306,14 @@ def test_a_comment_s_author_line_names_the_comment() -> None:
 
 def test_a_product_page_s_customer_reviews_are_its_comments() -> None:
     """A shop's product page (read as a product: its JSON-LD, basket form and URL) with
-    four customer reviews, each a "review" element in a "product-reviews" section: the
-    keep model took their paragraphs for the product's own, as it does on real shops
-    (WCXB, where the gold leaves a product page's reviews out on 31 of the 33 tuning
-    pages that have such elements). A block inside an element its names call a review
-    (`Dom.review`) is a comment on a shop's page (`Config.review_types`), one comment
-    a review; the description and its list stay."""
+    four customer reviews in "review" elements, two with their title and name in a
+    "review-header" element beside their "review-body", and the specification after
+    them: the keep model took the reviews' paragraphs for the product's own, as it does
+    on real shops (WCXB, where the gold leaves a product page's reviews out on 31 of the
+    33 tuning pages that have such elements). A block inside an element its names call
+    a review (`Dom.review`) is a comment on a shop's page (`Config.review_types`), one
+    comment a review, its header with it, wherever the reviews stand; the description
+    and the specification after them stay."""
     page = (FIXTURES / "html-made" / "product-reviews.html").read_bytes()
     url = "https://www.harrowandpike.example/products/fellside-waxed-walking-jacket"
     result = boilerstrip.clean(page, url=url, include_comments=True)
@@ -319,13 +321,17 @@ def test_a_product_page_s_customer_reviews_are_its_comments() -> None:
     assert result.page_type == before.page_type == "product"
     reviews = ("I wore this for a wet week in the Lake District", "The sizing runs a little small",
                "It is heavier than a modern waterproof", "My husband has worn his almost every day")  # fmt: skip
-    own = ("The Fellside is cut from a heavy waxed cotton", "Every jacket is finished by hand in our workshop",
-           "Two-way brass zip with a press-stud storm flap")  # fmt: skip
+    own = ("The Fellside is cut from a heavy waxed cotton", "Two-way brass zip with a press-stud storm flap",
+           "The shell is a single layer of long-staple cotton", "Sizes run from a 36 to a 48 inch chest")  # fmt: skip
     _assert_kept(result.text, own, reviews)
     _assert_kept(before.text, own + reviews, ())
+    heads = ("Gareth L. – 12 October 2025", "Priya N. – 3 September 2025", "Outlasts the modern ones",
+             "Worn every day")  # fmt: skip
     assert len(result.comments) == 4
-    for comment, line, name in zip(result.comments, reviews, ("Gareth", "Priya", "Tom", "Ruth"), strict=True):
-        assert comment.text.startswith(name) and _tokens(line) in _tokens(comment.text)
+    for comment, head, line in zip(result.comments, heads, reviews, strict=True):
+        assert comment.text.startswith(head) and _tokens(line) in _tokens(comment.text)
+    assert "Tom H." in result.comments[2].text and "Ruth M." in result.comments[3].text
+    assert not result.authors  # the reviewers' bylines are no author of the page
 
 
 def test_a_listicle_s_entries_in_article_elements_are_kept() -> None:

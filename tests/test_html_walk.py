@@ -209,6 +209,10 @@ HARD_PAGES = [
     "<div class=reviews-filter-menu><a href=/>New</a></div><div class=review role=navigation>"
     "<a href=/>Top</a></div></div><p>own text</p>",
     "<body class=page-reviews><div class=review><p>" + _LONG + "</p></div></body>",
+    "<main><p>" + _LONG * 8 + "</p><section id=reviews><div class='spr-review has-comments'>"
+    "<div class=spr-review-header><h3>Fine</h3><span>Ann</span></div><div class=REVIEW-body><p>"
+    + _LONG
+    + "</p></div></div><div class=review_item><p>short</p><div class=comment>c</div></div></section></main>",
     # no <body>, text after it, markup in odd places, a second <title>, <time>s and canonicals
     "<html><head><title>First | Site</title><title>Second</title></head></html>",
     "<html lang=fr xml:lang=en><head><meta property='' name=description content='d'><meta itemprop=x>"

@@ -106,7 +106,7 @@ def assemble(
     article = drop_controls(article, page_type, cfg)
     if not text:
         article = drop_footers(article, page_type, cfg)
-        article = drop_reviews(article, page_type, cfg)
+        article = drop_reviews(blocks, article, page_type, cfg)
     deadline.check(_AFTER_MODEL)
     article = drop_repeats(article, page_type, cfg)
     article = drop_repeated_runs(article, cfg, text=text, deadline=deadline)

@@ -21,6 +21,11 @@ from .controls import REVIEW_REASON
 _QUOTE_SEARCHES: Final = 64
 # The longest line read as a comment's author line: a name, a date and a time.
 _AUTHOR_CHARS: Final = 200
+# A customer review's text is a line ending a sentence or of this many words; the
+# lines before it (its title, name, stars) head it (`_review_comments`).
+_REVIEW_TEXT_WORDS: Final = 12
+# Hints of chrome inside the reviews (their sort bar, a share button): no review's text.
+_CHROME_HINTS: Final = frozenset({"nav", "footer", "social", "ad", "prompt"})
 # Class words of a whole comment section rather than of one comment.
 _SECTION_TOKENS: Final = frozenset(
     {"comments", "commentlist", "comment-list", "disqus", "respond", "discussion", "replies"}
@@ -30,10 +35,24 @@ _SECTION_TOKENS: Final = frozenset(
 def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[Comment]:
     """Group comment-section blocks into comments: an author line starts one (and
     names its `author`), vote lines close one, a line that repeats article text is the
-    comment's quote. A shop's customer reviews are comments wherever they stand (its
-    description or specification may come after them)."""
+    comment's quote. A shop's customer reviews (where `controls.drop_reviews` took
+    some out of the content) are comments wherever they stand, its description or
+    specification may come after them (`_review_comments`), first."""
     end = article[-1].index if article else -1
-    section = [b for b in blocks if b.label is Label.COMMENT and (b.index > end or _is_review(b))]
+    reviews: list[Comment] = []
+    taken: set[int] = set()
+    if any(_is_review(b) for b in blocks):
+        in_review = [b for b in blocks if b.label is Label.COMMENT and b.dom is not None and b.dom.review]
+        taken = {b.index for b in in_review}
+        reviews = _review_comments(in_review, _Quotes(article, sum(len(b.text) for b in in_review)), blocks)
+    section = [b for b in blocks if b.label is Label.COMMENT and b.index > end and b.index not in taken]
+    return reviews + _section_comments(section, article, blocks)
+
+
+def _section_comments(
+    section: Sequence[Block], article: Sequence[Block], blocks: Sequence[Block]
+) -> list[Comment]:
+    """The comment section's comments (`extract_comments`)."""
     bodies = [b for b in section if not COMMENT_MARKER.match(b.text)]
     quotes = _Quotes(article, sum(len(b.text) for b in bodies))
     if bodies and all(b.dom is not None for b in bodies):
@@ -114,18 +133,50 @@ def _is_review(b: Block) -> bool:
     return bool(b.reasons) and b.reasons[-1] == REVIEW_REASON
 
 
+def _review_comments(in_review: Sequence[Block], quotes: _Quotes, blocks: Sequence[Block]) -> list[Comment]:
+    """A shop's customer reviews as comments, in page order: a review's lines up to its
+    text (a line ending a sentence, or of `_REVIEW_TEXT_WORDS` words), and the lines
+    after it in the same review element (`Dom.review`, the innermost); a line in
+    another element after the text starts the next review. Why not one comment per
+    element: a review's title, name and stars often stand in an element of their own
+    beside its text's ("review-header", "review-content"). An author line names its
+    review; vote lines, the reviews' own heading (h1, h2) and lines of a menu, footer,
+    share bar, ad or prompt inside them (their sort bar) are no review's text."""
+    comments: list[Comment] = []
+    texts: list[str] = []
+    name: str | None = None
+    key, has_text = 0, False
+    for b in in_review:
+        dom = b.dom
+        assert dom is not None
+        if VOTES.match(b.text) or dom.heading in (1, 2) or dom.hint in _CHROME_HINTS:
+            continue
+        if has_text and dom.review != key:
+            comments.append(_make_comment(texts, quotes, None, name))
+            texts, name, has_text = [], None, False
+        key = dom.review
+        named = _author(b, blocks)
+        if named is not None:
+            name = named
+            continue
+        texts.append(b.text)
+        has_text = has_text or b.features.ends_sentence or b.features.words >= _REVIEW_TEXT_WORDS
+    if texts:
+        comments.append(_make_comment(texts, quotes, None, name))
+    return comments
+
+
 def _html_comments(bodies: Sequence[Block], quotes: _Quotes, blocks: Sequence[Block]) -> list[Comment]:
-    """One comment per element that carries a comment class, or per review (a shop's
-    customer review, `Dom.review`); a section-wide class alone (id="comments") gives
-    one comment per block. An author line names the comment whose text comes next, in
-    its element or the next one (a theme puts the name in a "comment-meta" element and
-    the text in a "comment-content" one)."""
+    """One comment per element that carries a comment class; a section-wide class
+    alone (id="comments") gives one comment per block. An author line names the
+    comment whose text comes next, in its element or the next one (a theme puts the
+    name in a "comment-meta" element and the text in a "comment-content" one)."""
     groups: dict[int, list[str]] = {}
     names: dict[int, str] = {}
     name: str | None = None
     for b in bodies:
         assert b.dom is not None
-        key = b.dom.review or (-b.index if b.dom.hint_token in _SECTION_TOKENS else b.dom.hint_owner)
+        key = -b.index if b.dom.hint_token in _SECTION_TOKENS else b.dom.hint_owner
         named = _author(b, blocks)
         if named is not None:
             name = named

@@ -75,22 +75,30 @@ def _in_footer(b: Block) -> bool:
     return b.dom is not None and "footer" in b.dom.containers
 
 
-def drop_reviews(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
+def drop_reviews(
+    blocks: Sequence[Block], article: Sequence[Block], page_type: str, cfg: Config
+) -> list[Block]:
     """The article less every block inside a review element (`Dom.review`), each
     relabelled COMMENT with the reason, on page types of `cfg.review_types` and where
     some of the article is outside one (else the article as is: a page that is one
-    review is its content). Why: a product page's customer reviews are its readers'
+    review is its content); the page's other blocks inside one that a review's text,
+    name or date may be (`_REVIEW_PARTS`: an unclaimed line, a byline, a date line)
+    are relabelled so too. Why: a product page's customer reviews are its readers'
     comments, which a human reading the page leaves out of its content, and the keep
     model, which rates a block by its prose and its neighbours, takes their paragraphs
-    in. With `include_comments` they are the Result's comments."""
+    in. With `include_comments` they are the Result's comments
+    (`comments.extract_comments`)."""
     if page_type not in cfg.review_types:
         return list(article)
-    kept: list[Block] = []
-    reviews: list[Block] = []
-    for b in article:
-        (reviews if b.dom is not None and b.dom.review else kept).append(b)
-    if not reviews or not kept:
+    kept = [b for b in article if b.dom is None or not b.dom.review]
+    if len(kept) in (0, len(article)):
         return list(article)
-    for b in reviews:
-        relabel(b, Label.COMMENT, REVIEW_REASON)
+    for b in blocks:
+        if b.dom is not None and b.dom.review and b.label in _REVIEW_PARTS:
+            relabel(b, Label.COMMENT, REVIEW_REASON)
     return kept
+
+
+# The labels of a review's own blocks: its text (kept as content, or not), its
+# reviewer's name and its date.
+_REVIEW_PARTS: Final = frozenset({Label.ARTICLE, Label.OTHER, Label.BYLINE, Label.METADATA})
