@@ -54,19 +54,19 @@ class ResultView(Protocol):
 
 def article_text(article: Sequence[Block]) -> str:
     """Paragraphs apart by a blank line; a table row on one line (cells joined by
-    " | "), the rows of a table on consecutive lines."""
-    parts: list[str] = []
+    " | "), the rows of a table on consecutive lines. Each paragraph or table is made
+    of its pieces once, joined (appending to it cell by cell copied it each time: a
+    table of 200,000 cells took 35 s)."""
+    parts: list[list[str]] = []
     row = 0
     for b in article:
         cell_row = b.dom.row if b.dom is not None else 0
-        if cell_row and cell_row == row:
-            parts[-1] += " | " + b.text
-        elif cell_row and row:
-            parts[-1] += "\n" + b.text
+        if cell_row and row:
+            parts[-1].extend((" | " if cell_row == row else "\n", b.text))
         else:
-            parts.append(b.text)
+            parts.append([b.text])
         row = cell_row
-    return "\n\n".join(parts)
+    return "\n\n".join("".join(pieces) for pieces in parts)
 
 
 def comment_dict(comment: CommentView) -> dict[str, Any]:

@@ -135,8 +135,9 @@ COMMENT_RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
 
 # The child: cleans the small page (best of five, after a warm-up), reports, then
 # cleans the large one and reports. Its arguments: where boilerstrip was found, the two
-# pages, and what is timed: "clean", "comments" (clean with include_comments) or
-# "comment stage" (reduce.extract_comments alone, on both pages cleaned beforehand).
+# pages, and what is timed: "clean", "comments" (clean with include_comments),
+# "comment stage" (reduce.extract_comments alone, on both pages cleaned beforehand) or
+# "text stage" (render.article_text alone, on both pages' articles).
 CHILD = f"""
 import resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY}))
@@ -144,20 +145,24 @@ sys.path.insert(0, sys.argv[1])
 import boilerstrip
 from boilerstrip.model import Label
 from boilerstrip.reduce import extract_comments
+from boilerstrip.render import article_text
 cleaner = boilerstrip.Cleaner()
 small, large = (open(path, "rb").read() for path in sys.argv[2:4])
 mode = sys.argv[4]
 
 def prepared(page):
-    if mode != "comment stage":
+    if mode not in ("comment stage", "text stage"):
         return page
     blocks = cleaner.clean(page).blocks
-    return blocks, [b for b in blocks if b.label is Label.ARTICLE]
+    article = [b for b in blocks if b.label is Label.ARTICLE]
+    return (blocks, article) if mode == "comment stage" else article
 
 def seconds(item):
     start = time.perf_counter()
     if mode == "comment stage":
         extract_comments(*item)
+    elif mode == "text stage":
+        article_text(item)
     else:
         cleaner.clean(item, include_comments=mode == "comments")
     return time.perf_counter() - start
@@ -306,6 +311,26 @@ def test_comment_quotes_grow_linearly(tmp_path: Path) -> None:
     small, large = _comments_page(SMALL), _comments_page(LARGE)
     small_time, large_time = _times(small, large, tmp_path, "comment stage")
     assert large_time is not None, f"the comment stage of {len(large):,} bytes was stopped"
+    assert large_time / small_time <= len(large) / len(small) * SLACK
+
+
+def test_a_table_row_s_text_grows_linearly(tmp_path: Path) -> None:
+    """The article's text grew a table row cell by cell, copying the row each time
+    (`render.article_text`): a row of 200,000 cells (a cell of numbers apart by <br>)
+    took 35 s there. Found by fuzzing; the whole clean of such a page hides it in its
+    own linear work, so the text stage is timed alone."""
+
+    def row(n: int) -> bytes:
+        cells: list[str] = []
+        size = 0
+        while size < n:  # numbers apart by <br>, none said twice
+            cells.append(f"{len(cells)}<br>")
+            size += len(cells[-1])
+        return _body("<table><tr><td>" + "".join(cells))
+
+    small, large = row(SMALL), row(LARGE)
+    small_time, large_time = _times(small, large, tmp_path, "text stage")
+    assert large_time is not None, f"the text of {len(large):,} bytes was stopped"
     assert large_time / small_time <= len(large) / len(small) * SLACK
 
 
