@@ -36,8 +36,8 @@ def extract_comments(blocks: Sequence[Block], article: Sequence[Block]) -> list[
     """Group comment-section blocks into comments: an author line starts one (and
     names its `author`), vote lines close one, a line that repeats article text is the
     comment's quote. A shop's customer reviews (where `controls.drop_reviews` took
-    some out of the content) are comments wherever they stand, its description or
-    specification may come after them (`_review_comments`), first."""
+    some out of the content) are comments wherever they stand (a product's
+    specification may come after them), listed first (`_review_comments`)."""
     end = article[-1].index if article else -1
     reviews: list[Comment] = []
     taken: set[int] = set()

@@ -23,6 +23,9 @@ from .region import relabel
 #: Why `drop_reviews` relabelled a block COMMENT: `comments.extract_comments` reads a
 #: review wherever it stands, not only after the article.
 REVIEW_REASON: Final = "reducer: a customer review on a shop's page"
+# The labels of a review's own blocks: its text (kept as content, or not), its
+# reviewer's name and its date.
+_REVIEW_PARTS: Final = frozenset({Label.ARTICLE, Label.OTHER, Label.BYLINE, Label.METADATA})
 
 
 def drop_controls(article: Sequence[Block], page_type: str, cfg: Config) -> list[Block]:
@@ -83,10 +86,10 @@ def drop_reviews(
     some of the article is outside one (else the article as is: a page that is one
     review is its content); the page's other blocks inside one that a review's text,
     name or date may be (`_REVIEW_PARTS`: an unclaimed line, a byline, a date line)
-    are relabelled so too. Why: a product page's customer reviews are its readers'
-    comments, which a human reading the page leaves out of its content, and the keep
-    model, which rates a block by its prose and its neighbours, takes their paragraphs
-    in. With `include_comments` they are the Result's comments
+    are relabelled so too. Why: a shop's customer reviews are its readers' comments,
+    which a human reading the page leaves out of its content, and the keep model,
+    which rates a block by its prose and its neighbours, takes their paragraphs in.
+    With `include_comments` they are the Result's comments
     (`comments.extract_comments`)."""
     if page_type not in cfg.review_types:
         return list(article)
@@ -97,8 +100,3 @@ def drop_reviews(
         if b.dom is not None and b.dom.review and b.label in _REVIEW_PARTS:
             relabel(b, Label.COMMENT, REVIEW_REASON)
     return kept
-
-
-# The labels of a review's own blocks: its text (kept as content, or not), its
-# reviewer's name and its date.
-_REVIEW_PARTS: Final = frozenset({Label.ARTICLE, Label.OTHER, Label.BYLINE, Label.METADATA})
