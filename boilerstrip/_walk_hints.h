@@ -107,9 +107,9 @@ static PyObject *class_hint_of(const Hints *h, PyObject *attrs) {
             if (found) { result = no_hint(); goto done; }
         }
     }
-    /* boilerplate words, then the secondary words */
+    /* boilerplate words, then a review's words */
     if (word_hint(h, low, n, h->boilerplate, &h->boilerplate_words, &result) < 0 || result) goto done;
-    if (word_hint(h, low, n, h->secondary, &h->secondary_words, &result) < 0 || result) goto done;
+    if (word_hint(h, low, n, h->reviews, &h->review_words, &result) < 0 || result) goto done;
     result = no_hint();
 done:
     PyMem_Free(low);

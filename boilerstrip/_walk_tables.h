@@ -44,11 +44,11 @@ typedef struct { char *role; int cbit; PyObject *hint, *word; int nav, shown, ne
 enum { FILTER_BITS = 4096 };
 typedef struct { uint64_t bits[FILTER_BITS / 64]; } Filter;
 /* What vocabulary.class_hint reads: class_hint itself (for a non-ASCII string), the
-   content hint, CONTENT_NAMES, BOILERPLATE_WORDS, SECONDARY_WORDS and the hint they
+   content hint, CONTENT_NAMES, BOILERPLATE_WORDS, REVIEW_WORDS and the hint they
    give (a role's hint goes before it), EMBED_WORDS, STATE_WORDS, and their filters. */
 typedef struct {
-    PyObject *fallback, *content_hint, *content, *boilerplate, *secondary, *secondary_hint, *embed, *state;
-    Filter content_words, boilerplate_words, secondary_words, embed_words, state_words;
+    PyObject *fallback, *content_hint, *content, *boilerplate, *reviews, *review_hint, *embed, *state;
+    Filter content_words, boilerplate_words, review_words, embed_words, state_words;
 } Hints;
 
 /* All the walk is handed at start-up, built into its tables (see build_vocabulary). */
@@ -160,7 +160,7 @@ static int fill_filter(Filter *f, PyObject *keys) {
 
 static int fill_hint_filters(Hints *h) {
     if (fill_filter(&h->content_words, h->content) < 0 || fill_filter(&h->boilerplate_words, h->boilerplate) < 0 ||
-        fill_filter(&h->secondary_words, h->secondary) < 0 || fill_filter(&h->embed_words, h->embed) < 0 ||
+        fill_filter(&h->review_words, h->reviews) < 0 || fill_filter(&h->embed_words, h->embed) < 0 ||
         fill_filter(&h->state_words, h->state) < 0)
         return -1;
     return 0;

@@ -353,9 +353,9 @@ static int push_element_frame(Walk *w, const Attrs *attrs, const TagInfo *tag, F
         Py_INCREF(hint);
         Py_INCREF(word);
     }
-    /* a role's hint goes before a secondary word's ("reviews" on a role=navigation) */
+    /* a role's hint goes before a review word's ("reviews" on a role=navigation) */
     if (!hint || PyObject_Not(hint) ||
-        (PyUnicode_Check(hint) && PyUnicode_Compare(hint, w->v->hints.secondary_hint) == 0)) {
+        (PyUnicode_Check(hint) && PyUnicode_Compare(hint, w->v->hints.review_hint) == 0)) {
         if (role_info && role_info->hint) {
             Py_XSETREF(hint, Py_NewRef(role_info->hint));
             Py_XSETREF(word, Py_NewRef(role_info->word));

@@ -268,7 +268,7 @@ static int build_vocabulary(Vocabulary *v, PyObject *given) {
                           &PyDict_Type, &role_containers, &PyDict_Type, &role_hints, &marked[0], &marked[1],
                           &marked[2], &chrome, &h->fallback,
                           &h->content_hint, &PyFrozenSet_Type, &h->content, &PyDict_Type, &h->boilerplate,
-                          &PyDict_Type, &h->secondary, &h->secondary_hint, &PyFrozenSet_Type, &h->embed, &PyFrozenSet_Type, &h->state, &v->hidden_search,
+                          &PyDict_Type, &h->reviews, &h->review_hint, &PyFrozenSet_Type, &h->embed, &PyFrozenSet_Type, &h->state, &v->hidden_search,
                           &v->max_time_stamps, &v->max_disclosed, &PyType_Type, &raw_block, &PyType_Type, &walk_result))
         return -1;
     if (check_named_tuple(raw_block, 8) < 0 || check_named_tuple(walk_result, 8) < 0) return -1;
@@ -289,7 +289,7 @@ PyDoc_STRVAR(vocabulary_doc,
 "raw-text elements, the roles' containers, the roles' (hint, word), the navigation\n"
 "roles, the roles read as shown when hidden, those never read so, the chrome's\n"
 "containers, class_hint, the content hint, the content names, the boilerplate words,\n"
-"the secondary words and their hint, the embed words, the state words, the hidden\n"
+"the review words and their hint, the embed words, the state words, the hidden\n"
 "style's search, the most time stamps kept, the most disclosed ids kept, and the\n"
 "RawBlock and WalkResult types), for walk()\n"
 "and class_hint(); the raw-text elements are also what most_attributes() and lean()\n"

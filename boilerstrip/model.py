@@ -88,7 +88,7 @@ class Dom(NamedTuple):
     articles: tuple[int, ...] = ()
     # The innermost element around it that its names call a review (by number, as
     # `hint_owner`; 0 for none), one not holding much of the page
-    # (`vocabulary.SECONDARY_WORDS`, `hints.settle_hints`): a shop's customer review.
+    # (`vocabulary.REVIEW_WORDS`, `hints.settle_hints`): a shop's customer review.
     review: int = 0
 
 

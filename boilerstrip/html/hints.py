@@ -30,7 +30,7 @@ def settle_hints(raw: list[RawBlock], max_share: float, deadline: Deadline | Non
     owned, total = _owned(raw)
     limit = total * max_share
     chosen: dict[int, HintNode | None] = {}
-    reviews: dict[int, int] = {}
+    reviews: dict[int, HintNode | None] = {}
     blocks: list[Block] = []
     for index, (text, tag, depth, link_chars, containers, node, row, articles) in enumerate(raw):
         if deadline is not None and not index & (CHECK_EVERY - 1):
@@ -72,43 +72,44 @@ def _nearest_hint(
     node: HintNode | None, owned: dict[int, int], limit: float, chosen: dict[int, HintNode | None]
 ) -> HintNode | None:
     """The nearest of node and the hinted elements around it whose hint stands (content
-    and comments always, others on elements holding at most `limit` characters), or
-    None; remembered in `chosen` for every element on the way up to it."""
-    passed: list[int] = []
-    found: HintNode | None = None
-    while node is not None:
-        if node[0] in chosen:
-            found = chosen[node[0]]
+    and comments always, others on elements holding at most `limit` characters; a
+    review's never, `_in_review` reads it), or None; remembered in `chosen`."""
+    while node is not None and node[0] not in chosen:
+        hint = node[1]
+        if hint != REVIEW_HINT and (hint in _ALWAYS_STAND or owned[node[0]] <= limit):
             break
-        if node[1] != REVIEW_HINT and (node[1] in _ALWAYS_STAND or owned[node[0]] <= limit):
-            found = node
-            break
-        passed.append(node[0])
         node = node[3]
-    for owner in passed:
-        chosen[owner] = found
-    if node is not None:
-        chosen[node[0]] = found
-    return found
+    return _remember(node, chosen, node)
 
 
-def _in_review(node: HintNode | None, owned: dict[int, int], limit: float, memo: dict[int, int]) -> int:
+def _in_review(
+    node: HintNode | None, owned: dict[int, int], limit: float, memo: dict[int, HintNode | None]
+) -> int:
     """The number of the innermost of node and the hinted elements around it that is a
     review (`vocabulary.REVIEW_HINT`) holding at most `limit` characters (a page-wide
-    wrapper named so is no review), or 0; remembered in `memo` for every element on
-    the way up. A review's hint is no block's own (`_nearest_hint` passes it by): it
-    only says where the block stands."""
-    passed: list[int] = []
-    found = 0
-    while node is not None:
-        if node[0] in memo:
-            found = memo[node[0]]
-            break
-        passed.append(node[0])
+    wrapper named so is no review), or 0; remembered in `memo`. A review's hint is no
+    block's own (`_nearest_hint` passes it by): it only says where the block stands."""
+    start = node
+    while node is not None and node[0] not in memo:
         if node[1] == REVIEW_HINT and owned[node[0]] <= limit:
-            found = node[0]
             break
         node = node[3]
-    for owner in passed:
-        memo[owner] = found
+    found = _remember(start, memo, node)
+    return found[0] if found is not None else 0
+
+
+def _remember(
+    start: HintNode | None, memo: dict[int, HintNode | None], stop: HintNode | None
+) -> HintNode | None:
+    """What a walk up from `start` found where it stopped (`stop`: the element found, one
+    whose answer `memo` holds, or None at the top), remembered in `memo` for every
+    element on the way, `stop` included: the next block under any of them walks no
+    further than one step."""
+    found = memo[stop[0]] if stop is not None and stop[0] in memo else stop
+    node = start
+    while node is not None and node is not stop:
+        memo[node[0]] = found
+        node = node[3]
+    if stop is not None:
+        memo[stop[0]] = found
     return found

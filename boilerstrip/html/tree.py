@@ -58,8 +58,8 @@ class Handed(NamedTuple):
     content_hint: str
     content_names: frozenset[str]
     boilerplate_words: dict[str, str]
-    secondary_words: dict[str, str]  # read where no boilerplate word is
-    secondary_hint: str  # the hint they give, which a role's hint goes before
+    review_words: dict[str, str]  # read where no boilerplate word is
+    review_hint: str  # the hint they give, which a role's hint goes before
     embed_words: frozenset[str]
     state_words: frozenset[str]
     hidden_search: Callable[[str], object]
@@ -88,7 +88,7 @@ HANDED: Final = Handed(
     vocabulary.CONTENT_HINT,
     vocabulary.CONTENT_NAMES,
     vocabulary.BOILERPLATE_WORDS,
-    vocabulary.SECONDARY_WORDS,
+    vocabulary.REVIEW_WORDS,
     vocabulary.REVIEW_HINT,
     vocabulary.EMBED_WORDS,
     vocabulary.STATE_WORDS,

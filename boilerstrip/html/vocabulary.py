@@ -131,7 +131,7 @@ for _hint, _words in {
 # that the blocks are inside a review (`Dom.review`), which a shop's page keeps
 # apart from its content (`reduce.controls.drop_reviews`).
 REVIEW_HINT: Final = "review"
-SECONDARY_WORDS: Final[dict[str, str]] = {"review": REVIEW_HINT, "reviews": REVIEW_HINT}
+REVIEW_WORDS: Final[dict[str, str]] = {"review": REVIEW_HINT, "reviews": REVIEW_HINT}
 # An embedded post ("social-media-embed", "embed-twitter") is quoted content, not a
 # share bar: its other class words do not make it boilerplate.
 EMBED_WORDS: Final = frozenset({"embed", "embedded"})
@@ -143,7 +143,7 @@ STATE_WORDS: Final = frozenset({"has", "no", "with", "without"})
 
 def class_hint(names: str) -> tuple[str, str]:
     """(hint, name) for a class/id string: content names first, then boilerplate words,
-    then the secondary words (`SECONDARY_WORDS`)."""
+    then a review's words (`REVIEW_WORDS`)."""
     low = names.lower().replace("_", "-")
     split = low.split()
     for name in split:
@@ -151,7 +151,7 @@ def class_hint(names: str) -> tuple[str, str]:
             return CONTENT_HINT, name
     if "embed" in low and not EMBED_WORDS.isdisjoint(low.replace("-", " ").split()):
         return "", ""
-    return _word_hint(split, BOILERPLATE_WORDS) or _word_hint(split, SECONDARY_WORDS) or ("", "")
+    return _word_hint(split, BOILERPLATE_WORDS) or _word_hint(split, REVIEW_WORDS) or ("", "")
 
 
 def _word_hint(split: list[str], words: dict[str, str]) -> tuple[str, str] | None:
