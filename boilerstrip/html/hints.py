@@ -74,12 +74,13 @@ def _nearest_hint(
     """The nearest of node and the hinted elements around it whose hint stands (content
     and comments always, others on elements holding at most `limit` characters; a
     review's never, `_in_review` reads it), or None; remembered in `chosen`."""
+    start = node
     while node is not None and node[0] not in chosen:
         hint = node[1]
         if hint != REVIEW_HINT and (hint in _ALWAYS_STAND or owned[node[0]] <= limit):
             break
         node = node[3]
-    return _remember(node, chosen, node)
+    return _remember(start, chosen, node)
 
 
 def _in_review(
@@ -106,8 +107,9 @@ def _remember(
     element on the way, `stop` included: the next block under any of them walks no
     further than one step."""
     found = memo[stop[0]] if stop is not None and stop[0] in memo else stop
+    end = stop[0] if stop is not None else 0  # by number: compiled, a node is not the same object twice
     node = start
-    while node is not None and node is not stop:
+    while node is not None and node[0] != end:
         memo[node[0]] = found
         node = node[3]
     if stop is not None:
