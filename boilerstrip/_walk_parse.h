@@ -309,12 +309,41 @@ static void on_text(void *ctx, const xmlChar *text, int len) {
     if (!w->failed && text_of_element(w, (const char *)text, len) < 0) failed(w);
 }
 
-/* libxml2's messages about the page: lxml keeps them in its error log; the walk keeps
-   the first fatal one, after which libxml2 reads no more of the page (a limit it
-   names), in parsing.fatal's words, to refuse the page rather than walk a prefix. */
+/* An end tag that closes no open element costs libxml2 a search of every element open
+   (2.14 has no HTML5 scope to stop it): at a depth of thousands, thousands of such tags
+   take time quadratic in the page ('<div></span>' 100,000 times, 1.2 MB: 10-16 s), spent
+   inside libxml2, where no deadline is checked. libxml2 reports each such tag; the walk
+   adds up the elements open at each, and past `max_search` stops the parser and
+   refuses the page, naming the bound (Config.html_max_end_tag_search). */
+static void count_search(Walk *w) {
+    w->searched += w->open_n;
+    if (!w->max_search || w->searched <= w->max_search) return;
+    w->fatal = PyUnicode_FromFormat(
+        "its end tags that close no element make libxml2 search more than %lld open elements "
+        "(Config.html_max_end_tag_search), in time quadratic in the page",
+        w->max_search);
+    if (!w->fatal) { failed(w); return; }
+    libxml.stop((xmlParserCtxtPtr)w->parser);
+}
+
+/* libxml2's messages about the page: lxml keeps them in its error log; the walk counts
+   the searches of end tags that close nothing (`count_search`), and keeps the first
+   fatal message, after which libxml2 reads no more of the page (a limit it names), in
+   parsing.fatal's words, to refuse the page rather than walk a prefix. */
 static void on_message(void *data, const xmlError *error) {
     Walk *w = data;
-    if (!error || error->level != XML_ERR_FATAL || w->fatal || w->failed) return;
+    if (!error || w->fatal || w->failed) return;
+    if (error->level != XML_ERR_FATAL && w->parser) {
+        /* libxml2 reports no more than 100 errors unless told none came yet: every
+           end tag that closes nothing has to be counted */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        ((xmlParserCtxtPtr)w->parser)->nbErrors = 0; /* (deprecated, not yet gone; 2.14 only) */
+#pragma GCC diagnostic pop
+        if (error->code == XML_ERR_TAG_NAME_MISMATCH) count_search(w);
+        return;
+    }
+    if (error->level != XML_ERR_FATAL) return;
     const char *message = error->message ? error->message : "";
     size_t len = strlen(message);
     if (len && message[len - 1] == '\n') len--;
@@ -364,20 +393,27 @@ static int parse_into(Walk *w, const char *page, Py_ssize_t size) {
 /* ------------------------------------------------------------------ the module */
 
 PyDoc_STRVAR(walk_doc,
-"walk(page, vocabulary, nav_min_link_share, max_articles, check=None)\n\n"
+"walk(page, vocabulary, nav_min_link_share, max_articles, check=None, max_search=0)\n\n"
 "Parse the page (UTF-8 bytes, or a str) with lxml's libxml2 and walk its events as\n"
 "html/events.py's _Builder does, by the vocabulary() made at start-up. Returns a\n"
 "WalkResult (raw blocks, title, metas, JSON-LD texts, time stamps, canonical,\n"
 "canonical seen, root langs), or None for a page with no element; a ValueError\n"
 "naming where libxml2 stopped if it could not read the page whole. `check`, if given,\n"
-"is called every so much work (elements, text); what it raises stops the walk.");
+"is called every so much work (elements, text); what it raises stops the walk.\n"
+"`max_search`, if not 0, bounds the open elements libxml2 may search for end tags that\n"
+"close none: past it, a ValueError that names the bound.");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
     PyObject *page, *capsule, *check = Py_None;
     double share;
     Py_ssize_t max_articles;
+    long long max_search = 0;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OOdn|O", &page, &capsule, &share, &max_articles, &check)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOdn|OL", &page, &capsule, &share, &max_articles, &check, &max_search)) return NULL;
+    if (max_search < 0) {
+        PyErr_SetString(PyExc_ValueError, "walk() needs max_search >= 0");
+        return NULL;
+    }
     if (!libxml_matches) {
         if (libxml_hidden)
             PyErr_SetString(PyExc_RuntimeError, "lxml's module does not show libxml2's functions");
@@ -403,6 +439,7 @@ static PyObject *walk(PyObject *module, PyObject *args) {
     w.check = check == Py_None ? NULL : check;
     w.nav_min_link_share = share;
     w.max_articles = max_articles;
+    w.max_search = max_search;
     w.hint_memo = PyDict_New();
     w.metas = PyList_New(0);
     w.json_ld = PyList_New(0);

@@ -97,6 +97,7 @@ typedef struct {
     PyObject *hint_memo;
     double nav_min_link_share;
     Py_ssize_t max_articles;
+    long long max_search; /* libxml2's steps searching for unmatched end tags' elements (0: no bound) */
     CacheSlot cache[CACHE_SIZE];
     /* the parse level */
     int seen_element, in_body, after_body, capturing, title_seen;
@@ -116,6 +117,7 @@ typedef struct {
     void *dict;   /* its dictionary of names (tag_of) */
     int failed;   /* an exception is set: the parser's later events are ignored */
     PyObject *fatal; /* where and why libxml2 stopped reading the page, or NULL */
+    long long searched; /* the open elements libxml2 went through for end tags closing none */
     /* the walk level */
     PyObject *raw;
     Buf pieces;

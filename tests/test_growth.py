@@ -135,7 +135,8 @@ COMMENT_RECIPES: dict[str, tuple[Callable[[int], bytes], int]] = {
 
 # The child: cleans the small page (best of five, after a warm-up), reports, then
 # cleans the large one and reports. Its arguments: where boilerstrip was found, the two
-# pages, and what is timed: "clean", "comments" (clean with include_comments),
+# pages, and what is timed: "clean", "clean or refuse" (an InputError is an answer too),
+# "comments" (clean with include_comments),
 # "comment stage" (reduce.extract_comments alone, on both pages cleaned beforehand) or
 # "text stage" (render.article_text alone, on both pages' articles).
 CHILD = f"""
@@ -163,6 +164,11 @@ def seconds(item):
         extract_comments(*item)
     elif mode == "text stage":
         article_text(item)
+    elif mode == "clean or refuse":
+        try:
+            cleaner.clean(item)
+        except boilerstrip.InputError:
+            pass
     else:
         cleaner.clean(item, include_comments=mode == "comments")
     return time.perf_counter() - start
@@ -303,6 +309,23 @@ def test_the_attribute_scan_never_counts_fewer_than_libxml2_keeps(markup: str) -
     kept = max(len(element.attrib) for element in root.iter() if isinstance(element.tag, str))
     for form in (page, page.encode(), page + "\u0101", page + "\U0001f600"):  # bytes, each width of str
         assert _walk.most_attributes(form, 10**6) >= kept
+
+
+@pytest.mark.skipif(not html.TREE_WALK, reason="only the walk in C counts what libxml2 searches")
+def test_end_tags_closing_nothing_in_deep_markup_are_answered_in_linear_time(tmp_path: Path) -> None:
+    """libxml2 looks for the element of an end tag that closes nothing through every
+    element open: '<div></span>' repeated costs it the square of the page (10-16 s at
+    1.2 MB). The walk in C counts that search and refuses the page past
+    `Config.html_max_end_tag_search`: the small page is cleaned, the large one refused,
+    each in time linear in it."""
+
+    def make(n: int) -> bytes:
+        return _body("<div></span>" * (n // 12))
+
+    small, large = make(SMALL), make(LARGE)
+    small_time, large_time = _times(small, large, tmp_path, "clean or refuse")
+    assert large_time is not None, f"{len(large):,} bytes of stray end tags were stopped"
+    assert large_time / small_time <= len(large) / len(small) * SLACK
 
 
 def test_comment_quotes_grow_linearly(tmp_path: Path) -> None:

@@ -124,6 +124,7 @@ def read_tree(
             config.html_nav_min_link_share,
             config.html_max_nested_articles,
             _walk_check(deadline),
+            min(config.html_max_end_tag_search, _MOST_SEARCH),
         )
     except ValueError as stopped:  # never a silent prefix: refused as the events walk refuses it
         raise InputError(f"cannot parse the HTML page whole: {stopped}") from stopped
@@ -139,6 +140,10 @@ def read_tree(
     )
     blocks = settle_hints(walked.raw, config.html_hint_max_share, deadline)
     return HtmlPage(blocks, short_title(walked.title), collected)
+
+
+# The most `html_max_end_tag_search` the walk in C takes (a C long long): as good as none.
+_MOST_SEARCH: Final = 1 << 62
 
 
 def _walk_check(deadline: Deadline | None) -> Callable[[], object] | None:
