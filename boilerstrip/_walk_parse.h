@@ -309,38 +309,69 @@ static void on_text(void *ctx, const xmlChar *text, int len) {
     if (!w->failed && text_of_element(w, (const char *)text, len) < 0) failed(w);
 }
 
-/* An end tag that closes no open element costs libxml2 a search of every element open
-   (2.14 has no HTML5 scope to stop it): at a depth of thousands, thousands of such tags
-   take time quadratic in the page ('<div></span>' 100,000 times, 1.2 MB: 10-16 s), spent
-   inside libxml2, where no deadline is checked. libxml2 reports each such tag; the walk
-   adds up the elements open at each, and past `max_search` stops the parser and
-   refuses the page, naming the bound (Config.html_max_end_tag_search). */
-static void count_search(Walk *w) {
-    w->searched += w->open_n;
+/* libxml2 (2.14) looks for an end tag's element down its stack of open elements, from
+   the top to the nearest of that name, or through them all where none is open (it has
+   no HTML5 scope to stop it); and for an open <body> at every <body> start tag, through
+   them all. Thousands of such tags, thousands of elements deep, take time quadratic in
+   the page ('<div></span>' 100,000 times, 1.2 MB: 10-16 s), inside libxml2, where no
+   deadline is checked. libxml2 reports each such tag ("Unexpected end tag", "Opening
+   and ending tag mismatch", "misplaced <body> tag"), where the walk counts the elements
+   libxml2 went through (`searched_for`), once a tag (an end tag that closes several
+   elements is reported once for each, at one place), and past `max_search` stops the
+   parser and refuses the page, naming the bound (Config.html_max_end_tag_search). */
+/* The open elements libxml2 went through for the tag `name`: from the top to the nearest
+   of that name, or all of them (also where `name` is NULL: it looked through them all). */
+static Py_ssize_t searched_for(xmlParserCtxtPtr ctxt, const char *name) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    int n = ctxt->nameNr; /* (deprecated, not yet gone; the walk runs over 2.14 only) */
+    const xmlChar **names = ctxt->nameTab;
+#pragma GCC diagnostic pop
+    if (!name) return n;
+    for (int i = n - 1; i >= 0; i--)
+        if (names[i] && !strcmp((const char *)names[i], name)) return n - i;
+    return n;
+}
+
+static void count_search(Walk *w, const xmlError *error) {
+    if (error->line == w->search_line && error->int2 == w->search_column) return;
+    w->search_line = error->line;
+    w->search_column = error->int2;
+    /* a misplaced <body>, and an end tag that closes nothing ("Unexpected end tag", no
+       second name), went through them all */
+    int all = error->code == XML_HTML_STRUCURE_ERROR || !error->str2;
+    w->searched += searched_for((xmlParserCtxtPtr)w->parser, all ? NULL : error->str1);
     if (!w->max_search || w->searched <= w->max_search) return;
     w->fatal = PyUnicode_FromFormat(
-        "its end tags that close no element make libxml2 search more than %lld open elements "
+        "its misplaced tags make libxml2 search its open elements more than %lld times "
         "(Config.html_max_end_tag_search), in time quadratic in the page",
         w->max_search);
     if (!w->fatal) { failed(w); return; }
     libxml.stop((xmlParserCtxtPtr)w->parser);
 }
 
+/* Whether libxml2's message is of a tag it went down its open elements for: an end tag
+   that closes nothing or not the top, or a misplaced <body> start tag. */
+static int searched(const xmlError *error) {
+    if (error->code == XML_ERR_TAG_NAME_MISMATCH) return 1;
+    return error->code == XML_HTML_STRUCURE_ERROR && error->str1 && !strcmp(error->str1, "body");
+}
+
 /* libxml2's messages about the page: lxml keeps them in its error log; the walk counts
-   the searches of end tags that close nothing (`count_search`), and keeps the first
+   what libxml2 searched for misplaced tags (`count_search`), and keeps the first
    fatal message, after which libxml2 reads no more of the page (a limit it names), in
    parsing.fatal's words, to refuse the page rather than walk a prefix. */
 static void on_message(void *data, const xmlError *error) {
     Walk *w = data;
     if (!error || w->fatal || w->failed) return;
-    if (error->level != XML_ERR_FATAL && w->parser) {
+    if (error->level != XML_ERR_FATAL && w->parser && w->max_search) {
         /* libxml2 reports no more than 100 errors unless told none came yet: every
-           end tag that closes nothing has to be counted */
+           misplaced tag has to be counted */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
         ((xmlParserCtxtPtr)w->parser)->nbErrors = 0; /* (deprecated, not yet gone; 2.14 only) */
 #pragma GCC diagnostic pop
-        if (error->code == XML_ERR_TAG_NAME_MISMATCH) count_search(w);
+        if (searched(error)) count_search(w, error);
         return;
     }
     if (error->level != XML_ERR_FATAL) return;

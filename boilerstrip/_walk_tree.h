@@ -117,7 +117,8 @@ typedef struct {
     void *dict;   /* its dictionary of names (tag_of) */
     int failed;   /* an exception is set: the parser's later events are ignored */
     PyObject *fatal; /* where and why libxml2 stopped reading the page, or NULL */
-    long long searched; /* the open elements libxml2 went through for end tags closing none */
+    long long searched; /* the open elements libxml2 went down for misplaced tags (count_search) */
+    int search_line, search_column; /* where the last such tag was */
     /* the walk level */
     PyObject *raw;
     Buf pieces;

@@ -658,14 +658,16 @@ class Config:
     # HTML: the <article> elements a block is numbered inside, outermost first, up to
     # this many (each nested one makes a tuple one longer: quadratic without a bound).
     html_max_nested_articles: int = 64
-    # HTML: libxml2 (2.14) looks for the element an end tag closes through every
-    # element open, and an end tag that closes none costs it the whole stack: thousands
-    # of them, thousands of elements deep, take time quadratic in the page, inside
-    # libxml2, where no deadline is checked ('<div></span>' 100,000 times, 1.2 MB:
-    # 10-16 s). The walk in C adds up the elements open at each such tag; past this
-    # many, the page is refused (an InputError naming this field) about 0.3 s in. No
-    # page of the benches (1,974 with the fixtures) reaches 10,000. 0: no bound. The
-    # walk in Python (no C build) has none: lxml shows it no error while it parses.
+    # HTML: libxml2 (2.14) looks for an end tag's element down its stack of open
+    # elements (to the nearest of that name, or through all where none is open), and
+    # for an open <body> at every <body> start tag: thousands of such misplaced tags,
+    # thousands of elements deep, take time quadratic in the page, inside libxml2,
+    # where a deadline is checked only between its events ('<div></span>' 100,000
+    # times, 1.2 MB: 10-16 s). The walk in C counts the elements libxml2 goes through
+    # for them; past this many, the page is refused (an InputError naming this field)
+    # within a second. No page of the benches (1,974 with the fixtures) reaches 10,000.
+    # 0: no bound. The walk in Python (no C build) has none: lxml shows it no error
+    # while it parses.
     html_max_end_tag_search: int = 1 << 26
 
     # HTML: a boilerplate class or role on an element holding more than this share of

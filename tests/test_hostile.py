@@ -436,23 +436,57 @@ def test_the_c_walk_checks_the_deadline_as_libxml2_parses(page: bytes) -> None:
     assert html.read_tree(page, deadline=Deadline(600)) == html.read_tree(page)
 
 
-# Fifty <div> open, then a hundred end tags that close nothing: libxml2 searches the
-# fifty open elements (and the <html> and <body> around them) for each.
-_STRAY_END_TAGS: Final = _page("<div>" * 50 + "<p>Some words.</p>" + "</span>" * 100)
+# Pages whose misplaced tags make libxml2 search its open elements: fifty <div> open
+# (and the <html> and <body> around them), then a hundred tags it looks for down them.
+_SEARCHED: Final = {
+    # end tags that close nothing: the whole stack each (100 x 52)
+    "end tags closing nothing": "<div>" * 50 + "<p>Some words.</p>" + "</span>" * 100,
+    # a <body> start tag where one is open: the whole stack each
+    "misplaced <body> tags": "<div>" * 50 + "<p>Some words.</p>" + "<body>" * 100,
+    # end tags of a <span> under the fifty <div>, which block them: down to it each
+    "end tags of an element deep down": "<span>" + "<div>" * 50 + "<p>Some words.</p>" + "</span>" * 100,
+}
+# Pages whose tags libxml2 reports as misplaced, but finds near the top: searched little.
+_FOUND_NEAR_THE_TOP: Final = {
+    # one end tag closing 200 <b> left open: one search, 200 elements (each reported)
+    "one end tag closing many": "<div>" + "<b>x" * 200 + "</div><p>Some words.</p>",
+    # end tags of a <span> under one <div>, which blocks them: two elements each
+    "end tags blocked near the top": "<div>" * 50 + "<span><div><p>Some words.</p>" + "</span>" * 100,
+}
 
 
 @pytest.mark.skipif(not html.TREE_WALK, reason="only the walk in C counts what libxml2 searches")
-def test_end_tags_closing_nothing_deep_in_open_elements_are_refused_past_the_bound() -> None:
-    """libxml2 looks for the element an end tag closes through every element open, so
-    end tags that close nothing, thousands deep, cost it time quadratic in the page,
-    inside one call no deadline reaches. The walk in C counts what it searches, and
-    past `Config.html_max_end_tag_search` refuses the page, naming the field; under it
-    (or with no bound, 0) the page reads as ever."""
+@pytest.mark.parametrize("name", list(_SEARCHED))
+def test_misplaced_tags_deep_in_open_elements_are_refused_past_the_bound(name: str) -> None:
+    """libxml2 looks for an end tag's element (and for an open <body> at a <body> start
+    tag) down its stack of open elements, so thousands of misplaced tags thousands
+    deep cost it time quadratic in the page, inside one call to libxml2. The walk in C
+    counts what it searches, and past `Config.html_max_end_tag_search` refuses the
+    page, naming the field; under it (or with no bound, 0) the page reads as ever."""
+    page = _page(_SEARCHED[name])
     with pytest.raises(InputError, match="html_max_end_tag_search"):
-        Cleaner(Config(html_max_end_tag_search=5_000)).clean(_STRAY_END_TAGS)
-    read = Cleaner(Config(html_max_end_tag_search=6_000)).clean(_STRAY_END_TAGS)
+        Cleaner(Config(html_max_end_tag_search=5_000)).clean(page)
+    read = Cleaner(Config(html_max_end_tag_search=6_000)).clean(page)
     assert "Some words." in read.text and LONG.strip() in read.text
-    assert _said(read) == _said(Cleaner(Config(html_max_end_tag_search=0)).clean(_STRAY_END_TAGS))
+    assert _said(read) == _said(Cleaner(Config(html_max_end_tag_search=0)).clean(page))
+
+
+@pytest.mark.skipif(not html.TREE_WALK, reason="only the walk in C counts what libxml2 searches")
+@pytest.mark.parametrize("name", list(_FOUND_NEAR_THE_TOP))
+def test_misplaced_tags_found_near_the_top_count_what_libxml2_searched(name: str) -> None:
+    """An end tag that closes many elements is reported once for each, and one blocked
+    near the top of the stack is found there: neither costs libxml2 the whole stack,
+    and neither is counted so (a page of 12,000 unclosed <b> read before the bound)."""
+    page = _page(_FOUND_NEAR_THE_TOP[name])
+    read = Cleaner(Config(html_max_end_tag_search=1_000)).clean(page)
+    assert "Some words." in read.text and LONG.strip() in read.text
+    assert _said(read) == _said(Cleaner(Config(html_max_end_tag_search=0)).clean(page))
+    many = _page("<div>" + "<b>x" * 12_000 + "</div>")
+    assert LONG.strip() in boilerstrip.clean(many).text
+
+
+@pytest.mark.skipif(not html.TREE_WALK, reason="only the walk in C counts what libxml2 searches")
+def test_a_page_of_100_000_end_tags_closing_nothing_is_refused_by_default() -> None:
     with pytest.raises(InputError, match="html_max_end_tag_search"):
         boilerstrip.clean("<html><body>" + "<div></span>" * 100_000)
 

@@ -60,8 +60,9 @@ def read(page: str | bytes, config: Config | None = None, deadline: Deadline | N
     attributes a tag has (only lxml's tree, which the walk in C read until 2026-12-05,
     is quadratic in them: `Config.html_max_attributes` now bounds the trees `repair`
     builds alone), and both check `deadline` as they go (`Config.time_limit`). libxml2
-    itself is quadratic in end tags that close nothing, deep in open elements: the walk
-    in C refuses such a page past `Config.html_max_end_tag_search`."""
+    itself is quadratic in misplaced tags (an end tag that closes nothing, a second
+    <body>) deep in open elements: the walk in C refuses such a page past
+    `Config.html_max_end_tag_search`."""
     if isinstance(page, str):
         page = _XML_DECL.sub("", page, count=1)
     if TREE_WALK:
