@@ -292,30 +292,14 @@ static void failed(Walk *w) {
     libxml.stop((xmlParserCtxtPtr)w->parser);
 }
 
-static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
-    Walk *w = walk_of(ctx);
-    w->dict = ((xmlParserCtxtPtr)ctx)->dict; /* the dictionary of the parse under way */
-    El el = {name, atts};
-    if (!w->failed && start_element(w, &el) < 0) failed(w);
-}
-
-static void on_end(void *ctx, const xmlChar *name) {
-    Walk *w = walk_of(ctx);
-    if (!w->failed && end_element(w, name) < 0) failed(w);
-}
-
-static void on_text(void *ctx, const xmlChar *text, int len) {
-    Walk *w = walk_of(ctx);
-    if (!w->failed && text_of_element(w, (const char *)text, len) < 0) failed(w);
-}
-
 /* libxml2 (2.14) looks for an end tag's element down its stack of open elements, from
    the top to the nearest of that name, or through them all where none is open (it has
    no HTML5 scope to stop it); and for an open <body> at every <body> start tag, through
    them all. Thousands of such tags, thousands of elements deep, take time quadratic in
-   the page ('<div></span>' 100,000 times, 1.2 MB: 10-16 s), inside libxml2, where no
-   deadline is checked. libxml2 reports each such tag ("Unexpected end tag", "Opening
-   and ending tag mismatch", "misplaced <body> tag"), where the walk counts the elements
+   the page ('<div></span>' 100,000 times, 1.2 MB: 10-16 s), inside libxml2, where a
+   deadline is checked only between its events. libxml2 reports each such tag ("Unexpected end tag", "Opening
+   and ending tag mismatch", "misplaced <body> tag"; a <body> it opens, the walk sees
+   open: `on_start`), where the walk counts the elements
    libxml2 went through (`searched_for`), once a tag (an end tag that closes several
    elements is reported once for each, at one place), and past `max_search` stops the
    parser and refuses the page, naming the bound (Config.html_max_end_tag_search). */
@@ -333,14 +317,10 @@ static Py_ssize_t searched_for(xmlParserCtxtPtr ctxt, const char *name) {
     return n;
 }
 
-static void count_search(Walk *w, const xmlError *error) {
-    if (error->line == w->search_line && error->int2 == w->search_column) return;
-    w->search_line = error->line;
-    w->search_column = error->int2;
-    /* a misplaced <body>, and an end tag that closes nothing ("Unexpected end tag", no
-       second name), went through them all */
-    int all = error->code == XML_HTML_STRUCURE_ERROR || !error->str2;
-    w->searched += searched_for((xmlParserCtxtPtr)w->parser, all ? NULL : error->str1);
+/* `steps` more elements libxml2 went through; past `max_search`, the parser stopped and
+   the page refused. */
+static void add_search(Walk *w, Py_ssize_t steps) {
+    w->searched += steps;
     if (!w->max_search || w->searched <= w->max_search) return;
     w->fatal = PyUnicode_FromFormat(
         "its misplaced tags make libxml2 search its open elements more than %lld times "
@@ -350,11 +330,46 @@ static void count_search(Walk *w, const xmlError *error) {
     libxml.stop((xmlParserCtxtPtr)w->parser);
 }
 
+/* A tag libxml2 reports as misplaced: once a tag, what it went through for it. */
+static void count_search(Walk *w, const xmlError *error) {
+    if (error->line == w->search_line && error->int2 == w->search_column) return;
+    w->search_line = error->line;
+    w->search_column = error->int2;
+    /* a misplaced <body>, and an end tag that closes nothing ("Unexpected end tag", no
+       second name), went through them all */
+    int all = error->code == XML_HTML_STRUCURE_ERROR || !error->str2;
+    add_search(w, searched_for((xmlParserCtxtPtr)w->parser, all ? NULL : error->str1));
+}
+
 /* Whether libxml2's message is of a tag it went down its open elements for: an end tag
    that closes nothing or not the top, or a misplaced <body> start tag. */
 static int searched(const xmlError *error) {
     if (error->code == XML_ERR_TAG_NAME_MISMATCH) return 1;
     return error->code == XML_HTML_STRUCURE_ERROR && error->str1 && !strcmp(error->str1, "body");
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+    Walk *w = walk_of(ctx);
+    w->dict = ((xmlParserCtxtPtr)ctx)->dict; /* the dictionary of the parse under way */
+    /* libxml2 went through every open element for an open <body> before it opened this
+       one, and reports nothing where none was (where one was, it drops the tag and says
+       so: `count_search`) */
+    if (w->max_search && !w->failed && !w->fatal && name[0] == 'b' && !strcmp((const char *)name, "body")) {
+        add_search(w, w->open_n);
+        if (w->fatal || w->failed) return;
+    }
+    El el = {name, atts};
+    if (!w->failed && start_element(w, &el) < 0) failed(w);
+}
+
+static void on_end(void *ctx, const xmlChar *name) {
+    Walk *w = walk_of(ctx);
+    if (!w->failed && end_element(w, name) < 0) failed(w);
+}
+
+static void on_text(void *ctx, const xmlChar *text, int len) {
+    Walk *w = walk_of(ctx);
+    if (!w->failed && text_of_element(w, (const char *)text, len) < 0) failed(w);
 }
 
 /* libxml2's messages about the page: lxml keeps them in its error log; the walk counts
