@@ -297,14 +297,16 @@ static void failed(Walk *w) {
    no HTML5 scope to stop it); and for an open <body> at every <body> start tag, through
    them all. Thousands of such tags, thousands of elements deep, take time quadratic in
    the page ('<div></span>' 100,000 times, 1.2 MB: 10-16 s), inside libxml2, where a
-   deadline is checked only between its events. libxml2 reports each such tag ("Unexpected end tag", "Opening
-   and ending tag mismatch", "misplaced <body> tag"; a <body> it opens, the walk sees
-   open: `on_start`), where the walk counts the elements
-   libxml2 went through (`searched_for`), once a tag (an end tag that closes several
-   elements is reported once for each, at one place), and past `max_search` stops the
-   parser and refuses the page, naming the bound (Config.html_max_end_tag_search). */
-/* The open elements libxml2 went through for the tag `name`: from the top to the nearest
-   of that name, or all of them (also where `name` is NULL: it looked through them all). */
+   deadline is checked only between its events. libxml2 reports each such tag
+   ("Unexpected end tag", "Opening and ending tag mismatch", "misplaced <body> tag"),
+   but for a <body> it opens, which the walk sees open (`on_start`). The walk counts the
+   elements libxml2 went through, once a tag (an end tag that closes several elements
+   is reported once for each, at one place), and past `max_search` stops the parser
+   and refuses the page, naming the bound (Config.html_max_end_tag_search).
+
+   `searched_for`: the open elements libxml2 went through for the tag `name`, from the
+   top to the nearest of that name, or all of them (also where `name` is NULL: it
+   looked through them all). */
 static Py_ssize_t searched_for(xmlParserCtxtPtr ctxt, const char *name) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -446,8 +448,8 @@ PyDoc_STRVAR(walk_doc,
 "canonical seen, root langs), or None for a page with no element; a ValueError\n"
 "naming where libxml2 stopped if it could not read the page whole. `check`, if given,\n"
 "is called every so much work (elements, text); what it raises stops the walk.\n"
-"`max_search`, if not 0, bounds the open elements libxml2 may search for end tags that\n"
-"close none: past it, a ValueError that names the bound.");
+"`max_search`, if not 0, bounds the open elements libxml2 may search for misplaced\n"
+"tags: past it, a ValueError that names the bound.");
 
 static PyObject *walk(PyObject *module, PyObject *args) {
     PyObject *page, *capsule, *check = Py_None;
