@@ -332,22 +332,19 @@ static void add_search(Walk *w, Py_ssize_t steps) {
     libxml.stop((xmlParserCtxtPtr)w->parser);
 }
 
-/* A tag libxml2 reports as misplaced: once a tag, what it went through for it. */
+/* A message of libxml2's: where it is of a tag libxml2 went down its open elements for
+   (an end tag that closes nothing or not the top, a misplaced <body> start tag), what
+   it went through, once a tag. */
 static void count_search(Walk *w, const xmlError *error) {
+    int body = error->code == XML_HTML_STRUCURE_ERROR && error->str1 && !strcmp(error->str1, "body");
+    if (!body && error->code != XML_ERR_TAG_NAME_MISMATCH) return;
     if (error->line == w->search_line && error->int2 == w->search_column) return;
     w->search_line = error->line;
     w->search_column = error->int2;
     /* a misplaced <body>, and an end tag that closes nothing ("Unexpected end tag", no
        second name), went through them all */
-    int all = error->code == XML_HTML_STRUCURE_ERROR || !error->str2;
+    int all = body || !error->str2;
     add_search(w, searched_for((xmlParserCtxtPtr)w->parser, all ? NULL : error->str1));
-}
-
-/* Whether libxml2's message is of a tag it went down its open elements for: an end tag
-   that closes nothing or not the top, or a misplaced <body> start tag. */
-static int searched(const xmlError *error) {
-    if (error->code == XML_ERR_TAG_NAME_MISMATCH) return 1;
-    return error->code == XML_HTML_STRUCURE_ERROR && error->str1 && !strcmp(error->str1, "body");
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
@@ -388,7 +385,7 @@ static void on_message(void *data, const xmlError *error) {
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
         ((xmlParserCtxtPtr)w->parser)->nbErrors = 0; /* (deprecated, not yet gone; 2.14 only) */
 #pragma GCC diagnostic pop
-        if (searched(error)) count_search(w, error);
+        count_search(w, error);
         return;
     }
     if (error->level != XML_ERR_FATAL) return;
